@@ -1,0 +1,163 @@
+//! The pipeline, end to end: config → ingest → markdown → site → render →
+//! publish. [`assemble`] does everything in memory; [`build`] writes the
+//! result and [`check`] inspects it, so both share one code path.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::config::{Config, Overrides};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::highlight::Highlighter;
+use crate::output::{self, Data, Output};
+use crate::render::{self, Templates};
+use crate::site::{feed, sitemap, Site};
+use crate::{check as links, content, theme};
+
+/// The stylesheet for highlighted code, generated from the configured themes.
+pub const SYNTAX_CSS_PATH: &str = "syntax.css";
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub root: PathBuf,
+    pub overrides: Overrides,
+    pub drafts: bool,
+}
+
+/// What a build produced, for the summary line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    pub articles: usize,
+    pub sections: usize,
+    pub terms: usize,
+    pub files: usize,
+}
+
+/// The whole site, rendered in memory.
+pub struct Assembled {
+    pub config: Config,
+    /// Keyed (and so ordered) by output path.
+    pub outputs: BTreeMap<String, Output>,
+    pub stats: Stats,
+}
+
+/// Runs every stage without touching the output folder. `stage` is told
+/// what is happening, for progress display.
+pub fn assemble(options: &Options, stage: &dyn Fn(&str)) -> Result<Assembled, Diagnostics> {
+    let root = &options.root;
+    stage("reading config");
+    let config = Config::load(root, &options.overrides)?;
+
+    stage("reading content and theme");
+    let (content, theme) = rayon::join(
+        || content::load(root, &config, options.drafts),
+        || theme::load(root, &config.theme).and_then(|files| Ok((Templates::new(&files)?, files))),
+    );
+    let highlighter = Highlighter::new(&config.highlight)
+        .map_err(|m| Diagnostic::in_file(crate::config::CONFIG_FILE, format!("highlight: {m}")));
+    let mut errors = Vec::new();
+    let content = content.map_err(|d| errors.extend(d.0)).ok();
+    let theme = theme.map_err(|d| errors.extend(d.0)).ok();
+    let highlighter = highlighter.map_err(|d| errors.push(d)).ok();
+    let (Some(content), Some((templates, theme_files)), Some(highlighter)) = (content, theme, highlighter) else {
+        return Err(Diagnostics(errors));
+    };
+
+    stage("rendering Markdown");
+    let site = Site::build(config, content, &highlighter)?;
+    stage("rendering pages");
+    let pages = render::render_all(&site, &templates)?;
+
+    stage("publishing");
+    let mut outputs = Vec::with_capacity(pages.len() + site.assets.len() + theme_files.statics.len() + 4);
+    outputs.extend(pages.into_iter().map(|p| Output { path: p.path, data: Data::Bytes(p.html.into_bytes()), owner: p.owner }));
+    let generated = [
+        (feed::ATOM_PATH, feed::atom(&site)),
+        (sitemap::SITEMAP_PATH, sitemap::sitemap(&site)),
+        (sitemap::ROBOTS_PATH, sitemap::robots(&site)),
+        (SYNTAX_CSS_PATH, highlighter.css().to_string()),
+    ];
+    outputs.extend(generated.into_iter().map(|(path, text)| Output {
+        path: path.to_string(),
+        data: Data::Bytes(text.into_bytes()),
+        owner: format!("the generated {path}"),
+    }));
+    outputs.extend(theme_files.statics.into_iter().map(|(path, file)| Output {
+        path,
+        data: match file.source {
+            theme::Source::BuiltIn(bytes) => Data::BuiltIn(bytes),
+            theme::Source::File(p) => Data::Copy(p),
+        },
+        owner: file.origin,
+    }));
+    outputs.extend(site.assets.iter().map(|a| Output {
+        path: a.dest.clone(),
+        data: Data::Copy(a.source.clone()),
+        owner: content::display_path(root, &a.source).display().to_string(),
+    }));
+
+    let outputs = unique_outputs(outputs)?;
+    let stats = Stats {
+        articles: site.pages.len(),
+        sections: site.sections.len(),
+        terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
+        files: outputs.len(),
+    };
+    Ok(Assembled { config: site.config, outputs, stats })
+}
+
+/// Two producers of one output file is an error naming both.
+fn unique_outputs(outputs: Vec<Output>) -> Result<BTreeMap<String, Output>, Diagnostics> {
+    let mut map: BTreeMap<String, Output> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for o in outputs {
+        if !output::is_safe_relative(&o.path) {
+            errors.push(Diagnostic::in_file(o.owner.as_str(), format!("output path `{}` is not a plain relative path", o.path)));
+            continue;
+        }
+        if let Some(existing) = map.get(&o.path) {
+            errors.push(
+                Diagnostic::in_file(o.owner.as_str(), format!("writes `{}`, which {} also writes", o.path, existing.owner))
+                    .hint("rename one of them (or set a different `slug:`)"),
+            );
+            continue;
+        }
+        map.insert(o.path.clone(), o);
+    }
+    if errors.is_empty() {
+        Ok(map)
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+/// The output folder, resolved against the site root.
+pub fn output_dir(root: &Path, config: &Config) -> PathBuf {
+    if config.output_dir.is_absolute() {
+        config.output_dir.clone()
+    } else {
+        root.join(&config.output_dir)
+    }
+}
+
+/// Builds the site and swaps it into the output folder.
+pub fn build(options: &Options, stage: &dyn Fn(&str)) -> Result<(Stats, PathBuf), Diagnostics> {
+    let assembled = assemble(options, stage)?;
+    let out = output_dir(&options.root, &assembled.config);
+    output::check_output_dir(&options.root, &out)?;
+    stage("writing");
+    let outputs: Vec<Output> = assembled.outputs.into_values().collect();
+    output::write_site(&out, &outputs)?;
+    Ok((assembled.stats, out))
+}
+
+/// Builds in memory and checks internal links and anchors; writes nothing.
+pub fn check(options: &Options, stage: &dyn Fn(&str)) -> Result<Stats, Diagnostics> {
+    let assembled = assemble(options, stage)?;
+    stage("checking links");
+    let problems = links::check_links(&assembled.outputs, &assembled.config.base_url);
+    if problems.is_empty() {
+        Ok(assembled.stats)
+    } else {
+        Err(Diagnostics(problems))
+    }
+}

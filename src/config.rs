@@ -1,0 +1,262 @@
+//! `dossier.yaml` → [`Config`]: the site-wide settings, validated once so the
+//! rest of the pipeline can trust them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::yaml;
+
+/// The config file's name, at the site root.
+pub const CONFIG_FILE: &str = "dossier.yaml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<String>,
+    language: Option<String>,
+    theme: Option<String>,
+    output_dir: Option<PathBuf>,
+    taxonomies: Option<Vec<String>>,
+    paginate_by: Option<usize>,
+    feed_limit: Option<usize>,
+    #[serde(default)]
+    highlight: Highlight,
+    #[serde(default)]
+    markdown: MarkdownConfig,
+    #[serde(default)]
+    extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// Syntect theme names for the generated `syntax.css`; the dark one applies
+/// under `prefers-color-scheme: dark`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Highlight {
+    pub light: String,
+    pub dark: String,
+}
+
+impl Default for Highlight {
+    fn default() -> Self {
+        Highlight {
+            light: "InspiredGitHub".into(),
+            dark: "base16-ocean.dark".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkdownConfig {
+    /// Curly quotes, en/em dashes and ellipses.
+    pub smart_punctuation: bool,
+    /// Pass raw HTML in Markdown through. Off by default: digest content is
+    /// often pasted from elsewhere and must not carry scripts.
+    pub unsafe_html: bool,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            smart_punctuation: true,
+            unsafe_html: false,
+        }
+    }
+}
+
+/// The validated site configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// Always ends in `/`, e.g. `https://example.org/digest/`.
+    pub base_url: String,
+    pub language: String,
+    pub theme: String,
+    pub output_dir: PathBuf,
+    pub taxonomies: Vec<String>,
+    pub paginate_by: usize,
+    /// How many of the newest articles the feed carries.
+    pub feed_limit: usize,
+    pub highlight: Highlight,
+    pub markdown: MarkdownConfig,
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// Command-line settings that take precedence over the file.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub base_url: Option<String>,
+    pub output_dir: Option<PathBuf>,
+}
+
+impl Config {
+    /// Reads `<root>/dossier.yaml`.
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostic> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            let d = Diagnostic::in_file(&path, format!("cannot read the site config: {e}"));
+            if e.kind() == std::io::ErrorKind::NotFound {
+                d.hint("run `dossier init` to create a site here, or pass --root DIR to point at one")
+            } else {
+                d
+            }
+        })?;
+        Config::parse(&text, Path::new(CONFIG_FILE), overrides)
+    }
+
+    /// Parses and validates config text; `file` is only used in messages.
+    pub fn parse(text: &str, file: &Path, overrides: &Overrides) -> Result<Config, Diagnostic> {
+        let raw: RawConfig = yaml::parse(text, file, 1)?;
+        let at = |key: &str, msg: String| {
+            Diagnostic::in_file(file, msg).maybe_line(yaml::key_line(text, key, 1))
+        };
+
+        let base_url = match overrides.base_url.clone().or(raw.base_url) {
+            Some(url) => normalize_base_url(&url).map_err(|m| at("base_url", m))?,
+            None => {
+                return Err(Diagnostic::in_file(file, "`base_url` is missing").hint(
+                    "set it to the address the site will be served from, e.g. \
+                     `base_url: https://example.org/`, or pass --base-url",
+                ))
+            }
+        };
+
+        let taxonomies = raw.taxonomies.unwrap_or_else(|| vec!["tags".into()]);
+        let mut seen = std::collections::BTreeSet::new();
+        for name in &taxonomies {
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '-') {
+                return Err(at(
+                    "taxonomies",
+                    format!("taxonomy name `{name}` must be lowercase ASCII letters, `-` or `_` (it becomes a URL folder)"),
+                ));
+            }
+            if !seen.insert(name) {
+                return Err(at("taxonomies", format!("taxonomy `{name}` is listed twice")));
+            }
+        }
+
+        let paginate_by = raw.paginate_by.unwrap_or(10);
+        if paginate_by == 0 {
+            return Err(at("paginate_by", "`paginate_by` must be at least 1".into()));
+        }
+
+        let output_dir = overrides
+            .output_dir
+            .clone()
+            .or(raw.output_dir)
+            .unwrap_or_else(|| PathBuf::from("public"));
+
+        Ok(Config {
+            title: raw.title.unwrap_or_else(|| "Dossier".into()),
+            description: raw.description.unwrap_or_default(),
+            base_url,
+            language: raw.language.unwrap_or_else(|| "en".into()),
+            theme: raw.theme.unwrap_or_else(|| "default".into()),
+            output_dir,
+            taxonomies,
+            paginate_by,
+            feed_limit: raw.feed_limit.unwrap_or(50),
+            highlight: raw.highlight,
+            markdown: raw.markdown,
+            extra: raw.extra,
+        })
+    }
+
+    /// The absolute URL of a site path such as `analysis/oil/` or `atom.xml`.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+/// Accepts `http(s)://host[/sub/path]` and makes sure it ends in `/`, so that
+/// joining a site path never needs to think about slashes.
+fn normalize_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| {
+            format!("`base_url` must be an absolute http(s) URL such as https://example.org/, not `{url}`")
+        })?;
+    if rest.is_empty() || rest.starts_with('/') {
+        return Err(format!("`base_url` `{url}` has no host name"));
+    }
+    if rest.contains(['?', '#', ' ']) {
+        return Err(format!("`base_url` `{url}` must not contain a query, fragment or spaces"));
+    }
+    Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Diagnostic> {
+        Config::parse(text, Path::new("dossier.yaml"), &Overrides::default())
+    }
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let c = parse("base_url: https://example.org\n").unwrap();
+        assert_eq!(c.base_url, "https://example.org/");
+        assert_eq!(c.taxonomies, vec!["tags"]);
+        assert_eq!(c.paginate_by, 10);
+        assert_eq!(c.output_dir, PathBuf::from("public"));
+        assert!(!c.markdown.unsafe_html);
+        assert!(c.markdown.smart_punctuation);
+        assert_eq!(c.permalink("atom.xml"), "https://example.org/atom.xml");
+    }
+
+    #[test]
+    fn sub_path_base_url_keeps_its_path() {
+        let c = parse("base_url: https://example.org/digest\n").unwrap();
+        assert_eq!(c.permalink("tags/"), "https://example.org/digest/tags/");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_a_suggestion() {
+        let err = parse("base_url: https://e.org/\ntitel: X\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("titel"));
+        assert_eq!(err.hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn unknown_nested_key_is_an_error() {
+        let err = parse("base_url: https://e.org/\nmarkdown:\n  unsafe_htm: true\n").unwrap_err();
+        assert_eq!(err.hint.as_deref(), Some("did you mean `unsafe_html`?"));
+        assert_eq!(err.line, Some(3));
+    }
+
+    #[test]
+    fn missing_or_relative_base_url_is_explained() {
+        assert!(parse("title: x\n").unwrap_err().message.contains("base_url"));
+        let err = parse("base_url: example.org\n").unwrap_err();
+        assert!(err.message.contains("absolute"), "{}", err.message);
+        assert_eq!(err.line, Some(1));
+    }
+
+    #[test]
+    fn overrides_win() {
+        let o = Overrides {
+            base_url: Some("http://127.0.0.1:1111".into()),
+            output_dir: Some("out".into()),
+        };
+        let c = Config::parse("base_url: https://e.org/\n", Path::new("d.yaml"), &o).unwrap();
+        assert_eq!(c.base_url, "http://127.0.0.1:1111/");
+        assert_eq!(c.output_dir, PathBuf::from("out"));
+    }
+
+    #[test]
+    fn bad_values_are_rejected() {
+        assert!(parse("base_url: https://e.org/\npaginate_by: 0\n").is_err());
+        assert!(parse("base_url: https://e.org/\ntaxonomies: [Tags]\n").is_err());
+        assert!(parse("base_url: https://e.org/\ntaxonomies: [tags, tags]\n").is_err());
+    }
+}

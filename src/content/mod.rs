@@ -1,0 +1,417 @@
+//! Ingest: walk `content/`, read every article and section index, and turn
+//! them into plain data ([`Page`], [`Section`], [`Asset`]). No rendering
+//! happens here; that is the markdown and render stages' job.
+
+pub mod front_matter;
+pub mod slug;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::{closest, Diagnostic, Diagnostics};
+use front_matter::{Date, PageFrontMatter, SectionFrontMatter};
+use slug::slugify_or;
+
+/// The folder under the site root that holds articles.
+pub const CONTENT_DIR: &str = "content";
+
+/// An article, as read from its file.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Path for messages, relative to the site root (`content/analysis/oil.md`).
+    pub file: PathBuf,
+    /// Path relative to `content/` with `/` separators (`analysis/oil.md`);
+    /// what `@/analysis/oil.md` links name.
+    pub rel: String,
+    /// Output path of the page's section (`analysis/`, or `""` at the top).
+    pub section: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub slug: String,
+    /// Output path, e.g. `analysis/oil-and-rates/`.
+    pub path: String,
+    pub date: Option<Date>,
+    pub updated: Option<Date>,
+    pub authors: Vec<String>,
+    pub source: Option<String>,
+    pub source_url: Option<String>,
+    pub author_note: Option<String>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    pub template: Option<String>,
+    /// Terms per configured taxonomy (only taxonomies named in the config).
+    pub taxonomies: BTreeMap<String, Vec<String>>,
+    pub extra: BTreeMap<String, serde_json::Value>,
+    /// Markdown body, front matter removed.
+    pub body: String,
+    /// 1-based line of the file on which `body` starts.
+    pub body_line: usize,
+}
+
+impl Page {
+    /// Newest first, undated last, then by title and path for a total order
+    /// (determinism: equal dates must not depend on thread timing).
+    pub fn cmp_newest_first(&self, other: &Page) -> std::cmp::Ordering {
+        other
+            .date
+            .cmp(&self.date)
+            .then_with(|| self.title.cmp(&other.title))
+            .then_with(|| self.path.cmp(&other.path))
+    }
+}
+
+/// A folder of `content/`; the top folder is the root section (path `""`).
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// The `_index.md`, relative to the site root, if the folder has one.
+    pub file: Option<PathBuf>,
+    /// Output path (`analysis/`), `""` for the root.
+    pub path: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub template: Option<String>,
+    pub paginate_by: Option<usize>,
+    pub extra: BTreeMap<String, serde_json::Value>,
+    /// Markdown body of `_index.md`.
+    pub body: String,
+    /// Output path of the parent section; `None` for the root.
+    pub parent: Option<String>,
+}
+
+/// A non-Markdown file under `content/`, copied next to its section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    pub source: PathBuf,
+    /// Output path, e.g. `analysis/chart.png`.
+    pub dest: String,
+}
+
+/// Everything `content/` holds, in a deterministic order.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    /// Sorted newest first.
+    pub pages: Vec<Page>,
+    /// Keyed by output path.
+    pub sections: BTreeMap<String, Section>,
+    pub assets: Vec<Asset>,
+}
+
+/// Editor droppings and hidden files that must never become pages: swap and
+/// backup files, Emacs locks, JetBrains safe-write temporaries.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.contains("___jb_")
+        || [".swp", ".swx", ".swo", ".tmp", ".bak", ".crdownload", ".part"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+}
+
+/// Reads `<root>/content`. `drafts` keeps pages marked `draft: true`.
+pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagnostics> {
+    let content_dir = root.join(CONTENT_DIR);
+    if !content_dir.is_dir() {
+        return Err(Diagnostic::in_file(CONTENT_DIR, "the content folder does not exist")
+            .hint("create it and put Markdown articles (.md) in it, or run `dossier init`")
+            .into());
+    }
+
+    let mut errors = Vec::new();
+    let mut md_files = Vec::new();
+    let mut assets = Vec::new();
+    let mut dirs = BTreeSet::from([String::new()]);
+    let walker = walkdir::WalkDir::new(&content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let file = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| CONTENT_DIR.into());
+                errors.push(Diagnostic::in_file(file, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let rel = relative(&content_dir, entry.path());
+        if entry.file_type().is_dir() {
+            dirs.insert(rel);
+            continue;
+        }
+        let ext = entry.path().extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => md_files.push((entry.path().to_path_buf(), rel)),
+            "txt" | "html" | "htm" => {
+                tracing::warn!("{}: raw articles are not cleaned yet; skipped", display_path(root, entry.path()).display())
+            }
+            _ => {
+                let (dir, name) = rel.rsplit_once('/').unwrap_or(("", &rel));
+                assets.push(Asset { source: entry.path().to_path_buf(), dest: format!("{}{}", dir_path(dir), name) });
+            }
+        }
+    }
+
+    let loaded: Vec<Result<Loaded, Diagnostic>> = md_files
+        .par_iter()
+        .map(|(abs, rel)| load_markdown(abs, rel, &display_path(root, abs), config))
+        .collect();
+
+    let mut pages = Vec::new();
+    let mut section_files = BTreeMap::new();
+    for item in loaded {
+        match item {
+            Ok(Loaded::Page(page)) if page.draft && !drafts => {}
+            Ok(Loaded::Page(page)) => pages.push(*page),
+            Ok(Loaded::Section(dir, section)) => {
+                section_files.insert(dir, section);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+
+    let sections = build_sections(&dirs, section_files);
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    pages.sort_by(Page::cmp_newest_first);
+    Ok(Content { pages, sections, assets })
+}
+
+enum Loaded {
+    Page(Box<Page>),
+    /// A section index, keyed by its folder relative to `content/`.
+    Section(String, Section),
+}
+
+fn load_markdown(abs: &Path, rel: &str, file: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
+    let bytes = std::fs::read(abs).map_err(|e| Diagnostic::in_file(file, format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Diagnostic::in_file(file, format!("is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+            .hint("save the file as UTF-8")
+    })?;
+    let split = front_matter::split(&text, file)?;
+    let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+
+    if name == "_index.md" {
+        let fm: SectionFrontMatter = front_matter::parse(&split, file)?;
+        let path = dir_path(dir);
+        return Ok(Loaded::Section(
+            dir.to_string(),
+            Section {
+                file: Some(file.to_path_buf()),
+                title: fm.title.unwrap_or_else(|| folder_title(dir)),
+                description: fm.description,
+                template: fm.template,
+                paginate_by: fm.paginate_by.filter(|n| *n > 0),
+                extra: fm.extra,
+                body: split.body.to_string(),
+                parent: parent_path(&path),
+                path,
+            },
+        ));
+    }
+
+    let fm: PageFrontMatter = front_matter::parse(&split, file)?;
+    let date = front_matter::parse_date(fm.date.as_deref(), "date", &split, file)?;
+    let updated = front_matter::parse_date(fm.updated.as_deref(), "updated", &split, file)?;
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+
+    let mut body = split.body.to_string();
+    let title = match fm.title.clone().filter(|t| !t.trim().is_empty()) {
+        Some(t) => t.trim().to_string(),
+        None => match take_first_heading(&body) {
+            Some((heading, rest)) => {
+                body = rest;
+                heading
+            }
+            None => stem.to_string(),
+        },
+    };
+    let slug = slugify_or(fm.slug.as_deref().unwrap_or(&title), stem);
+    let section = dir_path(dir);
+    let taxonomies = page_taxonomies(&fm, config, &split, file)?;
+
+    Ok(Loaded::Page(Box::new(Page {
+        file: file.to_path_buf(),
+        rel: rel.to_string(),
+        path: format!("{section}{slug}/"),
+        section,
+        title,
+        description: fm.description,
+        slug,
+        date,
+        updated,
+        authors: fm.authors,
+        source: fm.source,
+        source_url: fm.source_url,
+        author_note: fm.author_note,
+        summary: fm.summary,
+        draft: fm.draft,
+        template: fm.template,
+        taxonomies,
+        extra: fm.extra,
+        body,
+        body_line: split.body_line,
+    })))
+}
+
+/// Collects the terms of every configured taxonomy. `tags` and `authors` come
+/// from their own fields and `sources` from `source`; any other taxonomy from
+/// the `taxonomies:` map, which may only name configured ones.
+fn page_taxonomies(
+    fm: &PageFrontMatter,
+    config: &Config,
+    split: &front_matter::Split,
+    file: &Path,
+) -> Result<BTreeMap<String, Vec<String>>, Diagnostic> {
+    for name in fm.taxonomies.keys() {
+        if !config.taxonomies.contains(name) {
+            let mut d = Diagnostic::in_file(file, format!("taxonomy `{name}` is not configured"))
+                .maybe_line(crate::yaml::key_line(split.yaml, "taxonomies", split.yaml_line));
+            d = match closest(name, config.taxonomies.iter().map(String::as_str)) {
+                Some(best) => d.hint(format!("did you mean `{best}`? Otherwise add `{name}` to `taxonomies` in dossier.yaml")),
+                None => d.hint(format!("add `{name}` to `taxonomies` in dossier.yaml")),
+            };
+            return Err(d);
+        }
+    }
+    let mut out = BTreeMap::new();
+    for name in &config.taxonomies {
+        let terms: Vec<&String> = match name.as_str() {
+            "tags" => fm.tags.iter().collect(),
+            "authors" => fm.authors.iter().collect(),
+            "sources" => fm.source.iter().collect(),
+            other => fm.taxonomies.get(other).into_iter().flatten().collect(),
+        };
+        let mut seen = BTreeSet::new();
+        let terms: Vec<String> = terms
+            .into_iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty() && seen.insert(slugify_or(t, "term")))
+            .collect();
+        out.insert(name.clone(), terms);
+    }
+    Ok(out)
+}
+
+/// Uses a leading `# Heading` as the title when front matter gives none, and
+/// blanks it in the body so the page does not show the title twice (blanked,
+/// not removed, so line numbers in messages stay true).
+fn take_first_heading(body: &str) -> Option<(String, String)> {
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            offset += line.len();
+            continue;
+        }
+        let heading = trimmed.strip_prefix("# ")?.trim().trim_end_matches('#').trim();
+        if heading.is_empty() {
+            return None;
+        }
+        let rest = format!("{}\n{}", &body[..offset], &body[offset + line.len()..]);
+        return Some((heading.to_string(), rest));
+    }
+    None
+}
+
+/// Every folder with content becomes a section, its ancestors too, so each
+/// has a list page and a parent to link back to.
+fn build_sections(dirs: &BTreeSet<String>, mut files: BTreeMap<String, Section>) -> BTreeMap<String, Section> {
+    let mut sections = BTreeMap::new();
+    for dir in dirs {
+        let section = files.remove(dir).unwrap_or_else(|| {
+            let path = dir_path(dir);
+            Section {
+                file: None,
+                title: folder_title(dir),
+                description: None,
+                template: None,
+                paginate_by: None,
+                extra: BTreeMap::new(),
+                body: String::new(),
+                parent: parent_path(&path),
+                path,
+            }
+        });
+        sections.insert(section.path.clone(), section);
+    }
+    sections
+}
+
+/// `Market notes/2026` → `market-notes/2026/`; `""` stays `""`.
+pub fn dir_path(dir: &str) -> String {
+    dir.split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| format!("{}/", slugify_or(s, "section")))
+        .collect()
+}
+
+fn parent_path(path: &str) -> Option<String> {
+    if path.is_empty() {
+        return None;
+    }
+    let trimmed = path.trim_end_matches('/');
+    Some(trimmed.rsplit_once('/').map_or(String::new(), |(p, _)| format!("{p}/")))
+}
+
+fn folder_title(dir: &str) -> String {
+    let name = dir.rsplit('/').next().unwrap_or(dir);
+    if name.is_empty() {
+        return "Home".to_string();
+    }
+    let words = name.replace(['-', '_'], " ");
+    let mut chars = words.chars();
+    chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
+fn relative(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A path as the user should see it in messages: relative to the site root.
+pub fn display_path(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ignores_editor_and_hidden_files() {
+        for name in [".hidden.md", "a.md~", "#a.md#", ".a.md.swp", "a.md___jb_tmp___", "a.tmp"] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        assert!(!is_ignored_name("a.md"));
+        assert!(!is_ignored_name("_index.md"));
+    }
+
+    #[test]
+    fn section_paths() {
+        assert_eq!(dir_path(""), "");
+        assert_eq!(dir_path("Market notes/2026"), "market-notes/2026/");
+        assert_eq!(parent_path("a/b/"), Some("a/".into()));
+        assert_eq!(parent_path("a/"), Some("".into()));
+        assert_eq!(parent_path(""), None);
+        assert_eq!(folder_title("market-notes"), "Market notes");
+    }
+
+    #[test]
+    fn first_heading_becomes_title() {
+        let (t, rest) = take_first_heading("\n# Oil & rates #\n\nBody\n").unwrap();
+        assert_eq!(t, "Oil & rates");
+        assert_eq!(rest, "\n\n\nBody\n");
+        assert!(take_first_heading("Intro\n# Late heading\n").is_none());
+        assert!(take_first_heading("## Not h1\n").is_none());
+    }
+}

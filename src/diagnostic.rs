@@ -1,0 +1,137 @@
+//! Errors a person can act on: every problem names its file (and line where
+//! known), says what is wrong and, where we can tell, what to do about it.
+//!
+//! A build collects *all* diagnostics before giving up, so one run shows every
+//! broken file instead of making the user fix them one at a time.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem found while building a site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file at fault, as the user would type it (relative to the site root
+    /// where possible).
+    pub file: Option<PathBuf>,
+    /// 1-based line in `file`, when known.
+    pub line: Option<usize>,
+    pub message: String,
+    /// What to do about it, when there is a clear answer.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: None,
+            line: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn in_file(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        Diagnostic::new(message).file(file)
+    }
+
+    pub fn file(mut self, file: impl AsRef<Path>) -> Self {
+        self.file = Some(file.as_ref().to_path_buf());
+        self
+    }
+
+    pub fn line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn maybe_line(mut self, line: Option<usize>) -> Self {
+        self.line = line.or(self.line);
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, self.line) {
+            (Some(file), Some(line)) => write!(f, "{}:{}: ", file.display(), line)?,
+            (Some(file), None) => write!(f, "{}: ", file.display())?,
+            _ => {}
+        }
+        write!(f, "{}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem a build found; non-empty by construction when returned as an
+/// error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn one(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics::one(d)
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "error: {d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// Returns the closest candidate to `word`, if one is close enough to be a
+/// plausible typo; used to suggest valid config and front matter keys.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_file_line_and_hint() {
+        let d = Diagnostic::in_file("content/a.md", "bad date")
+            .line(3)
+            .hint("use YYYY-MM-DD");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3: bad date\n  help: use YYYY-MM-DD"
+        );
+    }
+
+    #[test]
+    fn closest_suggests_typos_only() {
+        let keys = ["title", "description", "base_url"];
+        assert_eq!(closest("titel", keys), Some("title"));
+        assert_eq!(closest("baseurl", keys), Some("base_url"));
+        assert_eq!(closest("zzz", keys), None);
+    }
+}

@@ -1,0 +1,20 @@
+//! Dossier: a static site generator for analysis digests.
+//!
+//! The pipeline flows one way, one module per stage:
+//! [`config`] → [`content`] (ingest) → [`markdown`] → [`site`] (lists,
+//! taxonomies, feeds) → [`render`] (Tera) → [`output`] (atomic write).
+//! [`build`] wires them together; [`check`] validates the result.
+
+pub mod build;
+pub mod check;
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod highlight;
+pub mod init;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod theme;
+pub mod yaml;

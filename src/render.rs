@@ -1,0 +1,495 @@
+//! Render stage: Tera templates over the [`Site`], producing every HTML page.
+//!
+//! Site-wide data (config, navigation) and each article's list entry are
+//! turned into template values once and shared (Tera values are reference
+//! counted), not rebuilt for every page that lists them.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera, Value};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::markdown::{escape_html, relocate, Heading};
+use crate::site::paginate::{paginate, Pager};
+use crate::site::{feed, Site};
+use crate::theme::ThemeFiles;
+
+/// A rendered HTML file.
+#[derive(Debug)]
+pub struct Page {
+    /// Output file path relative to the output folder (`tags/index.html`).
+    pub path: String,
+    pub html: String,
+    /// What produced it, for messages (`content/a.md`, `tags page`).
+    pub owner: String,
+}
+
+/// Compiled templates and where each came from.
+pub struct Templates {
+    tera: Tera,
+    origins: HashMap<String, String>,
+}
+
+impl Templates {
+    /// Compiles every template; syntax errors name the template file and line.
+    pub fn new(files: &ThemeFiles) -> Result<Templates, Diagnostics> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".htm", ".xml"]);
+        let origins: HashMap<String, String> =
+            files.templates.iter().map(|(name, (_, origin))| (name.clone(), origin.clone())).collect();
+        let templates = files.templates.iter().map(|(name, (text, _))| (name.as_str(), text.as_str()));
+        match tera.add_raw_templates(templates) {
+            Ok(()) => Ok(Templates { tera, origins }),
+            Err(e) => Err(Templates::error_with(&origins, e).into()),
+        }
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    pub fn names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.tera.get_template_names().collect();
+        names.sort();
+        names
+    }
+
+    fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, context).map_err(|e| Templates::error_with(&self.origins, e))
+    }
+
+    /// A Tera error as a diagnostic on the template's real file and line.
+    fn error_with(origins: &HashMap<String, String>, e: tera::Error) -> Diagnostic {
+        match e.kind() {
+            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+                let file = origins.get(report.filename()).cloned().unwrap_or_else(|| report.filename().to_string());
+                Diagnostic::in_file(file, format!("template error: {}", report.message())).line(report.span().start_line)
+            }
+            _ => {
+                let mut message = format!("template error: {e}");
+                let mut source = std::error::Error::source(&e);
+                while let Some(s) = source {
+                    message.push_str(&format!(": {s}"));
+                    source = s.source();
+                }
+                Diagnostic::new(message)
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Link<'a> {
+    name: &'a str,
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct TitledLink<'a> {
+    title: &'a str,
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    slug: &'a str,
+    path: &'a str,
+    permalink: String,
+    date: Option<String>,
+    date_iso: Option<String>,
+    date_display: Option<String>,
+    updated: Option<String>,
+    updated_iso: Option<String>,
+    updated_display: Option<String>,
+    authors: &'a [String],
+    source: Option<&'a str>,
+    source_url: Option<&'a str>,
+    author_note: Option<&'a str>,
+    tags: Vec<Link<'a>>,
+    taxonomies: BTreeMap<&'a str, Vec<Link<'a>>>,
+    summary: String,
+    has_more: bool,
+    word_count: usize,
+    reading_time: usize,
+    section: Option<TitledLink<'a>>,
+    extra: &'a BTreeMap<String, serde_json::Value>,
+    draft: bool,
+}
+
+#[derive(Serialize)]
+struct FullPage<'a> {
+    #[serde(flatten)]
+    view: &'a PageView<'a>,
+    content: &'a str,
+    toc: &'a [Heading],
+    lower: Option<TitledLink<'a>>,
+    higher: Option<TitledLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct PaginatorView {
+    pages: Vec<Value>,
+    current_index: usize,
+    total_pages: usize,
+    total_items: usize,
+    first: String,
+    last: String,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SectionView<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    path: &'a str,
+    permalink: String,
+    content: &'a str,
+    subsections: Vec<TitledLink<'a>>,
+    page_count: usize,
+    extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct TermView<'a> {
+    name: &'a str,
+    slug: &'a str,
+    path: &'a str,
+    permalink: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct TaxonomyView<'a> {
+    name: &'a str,
+    title: &'a str,
+    path: &'a str,
+    terms: Vec<TermView<'a>>,
+}
+
+#[derive(Serialize)]
+struct SiteConfigView<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    language: &'a str,
+    extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+/// One output to render.
+enum Job<'a> {
+    Page(usize),
+    /// A pager of a section's list (the root section is the front page).
+    Section(&'a str, Pager<'a>),
+    Taxonomy(usize),
+    Term(usize, usize, Pager<'a>),
+    NotFound,
+}
+
+/// The relative way from the output at `path` back to the site root.
+pub fn root_for(path: &str) -> String {
+    let depth = path.matches('/').count();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// `a/b/` → `a/b/index.html`; `404.html` stays.
+pub fn file_for(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+/// Renders every HTML page of `site`, in parallel, in a deterministic order.
+pub fn render_all(site: &Site, templates: &Templates) -> Result<Vec<Page>, Diagnostics> {
+    check_templates_exist(site, templates)?;
+    let r = Renderer::new(site, templates);
+
+    let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
+    for (path, entry) in &site.sections {
+        let per_page = entry.section.paginate_by.unwrap_or(site.config.paginate_by);
+        jobs.extend(paginate(path, &entry.pages, per_page).into_iter().map(|p| Job::Section(path, p)));
+    }
+    for (t, taxonomy) in site.taxonomies.iter().enumerate() {
+        jobs.push(Job::Taxonomy(t));
+        for (k, term) in taxonomy.terms.iter().enumerate() {
+            jobs.extend(
+                paginate(&term.path, &term.pages, site.config.paginate_by).into_iter().map(|p| Job::Term(t, k, p)),
+            );
+        }
+    }
+    jobs.push(Job::NotFound);
+
+    let results: Vec<Result<Page, Diagnostic>> = jobs.par_iter().map(|job| r.render(job)).collect();
+    let mut pages = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(p) => pages.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(pages)
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+/// A page or section naming a `template:` that does not exist is the
+/// content's error, reported on the content file.
+fn check_templates_exist(site: &Site, templates: &Templates) -> Result<(), Diagnostics> {
+    let mut errors = Vec::new();
+    let named = site
+        .pages
+        .iter()
+        .map(|p| (p.template.as_deref(), Some(&p.file)))
+        .chain(site.sections.values().map(|e| (e.section.template.as_deref(), e.section.file.as_ref())));
+    for (template, file) in named {
+        if let (Some(t), Some(file)) = (template, file) {
+            if !templates.contains(t) {
+                errors.push(
+                    Diagnostic::in_file(file, format!("template `{t}` does not exist"))
+                        .hint(format!("available templates: {}", templates.names().join(", "))),
+                );
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+struct Renderer<'a> {
+    site: &'a Site,
+    templates: &'a Templates,
+    base: Context,
+    views: Vec<PageView<'a>>,
+    /// `views` as template values, made once and shared by every list.
+    values: Vec<Value>,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(site: &'a Site, templates: &'a Templates) -> Renderer<'a> {
+        let config = &site.config;
+        let mut base = Context::new();
+        base.insert(
+            "config",
+            &SiteConfigView {
+                title: &config.title,
+                description: &config.description,
+                base_url: &config.base_url,
+                language: &config.language,
+                extra: &config.extra,
+            },
+        );
+        let nav: Vec<TitledLink> =
+            site.top_sections().map(|e| TitledLink { title: &e.section.title, path: &e.section.path }).collect();
+        base.insert("nav", &nav);
+        let taxonomies: Vec<BTreeMap<&str, &str>> = site
+            .taxonomies
+            .iter()
+            .map(|t| BTreeMap::from([("name", t.name.as_str()), ("title", t.title.as_str()), ("path", t.path.as_str())]))
+            .collect();
+        base.insert("taxonomies", &taxonomies);
+        base.insert("dossier", &BTreeMap::from([("version", env!("CARGO_PKG_VERSION"))]));
+        base.insert("feed_path", feed::ATOM_PATH);
+
+        let views: Vec<PageView> = (0..site.pages.len()).map(|i| page_view(site, i)).collect();
+        let values = views.iter().map(Value::from_serializable).collect();
+        Renderer { site, templates, base, views, values }
+    }
+
+    fn render(&self, job: &Job) -> Result<Page, Diagnostic> {
+        let site = self.site;
+        let (path, template, owner, root, context) = match job {
+            Job::Page(i) => {
+                let page = &site.pages[*i];
+                let (lower, higher) = site.neighbours[*i];
+                let link = |j: Option<usize>| {
+                    j.map(|j| TitledLink { title: &site.pages[j].title, path: &site.pages[j].path })
+                };
+                let full = FullPage {
+                    view: &self.views[*i],
+                    content: &site.rendered[*i].html,
+                    toc: &site.rendered[*i].toc,
+                    lower: link(lower),
+                    higher: link(higher),
+                };
+                let mut ctx = Context::new();
+                ctx.insert("page", &full);
+                let template = page.template.as_deref().unwrap_or("page.html");
+                (page.path.clone(), template, page.file.display().to_string(), root_for(&page.path), ctx)
+            }
+            Job::Section(path, pager) => {
+                let entry = &site.sections[*path];
+                let s = &entry.section;
+                let view = SectionView {
+                    title: &s.title,
+                    description: s.description.as_deref(),
+                    path: &s.path,
+                    permalink: site.config.permalink(&s.path),
+                    content: &entry.content,
+                    subsections: entry
+                        .subsections
+                        .iter()
+                        .map(|p| TitledLink { title: &site.sections[p].section.title, path: p })
+                        .collect(),
+                    page_count: entry.pages.len(),
+                    extra: &s.extra,
+                };
+                let mut ctx = Context::new();
+                ctx.insert("section", &view);
+                ctx.insert("paginator", &self.paginator(pager));
+                let default = if path.is_empty() { "index.html" } else { "section.html" };
+                let template = s.template.as_deref().unwrap_or(default);
+                let owner = s.file.as_ref().map_or_else(|| format!("section `{path}`"), |f| f.display().to_string());
+                (pager.path.clone(), template, owner, root_for(&pager.path), ctx)
+            }
+            Job::Taxonomy(t) => {
+                let taxonomy = &site.taxonomies[*t];
+                let mut ctx = Context::new();
+                ctx.insert("taxonomy", &self.taxonomy_view(*t));
+                (taxonomy.path.clone(), "taxonomy.html", format!("the {} list", taxonomy.name), root_for(&taxonomy.path), ctx)
+            }
+            Job::Term(t, k, pager) => {
+                let taxonomy = &site.taxonomies[*t];
+                let term = &taxonomy.terms[*k];
+                let mut ctx = Context::new();
+                ctx.insert("taxonomy", &self.taxonomy_view(*t));
+                ctx.insert("term", &term_view(site, term));
+                ctx.insert("paginator", &self.paginator(pager));
+                let owner = format!("the {} page `{}`", taxonomy.name, term.name);
+                (pager.path.clone(), "taxonomy_term.html", owner, root_for(&pager.path), ctx)
+            }
+            Job::NotFound => {
+                // Hosts serve 404.html at any missing path, so relative links
+                // would break there: it gets absolute ones.
+                ("404.html".to_string(), "404.html", "the 404 page".to_string(), site.config.base_url.clone(), Context::new())
+            }
+        };
+        let mut full = self.base.clone();
+        full.extend(context);
+        full.insert("root", &root);
+        full.insert("current_path", &path);
+        full.insert("current_url", &site.config.permalink(&path));
+        let html = self
+            .templates
+            .render(template, &full)
+            .map_err(|d| d.hint(format!("while rendering {} for {owner}", file_for(&path))))?;
+        Ok(Page { path: file_for(&path), html: relocate(&html, &root), owner })
+    }
+
+    fn paginator(&self, pager: &Pager) -> PaginatorView {
+        PaginatorView {
+            pages: pager.items.iter().map(|&i| self.values[i].clone()).collect(),
+            current_index: pager.index,
+            total_pages: pager.total,
+            total_items: pager.total_items,
+            first: pager.path_of(1),
+            last: pager.path_of(pager.total),
+            previous: (pager.index > 1).then(|| pager.path_of(pager.index - 1)),
+            next: (pager.index < pager.total).then(|| pager.path_of(pager.index + 1)),
+        }
+    }
+
+    fn taxonomy_view(&self, t: usize) -> TaxonomyView<'_> {
+        let taxonomy = &self.site.taxonomies[t];
+        TaxonomyView {
+            name: &taxonomy.name,
+            title: &taxonomy.title,
+            path: &taxonomy.path,
+            terms: taxonomy.terms.iter().map(|term| term_view(self.site, term)).collect(),
+        }
+    }
+}
+
+fn term_view<'a>(site: &Site, term: &'a crate::site::taxonomy::Term) -> TermView<'a> {
+    TermView {
+        name: &term.name,
+        slug: &term.slug,
+        path: &term.path,
+        permalink: site.config.permalink(&term.path),
+        count: term.pages.len(),
+    }
+}
+
+fn page_view(site: &Site, i: usize) -> PageView<'_> {
+    let page = &site.pages[i];
+    let rendered = &site.rendered[i];
+    let links = |name: &str| -> Vec<Link> {
+        let Some(taxonomy) = site.taxonomies.iter().find(|t| t.name == name) else { return Vec::new() };
+        page.taxonomies
+            .get(name)
+            .into_iter()
+            .flatten()
+            .filter_map(|term| {
+                let slug = crate::content::slug::slugify_or(term, "term");
+                let t = taxonomy.terms.binary_search_by(|t| t.slug.cmp(&slug)).ok()?;
+                let term = &taxonomy.terms[t];
+                Some(Link { name: &term.name, path: &term.path })
+            })
+            .collect()
+    };
+    let (summary, has_more) = match &page.summary {
+        Some(text) => (format!("<p>{}</p>", escape_html(text)), true),
+        None => (rendered.summary_html.clone(), rendered.has_more),
+    };
+    let section = site
+        .sections
+        .get(&page.section)
+        .filter(|e| !e.section.path.is_empty())
+        .map(|e| TitledLink { title: &e.section.title, path: &e.section.path });
+    PageView {
+        title: &page.title,
+        description: page.description.as_deref(),
+        slug: &page.slug,
+        path: &page.path,
+        permalink: site.config.permalink(&page.path),
+        date: page.date.map(|d| d.ymd()),
+        date_iso: page.date.map(|d| d.rfc3339()),
+        date_display: page.date.map(|d| d.display()),
+        updated: page.updated.map(|d| d.ymd()),
+        updated_iso: page.updated.map(|d| d.rfc3339()),
+        updated_display: page.updated.map(|d| d.display()),
+        authors: &page.authors,
+        source: page.source.as_deref(),
+        source_url: page.source_url.as_deref(),
+        author_note: page.author_note.as_deref(),
+        tags: links("tags"),
+        taxonomies: site.taxonomies.iter().map(|t| (t.name.as_str(), links(&t.name))).collect(),
+        summary,
+        has_more,
+        word_count: rendered.word_count,
+        reading_time: rendered.reading_time,
+        section,
+        extra: &page.extra,
+        draft: page.draft,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_and_files() {
+        assert_eq!(root_for(""), "./");
+        assert_eq!(root_for("tags/"), "../");
+        assert_eq!(root_for("analysis/oil/"), "../../");
+        assert_eq!(file_for(""), "index.html");
+        assert_eq!(file_for("a/b/"), "a/b/index.html");
+        assert_eq!(file_for("404.html"), "404.html");
+    }
+}

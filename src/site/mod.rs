@@ -1,0 +1,160 @@
+//! The Site: content plus everything derived from it — rendered Markdown,
+//! section lists, taxonomies, neighbours — as plain data for the render
+//! stage. Building it is pure (no I/O) and parallel where it pays.
+
+pub mod feed;
+pub mod paginate;
+pub mod sitemap;
+pub mod taxonomy;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::{Asset, Content, Page, Section};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::highlight::Highlighter;
+use crate::markdown::{self, Rendered};
+use taxonomy::Taxonomy;
+
+/// A section with its derived lists.
+#[derive(Debug, Clone)]
+pub struct SectionEntry {
+    pub section: Section,
+    /// Pages in this section and its subsections, newest first.
+    pub pages: Vec<usize>,
+    /// Output paths of direct subsections.
+    pub subsections: Vec<String>,
+    /// HTML of the `_index.md` body.
+    pub content: String,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    /// Newest first.
+    pub pages: Vec<Page>,
+    /// Rendered Markdown, parallel to `pages`.
+    pub rendered: Vec<Rendered>,
+    /// Keyed by output path; `""` is the root (front page).
+    pub sections: BTreeMap<String, SectionEntry>,
+    pub taxonomies: Vec<Taxonomy>,
+    pub assets: Vec<Asset>,
+    /// Older and newer neighbour of each page within its section.
+    pub neighbours: Vec<(Option<usize>, Option<usize>)>,
+}
+
+impl Site {
+    /// Renders all Markdown and derives lists. Collects every problem
+    /// (duplicate output paths, broken `@/` links) before failing.
+    pub fn build(config: Config, content: Content, highlighter: &Highlighter) -> Result<Site, Diagnostics> {
+        let Content { pages, sections, assets } = content;
+        let mut errors = check_unique_paths(&pages, &sections, &config);
+
+        let by_rel: HashMap<&str, &str> = pages.iter().map(|p| (p.rel.as_str(), p.path.as_str())).collect();
+        let resolve = |target: &str| by_rel.get(target.trim_start_matches('/')).map(|p| p.to_string());
+        let rendered: Vec<Rendered> = pages
+            .par_iter()
+            .map(|p| markdown::render(&p.body, &config.markdown, highlighter, &resolve))
+            .collect();
+        for (page, r) in pages.iter().zip(&rendered) {
+            for link in &r.broken_links {
+                errors.push(
+                    Diagnostic::in_file(&page.file, link.message.clone())
+                        .line(page.body_line + link.line - 1)
+                        .hint("`@/` links name a Markdown file relative to content/, e.g. @/analysis/oil.md"),
+                );
+            }
+        }
+
+        let mut sections: BTreeMap<String, SectionEntry> = sections
+            .into_values()
+            .map(|section| {
+                let content = if section.body.trim().is_empty() {
+                    String::new()
+                } else {
+                    let r = markdown::render(&section.body, &config.markdown, highlighter, &resolve);
+                    if let Some(file) = &section.file {
+                        for link in &r.broken_links {
+                            errors.push(Diagnostic::in_file(file, link.message.clone()).line(link.line));
+                        }
+                    }
+                    r.html
+                };
+                let entry = SectionEntry { section, pages: Vec::new(), subsections: Vec::new(), content };
+                (entry.section.path.clone(), entry)
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(Diagnostics(errors));
+        }
+
+        // Every page counts in its section and all ancestors.
+        for (i, page) in pages.iter().enumerate() {
+            let mut path = Some(page.section.clone());
+            while let Some(p) = path {
+                let Some(entry) = sections.get_mut(&p) else { break };
+                entry.pages.push(i);
+                path = entry.section.parent.clone();
+            }
+        }
+        let children: Vec<(String, String)> = sections
+            .values()
+            .filter_map(|e| e.section.parent.clone().map(|parent| (parent, e.section.path.clone())))
+            .collect();
+        for (parent, child) in children {
+            if let Some(entry) = sections.get_mut(&parent) {
+                entry.subsections.push(child);
+            }
+        }
+
+        let mut neighbours = vec![(None, None); pages.len()];
+        for entry in sections.values() {
+            let direct: Vec<usize> = entry.pages.iter().copied().filter(|&i| pages[i].section == entry.section.path).collect();
+            for (k, &i) in direct.iter().enumerate() {
+                neighbours[i] = (direct.get(k + 1).copied(), k.checked_sub(1).map(|j| direct[j]));
+            }
+        }
+
+        let taxonomies = config.taxonomies.iter().map(|name| taxonomy::build(name, &pages)).collect();
+        Ok(Site { config, pages, rendered, sections, taxonomies, assets, neighbours })
+    }
+
+    /// Top-level sections, for navigation.
+    pub fn top_sections(&self) -> impl Iterator<Item = &SectionEntry> {
+        self.sections.values().filter(|e| e.section.parent.as_deref() == Some(""))
+    }
+}
+
+/// Two articles must never be written to the same place, nor an article over
+/// a section or taxonomy list. Names both files, since either may be the one
+/// to rename.
+fn check_unique_paths(pages: &[Page], sections: &BTreeMap<String, Section>, config: &Config) -> Vec<Diagnostic> {
+    let mut owners: BTreeMap<String, String> = BTreeMap::new();
+    for s in sections.values() {
+        let owner = match &s.file {
+            Some(f) => f.display().to_string(),
+            None => format!("the list page of section folder `{}`", s.path),
+        };
+        owners.insert(s.path.clone(), owner);
+    }
+    for t in &config.taxonomies {
+        owners.insert(format!("{t}/"), format!("the `{t}` taxonomy pages"));
+    }
+    let mut errors = Vec::new();
+    let mut sorted: Vec<&Page> = pages.iter().collect();
+    sorted.sort_by(|a, b| a.file.cmp(&b.file));
+    for page in sorted {
+        match owners.get(&page.path) {
+            Some(other) => errors.push(
+                Diagnostic::in_file(&page.file, format!("output path `{}` is also used by {other}", page.path))
+                    .hint("give one of them a different `slug:` (or title) in its front matter"),
+            ),
+            None => {
+                owners.insert(page.path.clone(), page.file.display().to_string());
+            }
+        }
+    }
+    errors
+}

@@ -1,0 +1,108 @@
+//! Taxonomies (tags, authors, ...): which pages carry which term. Built in one
+//! pass over the pages (O(pages × terms per page)), never term × page.
+
+use std::collections::BTreeMap;
+
+use crate::content::slug::slugify_or;
+use crate::content::Page;
+
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub name: String,
+    /// Human title: `tags` → `Tags`.
+    pub title: String,
+    /// `tags/`
+    pub path: String,
+    /// Sorted by slug.
+    pub terms: Vec<Term>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The spelling first met (pages are in newest-first order, so the
+    /// newest article decides between "AI" and "ai").
+    pub name: String,
+    pub slug: String,
+    /// `tags/energy/`
+    pub path: String,
+    /// Indices into the site's pages, newest first.
+    pub pages: Vec<usize>,
+}
+
+/// Groups `pages` (already sorted newest first) by their terms in `name`.
+pub fn build(name: &str, pages: &[Page]) -> Taxonomy {
+    let path = format!("{name}/");
+    let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        for term in page.taxonomies.get(name).into_iter().flatten() {
+            let slug = slugify_or(term, "term");
+            terms
+                .entry(slug.clone())
+                .or_insert_with(|| Term {
+                    name: term.clone(),
+                    path: format!("{path}{slug}/"),
+                    slug,
+                    pages: Vec::new(),
+                })
+                .pages
+                .push(i);
+        }
+    }
+    Taxonomy {
+        name: name.to_string(),
+        title: title_case(name),
+        path,
+        terms: terms.into_values().collect(),
+    }
+}
+
+/// The output path of `term` in taxonomy `name`.
+pub fn term_path(name: &str, term: &str) -> String {
+    format!("{name}/{}/", slugify_or(term, "term"))
+}
+
+fn title_case(name: &str) -> String {
+    let words = name.replace(['-', '_'], " ");
+    let mut chars = words.chars();
+    chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(title: &str, tags: &[&str]) -> Page {
+        Page {
+            file: format!("content/{title}.md").into(),
+            rel: format!("{title}.md"),
+            section: String::new(),
+            title: title.into(),
+            description: None,
+            slug: title.into(),
+            path: format!("{title}/"),
+            date: None,
+            updated: None,
+            authors: vec![],
+            source: None,
+            source_url: None,
+            author_note: None,
+            summary: None,
+            draft: false,
+            template: None,
+            taxonomies: BTreeMap::from([("tags".to_string(), tags.iter().map(|s| s.to_string()).collect())]),
+            extra: BTreeMap::new(),
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+
+    #[test]
+    fn groups_pages_by_term_slug() {
+        let pages = vec![page("a", &["Energy", "Rates"]), page("b", &["energy"]), page("c", &[])];
+        let t = build("tags", &pages);
+        assert_eq!(t.title, "Tags");
+        let summary: Vec<_> = t.terms.iter().map(|t| (t.name.as_str(), t.path.as_str(), t.pages.clone())).collect();
+        assert_eq!(summary, vec![("Energy", "tags/energy/", vec![0, 1]), ("Rates", "tags/rates/", vec![0])]);
+        assert_eq!(term_path("tags", "Central banks"), "tags/central-banks/");
+    }
+}

@@ -1,0 +1,96 @@
+//! The one place that touches serde_yaml (0.9, archived but sound), so a
+//! future switch of YAML crate is a one-file change.
+//!
+//! Errors come back as [`Diagnostic`]s with the line in the *original* file
+//! (front matter starts a line or two into its Markdown file) and, for unknown
+//! keys, a suggestion of the closest valid key.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{closest, Diagnostic};
+
+/// Parses `text` as YAML into `T`. `first_line` is the 1-based line of the
+/// file on which `text` starts, so reported lines point into the real file.
+pub fn parse<T: DeserializeOwned>(text: &str, file: &Path, first_line: usize) -> Result<T, Diagnostic> {
+    // An empty document is an empty map for our purposes (`---\n---`).
+    let text = if text.trim().is_empty() { "{}" } else { text };
+    serde_yaml::from_str(text).map_err(|err| {
+        let line = err.location().map(|loc| loc.line() + first_line - 1);
+        let raw = err.to_string();
+        // serde_yaml appends " at line X column Y"; we report the line ourselves.
+        let message = match raw.find(" at line ") {
+            Some(i) => raw[..i].to_string(),
+            None => raw,
+        };
+        let diag = Diagnostic::in_file(file, message.clone()).maybe_line(line);
+        match unknown_field_hint(&message) {
+            Some(hint) => diag.hint(hint),
+            None => diag,
+        }
+    })
+}
+
+/// Serde words unknown keys as "unknown field `x`, expected one of `a`, `b`"
+/// (or "expected `a`"); turn that into "did you mean `b`?".
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let (_, rest) = message.split_once("unknown field `")?;
+    let (field, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    match closest(field, candidates.iter().copied()) {
+        Some(best) => Some(format!("did you mean `{best}`?")),
+        None => Some(format!("valid keys here are: {}", candidates.join(", "))),
+    }
+}
+
+/// The 1-based line (within `text`, offset by `first_line`) on which the
+/// top-level `key:` is written; used to point at values that parse as YAML
+/// but fail our own validation (a date like `2024-13-01`).
+pub fn key_line(text: &str, key: &str, first_line: usize) -> Option<usize> {
+    text.lines().position(|l| {
+        l.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
+    .map(|i| i + first_line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Demo {
+        title: Option<String>,
+        description: Option<String>,
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_suggests() {
+        let err = parse::<Demo>("title: a\ndescriptoin: b\n", Path::new("x.yaml"), 1).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("descriptoin"), "{}", err.message);
+        assert_eq!(err.hint.as_deref(), Some("did you mean `description`?"));
+    }
+
+    #[test]
+    fn line_is_offset_into_the_file() {
+        let err = parse::<Demo>("title: [unclosed\n", Path::new("x.md"), 2).unwrap_err();
+        assert!(err.line.unwrap() >= 2);
+    }
+
+    #[test]
+    fn empty_document_is_empty_map() {
+        let d: Demo = parse("\n", Path::new("x.md"), 1).unwrap();
+        assert!(d.title.is_none());
+    }
+
+    #[test]
+    fn key_line_finds_top_level_key() {
+        assert_eq!(key_line("title: a\ndate: b\n", "date", 2), Some(3));
+        assert_eq!(key_line("title: a\n", "date", 2), None);
+    }
+}
