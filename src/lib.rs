@@ -3,9 +3,8 @@
 //! The pipeline flows one way, one module per stage:
 //! [`config`] → [`content`] (ingest) → [`markdown`] → [`site`] (lists,
 //! taxonomies, feeds) → [`render`] (Tera) → [`output`] (atomic write).
-//! [`build`] wires them together; [`check`] validates the result.
+//! [`pipeline`] wires them together; [`check`] validates the result.
 
-pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
@@ -14,6 +13,7 @@ pub mod highlight;
 pub mod init;
 pub mod markdown;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod site;
 pub mod theme;

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use dossier::build::{self, Options};
+use dossier::pipeline::{self, Options};
 use dossier::config::Overrides;
 use dossier::diagnostic::Diagnostics;
 
@@ -79,7 +79,7 @@ fn main() -> ExitCode {
                 overrides: Overrides { base_url: args.base_url, output_dir: args.output },
                 drafts: args.drafts,
             };
-            with_progress(cli.quiet, |stage| build::build(&options, stage)).map(|(stats, out)| {
+            with_progress(cli.quiet, |stage| pipeline::build(&options, stage)).map(|(stats, out)| {
                 format!(
                     "Built {} articles, {} sections, {} terms: {} files in {} ({} ms)",
                     stats.articles,
@@ -93,7 +93,7 @@ fn main() -> ExitCode {
         }
         Command::Check { root, drafts } => {
             let options = Options { root, overrides: Overrides::default(), drafts };
-            with_progress(cli.quiet, |stage| build::check(&options, stage)).map(|stats| {
+            with_progress(cli.quiet, |stage| pipeline::check(&options, stage)).map(|stats| {
                 format!("Checked {} files: no broken internal links or anchors", stats.files)
             })
         }

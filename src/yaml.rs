@@ -24,10 +24,14 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path, first_line: usize) ->
             Some(i) => raw[..i].to_string(),
             None => raw,
         };
-        let diag = Diagnostic::in_file(file, message.clone()).maybe_line(line);
         match unknown_field_hint(&message) {
-            Some(hint) => diag.hint(hint),
-            None => diag,
+            // The hint names the likely key; the full list of valid keys
+            // would drown it.
+            Some(hint) => {
+                let short = message.split(", expected").next().unwrap_or(&message);
+                Diagnostic::in_file(file, short).maybe_line(line).hint(hint)
+            }
+            None => Diagnostic::in_file(file, message).maybe_line(line),
         }
     })
 }

@@ -1,0 +1,306 @@
+//! End-to-end tests of `dossier build`, `check` and `init` on fixture sites,
+//! run through the real binary.
+
+mod common;
+
+use common::*;
+
+fn digest() -> tempfile::TempDir {
+    site(
+        CONFIG,
+        &[
+            ("content/_index.md", "---\ntitle: Front\n---\nWelcome, **reader**.\n"),
+            ("content/analysis/_index.md", "---\ntitle: Analysis\ndescription: Long reads\n---\n"),
+            (
+                "content/analysis/oil.md",
+                &article(
+                    "title: Oil and rates\ndate: 2026-03-01\ntags: [Energy, Rates]\nauthors: [Ada Lovelace]\nsource: The Wire",
+                    "Oil moved.\n\n## Supply\n\nMore text.\n\nSee [gas](@/analysis/gas.md#storage).",
+                ),
+            ),
+            (
+                "content/analysis/gas.md",
+                &article("title: Gas storage\ndate: 2026-02-01\ntags: [energy]", "Intro.\n\n## Storage\n\nFull."),
+            ),
+            ("content/analysis/draft.md", &article("title: Secret draft\ndate: 2026-04-01\ndraft: true", "Hidden.")),
+            ("content/briefings/ships.md", &article("title: Ships\ndate: 2026-01-01\ntags: [Trade]", "Boats.")),
+            ("content/top.md", &article("title: About this digest", "About.")),
+            ("content/analysis/chart.png", "not really a png"),
+            ("static/robots-extra.txt", "static file"),
+        ],
+    )
+}
+
+#[test]
+fn builds_pages_sections_taxonomies_and_pagination() {
+    let dir = digest();
+    let public = build_ok(dir.path(), &[]);
+    for path in [
+        "index.html",
+        "page/2/index.html",
+        "analysis/index.html",
+        "analysis/oil-and-rates/index.html",
+        "analysis/gas-storage/index.html",
+        "briefings/index.html",
+        "briefings/ships/index.html",
+        "about-this-digest/index.html",
+        "tags/index.html",
+        "tags/energy/index.html",
+        "tags/rates/index.html",
+        "authors/ada-lovelace/index.html",
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+        "style.css",
+        "syntax.css",
+        "analysis/chart.png",
+        "robots-extra.txt",
+    ] {
+        assert!(public.join(path).is_file(), "missing {path}");
+    }
+    let oil = read(&public, "analysis/oil-and-rates/index.html");
+    assert!(oil.contains("Oil and rates") && oil.contains("Ada Lovelace") && oil.contains("The Wire"));
+    assert!(oil.contains(r#"id="supply""#), "heading anchors");
+    assert!(oil.contains(r#"href="../../analysis/gas-storage/#storage""#), "@/ link resolved relatively: {oil}");
+    assert!(oil.contains(r#"href="../../style.css""#), "theme assets are relative");
+    // "Energy" and "energy" are one term, shown with the newest spelling.
+    let energy = read(&public, "tags/energy/index.html");
+    assert!(energy.contains("Oil and rates") && energy.contains("Gas storage"));
+    // 4 published articles, 2 per page: the front page has 2 pagers.
+    assert!(public.join("page/2/index.html").is_file());
+    assert!(!public.join("page/3/index.html").exists());
+    let front = read(&public, "index.html");
+    assert!(front.contains("About this digest") || front.contains("Oil and rates"));
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let dir = digest();
+    let public = build_ok(dir.path(), &[]);
+    assert!(!public.join("analysis/secret-draft").exists());
+    let all: String = snapshot_tree(&public).values().map(|b| String::from_utf8_lossy(b).into_owned()).collect();
+    assert!(!all.contains("Secret draft"), "a draft leaked into the output");
+    let public = build_ok(dir.path(), &["--drafts"]);
+    assert!(public.join("analysis/secret-draft/index.html").is_file());
+}
+
+#[test]
+fn builds_are_byte_identical() {
+    let dir = digest();
+    let first = snapshot_tree(&build_ok(dir.path(), &[]));
+    let second = snapshot_tree(&build_ok(dir.path(), &[]));
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    for (path, bytes) in &first {
+        assert!(bytes == &second[path], "{path} differs between builds");
+    }
+}
+
+#[test]
+fn sub_path_base_url_is_honoured_everywhere() {
+    let dir = digest();
+    let public = build_ok(dir.path(), &["--base-url", "https://example.org/digest"]);
+    let atom = read(&public, "atom.xml");
+    let doc = roxmltree::Document::parse(&atom).expect("atom.xml is well-formed XML");
+    let links: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("link"))
+        .filter_map(|n| n.attribute("href"))
+        .collect();
+    assert!(links.iter().all(|l| l.starts_with("https://example.org/digest/")), "{links:?}");
+    assert!(atom.contains("https://example.org/digest/analysis/gas-storage/#storage"), "content links are absolute in feeds");
+
+    let sitemap = read(&public, "sitemap.xml");
+    let doc = roxmltree::Document::parse(&sitemap).expect("sitemap.xml is well-formed XML");
+    let locs: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("loc")).filter_map(|n| n.text()).collect();
+    assert!(locs.contains(&"https://example.org/digest/analysis/oil-and-rates/"), "{locs:?}");
+    assert!(locs.iter().all(|l| l.starts_with("https://example.org/digest/")));
+    assert!(read(&public, "robots.txt").contains("Sitemap: https://example.org/digest/sitemap.xml"));
+    let not_found = read(&public, "404.html");
+    assert!(not_found.contains("https://example.org/digest/style.css"), "404 uses absolute URLs");
+    // Internal links all resolve (relative ones work under any sub-path).
+    let out = dossier().args(["check", "--root"]).arg(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn atom_feed_lists_articles_newest_first() {
+    let dir = digest();
+    let public = build_ok(dir.path(), &[]);
+    let atom = read(&public, "atom.xml");
+    let doc = roxmltree::Document::parse(&atom).unwrap();
+    let titles: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .filter_map(|e| e.children().find(|c| c.has_tag_name("title")).and_then(|t| t.text()))
+        .collect();
+    assert_eq!(titles, vec!["Oil and rates", "Gas storage", "Ships", "About this digest"]);
+    assert!(atom.contains("<updated>2026-03-01T00:00:00Z</updated>"));
+}
+
+#[test]
+fn duplicate_output_paths_name_both_files() {
+    let dir = site(
+        CONFIG,
+        &[
+            ("content/a.md", &article("title: Same title", "A")),
+            ("content/b.md", &article("title: Other\nslug: same-title", "B")),
+        ],
+    );
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(!ok);
+    assert!(stderr.contains("content/a.md") && stderr.contains("content/b.md"), "{stderr}");
+    assert!(stderr.contains("same-title"));
+}
+
+#[test]
+fn unsafe_slugs_and_titles_stay_inside_the_output() {
+    let dir = site(
+        CONFIG,
+        &[
+            ("content/x.md", &article("title: Escape\nslug: ../../etc/passwd", "x")),
+            ("content/y.md", &article("title: \"???\"", "y")),
+        ],
+    );
+    let public = build_ok(dir.path(), &[]);
+    assert!(public.join("etc-passwd/index.html").is_file());
+    assert!(public.join("y/index.html").is_file(), "empty slug falls back to the file name");
+    assert!(!dir.path().join("etc").exists());
+}
+
+#[test]
+fn failed_build_leaves_previous_output_intact() {
+    let dir = digest();
+    let public = build_ok(dir.path(), &[]);
+    let before = snapshot_tree(&public);
+    write(dir.path(), "content/analysis/broken.md", "---\ntitle: Broken\ndate: 2026-13-45\n---\nx\n");
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(!ok);
+    assert!(stderr.contains("content/analysis/broken.md:3"), "names file and line: {stderr}");
+    assert!(stderr.contains("2026-13-45"));
+    assert_eq!(snapshot_tree(&public), before, "the previous site must be untouched");
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("dossier-"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
+}
+
+#[test]
+fn every_error_is_reported_in_one_run() {
+    let dir = site(
+        CONFIG,
+        &[
+            ("content/a.md", "---\ntitle: A\ntgas: [x]\n---\n"),
+            ("content/b.md", "---\ntitle: B\ndate: [2026\n---\n"),
+            ("content/c.md", "---\ntitle: C\n"),
+        ],
+    );
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(!ok);
+    assert!(stderr.contains("content/a.md:3") && stderr.contains("did you mean `tags`?"), "{stderr}");
+    assert!(stderr.contains("content/b.md:4") && stderr.contains("expected ',' or ']'"), "{stderr}");
+    assert!(stderr.contains("content/c.md:1") && stderr.contains("never closed"), "{stderr}");
+    assert!(!dir.path().join("public").exists(), "nothing is written on errors");
+}
+
+#[test]
+fn broken_internal_link_names_file_and_line() {
+    let dir = site(CONFIG, &[("content/d.md", &article("title: D", "Intro.\n\n[x](@/nowhere.md)"))]);
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(!ok);
+    assert!(stderr.contains("content/d.md:6") && stderr.contains("nowhere.md"), "{stderr}");
+}
+
+#[test]
+fn unknown_config_key_suggests_the_right_one() {
+    let dir = site("base_url: https://example.org/\npaginate_bi: 3\n", &[]);
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(!ok);
+    assert!(stderr.contains("dossier.yaml:2") && stderr.contains("did you mean `paginate_by`?"), "{stderr}");
+}
+
+#[test]
+fn site_templates_override_the_theme_file_by_file() {
+    let dir = digest();
+    write(
+        dir.path(),
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<p class=\"custom\">CUSTOM {{ page.title }}</p>{% endblock content %}",
+    );
+    let public = build_ok(dir.path(), &[]);
+    let oil = read(&public, "analysis/oil-and-rates/index.html");
+    assert!(oil.contains("CUSTOM Oil and rates"), "{oil}");
+    assert!(oil.contains("style.css"), "base.html still comes from the theme");
+    assert!(!read(&public, "index.html").contains("CUSTOM"));
+}
+
+#[test]
+fn template_errors_name_the_template_and_line() {
+    let dir = digest();
+    write(dir.path(), "templates/page.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ page.no_such_field }}\n{% endblock content %}");
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(!ok);
+    assert!(stderr.contains("templates/page.html:3"), "{stderr}");
+}
+
+#[test]
+fn raw_html_in_markdown_is_escaped_by_default() {
+    let dir = site(CONFIG, &[("content/x.md", &article("title: X", "<script>alert(1)</script>\n\n[a](javascript:alert(1))"))]);
+    let public = build_ok(dir.path(), &[]);
+    let html = read(&public, "x/index.html");
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(!html.contains("javascript:alert"));
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_create() {
+    let dir = digest();
+    write(dir.path(), "public/notes.txt", "mine");
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(!ok);
+    assert!(stderr.contains("not created by Dossier"), "{stderr}");
+    assert_eq!(read(dir.path(), "public/notes.txt"), "mine");
+    let (ok, stderr) = build(dir.path(), &["--output", "."]);
+    assert!(!ok, "building over the site itself must be refused");
+    assert!(stderr.contains("contains the site"), "{stderr}");
+}
+
+#[test]
+fn check_reports_broken_links_and_anchors() {
+    let dir = digest();
+    let ok = dossier().args(["check", "--root"]).arg(dir.path()).output().unwrap();
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    write(dir.path(), "content/bad.md", &article("title: Bad", "[gone](../nowhere/) and [anchor](@/analysis/gas.md#nope)"));
+    let out = dossier().args(["check", "--root"]).arg(dir.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("content/bad.md") && stderr.contains("../nowhere/"), "{stderr}");
+    assert!(stderr.contains("no element with id `nope`"), "{stderr}");
+    assert!(!dir.path().join("public").exists(), "check writes nothing");
+}
+
+#[test]
+fn init_creates_a_site_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("new-site");
+    dossier().arg("init").arg(&target).assert().success();
+    let public = build_ok(&target, &[]);
+    assert!(public.join("notes/welcome-to-your-digest/index.html").is_file());
+    assert!(target.join("themes/README.md").is_file());
+    // A second init must not overwrite anything.
+    let out = dossier().arg("init").arg(&target).output().unwrap();
+    assert!(!out.status.success());
+}
+
+#[test]
+fn help_and_version() {
+    dossier().arg("--version").assert().success();
+    for verb in ["build", "init", "check"] {
+        let out = dossier().args([verb, "--help"]).output().unwrap();
+        assert!(out.status.success());
+        assert!(!out.stdout.is_empty());
+    }
+}

@@ -1,0 +1,76 @@
+//! Fixture sites for integration tests: written into a temp folder, built
+//! with the real binary.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+pub const CONFIG: &str = "title: Test Digest\ndescription: A digest for tests\nbase_url: https://example.org/\ntaxonomies: [tags, authors]\npaginate_by: 2\n";
+
+/// A temp site with `dossier.yaml` = `config` and the given files.
+pub fn site(config: &str, files: &[(&str, &str)]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "dossier.yaml", config);
+    std::fs::create_dir_all(dir.path().join("content")).unwrap();
+    for (path, text) in files {
+        write(dir.path(), path, text);
+    }
+    dir
+}
+
+pub fn write(root: &Path, path: &str, text: &str) {
+    let p = root.join(path);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+/// An article with front matter built from `fields` (YAML lines).
+pub fn article(fields: &str, body: &str) -> String {
+    format!("---\n{fields}\n---\n{body}\n")
+}
+
+pub fn dossier() -> Command {
+    Command::cargo_bin("dossier").unwrap()
+}
+
+/// Runs `dossier build --root DIR` plus `args`, returning (success, stderr).
+pub fn build(root: &Path, args: &[&str]) -> (bool, String) {
+    let out = dossier().arg("build").arg("--root").arg(root).args(args).output().unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// Builds and panics with the error output on failure.
+pub fn build_ok(root: &Path, args: &[&str]) -> PathBuf {
+    let (ok, stderr) = build(root, args);
+    assert!(ok, "build failed:\n{stderr}");
+    root.join("public")
+}
+
+pub fn read(root: &Path, path: &str) -> String {
+    std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every file under `dir` with its bytes, keyed by relative path.
+pub fn snapshot_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir(dir)
+        .into_iter()
+        .map(|p| (p.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"), std::fs::read(&p).unwrap()))
+        .collect()
+}
+
+fn walkdir(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(walkdir(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
