@@ -14,12 +14,19 @@ pub fn check_links(outputs: &BTreeMap<String, Output>, base_url: &str) -> Vec<Di
     let html: HashMap<&str, String> = outputs
         .iter()
         .filter(|(path, _)| path.ends_with(".html"))
-        .filter_map(|(path, o)| Some((path.as_str(), String::from_utf8(o.bytes().ok()?.into_owned()).ok()?)))
+        .filter_map(|(path, o)| {
+            Some((
+                path.as_str(),
+                String::from_utf8(o.bytes().ok()?.into_owned()).ok()?,
+            ))
+        })
         .collect();
     let ids: HashMap<&str, HashSet<&str>> = html
         .iter()
         .map(|(path, text)| {
-            let set = attr_values(text, "id").chain(attr_values(text, "name")).collect();
+            let set = attr_values(text, "id")
+                .chain(attr_values(text, "name"))
+                .collect();
             (*path, set)
         })
         .collect();
@@ -34,7 +41,9 @@ pub fn check_links(outputs: &BTreeMap<String, Output>, base_url: &str) -> Vec<Di
             if !seen.insert(link) {
                 continue;
             }
-            let Some(target) = internal_target(path, link, base_url) else { continue };
+            let Some(target) = internal_target(path, link, base_url) else {
+                continue;
+            };
             let problem = match target {
                 Err(reason) => Some(reason),
                 Ok((file, fragment)) => {
@@ -59,9 +68,10 @@ pub fn check_links(outputs: &BTreeMap<String, Output>, base_url: &str) -> Vec<Di
             };
             if let Some(reason) = problem {
                 let owner = &outputs[*path].owner;
-                problems.push(
-                    Diagnostic::in_file(owner.as_str(), format!("broken link `{link}` on {path}: {reason}")),
-                );
+                problems.push(Diagnostic::in_file(
+                    owner.as_str(),
+                    format!("broken link `{link}` on {path}: {reason}"),
+                ));
             }
         }
     }
@@ -71,7 +81,11 @@ pub fn check_links(outputs: &BTreeMap<String, Output>, base_url: &str) -> Vec<Di
 /// Resolves `link` found on output `page` to (output file, fragment), or
 /// `None` for external links. `Err` for links that climb above the root.
 #[allow(clippy::type_complexity)]
-fn internal_target(page: &str, link: &str, base_url: &str) -> Option<Result<(String, Option<String>), String>> {
+fn internal_target(
+    page: &str,
+    link: &str,
+    base_url: &str,
+) -> Option<Result<(String, Option<String>), String>> {
     let link = link.trim();
     let (from_root, rest) = if let Some(rest) = link.strip_prefix(base_url) {
         (true, rest)
@@ -93,7 +107,10 @@ fn internal_target(page: &str, link: &str, base_url: &str) -> Option<Result<(Str
         Vec::new()
     } else {
         let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
-        dir.split('/').filter(|s| !s.is_empty()).map(str::to_string).collect()
+        dir.split('/')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
     };
     for seg in rest.split('/') {
         match seg {
@@ -108,7 +125,11 @@ fn internal_target(page: &str, link: &str, base_url: &str) -> Option<Result<(Str
     }
     let mut file = parts.join("/");
     if rest.is_empty() || rest.ends_with('/') {
-        file = if file.is_empty() { "index.html".into() } else { format!("{file}/index.html") };
+        file = if file.is_empty() {
+            "index.html".into()
+        } else {
+            format!("{file}/index.html")
+        };
     }
     Some(Ok((file, fragment)))
 }
@@ -117,8 +138,13 @@ fn has_scheme(link: &str) -> bool {
     match link.split_once(':') {
         Some((scheme, _)) => {
             !scheme.is_empty()
-                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         }
         None => false,
     }
@@ -167,7 +193,14 @@ mod tests {
         files
             .iter()
             .map(|(p, t)| {
-                (p.to_string(), Output { path: p.to_string(), data: Data::Bytes(t.as_bytes().to_vec()), owner: format!("src:{p}") })
+                (
+                    p.to_string(),
+                    Output {
+                        path: p.to_string(),
+                        data: Data::Bytes(t.as_bytes().to_vec()),
+                        owner: format!("src:{p}"),
+                    },
+                )
             })
             .collect()
     }
@@ -175,27 +208,53 @@ mod tests {
     #[test]
     fn resolves_relative_absolute_and_fragments() {
         let base = "https://e.org/sub/";
-        assert_eq!(internal_target("a/b/index.html", "../../tags/", base), Some(Ok(("tags/index.html".into(), None))));
-        assert_eq!(internal_target("index.html", "#x", base), Some(Ok(("index.html".into(), Some("x".into())))));
-        assert_eq!(internal_target("404.html", "https://e.org/sub/style.css", base), Some(Ok(("style.css".into(), None))));
-        assert_eq!(internal_target("404.html", "https://e.org/sub/", base), Some(Ok(("index.html".into(), None))));
+        assert_eq!(
+            internal_target("a/b/index.html", "../../tags/", base),
+            Some(Ok(("tags/index.html".into(), None)))
+        );
+        assert_eq!(
+            internal_target("index.html", "#x", base),
+            Some(Ok(("index.html".into(), Some("x".into()))))
+        );
+        assert_eq!(
+            internal_target("404.html", "https://e.org/sub/style.css", base),
+            Some(Ok(("style.css".into(), None)))
+        );
+        assert_eq!(
+            internal_target("404.html", "https://e.org/sub/", base),
+            Some(Ok(("index.html".into(), None)))
+        );
         assert_eq!(internal_target("x.html", "https://other.org/", base), None);
         assert_eq!(internal_target("x.html", "mailto:a@b", base), None);
-        assert!(matches!(internal_target("index.html", "../x", base), Some(Err(_))));
+        assert!(matches!(
+            internal_target("index.html", "../x", base),
+            Some(Err(_))
+        ));
     }
 
     #[test]
     fn finds_broken_links_and_anchors() {
         let site = outputs(&[
-            ("index.html", r##"<a href="a/">a</a> <a href="a/#ok">ok</a> <a href="a/#nope">x</a> <a href='missing/'>m</a>"##),
-            ("a/index.html", r#"<h2 id="ok">t</h2><link href="../style.css">"#),
+            (
+                "index.html",
+                r##"<a href="a/">a</a> <a href="a/#ok">ok</a> <a href="a/#nope">x</a> <a href='missing/'>m</a>"##,
+            ),
+            (
+                "a/index.html",
+                r#"<h2 id="ok">t</h2><link href="../style.css">"#,
+            ),
             ("style.css", ""),
         ]);
         let problems = check_links(&site, "https://e.org/");
         let messages: Vec<String> = problems.iter().map(|d| d.message.clone()).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
-        assert!(messages[0].contains("a/#nope") && messages[0].contains("no element with id `nope`"));
+        assert!(
+            messages[0].contains("a/#nope") && messages[0].contains("no element with id `nope`")
+        );
         assert!(messages[1].contains("missing/"));
-        assert_eq!(problems[0].file.as_deref(), Some(std::path::Path::new("src:index.html")));
+        assert_eq!(
+            problems[0].file.as_deref(),
+            Some(std::path::Path::new("src:index.html"))
+        );
     }
 }

@@ -102,7 +102,9 @@ impl Config {
         let text = std::fs::read_to_string(&path).map_err(|e| {
             let d = Diagnostic::in_file(&path, format!("cannot read the site config: {e}"));
             if e.kind() == std::io::ErrorKind::NotFound {
-                d.hint("run `dossier init` to create a site here, or pass --root DIR to point at one")
+                d.hint(
+                    "run `dossier init` to create a site here, or pass --root DIR to point at one",
+                )
             } else {
                 d
             }
@@ -130,14 +132,21 @@ impl Config {
         let taxonomies = raw.taxonomies.unwrap_or_else(|| vec!["tags".into()]);
         let mut seen = std::collections::BTreeSet::new();
         for name in &taxonomies {
-            if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '-') {
+            if name.is_empty()
+                || !name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-')
+            {
                 return Err(at(
                     "taxonomies",
                     format!("taxonomy name `{name}` must be lowercase ASCII letters, `-` or `_` (it becomes a URL folder)"),
                 ));
             }
             if !seen.insert(name) {
-                return Err(at("taxonomies", format!("taxonomy `{name}` is listed twice")));
+                return Err(at(
+                    "taxonomies",
+                    format!("taxonomy `{name}` is listed twice"),
+                ));
             }
         }
 
@@ -188,9 +197,15 @@ fn normalize_base_url(url: &str) -> Result<String, String> {
         return Err(format!("`base_url` `{url}` has no host name"));
     }
     if rest.contains(['?', '#', ' ']) {
-        return Err(format!("`base_url` `{url}` must not contain a query, fragment or spaces"));
+        return Err(format!(
+            "`base_url` `{url}` must not contain a query, fragment or spaces"
+        ));
     }
-    Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+    Ok(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
 }
 
 #[cfg(test)]
@@ -236,7 +251,10 @@ mod tests {
 
     #[test]
     fn missing_or_relative_base_url_is_explained() {
-        assert!(parse("title: x\n").unwrap_err().message.contains("base_url"));
+        assert!(parse("title: x\n")
+            .unwrap_err()
+            .message
+            .contains("base_url"));
         let err = parse("base_url: example.org\n").unwrap_err();
         assert!(err.message.contains("absolute"), "{}", err.message);
         assert_eq!(err.line, Some(1));

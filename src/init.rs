@@ -72,8 +72,11 @@ Templates use Tera 2 (https://keats.github.io/tera/).
 pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     for existing in [CONFIG_FILE, "content"] {
         if dir.join(existing).exists() {
-            return Err(Diagnostic::in_file(dir.join(existing), "already exists; `dossier init` never overwrites a site")
-                .hint("choose an empty or new folder: `dossier init my-digest`"));
+            return Err(Diagnostic::in_file(
+                dir.join(existing),
+                "already exists; `dossier init` never overwrites a site",
+            )
+            .hint("choose an empty or new folder: `dossier init my-digest`"));
         }
     }
     let files = [
@@ -85,13 +88,16 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     for (path, text) in files {
         let dest = dir.join(path);
         if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Diagnostic::in_file(parent, format!("cannot create: {e}")))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Diagnostic::in_file(parent, format!("cannot create: {e}")))?;
         }
-        std::fs::write(&dest, text).map_err(|e| Diagnostic::in_file(&dest, format!("cannot write: {e}")))?;
+        std::fs::write(&dest, text)
+            .map_err(|e| Diagnostic::in_file(&dest, format!("cannot write: {e}")))?;
     }
     for empty in ["static", "templates"] {
         let d = dir.join(empty);
-        std::fs::create_dir_all(&d).map_err(|e| Diagnostic::in_file(&d, format!("cannot create: {e}")))?;
+        std::fs::create_dir_all(&d)
+            .map_err(|e| Diagnostic::in_file(&d, format!("cannot create: {e}")))?;
     }
     Ok(())
 }

@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use dossier::pipeline::{self, Options};
 use dossier::config::Overrides;
 use dossier::diagnostic::Diagnostics;
+use dossier::pipeline::{self, Options};
 
 /// Turns a folder of articles into a clean, fast static digest website.
 #[derive(Parser)]
@@ -76,7 +76,10 @@ fn main() -> ExitCode {
         Command::Build(args) => {
             let options = Options {
                 root: args.root,
-                overrides: Overrides { base_url: args.base_url, output_dir: args.output },
+                overrides: Overrides {
+                    base_url: args.base_url,
+                    output_dir: args.output,
+                },
                 drafts: args.drafts,
             };
             with_progress(cli.quiet, |stage| pipeline::build(&options, stage)).map(|(stats, out)| {
@@ -92,9 +95,16 @@ fn main() -> ExitCode {
             })
         }
         Command::Check { root, drafts } => {
-            let options = Options { root, overrides: Overrides::default(), drafts };
+            let options = Options {
+                root,
+                overrides: Overrides::default(),
+                drafts,
+            };
             with_progress(cli.quiet, |stage| pipeline::check(&options, stage)).map(|stats| {
-                format!("Checked {} files: no broken internal links or anchors", stats.files)
+                format!(
+                    "Checked {} files: no broken internal links or anchors",
+                    stats.files
+                )
             })
         }
         Command::Init { dir } => dossier::init::init(&dir).map_err(Diagnostics::from).map(|()| {
@@ -115,7 +125,10 @@ fn main() -> ExitCode {
         Err(diagnostics) => {
             eprintln!("{diagnostics}");
             let n = diagnostics.0.len();
-            eprintln!("{n} error{}; nothing was written", if n == 1 { "" } else { "s" });
+            eprintln!(
+                "{n} error{}; nothing was written",
+                if n == 1 { "" } else { "s" }
+            );
             ExitCode::FAILURE
         }
     }
@@ -143,7 +156,10 @@ fn init_tracing(quiet: bool, verbose: u8) {
 /// terminal and the work takes longer than a moment.
 fn with_progress<T>(quiet: bool, work: impl FnOnce(&dyn Fn(&str)) -> T) -> T {
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-    bar.set_style(ProgressStyle::with_template("{spinner} {msg} ({elapsed})").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
     if !quiet && std::io::stderr().is_terminal() {
         let delayed = bar.clone();
         std::thread::spawn(move || {

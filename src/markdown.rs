@@ -9,9 +9,11 @@
 //! pages at other depths and in feeds, and each of those replaces the marker
 //! with its own way to reach the site root (see [`relocate`]).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options as CmarkOptions, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, Options as CmarkOptions, Parser, Tag, TagEnd,
+};
 
 use crate::config::MarkdownConfig;
 use crate::content::slug::slugify_or;
@@ -83,6 +85,7 @@ pub fn render(
         events: Vec::new(),
         summary_overrides: Vec::new(),
         ids: HashSet::new(),
+        footnotes: HashMap::new(),
         toc: Vec::new(),
         words: 0,
         broken_links: Vec::new(),
@@ -94,7 +97,12 @@ pub fn render(
     let mut paragraph_start = None;
     while let Some((event, range)) = parser.next() {
         match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 let inner = collect_until_end(&mut parser, &mut state);
                 state.heading(level, id, classes, attrs, inner);
             }
@@ -108,10 +116,27 @@ pub fn render(
                     }
                 }
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 state.code_block(&code, &lang);
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                depth += 1;
+                let n = state.footnote_number(&label);
+                state.events.push(Event::Html(
+                    format!(
+                        "<div class=\"footnote-definition\" id=\"fn-{n}\">\
+                         <sup class=\"footnote-definition-label\">{n}</sup>"
+                    )
+                    .into(),
+                ));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                depth = depth.saturating_sub(1);
+                state.events.push(Event::Html("</div>\n".into()));
             }
             Event::Start(Tag::Paragraph) if depth == 0 => {
                 depth += 1;
@@ -149,6 +174,7 @@ struct State<'a> {
     /// (index into events, replacement) applied when rendering the summary.
     summary_overrides: Vec<(usize, Event<'a>)>,
     ids: HashSet<String>,
+    footnotes: HashMap<String, usize>,
     toc: Vec<Heading>,
     words: usize,
     broken_links: Vec<BrokenLink>,
@@ -183,8 +209,34 @@ impl<'a> State<'a> {
                 self.events.push(event);
             }
             Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html),
+            // Our own markup for footnotes and task boxes: pulldown-cmark's
+            // uses bare numbers as ids (`id="1"`, invalid as a fragment
+            // target in HTML checkers and prone to clash with headings) and
+            // XHTML-style `<input ... />`.
+            Event::FootnoteReference(label) => {
+                let n = self.footnote_number(&label);
+                // Summaries sit on list pages without the notes: no dangling link.
+                self.summary_overrides
+                    .push((self.events.len(), Event::Html("".into())));
+                self.events.push(Event::Html(
+                    format!("<sup class=\"footnote-reference\"><a href=\"#fn-{n}\">{n}</a></sup>")
+                        .into(),
+                ));
+            }
+            Event::TaskListMarker(checked) => {
+                let checked = if checked { " checked" } else { "" };
+                self.events.push(Event::Html(
+                    format!("<input type=\"checkbox\" disabled{checked}> ").into(),
+                ));
+            }
             other => self.events.push(other),
         }
+    }
+
+    /// Footnotes are numbered in order of first mention, as readers expect.
+    fn footnote_number(&mut self, label: &str) -> usize {
+        let next = self.footnotes.len() + 1;
+        *self.footnotes.entry(label.to_string()).or_insert(next)
     }
 
     /// Comments are dropped (after noting `<!-- more -->`); other raw HTML is
@@ -192,7 +244,13 @@ impl<'a> State<'a> {
     fn raw_html(&mut self, html: CowStr<'a>) {
         let trimmed = html.trim();
         if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
-            if trimmed.trim_start_matches("<!--").trim_end_matches("-->").trim() == "more" && self.more_at.is_none() {
+            if trimmed
+                .trim_start_matches("<!--")
+                .trim_end_matches("-->")
+                .trim()
+                == "more"
+                && self.more_at.is_none()
+            {
                 self.more_at = Some(self.events.len());
             }
             if self.config.unsafe_html {
@@ -211,13 +269,33 @@ impl<'a> State<'a> {
     /// the site root (so sub-path hosting works), unsafe schemes to nothing.
     fn tag(&mut self, tag: Tag<'a>, offset: usize) -> Tag<'a> {
         match tag {
-            Tag::Link { link_type, dest_url, title, id } => {
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => {
                 let dest_url = self.url(dest_url, offset, false);
-                Tag::Link { link_type, dest_url, title, id }
+                Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }
             }
-            Tag::Image { link_type, dest_url, title, id } => {
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => {
                 let dest_url = self.url(dest_url, offset, true);
-                Tag::Image { link_type, dest_url, title, id }
+                Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }
             }
             other => other,
         }
@@ -225,7 +303,9 @@ impl<'a> State<'a> {
 
     fn url(&mut self, url: CowStr<'a>, offset: usize, image: bool) -> CowStr<'a> {
         if let Some(target) = url.strip_prefix("@/") {
-            let (file, fragment) = target.split_once('#').map_or((target, None), |(f, a)| (f, Some(a)));
+            let (file, fragment) = target
+                .split_once('#')
+                .map_or((target, None), |(f, a)| (f, Some(a)));
             return match (self.resolve)(file) {
                 Some(path) => {
                     let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
@@ -278,14 +358,26 @@ impl<'a> State<'a> {
             format!(" class=\"{}\"", escape_html(&classes.join(" ")))
         };
         let id_attr = escape_html(&id);
-        self.summary_overrides.push((self.events.len(), Event::Html(format!("<h{level_n}{class_attr}>").into())));
-        self.events.push(Event::Html(format!("<h{level_n} id=\"{id_attr}\"{class_attr}>").into()));
+        self.summary_overrides.push((
+            self.events.len(),
+            Event::Html(format!("<h{level_n}{class_attr}>").into()),
+        ));
+        self.events.push(Event::Html(
+            format!("<h{level_n} id=\"{id_attr}\"{class_attr}>").into(),
+        ));
         self.events.extend(inner);
-        self.summary_overrides.push((self.events.len(), Event::Html(format!("</h{level_n}>\n").into())));
+        self.summary_overrides.push((
+            self.events.len(),
+            Event::Html(format!("</h{level_n}>\n").into()),
+        ));
         self.events.push(Event::Html(
             format!(" <a class=\"anchor\" href=\"#{id_attr}\" aria-label=\"Link to this section\">#</a></h{level_n}>\n").into(),
         ));
-        self.toc.push(Heading { level: level_n, id, title: title.trim().to_string() });
+        self.toc.push(Heading {
+            level: level_n,
+            id,
+            title: title.trim().to_string(),
+        });
     }
 
     /// Heading ids must be unique within a page: `overview`, `overview-1`, ...
@@ -305,8 +397,13 @@ impl<'a> State<'a> {
         } else {
             format!(" data-lang=\"{}\"", escape_html(lang))
         };
-        let body = self.highlighter.highlight(code, lang).unwrap_or_else(|| escape_html(code));
-        self.events.push(Event::Html(format!("<pre class=\"code\"{lang_attr}><code>{body}</code></pre>\n").into()));
+        let body = self
+            .highlighter
+            .highlight(code, lang)
+            .unwrap_or_else(|| escape_html(code));
+        self.events.push(Event::Html(
+            format!("<pre class=\"code\"{lang_attr}><code>{body}</code></pre>\n").into(),
+        ));
     }
 
     fn finish(self) -> Rendered {
@@ -320,11 +417,13 @@ impl<'a> State<'a> {
         };
         let (summary_html, has_more) = match range {
             Some((start, end)) => {
-                let overrides: std::collections::HashMap<usize, &Event> =
-                    self.summary_overrides.iter().map(|(i, e)| (*i, e)).collect();
-                let summary_events = (start..end)
-                    .filter(|i| !matches!(self.events[*i], Event::FootnoteReference(_)))
-                    .map(|i| overrides.get(&i).map_or(&self.events[i], |e| *e).clone());
+                let overrides: std::collections::HashMap<usize, &Event> = self
+                    .summary_overrides
+                    .iter()
+                    .map(|(i, e)| (*i, e))
+                    .collect();
+                let summary_events =
+                    (start..end).map(|i| overrides.get(&i).map_or(&self.events[i], |e| *e).clone());
                 let mut s = String::new();
                 pulldown_cmark::html::push_html(&mut s, summary_events);
                 let has_more = start > 0 || end < self.events.len();
@@ -347,15 +446,23 @@ impl<'a> State<'a> {
 /// Schemes that run code when clicked or loaded. `data:` is allowed for
 /// images only (inline pictures are common; inline HTML documents are not).
 fn is_dangerous_url(url: &str, image: bool) -> bool {
-    let cleaned: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
     let lower = cleaned.to_ascii_lowercase();
-    let Some((scheme, _)) = lower.split_once(':') else { return false };
+    let Some((scheme, _)) = lower.split_once(':') else {
+        return false;
+    };
     if scheme.contains(['/', '?', '#']) {
         return false; // a relative path with a colon later on
     }
     match scheme {
-        "http" | "https" | "mailto" | "tel" | "ftp" | "ftps" | "news" | "irc" | "ircs" | "xmpp" | "sms" | "geo" => false,
-        "data" => !(image && lower.starts_with("data:image/") && !lower.starts_with("data:image/svg")),
+        "http" | "https" | "mailto" | "tel" | "ftp" | "ftps" | "news" | "irc" | "ircs" | "xmpp"
+        | "sms" | "geo" => false,
+        "data" => {
+            !(image && lower.starts_with("data:image/") && !lower.starts_with("data:image/svg"))
+        }
         _ => true,
     }
 }
@@ -381,7 +488,11 @@ struct LineIndex(Vec<usize>);
 
 impl LineIndex {
     fn new(text: &str) -> LineIndex {
-        LineIndex(std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect())
+        LineIndex(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
     }
 
     fn line_of(&self, offset: usize) -> usize {
@@ -405,18 +516,35 @@ mod tests {
     }
 
     fn md_with(src: &str, config: &MarkdownConfig) -> Rendered {
-        let resolve = |p: &str| (p == "analysis/oil.md").then(|| "analysis/oil-prices/".to_string());
+        let resolve =
+            |p: &str| (p == "analysis/oil.md").then(|| "analysis/oil-prices/".to_string());
         render(src, config, hl(), &resolve)
     }
 
     #[test]
     fn headings_get_unique_ids_anchors_and_toc() {
         let r = md("## Overview\n\n## Overview\n\n### Deep *dive* {#custom}\n");
-        assert!(r.html.contains("<h2 id=\"overview\">Overview <a class=\"anchor\" href=\"#overview\""), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<h2 id=\"overview\">Overview <a class=\"anchor\" href=\"#overview\""),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<h2 id=\"overview-1\">"));
         assert!(r.html.contains("<h3 id=\"custom\">Deep <em>dive</em>"));
-        let ids: Vec<_> = r.toc.iter().map(|h| (h.level, h.id.as_str(), h.title.as_str())).collect();
-        assert_eq!(ids, vec![(2, "overview", "Overview"), (2, "overview-1", "Overview"), (3, "custom", "Deep dive")]);
+        let ids: Vec<_> = r
+            .toc
+            .iter()
+            .map(|h| (h.level, h.id.as_str(), h.title.as_str()))
+            .collect();
+        assert_eq!(
+            ids,
+            vec![
+                (2, "overview", "Overview"),
+                (2, "overview-1", "Overview"),
+                (3, "custom", "Deep dive")
+            ]
+        );
     }
 
     #[test]
@@ -424,8 +552,19 @@ mod tests {
         let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ [^1]\n\n[^1]: note\n\n- [x] done\n\n\"quoted\" -- dash\n");
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("<del>x</del>"));
-        assert!(r.html.contains("footnote-definition"));
-        assert!(r.html.contains("type=\"checkbox\""));
+        assert!(
+            r.html
+                .contains("<div class=\"footnote-definition\" id=\"fn-1\">"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<a href=\"#fn-1\">1</a>"));
+        assert!(
+            r.html
+                .contains("<input type=\"checkbox\" disabled checked>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("“quoted” – dash"), "{}", r.html);
     }
 
@@ -433,15 +572,24 @@ mod tests {
     fn raw_html_is_escaped_unless_allowed() {
         let src = "<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)>\n";
         let r = md(src);
-        assert!(!r.html.contains("<script>") && !r.html.contains("<img"), "{}", r.html);
+        assert!(
+            !r.html.contains("<script>") && !r.html.contains("<img"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("&lt;script&gt;"));
-        let unsafe_cfg = MarkdownConfig { unsafe_html: true, ..Default::default() };
+        let unsafe_cfg = MarkdownConfig {
+            unsafe_html: true,
+            ..Default::default()
+        };
         assert!(md_with(src, &unsafe_cfg).html.contains("<script>"));
     }
 
     #[test]
     fn dangerous_link_schemes_are_removed() {
-        let r = md("[a](javascript:alert(1)) [b](JaVaScRiPt&#58;x) [c](https://ok.example/) ![d](data:text/html,x)");
+        let r = md(
+            "[a](javascript:alert(1)) [b](JaVaScRiPt&#58;x) [c](https://ok.example/) ![d](data:text/html,x)",
+        );
         assert!(!r.html.to_lowercase().contains("javascript"), "{}", r.html);
         assert!(!r.html.contains("data:text"), "{}", r.html);
         assert!(r.html.contains("href=\"https://ok.example/\""));
@@ -453,7 +601,12 @@ mod tests {
     #[test]
     fn internal_links_resolve_or_report_their_line() {
         let r = md("See [oil](@/analysis/oil.md#supply).\n\nAnd [gone](@/missing.md).\n");
-        assert!(r.html.contains(&format!("href=\"{ROOT}analysis/oil-prices/#supply\"")), "{}", r.html);
+        assert!(
+            r.html
+                .contains(&format!("href=\"{ROOT}analysis/oil-prices/#supply\"")),
+            "{}",
+            r.html
+        );
         assert_eq!(r.broken_links.len(), 1);
         assert_eq!(r.broken_links[0].line, 3);
         assert!(r.broken_links[0].message.contains("missing.md"));
@@ -470,8 +623,17 @@ mod tests {
     #[test]
     fn code_is_highlighted_or_escaped_and_lang_is_escaped() {
         let r = md("```rust\nlet x = 1;\n```\n\n```\"><script>\n<b>\n```\n");
-        assert!(r.html.contains("<pre class=\"code\" data-lang=\"rust\"><code><span class=\"hl-"), "{}", r.html);
-        assert!(r.html.contains("data-lang=\"&quot;&gt;&lt;script&gt;\""), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<pre class=\"code\" data-lang=\"rust\"><code><span class=\"hl-"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("data-lang=\"&quot;&gt;&lt;script&gt;\""),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("&lt;b&gt;"));
         assert!(!r.html.contains("<script>"));
     }
@@ -482,9 +644,17 @@ mod tests {
         assert_eq!(r.summary_html, "<p>First para.</p>\n");
         assert!(r.has_more);
         let r = md("## Intro\n\nOne.\n\nTwo.\n\n<!-- more -->\n\nThree.\n");
-        assert!(r.summary_html.contains("<h2>Intro</h2>"), "{}", r.summary_html);
+        assert!(
+            r.summary_html.contains("<h2>Intro</h2>"),
+            "{}",
+            r.summary_html
+        );
         assert!(r.summary_html.contains("Two.") && !r.summary_html.contains("Three"));
-        assert!(!r.html.contains("more"), "marker comment must not leak: {}", r.html);
+        assert!(
+            !r.html.contains("more"),
+            "marker comment must not leak: {}",
+            r.html
+        );
         let r = md("Only one.\n");
         assert!(!r.has_more);
     }

@@ -58,7 +58,9 @@ pub fn assemble(options: &Options, stage: &dyn Fn(&str)) -> Result<Assembled, Di
     let content = content.map_err(|d| errors.extend(d.0)).ok();
     let theme = theme.map_err(|d| errors.extend(d.0)).ok();
     let highlighter = highlighter.map_err(|d| errors.push(d)).ok();
-    let (Some(content), Some((templates, theme_files)), Some(highlighter)) = (content, theme, highlighter) else {
+    let (Some(content), Some((templates, theme_files)), Some(highlighter)) =
+        (content, theme, highlighter)
+    else {
         return Err(Diagnostics(errors));
     };
 
@@ -68,8 +70,13 @@ pub fn assemble(options: &Options, stage: &dyn Fn(&str)) -> Result<Assembled, Di
     let pages = render::render_all(&site, &templates)?;
 
     stage("publishing");
-    let mut outputs = Vec::with_capacity(pages.len() + site.assets.len() + theme_files.statics.len() + 4);
-    outputs.extend(pages.into_iter().map(|p| Output { path: p.path, data: Data::Bytes(p.html.into_bytes()), owner: p.owner }));
+    let mut outputs =
+        Vec::with_capacity(pages.len() + site.assets.len() + theme_files.statics.len() + 4);
+    outputs.extend(pages.into_iter().map(|p| Output {
+        path: p.path,
+        data: Data::Bytes(p.html.into_bytes()),
+        owner: p.owner,
+    }));
     let generated = [
         (feed::ATOM_PATH, feed::atom(&site)),
         (sitemap::SITEMAP_PATH, sitemap::sitemap(&site)),
@@ -102,7 +109,11 @@ pub fn assemble(options: &Options, stage: &dyn Fn(&str)) -> Result<Assembled, Di
         terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
         files: outputs.len(),
     };
-    Ok(Assembled { config: site.config, outputs, stats })
+    Ok(Assembled {
+        config: site.config,
+        outputs,
+        stats,
+    })
 }
 
 /// Two producers of one output file is an error naming both.
@@ -111,13 +122,19 @@ fn unique_outputs(outputs: Vec<Output>) -> Result<BTreeMap<String, Output>, Diag
     let mut errors = Vec::new();
     for o in outputs {
         if !output::is_safe_relative(&o.path) {
-            errors.push(Diagnostic::in_file(o.owner.as_str(), format!("output path `{}` is not a plain relative path", o.path)));
+            errors.push(Diagnostic::in_file(
+                o.owner.as_str(),
+                format!("output path `{}` is not a plain relative path", o.path),
+            ));
             continue;
         }
         if let Some(existing) = map.get(&o.path) {
             errors.push(
-                Diagnostic::in_file(o.owner.as_str(), format!("writes `{}`, which {} also writes", o.path, existing.owner))
-                    .hint("rename one of them (or set a different `slug:`)"),
+                Diagnostic::in_file(
+                    o.owner.as_str(),
+                    format!("writes `{}`, which {} also writes", o.path, existing.owner),
+                )
+                .hint("rename one of them (or set a different `slug:`)"),
             );
             continue;
         }

@@ -37,9 +37,15 @@ impl Templates {
     pub fn new(files: &ThemeFiles) -> Result<Templates, Diagnostics> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".htm", ".xml"]);
-        let origins: HashMap<String, String> =
-            files.templates.iter().map(|(name, (_, origin))| (name.clone(), origin.clone())).collect();
-        let templates = files.templates.iter().map(|(name, (text, _))| (name.as_str(), text.as_str()));
+        let origins: HashMap<String, String> = files
+            .templates
+            .iter()
+            .map(|(name, (_, origin))| (name.clone(), origin.clone()))
+            .collect();
+        let templates = files
+            .templates
+            .iter()
+            .map(|(name, (text, _))| (name.as_str(), text.as_str()));
         match tera.add_raw_templates(templates) {
             Ok(()) => Ok(Templates { tera, origins }),
             Err(e) => Err(Templates::error_with(&origins, e).into()),
@@ -57,15 +63,21 @@ impl Templates {
     }
 
     fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|e| Templates::error_with(&self.origins, e))
+        self.tera
+            .render(name, context)
+            .map_err(|e| Templates::error_with(&self.origins, e))
     }
 
     /// A Tera error as a diagnostic on the template's real file and line.
     fn error_with(origins: &HashMap<String, String>, e: tera::Error) -> Diagnostic {
         match e.kind() {
             tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-                let file = origins.get(report.filename()).cloned().unwrap_or_else(|| report.filename().to_string());
-                Diagnostic::in_file(file, format!("template error: {}", report.message())).line(report.span().start_line)
+                let file = origins
+                    .get(report.filename())
+                    .cloned()
+                    .unwrap_or_else(|| report.filename().to_string());
+                Diagnostic::in_file(file, format!("template error: {}", report.message()))
+                    .line(report.span().start_line)
             }
             _ => {
                 let mut message = format!("template error: {e}");
@@ -217,13 +229,19 @@ pub fn render_all(site: &Site, templates: &Templates) -> Result<Vec<Page>, Diagn
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
     for (path, entry) in &site.sections {
         let per_page = entry.section.paginate_by.unwrap_or(site.config.paginate_by);
-        jobs.extend(paginate(path, &entry.pages, per_page).into_iter().map(|p| Job::Section(path, p)));
+        jobs.extend(
+            paginate(path, &entry.pages, per_page)
+                .into_iter()
+                .map(|p| Job::Section(path, p)),
+        );
     }
     for (t, taxonomy) in site.taxonomies.iter().enumerate() {
         jobs.push(Job::Taxonomy(t));
         for (k, term) in taxonomy.terms.iter().enumerate() {
             jobs.extend(
-                paginate(&term.path, &term.pages, site.config.paginate_by).into_iter().map(|p| Job::Term(t, k, p)),
+                paginate(&term.path, &term.pages, site.config.paginate_by)
+                    .into_iter()
+                    .map(|p| Job::Term(t, k, p)),
             );
         }
     }
@@ -253,13 +271,18 @@ fn check_templates_exist(site: &Site, templates: &Templates) -> Result<(), Diagn
         .pages
         .iter()
         .map(|p| (p.template.as_deref(), Some(&p.file)))
-        .chain(site.sections.values().map(|e| (e.section.template.as_deref(), e.section.file.as_ref())));
+        .chain(
+            site.sections
+                .values()
+                .map(|e| (e.section.template.as_deref(), e.section.file.as_ref())),
+        );
     for (template, file) in named {
         if let (Some(t), Some(file)) = (template, file) {
             if !templates.contains(t) {
                 errors.push(
-                    Diagnostic::in_file(file, format!("template `{t}` does not exist"))
-                        .hint(format!("available templates: {}", templates.names().join(", "))),
+                    Diagnostic::in_file(file, format!("template `{t}` does not exist")).hint(
+                        format!("available templates: {}", templates.names().join(", ")),
+                    ),
                 );
             }
         }
@@ -294,21 +317,41 @@ impl<'a> Renderer<'a> {
                 extra: &config.extra,
             },
         );
-        let nav: Vec<TitledLink> =
-            site.top_sections().map(|e| TitledLink { title: &e.section.title, path: &e.section.path }).collect();
+        let nav: Vec<TitledLink> = site
+            .top_sections()
+            .map(|e| TitledLink {
+                title: &e.section.title,
+                path: &e.section.path,
+            })
+            .collect();
         base.insert("nav", &nav);
         let taxonomies: Vec<BTreeMap<&str, &str>> = site
             .taxonomies
             .iter()
-            .map(|t| BTreeMap::from([("name", t.name.as_str()), ("title", t.title.as_str()), ("path", t.path.as_str())]))
+            .map(|t| {
+                BTreeMap::from([
+                    ("name", t.name.as_str()),
+                    ("title", t.title.as_str()),
+                    ("path", t.path.as_str()),
+                ])
+            })
             .collect();
         base.insert("taxonomies", &taxonomies);
-        base.insert("dossier", &BTreeMap::from([("version", env!("CARGO_PKG_VERSION"))]));
+        base.insert(
+            "dossier",
+            &BTreeMap::from([("version", env!("CARGO_PKG_VERSION"))]),
+        );
         base.insert("feed_path", feed::ATOM_PATH);
 
         let views: Vec<PageView> = (0..site.pages.len()).map(|i| page_view(site, i)).collect();
         let values = views.iter().map(Value::from_serializable).collect();
-        Renderer { site, templates, base, views, values }
+        Renderer {
+            site,
+            templates,
+            base,
+            views,
+            values,
+        }
     }
 
     fn render(&self, job: &Job) -> Result<Page, Diagnostic> {
@@ -318,7 +361,10 @@ impl<'a> Renderer<'a> {
                 let page = &site.pages[*i];
                 let (lower, higher) = site.neighbours[*i];
                 let link = |j: Option<usize>| {
-                    j.map(|j| TitledLink { title: &site.pages[j].title, path: &site.pages[j].path })
+                    j.map(|j| TitledLink {
+                        title: &site.pages[j].title,
+                        path: &site.pages[j].path,
+                    })
                 };
                 let full = FullPage {
                     view: &self.views[*i],
@@ -330,7 +376,13 @@ impl<'a> Renderer<'a> {
                 let mut ctx = Context::new();
                 ctx.insert("page", &full);
                 let template = page.template.as_deref().unwrap_or("page.html");
-                (page.path.clone(), template, page.file.display().to_string(), root_for(&page.path), ctx)
+                (
+                    page.path.clone(),
+                    template,
+                    page.file.display().to_string(),
+                    root_for(&page.path),
+                    ctx,
+                )
             }
             Job::Section(path, pager) => {
                 let entry = &site.sections[*path];
@@ -344,7 +396,10 @@ impl<'a> Renderer<'a> {
                     subsections: entry
                         .subsections
                         .iter()
-                        .map(|p| TitledLink { title: &site.sections[p].section.title, path: p })
+                        .map(|p| TitledLink {
+                            title: &site.sections[p].section.title,
+                            path: p,
+                        })
                         .collect(),
                     page_count: entry.pages.len(),
                     extra: &s.extra,
@@ -352,16 +407,35 @@ impl<'a> Renderer<'a> {
                 let mut ctx = Context::new();
                 ctx.insert("section", &view);
                 ctx.insert("paginator", &self.paginator(pager));
-                let default = if path.is_empty() { "index.html" } else { "section.html" };
+                let default = if path.is_empty() {
+                    "index.html"
+                } else {
+                    "section.html"
+                };
                 let template = s.template.as_deref().unwrap_or(default);
-                let owner = s.file.as_ref().map_or_else(|| format!("section `{path}`"), |f| f.display().to_string());
-                (pager.path.clone(), template, owner, root_for(&pager.path), ctx)
+                let owner = s
+                    .file
+                    .as_ref()
+                    .map_or_else(|| format!("section `{path}`"), |f| f.display().to_string());
+                (
+                    pager.path.clone(),
+                    template,
+                    owner,
+                    root_for(&pager.path),
+                    ctx,
+                )
             }
             Job::Taxonomy(t) => {
                 let taxonomy = &site.taxonomies[*t];
                 let mut ctx = Context::new();
                 ctx.insert("taxonomy", &self.taxonomy_view(*t));
-                (taxonomy.path.clone(), "taxonomy.html", format!("the {} list", taxonomy.name), root_for(&taxonomy.path), ctx)
+                (
+                    taxonomy.path.clone(),
+                    "taxonomy.html",
+                    format!("the {} list", taxonomy.name),
+                    root_for(&taxonomy.path),
+                    ctx,
+                )
             }
             Job::Term(t, k, pager) => {
                 let taxonomy = &site.taxonomies[*t];
@@ -371,12 +445,24 @@ impl<'a> Renderer<'a> {
                 ctx.insert("term", &term_view(site, term));
                 ctx.insert("paginator", &self.paginator(pager));
                 let owner = format!("the {} page `{}`", taxonomy.name, term.name);
-                (pager.path.clone(), "taxonomy_term.html", owner, root_for(&pager.path), ctx)
+                (
+                    pager.path.clone(),
+                    "taxonomy_term.html",
+                    owner,
+                    root_for(&pager.path),
+                    ctx,
+                )
             }
             Job::NotFound => {
                 // Hosts serve 404.html at any missing path, so relative links
                 // would break there: it gets absolute ones.
-                ("404.html".to_string(), "404.html", "the 404 page".to_string(), site.config.base_url.clone(), Context::new())
+                (
+                    "404.html".to_string(),
+                    "404.html",
+                    "the 404 page".to_string(),
+                    site.config.base_url.clone(),
+                    Context::new(),
+                )
             }
         };
         let mut full = self.base.clone();
@@ -388,12 +474,20 @@ impl<'a> Renderer<'a> {
             .templates
             .render(template, &full)
             .map_err(|d| d.hint(format!("while rendering {} for {owner}", file_for(&path))))?;
-        Ok(Page { path: file_for(&path), html: relocate(&html, &root), owner })
+        Ok(Page {
+            path: file_for(&path),
+            html: relocate(&html, &root),
+            owner,
+        })
     }
 
     fn paginator(&self, pager: &Pager) -> PaginatorView {
         PaginatorView {
-            pages: pager.items.iter().map(|&i| self.values[i].clone()).collect(),
+            pages: pager
+                .items
+                .iter()
+                .map(|&i| self.values[i].clone())
+                .collect(),
             current_index: pager.index,
             total_pages: pager.total,
             total_items: pager.total_items,
@@ -410,7 +504,11 @@ impl<'a> Renderer<'a> {
             name: &taxonomy.name,
             title: &taxonomy.title,
             path: &taxonomy.path,
-            terms: taxonomy.terms.iter().map(|term| term_view(self.site, term)).collect(),
+            terms: taxonomy
+                .terms
+                .iter()
+                .map(|term| term_view(self.site, term))
+                .collect(),
         }
     }
 }
@@ -429,16 +527,24 @@ fn page_view(site: &Site, i: usize) -> PageView<'_> {
     let page = &site.pages[i];
     let rendered = &site.rendered[i];
     let links = |name: &str| -> Vec<Link> {
-        let Some(taxonomy) = site.taxonomies.iter().find(|t| t.name == name) else { return Vec::new() };
+        let Some(taxonomy) = site.taxonomies.iter().find(|t| t.name == name) else {
+            return Vec::new();
+        };
         page.taxonomies
             .get(name)
             .into_iter()
             .flatten()
             .filter_map(|term| {
                 let slug = crate::content::slug::slugify_or(term, "term");
-                let t = taxonomy.terms.binary_search_by(|t| t.slug.cmp(&slug)).ok()?;
+                let t = taxonomy
+                    .terms
+                    .binary_search_by(|t| t.slug.cmp(&slug))
+                    .ok()?;
                 let term = &taxonomy.terms[t];
-                Some(Link { name: &term.name, path: &term.path })
+                Some(Link {
+                    name: &term.name,
+                    path: &term.path,
+                })
             })
             .collect()
     };
@@ -450,7 +556,10 @@ fn page_view(site: &Site, i: usize) -> PageView<'_> {
         .sections
         .get(&page.section)
         .filter(|e| !e.section.path.is_empty())
-        .map(|e| TitledLink { title: &e.section.title, path: &e.section.path });
+        .map(|e| TitledLink {
+            title: &e.section.title,
+            path: &e.section.path,
+        });
     PageView {
         title: &page.title,
         description: page.description.as_deref(),
@@ -468,7 +577,11 @@ fn page_view(site: &Site, i: usize) -> PageView<'_> {
         source_url: page.source_url.as_deref(),
         author_note: page.author_note.as_deref(),
         tags: links("tags"),
-        taxonomies: site.taxonomies.iter().map(|t| (t.name.as_str(), links(&t.name))).collect(),
+        taxonomies: site
+            .taxonomies
+            .iter()
+            .map(|t| (t.name.as_str(), links(&t.name)))
+            .collect(),
         summary,
         has_more,
         word_count: rendered.word_count,

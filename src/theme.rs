@@ -104,7 +104,13 @@ fn add_builtin(dir: &'static Dir<'static>, files: &mut ThemeFiles) {
             let text = file.contents_utf8().unwrap_or_default().to_string();
             files.templates.insert(name.to_string(), (text, origin));
         } else if let Some(name) = path.strip_prefix("static/") {
-            files.statics.insert(name.to_string(), ThemeFile { source: Source::BuiltIn(file.contents()), origin });
+            files.statics.insert(
+                name.to_string(),
+                ThemeFile {
+                    source: Source::BuiltIn(file.contents()),
+                    origin,
+                },
+            );
         }
     }
     for sub in dir.dirs() {
@@ -127,7 +133,10 @@ fn add_folder(root: &Path, folder: &Path, files: &mut ThemeFiles, errors: &mut V
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    errors.push(Diagnostic::in_file(display_path(root, &base), format!("cannot read: {e}")));
+                    errors.push(Diagnostic::in_file(
+                        display_path(root, &base),
+                        format!("cannot read: {e}"),
+                    ));
                     continue;
                 }
             };
@@ -155,7 +164,13 @@ fn add_folder(root: &Path, folder: &Path, files: &mut ThemeFiles, errors: &mut V
                     ),
                 }
             } else {
-                files.statics.insert(name, ThemeFile { source: Source::File(entry.path().to_path_buf()), origin });
+                files.statics.insert(
+                    name,
+                    ThemeFile {
+                        source: Source::File(entry.path().to_path_buf()),
+                        origin,
+                    },
+                );
             }
         }
     }
@@ -181,7 +196,10 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("templates")).unwrap();
         std::fs::write(dir.path().join("templates/page.html"), "mine").unwrap();
         let files = load(dir.path(), DEFAULT_THEME_NAME).unwrap();
-        assert_eq!(files.templates["page.html"], ("mine".to_string(), "templates/page.html".to_string()));
+        assert_eq!(
+            files.templates["page.html"],
+            ("mine".to_string(), "templates/page.html".to_string())
+        );
         assert!(files.templates["base.html"].1.starts_with("built-in theme"));
     }
 

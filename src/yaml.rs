@@ -13,7 +13,11 @@ use crate::diagnostic::{closest, Diagnostic};
 
 /// Parses `text` as YAML into `T`. `first_line` is the 1-based line of the
 /// file on which `text` starts, so reported lines point into the real file.
-pub fn parse<T: DeserializeOwned>(text: &str, file: &Path, first_line: usize) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
     // An empty document is an empty map for our purposes (`---\n---`).
     let text = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str(text).map_err(|err| {
@@ -52,11 +56,12 @@ fn unknown_field_hint(message: &str) -> Option<String> {
 /// top-level `key:` is written; used to point at values that parse as YAML
 /// but fail our own validation (a date like `2024-13-01`).
 pub fn key_line(text: &str, key: &str, first_line: usize) -> Option<usize> {
-    text.lines().position(|l| {
-        l.strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'))
-    })
-    .map(|i| i + first_line)
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + first_line)
 }
 
 #[cfg(test)]

@@ -60,10 +60,18 @@ fn builds_pages_sections_taxonomies_and_pagination() {
         assert!(public.join(path).is_file(), "missing {path}");
     }
     let oil = read(&public, "analysis/oil-and-rates/index.html");
-    assert!(oil.contains("Oil and rates") && oil.contains("Ada Lovelace") && oil.contains("The Wire"));
+    assert!(
+        oil.contains("Oil and rates") && oil.contains("Ada Lovelace") && oil.contains("The Wire")
+    );
     assert!(oil.contains(r#"id="supply""#), "heading anchors");
-    assert!(oil.contains(r#"href="../../analysis/gas-storage/#storage""#), "@/ link resolved relatively: {oil}");
-    assert!(oil.contains(r#"href="../../style.css""#), "theme assets are relative");
+    assert!(
+        oil.contains(r#"href="../../analysis/gas-storage/#storage""#),
+        "@/ link resolved relatively: {oil}"
+    );
+    assert!(
+        oil.contains(r#"href="../../style.css""#),
+        "theme assets are relative"
+    );
     // "Energy" and "energy" are one term, shown with the newest spelling.
     let energy = read(&public, "tags/energy/index.html");
     assert!(energy.contains("Oil and rates") && energy.contains("Gas storage"));
@@ -75,12 +83,88 @@ fn builds_pages_sections_taxonomies_and_pagination() {
 }
 
 #[test]
+fn nested_folders_become_sections_and_junk_files_are_ignored() {
+    let dir = digest();
+    write(
+        dir.path(),
+        "content/analysis/Deep Dives/_index.md",
+        "---\ntitle: Deep dives\npaginate_by: 1\n---\n",
+    );
+    write(
+        dir.path(),
+        "content/analysis/Deep Dives/long.md",
+        &article("title: Long read\ndate: 2025-12-01", "x"),
+    );
+    write(
+        dir.path(),
+        "content/analysis/Deep Dives/older.md",
+        &article("title: Older read\ndate: 2025-11-01", "x"),
+    );
+    for junk in [
+        "content/.hidden.md",
+        "content/oil.md~",
+        "content/#oil.md#",
+        "content/.oil.md.swp",
+        "content/x.md___jb_tmp___",
+    ] {
+        write(dir.path(), junk, &article("title: JUNK", "junk"));
+    }
+    let public = build_ok(dir.path(), &[]);
+    assert!(public
+        .join("analysis/deep-dives/long-read/index.html")
+        .is_file());
+    let sub = read(&public, "analysis/deep-dives/index.html");
+    assert!(sub.contains("Deep dives") && sub.contains("Long read") && !sub.contains("Older read"));
+    assert!(
+        public
+            .join("analysis/deep-dives/page/2/index.html")
+            .is_file(),
+        "section paginate_by applies"
+    );
+    let parent = read(&public, "analysis/index.html");
+    assert!(
+        parent.contains("deep-dives/"),
+        "the parent section links its subsection"
+    );
+    let all: String = snapshot_tree(&public)
+        .values()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(!all.contains("JUNK"), "hidden or temp files became pages");
+}
+
+#[test]
+fn title_falls_back_to_first_heading_then_file_name() {
+    let dir = site(
+        CONFIG,
+        &[
+            ("content/a.md", "# Heading title\n\nBody text.\n"),
+            ("content/plain-note.md", "Just text.\n"),
+        ],
+    );
+    let public = build_ok(dir.path(), &[]);
+    let a = read(&public, "heading-title/index.html");
+    assert_eq!(
+        a.matches("Heading title</h1>").count(),
+        1,
+        "the heading is the title, shown once: {a}"
+    );
+    assert!(public.join("plain-note/index.html").is_file());
+}
+
+#[test]
 fn drafts_are_left_out_unless_asked_for() {
     let dir = digest();
     let public = build_ok(dir.path(), &[]);
     assert!(!public.join("analysis/secret-draft").exists());
-    let all: String = snapshot_tree(&public).values().map(|b| String::from_utf8_lossy(b).into_owned()).collect();
-    assert!(!all.contains("Secret draft"), "a draft leaked into the output");
+    let all: String = snapshot_tree(&public)
+        .values()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(
+        !all.contains("Secret draft"),
+        "a draft leaked into the output"
+    );
     let public = build_ok(dir.path(), &["--drafts"]);
     assert!(public.join("analysis/secret-draft/index.html").is_file());
 }
@@ -90,7 +174,10 @@ fn builds_are_byte_identical() {
     let dir = digest();
     let first = snapshot_tree(&build_ok(dir.path(), &[]));
     let second = snapshot_tree(&build_ok(dir.path(), &[]));
-    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
     for (path, bytes) in &first {
         assert!(bytes == &second[path], "{path} differs between builds");
     }
@@ -107,20 +194,48 @@ fn sub_path_base_url_is_honoured_everywhere() {
         .filter(|n| n.has_tag_name("link"))
         .filter_map(|n| n.attribute("href"))
         .collect();
-    assert!(links.iter().all(|l| l.starts_with("https://example.org/digest/")), "{links:?}");
-    assert!(atom.contains("https://example.org/digest/analysis/gas-storage/#storage"), "content links are absolute in feeds");
+    assert!(
+        links
+            .iter()
+            .all(|l| l.starts_with("https://example.org/digest/")),
+        "{links:?}"
+    );
+    assert!(
+        atom.contains("https://example.org/digest/analysis/gas-storage/#storage"),
+        "content links are absolute in feeds"
+    );
 
     let sitemap = read(&public, "sitemap.xml");
     let doc = roxmltree::Document::parse(&sitemap).expect("sitemap.xml is well-formed XML");
-    let locs: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("loc")).filter_map(|n| n.text()).collect();
-    assert!(locs.contains(&"https://example.org/digest/analysis/oil-and-rates/"), "{locs:?}");
-    assert!(locs.iter().all(|l| l.starts_with("https://example.org/digest/")));
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        locs.contains(&"https://example.org/digest/analysis/oil-and-rates/"),
+        "{locs:?}"
+    );
+    assert!(locs
+        .iter()
+        .all(|l| l.starts_with("https://example.org/digest/")));
     assert!(read(&public, "robots.txt").contains("Sitemap: https://example.org/digest/sitemap.xml"));
     let not_found = read(&public, "404.html");
-    assert!(not_found.contains("https://example.org/digest/style.css"), "404 uses absolute URLs");
+    assert!(
+        not_found.contains("https://example.org/digest/style.css"),
+        "404 uses absolute URLs"
+    );
     // Internal links all resolve (relative ones work under any sub-path).
-    let out = dossier().args(["check", "--root"]).arg(dir.path()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = dossier()
+        .args(["check", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -132,9 +247,16 @@ fn atom_feed_lists_articles_newest_first() {
     let titles: Vec<&str> = doc
         .descendants()
         .filter(|n| n.has_tag_name("entry"))
-        .filter_map(|e| e.children().find(|c| c.has_tag_name("title")).and_then(|t| t.text()))
+        .filter_map(|e| {
+            e.children()
+                .find(|c| c.has_tag_name("title"))
+                .and_then(|t| t.text())
+        })
         .collect();
-    assert_eq!(titles, vec!["Oil and rates", "Gas storage", "Ships", "About this digest"]);
+    assert_eq!(
+        titles,
+        vec!["Oil and rates", "Gas storage", "Ships", "About this digest"]
+    );
     assert!(atom.contains("<updated>2026-03-01T00:00:00Z</updated>"));
 }
 
@@ -144,12 +266,18 @@ fn duplicate_output_paths_name_both_files() {
         CONFIG,
         &[
             ("content/a.md", &article("title: Same title", "A")),
-            ("content/b.md", &article("title: Other\nslug: same-title", "B")),
+            (
+                "content/b.md",
+                &article("title: Other\nslug: same-title", "B"),
+            ),
         ],
     );
     let (ok, stderr) = build(dir.path(), &[]);
     assert!(!ok);
-    assert!(stderr.contains("content/a.md") && stderr.contains("content/b.md"), "{stderr}");
+    assert!(
+        stderr.contains("content/a.md") && stderr.contains("content/b.md"),
+        "{stderr}"
+    );
     assert!(stderr.contains("same-title"));
 }
 
@@ -158,13 +286,19 @@ fn unsafe_slugs_and_titles_stay_inside_the_output() {
     let dir = site(
         CONFIG,
         &[
-            ("content/x.md", &article("title: Escape\nslug: ../../etc/passwd", "x")),
+            (
+                "content/x.md",
+                &article("title: Escape\nslug: ../../etc/passwd", "x"),
+            ),
             ("content/y.md", &article("title: \"???\"", "y")),
         ],
     );
     let public = build_ok(dir.path(), &[]);
     assert!(public.join("etc-passwd/index.html").is_file());
-    assert!(public.join("y/index.html").is_file(), "empty slug falls back to the file name");
+    assert!(
+        public.join("y/index.html").is_file(),
+        "empty slug falls back to the file name"
+    );
     assert!(!dir.path().join("etc").exists());
 }
 
@@ -173,19 +307,33 @@ fn failed_build_leaves_previous_output_intact() {
     let dir = digest();
     let public = build_ok(dir.path(), &[]);
     let before = snapshot_tree(&public);
-    write(dir.path(), "content/analysis/broken.md", "---\ntitle: Broken\ndate: 2026-13-45\n---\nx\n");
+    write(
+        dir.path(),
+        "content/analysis/broken.md",
+        "---\ntitle: Broken\ndate: 2026-13-45\n---\nx\n",
+    );
     let (ok, stderr) = build(dir.path(), &[]);
     assert!(!ok);
-    assert!(stderr.contains("content/analysis/broken.md:3"), "names file and line: {stderr}");
+    assert!(
+        stderr.contains("content/analysis/broken.md:3"),
+        "names file and line: {stderr}"
+    );
     assert!(stderr.contains("2026-13-45"));
-    assert_eq!(snapshot_tree(&public), before, "the previous site must be untouched");
+    assert_eq!(
+        snapshot_tree(&public),
+        before,
+        "the previous site must be untouched"
+    );
     let leftovers: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains("dossier-"))
         .collect();
-    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
 }
 
 #[test]
@@ -200,18 +348,39 @@ fn every_error_is_reported_in_one_run() {
     );
     let (ok, stderr) = build(dir.path(), &[]);
     assert!(!ok);
-    assert!(stderr.contains("content/a.md:3") && stderr.contains("did you mean `tags`?"), "{stderr}");
-    assert!(stderr.contains("content/b.md:4") && stderr.contains("expected ',' or ']'"), "{stderr}");
-    assert!(stderr.contains("content/c.md:1") && stderr.contains("never closed"), "{stderr}");
-    assert!(!dir.path().join("public").exists(), "nothing is written on errors");
+    assert!(
+        stderr.contains("content/a.md:3") && stderr.contains("did you mean `tags`?"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("content/b.md:4") && stderr.contains("expected ',' or ']'"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("content/c.md:1") && stderr.contains("never closed"),
+        "{stderr}"
+    );
+    assert!(
+        !dir.path().join("public").exists(),
+        "nothing is written on errors"
+    );
 }
 
 #[test]
 fn broken_internal_link_names_file_and_line() {
-    let dir = site(CONFIG, &[("content/d.md", &article("title: D", "Intro.\n\n[x](@/nowhere.md)"))]);
+    let dir = site(
+        CONFIG,
+        &[(
+            "content/d.md",
+            &article("title: D", "Intro.\n\n[x](@/nowhere.md)"),
+        )],
+    );
     let (ok, stderr) = build(dir.path(), &[]);
     assert!(!ok);
-    assert!(stderr.contains("content/d.md:6") && stderr.contains("nowhere.md"), "{stderr}");
+    assert!(
+        stderr.contains("content/d.md:6") && stderr.contains("nowhere.md"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -219,7 +388,10 @@ fn unknown_config_key_suggests_the_right_one() {
     let dir = site("base_url: https://example.org/\npaginate_bi: 3\n", &[]);
     let (ok, stderr) = build(dir.path(), &[]);
     assert!(!ok);
-    assert!(stderr.contains("dossier.yaml:2") && stderr.contains("did you mean `paginate_by`?"), "{stderr}");
+    assert!(
+        stderr.contains("dossier.yaml:2") && stderr.contains("did you mean `paginate_by`?"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -233,14 +405,21 @@ fn site_templates_override_the_theme_file_by_file() {
     let public = build_ok(dir.path(), &[]);
     let oil = read(&public, "analysis/oil-and-rates/index.html");
     assert!(oil.contains("CUSTOM Oil and rates"), "{oil}");
-    assert!(oil.contains("style.css"), "base.html still comes from the theme");
+    assert!(
+        oil.contains("style.css"),
+        "base.html still comes from the theme"
+    );
     assert!(!read(&public, "index.html").contains("CUSTOM"));
 }
 
 #[test]
 fn template_errors_name_the_template_and_line() {
     let dir = digest();
-    write(dir.path(), "templates/page.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ page.no_such_field }}\n{% endblock content %}");
+    write(
+        dir.path(),
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ page.no_such_field }}\n{% endblock content %}",
+    );
     let (ok, stderr) = build(dir.path(), &[]);
     assert!(!ok);
     assert!(stderr.contains("templates/page.html:3"), "{stderr}");
@@ -248,7 +427,16 @@ fn template_errors_name_the_template_and_line() {
 
 #[test]
 fn raw_html_in_markdown_is_escaped_by_default() {
-    let dir = site(CONFIG, &[("content/x.md", &article("title: X", "<script>alert(1)</script>\n\n[a](javascript:alert(1))"))]);
+    let dir = site(
+        CONFIG,
+        &[(
+            "content/x.md",
+            &article(
+                "title: X",
+                "<script>alert(1)</script>\n\n[a](javascript:alert(1))",
+            ),
+        )],
+    );
     let public = build_ok(dir.path(), &[]);
     let html = read(&public, "x/index.html");
     assert!(!html.contains("<script>alert"), "{html}");
@@ -271,13 +459,35 @@ fn refuses_to_replace_a_folder_it_did_not_create() {
 #[test]
 fn check_reports_broken_links_and_anchors() {
     let dir = digest();
-    let ok = dossier().args(["check", "--root"]).arg(dir.path()).output().unwrap();
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
-    write(dir.path(), "content/bad.md", &article("title: Bad", "[gone](../nowhere/) and [anchor](@/analysis/gas.md#nope)"));
-    let out = dossier().args(["check", "--root"]).arg(dir.path()).output().unwrap();
+    let ok = dossier()
+        .args(["check", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    write(
+        dir.path(),
+        "content/bad.md",
+        &article(
+            "title: Bad",
+            "[gone](../nowhere/) and [anchor](@/analysis/gas.md#nope)",
+        ),
+    );
+    let out = dossier()
+        .args(["check", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(stderr.contains("content/bad.md") && stderr.contains("../nowhere/"), "{stderr}");
+    assert!(
+        stderr.contains("content/bad.md") && stderr.contains("../nowhere/"),
+        "{stderr}"
+    );
     assert!(stderr.contains("no element with id `nope`"), "{stderr}");
     assert!(!dir.path().join("public").exists(), "check writes nothing");
 }
@@ -288,7 +498,9 @@ fn init_creates_a_site_that_builds() {
     let target = dir.path().join("new-site");
     dossier().arg("init").arg(&target).assert().success();
     let public = build_ok(&target, &[]);
-    assert!(public.join("notes/welcome-to-your-digest/index.html").is_file());
+    assert!(public
+        .join("notes/welcome-to-your-digest/index.html")
+        .is_file());
     assert!(target.join("themes/README.md").is_file());
     // A second init must not overwrite anything.
     let out = dossier().arg("init").arg(&target).output().unwrap();

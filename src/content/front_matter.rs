@@ -28,7 +28,12 @@ pub struct Split<'a> {
 pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(after_open) = strip_fence(text) else {
-        return Ok(Split { yaml: "", yaml_line: 1, body: text, body_line: 1 });
+        return Ok(Split {
+            yaml: "",
+            yaml_line: 1,
+            body: text,
+            body_line: 1,
+        });
     };
     let mut offset = 0;
     for (i, line) in after_open.split_inclusive('\n').enumerate() {
@@ -36,19 +41,27 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
         if bare == "---" || bare == "..." {
             let yaml = &after_open[..offset];
             let body = &after_open[offset + line.len()..];
-            return Ok(Split { yaml, yaml_line: 2, body, body_line: i + 3 });
+            return Ok(Split {
+                yaml,
+                yaml_line: 2,
+                body,
+                body_line: i + 3,
+            });
         }
         offset += line.len();
     }
-    Err(Diagnostic::in_file(file, "front matter opened with `---` is never closed")
-        .line(1)
-        .hint("add a line containing only `---` after the front matter"))
+    Err(
+        Diagnostic::in_file(file, "front matter opened with `---` is never closed")
+            .line(1)
+            .hint("add a line containing only `---` after the front matter"),
+    )
 }
 
 fn strip_fence(text: &str) -> Option<&str> {
     let rest = text.strip_prefix("---")?;
     let rest = rest.trim_start_matches([' ', '\t']);
-    rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))
+    rest.strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
 }
 
 /// Front matter of an article (`.md` file other than `_index.md`).
@@ -108,7 +121,9 @@ fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
         Some(serde_json::Value::String(s)) => Ok(Some(s)),
         Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
         Some(serde_json::Value::Bool(b)) => Ok(Some(b.to_string())),
-        Some(_) => Err(D::Error::custom("expected a single value, not a list or map")),
+        Some(_) => Err(D::Error::custom(
+            "expected a single value, not a list or map",
+        )),
     }
 }
 
@@ -141,16 +156,32 @@ impl Date {
     pub fn parse(text: &str) -> Option<Date> {
         let text = text.trim();
         if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            let value = Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0)?).fixed_offset();
-            return Some(Date { value, date_only: true });
+            let value = Utc
+                .from_utc_datetime(&day.and_hms_opt(0, 0, 0)?)
+                .fixed_offset();
+            return Some(Date {
+                value,
+                date_only: true,
+            });
         }
         if let Ok(value) = DateTime::parse_from_rfc3339(text) {
-            return Some(Date { value, date_only: false });
+            return Some(Date {
+                value,
+                date_only: false,
+            });
         }
-        ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]
-            .iter()
-            .find_map(|fmt| NaiveDateTime::parse_from_str(text, fmt).ok())
-            .map(|n| Date { value: Utc.from_utc_datetime(&n).fixed_offset(), date_only: false })
+        [
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%dT%H:%M",
+        ]
+        .iter()
+        .find_map(|fmt| NaiveDateTime::parse_from_str(text, fmt).ok())
+        .map(|n| Date {
+            value: Utc.from_utc_datetime(&n).fixed_offset(),
+            date_only: false,
+        })
     }
 
     /// `2026-05-01`
@@ -160,7 +191,8 @@ impl Date {
 
     /// RFC 3339, for `<time datetime>` and feeds.
     pub fn rfc3339(&self) -> String {
-        self.value.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        self.value
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
     }
 
     /// `1 May 2026`
@@ -170,7 +202,12 @@ impl Date {
 }
 
 /// Parses the date field `key` of a front matter, reporting its line on error.
-pub fn parse_date(value: Option<&str>, key: &str, split: &Split, file: &Path) -> Result<Option<Date>, Diagnostic> {
+pub fn parse_date(
+    value: Option<&str>,
+    key: &str,
+    split: &Split,
+    file: &Path,
+) -> Result<Option<Date>, Diagnostic> {
     let Some(text) = value else { return Ok(None) };
     Date::parse(text).map(Some).ok_or_else(|| {
         Diagnostic::in_file(file, format!("`{key}: {text}` is not a valid date"))
@@ -190,7 +227,10 @@ mod tests {
     #[test]
     fn split_with_and_without_front_matter() {
         let s = split("---\ntitle: A\n---\nBody\n", p()).unwrap();
-        assert_eq!((s.yaml, s.yaml_line, s.body, s.body_line), ("title: A\n", 2, "Body\n", 4));
+        assert_eq!(
+            (s.yaml, s.yaml_line, s.body, s.body_line),
+            ("title: A\n", 2, "Body\n", 4)
+        );
         let s = split("\u{feff}---\r\ntitle: A\r\n---\r\nBody", p()).unwrap();
         assert_eq!((s.yaml, s.body), ("title: A\r\n", "Body"));
         let s = split("# Just markdown\n---\n", p()).unwrap();
@@ -208,7 +248,8 @@ mod tests {
 
     #[test]
     fn page_front_matter_fields() {
-        let text = "---\ntitle: T\ndate: 2026-01-05\ntags: economy\nauthors: [A, B]\nslug: 2026\n---\n";
+        let text =
+            "---\ntitle: T\ndate: 2026-01-05\ntags: economy\nauthors: [A, B]\nslug: 2026\n---\n";
         let s = split(text, p()).unwrap();
         let fm: PageFrontMatter = parse(&s, p()).unwrap();
         assert_eq!(fm.title.as_deref(), Some("T"));

@@ -106,18 +106,28 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name.ends_with('~')
         || (name.starts_with('#') && name.ends_with('#'))
         || name.contains("___jb_")
-        || [".swp", ".swx", ".swo", ".tmp", ".bak", ".crdownload", ".part"]
-            .iter()
-            .any(|ext| name.ends_with(ext))
+        || [
+            ".swp",
+            ".swx",
+            ".swo",
+            ".tmp",
+            ".bak",
+            ".crdownload",
+            ".part",
+        ]
+        .iter()
+        .any(|ext| name.ends_with(ext))
 }
 
 /// Reads `<root>/content`. `drafts` keeps pages marked `draft: true`.
 pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagnostics> {
     let content_dir = root.join(CONTENT_DIR);
     if !content_dir.is_dir() {
-        return Err(Diagnostic::in_file(CONTENT_DIR, "the content folder does not exist")
-            .hint("create it and put Markdown articles (.md) in it, or run `dossier init`")
-            .into());
+        return Err(
+            Diagnostic::in_file(CONTENT_DIR, "the content folder does not exist")
+                .hint("create it and put Markdown articles (.md) in it, or run `dossier init`")
+                .into(),
+        );
     }
 
     let mut errors = Vec::new();
@@ -132,7 +142,10 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagn
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let file = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| CONTENT_DIR.into());
+                let file = e
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_else(|| CONTENT_DIR.into());
                 errors.push(Diagnostic::in_file(file, format!("cannot read: {e}")));
                 continue;
             }
@@ -142,15 +155,26 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagn
             dirs.insert(rel);
             continue;
         }
-        let ext = entry.path().extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let ext = entry
+            .path()
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match ext.as_str() {
             "md" | "markdown" => md_files.push((entry.path().to_path_buf(), rel)),
             "txt" | "html" | "htm" => {
-                tracing::warn!("{}: raw articles are not cleaned yet; skipped", display_path(root, entry.path()).display())
+                tracing::warn!(
+                    "{}: raw articles are not cleaned yet; skipped",
+                    display_path(root, entry.path()).display()
+                )
             }
             _ => {
                 let (dir, name) = rel.rsplit_once('/').unwrap_or(("", &rel));
-                assets.push(Asset { source: entry.path().to_path_buf(), dest: format!("{}{}", dir_path(dir), name) });
+                assets.push(Asset {
+                    source: entry.path().to_path_buf(),
+                    dest: format!("{}{}", dir_path(dir), name),
+                });
             }
         }
     }
@@ -167,7 +191,7 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagn
             Ok(Loaded::Page(page)) if page.draft && !drafts => {}
             Ok(Loaded::Page(page)) => pages.push(*page),
             Ok(Loaded::Section(dir, section)) => {
-                section_files.insert(dir, section);
+                section_files.insert(dir, *section);
             }
             Err(e) => errors.push(e),
         }
@@ -178,40 +202,63 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagn
         return Err(Diagnostics(errors));
     }
     pages.sort_by(Page::cmp_newest_first);
-    Ok(Content { pages, sections, assets })
+    Ok(Content {
+        pages,
+        sections,
+        assets,
+    })
 }
 
 enum Loaded {
     Page(Box<Page>),
     /// A section index, keyed by its folder relative to `content/`.
-    Section(String, Section),
+    Section(String, Box<Section>),
 }
 
-fn load_markdown(abs: &Path, rel: &str, file: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
-    let bytes = std::fs::read(abs).map_err(|e| Diagnostic::in_file(file, format!("cannot read: {e}")))?;
+fn load_markdown(
+    abs: &Path,
+    rel: &str,
+    file: &Path,
+    config: &Config,
+) -> Result<Loaded, Diagnostic> {
+    let bytes =
+        std::fs::read(abs).map_err(|e| Diagnostic::in_file(file, format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::in_file(file, format!("is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
-            .hint("save the file as UTF-8")
+        Diagnostic::in_file(
+            file,
+            format!(
+                "is not valid UTF-8 (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+        .hint("save the file as UTF-8")
     })?;
     let split = front_matter::split(&text, file)?;
     let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
 
     if name == "_index.md" {
         let fm: SectionFrontMatter = front_matter::parse(&split, file)?;
+        if fm.paginate_by == Some(0) {
+            return Err(
+                Diagnostic::in_file(file, "`paginate_by` must be at least 1").maybe_line(
+                    crate::yaml::key_line(split.yaml, "paginate_by", split.yaml_line),
+                ),
+            );
+        }
         let path = dir_path(dir);
         return Ok(Loaded::Section(
             dir.to_string(),
-            Section {
+            Box::new(Section {
                 file: Some(file.to_path_buf()),
                 title: fm.title.unwrap_or_else(|| folder_title(dir)),
                 description: fm.description,
                 template: fm.template,
-                paginate_by: fm.paginate_by.filter(|n| *n > 0),
+                paginate_by: fm.paginate_by,
                 extra: fm.extra,
                 body: split.body.to_string(),
                 parent: parent_path(&path),
                 path,
-            },
+            }),
         ));
     }
 
@@ -271,9 +318,15 @@ fn page_taxonomies(
     for name in fm.taxonomies.keys() {
         if !config.taxonomies.contains(name) {
             let mut d = Diagnostic::in_file(file, format!("taxonomy `{name}` is not configured"))
-                .maybe_line(crate::yaml::key_line(split.yaml, "taxonomies", split.yaml_line));
+                .maybe_line(crate::yaml::key_line(
+                    split.yaml,
+                    "taxonomies",
+                    split.yaml_line,
+                ));
             d = match closest(name, config.taxonomies.iter().map(String::as_str)) {
-                Some(best) => d.hint(format!("did you mean `{best}`? Otherwise add `{name}` to `taxonomies` in dossier.yaml")),
+                Some(best) => d.hint(format!(
+                    "did you mean `{best}`? Otherwise add `{name}` to `taxonomies` in dossier.yaml"
+                )),
                 None => d.hint(format!("add `{name}` to `taxonomies` in dossier.yaml")),
             };
             return Err(d);
@@ -309,7 +362,11 @@ fn take_first_heading(body: &str) -> Option<(String, String)> {
             offset += line.len();
             continue;
         }
-        let heading = trimmed.strip_prefix("# ")?.trim().trim_end_matches('#').trim();
+        let heading = trimmed
+            .strip_prefix("# ")?
+            .trim()
+            .trim_end_matches('#')
+            .trim();
         if heading.is_empty() {
             return None;
         }
@@ -321,7 +378,10 @@ fn take_first_heading(body: &str) -> Option<(String, String)> {
 
 /// Every folder with content becomes a section, its ancestors too, so each
 /// has a list page and a parent to link back to.
-fn build_sections(dirs: &BTreeSet<String>, mut files: BTreeMap<String, Section>) -> BTreeMap<String, Section> {
+fn build_sections(
+    dirs: &BTreeSet<String>,
+    mut files: BTreeMap<String, Section>,
+) -> BTreeMap<String, Section> {
     let mut sections = BTreeMap::new();
     for dir in dirs {
         let section = files.remove(dir).unwrap_or_else(|| {
@@ -356,7 +416,11 @@ fn parent_path(path: &str) -> Option<String> {
         return None;
     }
     let trimmed = path.trim_end_matches('/');
-    Some(trimmed.rsplit_once('/').map_or(String::new(), |(p, _)| format!("{p}/")))
+    Some(
+        trimmed
+            .rsplit_once('/')
+            .map_or(String::new(), |(p, _)| format!("{p}/")),
+    )
 }
 
 fn folder_title(dir: &str) -> String {
@@ -366,7 +430,9 @@ fn folder_title(dir: &str) -> String {
     }
     let words = name.replace(['-', '_'], " ");
     let mut chars = words.chars();
-    chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn relative(base: &Path, path: &Path) -> String {
@@ -380,7 +446,9 @@ fn relative(base: &Path, path: &Path) -> String {
 
 /// A path as the user should see it in messages: relative to the site root.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[cfg(test)]
@@ -389,7 +457,14 @@ mod tests {
 
     #[test]
     fn ignores_editor_and_hidden_files() {
-        for name in [".hidden.md", "a.md~", "#a.md#", ".a.md.swp", "a.md___jb_tmp___", "a.tmp"] {
+        for name in [
+            ".hidden.md",
+            "a.md~",
+            "#a.md#",
+            ".a.md.swp",
+            "a.md___jb_tmp___",
+            "a.tmp",
+        ] {
             assert!(is_ignored_name(name), "{name}");
         }
         assert!(!is_ignored_name("a.md"));

@@ -44,7 +44,10 @@ mod tests {
 
     #[test]
     fn basic_titles() {
-        assert_eq!(slugify("Oil, Rates & the Fed: 2026"), "oil-rates-the-fed-2026");
+        assert_eq!(
+            slugify("Oil, Rates & the Fed: 2026"),
+            "oil-rates-the-fed-2026"
+        );
         assert_eq!(slugify("  Europe's energy  "), "europes-energy");
         assert_eq!(slugify("Ölpreis über 100 €"), "olpreis-uber-100-eur");
     }
@@ -53,7 +56,10 @@ mod tests {
     fn never_escapes_its_folder() {
         for evil in ["../../etc/passwd", "a/b", "..", "/abs", "a\\b"] {
             let s = slugify_or(evil, "x");
-            assert!(!s.contains('/') && !s.contains("..") && !s.contains('\\'), "{s}");
+            assert!(
+                !s.contains('/') && !s.contains("..") && !s.contains('\\'),
+                "{s}"
+            );
             assert!(!s.is_empty());
         }
     }

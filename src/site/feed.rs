@@ -28,36 +28,75 @@ pub fn atom(site: &Site) -> String {
 
     let mut xml = String::with_capacity(4096 + entries.len() * 4096);
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    let _ = writeln!(xml, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">", xml_escape(&config.language));
+    let _ = writeln!(
+        xml,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        xml_escape(&config.language)
+    );
     let _ = writeln!(xml, "  <title>{}</title>", xml_escape(&config.title));
     if !config.description.is_empty() {
-        let _ = writeln!(xml, "  <subtitle>{}</subtitle>", xml_escape(&config.description));
+        let _ = writeln!(
+            xml,
+            "  <subtitle>{}</subtitle>",
+            xml_escape(&config.description)
+        );
     }
-    let _ = writeln!(xml, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>", xml_escape(&config.permalink(ATOM_PATH)));
-    let _ = writeln!(xml, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", xml_escape(base));
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        xml_escape(&config.permalink(ATOM_PATH))
+    );
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        xml_escape(base)
+    );
     let _ = writeln!(xml, "  <id>{}</id>", xml_escape(base));
     let _ = writeln!(xml, "  <updated>{updated}</updated>");
     // Atom requires an author per entry or on the feed; the site stands in
     // for entries that name none.
-    let _ = writeln!(xml, "  <author><name>{}</name></author>", xml_escape(&config.title));
-    let _ = writeln!(xml, "  <generator version=\"{}\">Dossier</generator>", env!("CARGO_PKG_VERSION"));
+    let _ = writeln!(
+        xml,
+        "  <author><name>{}</name></author>",
+        xml_escape(&config.title)
+    );
+    let _ = writeln!(
+        xml,
+        "  <generator version=\"{}\">Dossier</generator>",
+        env!("CARGO_PKG_VERSION")
+    );
 
     for &i in &entries {
         let page = &site.pages[i];
         let rendered = &site.rendered[i];
         let link = xml_escape(&config.permalink(&page.path));
         let published = page.date.map(|d| d.rfc3339());
-        let entry_updated = page.updated.or(page.date).map(|d| d.rfc3339()).unwrap_or_else(|| updated.clone());
+        let entry_updated = page
+            .updated
+            .or(page.date)
+            .map(|d| d.rfc3339())
+            .unwrap_or_else(|| updated.clone());
         let _ = writeln!(xml, "  <entry xml:base=\"{link}\">");
-        let _ = writeln!(xml, "    <title type=\"text\">{}</title>", xml_escape(&page.title));
-        let _ = writeln!(xml, "    <link rel=\"alternate\" type=\"text/html\" href=\"{link}\"/>");
+        let _ = writeln!(
+            xml,
+            "    <title type=\"text\">{}</title>",
+            xml_escape(&page.title)
+        );
+        let _ = writeln!(
+            xml,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{link}\"/>"
+        );
         let _ = writeln!(xml, "    <id>{link}</id>");
         if let Some(published) = published {
             let _ = writeln!(xml, "    <published>{published}</published>");
         }
         let _ = writeln!(xml, "    <updated>{entry_updated}</updated>");
         for author in &page.authors {
-            let _ = writeln!(xml, "    <author><name>{}</name></author>", xml_escape(author));
+            let _ = writeln!(
+                xml,
+                "    <author><name>{}</name></author>",
+                xml_escape(author)
+            );
         }
         for term in page.taxonomies.get("tags").into_iter().flatten() {
             let _ = writeln!(xml, "    <category term=\"{}\"/>", xml_escape(term));
@@ -67,10 +106,18 @@ pub fn atom(site: &Site) -> String {
             None => relocate(&rendered.summary_html, base),
         };
         if !summary.trim().is_empty() {
-            let _ = writeln!(xml, "    <summary type=\"html\">{}</summary>", xml_escape(&summary));
+            let _ = writeln!(
+                xml,
+                "    <summary type=\"html\">{}</summary>",
+                xml_escape(&summary)
+            );
         }
         let content = relocate(&rendered.html, base);
-        let _ = writeln!(xml, "    <content type=\"html\">{}</content>", xml_escape(&content));
+        let _ = writeln!(
+            xml,
+            "    <content type=\"html\">{}</content>",
+            xml_escape(&content)
+        );
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
@@ -102,6 +149,9 @@ mod tests {
 
     #[test]
     fn escapes_and_drops_invalid_chars() {
-        assert_eq!(xml_escape("a & <b> \"c\" 'd'\u{1}\u{b}"), "a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;");
+        assert_eq!(
+            xml_escape("a & <b> \"c\" 'd'\u{1}\u{b}"),
+            "a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;"
+        );
     }
 }

@@ -48,12 +48,27 @@ pub struct Site {
 impl Site {
     /// Renders all Markdown and derives lists. Collects every problem
     /// (duplicate output paths, broken `@/` links) before failing.
-    pub fn build(config: Config, content: Content, highlighter: &Highlighter) -> Result<Site, Diagnostics> {
-        let Content { pages, sections, assets } = content;
+    pub fn build(
+        config: Config,
+        content: Content,
+        highlighter: &Highlighter,
+    ) -> Result<Site, Diagnostics> {
+        let Content {
+            pages,
+            sections,
+            assets,
+        } = content;
         let mut errors = check_unique_paths(&pages, &sections, &config);
 
-        let by_rel: HashMap<&str, &str> = pages.iter().map(|p| (p.rel.as_str(), p.path.as_str())).collect();
-        let resolve = |target: &str| by_rel.get(target.trim_start_matches('/')).map(|p| p.to_string());
+        let by_rel: HashMap<&str, &str> = pages
+            .iter()
+            .map(|p| (p.rel.as_str(), p.path.as_str()))
+            .collect();
+        let resolve = |target: &str| {
+            by_rel
+                .get(target.trim_start_matches('/'))
+                .map(|p| p.to_string())
+        };
         let rendered: Vec<Rendered> = pages
             .par_iter()
             .map(|p| markdown::render(&p.body, &config.markdown, highlighter, &resolve))
@@ -74,15 +89,23 @@ impl Site {
                 let content = if section.body.trim().is_empty() {
                     String::new()
                 } else {
-                    let r = markdown::render(&section.body, &config.markdown, highlighter, &resolve);
+                    let r =
+                        markdown::render(&section.body, &config.markdown, highlighter, &resolve);
                     if let Some(file) = &section.file {
                         for link in &r.broken_links {
-                            errors.push(Diagnostic::in_file(file, link.message.clone()).line(link.line));
+                            errors.push(
+                                Diagnostic::in_file(file, link.message.clone()).line(link.line),
+                            );
                         }
                     }
                     r.html
                 };
-                let entry = SectionEntry { section, pages: Vec::new(), subsections: Vec::new(), content };
+                let entry = SectionEntry {
+                    section,
+                    pages: Vec::new(),
+                    subsections: Vec::new(),
+                    content,
+                };
                 (entry.section.path.clone(), entry)
             })
             .collect();
@@ -94,14 +117,21 @@ impl Site {
         for (i, page) in pages.iter().enumerate() {
             let mut path = Some(page.section.clone());
             while let Some(p) = path {
-                let Some(entry) = sections.get_mut(&p) else { break };
+                let Some(entry) = sections.get_mut(&p) else {
+                    break;
+                };
                 entry.pages.push(i);
                 path = entry.section.parent.clone();
             }
         }
         let children: Vec<(String, String)> = sections
             .values()
-            .filter_map(|e| e.section.parent.clone().map(|parent| (parent, e.section.path.clone())))
+            .filter_map(|e| {
+                e.section
+                    .parent
+                    .clone()
+                    .map(|parent| (parent, e.section.path.clone()))
+            })
             .collect();
         for (parent, child) in children {
             if let Some(entry) = sections.get_mut(&parent) {
@@ -111,26 +141,52 @@ impl Site {
 
         let mut neighbours = vec![(None, None); pages.len()];
         for entry in sections.values() {
-            let direct: Vec<usize> = entry.pages.iter().copied().filter(|&i| pages[i].section == entry.section.path).collect();
+            let direct: Vec<usize> = entry
+                .pages
+                .iter()
+                .copied()
+                .filter(|&i| pages[i].section == entry.section.path)
+                .collect();
             for (k, &i) in direct.iter().enumerate() {
-                neighbours[i] = (direct.get(k + 1).copied(), k.checked_sub(1).map(|j| direct[j]));
+                neighbours[i] = (
+                    direct.get(k + 1).copied(),
+                    k.checked_sub(1).map(|j| direct[j]),
+                );
             }
         }
 
-        let taxonomies = config.taxonomies.iter().map(|name| taxonomy::build(name, &pages)).collect();
-        Ok(Site { config, pages, rendered, sections, taxonomies, assets, neighbours })
+        let taxonomies = config
+            .taxonomies
+            .iter()
+            .map(|name| taxonomy::build(name, &pages))
+            .collect();
+        Ok(Site {
+            config,
+            pages,
+            rendered,
+            sections,
+            taxonomies,
+            assets,
+            neighbours,
+        })
     }
 
     /// Top-level sections, for navigation.
     pub fn top_sections(&self) -> impl Iterator<Item = &SectionEntry> {
-        self.sections.values().filter(|e| e.section.parent.as_deref() == Some(""))
+        self.sections
+            .values()
+            .filter(|e| e.section.parent.as_deref() == Some(""))
     }
 }
 
 /// Two articles must never be written to the same place, nor an article over
 /// a section or taxonomy list. Names both files, since either may be the one
 /// to rename.
-fn check_unique_paths(pages: &[Page], sections: &BTreeMap<String, Section>, config: &Config) -> Vec<Diagnostic> {
+fn check_unique_paths(
+    pages: &[Page],
+    sections: &BTreeMap<String, Section>,
+    config: &Config,
+) -> Vec<Diagnostic> {
     let mut owners: BTreeMap<String, String> = BTreeMap::new();
     for s in sections.values() {
         let owner = match &s.file {
@@ -148,8 +204,11 @@ fn check_unique_paths(pages: &[Page], sections: &BTreeMap<String, Section>, conf
     for page in sorted {
         match owners.get(&page.path) {
             Some(other) => errors.push(
-                Diagnostic::in_file(&page.file, format!("output path `{}` is also used by {other}", page.path))
-                    .hint("give one of them a different `slug:` (or title) in its front matter"),
+                Diagnostic::in_file(
+                    &page.file,
+                    format!("output path `{}` is also used by {other}", page.path),
+                )
+                .hint("give one of them a different `slug:` (or title) in its front matter"),
             ),
             None => {
                 owners.insert(page.path.clone(), page.file.display().to_string());

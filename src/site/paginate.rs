@@ -57,10 +57,17 @@ mod tests {
     fn splits_into_pages() {
         let items: Vec<usize> = (0..5).collect();
         let pagers = paginate("tags/x/", &items, 2);
-        let got: Vec<_> = pagers.iter().map(|p| (p.index, p.path.as_str(), p.items.to_vec())).collect();
+        let got: Vec<_> = pagers
+            .iter()
+            .map(|p| (p.index, p.path.as_str(), p.items.to_vec()))
+            .collect();
         assert_eq!(
             got,
-            vec![(1, "tags/x/", vec![0, 1]), (2, "tags/x/page/2/", vec![2, 3]), (3, "tags/x/page/3/", vec![4])]
+            vec![
+                (1, "tags/x/", vec![0, 1]),
+                (2, "tags/x/page/2/", vec![2, 3]),
+                (3, "tags/x/page/3/", vec![4])
+            ]
         );
         assert_eq!(pagers[0].total, 3);
         assert_eq!(pagers[1].total_items, 5);

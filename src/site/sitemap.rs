@@ -21,7 +21,11 @@ pub fn sitemap(site: &Site) -> String {
         entries.push((page.path.clone(), last_modified(site, i)));
     }
     for taxonomy in &site.taxonomies {
-        let all: Vec<usize> = taxonomy.terms.iter().flat_map(|t| t.pages.iter().copied()).collect();
+        let all: Vec<usize> = taxonomy
+            .terms
+            .iter()
+            .flat_map(|t| t.pages.iter().copied())
+            .collect();
         entries.push((taxonomy.path.clone(), newest(&all)));
         for term in &taxonomy.terms {
             entries.push((term.path.clone(), newest(&term.pages)));
@@ -34,7 +38,11 @@ pub fn sitemap(site: &Site) -> String {
     xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (path, date) in entries {
-        let _ = write!(xml, "  <url>\n    <loc>{}</loc>\n", xml_escape(&site.config.permalink(&path)));
+        let _ = write!(
+            xml,
+            "  <url>\n    <loc>{}</loc>\n",
+            xml_escape(&site.config.permalink(&path))
+        );
         if let Some(date) = date {
             let _ = writeln!(xml, "    <lastmod>{}</lastmod>", date.rfc3339());
         }
@@ -51,5 +59,8 @@ fn last_modified(site: &Site, i: usize) -> Option<Date> {
 
 /// Allows everything and points crawlers at the sitemap.
 pub fn robots(site: &Site) -> String {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.config.permalink(SITEMAP_PATH))
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site.config.permalink(SITEMAP_PATH)
+    )
 }

@@ -64,7 +64,9 @@ pub fn term_path(name: &str, term: &str) -> String {
 fn title_case(name: &str) -> String {
     let words = name.replace(['-', '_'], " ");
     let mut chars = words.chars();
-    chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
@@ -89,7 +91,10 @@ mod tests {
             summary: None,
             draft: false,
             template: None,
-            taxonomies: BTreeMap::from([("tags".to_string(), tags.iter().map(|s| s.to_string()).collect())]),
+            taxonomies: BTreeMap::from([(
+                "tags".to_string(),
+                tags.iter().map(|s| s.to_string()).collect(),
+            )]),
             extra: BTreeMap::new(),
             body: String::new(),
             body_line: 1,
@@ -98,11 +103,25 @@ mod tests {
 
     #[test]
     fn groups_pages_by_term_slug() {
-        let pages = vec![page("a", &["Energy", "Rates"]), page("b", &["energy"]), page("c", &[])];
+        let pages = vec![
+            page("a", &["Energy", "Rates"]),
+            page("b", &["energy"]),
+            page("c", &[]),
+        ];
         let t = build("tags", &pages);
         assert_eq!(t.title, "Tags");
-        let summary: Vec<_> = t.terms.iter().map(|t| (t.name.as_str(), t.path.as_str(), t.pages.clone())).collect();
-        assert_eq!(summary, vec![("Energy", "tags/energy/", vec![0, 1]), ("Rates", "tags/rates/", vec![0])]);
+        let summary: Vec<_> = t
+            .terms
+            .iter()
+            .map(|t| (t.name.as_str(), t.path.as_str(), t.pages.clone()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("Energy", "tags/energy/", vec![0, 1]),
+                ("Rates", "tags/rates/", vec![0])
+            ]
+        );
         assert_eq!(term_path("tags", "Central banks"), "tags/central-banks/");
     }
 }

@@ -38,8 +38,17 @@ pub fn dossier() -> Command {
 
 /// Runs `dossier build --root DIR` plus `args`, returning (success, stderr).
 pub fn build(root: &Path, args: &[&str]) -> (bool, String) {
-    let out = dossier().arg("build").arg("--root").arg(root).args(args).output().unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    let out = dossier()
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// Builds and panics with the error output on failure.
@@ -57,7 +66,15 @@ pub fn read(root: &Path, path: &str) -> String {
 pub fn snapshot_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir(dir)
         .into_iter()
-        .map(|p| (p.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect()
 }
 
