@@ -380,11 +380,19 @@ impl<'a> State<'a> {
         });
     }
 
-    /// Heading ids must be unique within a page: `overview`, `overview-1`, ...
+    /// Heading ids must be unique within a page: `overview`, `overview-1`,
+    /// ... and must not take ids the page already uses: the theme's
+    /// `<main id="main">` (the skip link's target) and footnotes' `fn-N`.
     fn unique_id(&mut self, base: String) -> String {
+        let reserved = |id: &str| {
+            id == "main"
+                || id
+                    .strip_prefix("fn-")
+                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        };
         let mut id = base.clone();
         let mut n = 1;
-        while !self.ids.insert(id.clone()) {
+        while reserved(&id) || !self.ids.insert(id.clone()) {
             id = format!("{base}-{n}");
             n += 1;
         }
@@ -523,7 +531,13 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids_anchors_and_toc() {
-        let r = md("## Overview\n\n## Overview\n\n### Deep *dive* {#custom}\n");
+        let r =
+            md("## Overview\n\n## Overview\n\n### Deep *dive* {#custom}\n\n## Main\n\n## Fn 1\n");
+        assert!(
+            r.html.contains("<h2 id=\"main-1\">") && r.html.contains("<h2 id=\"fn-1-1\">"),
+            "{}",
+            r.html
+        );
         assert!(
             r.html
                 .contains("<h2 id=\"overview\">Overview <a class=\"anchor\" href=\"#overview\""),
@@ -542,7 +556,9 @@ mod tests {
             vec![
                 (2, "overview", "Overview"),
                 (2, "overview-1", "Overview"),
-                (3, "custom", "Deep dive")
+                (3, "custom", "Deep dive"),
+                (2, "main-1", "Main"),
+                (2, "fn-1-1", "Fn 1"),
             ]
         );
     }

@@ -1,0 +1,45 @@
+//! Snapshots of the default theme's key pages (insta), so any change to what
+//! readers see shows up as a reviewed diff. Update after an intended change
+//! with `cargo insta review` or `INSTA_UPDATE=always cargo test --test
+//! snapshots`, then read the diff before committing.
+
+mod common;
+
+use common::*;
+
+fn fixture() -> tempfile::TempDir {
+    site(
+        "title: Snapshot Digest\ndescription: Weekly analysis\nbase_url: https://example.org/digest/\ntaxonomies: [tags, authors]\npaginate_by: 2\nextra: { copyright: \"© The Editors\" }\n",
+        &[
+            ("content/_index.md", "---\ntitle: Latest\ndescription: The newest first\n---\nWelcome.\n"),
+            ("content/analysis/_index.md", "---\ntitle: Analysis\ndescription: Long reads\n---\nDeep work.\n"),
+            (
+                "content/analysis/oil.md",
+                &article(
+                    "title: \"Oil, rates & the Fed\"\ndescription: Why the curve matters\ndate: 2026-03-01\nupdated: 2026-03-04\ntags: [Energy, Rates]\nauthors: [Ada Lovelace]\nsource: The Wire\nsource_url: https://wire.example/oil\nauthor_note: The writer is a fellow at the Institute. Views are personal.",
+                    "Oil moved *sharply*.\n\n## Supply\n\nText with a note.[^1]\n\n## Demand\n\n| Year | Barrels |\n|---|---|\n| 2025 | 10 |\n\n## Outlook\n\n```python\nprint(\"hi\")\n```\n\n[^1]: A footnote.",
+                ),
+            ),
+            ("content/analysis/gas.md", &article("title: Gas storage\ndate: 2026-02-01\ntags: [energy]", "Intro.\n\nMore.")),
+            ("content/analysis/coal.md", &article("title: Coal\ndate: 2026-01-01", "Coal.")),
+        ],
+    )
+}
+
+#[test]
+fn default_theme_pages() {
+    let dir = fixture();
+    let public = build_ok(dir.path(), &[]);
+    for (name, path) in [
+        ("index", "index.html"),
+        ("index_page_2", "page/2/index.html"),
+        ("article", "analysis/oil-rates-the-fed/index.html"),
+        ("section", "analysis/index.html"),
+        ("taxonomy", "tags/index.html"),
+        ("term", "tags/energy/index.html"),
+        ("not_found", "404.html"),
+        ("atom", "atom.xml"),
+    ] {
+        insta::assert_snapshot!(name, read(&public, path));
+    }
+}
