@@ -426,6 +426,34 @@ fn template_errors_name_the_template_and_line() {
 }
 
 #[test]
+fn template_syntax_errors_name_the_template_and_line() {
+    let dir = digest();
+    write(dir.path(), "templates/section.html", "{% extends \"base.html\" %}\n\n{% block content %}{% if section.title %}\n{% endblock content %}");
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(!ok);
+    assert!(stderr.contains("templates/section.html:"), "{stderr}");
+}
+
+#[test]
+fn unknown_page_template_is_reported_on_the_article() {
+    let dir = site(
+        CONFIG,
+        &[(
+            "content/a.md",
+            &article("title: A\ntemplate: nope.html", "x"),
+        )],
+    );
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("content/a.md")
+            && stderr.contains("nope.html")
+            && stderr.contains("page.html"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn raw_html_in_markdown_is_escaped_by_default() {
     let dir = site(
         CONFIG,
