@@ -6,6 +6,7 @@
 //! [`pipeline`] wires them together; [`check`] validates the result.
 
 pub mod check;
+pub mod clean;
 pub mod config;
 pub mod content;
 pub mod diagnostic;

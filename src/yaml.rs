@@ -52,6 +52,11 @@ fn unknown_field_hint(message: &str) -> Option<String> {
     }
 }
 
+/// Serialises `value` as YAML (for front matter Dossier writes itself).
+pub fn to_string<T: serde::Serialize>(value: &T) -> String {
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
 /// The 1-based line (within `text`, offset by `first_line`) on which the
 /// top-level `key:` is written; used to point at values that parse as YAML
 /// but fail our own validation (a date like `2024-13-01`).

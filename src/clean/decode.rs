@@ -1,0 +1,131 @@
+//! Bytes → text, whatever the encoding: a BOM wins, then a charset the page
+//! declares, then valid UTF-8, then chardetng's guess (Windows-1252 and
+//! friends for old scraped files).
+
+use encoding_rs::Encoding;
+
+/// Decodes `bytes`; `declared` is a charset label from the document itself.
+pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return encoding
+            .decode_without_bom_handling(&bytes[bom_len..])
+            .0
+            .into_owned();
+    }
+    if let Some(encoding) = declared.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
+        // A page declaring UTF-16 in a meta tag is really ASCII-compatible
+        // bytes (the meta could not be read otherwise): treat it as UTF-8.
+        let encoding = if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+            encoding_rs::UTF_8
+        } else {
+            encoding
+        };
+        return encoding.decode_without_bom_handling(bytes).0.into_owned();
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return encoding.decode_without_bom_handling(bytes).0.into_owned();
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// UTF-16 text without a BOM shows as every other byte being zero.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(512) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_zero = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
+    if odd_zero * 10 >= pairs * 8 && even_zero * 10 < pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even_zero * 10 >= pairs * 8 && odd_zero * 10 < pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// The charset an HTML page declares in its first 4 KiB (`<meta charset>` or
+/// `http-equiv="Content-Type" content="…; charset=…"`).
+pub fn html_declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let mut rest = head.as_str();
+    while let Some(i) = rest.find("<meta") {
+        rest = &rest[i + 5..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        if let Some(j) = tag.find("charset") {
+            let value = tag[j + 7..].trim_start().strip_prefix('=')?.trim_start();
+            let value = value.trim_start_matches(['"', '\'']);
+            let end = value
+                .find(|c: char| c == '"' || c == '\'' || c == ';' || c.is_whitespace() || c == '/')
+                .unwrap_or(value.len());
+            if end > 0 {
+                return Some(value[..end].to_string());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("héllo".as_bytes(), None), "héllo");
+        assert_eq!(decode(b"\xEF\xBB\xBFh\xC3\xA9llo", None), "héllo");
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let le: Vec<u8> = "héllo world"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        let mut with_bom = vec![0xFF, 0xFE];
+        with_bom.extend(&le);
+        assert_eq!(decode(&with_bom, None), "héllo world");
+        assert_eq!(decode(&le, None), "héllo world");
+        let be: Vec<u8> = "héllo world"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(decode(&be, None), "héllo world");
+    }
+
+    #[test]
+    fn windows_1252_is_detected() {
+        // "Café – “quoted” naïve" in Windows-1252.
+        let bytes = b"Caf\xE9 \x96 \x93quoted\x94 na\xEFve, r\xE9sum\xE9 and d\xE9j\xE0 vu in a longer sentence.";
+        assert_eq!(
+            decode(bytes, None),
+            "Café – “quoted” naïve, résumé and déjà vu in a longer sentence."
+        );
+    }
+
+    #[test]
+    fn declared_charset_is_honoured() {
+        let page =
+            b"<html><head><meta charset=\"iso-8859-1\"></head><body>Gr\xFC\xDFe</body></html>";
+        let declared = html_declared_charset(page);
+        assert_eq!(declared.as_deref(), Some("iso-8859-1"));
+        assert!(decode(page, declared.as_deref()).contains("Grüße"));
+        let page =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">";
+        assert_eq!(html_declared_charset(page).as_deref(), Some("windows-1251"));
+    }
+}
