@@ -29,7 +29,29 @@ struct RawConfig {
     #[serde(default)]
     markdown: MarkdownConfig,
     #[serde(default)]
+    clean: CleanConfig,
+    #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// Editor rules for raw articles, for the rare page the defaults miss.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct CleanConfig {
+    /// Regular expressions: a block of a raw article matching one is dropped.
+    pub drop: Vec<String>,
+    /// Rules per folder of `content/` (e.g. `menafn` or `wires/menafn`).
+    pub sources: BTreeMap<String, SourceRule>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct SourceRule {
+    /// Source name for every raw article in the folder (unless the article
+    /// or its sidecar says otherwise).
+    pub source: Option<String>,
+    /// More drop patterns, for this folder only.
+    pub drop: Vec<String>,
 }
 
 /// Syntect theme names for the generated `syntax.css`; the dark one applies
@@ -85,6 +107,7 @@ pub struct Config {
     pub feed_limit: usize,
     pub highlight: Highlight,
     pub markdown: MarkdownConfig,
+    pub clean: CleanConfig,
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -155,6 +178,20 @@ impl Config {
             return Err(at("paginate_by", "`paginate_by` must be at least 1".into()));
         }
 
+        for (pattern, key) in raw.clean.drop.iter().map(|p| (p, "clean")).chain(
+            raw.clean
+                .sources
+                .values()
+                .flat_map(|r| r.drop.iter().map(|p| (p, "sources"))),
+        ) {
+            if let Err(e) = regex::Regex::new(pattern) {
+                return Err(at(
+                    key,
+                    format!("invalid clean.drop pattern `{pattern}`: {e}"),
+                ));
+            }
+        }
+
         let output_dir = overrides
             .output_dir
             .clone()
@@ -173,6 +210,7 @@ impl Config {
             feed_limit: raw.feed_limit.unwrap_or(50),
             highlight: raw.highlight,
             markdown: raw.markdown,
+            clean: raw.clean,
             extra: raw.extra,
         })
     }
@@ -269,6 +307,16 @@ mod tests {
         let c = Config::parse("base_url: https://e.org/\n", Path::new("d.yaml"), &o).unwrap();
         assert_eq!(c.base_url, "http://127.0.0.1:1111/");
         assert_eq!(c.output_dir, PathBuf::from("out"));
+    }
+
+    #[test]
+    fn clean_rules_are_validated() {
+        let c = parse("base_url: https://e.org/\nclean:\n  drop: ['^Follow us']\n  sources:\n    menafn: { source: MENAFN, drop: ['Market Research'] }\n").unwrap();
+        assert_eq!(c.clean.drop, vec!["^Follow us"]);
+        assert_eq!(c.clean.sources["menafn"].source.as_deref(), Some("MENAFN"));
+        let err = parse("base_url: https://e.org/\nclean:\n  drop: ['(unclosed']\n").unwrap_err();
+        assert!(err.message.contains("(unclosed"), "{}", err.message);
+        assert_eq!(err.line, Some(2));
     }
 
     #[test]

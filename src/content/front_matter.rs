@@ -64,8 +64,9 @@ fn strip_fence(text: &str) -> Option<&str> {
         .or_else(|| rest.strip_prefix('\n'))
 }
 
-/// Front matter of an article (`.md` file other than `_index.md`).
-#[derive(Debug, Default, Deserialize)]
+/// Front matter of an article (`.md` file other than `_index.md`), or the
+/// sidecar `NAME.yaml` of a raw article.
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageFrontMatter {
     pub title: Option<String>,
@@ -93,6 +94,44 @@ pub struct PageFrontMatter {
     pub taxonomies: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl PageFrontMatter {
+    /// `other`'s fields win where it sets them (a sidecar over what the
+    /// cleaner found).
+    pub fn overlay(self, other: PageFrontMatter) -> PageFrontMatter {
+        fn pick<T>(mine: Option<T>, theirs: Option<T>) -> Option<T> {
+            theirs.or(mine)
+        }
+        fn pick_vec<T>(mine: Vec<T>, theirs: Vec<T>) -> Vec<T> {
+            if theirs.is_empty() {
+                mine
+            } else {
+                theirs
+            }
+        }
+        let mut extra = self.extra;
+        extra.extend(other.extra);
+        let mut taxonomies = self.taxonomies;
+        taxonomies.extend(other.taxonomies);
+        PageFrontMatter {
+            title: pick(self.title, other.title),
+            description: pick(self.description, other.description),
+            date: pick(self.date, other.date),
+            updated: pick(self.updated, other.updated),
+            slug: pick(self.slug, other.slug),
+            tags: pick_vec(self.tags, other.tags),
+            authors: pick_vec(self.authors, other.authors),
+            source: pick(self.source, other.source),
+            source_url: pick(self.source_url, other.source_url),
+            author_note: pick(self.author_note, other.author_note),
+            summary: pick(self.summary, other.summary),
+            draft: self.draft || other.draft,
+            template: pick(self.template, other.template),
+            taxonomies,
+            extra,
+        }
+    }
 }
 
 /// Front matter of a section's `_index.md`.
@@ -205,13 +244,13 @@ impl Date {
 pub fn parse_date(
     value: Option<&str>,
     key: &str,
-    split: &Split,
+    line: Option<usize>,
     file: &Path,
 ) -> Result<Option<Date>, Diagnostic> {
     let Some(text) = value else { return Ok(None) };
     Date::parse(text).map(Some).ok_or_else(|| {
         Diagnostic::in_file(file, format!("`{key}: {text}` is not a valid date"))
-            .maybe_line(yaml::key_line(split.yaml, key, split.yaml_line))
+            .maybe_line(line)
             .hint("write dates as YYYY-MM-DD or RFC 3339, e.g. 2026-05-01 or 2026-05-01T09:30:00+02:00")
     })
 }
@@ -284,7 +323,8 @@ mod tests {
     #[test]
     fn bad_date_names_its_line() {
         let s = split("---\ntitle: T\ndate: 2026-13-01\n---\n", p()).unwrap();
-        let err = parse_date(Some("2026-13-01"), "date", &s, p()).unwrap_err();
+        let line = yaml::key_line(s.yaml, "date", s.yaml_line);
+        let err = parse_date(Some("2026-13-01"), "date", line, p()).unwrap_err();
         assert_eq!(err.line, Some(3));
         assert!(err.message.contains("2026-13-01"));
     }

@@ -263,11 +263,37 @@ fn load_markdown(
     }
 
     let fm: PageFrontMatter = front_matter::parse(&split, file)?;
-    let date = front_matter::parse_date(fm.date.as_deref(), "date", &split, file)?;
-    let updated = front_matter::parse_date(fm.updated.as_deref(), "updated", &split, file)?;
+    let line_of = |key: &str| crate::yaml::key_line(split.yaml, key, split.yaml_line);
+    let page = make_page(
+        fm,
+        split.body.to_string(),
+        split.body_line,
+        rel,
+        file,
+        config,
+        &line_of,
+    )?;
+    Ok(Loaded::Page(Box::new(page)))
+}
+
+/// Builds a [`Page`] from front matter and a Markdown body: one function for
+/// `.md` files and cleaned raw articles. `line_of` finds a front matter
+/// key's line for messages.
+pub(crate) fn make_page(
+    fm: PageFrontMatter,
+    mut body: String,
+    body_line: usize,
+    rel: &str,
+    file: &Path,
+    config: &Config,
+    line_of: &dyn Fn(&str) -> Option<usize>,
+) -> Result<Page, Diagnostic> {
+    let date = front_matter::parse_date(fm.date.as_deref(), "date", line_of("date"), file)?;
+    let updated =
+        front_matter::parse_date(fm.updated.as_deref(), "updated", line_of("updated"), file)?;
+    let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
 
-    let mut body = split.body.to_string();
     let title = match fm.title.clone().filter(|t| !t.trim().is_empty()) {
         Some(t) => t.trim().to_string(),
         None => match take_first_heading(&body) {
@@ -280,9 +306,9 @@ fn load_markdown(
     };
     let slug = slugify_or(fm.slug.as_deref().unwrap_or(&title), stem);
     let section = dir_path(dir);
-    let taxonomies = page_taxonomies(&fm, config, &split, file)?;
+    let taxonomies = page_taxonomies(&fm, config, line_of("taxonomies"), file)?;
 
-    Ok(Loaded::Page(Box::new(Page {
+    Ok(Page {
         file: file.to_path_buf(),
         rel: rel.to_string(),
         path: format!("{section}{slug}/"),
@@ -302,8 +328,8 @@ fn load_markdown(
         taxonomies,
         extra: fm.extra,
         body,
-        body_line: split.body_line,
-    })))
+        body_line,
+    })
 }
 
 /// Collects the terms of every configured taxonomy. `tags` and `authors` come
@@ -312,17 +338,13 @@ fn load_markdown(
 fn page_taxonomies(
     fm: &PageFrontMatter,
     config: &Config,
-    split: &front_matter::Split,
+    line: Option<usize>,
     file: &Path,
 ) -> Result<BTreeMap<String, Vec<String>>, Diagnostic> {
     for name in fm.taxonomies.keys() {
         if !config.taxonomies.contains(name) {
             let mut d = Diagnostic::in_file(file, format!("taxonomy `{name}` is not configured"))
-                .maybe_line(crate::yaml::key_line(
-                    split.yaml,
-                    "taxonomies",
-                    split.yaml_line,
-                ));
+                .maybe_line(line);
             d = match closest(name, config.taxonomies.iter().map(String::as_str)) {
                 Some(best) => d.hint(format!(
                     "did you mean `{best}`? Otherwise add `{name}` to `taxonomies` in dossier.yaml"
