@@ -201,7 +201,12 @@ pub fn evaluate(dir: &Path, truth_file: &Path) -> Result<Report, String> {
         .iter()
         .map(|(_, kind, b)| super::decode_for(b, *kind))
         .collect();
-    let repeated = repeated_blocks(decoded.iter().map(String::as_str));
+    let visible: Vec<String> = inputs
+        .iter()
+        .zip(&decoded)
+        .map(|((_, kind, _), t)| super::visible_lines(t, *kind))
+        .collect();
+    let repeated = repeated_blocks(visible.iter().map(String::as_str));
     let hints = Hints {
         repeated,
         ..Hints::default()

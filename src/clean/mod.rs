@@ -156,6 +156,40 @@ pub fn clean(text: &str, kind: Kind, hints: &Hints) -> Article {
     }
 }
 
+/// The text lines a document shows, for cross-document comparison: the
+/// text itself, or for HTML its tag-stripped text (script and style
+/// contents removed), one block per line.
+pub fn visible_lines(text: &str, kind: Kind) -> String {
+    match kind {
+        Kind::Text => text.to_string(),
+        Kind::Html => {
+            let mut out = String::with_capacity(text.len() / 2);
+            let lower = text.to_ascii_lowercase();
+            let mut i = 0;
+            while let Some(start) = text[i..].find('<').map(|p| p + i) {
+                out.push_str(&text[i..start]);
+                let rest = &lower[start..];
+                let skip_to = ["script", "style"].iter().find_map(|tag| {
+                    rest.strip_prefix('<')
+                        .filter(|r| r.starts_with(tag))
+                        .and_then(|_| rest.find(&format!("</{tag}")).map(|e| start + e))
+                });
+                let from = skip_to.unwrap_or(start);
+                match text[from..].find('>') {
+                    Some(end) => i = from + end + 1,
+                    None => {
+                        i = text.len();
+                        break;
+                    }
+                }
+                out.push('\n');
+            }
+            out.push_str(&text[i.min(text.len())..]);
+            out
+        }
+    }
+}
+
 /// Blocks (lines of text; for HTML, the text lines of the page) that occur
 /// in at least three documents and in at least a fifth of them: a source's
 /// boilerplate. Only the shared lines are returned, normalised with
@@ -361,6 +395,33 @@ mod tests {
         assert_eq!(escape_inline("1. not a list"), "1\\. not a list");
         assert_eq!(escape_inline("- dash"), "\\- dash");
         assert_eq!(escape_inline("2026 was fine. Yes"), "2026 was fine. Yes");
+    }
+
+    #[test]
+    fn visible_lines_of_html() {
+        let html = "<p>Keep <b>this</b></p><script>var x = '<p>no</p>';</script><style>p{}</style><div>Share</div>";
+        let lines: Vec<String> = visible_lines(html, Kind::Html)
+            .lines()
+            .map(normalize_for_matching)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(lines, vec!["keep", "this", "share"]);
+    }
+
+    #[test]
+    fn repeated_lines_need_three_documents_and_a_fifth() {
+        let docs = [
+            "Share this\nA",
+            "Share this\nB",
+            "Share this\nC",
+            "D",
+            "E",
+            "F",
+        ];
+        let rep = repeated_blocks(docs.iter().copied());
+        assert!(rep.contains("share this"));
+        assert_eq!(rep.len(), 1);
+        assert!(repeated_blocks(["x", "x"].iter().copied()).is_empty());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! happens here; that is the markdown and render stages' job.
 
 pub mod front_matter;
+pub mod raw;
 pub mod slug;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -132,7 +133,8 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagn
 
     let mut errors = Vec::new();
     let mut md_files = Vec::new();
-    let mut assets = Vec::new();
+    let mut raw_files = Vec::new();
+    let mut others = Vec::new();
     let mut dirs = BTreeSet::from([String::new()]);
     let walker = walkdir::WalkDir::new(&content_dir)
         .sort_by_file_name()
@@ -163,16 +165,38 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagn
             .to_ascii_lowercase();
         match ext.as_str() {
             "md" | "markdown" => md_files.push((entry.path().to_path_buf(), rel)),
-            "txt" | "html" | "htm" => {
-                tracing::warn!(
-                    "{}: raw articles are not cleaned yet; skipped",
-                    display_path(root, entry.path()).display()
-                )
-            }
-            _ => {
+            ext => match crate::clean::Kind::from_extension(ext) {
+                Some(kind) => raw_files.push(raw::RawFile {
+                    abs: entry.path().to_path_buf(),
+                    file: display_path(root, entry.path()),
+                    rel,
+                    kind,
+                    sidecar: None,
+                }),
+                None => others.push((entry.path().to_path_buf(), rel)),
+            },
+        }
+    }
+
+    // `NAME.yaml` beside a raw `NAME.txt`/`NAME.html` is its sidecar, not an asset.
+    let stem_of = |rel: &str| {
+        rel.rsplit_once('.')
+            .map_or(rel.to_string(), |(s, _)| s.to_string())
+    };
+    let raw_stems: BTreeMap<String, usize> = raw_files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (stem_of(&f.rel), i))
+        .collect();
+    let mut assets = Vec::new();
+    for (abs, rel) in others {
+        let is_yaml = rel.ends_with(".yaml") || rel.ends_with(".yml");
+        match raw_stems.get(&stem_of(&rel)).filter(|_| is_yaml) {
+            Some(&i) => raw_files[i].sidecar = Some((abs.clone(), display_path(root, &abs))),
+            None => {
                 let (dir, name) = rel.rsplit_once('/').unwrap_or(("", &rel));
                 assets.push(Asset {
-                    source: entry.path().to_path_buf(),
+                    source: abs,
                     dest: format!("{}{}", dir_path(dir), name),
                 });
             }
@@ -184,6 +208,8 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagn
         .map(|(abs, rel)| load_markdown(abs, rel, &display_path(root, abs), config))
         .collect();
 
+    let raw_pages = raw::load_all(&raw_files, config);
+
     let mut pages = Vec::new();
     let mut section_files = BTreeMap::new();
     for item in loaded {
@@ -193,6 +219,13 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagn
             Ok(Loaded::Section(dir, section)) => {
                 section_files.insert(dir, *section);
             }
+            Err(e) => errors.push(e),
+        }
+    }
+    for page in raw_pages {
+        match page {
+            Ok(page) if page.draft && !drafts => {}
+            Ok(page) => pages.push(page),
             Err(e) => errors.push(e),
         }
     }
