@@ -17,11 +17,9 @@ fn words(text: &str) -> Vec<String> {
 /// reformatted, not text).
 fn shown_words(a: &Article) -> Vec<String> {
     let mut text = strip_markdown(&a.body_markdown());
-    for field in [&a.title, &a.subtitle, &a.author_note, &a.source] {
-        if let Some(f) = field {
-            text.push('\n');
-            text.push_str(f);
-        }
+    for f in [&a.title, &a.subtitle, &a.author_note, &a.source].into_iter().flatten() {
+        text.push('\n');
+        text.push_str(f);
     }
     for author in &a.authors {
         text.push('\n');
