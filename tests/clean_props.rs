@@ -17,7 +17,10 @@ fn words(text: &str) -> Vec<String> {
 /// reformatted, not text).
 fn shown_words(a: &Article) -> Vec<String> {
     let mut text = strip_markdown(&a.body_markdown());
-    for f in [&a.title, &a.subtitle, &a.author_note, &a.source].into_iter().flatten() {
+    for f in [&a.title, &a.subtitle, &a.author_note, &a.source]
+        .into_iter()
+        .flatten()
+    {
         text.push('\n');
         text.push_str(f);
     }
