@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 
-use crate::content::{display_path, is_ignored_name};
+use crate::content::{display_path, walk_sorted};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -125,11 +125,7 @@ fn add_folder(root: &Path, folder: &Path, files: &mut ThemeFiles, errors: &mut V
         if !base.is_dir() {
             continue;
         }
-        let walker = walkdir::WalkDir::new(&base)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
-        for entry in walker {
+        for entry in walk_sorted(&base) {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {

@@ -120,6 +120,15 @@ pub fn is_ignored_name(name: &str) -> bool {
         .any(|ext| name.ends_with(ext))
 }
 
+/// Every file and folder under `dir`, in sorted order (determinism), minus
+/// hidden and editor temp files.
+pub fn walk_sorted(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
+}
+
 /// Reads `<root>/content`. `drafts` keeps pages marked `draft: true`.
 pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagnostics> {
     let content_dir = root.join(CONTENT_DIR);
@@ -136,11 +145,7 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagn
     let mut raw_files = Vec::new();
     let mut others = Vec::new();
     let mut dirs = BTreeSet::from([String::new()]);
-    let walker = walkdir::WalkDir::new(&content_dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
-    for entry in walker {
+    for entry in walk_sorted(&content_dir) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {

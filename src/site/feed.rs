@@ -127,20 +127,15 @@ pub fn atom(site: &Site) -> String {
 /// Escapes text for XML and drops characters XML 1.0 forbids (control
 /// characters sneak in with scraped text and would make the feed invalid).
 pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+    let allowed = |c: &char| {
+        matches!(c, '\t' | '\n' | '\r')
+            || (*c as u32 >= 0x20 && *c != '\u{FFFE}' && *c != '\u{FFFF}')
+    };
+    if text.chars().all(|c| allowed(&c)) {
+        escape_html(text)
+    } else {
+        escape_html(&text.chars().filter(allowed).collect::<String>())
     }
-    out
 }
 
 #[cfg(test)]
@@ -151,7 +146,7 @@ mod tests {
     fn escapes_and_drops_invalid_chars() {
         assert_eq!(
             xml_escape("a & <b> \"c\" 'd'\u{1}\u{b}"),
-            "a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;"
+            "a &amp; &lt;b&gt; &quot;c&quot; &#39;d&#39;"
         );
     }
 }

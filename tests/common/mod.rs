@@ -78,7 +78,8 @@ pub fn snapshot_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-fn walkdir(dir: &Path) -> Vec<PathBuf> {
+/// Every file under `dir`, sorted.
+pub fn walkdir(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let p = entry.path();
