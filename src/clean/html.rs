@@ -1373,6 +1373,11 @@ impl Serializer<'_> {
         if !root && !in_pre {
             if let Some(reason) = self.verdict(n, in_figure) {
                 self.drop_node(n, reason);
+                // A removed block still separates the text around it:
+                // "end<ul>…</ul>start" must not become "endstart".
+                if node.tag.is_block() {
+                    self.out.push(' ');
+                }
                 return;
             }
         }

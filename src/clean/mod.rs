@@ -229,28 +229,49 @@ impl Article {
         out
     }
 
-    /// Markdown with YAML front matter holding every field that was found.
+    /// Markdown with YAML front matter holding every field that was found,
+    /// in the order an editor reads them (title first).
     pub fn to_markdown(&self) -> String {
-        let mut fm = serde_json::Map::new();
-        let mut put = |key: &str, value: Option<&String>| {
-            if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
-                fm.insert(key.into(), serde_json::Value::String(v.clone()));
-            }
+        #[derive(Serialize)]
+        struct FrontMatter<'a> {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            title: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            description: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            date: Option<&'a str>,
+            #[serde(skip_serializing_if = "<[String]>::is_empty")]
+            authors: &'a [String],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            source: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            source_url: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            author_note: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            extra: Option<serde_json::Value>,
+        }
+        fn text(v: &Option<String>) -> Option<&str> {
+            v.as_deref().filter(|v| !v.trim().is_empty())
+        }
+        let fm = FrontMatter {
+            title: text(&self.title),
+            description: text(&self.subtitle),
+            date: text(&self.date),
+            authors: &self.authors,
+            source: text(&self.source),
+            source_url: text(&self.source_url),
+            author_note: text(&self.author_note),
+            extra: self
+                .language
+                .as_ref()
+                .map(|lang| serde_json::json!({ "language": lang })),
         };
-        put("title", self.title.as_ref());
-        put("description", self.subtitle.as_ref());
-        put("date", self.date.as_ref());
-        put("source", self.source.as_ref());
-        put("source_url", self.source_url.as_ref());
-        put("author_note", self.author_note.as_ref());
-        if !self.authors.is_empty() {
-            fm.insert("authors".into(), self.authors.clone().into());
-        }
-        if let Some(lang) = &self.language {
-            fm.insert("extra".into(), serde_json::json!({ "language": lang }));
-        }
-        let yaml = crate::yaml::to_string(&serde_json::Value::Object(fm));
-        format!("---\n{yaml}---\n\n{}", self.body_markdown())
+        format!(
+            "---\n{}---\n\n{}",
+            crate::yaml::to_string(&fm),
+            self.body_markdown()
+        )
     }
 }
 

@@ -1,0 +1,214 @@
+//! Raw articles through the whole pipeline: `.txt` and `.html` in content/
+//! become clean pages; sidecars override; cross-document boilerplate goes;
+//! `dossier extract` prints what the cleaner found. The seed test reads the
+//! user's sample from `content/` (it is part of the sample site).
+
+mod common;
+
+use common::*;
+
+const SEED_BOILERPLATE: [&str; 8] = [
+    "Legal Disclaimer",
+    "MENAFN provides the",
+    "Most popular stories",
+    "Market Research",
+    "Tokenfi And New To The Street",
+    "BTCC Exchange Crosses 10 Million Users",
+    "No comment",
+    "kindly contact the provider above",
+];
+
+fn seed_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/wire/000_1920e010a6a74911.txt")
+}
+
+#[test]
+fn seed_article_is_cleaned_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let public = dir.path().join("public");
+    let out = dossier()
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(&public)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let page_dir = std::fs::read_dir(public.join("wire"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.path().is_dir())
+        .expect("the seed has a page under wire/")
+        .path();
+    let html = std::fs::read_to_string(page_dir.join("index.html")).unwrap();
+    assert!(
+        html.contains("Weigh Prudence Over Bravado"),
+        "headline is the title"
+    );
+    let body = html
+        .split("post-content")
+        .nth(1)
+        .expect("article body")
+        .split("</div>")
+        .next()
+        .unwrap();
+    assert_eq!(
+        body.matches("<p>").count(),
+        13,
+        "all 13 body paragraphs, nothing else: {body}"
+    );
+    assert!(
+        html.contains("author-note") && html.contains("Views expressed are personal"),
+        "author note box"
+    );
+    assert!(
+        !body.contains("The writer is"),
+        "the author note is not body text"
+    );
+    assert!(html.contains("geopolitics"), "sidecar tags apply");
+
+    for file in walkdir(&public) {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for line in SEED_BOILERPLATE {
+            assert!(
+                !text.contains(line),
+                "{line:?} leaked into {}",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn extract_prints_markdown_json_and_explanations() {
+    let out = dossier().arg("extract").arg(seed_path()).output().unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("---\ntitle: "), "{md}");
+    assert!(md.contains("author_note:"));
+    assert!(!md.contains("Legal Disclaimer"));
+
+    let out = dossier()
+        .args(["extract", "--format", "json"])
+        .arg(seed_path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert!(v["title"].as_str().unwrap().starts_with("Weigh Prudence"));
+    assert_eq!(v["blocks"].as_array().unwrap().len(), 13);
+
+    let out = dossier()
+        .args(["extract", "--explain"])
+        .arg(seed_path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("dropped") && text.contains("Legal Disclaimer"),
+        "{text}"
+    );
+
+    let out = dossier().args(["extract", "README.md"]).output().unwrap();
+    assert!(!out.status.success(), "a .md file is not a raw article");
+}
+
+#[test]
+fn raw_text_and_html_become_pages_with_sidecar_overrides() {
+    let para = "The committee met on Tuesday and decided, after a long debate about the outlook for inflation, to keep rates where they are for now.";
+    let dir = site(
+        CONFIG,
+        &[
+            ("content/wires/rates.txt", &format!("\nRates Stay on Hold\n{para}\n{para} Again, with feeling.\n")),
+            ("content/wires/rates.yaml", "title: Rates on hold, again\ntags: [rates]\n"),
+            (
+                "content/wires/page.html",
+                &format!("<!doctype html><html lang=\"en\"><head><title>Markets wobble - The Wire</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/x\">World</a></nav><article><h1>Markets wobble</h1><p>{para}</p><p>{para} More.</p><script>alert(1)</script></article><footer>© 2026 The Wire. All rights reserved.</footer></body></html>"),
+            ),
+        ],
+    );
+    let public = build_ok(dir.path(), &[]);
+    let rates = read(&public, "wires/rates-on-hold-again/index.html");
+    assert!(rates.contains("keep rates where they are"));
+    assert!(read(&public, "tags/rates/index.html").contains("Rates on hold, again"));
+    let wobble = std::fs::read_dir(public.join("wires"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().contains("wobble"))
+        .expect("the HTML article has a page");
+    let html = std::fs::read_to_string(wobble.path().join("index.html")).unwrap();
+    assert!(html.contains("keep rates where they are"));
+    assert!(
+        !html.contains("alert(1)") && !html.contains("All rights reserved"),
+        "{html}"
+    );
+}
+
+#[test]
+fn bad_sidecar_is_reported_on_the_sidecar() {
+    let dir = site(
+        CONFIG,
+        &[
+            (
+                "content/w/a.txt",
+                "\nTitle\nSome body text that is long enough to be an article paragraph, surely.\n",
+            ),
+            ("content/w/a.yaml", "title: X\ndate: 2026-99-01\n"),
+        ],
+    );
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(!ok);
+    assert!(stderr.contains("content/w/a.yaml:2"), "{stderr}");
+}
+
+#[test]
+fn lines_repeated_across_a_folder_are_dropped() {
+    let body = |topic: &str| {
+        format!(
+            "\n{topic} moves markets\nAnalysts said on Monday that {topic} prices rose sharply after the announcement, surprising traders.\nThey expect the move in {topic} to persist into the next quarter, citing tight supply and firm demand.\nFollow our coverage on the partner network for daily updates\n"
+        )
+    };
+    let files: Vec<(String, String)> = ["oil", "gas", "coal", "copper"]
+        .iter()
+        .map(|t| (format!("content/feed/{t}.txt"), body(t)))
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = site(CONFIG, &refs);
+    let public = build_ok(dir.path(), &[]);
+    let all: String = walkdir(&public)
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect();
+    assert!(all.contains("surprising traders"));
+    assert!(
+        !all.contains("partner network"),
+        "a line shared by every article of the folder is boilerplate"
+    );
+}
+
+#[test]
+fn clean_drop_rules_remove_matching_blocks() {
+    let config = format!("{CONFIG}clean:\n  drop: ['(?i)^sponsored by']\n");
+    let dir = site(
+        &config,
+        &[(
+            "content/w/a.txt",
+            "\nHeadline here\nA long enough paragraph of real article text that the cleaner should keep as body.\nSponsored by Acme Corp, makers of everything you could ever want to buy.\n",
+        )],
+    );
+    let public = build_ok(dir.path(), &[]);
+    let all: String = walkdir(&public)
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect();
+    assert!(all.contains("real article text"));
+    assert!(!all.contains("Acme Corp"));
+}
