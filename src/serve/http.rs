@@ -1,0 +1,1 @@
+//! HTTP side of `dossier serve` (being written).
