@@ -6,7 +6,7 @@ pub mod front_matter;
 pub mod raw;
 pub mod slug;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -129,8 +129,52 @@ pub fn walk_sorted(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
 }
 
+/// Identifies a version of a file cheaply (size and modification time), so
+/// unchanged files are not read again between rebuilds. Files the watcher
+/// reports as changed are always re-read (see [`LoadCache::forget`]): a
+/// stamp alone can miss two same-size writes within one clock tick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Stamp { len: meta.len(), modified: meta.modified().ok() })
+    }
+}
+
+/// What earlier loads read, so a rebuild only reads and parses the files
+/// that changed. An empty cache gives a full load; a full build uses one.
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    markdown: HashMap<PathBuf, (Option<Stamp>, Result<Loaded, Diagnostic>)>,
+    raw: raw::RawCache,
+}
+
+impl LoadCache {
+    /// Drops what is known about `path` (a file or a folder), so the next
+    /// load reads it again.
+    pub fn forget(&mut self, path: &Path) {
+        self.markdown.retain(|p, _| !p.starts_with(path));
+        self.raw.forget(path);
+    }
+}
+
 /// Reads `<root>/content`. `drafts` keeps pages marked `draft: true`.
 pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagnostics> {
+    load_cached(root, config, drafts, &mut LoadCache::default())
+}
+
+/// [`load`], reusing what `cache` holds for unchanged files.
+pub fn load_cached(
+    root: &Path,
+    config: &Config,
+    drafts: bool,
+    cache: &mut LoadCache,
+) -> Result<Content, Diagnostics> {
     let content_dir = root.join(CONTENT_DIR);
     if !content_dir.is_dir() {
         return Err(
@@ -208,12 +252,29 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagn
         }
     }
 
-    let loaded: Vec<Result<Loaded, Diagnostic>> = md_files
+    let stamps: Vec<Option<Stamp>> = md_files.par_iter().map(|(abs, _)| Stamp::of(abs)).collect();
+    let fresh: Vec<Option<Result<Loaded, Diagnostic>>> = md_files
         .par_iter()
-        .map(|(abs, rel)| load_markdown(abs, rel, &display_path(root, abs), config))
+        .zip(&stamps)
+        .map(|((abs, rel), stamp)| match cache.markdown.get(abs) {
+            Some((cached, _)) if stamp.is_some() && cached == stamp => None,
+            _ => Some(load_markdown(abs, rel, &display_path(root, abs), config)),
+        })
         .collect();
+    let mut loaded = Vec::with_capacity(md_files.len());
+    for (((abs, _), stamp), fresh) in md_files.iter().zip(stamps).zip(fresh) {
+        match fresh {
+            Some(result) => {
+                cache.markdown.insert(abs.clone(), (stamp, result.clone()));
+                loaded.push(result);
+            }
+            None => loaded.push(cache.markdown[abs].1.clone()),
+        }
+    }
+    let live: std::collections::HashSet<&PathBuf> = md_files.iter().map(|(abs, _)| abs).collect();
+    cache.markdown.retain(|p, _| live.contains(p));
 
-    let raw_pages = raw::load_all(&raw_files, config);
+    let raw_pages = raw::load_all(&raw_files, config, &mut cache.raw);
 
     let mut pages = Vec::new();
     let mut section_files = BTreeMap::new();
@@ -247,6 +308,7 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Diagn
     })
 }
 
+#[derive(Debug, Clone)]
 enum Loaded {
     Page(Box<Page>),
     /// A section index, keyed by its folder relative to `content/`.

@@ -7,13 +7,15 @@
 //! A sidecar `NAME.yaml` next to `NAME.txt` overrides anything the cleaner
 //! found (title, date, tags, source, ...).
 
-use std::collections::BTreeMap;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::front_matter::{Date, PageFrontMatter};
-use super::{make_page, Page};
+use super::{make_page, Page, Stamp};
 use crate::clean::{self, Article, Hints, Kind};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -31,66 +33,138 @@ pub struct RawFile {
     pub sidecar: Option<(PathBuf, PathBuf)>,
 }
 
+/// What earlier loads decoded and cleaned, so a rebuild re-reads only the
+/// files that changed, and re-cleans a folder's other articles only when
+/// that folder's shared boilerplate changed.
+#[derive(Debug, Default)]
+pub struct RawCache {
+    decoded: HashMap<PathBuf, (Option<Stamp>, Decoded)>,
+    /// Per folder: the fingerprint of its boilerplate hints, and the hints.
+    hints: HashMap<PathBuf, (u64, Hints)>,
+    /// Per file: the key it was cleaned under, and the result.
+    pages: HashMap<PathBuf, (u64, Result<Page, Diagnostic>)>,
+}
+
+type Decoded = Result<(String, String), Diagnostic>;
+
+impl RawCache {
+    pub fn forget(&mut self, path: &Path) {
+        self.decoded.retain(|p, _| !p.starts_with(path));
+        self.pages.retain(|p, _| !p.starts_with(path) && !p.with_extension("yaml").starts_with(path));
+        self.hints.retain(|dir, _| path.parent() != Some(dir.as_path()) && !dir.starts_with(path));
+    }
+}
+
 /// Cleans every raw article; one result per file, in input order.
-pub fn load_all(files: &[RawFile], config: &Config) -> Vec<Result<Page, Diagnostic>> {
-    let decoded: Vec<Result<String, Diagnostic>> = files
+pub fn load_all(files: &[RawFile], config: &Config, cache: &mut RawCache) -> Vec<Result<Page, Diagnostic>> {
+    let stamps: Vec<Option<Stamp>> = files.par_iter().map(|f| Stamp::of(&f.abs)).collect();
+    let fresh: Vec<Option<Decoded>> = files
         .par_iter()
-        .map(|f| {
-            std::fs::read(&f.abs)
-                .map(|bytes| clean::decode_for(&bytes, f.kind))
-                .map_err(|e| Diagnostic::in_file(&f.file, format!("cannot read: {e}")))
+        .zip(&stamps)
+        .map(|(f, stamp)| match cache.decoded.get(&f.abs) {
+            Some((cached, _)) if stamp.is_some() && cached == stamp => None,
+            _ => Some(
+                std::fs::read(&f.abs)
+                    .map(|bytes| {
+                        let text = clean::decode_for(&bytes, f.kind);
+                        let visible = clean::visible_lines(&text, f.kind);
+                        (text, visible)
+                    })
+                    .map_err(|e| Diagnostic::in_file(&f.file, format!("cannot read: {e}"))),
+            ),
         })
         .collect();
+    for ((f, stamp), fresh) in files.iter().zip(&stamps).zip(fresh) {
+        if let Some(decoded) = fresh {
+            cache.decoded.insert(f.abs.clone(), (*stamp, decoded));
+        }
+    }
+    let live: HashSet<&PathBuf> = files.iter().map(|f| &f.abs).collect();
+    cache.decoded.retain(|p, _| live.contains(p));
+    cache.pages.retain(|p, _| live.contains(p));
 
     // Cross-document boilerplate, per folder.
     let mut folders: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, f) in files.iter().enumerate() {
         folders.entry(folder_of(&f.rel)).or_default().push(i);
     }
-    let hints: BTreeMap<&str, Hints> = folders
-        .iter()
-        .map(|(folder, members)| {
-            let texts: Vec<String> = members
-                .iter()
-                .filter_map(|&i| {
-                    decoded[i]
-                        .as_ref()
-                        .ok()
-                        .map(|t| clean::visible_lines(t, files[i].kind))
-                })
-                .collect();
-            let mut drop = compile(&config.clean.drop);
-            if let Some(rule) = config.clean.sources.get(*folder) {
-                drop.extend(compile(&rule.drop));
+    let mut folder_hints: BTreeMap<&str, (u64, Hints)> = BTreeMap::new();
+    for (folder, members) in &folders {
+        let dir = files[members[0]].abs.parent().map(Path::to_path_buf).unwrap_or_default();
+        let hints = match cache.hints.get(&dir) {
+            Some(cached) => cached.clone(),
+            None => {
+                let texts = members.iter().filter_map(|&i| {
+                    cache.decoded.get(&files[i].abs).and_then(|(_, d)| d.as_ref().ok()).map(|(_, v)| v.as_str())
+                });
+                let mut drop = compile(&config.clean.drop);
+                if let Some(rule) = config.clean.sources.get(*folder) {
+                    drop.extend(compile(&rule.drop));
+                }
+                let hints = Hints { repeated: clean::repeated_blocks(texts), drop, file_name: None };
+                let entry = (fingerprint(&hints), hints);
+                cache.hints.insert(dir, entry.clone());
+                entry
             }
-            let hints = Hints {
-                repeated: clean::repeated_blocks(texts.iter().map(String::as_str)),
-                drop,
-                file_name: None,
-            };
-            (*folder, hints)
+        };
+        folder_hints.insert(folder, hints);
+    }
+
+    let keys: Vec<u64> = files
+        .iter()
+        .zip(&stamps)
+        .map(|(f, stamp)| {
+            let mut h = DefaultHasher::new();
+            stamp.hash(&mut h);
+            f.sidecar.as_ref().map(|(abs, _)| (abs, Stamp::of(abs))).hash(&mut h);
+            folder_hints[folder_of(&f.rel)].0.hash(&mut h);
+            h.finish()
         })
         .collect();
-
-    files
+    let fresh: Vec<Option<Result<Page, Diagnostic>>> = files
         .par_iter()
-        .zip(decoded)
-        .map(|(f, text)| {
-            let text = text?;
+        .zip(&keys)
+        .map(|(f, key)| {
+            if matches!(cache.pages.get(&f.abs), Some((k, _)) if k == key) {
+                return None;
+            }
+            let text = match &cache.decoded.get(&f.abs)?.1 {
+                Ok((text, _)) => text,
+                Err(e) => return Some(Err(e.clone())),
+            };
             let folder = folder_of(&f.rel);
-            let mut hints = hints[folder].clone();
-            hints.file_name = Path::new(&f.rel)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned());
-            let article = clean::clean(&text, f.kind, &hints);
-            let source_rule = config
-                .clean
-                .sources
-                .get(folder)
-                .and_then(|r| r.source.clone());
-            to_page(f, article, source_rule, config)
+            let mut hints = folder_hints[folder].1.clone();
+            hints.file_name = Path::new(&f.rel).file_stem().map(|s| s.to_string_lossy().into_owned());
+            let article = clean::clean(text, f.kind, &hints);
+            let source_rule = config.clean.sources.get(folder).and_then(|r| r.source.clone());
+            Some(to_page(f, article, source_rule, config))
+        })
+        .collect();
+    files
+        .iter()
+        .zip(keys)
+        .zip(fresh)
+        .map(|((f, key), fresh)| match fresh {
+            Some(result) => {
+                cache.pages.insert(f.abs.clone(), (key, result.clone()));
+                result
+            }
+            None => cache.pages[&f.abs].1.clone(),
         })
         .collect()
+}
+
+/// Identifies a folder's hints, so cached articles know whether the
+/// boilerplate they were cleaned against is still the same.
+fn fingerprint(hints: &Hints) -> u64 {
+    let mut repeated: Vec<&String> = hints.repeated.iter().collect();
+    repeated.sort();
+    let mut h = DefaultHasher::new();
+    repeated.hash(&mut h);
+    for rx in &hints.drop {
+        rx.as_str().hash(&mut h);
+    }
+    h.finish()
 }
 
 fn compile(patterns: &[String]) -> Vec<regex::Regex> {
