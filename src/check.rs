@@ -197,7 +197,7 @@ mod tests {
                     p.to_string(),
                     Output {
                         path: p.to_string(),
-                        data: Data::Bytes(t.as_bytes().to_vec()),
+                        data: Data::Bytes(t.as_bytes().into()),
                         owner: format!("src:{p}"),
                     },
                 )

@@ -32,7 +32,7 @@ pub fn relocate(html: &str, root: &str) -> String {
 /// Words per minute for the reading-time estimate.
 const WORDS_PER_MINUTE: usize = 200;
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Heading {
     pub level: u8,
     pub id: String,
@@ -58,6 +58,12 @@ pub struct Rendered {
     pub word_count: usize,
     pub reading_time: usize,
     pub broken_links: Vec<BrokenLink>,
+    /// Every `@/` target with what it resolved to: the rendering stays valid
+    /// for as long as these resolve the same (incremental rebuilds).
+    pub link_targets: Vec<(String, Option<String>)>,
+    /// Hash of everything above that pages show, so a rebuild can tell
+    /// whether a page's output can change without comparing the HTML.
+    pub hash: u64,
 }
 
 /// Renders `markdown`. `resolve` maps an `@/path.md` link target (relative to
@@ -89,6 +95,7 @@ pub fn render(
         toc: Vec::new(),
         words: 0,
         broken_links: Vec::new(),
+        link_targets: Vec::new(),
         more_at: None,
         first_paragraph: None,
     };
@@ -178,6 +185,7 @@ struct State<'a> {
     toc: Vec<Heading>,
     words: usize,
     broken_links: Vec<BrokenLink>,
+    link_targets: Vec<(String, Option<String>)>,
     more_at: Option<usize>,
     first_paragraph: Option<(usize, usize)>,
 }
@@ -439,6 +447,12 @@ impl<'a> State<'a> {
             }
             None => (String::new(), !self.events.is_empty()),
         };
+        let hash = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (&html, &summary_html, has_more, &self.toc, self.words).hash(&mut h);
+            h.finish()
+        };
         Rendered {
             html,
             summary_html,
@@ -447,6 +461,8 @@ impl<'a> State<'a> {
             word_count: self.words,
             reading_time: self.words.div_ceil(WORDS_PER_MINUTE).max(1),
             broken_links: self.broken_links,
+            link_targets: self.link_targets,
+            hash,
         }
     }
 }

@@ -20,7 +20,8 @@ Do not edit files here: edit content/, templates/ or static/ instead.\n";
 /// The bytes of one output file.
 #[derive(Debug, Clone)]
 pub enum Data {
-    Bytes(Vec<u8>),
+    /// Shared, so a rebuild can reuse an unchanged page without copying it.
+    Bytes(std::sync::Arc<[u8]>),
     BuiltIn(&'static [u8]),
     /// Copied from a file (static files, content assets).
     Copy(PathBuf),
@@ -38,7 +39,7 @@ pub struct Output {
 impl Output {
     pub fn bytes(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
         Ok(match &self.data {
-            Data::Bytes(b) => b.as_slice().into(),
+            Data::Bytes(b) => b.as_ref().into(),
             Data::BuiltIn(b) => (*b).into(),
             Data::Copy(p) => std::fs::read(p)?.into(),
         })
@@ -213,7 +214,7 @@ fn write_one(staging: &Path, output: &Output) -> Result<(), Diagnostic> {
         Data::Copy(src) => std::fs::copy(src, &dest)
             .map(|_| ())
             .map_err(|e| Diagnostic::in_file(src, format!("cannot copy to {}: {e}", output.path))),
-        Data::Bytes(b) => std::fs::write(&dest, b).map_err(fail),
+        Data::Bytes(b) => std::fs::write(&dest, b.as_ref()).map_err(fail),
         Data::BuiltIn(b) => std::fs::write(&dest, b).map_err(fail),
     }
 }
@@ -225,7 +226,7 @@ mod tests {
     fn out(path: &str, text: &str) -> Output {
         Output {
             path: path.into(),
-            data: Data::Bytes(text.as_bytes().to_vec()),
+            data: Data::Bytes(text.as_bytes().into()),
             owner: "test".into(),
         }
     }

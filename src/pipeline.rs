@@ -74,7 +74,7 @@ pub fn assemble(options: &Options, stage: &dyn Fn(&str)) -> Result<Assembled, Di
         Vec::with_capacity(pages.len() + site.assets.len() + theme_files.statics.len() + 4);
     outputs.extend(pages.into_iter().map(|p| Output {
         path: p.path,
-        data: Data::Bytes(p.html.into_bytes()),
+        data: Data::Bytes(p.html),
         owner: p.owner,
     }));
     let generated = [
@@ -85,7 +85,7 @@ pub fn assemble(options: &Options, stage: &dyn Fn(&str)) -> Result<Assembled, Di
     ];
     outputs.extend(generated.into_iter().map(|(path, text)| Output {
         path: path.to_string(),
-        data: Data::Bytes(text.into_bytes()),
+        data: Data::Bytes(text.into_bytes().into()),
         owner: format!("the generated {path}"),
     }));
     outputs.extend(theme_files.statics.into_iter().map(|(path, file)| Output {

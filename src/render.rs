@@ -21,7 +21,7 @@ use crate::theme::ThemeFiles;
 pub struct Page {
     /// Output file path relative to the output folder (`tags/index.html`).
     pub path: String,
-    pub html: String,
+    pub html: std::sync::Arc<[u8]>,
     /// What produced it, for messages (`content/a.md`, `tags page`).
     pub owner: String,
 }
@@ -476,7 +476,7 @@ impl<'a> Renderer<'a> {
             .map_err(|d| d.hint(format!("while rendering {} for {owner}", file_for(&path))))?;
         Ok(Page {
             path: file_for(&path),
-            html: relocate(&html, &root),
+            html: relocate(&html, &root).into_bytes().into(),
             owner,
         })
     }

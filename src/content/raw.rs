@@ -50,13 +50,19 @@ type Decoded = Result<(String, String), Diagnostic>;
 impl RawCache {
     pub fn forget(&mut self, path: &Path) {
         self.decoded.retain(|p, _| !p.starts_with(path));
-        self.pages.retain(|p, _| !p.starts_with(path) && !p.with_extension("yaml").starts_with(path));
-        self.hints.retain(|dir, _| path.parent() != Some(dir.as_path()) && !dir.starts_with(path));
+        self.pages
+            .retain(|p, _| !p.starts_with(path) && !p.with_extension("yaml").starts_with(path));
+        self.hints
+            .retain(|dir, _| path.parent() != Some(dir.as_path()) && !dir.starts_with(path));
     }
 }
 
 /// Cleans every raw article; one result per file, in input order.
-pub fn load_all(files: &[RawFile], config: &Config, cache: &mut RawCache) -> Vec<Result<Page, Diagnostic>> {
+pub fn load_all(
+    files: &[RawFile],
+    config: &Config,
+    cache: &mut RawCache,
+) -> Vec<Result<Page, Diagnostic>> {
     let stamps: Vec<Option<Stamp>> = files.par_iter().map(|f| Stamp::of(&f.abs)).collect();
     let fresh: Vec<Option<Decoded>> = files
         .par_iter()
@@ -90,18 +96,30 @@ pub fn load_all(files: &[RawFile], config: &Config, cache: &mut RawCache) -> Vec
     }
     let mut folder_hints: BTreeMap<&str, (u64, Hints)> = BTreeMap::new();
     for (folder, members) in &folders {
-        let dir = files[members[0]].abs.parent().map(Path::to_path_buf).unwrap_or_default();
+        let dir = files[members[0]]
+            .abs
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         let hints = match cache.hints.get(&dir) {
             Some(cached) => cached.clone(),
             None => {
                 let texts = members.iter().filter_map(|&i| {
-                    cache.decoded.get(&files[i].abs).and_then(|(_, d)| d.as_ref().ok()).map(|(_, v)| v.as_str())
+                    cache
+                        .decoded
+                        .get(&files[i].abs)
+                        .and_then(|(_, d)| d.as_ref().ok())
+                        .map(|(_, v)| v.as_str())
                 });
                 let mut drop = compile(&config.clean.drop);
                 if let Some(rule) = config.clean.sources.get(*folder) {
                     drop.extend(compile(&rule.drop));
                 }
-                let hints = Hints { repeated: clean::repeated_blocks(texts), drop, file_name: None };
+                let hints = Hints {
+                    repeated: clean::repeated_blocks(texts),
+                    drop,
+                    file_name: None,
+                };
                 let entry = (fingerprint(&hints), hints);
                 cache.hints.insert(dir, entry.clone());
                 entry
@@ -116,7 +134,10 @@ pub fn load_all(files: &[RawFile], config: &Config, cache: &mut RawCache) -> Vec
         .map(|(f, stamp)| {
             let mut h = DefaultHasher::new();
             stamp.hash(&mut h);
-            f.sidecar.as_ref().map(|(abs, _)| (abs, Stamp::of(abs))).hash(&mut h);
+            f.sidecar
+                .as_ref()
+                .map(|(abs, _)| (abs, Stamp::of(abs)))
+                .hash(&mut h);
             folder_hints[folder_of(&f.rel)].0.hash(&mut h);
             h.finish()
         })
@@ -134,9 +155,15 @@ pub fn load_all(files: &[RawFile], config: &Config, cache: &mut RawCache) -> Vec
             };
             let folder = folder_of(&f.rel);
             let mut hints = folder_hints[folder].1.clone();
-            hints.file_name = Path::new(&f.rel).file_stem().map(|s| s.to_string_lossy().into_owned());
+            hints.file_name = Path::new(&f.rel)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned());
             let article = clean::clean(text, f.kind, &hints);
-            let source_rule = config.clean.sources.get(folder).and_then(|r| r.source.clone());
+            let source_rule = config
+                .clean
+                .sources
+                .get(folder)
+                .and_then(|r| r.source.clone());
             Some(to_page(f, article, source_rule, config))
         })
         .collect();

@@ -45,6 +45,18 @@ pub struct Site {
     pub neighbours: Vec<(Option<usize>, Option<usize>)>,
 }
 
+/// Rendered Markdown of earlier builds, by source file: reused while the
+/// body is the same and its `@/` links resolve the same.
+#[derive(Debug, Default)]
+pub struct MarkdownCache(HashMap<std::path::PathBuf, (u64, Rendered)>);
+
+fn body_hash(body: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    body.hash(&mut h);
+    h.finish()
+}
+
 impl Site {
     /// Renders all Markdown and derives lists. Collects every problem
     /// (duplicate output paths, broken `@/` links) before failing.
@@ -52,6 +64,16 @@ impl Site {
         config: Config,
         content: Content,
         highlighter: &Highlighter,
+    ) -> Result<Site, Diagnostics> {
+        Site::build_cached(config, content, highlighter, &mut MarkdownCache::default())
+    }
+
+    /// [`Site::build`], reusing renderings from `cache`.
+    pub fn build_cached(
+        config: Config,
+        content: Content,
+        highlighter: &Highlighter,
+        cache: &mut MarkdownCache,
     ) -> Result<Site, Diagnostics> {
         let Content {
             pages,
@@ -69,9 +91,24 @@ impl Site {
                 .get(target.trim_start_matches('/'))
                 .map(|p| p.to_string())
         };
+        let hashes: Vec<u64> = pages.par_iter().map(|p| body_hash(&p.body)).collect();
         let rendered: Vec<Rendered> = pages
             .par_iter()
-            .map(|p| markdown::render(&p.body, &config.markdown, highlighter, &resolve))
+            .zip(&hashes)
+            .map(|(p, hash)| match cache.0.get(&p.file) {
+                Some((h, r))
+                    if h == hash && r.link_targets.iter().all(|(t, to)| &resolve(t) == to) =>
+                {
+                    r.clone()
+                }
+                _ => markdown::render(&p.body, &config.markdown, highlighter, &resolve),
+            })
+            .collect();
+        cache.0 = pages
+            .iter()
+            .zip(hashes)
+            .zip(&rendered)
+            .map(|((p, h), r)| (p.file.clone(), (h, r.clone())))
             .collect();
         for (page, r) in pages.iter().zip(&rendered) {
             for link in &r.broken_links {
