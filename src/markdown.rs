@@ -314,7 +314,9 @@ impl<'a> State<'a> {
             let (file, fragment) = target
                 .split_once('#')
                 .map_or((target, None), |(f, a)| (f, Some(a)));
-            return match (self.resolve)(file) {
+            let resolved = (self.resolve)(file);
+            self.link_targets.push((file.to_string(), resolved.clone()));
+            return match resolved {
                 Some(path) => {
                     let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
                     format!("{ROOT}{path}{frag}").into()
@@ -641,6 +643,16 @@ mod tests {
         );
         assert_eq!(r.broken_links.len(), 1);
         assert_eq!(r.broken_links[0].line, 3);
+        assert_eq!(
+            r.link_targets,
+            vec![
+                (
+                    "analysis/oil.md".to_string(),
+                    Some("analysis/oil-prices/".to_string())
+                ),
+                ("missing.md".to_string(), None)
+            ]
+        );
         assert!(r.broken_links[0].message.contains("missing.md"));
     }
 

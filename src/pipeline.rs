@@ -9,8 +9,8 @@ use crate::config::{Config, Overrides};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight::Highlighter;
 use crate::output::{self, Data, Output};
-use crate::render::{self, Templates};
-use crate::site::{feed, sitemap, Site};
+use crate::render::{self, RenderCache, Templates};
+use crate::site::{feed, sitemap, MarkdownCache, Site};
 use crate::{check as links, content, theme};
 
 /// The stylesheet for highlighted code, generated from the configured themes.
@@ -43,13 +43,48 @@ pub struct Assembled {
 /// Runs every stage without touching the output folder. `stage` is told
 /// what is happening, for progress display.
 pub fn assemble(options: &Options, stage: &dyn Fn(&str)) -> Result<Assembled, Diagnostics> {
+    assemble_cached(options, stage, &mut Caches::default())
+}
+
+/// What a previous build computed that the next one may reuse: parsed and
+/// cleaned files, rendered Markdown, rendered pages. Each cache is exact
+/// (keyed by everything its result depends on), so a build with caches
+/// equals a build without.
+#[derive(Debug, Default)]
+pub struct Caches {
+    config: Option<Config>,
+    load: content::LoadCache,
+    markdown: MarkdownCache,
+    render: RenderCache,
+}
+
+impl Caches {
+    /// Forgets what is known about a changed file or folder.
+    pub fn forget(&mut self, path: &Path) {
+        self.load.forget(path);
+    }
+}
+
+/// [`assemble`], reusing and refreshing `caches`.
+pub fn assemble_cached(
+    options: &Options,
+    stage: &dyn Fn(&str),
+    caches: &mut Caches,
+) -> Result<Assembled, Diagnostics> {
     let root = &options.root;
     stage("reading config");
     let config = Config::load(root, &options.overrides)?;
+    if caches.config.as_ref() != Some(&config) {
+        // The config shapes everything: start over.
+        *caches = Caches {
+            config: Some(config.clone()),
+            ..Caches::default()
+        };
+    }
 
     stage("reading content and theme");
     let (content, theme) = rayon::join(
-        || content::load(root, &config, options.drafts),
+        || content::load_cached(root, &config, options.drafts, &mut caches.load),
         || theme::load(root, &config.theme).and_then(|files| Ok((Templates::new(&files)?, files))),
     );
     let highlighter = Highlighter::new(&config.highlight)
@@ -65,9 +100,9 @@ pub fn assemble(options: &Options, stage: &dyn Fn(&str)) -> Result<Assembled, Di
     };
 
     stage("rendering Markdown");
-    let site = Site::build(config, content, &highlighter)?;
+    let site = Site::build_cached(config, content, &highlighter, &mut caches.markdown)?;
     stage("rendering pages");
-    let pages = render::render_all(&site, &templates)?;
+    let pages = render::render_all_cached(&site, &templates, &mut caches.render)?;
 
     stage("publishing");
     let mut outputs =

@@ -4,7 +4,10 @@
 //! turned into template values once and shared (Tera values are reference
 //! counted), not rebuilt for every page that lists them.
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -17,7 +20,7 @@ use crate::site::{feed, Site};
 use crate::theme::ThemeFiles;
 
 /// A rendered HTML file.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Page {
     /// Output file path relative to the output folder (`tags/index.html`).
     pub path: String,
@@ -30,6 +33,9 @@ pub struct Page {
 pub struct Templates {
     tera: Tera,
     origins: HashMap<String, String>,
+    /// Hash of every template's name and text: outputs rendered with other
+    /// templates are never reused.
+    fingerprint: u64,
 }
 
 impl Templates {
@@ -46,8 +52,18 @@ impl Templates {
             .templates
             .iter()
             .map(|(name, (text, _))| (name.as_str(), text.as_str()));
+        let mut h = DefaultHasher::new();
+        files
+            .templates
+            .iter()
+            .for_each(|(name, (text, _))| (name, text).hash(&mut h));
+        let fingerprint = h.finish();
         match tera.add_raw_templates(templates) {
-            Ok(()) => Ok(Templates { tera, origins }),
+            Ok(()) => Ok(Templates {
+                tera,
+                origins,
+                fingerprint,
+            }),
             Err(e) => Err(Templates::error_with(&origins, e).into()),
         }
     }
@@ -223,6 +239,20 @@ pub fn file_for(path: &str) -> String {
 
 /// Renders every HTML page of `site`, in parallel, in a deterministic order.
 pub fn render_all(site: &Site, templates: &Templates) -> Result<Vec<Page>, Diagnostics> {
+    render_all_cached(site, templates, &mut RenderCache::default())
+}
+
+/// Pages of the previous build with the signature of everything they were
+/// rendered from; a page whose inputs are unchanged is not rendered again.
+#[derive(Debug, Default)]
+pub struct RenderCache(HashMap<String, (u64, Page)>);
+
+/// [`render_all`], re-rendering only pages whose inputs changed.
+pub fn render_all_cached(
+    site: &Site,
+    templates: &Templates,
+    cache: &mut RenderCache,
+) -> Result<Vec<Page>, Diagnostics> {
     check_templates_exist(site, templates)?;
     let r = Renderer::new(site, templates);
 
@@ -247,20 +277,49 @@ pub fn render_all(site: &Site, templates: &Templates) -> Result<Vec<Page>, Diagn
     }
     jobs.push(Job::NotFound);
 
-    let results: Vec<Result<Page, Diagnostic>> = jobs.par_iter().map(|job| r.render(job)).collect();
+    let results: Vec<Result<(u64, Page), Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let (path, sig) = r.signature(job);
+            match cache.0.get(&path) {
+                Some((old, page)) if *old == sig => Ok((sig, page.clone())),
+                _ => r.render(job).map(|page| (sig, page)),
+            }
+        })
+        .collect();
     let mut pages = Vec::with_capacity(results.len());
+    let mut fresh = HashMap::with_capacity(results.len());
     let mut errors = Vec::new();
     for result in results {
         match result {
-            Ok(p) => pages.push(p),
+            Ok((sig, p)) => {
+                fresh.insert(p.path.clone(), (sig, p.clone()));
+                pages.push(p);
+            }
             Err(e) => errors.push(e),
         }
     }
     if errors.is_empty() {
+        cache.0 = fresh;
         Ok(pages)
     } else {
         Err(Diagnostics(errors))
     }
+}
+
+/// Hashes a value's JSON form: a cheap fingerprint of a template input.
+fn hash_json<T: Serialize + ?Sized>(value: &T, h: &mut DefaultHasher) {
+    struct Writer<'a>(&'a mut DefaultHasher);
+    impl std::io::Write for Writer<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.write(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let _ = serde_json::to_writer(Writer(h), value);
 }
 
 /// A page or section naming a `template:` that does not exist is the
@@ -299,8 +358,12 @@ struct Renderer<'a> {
     templates: &'a Templates,
     base: Context,
     views: Vec<PageView<'a>>,
-    /// `views` as template values, made once and shared by every list.
-    values: Vec<Value>,
+    /// `views` as template values, made once (when first needed) and shared
+    /// by every list.
+    values: Vec<OnceLock<Value>>,
+    view_hashes: Vec<u64>,
+    /// Fingerprint of what every page shows: config, navigation, templates.
+    global: u64,
 }
 
 impl<'a> Renderer<'a> {
@@ -343,15 +406,122 @@ impl<'a> Renderer<'a> {
         );
         base.insert("feed_path", feed::ATOM_PATH);
 
-        let views: Vec<PageView> = (0..site.pages.len()).map(|i| page_view(site, i)).collect();
-        let values = views.iter().map(Value::from_serializable).collect();
+        let views: Vec<PageView> = (0..site.pages.len())
+            .into_par_iter()
+            .map(|i| page_view(site, i))
+            .collect();
+        let view_hashes = views
+            .par_iter()
+            .map(|v| {
+                let mut h = DefaultHasher::new();
+                hash_json(v, &mut h);
+                h.finish()
+            })
+            .collect();
+        let mut h = DefaultHasher::new();
+        templates.fingerprint.hash(&mut h);
+        hash_json(&(&nav, &taxonomies), &mut h);
+        hash_json(&site.config.extra, &mut h);
+        (
+            &config.title,
+            &config.description,
+            &config.base_url,
+            &config.language,
+        )
+            .hash(&mut h);
+        let values = views.iter().map(|_| OnceLock::new()).collect();
         Renderer {
             site,
             templates,
             base,
             views,
             values,
+            view_hashes,
+            global: h.finish(),
         }
+    }
+
+    /// The template value of page `i`'s list entry.
+    fn value(&self, i: usize) -> Value {
+        self.values[i]
+            .get_or_init(|| Value::from_serializable(&self.views[i]))
+            .clone()
+    }
+
+    fn section_view(&self, path: &str) -> SectionView<'_> {
+        let site = self.site;
+        let entry = &site.sections[path];
+        let s = &entry.section;
+        SectionView {
+            title: &s.title,
+            description: s.description.as_deref(),
+            path: &s.path,
+            permalink: site.config.permalink(&s.path),
+            content: &entry.content,
+            subsections: entry
+                .subsections
+                .iter()
+                .map(|p| TitledLink {
+                    title: &site.sections[p].section.title,
+                    path: p,
+                })
+                .collect(),
+            page_count: entry.pages.len(),
+            extra: &s.extra,
+        }
+    }
+
+    /// The output file of `job` and a hash of everything its page shows;
+    /// equal hashes mean byte-identical output.
+    fn signature(&self, job: &Job) -> (String, u64) {
+        let site = self.site;
+        let mut h = DefaultHasher::new();
+        self.global.hash(&mut h);
+        let pager_hash = |pager: &Pager, h: &mut DefaultHasher| {
+            (pager.index, pager.total, pager.total_items, &pager.path).hash(h);
+            pager
+                .items
+                .iter()
+                .for_each(|&i| self.view_hashes[i].hash(h));
+        };
+        let path = match job {
+            Job::Page(i) => {
+                let page = &site.pages[*i];
+                (
+                    0u8,
+                    &page.template,
+                    self.view_hashes[*i],
+                    site.rendered[*i].hash,
+                )
+                    .hash(&mut h);
+                let (lower, higher) = site.neighbours[*i];
+                for j in [lower, higher] {
+                    j.map(|j| (&site.pages[j].title, &site.pages[j].path))
+                        .hash(&mut h);
+                }
+                page.path.clone()
+            }
+            Job::Section(path, pager) => {
+                (1u8, &site.sections[*path].section.template).hash(&mut h);
+                hash_json(&self.section_view(path), &mut h);
+                pager_hash(pager, &mut h);
+                pager.path.clone()
+            }
+            Job::Taxonomy(t) => {
+                2u8.hash(&mut h);
+                hash_json(&self.taxonomy_view(*t), &mut h);
+                site.taxonomies[*t].path.clone()
+            }
+            Job::Term(t, k, pager) => {
+                3u8.hash(&mut h);
+                hash_json(&self.taxonomy_view(*t), &mut h);
+                hash_json(&term_view(site, &site.taxonomies[*t].terms[*k]), &mut h);
+                pager_hash(pager, &mut h);
+                pager.path.clone()
+            }
+            Job::NotFound => "404.html".to_string(),
+        };
+        (file_for(&path), h.finish())
     }
 
     fn render(&self, job: &Job) -> Result<Page, Diagnostic> {
@@ -387,25 +557,8 @@ impl<'a> Renderer<'a> {
             Job::Section(path, pager) => {
                 let entry = &site.sections[*path];
                 let s = &entry.section;
-                let view = SectionView {
-                    title: &s.title,
-                    description: s.description.as_deref(),
-                    path: &s.path,
-                    permalink: site.config.permalink(&s.path),
-                    content: &entry.content,
-                    subsections: entry
-                        .subsections
-                        .iter()
-                        .map(|p| TitledLink {
-                            title: &site.sections[p].section.title,
-                            path: p,
-                        })
-                        .collect(),
-                    page_count: entry.pages.len(),
-                    extra: &s.extra,
-                };
                 let mut ctx = Context::new();
-                ctx.insert("section", &view);
+                ctx.insert("section", &self.section_view(path));
                 ctx.insert("paginator", &self.paginator(pager));
                 let default = if path.is_empty() {
                     "index.html"
@@ -483,11 +636,7 @@ impl<'a> Renderer<'a> {
 
     fn paginator(&self, pager: &Pager) -> PaginatorView {
         PaginatorView {
-            pages: pager
-                .items
-                .iter()
-                .map(|&i| self.values[i].clone())
-                .collect(),
+            pages: pager.items.iter().map(|&i| self.value(i)).collect(),
             current_index: pager.index,
             total_pages: pager.total,
             total_items: pager.total_items,
