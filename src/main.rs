@@ -40,6 +40,32 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Build, serve the site on a local web server, rebuild on every change
+    /// and reload open browser tabs.
+    ///
+    /// Serves from memory (public/ is not touched). Build errors never stop
+    /// the server: it keeps serving the last good build and shows the error
+    /// over every open page until the file is fixed.
+    Serve {
+        /// The site's root folder (holding dossier.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (the next free one is used if it is taken).
+        #[arg(short, long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but loopback exposes the preview.
+        #[arg(short, long, default_value = "127.0.0.1")]
+        interface: std::net::IpAddr,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+        /// Include draft articles.
+        #[arg(long)]
+        drafts: bool,
+        /// Base URL for the served pages (default: the server's own address).
+        #[arg(short = 'u', long)]
+        base_url: Option<String>,
+    },
     /// Clean one raw article (.txt or .html) and print it as Markdown with
     /// front matter, or as JSON with every field.
     Extract {
@@ -140,6 +166,10 @@ fn main() -> ExitCode {
                     stats.files
                 )
             })
+        }
+        Command::Serve { root, port, interface, open, drafts, base_url } => {
+            let options = dossier::serve::ServeOptions { root, interface, port, open, drafts, base_url };
+            dossier::serve::serve(options).map(|()| String::new())
         }
         Command::Extract { file, format, explain } => extract(&file, format, explain),
         Command::Eval { pages, truth, out, worst } => eval(&pages, &truth, out.as_deref(), worst),

@@ -88,7 +88,7 @@ fn edit(rng: &mut Rng, root: &Path, step: usize) -> Vec<PathBuf> {
         .clone()
     };
     match rng.below(10) {
-        0 | 1 | 2 if !existing.is_empty() => {
+        0..=2 if !existing.is_empty() => {
             let p = pick(rng);
             let text = if p.extension().is_some_and(|e| e == "txt") {
                 raw_article(rng)

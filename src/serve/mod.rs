@@ -1,11 +1,23 @@
 //! `dossier serve`: build, serve from memory, watch, rebuild what changed,
 //! reload the browser. Errors never stop the server: it keeps serving the
 //! last good build and shows the error over every open page.
+//!
+//! Threads: the HTTP server runs on tokio; the build pipeline stays
+//! synchronous and runs on its own thread, fed by the watcher, publishing
+//! each result as a new [`Snapshot`] through a `watch` channel.
 
 pub mod http;
+pub mod watch;
 
 use std::collections::HashMap;
+use std::net::IpAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::config::Overrides;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::pipeline::{assemble_cached, Caches, Options};
 
 /// What the HTTP layer serves: one complete build, swapped atomically.
 #[derive(Debug, Default)]
@@ -21,4 +33,245 @@ pub struct Snapshot {
     /// The last rebuild changed only `.css` files: the browser swaps
     /// stylesheets instead of reloading.
     pub css_only: bool,
+}
+
+/// `dossier serve` settings.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub interface: IpAddr,
+    pub port: u16,
+    pub open: bool,
+    pub drafts: bool,
+    pub base_url: Option<String>,
+}
+
+/// How long the watcher waits for a burst of changes to settle.
+const DEBOUNCE: Duration = Duration::from_millis(30);
+
+/// Runs the server until Ctrl-C.
+pub fn serve(options: ServeOptions) -> Result<(), Diagnostics> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Diagnostic::new(format!("cannot start the server runtime: {e}")))?;
+    runtime.block_on(run(options))
+}
+
+async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
+    if !options.interface.is_loopback() {
+        eprintln!(
+            "warning: serving on {} makes the preview reachable from other machines; \
+             use the default 127.0.0.1 unless you mean it",
+            options.interface
+        );
+    }
+    let (listener, port) = http::bind(options.interface, options.port)
+        .await
+        .map_err(|e| {
+            Diagnostic::new(format!(
+                "cannot listen on {}:{}: {e}",
+                options.interface, options.port
+            ))
+        })?;
+    let host = if options.interface.is_unspecified() || options.interface.is_loopback() {
+        "127.0.0.1".to_string()
+    } else {
+        match options.interface {
+            IpAddr::V6(v6) => format!("[{v6}]"),
+            v4 => v4.to_string(),
+        }
+    };
+    let url = format!("http://{host}:{port}/");
+    let build_options = Options {
+        root: options.root.clone(),
+        overrides: Overrides {
+            base_url: Some(options.base_url.clone().unwrap_or_else(|| url.clone())),
+            output_dir: None,
+        },
+        drafts: options.drafts,
+    };
+
+    let mut rebuilder = Rebuilder::new(build_options);
+    let first = rebuilder.rebuild(&[]).unwrap_or_default();
+    let (tx, rx) = tokio::sync::watch::channel(Arc::new(first));
+
+    let mut watcher = watch::start(&options.root, DEBOUNCE).map_err(Diagnostic::new)?;
+    let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
+    std::thread::spawn(move || {
+        while let Ok(batch) = watcher.batches.recv() {
+            // Take everything that queued up meanwhile: one rebuild.
+            let mut changed = Vec::new();
+            let mut next = Some(batch);
+            while let Some(batch) = next {
+                match batch {
+                    watch::Batch::Changed(paths) => changed.extend(paths),
+                    watch::Batch::Error(e) => eprintln!("warning: file watcher: {e}"),
+                }
+                next = watcher.batches.try_recv().ok();
+            }
+            if changed.is_empty() {
+                continue;
+            }
+            watcher.follow_new_dirs(&root, &changed);
+            // Nothing to tell the browser when no output and no error changed
+            // (a save without edits): every open tab would reload for nothing.
+            if let Some(snapshot) = rebuilder.rebuild(&changed) {
+                if tx.send(Arc::new(snapshot)).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+
+    eprintln!(
+        "Serving {} at {url} (Ctrl-C to stop)",
+        options.root.display()
+    );
+    if options.open {
+        open_browser(&url);
+    }
+    let (app, live) = http::router_with_handle(rx, options.interface, port);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            let _ = tokio::signal::ctrl_c().await;
+            eprintln!("\nStopping.");
+            // Open live-reload streams would otherwise keep the server up.
+            live.shutdown();
+        })
+        .await
+        .map_err(|e| Diagnostic::new(format!("server error: {e}")))?;
+    Ok(())
+}
+
+/// Rebuilds with caches and turns results into snapshots, keeping the last
+/// good files when a build fails.
+pub struct Rebuilder {
+    options: Options,
+    caches: Caches,
+    current: Snapshot,
+}
+
+impl Rebuilder {
+    pub fn new(options: Options) -> Rebuilder {
+        Rebuilder {
+            options,
+            caches: Caches::default(),
+            current: Snapshot::default(),
+        }
+    }
+
+    /// Rebuilds after `changed` paths changed (all of them: `&[]` on start)
+    /// and returns the snapshot to serve, or `None` when neither the files
+    /// nor the error changed.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Option<Snapshot> {
+        let started = Instant::now();
+        for path in changed {
+            self.caches.forget(path);
+        }
+        let version = self.current.version + 1;
+        let next = match assemble_cached(&self.options, &|_| {}, &mut self.caches) {
+            Ok(assembled) => {
+                let mut files = HashMap::with_capacity(assembled.outputs.len());
+                let mut errors = Vec::new();
+                for (path, output) in &assembled.outputs {
+                    match &output.data {
+                        crate::output::Data::Bytes(b) => {
+                            files.insert(path.clone(), b.clone());
+                        }
+                        _ => match output.bytes() {
+                            Ok(b) => {
+                                files.insert(path.clone(), Arc::from(b.into_owned()));
+                            }
+                            Err(e) => errors.push(Diagnostic::in_file(
+                                output.owner.as_str(),
+                                format!("cannot read: {e}"),
+                            )),
+                        },
+                    }
+                }
+                if !errors.is_empty() {
+                    self.failed(Diagnostics(errors), version, started)
+                } else {
+                    let changed_files: Vec<&String> = files
+                        .iter()
+                        .filter(|(p, b)| self.current.files.get(*p) != Some(*b))
+                        .map(|(p, _)| p)
+                        .chain(
+                            self.current
+                                .files
+                                .keys()
+                                .filter(|p| !files.contains_key(*p)),
+                        )
+                        .collect();
+                    if changed_files.is_empty()
+                        && self.current.error.is_none()
+                        && self.current.version > 0
+                    {
+                        eprintln!(
+                            "rebuilt in {} ms: no output changed",
+                            started.elapsed().as_millis()
+                        );
+                        return None;
+                    }
+                    let css_only = !changed_files.is_empty()
+                        && self.current.error.is_none()
+                        && changed_files.iter().all(|p| p.ends_with(".css"));
+                    eprintln!(
+                        "rebuilt in {} ms: {} of {} files changed",
+                        started.elapsed().as_millis(),
+                        changed_files.len(),
+                        files.len()
+                    );
+                    Snapshot {
+                        files,
+                        version,
+                        error: None,
+                        css_only,
+                    }
+                }
+            }
+            Err(diagnostics) => {
+                let failed = self.failed(diagnostics, version, started);
+                if failed.error == self.current.error {
+                    return None;
+                }
+                failed
+            }
+        };
+        self.current = Snapshot {
+            files: next.files.clone(),
+            version: next.version,
+            error: next.error.clone(),
+            css_only: next.css_only,
+        };
+        Some(next)
+    }
+
+    fn failed(&self, diagnostics: Diagnostics, version: u64, started: Instant) -> Snapshot {
+        let text = diagnostics.to_string();
+        eprintln!(
+            "{text}\nbuild failed after {} ms; still serving the last good build",
+            started.elapsed().as_millis()
+        );
+        Snapshot {
+            files: self.current.files.clone(),
+            version,
+            error: Some(text),
+            css_only: false,
+        }
+    }
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(opener).arg(url).spawn() {
+        eprintln!("could not open a browser ({opener}: {e}); open {url} yourself");
+    }
 }

@@ -1,0 +1,395 @@
+//! Benchmarks for Dossier (see the README's "Benchmarks" section).
+//!
+//! `dossier-bench gen --articles N --out DIR` writes a deterministic digest
+//! site: Markdown articles with front matter (title, date, 2-4 tags from a
+//! pool of 50, an author, a summary), 800-1,200 words of varied prose with
+//! headings and lists, a fenced code block in one article of five, and a
+//! share of raw `.txt` and `.html` articles with boilerplate.
+//!
+//! `dossier-bench edit-latency --articles N --edits 50` generates such a
+//! site, starts `dossier serve` on it and measures, for each edit of one
+//! article, the time from saving the file to its page, the front page, its
+//! tag page and the feed all serving the new text; prints p50 and p95.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const WORDS: &[&str] = &[
+    "market",
+    "policy",
+    "rates",
+    "inflation",
+    "supply",
+    "demand",
+    "energy",
+    "shipping",
+    "election",
+    "budget",
+    "growth",
+    "trade",
+    "tariff",
+    "currency",
+    "bond",
+    "yield",
+    "labour",
+    "wages",
+    "housing",
+    "credit",
+    "risk",
+    "outlook",
+    "forecast",
+    "capacity",
+    "investment",
+    "export",
+    "import",
+    "grain",
+    "freight",
+    "chip",
+    "battery",
+    "lithium",
+    "copper",
+    "storage",
+    "pipeline",
+    "treaty",
+    "coalition",
+    "ministry",
+    "agency",
+    "report",
+    "survey",
+    "analysts",
+    "traders",
+    "officials",
+    "voters",
+    "companies",
+    "households",
+    "regulators",
+    "banks",
+    "ports",
+];
+const GLUE: &[&str] = &[
+    "the", "a", "of", "in", "and", "to", "for", "on", "with", "as", "that", "while", "because",
+    "although", "since", "under", "across", "against", "between", "after",
+];
+const AUTHORS: &[&str] = &[
+    "Ada Byron",
+    "Grace Hopper",
+    "Ida Tarbell",
+    "Nellie Bly",
+    "Walter Lippmann",
+    "Martha Gellhorn",
+];
+const SECTIONS: &[&str] = &["analysis", "briefings", "markets", "policy"];
+
+/// xorshift64*: deterministic, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn word(&mut self) -> &'static str {
+        if self.below(3) == 0 {
+            GLUE[self.below(GLUE.len())]
+        } else {
+            WORDS[self.below(WORDS.len())]
+        }
+    }
+    fn sentence(&mut self) -> String {
+        let n = 8 + self.below(18);
+        let mut s: Vec<&str> = (0..n).map(|_| self.word()).collect();
+        let first = s[0];
+        let mut out = first[..1].to_uppercase() + &first[1..];
+        s.remove(0);
+        for w in s {
+            out.push(' ');
+            out.push_str(w);
+        }
+        out.push(['.', '.', '.', '?', '!'][self.below(5)]);
+        out
+    }
+}
+
+/// One generated article: (relative path, file text).
+fn article(i: usize, rng: &mut Rng) -> (String, String) {
+    let section = SECTIONS[i % SECTIONS.len()];
+    let title = format!(
+        "{} {} {} {i}",
+        cap(WORDS[rng.below(WORDS.len())]),
+        rng.word(),
+        WORDS[rng.below(WORDS.len())]
+    );
+    // Later articles are newer: two hours apart from the start of 2023.
+    let start = chrono::NaiveDate::from_ymd_opt(2023, 1, 1)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    let date = (start + chrono::Duration::hours(2 * i as i64))
+        .format("%Y-%m-%dT%H:%M:00Z")
+        .to_string();
+    let tags: Vec<String> = (0..2 + rng.below(3))
+        .map(|_| format!("tag-{}", rng.below(50)))
+        .collect();
+    let author = AUTHORS[rng.below(AUTHORS.len())];
+    let words_target = 800 + rng.below(401);
+    let mut body = String::new();
+    let mut words = 0;
+    let mut part = 1;
+    while words < words_target {
+        if words > 0 && rng.below(4) == 0 {
+            body.push_str(&format!(
+                "## Part {part}: {} {}\n\n",
+                cap(rng.word()),
+                WORDS[rng.below(WORDS.len())]
+            ));
+            part += 1;
+        }
+        if rng.below(6) == 0 {
+            for _ in 0..3 + rng.below(3) {
+                let s = rng.sentence();
+                words += s.split_whitespace().count();
+                body.push_str(&format!("- {s}\n"));
+            }
+            body.push('\n');
+        }
+        let sentences: Vec<String> = (0..3 + rng.below(4)).map(|_| rng.sentence()).collect();
+        let p = sentences.join(" ");
+        words += p.split_whitespace().count();
+        body.push_str(&p);
+        body.push_str("\n\n");
+    }
+    if i % 5 == 0 {
+        body.push_str(&format!(
+            "```rust\nfn estimate(supply: f64, demand: f64) -> f64 {{\n    // gap {i}\n    (demand - supply) / supply * 100.0\n}}\n```\n"
+        ));
+    }
+    let summary = rng.sentence();
+    let text = format!(
+        "---\ntitle: \"{title}\"\ndate: {date}\ntags: [{}]\nauthors: [\"{author}\"]\nsummary: \"{summary}\"\n---\n{body}",
+        tags.join(", ")
+    );
+    (format!("content/{section}/article-{i:05}.md"), text)
+}
+
+/// A raw article with typical boilerplate around the body.
+fn raw_article(i: usize, rng: &mut Rng, html: bool) -> (String, String) {
+    let title = format!(
+        "{} {} wire {i}",
+        cap(WORDS[rng.below(WORDS.len())]),
+        WORDS[rng.below(WORDS.len())]
+    );
+    let paragraphs: Vec<String> = (0..6 + rng.below(6))
+        .map(|_| {
+            (0..4 + rng.below(4))
+                .map(|_| rng.sentence())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    if html {
+        let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+        let text = format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} - Wire Service</title></head><body>\n<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a> <a href=\"/markets\">Markets</a></nav>\n<article><h1>{title}</h1>\n{body}</article>\n<aside class=\"related\"><h2>Related</h2><ul><li><a href=\"/x\">Other story</a></li><li><a href=\"/y\">More news</a></li></ul></aside>\n<footer>© 2026 Wire Service. All rights reserved.</footer></body></html>\n"
+        );
+        (format!("content/wire/raw-{i:05}.html"), text)
+    } else {
+        let text = format!(
+            "\n{title}\n{}\n\nLegal Disclaimer:\nThe provider supplies this information as is without warranty of any kind.\nMost popular stories\n- Promo headline one\n- Promo headline two\nComments\nNo comment\n",
+            paragraphs.join("\n")
+        );
+        (format!("content/wire/raw-{i:05}.txt"), text)
+    }
+}
+
+fn cap(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Writes a site of `n` articles (`raw_per_mille` of them raw) into `out`.
+fn generate(n: usize, raw_per_mille: usize, out: &Path) -> std::io::Result<()> {
+    let write = |rel: &str, text: &str| -> std::io::Result<()> {
+        let p = out.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap())?;
+        std::fs::write(p, text)
+    };
+    write(
+        "dossier.yaml",
+        "title: Bench Digest\ndescription: Generated for benchmarks\nbase_url: https://example.org/\ntaxonomies: [tags, authors]\npaginate_by: 10\nfeed_limit: 50\n",
+    )?;
+    let mut rng = Rng(0x5EED);
+    for i in 0..n {
+        let (rel, text) = if i % 1000 < raw_per_mille {
+            raw_article(i, &mut rng, i % 2 == 0)
+        } else {
+            article(i, &mut rng)
+        };
+        write(&rel, &text)?;
+    }
+    Ok(())
+}
+
+fn get(port: u16, path: &str) -> Option<String> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).ok()?;
+    Some(String::from_utf8_lossy(&buf).into_owned())
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn edit_latency(n: usize, edits: usize) -> Result<(), String> {
+    let dir = std::env::temp_dir().join(format!("dossier-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    generate(n, 0, &dir).map_err(|e| e.to_string())?;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map_err(|e| e.to_string())?
+        .port();
+    let exe = std::env::current_exe()
+        .map_err(|e| e.to_string())?
+        .with_file_name("dossier");
+    let started = Instant::now();
+    let mut child = Command::new(&exe)
+        .args(["serve", "--root"])
+        .arg(&dir)
+        .args(["--port", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| {
+            format!(
+                "{}: {e} (build it first: cargo build --release)",
+                exe.display()
+            )
+        })?;
+    while get(port, "/").is_none_or(|r| !r.starts_with("HTTP/1.1 200")) {
+        if started.elapsed() > Duration::from_secs(300) {
+            let _ = child.kill();
+            return Err("server did not start".into());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    println!(
+        "site of {n} articles: first build and start {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+
+    // The newest article is on the front page, in the feed and first on its
+    // tag pages; its generated number is the highest.
+    let newest = n - 1;
+    let (rel, original) = article(newest, &mut {
+        let mut rng = Rng(0x5EED);
+        for i in 0..newest {
+            article(i, &mut rng);
+        }
+        rng
+    });
+    let file = dir.join(&rel);
+    let title_line = original.lines().nth(1).unwrap_or("").to_string();
+    let title = title_line
+        .trim_start_matches("title: ")
+        .trim_matches('"')
+        .to_string();
+    let slug: String = title
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-");
+    let section = rel.split('/').nth(1).unwrap_or("");
+    let tag = original
+        .lines()
+        .find(|l| l.starts_with("tags:"))
+        .and_then(|l| l.split(['[', ',', ']']).nth(1))
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let paths = [
+        format!("/{section}/{slug}/"),
+        "/".to_string(),
+        format!("/tags/{tag}/"),
+        "/atom.xml".to_string(),
+    ];
+    let mut times = Vec::new();
+    for e in 0..edits {
+        let marker = format!("edit-marker-{e}-{}", std::process::id());
+        // The summary shows on lists and in the feed, the body on the page.
+        let text = original
+            .replacen("summary: \"", &format!("summary: \"{marker} "), 1)
+            .replacen("\n---\n", &format!("\n---\n{marker} "), 1);
+        let t0 = Instant::now();
+        std::fs::write(&file, text).map_err(|e| e.to_string())?;
+        loop {
+            if paths
+                .iter()
+                .all(|p| get(port, p).is_some_and(|r| r.contains(&marker)))
+            {
+                break;
+            }
+            if t0.elapsed() > Duration::from_secs(30) {
+                let _ = child.kill();
+                return Err(format!("edit {e} not visible after 30 s"));
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        times.push(t0.elapsed().as_secs_f64() * 1000.0);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    times.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "edit → page, front page, tag page and feed updated, over {edits} edits: p50 {:.1} ms, p95 {:.1} ms, min {:.1} ms, max {:.1} ms",
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        times[0],
+        times[times.len() - 1]
+    );
+    Ok(())
+}
+
+fn arg(args: &[String], name: &str, default: usize) -> usize {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("gen") => {
+            let out = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)).map(PathBuf::from);
+            match out {
+                Some(out) => generate(arg(&args, "--articles", 1000), arg(&args, "--raw-per-mille", 100), &out)
+                    .map_err(|e| e.to_string()),
+                None => Err("usage: dossier-bench gen --articles N --out DIR [--raw-per-mille 100]".into()),
+            }
+        }
+        Some("edit-latency") => edit_latency(arg(&args, "--articles", 10_000), arg(&args, "--edits", 50)),
+        _ => Err("usage: dossier-bench gen --articles N --out DIR | edit-latency [--articles 10000] [--edits 50]".into()),
+    };
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}

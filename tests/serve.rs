@@ -1,0 +1,240 @@
+//! `dossier serve` end to end: the real binary, a real port, real file
+//! edits picked up by the real watcher; every wait is bounded.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start(root: &std::path::Path) -> Server {
+    let port = free_port();
+    let child = Command::new(assert_cmd::cargo::cargo_bin("dossier"))
+        .args(["serve", "--root"])
+        .arg(root)
+        .args(["--port", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server { child, port };
+    wait_for(
+        Duration::from_secs(20),
+        || get(port, "/").map(|(s, _)| s == 200).unwrap_or(false),
+        "server start",
+    );
+    server
+}
+
+/// A raw HTTP/1.1 GET: (status, body).
+fn get(port: u16, path: &str) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut buf = String::new();
+    s.read_to_string(&mut buf).ok()?;
+    let status = buf.split_whitespace().nth(1)?.parse().ok()?;
+    let body = buf
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    Some((status, body))
+}
+
+fn wait_for(limit: Duration, mut ok: impl FnMut() -> bool, what: &str) {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("timed out after {limit:?} waiting for {what}");
+}
+
+fn page_has(port: u16, path: &str, text: &str) -> bool {
+    get(port, path).is_some_and(|(s, b)| s == 200 && b.contains(text))
+}
+
+#[test]
+fn edits_creations_renames_and_deletions_show_up() {
+    let dir = site(
+        CONFIG,
+        &[
+            (
+                "content/a/one.md",
+                &article(
+                    "title: First piece\ndate: 2026-01-01\ntags: [x]",
+                    "Original text.",
+                ),
+            ),
+            (
+                "content/a/two.md",
+                &article("title: Second piece\ndate: 2026-01-02", "Two."),
+            ),
+        ],
+    );
+    let server = start(dir.path());
+    let port = server.port;
+    let limit = Duration::from_secs(10);
+    assert!(page_has(port, "/a/first-piece/", "Original text."));
+
+    write(
+        dir.path(),
+        "content/a/one.md",
+        &article(
+            "title: First piece\ndate: 2026-01-01\ntags: [x]",
+            "Edited text.",
+        ),
+    );
+    wait_for(
+        limit,
+        || page_has(port, "/a/first-piece/", "Edited text."),
+        "the edit",
+    );
+    assert!(
+        get(port, "/a/first-piece/")
+            .unwrap()
+            .1
+            .contains("/__dossier/live"),
+        "live reload script injected"
+    );
+
+    write(
+        dir.path(),
+        "content/a/three.md",
+        &article("title: Third piece\ndate: 2026-01-03\ntags: [x]", "New."),
+    );
+    wait_for(
+        limit,
+        || page_has(port, "/a/third-piece/", "New."),
+        "the new article",
+    );
+    assert!(
+        page_has(port, "/", "Third piece"),
+        "listed on the front page"
+    );
+    assert!(
+        page_has(port, "/tags/x/", "Third piece"),
+        "listed on its tag page"
+    );
+    assert!(page_has(port, "/atom.xml", "Third piece"), "in the feed");
+
+    std::fs::rename(
+        dir.path().join("content/a/three.md"),
+        dir.path().join("content/a/renamed.md"),
+    )
+    .unwrap();
+    write(
+        dir.path(),
+        "content/a/renamed.md",
+        &article("title: Renamed piece\ndate: 2026-01-03", "Moved."),
+    );
+    wait_for(
+        limit,
+        || page_has(port, "/a/renamed-piece/", "Moved."),
+        "the renamed article",
+    );
+    wait_for(
+        limit,
+        || get(port, "/a/third-piece/").is_some_and(|(s, _)| s == 404),
+        "the old name to go",
+    );
+    assert!(!get(port, "/").unwrap().1.contains("Third piece"));
+
+    std::fs::remove_file(dir.path().join("content/a/two.md")).unwrap();
+    wait_for(
+        limit,
+        || get(port, "/a/second-piece/").is_some_and(|(s, _)| s == 404),
+        "the deletion",
+    );
+    assert!(!get(port, "/").unwrap().1.contains("Second piece"));
+}
+
+/// Reads server-sent events until one named `name` arrives (bounded).
+fn wait_for_event(port: u16, name: &str) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+    write!(s, "GET /__dossier/live HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n").unwrap();
+    let mut reader = BufReader::new(s);
+    let start = Instant::now();
+    let mut line = String::new();
+    let mut current = String::new();
+    while start.elapsed() < Duration::from_secs(15) {
+        line.clear();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        let l = line.trim_end();
+        if let Some(e) = l.strip_prefix("event:") {
+            current = e.trim().to_string();
+        } else if let Some(data) = l.strip_prefix("data:") {
+            if current == name {
+                return data.trim().to_string();
+            }
+        }
+    }
+    panic!("no `{name}` event within 15 s");
+}
+
+#[test]
+fn broken_files_keep_the_last_good_build_and_report_the_error() {
+    let dir = site(
+        CONFIG,
+        &[("content/a.md", &article("title: Good page", "Fine."))],
+    );
+    let server = start(dir.path());
+    let port = server.port;
+    write(
+        dir.path(),
+        "content/a.md",
+        "---\ntitle: [broken\n---\nBroken.\n",
+    );
+    let error = wait_for_event(port, "error");
+    assert!(
+        error.contains("content/a.md"),
+        "the error names the file: {error}"
+    );
+    assert!(
+        page_has(port, "/good-page/", "Fine."),
+        "the last good build is still served"
+    );
+    write(
+        dir.path(),
+        "content/a.md",
+        &article("title: Good page", "Fixed."),
+    );
+    wait_for(
+        Duration::from_secs(10),
+        || page_has(port, "/good-page/", "Fixed."),
+        "the fix",
+    );
+    let _ = wait_for_event(port, "ok");
+}
