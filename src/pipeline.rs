@@ -72,6 +72,18 @@ pub fn assemble_cached(
     caches: &mut Caches,
 ) -> Result<Assembled, Diagnostics> {
     let root = &options.root;
+    // Each stage is timed at debug level (`-vv` or DOSSIER_LOG=debug).
+    let started = std::time::Instant::now();
+    let last = std::cell::Cell::new(started);
+    let stage = |name: &str| {
+        let now = std::time::Instant::now();
+        tracing::debug!(
+            "{:>6.1} ms  until {name}",
+            (now - last.get()).as_secs_f64() * 1000.0
+        );
+        last.set(now);
+        stage(name);
+    };
     stage("reading config");
     let config = Config::load(root, &options.overrides)?;
     if caches.config.as_ref() != Some(&config) {
@@ -138,6 +150,7 @@ pub fn assemble_cached(
     }));
 
     let outputs = unique_outputs(outputs)?;
+    stage("done");
     let stats = Stats {
         articles: site.pages.len(),
         sections: site.sections.len(),

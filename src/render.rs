@@ -357,7 +357,7 @@ struct Renderer<'a> {
     site: &'a Site,
     templates: &'a Templates,
     base: Context,
-    views: Vec<PageView<'a>>,
+    views: Vec<OnceLock<PageView<'a>>>,
     /// `views` as template values, made once (when first needed) and shared
     /// by every list.
     values: Vec<OnceLock<Value>>,
@@ -406,18 +406,13 @@ impl<'a> Renderer<'a> {
         );
         base.insert("feed_path", feed::ATOM_PATH);
 
-        let views: Vec<PageView> = (0..site.pages.len())
+        // Views are built only for pages that get rendered; which those are
+        // is decided by hashing the views' inputs, which is much cheaper.
+        let view_hashes = (0..site.pages.len())
             .into_par_iter()
-            .map(|i| page_view(site, i))
+            .map(|i| view_key(site, i))
             .collect();
-        let view_hashes = views
-            .par_iter()
-            .map(|v| {
-                let mut h = DefaultHasher::new();
-                hash_json(v, &mut h);
-                h.finish()
-            })
-            .collect();
+        let views = (0..site.pages.len()).map(|_| OnceLock::new()).collect();
         let mut h = DefaultHasher::new();
         templates.fingerprint.hash(&mut h);
         hash_json(&(&nav, &taxonomies), &mut h);
@@ -429,7 +424,7 @@ impl<'a> Renderer<'a> {
             &config.language,
         )
             .hash(&mut h);
-        let values = views.iter().map(|_| OnceLock::new()).collect();
+        let values = (0..site.pages.len()).map(|_| OnceLock::new()).collect();
         Renderer {
             site,
             templates,
@@ -441,10 +436,14 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    fn view(&self, i: usize) -> &PageView<'a> {
+        self.views[i].get_or_init(|| page_view(self.site, i))
+    }
+
     /// The template value of page `i`'s list entry.
     fn value(&self, i: usize) -> Value {
         self.values[i]
-            .get_or_init(|| Value::from_serializable(&self.views[i]))
+            .get_or_init(|| Value::from_serializable(self.view(i)))
             .clone()
     }
 
@@ -537,7 +536,7 @@ impl<'a> Renderer<'a> {
                     })
                 };
                 let full = FullPage {
-                    view: &self.views[*i],
+                    view: self.view(*i),
                     content: &site.rendered[*i].html,
                     toc: &site.rendered[*i].toc,
                     lower: link(lower),
@@ -672,31 +671,81 @@ fn term_view<'a>(site: &Site, term: &'a crate::site::taxonomy::Term) -> TermView
     }
 }
 
+/// Page `i`'s terms in taxonomy `name`, with their canonical names.
+fn term_links<'a>(site: &'a Site, i: usize, name: &str) -> Vec<Link<'a>> {
+    let Some(taxonomy) = site.taxonomies.iter().find(|t| t.name == name) else {
+        return Vec::new();
+    };
+    site.pages[i]
+        .taxonomies
+        .get(name)
+        .into_iter()
+        .flatten()
+        .filter_map(|term| {
+            let slug = crate::content::slug::slugify_or(term, "term");
+            let t = taxonomy
+                .terms
+                .binary_search_by(|t| t.slug.cmp(&slug))
+                .ok()?;
+            let term = &taxonomy.terms[t];
+            Some(Link {
+                name: &term.name,
+                path: &term.path,
+            })
+        })
+        .collect()
+}
+
+/// A hash of everything [`page_view`] reads for page `i`: equal keys mean
+/// equal views, without building them.
+fn view_key(site: &Site, i: usize) -> u64 {
+    let page = &site.pages[i];
+    let rendered = &site.rendered[i];
+    let mut h = DefaultHasher::new();
+    (
+        &page.title,
+        &page.description,
+        &page.slug,
+        &page.path,
+        page.date,
+        page.updated,
+    )
+        .hash(&mut h);
+    (
+        &page.authors,
+        &page.source,
+        &page.source_url,
+        &page.author_note,
+        &page.summary,
+        page.draft,
+    )
+        .hash(&mut h);
+    (
+        &rendered.summary_html,
+        rendered.has_more,
+        rendered.word_count,
+        rendered.reading_time,
+    )
+        .hash(&mut h);
+    for t in &site.taxonomies {
+        for link in term_links(site, i, &t.name) {
+            (link.name, link.path).hash(&mut h);
+        }
+    }
+    site.sections
+        .get(&page.section)
+        .map(|e| (&e.section.title, &e.section.path))
+        .hash(&mut h);
+    if !page.extra.is_empty() {
+        hash_json(&page.extra, &mut h);
+    }
+    h.finish()
+}
+
 fn page_view(site: &Site, i: usize) -> PageView<'_> {
     let page = &site.pages[i];
     let rendered = &site.rendered[i];
-    let links = |name: &str| -> Vec<Link> {
-        let Some(taxonomy) = site.taxonomies.iter().find(|t| t.name == name) else {
-            return Vec::new();
-        };
-        page.taxonomies
-            .get(name)
-            .into_iter()
-            .flatten()
-            .filter_map(|term| {
-                let slug = crate::content::slug::slugify_or(term, "term");
-                let t = taxonomy
-                    .terms
-                    .binary_search_by(|t| t.slug.cmp(&slug))
-                    .ok()?;
-                let term = &taxonomy.terms[t];
-                Some(Link {
-                    name: &term.name,
-                    path: &term.path,
-                })
-            })
-            .collect()
-    };
+    let links = |name: &str| term_links(site, i, name);
     let (summary, has_more) = match &page.summary {
         Some(text) => (format!("<p>{}</p>", escape_html(text)), true),
         None => (rendered.summary_html.clone(), rendered.has_more),

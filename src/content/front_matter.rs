@@ -183,7 +183,7 @@ fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error>
 
 /// A publication or update date. `date_only` remembers that the author wrote
 /// just a day, so we never display a made-up midnight.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub value: DateTime<FixedOffset>,
     pub date_only: bool,

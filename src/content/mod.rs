@@ -8,6 +8,7 @@ pub mod slug;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -46,8 +47,10 @@ pub struct Page {
     /// Terms per configured taxonomy (only taxonomies named in the config).
     pub taxonomies: BTreeMap<String, Vec<String>>,
     pub extra: BTreeMap<String, serde_json::Value>,
-    /// Markdown body, front matter removed.
-    pub body: String,
+    /// Markdown body, front matter removed. Shared: rebuilds reuse it.
+    pub body: std::sync::Arc<str>,
+    /// Hash of `body`, computed once when the file is read.
+    pub body_hash: u64,
     /// 1-based line of the file on which `body` starts.
     pub body_line: usize,
 }
@@ -94,7 +97,7 @@ pub struct Asset {
 #[derive(Debug, Clone, Default)]
 pub struct Content {
     /// Sorted newest first.
-    pub pages: Vec<Page>,
+    pub pages: Vec<Arc<Page>>,
     /// Keyed by output path.
     pub sections: BTreeMap<String, Section>,
     pub assets: Vec<Asset>,
@@ -153,6 +156,7 @@ impl Stamp {
 /// that changed. An empty cache gives a full load; a full build uses one.
 #[derive(Debug, Default)]
 pub struct LoadCache {
+    walk: Option<Arc<Walk>>,
     markdown: HashMap<PathBuf, (Option<Stamp>, Result<Loaded, Diagnostic>)>,
     raw: raw::RawCache,
 }
@@ -161,6 +165,15 @@ impl LoadCache {
     /// Drops what is known about `path` (a file or a folder), so the next
     /// load reads it again.
     pub fn forget(&mut self, path: &Path) {
+        // A file that was there and still is only changed; anything else
+        // (created, removed, renamed, a folder) needs a new walk.
+        if !self
+            .walk
+            .as_ref()
+            .is_some_and(|w| w.known.contains(path) && path.is_file())
+        {
+            self.walk = None;
+        }
         self.markdown.retain(|p, _| !p.starts_with(path));
         self.raw.forget(path);
     }
@@ -187,12 +200,107 @@ pub fn load_cached(
         );
     }
 
+    // A watcher-driven rebuild that only changed existing files reuses the
+    // previous walk and trusts the cache for files it was not told about.
+    let (walk, trusted) = match cache.walk.take() {
+        Some(walk) => (walk, true),
+        None => (Arc::new(walk_content(root, &content_dir)), false),
+    };
+    if walk.errors.is_empty() {
+        cache.walk = Some(walk.clone());
+    }
+    let mut errors = walk.errors.clone();
+    let md_files = &walk.md_files;
+    let raw_files = &walk.raw_files;
+    let assets = walk.assets.clone();
+    let dirs = &walk.dirs;
+
+    type Fresh = Option<(Option<Stamp>, Result<Loaded, Diagnostic>)>;
+    let fresh: Vec<Fresh> = md_files
+        .par_iter()
+        .map(|(abs, rel)| {
+            let cached = cache.markdown.get(abs);
+            if trusted && cached.is_some() {
+                return None;
+            }
+            let stamp = Stamp::of(abs);
+            match cached {
+                Some((old, _)) if stamp.is_some() && *old == stamp => None,
+                _ => Some((
+                    stamp,
+                    load_markdown(abs, rel, &display_path(root, abs), config),
+                )),
+            }
+        })
+        .collect();
+    let mut loaded = Vec::with_capacity(md_files.len());
+    for ((abs, _), fresh) in md_files.iter().zip(fresh) {
+        match fresh {
+            Some((stamp, result)) => {
+                cache.markdown.insert(abs.clone(), (stamp, result.clone()));
+                loaded.push(result);
+            }
+            None => loaded.push(cache.markdown[abs].1.clone()),
+        }
+    }
+    if !trusted {
+        let live: std::collections::HashSet<&PathBuf> =
+            md_files.iter().map(|(abs, _)| abs).collect();
+        cache.markdown.retain(|p, _| live.contains(p));
+    }
+
+    let raw_pages = raw::load_all(raw_files, config, &mut cache.raw, trusted);
+    let mut pages = Vec::new();
+    let mut section_files = BTreeMap::new();
+    for item in loaded {
+        match item {
+            Ok(Loaded::Page(page)) if page.draft && !drafts => {}
+            Ok(Loaded::Page(page)) => pages.push(page),
+            Ok(Loaded::Section(dir, section)) => {
+                section_files.insert(dir, *section);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    for page in raw_pages {
+        match page {
+            Ok(page) if page.draft && !drafts => {}
+            Ok(page) => pages.push(Arc::new(page)),
+            Err(e) => errors.push(e),
+        }
+    }
+
+    let sections = build_sections(dirs, section_files);
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    pages.sort_by(|a, b| a.cmp_newest_first(b));
+    Ok(Content {
+        pages,
+        sections,
+        assets,
+    })
+}
+
+/// The files of `content/`, sorted and classified.
+#[derive(Debug, Default)]
+struct Walk {
+    errors: Vec<Diagnostic>,
+    md_files: Vec<(PathBuf, String)>,
+    raw_files: Vec<raw::RawFile>,
+    assets: Vec<Asset>,
+    dirs: BTreeSet<String>,
+    /// Every file above, for [`LoadCache::forget`].
+    known: std::collections::HashSet<PathBuf>,
+}
+
+fn walk_content(root: &Path, content_dir: &Path) -> Walk {
     let mut errors = Vec::new();
     let mut md_files = Vec::new();
     let mut raw_files = Vec::new();
     let mut others = Vec::new();
     let mut dirs = BTreeSet::from([String::new()]);
-    for entry in walk_sorted(&content_dir) {
+    for entry in walk_sorted(content_dir) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -204,7 +312,7 @@ pub fn load_cached(
                 continue;
             }
         };
-        let rel = relative(&content_dir, entry.path());
+        let rel = relative(content_dir, entry.path());
         if entry.file_type().is_dir() {
             dirs.insert(rel);
             continue;
@@ -255,65 +363,28 @@ pub fn load_cached(
         }
     }
 
-    let stamps: Vec<Option<Stamp>> = md_files.par_iter().map(|(abs, _)| Stamp::of(abs)).collect();
-    let fresh: Vec<Option<Result<Loaded, Diagnostic>>> = md_files
-        .par_iter()
-        .zip(&stamps)
-        .map(|((abs, rel), stamp)| match cache.markdown.get(abs) {
-            Some((cached, _)) if stamp.is_some() && cached == stamp => None,
-            _ => Some(load_markdown(abs, rel, &display_path(root, abs), config)),
-        })
-        .collect();
-    let mut loaded = Vec::with_capacity(md_files.len());
-    for (((abs, _), stamp), fresh) in md_files.iter().zip(stamps).zip(fresh) {
-        match fresh {
-            Some(result) => {
-                cache.markdown.insert(abs.clone(), (stamp, result.clone()));
-                loaded.push(result);
-            }
-            None => loaded.push(cache.markdown[abs].1.clone()),
-        }
-    }
-    let live: std::collections::HashSet<&PathBuf> = md_files.iter().map(|(abs, _)| abs).collect();
-    cache.markdown.retain(|p, _| live.contains(p));
-
-    let raw_pages = raw::load_all(&raw_files, config, &mut cache.raw);
-
-    let mut pages = Vec::new();
-    let mut section_files = BTreeMap::new();
-    for item in loaded {
-        match item {
-            Ok(Loaded::Page(page)) if page.draft && !drafts => {}
-            Ok(Loaded::Page(page)) => pages.push(*page),
-            Ok(Loaded::Section(dir, section)) => {
-                section_files.insert(dir, *section);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    for page in raw_pages {
-        match page {
-            Ok(page) if page.draft && !drafts => {}
-            Ok(page) => pages.push(page),
-            Err(e) => errors.push(e),
-        }
-    }
-
-    let sections = build_sections(&dirs, section_files);
-    if !errors.is_empty() {
-        return Err(Diagnostics(errors));
-    }
-    pages.sort_by(Page::cmp_newest_first);
-    Ok(Content {
-        pages,
-        sections,
+    let mut known: std::collections::HashSet<PathBuf> =
+        md_files.iter().map(|(p, _)| p.clone()).collect();
+    known.extend(raw_files.iter().map(|f| f.abs.clone()));
+    known.extend(
+        raw_files
+            .iter()
+            .filter_map(|f| f.sidecar.as_ref().map(|(p, _)| p.clone())),
+    );
+    known.extend(assets.iter().map(|a| a.source.clone()));
+    Walk {
+        errors,
+        md_files,
+        raw_files,
         assets,
-    })
+        dirs,
+        known,
+    }
 }
 
 #[derive(Debug, Clone)]
 enum Loaded {
-    Page(Box<Page>),
+    Page(Arc<Page>),
     /// A section index, keyed by its folder relative to `content/`.
     Section(String, Box<Section>),
 }
@@ -376,7 +447,7 @@ fn load_markdown(
         config,
         &line_of,
     )?;
-    Ok(Loaded::Page(Box::new(page)))
+    Ok(Loaded::Page(Arc::new(page)))
 }
 
 /// Builds a [`Page`] from front matter and a Markdown body: one function for
@@ -411,7 +482,14 @@ pub(crate) fn make_page(
     let section = dir_path(dir);
     let taxonomies = page_taxonomies(&fm, config, line_of("taxonomies"), file)?;
 
+    let body_hash = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        body.hash(&mut h);
+        h.finish()
+    };
     Ok(Page {
+        body_hash,
         file: file.to_path_buf(),
         rel: rel.to_string(),
         path: format!("{section}{slug}/"),
@@ -430,7 +508,7 @@ pub(crate) fn make_page(
         template: fm.template,
         taxonomies,
         extra: fm.extra,
-        body,
+        body: body.into(),
         body_line,
     })
 }

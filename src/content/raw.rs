@@ -58,12 +58,21 @@ impl RawCache {
 }
 
 /// Cleans every raw article; one result per file, in input order.
+/// `trusted`: the caller has forgotten every changed file, so cached
+/// entries need no stat to be believed.
 pub fn load_all(
     files: &[RawFile],
     config: &Config,
     cache: &mut RawCache,
+    trusted: bool,
 ) -> Vec<Result<Page, Diagnostic>> {
-    let stamps: Vec<Option<Stamp>> = files.par_iter().map(|f| Stamp::of(&f.abs)).collect();
+    let stamps: Vec<Option<Stamp>> = files
+        .par_iter()
+        .map(|f| match cache.decoded.get(&f.abs) {
+            Some((cached, _)) if trusted => *cached,
+            _ => Stamp::of(&f.abs),
+        })
+        .collect();
     let fresh: Vec<Option<Decoded>> = files
         .par_iter()
         .zip(&stamps)

@@ -8,6 +8,7 @@ pub mod sitemap;
 pub mod taxonomy;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -34,9 +35,9 @@ pub struct SectionEntry {
 pub struct Site {
     pub config: Config,
     /// Newest first.
-    pub pages: Vec<Page>,
-    /// Rendered Markdown, parallel to `pages`.
-    pub rendered: Vec<Rendered>,
+    pub pages: Vec<Arc<Page>>,
+    /// Rendered Markdown, parallel to `pages` (shared with the cache).
+    pub rendered: Vec<Arc<Rendered>>,
     /// Keyed by output path; `""` is the root (front page).
     pub sections: BTreeMap<String, SectionEntry>,
     pub taxonomies: Vec<Taxonomy>,
@@ -48,14 +49,7 @@ pub struct Site {
 /// Rendered Markdown of earlier builds, by source file: reused while the
 /// body is the same and its `@/` links resolve the same.
 #[derive(Debug, Default)]
-pub struct MarkdownCache(HashMap<std::path::PathBuf, (u64, Rendered)>);
-
-fn body_hash(body: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    body.hash(&mut h);
-    h.finish()
-}
+pub struct MarkdownCache(HashMap<std::path::PathBuf, (u64, Arc<Rendered>)>);
 
 impl Site {
     /// Renders all Markdown and derives lists. Collects every problem
@@ -91,24 +85,27 @@ impl Site {
                 .get(target.trim_start_matches('/'))
                 .map(|p| p.to_string())
         };
-        let hashes: Vec<u64> = pages.par_iter().map(|p| body_hash(&p.body)).collect();
-        let rendered: Vec<Rendered> = pages
+        let rendered: Vec<Arc<Rendered>> = pages
             .par_iter()
-            .zip(&hashes)
-            .map(|(p, hash)| match cache.0.get(&p.file) {
+            .map(|p| match cache.0.get(&p.file) {
                 Some((h, r))
-                    if h == hash && r.link_targets.iter().all(|(t, to)| &resolve(t) == to) =>
+                    if *h == p.body_hash
+                        && r.link_targets.iter().all(|(t, to)| &resolve(t) == to) =>
                 {
                     r.clone()
                 }
-                _ => markdown::render(&p.body, &config.markdown, highlighter, &resolve),
+                _ => Arc::new(markdown::render(
+                    &p.body,
+                    &config.markdown,
+                    highlighter,
+                    &resolve,
+                )),
             })
             .collect();
         cache.0 = pages
             .iter()
-            .zip(hashes)
             .zip(&rendered)
-            .map(|((p, h), r)| (p.file.clone(), (h, r.clone())))
+            .map(|(p, r)| (p.file.clone(), (p.body_hash, r.clone())))
             .collect();
         for (page, r) in pages.iter().zip(&rendered) {
             for link in &r.broken_links {
@@ -220,7 +217,7 @@ impl Site {
 /// a section or taxonomy list. Names both files, since either may be the one
 /// to rename.
 fn check_unique_paths(
-    pages: &[Page],
+    pages: &[Arc<Page>],
     sections: &BTreeMap<String, Section>,
     config: &Config,
 ) -> Vec<Diagnostic> {
@@ -236,7 +233,7 @@ fn check_unique_paths(
         owners.insert(format!("{t}/"), format!("the `{t}` taxonomy pages"));
     }
     let mut errors = Vec::new();
-    let mut sorted: Vec<&Page> = pages.iter().collect();
+    let mut sorted: Vec<&Page> = pages.iter().map(|p| p.as_ref()).collect();
     sorted.sort_by(|a, b| a.file.cmp(&b.file));
     for page in sorted {
         match owners.get(&page.path) {

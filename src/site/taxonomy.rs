@@ -30,7 +30,7 @@ pub struct Term {
 }
 
 /// Groups `pages` (already sorted newest first) by their terms in `name`.
-pub fn build(name: &str, pages: &[Page]) -> Taxonomy {
+pub fn build(name: &str, pages: &[std::sync::Arc<Page>]) -> Taxonomy {
     let path = format!("{name}/");
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
@@ -96,17 +96,18 @@ mod tests {
                 tags.iter().map(|s| s.to_string()).collect(),
             )]),
             extra: BTreeMap::new(),
-            body: String::new(),
+            body: "".into(),
+            body_hash: 0,
             body_line: 1,
         }
     }
 
     #[test]
     fn groups_pages_by_term_slug() {
-        let pages = vec![
-            page("a", &["Energy", "Rates"]),
-            page("b", &["energy"]),
-            page("c", &[]),
+        let pages: Vec<std::sync::Arc<Page>> = vec![
+            page("a", &["Energy", "Rates"]).into(),
+            page("b", &["energy"]).into(),
+            page("c", &[]).into(),
         ];
         let t = build("tags", &pages);
         assert_eq!(t.title, "Tags");
