@@ -682,10 +682,9 @@ fn term_links<'a>(site: &'a Site, i: usize, name: &str) -> Vec<Link<'a>> {
         .into_iter()
         .flatten()
         .filter_map(|term| {
-            let slug = crate::content::slug::slugify_or(term, "term");
             let t = taxonomy
                 .terms
-                .binary_search_by(|t| t.slug.cmp(&slug))
+                .binary_search_by(|t| t.slug.cmp(&term.slug))
                 .ok()?;
             let term = &taxonomy.terms[t];
             Some(Link {

@@ -45,7 +45,7 @@ pub struct Page {
     pub draft: bool,
     pub template: Option<String>,
     /// Terms per configured taxonomy (only taxonomies named in the config).
-    pub taxonomies: BTreeMap<String, Vec<String>>,
+    pub taxonomies: BTreeMap<String, Vec<TermName>>,
     pub extra: BTreeMap<String, serde_json::Value>,
     /// Markdown body, front matter removed. Shared: rebuilds reuse it.
     pub body: std::sync::Arc<str>,
@@ -64,6 +64,23 @@ impl Page {
             .cmp(&self.date)
             .then_with(|| self.title.cmp(&other.title))
             .then_with(|| self.path.cmp(&other.path))
+    }
+}
+
+/// A term as the page spells it, with its slug (computed once, at load).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TermName {
+    pub name: String,
+    pub slug: String,
+}
+
+impl TermName {
+    pub fn new(name: &str) -> TermName {
+        let name = name.trim().to_string();
+        TermName {
+            slug: slugify_or(&name, "term"),
+            name,
+        }
     }
 }
 
@@ -521,7 +538,7 @@ fn page_taxonomies(
     config: &Config,
     line: Option<usize>,
     file: &Path,
-) -> Result<BTreeMap<String, Vec<String>>, Diagnostic> {
+) -> Result<BTreeMap<String, Vec<TermName>>, Diagnostic> {
     for name in fm.taxonomies.keys() {
         if !config.taxonomies.contains(name) {
             let mut d = Diagnostic::in_file(file, format!("taxonomy `{name}` is not configured"))
@@ -544,10 +561,11 @@ fn page_taxonomies(
             other => fm.taxonomies.get(other).into_iter().flatten().collect(),
         };
         let mut seen = BTreeSet::new();
-        let terms: Vec<String> = terms
+        let terms: Vec<TermName> = terms
             .into_iter()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty() && seen.insert(slugify_or(t, "term")))
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| TermName::new(t))
+            .filter(|t| seen.insert(t.slug.clone()))
             .collect();
         out.insert(name.clone(), terms);
     }

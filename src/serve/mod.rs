@@ -94,7 +94,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
 
     let mut rebuilder = Rebuilder::new(build_options);
     let first = rebuilder.rebuild(&[]).unwrap_or_default();
-    let (tx, rx) = tokio::sync::watch::channel(Arc::new(first));
+    let (tx, rx) = tokio::sync::watch::channel(first);
 
     let mut watcher = watch::start(&options.root, DEBOUNCE).map_err(Diagnostic::new)?;
     let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
@@ -117,7 +117,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
             // Nothing to tell the browser when no output and no error changed
             // (a save without edits): every open tab would reload for nothing.
             if let Some(snapshot) = rebuilder.rebuild(&changed) {
-                if tx.send(Arc::new(snapshot)).is_err() {
+                if tx.send(snapshot).is_err() {
                     break;
                 }
             }
@@ -149,7 +149,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
 pub struct Rebuilder {
     options: Options,
     caches: Caches,
-    current: Snapshot,
+    current: Arc<Snapshot>,
 }
 
 impl Rebuilder {
@@ -157,14 +157,14 @@ impl Rebuilder {
         Rebuilder {
             options,
             caches: Caches::default(),
-            current: Snapshot::default(),
+            current: Arc::default(),
         }
     }
 
     /// Rebuilds after `changed` paths changed (all of them: `&[]` on start)
     /// and returns the snapshot to serve, or `None` when neither the files
     /// nor the error changed.
-    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Option<Snapshot> {
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Option<Arc<Snapshot>> {
         let started = Instant::now();
         for path in changed {
             self.caches.forget(path);
@@ -239,13 +239,8 @@ impl Rebuilder {
                 failed
             }
         };
-        self.current = Snapshot {
-            files: next.files.clone(),
-            version: next.version,
-            error: next.error.clone(),
-            css_only: next.css_only,
-        };
-        Some(next)
+        self.current = Arc::new(next);
+        Some(self.current.clone())
     }
 
     fn failed(&self, diagnostics: Diagnostics, version: u64, started: Instant) -> Snapshot {

@@ -99,7 +99,7 @@ pub fn atom(site: &Site) -> String {
             );
         }
         for term in page.taxonomies.get("tags").into_iter().flatten() {
-            let _ = writeln!(xml, "    <category term=\"{}\"/>", xml_escape(term));
+            let _ = writeln!(xml, "    <category term=\"{}\"/>", xml_escape(&term.name));
         }
         let summary = match &page.summary {
             Some(text) => format!("<p>{}</p>", escape_html(text)),

@@ -35,13 +35,12 @@ pub fn build(name: &str, pages: &[std::sync::Arc<Page>]) -> Taxonomy {
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
         for term in page.taxonomies.get(name).into_iter().flatten() {
-            let slug = slugify_or(term, "term");
             terms
-                .entry(slug.clone())
+                .entry(term.slug.clone())
                 .or_insert_with(|| Term {
-                    name: term.clone(),
-                    path: format!("{path}{slug}/"),
-                    slug,
+                    name: term.name.clone(),
+                    path: format!("{path}{}/", term.slug),
+                    slug: term.slug.clone(),
                     pages: Vec::new(),
                 })
                 .pages
@@ -93,7 +92,9 @@ mod tests {
             template: None,
             taxonomies: BTreeMap::from([(
                 "tags".to_string(),
-                tags.iter().map(|s| s.to_string()).collect(),
+                tags.iter()
+                    .map(|s| crate::content::TermName::new(s))
+                    .collect(),
             )]),
             extra: BTreeMap::new(),
             body: "".into(),
