@@ -362,6 +362,8 @@ struct Renderer<'a> {
     /// by every list.
     values: Vec<OnceLock<Value>>,
     view_hashes: Vec<u64>,
+    section_hashes: HashMap<&'a str, OnceLock<u64>>,
+    taxonomy_hashes: Vec<OnceLock<u64>>,
     /// Fingerprint of what every page shows: config, navigation, templates.
     global: u64,
 }
@@ -432,12 +434,38 @@ impl<'a> Renderer<'a> {
             views,
             values,
             view_hashes,
+            section_hashes: site
+                .sections
+                .keys()
+                .map(|k| (k.as_str(), OnceLock::new()))
+                .collect(),
+            taxonomy_hashes: site.taxonomies.iter().map(|_| OnceLock::new()).collect(),
             global: h.finish(),
         }
     }
 
     fn view(&self, i: usize) -> &PageView<'a> {
         self.views[i].get_or_init(|| page_view(self.site, i))
+    }
+
+    /// Hash of a section's view, once per section (all its pagers share it).
+    fn section_hash(&self, path: &str) -> u64 {
+        let cell = &self.section_hashes[path];
+        *cell.get_or_init(|| {
+            let mut h = DefaultHasher::new();
+            hash_json(&self.section_view(path), &mut h);
+            h.finish()
+        })
+    }
+
+    /// Hash of a taxonomy's view (every term with its count), once per
+    /// taxonomy: every term page shows the taxonomy.
+    fn taxonomy_hash(&self, t: usize) -> u64 {
+        *self.taxonomy_hashes[t].get_or_init(|| {
+            let mut h = DefaultHasher::new();
+            hash_json(&self.taxonomy_view(t), &mut h);
+            h.finish()
+        })
     }
 
     /// The template value of page `i`'s list entry.
@@ -502,18 +530,16 @@ impl<'a> Renderer<'a> {
             }
             Job::Section(path, pager) => {
                 (1u8, &site.sections[*path].section.template).hash(&mut h);
-                hash_json(&self.section_view(path), &mut h);
+                self.section_hash(path).hash(&mut h);
                 pager_hash(pager, &mut h);
                 pager.path.clone()
             }
             Job::Taxonomy(t) => {
-                2u8.hash(&mut h);
-                hash_json(&self.taxonomy_view(*t), &mut h);
+                (2u8, self.taxonomy_hash(*t)).hash(&mut h);
                 site.taxonomies[*t].path.clone()
             }
             Job::Term(t, k, pager) => {
-                3u8.hash(&mut h);
-                hash_json(&self.taxonomy_view(*t), &mut h);
+                (3u8, self.taxonomy_hash(*t)).hash(&mut h);
                 hash_json(&term_view(site, &site.taxonomies[*t].terms[*k]), &mut h);
                 pager_hash(pager, &mut h);
                 pager.path.clone()

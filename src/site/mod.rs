@@ -221,32 +221,48 @@ fn check_unique_paths(
     sections: &BTreeMap<String, Section>,
     config: &Config,
 ) -> Vec<Diagnostic> {
-    let mut owners: BTreeMap<String, String> = BTreeMap::new();
-    for s in sections.values() {
-        let owner = match &s.file {
+    /// Who writes a path; described only when there is a clash (this runs
+    /// on every rebuild, so it allocates nothing per page).
+    enum Owner<'a> {
+        Section(&'a Section),
+        Taxonomy(&'a str),
+        Page(&'a Page),
+    }
+    let describe = |owner: &Owner| match owner {
+        Owner::Section(s) => match &s.file {
             Some(f) => f.display().to_string(),
             None => format!("the list page of section folder `{}`", s.path),
-        };
-        owners.insert(s.path.clone(), owner);
+        },
+        Owner::Taxonomy(t) => format!("the `{t}` taxonomy pages"),
+        Owner::Page(p) => p.file.display().to_string(),
+    };
+    let taxonomy_paths: Vec<String> = config.taxonomies.iter().map(|t| format!("{t}/")).collect();
+    let mut owners: HashMap<&str, Owner> = HashMap::with_capacity(pages.len() + sections.len());
+    for s in sections.values() {
+        owners.insert(&s.path, Owner::Section(s));
     }
-    for t in &config.taxonomies {
-        owners.insert(format!("{t}/"), format!("the `{t}` taxonomy pages"));
+    for (t, path) in config.taxonomies.iter().zip(&taxonomy_paths) {
+        owners.insert(path, Owner::Taxonomy(t));
     }
-    let mut errors = Vec::new();
+    // In file order, so the same clash is always reported the same way.
     let mut sorted: Vec<&Page> = pages.iter().map(|p| p.as_ref()).collect();
-    sorted.sort_by(|a, b| a.file.cmp(&b.file));
+    sorted.sort_unstable_by(|a, b| a.file.as_os_str().cmp(b.file.as_os_str()));
+    let mut errors = Vec::new();
     for page in sorted {
-        match owners.get(&page.path) {
-            Some(other) => errors.push(
+        if let Some(other) = owners.get(page.path.as_str()) {
+            errors.push(
                 Diagnostic::in_file(
                     &page.file,
-                    format!("output path `{}` is also used by {other}", page.path),
+                    format!(
+                        "output path `{}` is also used by {}",
+                        page.path,
+                        describe(other)
+                    ),
                 )
                 .hint("give one of them a different `slug:` (or title) in its front matter"),
-            ),
-            None => {
-                owners.insert(page.path.clone(), page.file.display().to_string());
-            }
+            );
+        } else {
+            owners.insert(&page.path, Owner::Page(page));
         }
     }
     errors
