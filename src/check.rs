@@ -3,14 +3,14 @@
 //! id on it. Works on the final HTML, so links written by templates are
 //! checked as well as links in articles.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::output::Output;
 
 /// Checks every HTML output's links against `outputs`; `base_url` marks
 /// absolute links that are really internal (as on the 404 page).
-pub fn check_links(outputs: &BTreeMap<String, Output>, base_url: &str) -> Vec<Diagnostic> {
+pub fn check_links(outputs: &HashMap<String, Output>, base_url: &str) -> Vec<Diagnostic> {
     let html: HashMap<&str, String> = outputs
         .iter()
         .filter(|(path, _)| path.ends_with(".html"))
@@ -189,7 +189,7 @@ mod tests {
     use super::*;
     use crate::output::Data;
 
-    fn outputs(files: &[(&str, &str)]) -> BTreeMap<String, Output> {
+    fn outputs(files: &[(&str, &str)]) -> HashMap<String, Output> {
         files
             .iter()
             .map(|(p, t)| {

@@ -2,7 +2,7 @@
 //! publish. [`assemble`] does everything in memory; [`build`] writes the
 //! result and [`check`] inspects it, so both share one code path.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::config::{Config, Overrides};
@@ -36,7 +36,8 @@ pub struct Stats {
 pub struct Assembled {
     pub config: Config,
     /// Keyed (and so ordered) by output path.
-    pub outputs: BTreeMap<String, Output>,
+    /// Keyed by output path (unordered: writing and serving need no order).
+    pub outputs: HashMap<String, Output>,
     pub stats: Stats,
 }
 
@@ -165,8 +166,8 @@ pub fn assemble_cached(
 }
 
 /// Two producers of one output file is an error naming both.
-fn unique_outputs(outputs: Vec<Output>) -> Result<BTreeMap<String, Output>, Diagnostics> {
-    let mut map: BTreeMap<String, Output> = BTreeMap::new();
+fn unique_outputs(outputs: Vec<Output>) -> Result<HashMap<String, Output>, Diagnostics> {
+    let mut map: HashMap<String, Output> = HashMap::with_capacity(outputs.len());
     let mut errors = Vec::new();
     for o in outputs {
         if !output::is_safe_relative(&o.path) {

@@ -47,7 +47,7 @@ pub struct ServeOptions {
 }
 
 /// How long the watcher waits for a burst of changes to settle.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+const DEBOUNCE: Duration = Duration::from_millis(15);
 
 /// Runs the server until Ctrl-C.
 pub fn serve(options: ServeOptions) -> Result<(), Diagnostics> {

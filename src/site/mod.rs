@@ -244,7 +244,15 @@ fn check_unique_paths(
     for (t, path) in config.taxonomies.iter().zip(&taxonomy_paths) {
         owners.insert(path, Owner::Taxonomy(t));
     }
-    // In file order, so the same clash is always reported the same way.
+    // In file order, so the same clash is always reported the same way;
+    // sorting costs, so only when there is a clash to report.
+    let clash = {
+        let mut seen: HashMap<&str, ()> = owners.keys().map(|k| (*k, ())).collect();
+        pages.iter().any(|p| seen.insert(&p.path, ()).is_some())
+    };
+    if !clash {
+        return Vec::new();
+    }
     let mut sorted: Vec<&Page> = pages.iter().map(|p| p.as_ref()).collect();
     sorted.sort_unstable_by(|a, b| a.file.as_os_str().cmp(b.file.as_os_str()));
     let mut errors = Vec::new();
