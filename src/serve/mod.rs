@@ -174,14 +174,15 @@ impl Rebuilder {
             Ok(assembled) => {
                 let mut files = HashMap::with_capacity(assembled.outputs.len());
                 let mut errors = Vec::new();
-                for (path, output) in &assembled.outputs {
+                // Moved, not copied: the map is rebuilt on every save.
+                for (path, output) in assembled.outputs {
                     match &output.data {
                         crate::output::Data::Bytes(b) => {
-                            files.insert(path.clone(), b.clone());
+                            files.insert(path, b.clone());
                         }
                         _ => match output.bytes() {
                             Ok(b) => {
-                                files.insert(path.clone(), Arc::from(b.into_owned()));
+                                files.insert(path, Arc::from(b.into_owned()));
                             }
                             Err(e) => errors.push(Diagnostic::in_file(
                                 output.owner.as_str(),
