@@ -374,6 +374,179 @@ fn edit_latency(n: usize, edits: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// A Hugo site with the same articles and the same work: article pages with
+/// class-based highlighting, paginated front page and sections (10 per
+/// page), tag and author pages, a feed and a sitemap.
+fn write_hugo_site(dossier_site: &Path, out: &Path) -> std::io::Result<()> {
+    let write = |rel: &str, text: &str| -> std::io::Result<()> {
+        let p = out.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap())?;
+        std::fs::write(p, text)
+    };
+    write(
+        "hugo.toml",
+        "baseURL = 'https://example.org/'\ntitle = 'Bench Digest'\npaginate = 10\n\
+         [taxonomies]\ntag = 'tags'\nauthor = 'authors'\n\
+         [markup.highlight]\nnoClasses = false\n\
+         [services.rss]\nlimit = 50\n\
+         [outputs]\nhome = ['HTML', 'RSS']\nsection = ['HTML']\ntaxonomy = ['HTML']\nterm = ['HTML']\n",
+    )?;
+    let base = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }} · {{ .Site.Title }}</title>\
+<link rel=\"stylesheet\" href=\"{{ \"style.css\" | relURL }}\"></head><body><header><a href=\"{{ \"/\" | relURL }}\">{{ .Site.Title }}</a>\
+<nav>{{ range .Site.Sections }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ end }}</nav></header><main>{{ block \"main\" . }}{{ end }}</main></body></html>";
+    write("layouts/_default/baseof.html", base)?;
+    write(
+        "layouts/_default/single.html",
+        "{{ define \"main\" }}<article><h1>{{ .Title }}</h1><p><time datetime=\"{{ .Date.Format \"2006-01-02\" }}\">{{ .Date.Format \"2 January 2006\" }}</time> · {{ .ReadingTime }} min · {{ range .Params.authors }}{{ . }} {{ end }}</p>\
+<ul>{{ range .GetTerms \"tags\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ .TableOfContents }}{{ .Content }}\
+{{ with .PrevInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}{{ with .NextInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}</article>{{ end }}",
+    )?;
+    let list = "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ $p := .Paginate .Pages }}{{ range $p.Pages }}<article><h2><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></h2>\
+<p>{{ .Date.Format \"2 January 2006\" }} · {{ .ReadingTime }} min</p><p>{{ .Summary }}</p><ul>{{ range .GetTerms \"tags\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>{{ end }}</ul></article>{{ end }}\
+{{ with $p.Prev }}<a href=\"{{ .URL }}\">Newer</a>{{ end }} Page {{ $p.PageNumber }} of {{ $p.TotalPages }} {{ with $p.Next }}<a href=\"{{ .URL }}\">Older</a>{{ end }}{{ end }}";
+    write("layouts/_default/list.html", list)?;
+    write(
+        "layouts/index.html",
+        &list.replace(".Paginate .Pages", ".Paginate .Site.RegularPages"),
+    )?;
+    write(
+        "layouts/_default/terms.html",
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href=\"{{ .Page.RelPermalink }}\">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>{{ end }}",
+    )?;
+    write("static/style.css", "body { font-family: serif; }\n")?;
+    // Same Markdown files; Hugo reads the YAML front matter as it is.
+    for entry in walk(&dossier_site.join("content")) {
+        let rel = entry
+            .strip_prefix(dossier_site)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        if rel.ends_with(".md") {
+            let text = std::fs::read_to_string(&entry)?;
+            write(&rel, &text)?;
+        }
+    }
+    Ok(())
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            if e.path().is_dir() {
+                out.extend(walk(&e.path()));
+            } else {
+                out.push(e.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Runs `cmd` under `/usr/bin/time` and returns (wall s, cpu s, peak RSS MB).
+fn measure(cmd: &mut Command) -> Result<(f64, f64, f64), String> {
+    let out = cmd.output().map_err(|e| e.to_string())?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        return Err(format!("command failed: {stderr}"));
+    }
+    let line = stderr
+        .lines()
+        .rev()
+        .find(|l| l.starts_with("BENCH "))
+        .ok_or("no timing line (is GNU time installed?)")?;
+    let v: Vec<f64> = line
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    if v.len() != 4 {
+        return Err(format!("bad timing line {line:?}"));
+    }
+    Ok((v[0], v[1] + v[2], v[3] / 1024.0))
+}
+
+fn timed(program: &Path) -> Command {
+    let mut c = Command::new("/usr/bin/time");
+    c.args(["-f", "BENCH %e %U %S %M"]).arg(program);
+    c
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+/// Dossier against Hugo on the same articles, alternating runs.
+fn compare(n: usize, runs: usize) -> Result<(), String> {
+    let hugo = which("hugo").ok_or("hugo is not installed (apt-get install hugo)")?;
+    if !Path::new("/usr/bin/time").exists() {
+        return Err("GNU time is not installed (apt-get install time)".into());
+    }
+    let dir = std::env::temp_dir().join(format!("dossier-compare-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (site, hugo_site) = (dir.join("dossier"), dir.join("hugo"));
+    generate(n, 0, &site).map_err(|e| e.to_string())?;
+    write_hugo_site(&site, &hugo_site).map_err(|e| e.to_string())?;
+    let exe = std::env::current_exe()
+        .map_err(|e| e.to_string())?
+        .with_file_name("dossier");
+    let (mut d, mut h) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let out = dir.join("out-dossier");
+        let _ = std::fs::remove_dir_all(&out);
+        d.push(measure(
+            timed(&exe)
+                .args(["build", "-q", "--root"])
+                .arg(&site)
+                .arg("-o")
+                .arg(&out),
+        )?);
+        let out = dir.join("out-hugo");
+        let _ = std::fs::remove_dir_all(&out);
+        h.push(measure(
+            timed(&hugo)
+                .args(["--quiet", "--source"])
+                .arg(&hugo_site)
+                .arg("--destination")
+                .arg(&out),
+        )?);
+    }
+    if std::env::var_os("DOSSIER_BENCH_KEEP").is_some() {
+        println!("kept {}", dir.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    let stats = |v: &[(f64, f64, f64)]| {
+        (
+            median(v.iter().map(|x| x.0).collect()),
+            median(v.iter().map(|x| x.1).collect()),
+            median(v.iter().map(|x| x.2).collect()),
+        )
+    };
+    let (dw, dc, dm) = stats(&d);
+    let (hw, hc, hm) = stats(&h);
+    println!("{n} articles, median of {runs} alternating runs:");
+    println!("  dossier: wall {dw:.2} s, cpu {dc:.2} s, peak RSS {dm:.0} MB");
+    println!("  hugo:    wall {hw:.2} s, cpu {hc:.2} s, peak RSS {hm:.0} MB");
+    println!(
+        "  dossier/hugo: wall {:.2}, cpu {:.2}, RSS {:.2}",
+        dw / hw,
+        dc / hc,
+        dm / hm
+    );
+    Ok(())
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|d| Path::new(d).join(name))
+        .find(|p| p.is_file())
+}
+
 fn arg(args: &[String], name: &str, default: usize) -> usize {
     args.iter()
         .position(|a| a == name)
@@ -393,8 +566,9 @@ fn main() {
                 None => Err("usage: dossier-bench gen --articles N --out DIR [--raw-per-mille 100]".into()),
             }
         }
+        Some("compare") => compare(arg(&args, "--articles", 1000), arg(&args, "--runs", 5)),
         Some("edit-latency") => edit_latency(arg(&args, "--articles", 10_000), arg(&args, "--edits", 50)),
-        _ => Err("usage: dossier-bench gen --articles N --out DIR | edit-latency [--articles 10000] [--edits 50]".into()),
+        _ => Err("usage: dossier-bench gen --articles N --out DIR | edit-latency [--articles 10000] [--edits 50] | compare [--articles 1000] [--runs 5]".into()),
     };
     if let Err(e) = result {
         eprintln!("error: {e}");
