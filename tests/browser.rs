@@ -91,28 +91,6 @@ fn on_path(name: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// The status of a raw HTTP/1.1 GET.
-fn status(port: u16, path: &str) -> Option<u16> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut buf = String::new();
-    s.read_to_string(&mut buf).ok()?;
-    buf.split_whitespace().nth(1)?.parse().ok()
-}
-
 fn read_lossy(path: &Path) -> String {
     std::fs::read(path)
         .map(|b| String::from_utf8_lossy(&b).into_owned())
@@ -154,7 +132,7 @@ fn live_reload_in_a_real_browser() {
             .unwrap(),
     );
     let start = Instant::now();
-    while status(port, "/live-page/") != Some(200) {
+    while http_get(port, "/live-page/").map(|(s, _)| s) != Some(200) {
         assert!(
             start.elapsed() < Duration::from_secs(20),
             "the server did not serve /live-page/ within 20 s; its output:\n{}",

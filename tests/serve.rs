@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -22,14 +22,6 @@ impl Drop for Server {
     }
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 fn start(root: &std::path::Path) -> Server {
     let port = free_port();
     let child = Command::new(assert_cmd::cargo::cargo_bin("dossier"))
@@ -43,29 +35,10 @@ fn start(root: &std::path::Path) -> Server {
     let server = Server { child, port };
     wait_for(
         Duration::from_secs(20),
-        || get(port, "/").map(|(s, _)| s == 200).unwrap_or(false),
+        || http_get(port, "/").map(|(s, _)| s == 200).unwrap_or(false),
         "server start",
     );
     server
-}
-
-/// A raw HTTP/1.1 GET: (status, body).
-fn get(port: u16, path: &str) -> Option<(u16, String)> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut buf = String::new();
-    s.read_to_string(&mut buf).ok()?;
-    let status = buf.split_whitespace().nth(1)?.parse().ok()?;
-    let body = buf
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    Some((status, body))
 }
 
 fn wait_for(limit: Duration, mut ok: impl FnMut() -> bool, what: &str) {
@@ -80,7 +53,7 @@ fn wait_for(limit: Duration, mut ok: impl FnMut() -> bool, what: &str) {
 }
 
 fn page_has(port: u16, path: &str, text: &str) -> bool {
-    get(port, path).is_some_and(|(s, b)| s == 200 && b.contains(text))
+    http_get(port, path).is_some_and(|(s, b)| s == 200 && b.contains(text))
 }
 
 #[test]
@@ -120,7 +93,7 @@ fn edits_creations_renames_and_deletions_show_up() {
         "the edit",
     );
     assert!(
-        get(port, "/a/first-piece/")
+        http_get(port, "/a/first-piece/")
             .unwrap()
             .1
             .contains("/__dossier/live"),
@@ -164,18 +137,18 @@ fn edits_creations_renames_and_deletions_show_up() {
     );
     wait_for(
         limit,
-        || get(port, "/a/third-piece/").is_some_and(|(s, _)| s == 404),
+        || http_get(port, "/a/third-piece/").is_some_and(|(s, _)| s == 404),
         "the old name to go",
     );
-    assert!(!get(port, "/").unwrap().1.contains("Third piece"));
+    assert!(!http_get(port, "/").unwrap().1.contains("Third piece"));
 
     std::fs::remove_file(dir.path().join("content/a/two.md")).unwrap();
     wait_for(
         limit,
-        || get(port, "/a/second-piece/").is_some_and(|(s, _)| s == 404),
+        || http_get(port, "/a/second-piece/").is_some_and(|(s, _)| s == 404),
         "the deletion",
     );
-    assert!(!get(port, "/").unwrap().1.contains("Second piece"));
+    assert!(!http_get(port, "/").unwrap().1.contains("Second piece"));
 }
 
 /// Reads server-sent events until one named `name` arrives (bounded).

@@ -45,6 +45,7 @@ use tokio_stream::wrappers::WatchStream;
 use tokio_stream::Stream;
 
 use super::Snapshot;
+use crate::markdown::escape_html;
 
 /// The live-reload event stream.
 pub const LIVE_PATH: &str = "/__dossier/live";
@@ -618,8 +619,8 @@ fn live_block(app: &App, snapshot: &Snapshot) -> String {
         let _ = write!(
             block,
             "<pre id=\"{OVERLAY_ID}\" role=\"alert\" style=\"{OVERLAY_STYLE}\">{}\n\n{}</pre>\n",
-            escape(OVERLAY_TITLE),
-            escape(error)
+            escape_html(OVERLAY_TITLE),
+            escape_html(error)
         );
     }
     block.push_str("<script>/* dossier serve: live reload */\n");
@@ -647,21 +648,6 @@ fn inject(page: &[u8], block: &str) -> Vec<u8> {
     out.extend_from_slice(&page[..at]);
     out.extend_from_slice(block.as_bytes());
     out.extend_from_slice(&page[at..]);
-    out
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
     out
 }
 
