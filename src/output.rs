@@ -145,7 +145,9 @@ pub fn write_site(out: &Path, outputs: &[Output]) -> Result<(), Diagnostics> {
         // Left by an earlier run that died with our pid; the name is ours.
         let _ = std::fs::remove_dir_all(&staging);
     }
-    if let Err(errors) = write_all(&staging, outputs) {
+    // The previous build, if it is ours, lends its unchanged files.
+    let previous = out.join(MARKER).is_file().then_some(out);
+    if let Err(errors) = write_all(&staging, outputs, previous) {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(errors);
     }
@@ -183,14 +185,18 @@ pub fn write_site(out: &Path, outputs: &[Output]) -> Result<(), Diagnostics> {
     Ok(())
 }
 
-fn write_all(staging: &Path, outputs: &[Output]) -> Result<(), Diagnostics> {
+fn write_all(
+    staging: &Path,
+    outputs: &[Output],
+    previous: Option<&Path>,
+) -> Result<(), Diagnostics> {
     std::fs::create_dir_all(staging)
         .map_err(|e| Diagnostic::new(format!("cannot create {}: {e}", staging.display())))?;
     std::fs::write(staging.join(MARKER), MARKER_TEXT)
         .map_err(|e| Diagnostic::new(format!("cannot write to {}: {e}", staging.display())))?;
     let errors: Vec<Diagnostic> = outputs
         .par_iter()
-        .filter_map(|o| write_one(staging, o).err())
+        .filter_map(|o| write_one(staging, o, previous).err())
         .collect();
     if errors.is_empty() {
         Ok(())
@@ -199,7 +205,23 @@ fn write_all(staging: &Path, outputs: &[Output]) -> Result<(), Diagnostics> {
     }
 }
 
-fn write_one(staging: &Path, output: &Output) -> Result<(), Diagnostic> {
+/// Hard-links `path` from the previous output into the staging folder when
+/// its bytes are exactly `bytes`: a rebuild then creates no new file (and
+/// deleting the old folder frees nothing) for the many pages that did not
+/// change. Compared byte for byte, so output stays exact; any failure (other
+/// file system, missing file) just means the file is written.
+fn reuse_previous(previous: Option<&Path>, path: &str, bytes: &[u8], dest: &Path) -> bool {
+    let Some(old) = previous.map(|p| p.join(path)) else {
+        return false;
+    };
+    let same_len =
+        std::fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+    same_len
+        && std::fs::read(&old).is_ok_and(|old_bytes| old_bytes == bytes)
+        && std::fs::hard_link(&old, dest).is_ok()
+}
+
+fn write_one(staging: &Path, output: &Output, previous: Option<&Path>) -> Result<(), Diagnostic> {
     let dest = staging.join(&output.path);
     let fail = |e: std::io::Error| {
         Diagnostic::new(format!(
@@ -214,6 +236,8 @@ fn write_one(staging: &Path, output: &Output) -> Result<(), Diagnostic> {
         Data::Copy(src) => std::fs::copy(src, &dest)
             .map(|_| ())
             .map_err(|e| Diagnostic::in_file(src, format!("cannot copy to {}: {e}", output.path))),
+        Data::Bytes(b) if reuse_previous(previous, &output.path, b, &dest) => Ok(()),
+        Data::BuiltIn(b) if reuse_previous(previous, &output.path, b, &dest) => Ok(()),
         Data::Bytes(b) => std::fs::write(&dest, b.as_ref()).map_err(fail),
         Data::BuiltIn(b) => std::fs::write(&dest, b).map_err(fail),
     }
@@ -261,6 +285,46 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unchanged_files_are_linked_from_the_previous_build() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        write_site(
+            &public,
+            &[out("same.html", "same"), out("changed.html", "one")],
+        )
+        .unwrap();
+        let inode = |p: &str| std::fs::metadata(public.join(p)).unwrap().ino();
+        let (same, changed) = (inode("same.html"), inode("changed.html"));
+        write_site(
+            &public,
+            &[out("same.html", "same"), out("changed.html", "two")],
+        )
+        .unwrap();
+        assert_eq!(
+            inode("same.html"),
+            same,
+            "an unchanged file is the same file"
+        );
+        assert_ne!(inode("changed.html"), changed);
+        assert_eq!(
+            std::fs::read_to_string(public.join("changed.html")).unwrap(),
+            "two"
+        );
+        // Same length, other bytes: compared byte for byte, never trusted.
+        write_site(
+            &public,
+            &[out("same.html", "SAME"), out("changed.html", "two")],
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(public.join("same.html")).unwrap(),
+            "SAME"
+        );
     }
 
     #[test]
