@@ -539,6 +539,40 @@ fn compare(n: usize, runs: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// Cleaning speed on generated raw articles (half `.txt`, half `.html`, with
+/// boilerplate), on one thread: pages/s and MB/s of raw input.
+fn clean_throughput(n: usize) -> Result<(), String> {
+    let mut rng = Rng(0xC1EA);
+    let docs: Vec<(dossier::clean::Kind, String)> = (0..n)
+        .map(|i| {
+            let html = i % 2 == 0;
+            let kind = if html {
+                dossier::clean::Kind::Html
+            } else {
+                dossier::clean::Kind::Text
+            };
+            (kind, raw_article(i, &mut rng, html).1)
+        })
+        .collect();
+    let bytes: usize = docs.iter().map(|(_, t)| t.len()).sum();
+    let hints = dossier::clean::Hints::default();
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let t0 = Instant::now();
+        for (kind, text) in &docs {
+            std::hint::black_box(dossier::clean::clean(text, *kind, &hints));
+        }
+        times.push(t0.elapsed().as_secs_f64());
+    }
+    let secs = median(times);
+    println!(
+        "cleaning {n} generated raw articles on one thread (median of 5): {:.0} pages/s, {:.1} MB/s",
+        n as f64 / secs,
+        bytes as f64 / 1e6 / secs
+    );
+    Ok(())
+}
+
 fn which(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH")?
         .to_str()?
@@ -566,9 +600,19 @@ fn main() {
                 None => Err("usage: dossier-bench gen --articles N --out DIR [--raw-per-mille 100]".into()),
             }
         }
-        Some("compare") => compare(arg(&args, "--articles", 1000), arg(&args, "--runs", 5)),
+        Some("compare") => {
+            let runs = arg(&args, "--runs", 5);
+            // Both sizes by default: the ratio between them shows whether
+            // cost grows linearly.
+            let sizes = match args.iter().any(|a| a == "--articles") {
+                true => vec![arg(&args, "--articles", 1000)],
+                false => vec![1000, 10_000],
+            };
+            sizes.into_iter().try_for_each(|n| compare(n, runs)).and_then(|()| clean_throughput(1000))
+        }
+        Some("clean-throughput") => clean_throughput(arg(&args, "--articles", 1000)),
         Some("edit-latency") => edit_latency(arg(&args, "--articles", 10_000), arg(&args, "--edits", 50)),
-        _ => Err("usage: dossier-bench gen --articles N --out DIR | edit-latency [--articles 10000] [--edits 50] | compare [--articles 1000] [--runs 5]".into()),
+        _ => Err("usage: dossier-bench gen --articles N --out DIR | compare [--articles N] [--runs 5] | clean-throughput [--articles 1000] | edit-latency [--articles 10000] [--edits 50]".into()),
     };
     if let Err(e) = result {
         eprintln!("error: {e}");
