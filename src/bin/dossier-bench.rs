@@ -167,7 +167,7 @@ fn article(i: usize, rng: &mut Rng) -> (String, String) {
         body.push_str(&p);
         body.push_str("\n\n");
     }
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         body.push_str(&format!(
             "```rust\nfn estimate(supply: f64, demand: f64) -> f64 {{\n    // gap {i}\n    (demand - supply) / supply * 100.0\n}}\n```\n"
         ));

@@ -1258,7 +1258,7 @@ fn byline_names(text: &str) -> Option<Vec<String>> {
     for name in &mut names {
         let words: Vec<&str> = name.split(' ').collect();
         let half = words.len() / 2;
-        if half > 0 && words.len() % 2 == 0 && words[..half] == words[half..] {
+        if half > 0 && words.len().is_multiple_of(2) && words[..half] == words[half..] {
             *name = words[..half].join(" ");
         }
     }
