@@ -177,11 +177,7 @@ fn lines_repeated_across_a_folder_are_dropped() {
         .iter()
         .map(|t| (format!("content/feed/{t}.txt"), body(t)))
         .collect();
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    let dir = site(CONFIG, &refs);
+    let dir = site_owned(CONFIG, &files);
     let public = build_ok(dir.path(), &[]);
     let all: String = walkdir(&public)
         .iter()

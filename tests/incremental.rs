@@ -170,11 +170,7 @@ fn random_edit_sequences_equal_clean_builds() {
                 )
             })
             .collect();
-        let refs: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(p, t)| (p.as_str(), t.as_str()))
-            .collect();
-        let dir = site(CONFIG, &refs);
+        let dir = site_owned(CONFIG, &files);
         let options = Options {
             root: dir.path().to_path_buf(),
             ..Options::default()

@@ -24,6 +24,15 @@ pub fn site(config: &str, files: &[(&str, &str)]) -> TempDir {
     dir
 }
 
+/// [`site`] for generated file lists.
+pub fn site_owned(config: &str, files: &[(String, String)]) -> TempDir {
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    site(config, &refs)
+}
+
 pub fn write(root: &Path, path: &str, text: &str) {
     let p = root.join(path);
     std::fs::create_dir_all(p.parent().unwrap()).unwrap();
