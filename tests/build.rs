@@ -226,16 +226,8 @@ fn sub_path_base_url_is_honoured_everywhere() {
         "404 uses absolute URLs"
     );
     // Internal links all resolve (relative ones work under any sub-path).
-    let out = dossier()
-        .args(["check", "--root"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (ok, stderr) = check(dir.path());
+    assert!(ok, "{stderr}");
 }
 
 #[test]
@@ -487,16 +479,8 @@ fn refuses_to_replace_a_folder_it_did_not_create() {
 #[test]
 fn check_reports_broken_links_and_anchors() {
     let dir = digest();
-    let ok = dossier()
-        .args(["check", "--root"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        ok.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
+    let (ok, stderr) = check(dir.path());
+    assert!(ok, "{stderr}");
     write(
         dir.path(),
         "content/bad.md",
@@ -505,13 +489,8 @@ fn check_reports_broken_links_and_anchors() {
             "[gone](../nowhere/) and [anchor](@/analysis/gas.md#nope)",
         ),
     );
-    let out = dossier()
-        .args(["check", "--root"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success());
+    let (ok, stderr) = check(dir.path());
+    assert!(!ok);
     assert!(
         stderr.contains("content/bad.md") && stderr.contains("../nowhere/"),
         "{stderr}"

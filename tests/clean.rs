@@ -27,18 +27,8 @@ fn seed_article_is_cleaned_end_to_end() {
     let dir = tempfile::tempdir().unwrap();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let public = dir.path().join("public");
-    let out = dossier()
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(&public)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (ok, stderr) = build(root, &["--output", public.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
 
     let page_dir = std::fs::read_dir(public.join("wire"))
         .unwrap()

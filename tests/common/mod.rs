@@ -48,10 +48,10 @@ pub fn dossier() -> Command {
     Command::cargo_bin("dossier").unwrap()
 }
 
-/// Runs `dossier build --root DIR` plus `args`, returning (success, stderr).
-pub fn build(root: &Path, args: &[&str]) -> (bool, String) {
+/// Runs `dossier VERB --root DIR` plus `args`, returning (success, stderr).
+pub fn run(verb: &str, root: &Path, args: &[&str]) -> (bool, String) {
     let out = dossier()
-        .arg("build")
+        .arg(verb)
         .arg("--root")
         .arg(root)
         .args(args)
@@ -61,6 +61,16 @@ pub fn build(root: &Path, args: &[&str]) -> (bool, String) {
         out.status.success(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// `dossier build --root DIR` plus `args`: (success, stderr).
+pub fn build(root: &Path, args: &[&str]) -> (bool, String) {
+    run("build", root, args)
+}
+
+/// `dossier check --root DIR`: (success, stderr).
+pub fn check(root: &Path) -> (bool, String) {
+    run("check", root, &[])
 }
 
 /// Builds and panics with the error output on failure.
