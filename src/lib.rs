@@ -10,6 +10,7 @@ pub mod clean;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod fingerprint;
 pub mod highlight;
 pub mod init;
 pub mod markdown;

@@ -449,12 +449,7 @@ impl<'a> State<'a> {
             }
             None => (String::new(), !self.events.is_empty()),
         };
-        let hash = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            (&html, &summary_html, has_more, &self.toc, self.words).hash(&mut h);
-            h.finish()
-        };
+        let hash = crate::fingerprint::of(&(&html, &summary_html, has_more, &self.toc, self.words));
         Rendered {
             html,
             summary_html,

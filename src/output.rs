@@ -37,6 +37,15 @@ pub struct Output {
 }
 
 impl Output {
+    /// A file Dossier generates itself (feed, sitemap, robots.txt).
+    pub fn generated(path: &str, text: String) -> Output {
+        Output {
+            path: path.to_string(),
+            data: Data::Bytes(text.into_bytes().into()),
+            owner: format!("the generated {path}"),
+        }
+    }
+
     pub fn bytes(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
         Ok(match &self.data {
             Data::Bytes(b) => b.as_ref().into(),
@@ -240,6 +249,16 @@ fn write_one(staging: &Path, output: &Output, previous: Option<&Path>) -> Result
         Data::BuiltIn(b) if reuse_previous(previous, &output.path, b, &dest) => Ok(()),
         Data::Bytes(b) => std::fs::write(&dest, b.as_ref()).map_err(fail),
         Data::BuiltIn(b) => std::fs::write(&dest, b).map_err(fail),
+    }
+}
+
+impl From<crate::render::Page> for Output {
+    fn from(page: crate::render::Page) -> Output {
+        Output {
+            path: page.path,
+            data: Data::Bytes(page.html),
+            owner: page.owner,
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 //! turned into template values once and shared (Tera values are reference
 //! counted), not rebuilt for every page that lists them.
 
-use std::collections::hash_map::DefaultHasher;
+use crate::fingerprint;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
@@ -15,7 +15,7 @@ use tera::{Context, Tera, Value};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{escape_html, relocate, Heading};
-use crate::site::paginate::{paginate, Pager};
+use crate::site::paginate::{pager_of, paginate, Pager};
 use crate::site::{feed, Site};
 use crate::theme::ThemeFiles;
 
@@ -52,7 +52,7 @@ impl Templates {
             .templates
             .iter()
             .map(|(name, (text, _))| (name.as_str(), text.as_str()));
-        let mut h = DefaultHasher::new();
+        let mut h = fingerprint::hasher();
         files
             .templates
             .iter()
@@ -245,7 +245,11 @@ pub fn render_all(site: &Site, templates: &Templates) -> Result<Vec<Page>, Diagn
 /// Pages of the previous build with the signature of everything they were
 /// rendered from; a page whose inputs are unchanged is not rendered again.
 #[derive(Debug, Default)]
-pub struct RenderCache(HashMap<String, (u64, Page)>);
+pub struct RenderCache {
+    pages: HashMap<String, (u64, Page)>,
+    /// [`view_key`] of every page of the site last rendered.
+    view_keys: Vec<u64>,
+}
 
 /// [`render_all`], re-rendering only pages whose inputs changed.
 pub fn render_all_cached(
@@ -253,9 +257,59 @@ pub fn render_all_cached(
     templates: &Templates,
     cache: &mut RenderCache,
 ) -> Result<Vec<Page>, Diagnostics> {
-    check_templates_exist(site, templates)?;
-    let r = Renderer::new(site, templates);
+    check_templates_exist(site, templates, 0..site.pages.len())?;
+    // Views are built only for pages that get rendered; which those are is
+    // decided by hashing the views' inputs, which is much cheaper.
+    cache.view_keys = (0..site.pages.len())
+        .into_par_iter()
+        .map(|i| view_key(site, i))
+        .collect();
+    let r = Renderer::new(site, templates, &cache.view_keys);
+    let rendered = r.render_jobs(&all_jobs(site), &cache.pages)?;
+    let mut pages = Vec::with_capacity(rendered.len());
+    let mut fresh = HashMap::with_capacity(rendered.len());
+    for (sig, page) in rendered {
+        fresh.insert(page.path.clone(), (sig, page.clone()));
+        pages.push(page);
+    }
+    cache.pages = fresh;
+    Ok(pages)
+}
 
+/// After pages `changed` were edited in place (each still sits where it did
+/// in every list: `content::Page::same_place`), renders again what shows
+/// them: their own pages and the pagers of the sections and terms listing
+/// them. Returns the pages whose inputs changed; `cache` must hold the
+/// render of the same site before the edits.
+pub fn render_changed(
+    site: &Site,
+    templates: &Templates,
+    cache: &mut RenderCache,
+    changed: &[usize],
+) -> Result<Vec<Page>, Diagnostics> {
+    check_templates_exist(site, templates, changed.iter().copied())?;
+    for &i in changed {
+        cache.view_keys[i] = view_key(site, i);
+    }
+    let r = Renderer::new(site, templates, &cache.view_keys);
+    let rendered = r.render_jobs(&jobs_showing(site, changed), &cache.pages)?;
+    let mut pages = Vec::new();
+    for (sig, page) in rendered {
+        if cache
+            .pages
+            .get(&page.path)
+            .is_some_and(|(old, _)| *old == sig)
+        {
+            continue;
+        }
+        cache.pages.insert(page.path.clone(), (sig, page.clone()));
+        pages.push(page);
+    }
+    Ok(pages)
+}
+
+/// Every output of the site.
+fn all_jobs(site: &Site) -> Vec<Job<'_>> {
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
     for (path, entry) in &site.sections {
         let per_page = entry.section.paginate_by.unwrap_or(site.config.paginate_by);
@@ -276,40 +330,56 @@ pub fn render_all_cached(
         }
     }
     jobs.push(Job::NotFound);
+    jobs
+}
 
-    let results: Vec<Result<(u64, Page), Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let (path, sig) = r.signature(job);
-            match cache.0.get(&path) {
-                Some((old, page)) if *old == sig => Ok((sig, page.clone())),
-                _ => r.render(job).map(|page| (sig, page)),
+/// The outputs that show pages `changed`: the pages themselves and the
+/// pagers listing them. (Neighbours show only a page's title and path, and
+/// taxonomy lists only term counts, which an in-place edit keeps.)
+fn jobs_showing<'a>(site: &'a Site, changed: &[usize]) -> Vec<Job<'a>> {
+    let mut jobs = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut push = |job: Job<'a>, key: String| {
+        if seen.insert(key) {
+            jobs.push(job);
+        }
+    };
+    for &i in changed {
+        push(Job::Page(i), site.pages[i].path.clone());
+        for (path, entry) in &site.sections {
+            let per_page = entry.section.paginate_by.unwrap_or(site.config.paginate_by);
+            if let Some(pager) = pager_of(path, &entry.pages, per_page, i) {
+                let key = pager.path.clone();
+                push(Job::Section(path, pager), key);
             }
-        })
-        .collect();
-    let mut pages = Vec::with_capacity(results.len());
-    let mut fresh = HashMap::with_capacity(results.len());
-    let mut errors = Vec::new();
-    for result in results {
-        match result {
-            Ok((sig, p)) => {
-                fresh.insert(p.path.clone(), (sig, p.clone()));
-                pages.push(p);
+        }
+        for (t, taxonomy) in site.taxonomies.iter().enumerate() {
+            for term in site.pages[i]
+                .taxonomies
+                .get(&taxonomy.name)
+                .into_iter()
+                .flatten()
+            {
+                let Ok(k) = taxonomy
+                    .terms
+                    .binary_search_by(|t| t.slug.as_str().cmp(&term.slug))
+                else {
+                    continue;
+                };
+                let list = &taxonomy.terms[k];
+                if let Some(pager) = pager_of(&list.path, &list.pages, site.config.paginate_by, i) {
+                    let key = pager.path.clone();
+                    push(Job::Term(t, k, pager), key);
+                }
             }
-            Err(e) => errors.push(e),
         }
     }
-    if errors.is_empty() {
-        cache.0 = fresh;
-        Ok(pages)
-    } else {
-        Err(Diagnostics(errors))
-    }
+    jobs
 }
 
 /// Hashes a value's JSON form: a cheap fingerprint of a template input.
-fn hash_json<T: Serialize + ?Sized>(value: &T, h: &mut DefaultHasher) {
-    struct Writer<'a>(&'a mut DefaultHasher);
+fn hash_json<T: Serialize + ?Sized>(value: &T, h: &mut fingerprint::Hasher) {
+    struct Writer<'a>(&'a mut fingerprint::Hasher);
     impl std::io::Write for Writer<'_> {
         fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
             self.0.write(buf);
@@ -324,12 +394,14 @@ fn hash_json<T: Serialize + ?Sized>(value: &T, h: &mut DefaultHasher) {
 
 /// A page or section naming a `template:` that does not exist is the
 /// content's error, reported on the content file.
-fn check_templates_exist(site: &Site, templates: &Templates) -> Result<(), Diagnostics> {
+fn check_templates_exist(
+    site: &Site,
+    templates: &Templates,
+    pages: impl Iterator<Item = usize>,
+) -> Result<(), Diagnostics> {
     let mut errors = Vec::new();
-    let named = site
-        .pages
-        .iter()
-        .map(|p| (p.template.as_deref(), Some(&p.file)))
+    let named = pages
+        .map(|i| (site.pages[i].template.as_deref(), Some(&site.pages[i].file)))
         .chain(
             site.sections
                 .values()
@@ -361,7 +433,7 @@ struct Renderer<'a> {
     /// `views` as template values, made once (when first needed) and shared
     /// by every list.
     values: Vec<OnceLock<Value>>,
-    view_hashes: Vec<u64>,
+    view_hashes: &'a [u64],
     section_hashes: HashMap<&'a str, OnceLock<u64>>,
     taxonomy_hashes: Vec<OnceLock<u64>>,
     /// Fingerprint of what every page shows: config, navigation, templates.
@@ -369,7 +441,7 @@ struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(site: &'a Site, templates: &'a Templates) -> Renderer<'a> {
+    fn new(site: &'a Site, templates: &'a Templates, view_hashes: &'a [u64]) -> Renderer<'a> {
         let config = &site.config;
         let mut base = Context::new();
         base.insert(
@@ -408,14 +480,8 @@ impl<'a> Renderer<'a> {
         );
         base.insert("feed_path", feed::ATOM_PATH);
 
-        // Views are built only for pages that get rendered; which those are
-        // is decided by hashing the views' inputs, which is much cheaper.
-        let view_hashes = (0..site.pages.len())
-            .into_par_iter()
-            .map(|i| view_key(site, i))
-            .collect();
         let views = (0..site.pages.len()).map(|_| OnceLock::new()).collect();
-        let mut h = DefaultHasher::new();
+        let mut h = fingerprint::hasher();
         templates.fingerprint.hash(&mut h);
         hash_json(&(&nav, &taxonomies), &mut h);
         hash_json(&site.config.extra, &mut h);
@@ -444,6 +510,38 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// Renders `jobs` whose signature differs from the one `cached`, and
+    /// returns every job's output with its signature.
+    fn render_jobs(
+        &self,
+        jobs: &[Job],
+        cached: &HashMap<String, (u64, Page)>,
+    ) -> Result<Vec<(u64, Page)>, Diagnostics> {
+        let results: Vec<Result<(u64, Page), Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| {
+                let (path, sig) = self.signature(job);
+                match cached.get(&path) {
+                    Some((old, page)) if *old == sig => Ok((sig, page.clone())),
+                    _ => self.render(job).map(|page| (sig, page)),
+                }
+            })
+            .collect();
+        let mut pages = Vec::with_capacity(results.len());
+        let mut errors = Vec::new();
+        for result in results {
+            match result {
+                Ok(page) => pages.push(page),
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(pages)
+        } else {
+            Err(Diagnostics(errors))
+        }
+    }
+
     fn view(&self, i: usize) -> &PageView<'a> {
         self.views[i].get_or_init(|| page_view(self.site, i))
     }
@@ -452,7 +550,7 @@ impl<'a> Renderer<'a> {
     fn section_hash(&self, path: &str) -> u64 {
         let cell = &self.section_hashes[path];
         *cell.get_or_init(|| {
-            let mut h = DefaultHasher::new();
+            let mut h = fingerprint::hasher();
             hash_json(&self.section_view(path), &mut h);
             h.finish()
         })
@@ -462,7 +560,7 @@ impl<'a> Renderer<'a> {
     /// taxonomy: every term page shows the taxonomy.
     fn taxonomy_hash(&self, t: usize) -> u64 {
         *self.taxonomy_hashes[t].get_or_init(|| {
-            let mut h = DefaultHasher::new();
+            let mut h = fingerprint::hasher();
             hash_json(&self.taxonomy_view(t), &mut h);
             h.finish()
         })
@@ -502,9 +600,9 @@ impl<'a> Renderer<'a> {
     /// equal hashes mean byte-identical output.
     fn signature(&self, job: &Job) -> (String, u64) {
         let site = self.site;
-        let mut h = DefaultHasher::new();
+        let mut h = fingerprint::hasher();
         self.global.hash(&mut h);
-        let pager_hash = |pager: &Pager, h: &mut DefaultHasher| {
+        let pager_hash = |pager: &Pager, h: &mut fingerprint::Hasher| {
             (pager.index, pager.total, pager.total_items, &pager.path).hash(h);
             pager
                 .items
@@ -726,7 +824,7 @@ fn term_links<'a>(site: &'a Site, i: usize, name: &str) -> Vec<Link<'a>> {
 fn view_key(site: &Site, i: usize) -> u64 {
     let page = &site.pages[i];
     let rendered = &site.rendered[i];
-    let mut h = DefaultHasher::new();
+    let mut h = fingerprint::hasher();
     (
         &page.title,
         &page.description,

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use common::*;
-use dossier::pipeline::{assemble, assemble_cached, Caches, Options};
+use dossier::pipeline::{assemble, assemble_cached, Caches, Changed, Options};
 
 fn outputs(
     result: Result<dossier::pipeline::Assembled, dossier::diagnostic::Diagnostics>,
@@ -73,6 +73,40 @@ fn raw_article(rng: &mut Rng) -> String {
     )
 }
 
+/// Changes what an article says but (mostly) not where it sits: its body,
+/// summary, description or template, sometimes with a broken or working
+/// `@/` link, a draft flag or broken front matter.
+fn edit_in_place(rng: &mut Rng, text: &str, step: usize) -> String {
+    let Some((front, body)) = text
+        .strip_prefix("---\n")
+        .and_then(|t| t.split_once("\n---\n"))
+    else {
+        return text.to_string();
+    };
+    let kept: Vec<&str> = front
+        .lines()
+        .filter(|l| {
+            !["summary:", "description:", "template:", "draft:", "broken:"]
+                .iter()
+                .any(|k| l.starts_with(k))
+        })
+        .collect();
+    let mut front = kept.join("\n");
+    let mut body = body.to_string();
+    match rng.below(9) {
+        0..=1 => body.push_str(&format!("\nUpdate {step}: {}.\n", WORDS[rng.below(8)])),
+        // Lists show the summary: the edit must reach every pager.
+        2..=3 => front.push_str(&format!("\nsummary: \"Summary {step}\"")),
+        8 => body = format!("New lead {step}.\n\n{body}"),
+        4 => front.push_str(&format!("\ndescription: \"About {}\"", WORDS[rng.below(8)])),
+        5 => body
+            .push_str(["\nSee [p1](@/b/p1.md).\n", "\nSee [gone](@/nowhere.md).\n"][rng.below(2)]),
+        6 => front.push_str(["\ndraft: true", "\ntemplate: missing.html"][rng.below(2)]),
+        _ => front.push_str("\nbroken: [unclosed"),
+    }
+    format!("---\n{front}\n---\n{body}")
+}
+
 /// One random edit; returns the paths it touched.
 fn edit(rng: &mut Rng, root: &Path, step: usize) -> Vec<PathBuf> {
     let content = root.join("content");
@@ -87,7 +121,19 @@ fn edit(rng: &mut Rng, root: &Path, step: usize) -> Vec<PathBuf> {
             .min(existing.len().saturating_sub(1))]
         .clone()
     };
-    match rng.below(10) {
+    let markdown: Vec<&PathBuf> = existing
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    match rng.below(16) {
+        // In-place edits (the rebuild's patch path), and edits that look
+        // like them but must fall back to the full path.
+        10..=15 if !markdown.is_empty() => {
+            let p = markdown[rng.below(markdown.len())].clone();
+            let text = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(&p, edit_in_place(rng, &text, step)).unwrap();
+            vec![p]
+        }
         0..=2 if !existing.is_empty() => {
             let p = pick(rng);
             let text = if p.extension().is_some_and(|e| e == "txt") {
@@ -160,6 +206,7 @@ fn edit(rng: &mut Rng, root: &Path, step: usize) -> Vec<PathBuf> {
 
 #[test]
 fn random_edit_sequences_equal_clean_builds() {
+    let mut patched = 0;
     for seed in [7u64, 1234, 987654321] {
         let mut rng = Rng(seed);
         let files: Vec<(String, String)> = (0..8)
@@ -178,12 +225,16 @@ fn random_edit_sequences_equal_clean_builds() {
         let mut caches = Caches::default();
         let quiet = |_: &str| {};
         outputs(assemble_cached(&options, &quiet, &mut caches)).expect("first build");
-        for step in 0..25 {
+        for step in 0..40 {
             let touched = edit(&mut rng, dir.path(), step);
             for p in &touched {
                 caches.forget(p);
             }
-            let incremental = outputs(assemble_cached(&options, &quiet, &mut caches));
+            let result = assemble_cached(&options, &quiet, &mut caches);
+            if let Ok(Changed::Only(_)) = result.as_ref().map(|a| &a.changed) {
+                patched += 1;
+            }
+            let incremental = outputs(result);
             let clean = outputs(assemble(&options, &quiet));
             match (&incremental, &clean) {
                 (Ok(a), Ok(b)) => {
@@ -212,4 +263,77 @@ fn random_edit_sequences_equal_clean_builds() {
             }
         }
     }
+    // Both rebuild paths must have been exercised.
+    assert!(patched >= 10, "only {patched} rebuilds took the patch path");
+}
+
+/// An edit that keeps an article in place is patched into the last build,
+/// touching exactly the outputs that show it; one that moves it (a new
+/// title re-sorts lists) rebuilds everything. Both equal a clean build.
+#[test]
+fn in_place_edits_touch_only_what_shows_the_article() {
+    let article = |title: &str, date: &str, tags: &str, summary: &str| {
+        format!("---\ntitle: {title}\ndate: {date}\ntags: [{tags}]\nsummary: {summary}\n---\nBody of {title}.\n")
+    };
+    let dir = site(
+        CONFIG,
+        &[
+            (
+                "content/a/new.md",
+                &article("New", "2026-03-01", "energy", "First"),
+            ),
+            (
+                "content/a/mid.md",
+                &article("Mid", "2026-02-01", "rates", "Mid"),
+            ),
+            (
+                "content/a/old.md",
+                &article("Old", "2026-01-01", "energy", "Old"),
+            ),
+            (
+                "content/b/other.md",
+                &article("Other", "2025-12-01", "rates", "Other"),
+            ),
+        ],
+    );
+    let options = Options {
+        root: dir.path().to_path_buf(),
+        ..Options::default()
+    };
+    let quiet = |_: &str| {};
+    let mut caches = Caches::default();
+    let first = assemble_cached(&options, &quiet, &mut caches).unwrap();
+    assert_eq!(first.changed, Changed::All);
+
+    let file = dir.path().join("content/a/new.md");
+    std::fs::write(&file, article("New", "2026-03-01", "energy", "Second")).unwrap();
+    caches.forget(&file);
+    let patched = assemble_cached(&options, &quiet, &mut caches).unwrap();
+    let Changed::Only(mut touched) = patched.changed.clone() else {
+        panic!("a summary edit was not patched");
+    };
+    touched.sort();
+    // Its page, the front page, its section's first pager, its tag's page
+    // and the feed; not the other articles, sections or tags.
+    assert_eq!(
+        touched,
+        [
+            "a/index.html",
+            "a/new/index.html",
+            "atom.xml",
+            "index.html",
+            "tags/energy/index.html"
+        ]
+    );
+    let clean = outputs(assemble(&options, &quiet)).unwrap();
+    assert_eq!(outputs(Ok(patched)).unwrap(), clean);
+
+    std::fs::write(&file, article("Renamed", "2026-03-01", "energy", "Second")).unwrap();
+    caches.forget(&file);
+    let full = assemble_cached(&options, &quiet, &mut caches).unwrap();
+    assert_eq!(full.changed, Changed::All);
+    assert_eq!(
+        outputs(Ok(full)).unwrap(),
+        outputs(assemble(&options, &quiet)).unwrap()
+    );
 }

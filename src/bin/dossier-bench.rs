@@ -294,50 +294,16 @@ fn edit_latency(n: usize, edits: usize) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
 
-    // The newest article is on the front page, in the feed and first on its
-    // tag pages; its generated number is the highest.
-    let newest = n - 1;
-    let (rel, original) = article(newest, &mut {
-        let mut rng = Rng(0x5EED);
-        for i in 0..newest {
-            article(i, &mut rng);
-        }
-        rng
-    });
-    let file = dir.join(&rel);
-    let title_line = original.lines().nth(1).unwrap_or("").to_string();
-    let title = title_line
-        .trim_start_matches("title: ")
-        .trim_matches('"')
-        .to_string();
-    let slug: String = title
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join("-");
-    let section = rel.split('/').nth(1).unwrap_or("");
-    let tag = original
-        .lines()
-        .find(|l| l.starts_with("tags:"))
-        .and_then(|l| l.split(['[', ',', ']']).nth(1))
-        .unwrap_or("")
-        .trim()
-        .to_string();
-    let paths = [
-        format!("/{section}/{slug}/"),
-        "/".to_string(),
-        format!("/tags/{tag}/"),
-        "/atom.xml".to_string(),
-    ];
+    let target = EditTarget::newest(n, &dir);
+    let paths = target.paths();
+    let file = &target.file;
     let mut times: Vec<f64> = Vec::new();
     for e in 0..edits {
         let marker = format!("edit-marker-{e}-{}", std::process::id());
         // The summary shows on lists and in the feed, the body on the page.
-        let text = original
-            .replacen("summary: \"", &format!("summary: \"{marker} "), 1)
-            .replacen("\n---\n", &format!("\n---\n{marker} "), 1);
+        let text = target.edited(&marker);
         let t0 = Instant::now();
-        std::fs::write(&file, text).map_err(|e| e.to_string())?;
+        std::fs::write(file, text).map_err(|e| e.to_string())?;
         // A rebuild swaps in the whole site at once, so polling the page is
         // enough; the lists and the feed are then checked to be sure.
         loop {
@@ -370,6 +336,128 @@ fn edit_latency(n: usize, edits: usize) -> Result<(), String> {
         percentile(&times, 0.95),
         times[0],
         times[times.len() - 1]
+    );
+    Ok(())
+}
+
+/// The article a latency bench edits: the newest, so the edit shows on its
+/// page, the front page, its first tag page and the feed.
+struct EditTarget {
+    file: PathBuf,
+    original: String,
+    section: String,
+    slug: String,
+    tag: String,
+}
+
+impl EditTarget {
+    fn newest(n: usize, dir: &Path) -> EditTarget {
+        // Its generated number is the highest; the generator is replayed
+        // to find its text.
+        let newest = n - 1;
+        let (rel, original) = article(newest, &mut {
+            let mut rng = Rng(0x5EED);
+            for i in 0..newest {
+                article(i, &mut rng);
+            }
+            rng
+        });
+        let title = original
+            .lines()
+            .nth(1)
+            .unwrap_or("")
+            .trim_start_matches("title: ")
+            .trim_matches('"')
+            .to_string();
+        let slug = title
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("-");
+        let section = rel.split('/').nth(1).unwrap_or("").to_string();
+        let tag = original
+            .lines()
+            .find(|l| l.starts_with("tags:"))
+            .and_then(|l| l.split(['[', ',', ']']).nth(1))
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        EditTarget {
+            file: dir.join(&rel),
+            original,
+            section,
+            slug,
+            tag,
+        }
+    }
+
+    /// URL paths that must show edit `marker`: the page first.
+    fn paths(&self) -> [String; 4] {
+        [
+            format!("/{}/{}/", self.section, self.slug),
+            "/".to_string(),
+            format!("/tags/{}/", self.tag),
+            "/atom.xml".to_string(),
+        ]
+    }
+
+    /// The article with `marker` in its summary (shown on lists and in the
+    /// feed) and its body (shown on the page).
+    fn edited(&self, marker: &str) -> String {
+        self.original
+            .replacen("summary: \"", &format!("summary: \"{marker} "), 1)
+            .replacen("\n---\n", &format!("\n---\n{marker} "), 1)
+    }
+}
+
+/// Rebuild time alone, in process: the same rebuilds `dossier serve` runs,
+/// without the watcher's debounce or HTTP. Shows what the pipeline costs
+/// apart from the plumbing around it.
+fn rebuild(n: usize, edits: usize) -> Result<(), String> {
+    let dir = std::env::temp_dir().join(format!("dossier-rebuild-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    generate(n, 0, &dir).map_err(|e| e.to_string())?;
+    let mut rebuilder = dossier::serve::Rebuilder::new(dossier::pipeline::Options {
+        root: dir.clone(),
+        ..Default::default()
+    });
+    let started = Instant::now();
+    let first = rebuilder
+        .rebuild(&[])
+        .ok_or("the first build produced nothing")?;
+    if let Some(error) = &first.error {
+        return Err(error.clone());
+    }
+    println!(
+        "site of {n} articles: first build {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    let target = EditTarget::newest(n, &dir);
+    let page = format!("{}index.html", &target.paths()[0][1..]);
+    let mut times = Vec::with_capacity(edits);
+    for e in 0..edits {
+        let marker = format!("edit-marker-{e}");
+        std::fs::write(&target.file, target.edited(&marker)).map_err(|e| e.to_string())?;
+        let t0 = Instant::now();
+        let snapshot = rebuilder
+            .rebuild(std::slice::from_ref(&target.file))
+            .ok_or("an edit changed nothing")?;
+        times.push(t0.elapsed().as_secs_f64() * 1000.0);
+        let shown = snapshot
+            .files
+            .get(&page)
+            .is_some_and(|b| String::from_utf8_lossy(b).contains(&marker));
+        if !shown {
+            return Err(format!("edit {e}: {page} does not show it"));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    times.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "rebuild after one edit, in process, over {edits} edits: p50 {:.1} ms, p95 {:.1} ms, min {:.1} ms",
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        times[0]
     );
     Ok(())
 }
@@ -590,6 +678,13 @@ fn arg(args: &[String], name: &str, default: usize) -> usize {
 }
 
 fn main() {
+    // DOSSIER_LOG=debug shows the pipeline's stage timings.
+    if let Ok(filter) = tracing_subscriber::EnvFilter::try_from_env("DOSSIER_LOG") {
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .init();
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("gen") => {
@@ -611,8 +706,9 @@ fn main() {
             sizes.into_iter().try_for_each(|n| compare(n, runs)).and_then(|()| clean_throughput(1000))
         }
         Some("clean-throughput") => clean_throughput(arg(&args, "--articles", 1000)),
+        Some("rebuild") => rebuild(arg(&args, "--articles", 10_000), arg(&args, "--edits", 50)),
         Some("edit-latency") => edit_latency(arg(&args, "--articles", 10_000), arg(&args, "--edits", 50)),
-        _ => Err("usage: dossier-bench gen --articles N --out DIR | compare [--articles N] [--runs 5] | clean-throughput [--articles 1000] | edit-latency [--articles 10000] [--edits 50]".into()),
+        _ => Err("usage: dossier-bench gen --articles N --out DIR | compare [--articles N] [--runs 5] | clean-throughput [--articles 1000] | edit-latency [--articles 10000] [--edits 50] | rebuild [--articles 10000] [--edits 50]".into()),
     };
     if let Err(e) = result {
         eprintln!("error: {e}");

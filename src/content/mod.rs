@@ -65,6 +65,24 @@ impl Page {
             .then_with(|| self.title.cmp(&other.title))
             .then_with(|| self.path.cmp(&other.path))
     }
+
+    /// Whether `other` (a new version of this page) sits where this one
+    /// does in every list of the site: same output path and file, same
+    /// section, same place in date order, same neighbours' view of it (title
+    /// and path), same terms as spelled, same sitemap dates. Then an edit
+    /// changes only what the page shows, and a rebuild can patch the last
+    /// one instead of deriving the site again (`pipeline::patch`).
+    pub fn same_place(&self, other: &Page) -> bool {
+        self.file == other.file
+            && self.rel == other.rel
+            && self.path == other.path
+            && self.section == other.section
+            && self.date == other.date
+            && self.updated == other.updated
+            && self.title == other.title
+            && self.draft == other.draft
+            && self.taxonomies == other.taxonomies
+    }
 }
 
 /// A term as the page spells it, with its slug (computed once, at load).
@@ -191,8 +209,31 @@ impl LoadCache {
         {
             self.walk = None;
         }
-        self.markdown.retain(|p, _| !p.starts_with(path));
+        // A known file is one entry; a folder, everything under it.
+        if self.markdown.remove(path).is_none() {
+            self.markdown.retain(|p, _| !p.starts_with(path));
+        }
         self.raw.forget(path);
+    }
+
+    /// Reads again one Markdown article the watcher reported changed, when
+    /// the last walk still holds (no file came or went), and caches it.
+    /// `None` when that is not so, or the file is no longer a valid page:
+    /// the caller then takes the full path, which reports any error.
+    pub fn reload_page(&mut self, root: &Path, abs: &Path, config: &Config) -> Option<Arc<Page>> {
+        let walk = self.walk.as_ref()?;
+        if !walk.known.contains(abs) {
+            return None;
+        }
+        let rel = relative(&root.join(CONTENT_DIR), abs);
+        let stamp = Stamp::of(abs);
+        let page = match load_markdown(abs, &rel, &display_path(root, abs), config) {
+            Ok(Loaded::Page(page)) => page,
+            _ => return None,
+        };
+        self.markdown
+            .insert(abs.to_path_buf(), (stamp, Ok(Loaded::Page(page.clone()))));
+        Some(page)
     }
 }
 
@@ -499,12 +540,7 @@ pub(crate) fn make_page(
     let section = dir_path(dir);
     let taxonomies = page_taxonomies(&fm, config, line_of("taxonomies"), file)?;
 
-    let body_hash = {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        body.hash(&mut h);
-        h.finish()
-    };
+    let body_hash = crate::fingerprint::of(&*body);
     Ok(Page {
         body_hash,
         file: file.to_path_buf(),

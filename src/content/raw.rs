@@ -7,7 +7,7 @@
 //! A sidecar `NAME.yaml` next to `NAME.txt` overrides anything the cleaner
 //! found (title, date, tags, source, ...).
 
-use std::collections::hash_map::DefaultHasher;
+use crate::fingerprint;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -141,7 +141,7 @@ pub fn load_all(
         .iter()
         .zip(&stamps)
         .map(|(f, stamp)| {
-            let mut h = DefaultHasher::new();
+            let mut h = fingerprint::hasher();
             stamp.hash(&mut h);
             f.sidecar
                 .as_ref()
@@ -195,7 +195,7 @@ pub fn load_all(
 fn fingerprint(hints: &Hints) -> u64 {
     let mut repeated: Vec<&String> = hints.repeated.iter().collect();
     repeated.sort();
-    let mut h = DefaultHasher::new();
+    let mut h = fingerprint::hasher();
     repeated.hash(&mut h);
     for rx in &hints.drop {
         rx.as_str().hash(&mut h);

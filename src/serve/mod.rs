@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 
 use crate::config::Overrides;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::pipeline::{assemble_cached, Caches, Options};
+use crate::output::Data;
+use crate::pipeline::{assemble_cached, Caches, Changed, Options};
 
 /// What the HTTP layer serves: one complete build, swapped atomically.
 #[derive(Debug, Default)]
@@ -83,8 +84,11 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
         }
     };
     let url = format!("http://{host}:{port}/");
+    // The watcher reports canonical paths; building from the same root lets
+    // the caches recognise the files it names.
+    let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
     let build_options = Options {
-        root: options.root.clone(),
+        root: root.clone(),
         overrides: Overrides {
             base_url: Some(options.base_url.clone().unwrap_or_else(|| url.clone())),
             output_dir: None,
@@ -97,7 +101,6 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
     let (tx, rx) = tokio::sync::watch::channel(first);
 
     let mut watcher = watch::start(&options.root, DEBOUNCE).map_err(Diagnostic::new)?;
-    let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
     std::thread::spawn(move || {
         while let Ok(batch) = watcher.batches.recv() {
             // Take everything that queued up meanwhile: one rebuild.
@@ -150,6 +153,9 @@ pub struct Rebuilder {
     options: Options,
     caches: Caches,
     current: Arc<Snapshot>,
+    /// `current.files` are exactly the last assembled outputs, so a patched
+    /// build's list of touched files is all there is to update.
+    in_sync: bool,
 }
 
 impl Rebuilder {
@@ -158,6 +164,7 @@ impl Rebuilder {
             options,
             caches: Caches::default(),
             current: Arc::default(),
+            in_sync: false,
         }
     }
 
@@ -170,77 +177,93 @@ impl Rebuilder {
             self.caches.forget(path);
         }
         let version = self.current.version + 1;
-        let next = match assemble_cached(&self.options, &|_| {}, &mut self.caches) {
-            Ok(assembled) => {
-                let mut files = HashMap::with_capacity(assembled.outputs.len());
-                let mut errors = Vec::new();
-                // Moved, not copied: the map is rebuilt on every save.
-                for (path, output) in assembled.outputs {
-                    match &output.data {
-                        crate::output::Data::Bytes(b) => {
-                            files.insert(path, b.clone());
-                        }
-                        _ => match output.bytes() {
-                            Ok(b) => {
-                                files.insert(path, Arc::from(b.into_owned()));
-                            }
-                            Err(e) => errors.push(Diagnostic::in_file(
-                                output.owner.as_str(),
-                                format!("cannot read: {e}"),
-                            )),
-                        },
-                    }
-                }
-                if !errors.is_empty() {
-                    self.failed(Diagnostics(errors), version, started)
-                } else {
-                    let changed_files: Vec<&String> = files
-                        .iter()
-                        .filter(|(p, b)| self.current.files.get(*p) != Some(*b))
-                        .map(|(p, _)| p)
-                        .chain(
-                            self.current
-                                .files
-                                .keys()
-                                .filter(|p| !files.contains_key(*p)),
-                        )
-                        .collect();
-                    if changed_files.is_empty()
-                        && self.current.error.is_none()
-                        && self.current.version > 0
-                    {
-                        eprintln!(
-                            "rebuilt in {} ms: no output changed",
-                            started.elapsed().as_millis()
-                        );
-                        return None;
-                    }
-                    let css_only = !changed_files.is_empty()
-                        && self.current.error.is_none()
-                        && changed_files.iter().all(|p| p.ends_with(".css"));
-                    eprintln!(
-                        "rebuilt in {} ms: {} of {} files changed",
-                        started.elapsed().as_millis(),
-                        changed_files.len(),
-                        files.len()
-                    );
-                    Snapshot {
-                        files,
-                        version,
-                        error: None,
-                        css_only,
-                    }
-                }
-            }
+        let in_sync = std::mem::take(&mut self.in_sync);
+        let assembled = match assemble_cached(&self.options, &|_| {}, &mut self.caches) {
+            Ok(assembled) => assembled,
             Err(diagnostics) => {
                 let failed = self.failed(diagnostics, version, started);
                 if failed.error == self.current.error {
                     return None;
                 }
-                failed
+                self.current = Arc::new(failed);
+                return Some(self.current.clone());
             }
         };
-        self.current = Arc::new(next);
+        // A patched build names what it produced again; the files served
+        // are the previous build's only if that one was served in full.
+        let candidates: Vec<&String> = match &assembled.changed {
+            Changed::Only(paths) if in_sync => paths.iter().collect(),
+            _ => assembled.outputs.keys().collect(),
+        };
+        let mut files = match &assembled.changed {
+            Changed::Only(_) if in_sync => self.current.files.clone(),
+            _ => HashMap::with_capacity(assembled.outputs.len()),
+        };
+        let mut errors = Vec::new();
+        let mut changed_files = Vec::new();
+        for path in candidates {
+            let output = &assembled.outputs[path];
+            let bytes = match &output.data {
+                Data::Bytes(b) => b.clone(),
+                _ => match output.bytes() {
+                    Ok(b) => Arc::from(b.into_owned()),
+                    Err(e) => {
+                        errors.push(Diagnostic::in_file(
+                            output.owner.as_str(),
+                            format!("cannot read: {e}"),
+                        ));
+                        continue;
+                    }
+                },
+            };
+            // Unchanged pages are the same shared bytes: compare contents
+            // only when the pointers differ.
+            let same = self
+                .current
+                .files
+                .get(path)
+                .is_some_and(|old| Arc::ptr_eq(old, &bytes) || old[..] == bytes[..]);
+            if !same {
+                changed_files.push(path.clone());
+            }
+            files.insert(path.clone(), bytes);
+        }
+        if !errors.is_empty() {
+            let failed = self.failed(Diagnostics(errors), version, started);
+            self.current = Arc::new(failed);
+            return Some(self.current.clone());
+        }
+        // Files gone since the last build (only a full build drops any).
+        changed_files.extend(
+            self.current
+                .files
+                .keys()
+                .filter(|p| !files.contains_key(*p))
+                .cloned(),
+        );
+        self.in_sync = true;
+        if changed_files.is_empty() && self.current.error.is_none() && self.current.version > 0 {
+            eprintln!(
+                "rebuilt in {} ms: no output changed",
+                started.elapsed().as_millis()
+            );
+            return None;
+        }
+        let css_only = !changed_files.is_empty()
+            && self.current.error.is_none()
+            && changed_files.iter().all(|p| p.ends_with(".css"));
+        eprintln!(
+            "rebuilt in {} ms: {} of {} files changed",
+            started.elapsed().as_millis(),
+            changed_files.len(),
+            files.len()
+        );
+        self.current = Arc::new(Snapshot {
+            files,
+            version,
+            error: None,
+            css_only,
+        });
         Some(self.current.clone())
     }
 

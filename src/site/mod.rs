@@ -8,6 +8,7 @@ pub mod sitemap;
 pub mod taxonomy;
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -15,6 +16,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::{Asset, Content, Page, Section};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fingerprint::Map;
 use crate::highlight::Highlighter;
 use crate::markdown::{self, Rendered};
 use taxonomy::Taxonomy;
@@ -49,7 +51,98 @@ pub struct Site {
 /// Rendered Markdown of earlier builds, by source file: reused while the
 /// body is the same and its `@/` links resolve the same.
 #[derive(Debug, Default)]
-pub struct MarkdownCache(HashMap<std::path::PathBuf, (u64, Arc<Rendered>)>);
+pub struct MarkdownCache(Map<PathBuf, (u64, Arc<Rendered>)>);
+
+impl MarkdownCache {
+    /// The cached rendering of `page`, if still valid.
+    fn lookup(&self, page: &Page, links: &LinkIndex) -> Option<Arc<Rendered>> {
+        let (hash, rendered) = self.0.get(&page.file)?;
+        let valid = *hash == page.body_hash
+            && rendered
+                .link_targets
+                .iter()
+                .all(|(target, to)| &links.resolve(target) == to);
+        valid.then(|| rendered.clone())
+    }
+
+    fn store(&mut self, page: &Page, rendered: &Arc<Rendered>) {
+        match self.0.get_mut(&page.file) {
+            Some(entry) if Arc::ptr_eq(&entry.1, rendered) => {}
+            Some(entry) => *entry = (page.body_hash, rendered.clone()),
+            None => {
+                self.0
+                    .insert(page.file.clone(), (page.body_hash, rendered.clone()));
+            }
+        }
+    }
+
+    /// `page`'s rendered body, from the cache or rendered now (and cached).
+    pub fn get_or_render(
+        &mut self,
+        page: &Page,
+        config: &Config,
+        highlighter: &Highlighter,
+        links: &LinkIndex,
+    ) -> Arc<Rendered> {
+        let rendered = self
+            .lookup(page, links)
+            .unwrap_or_else(|| render_body(page, config, highlighter, links));
+        self.store(page, &rendered);
+        rendered
+    }
+}
+
+fn render_body(
+    page: &Page,
+    config: &Config,
+    highlighter: &Highlighter,
+    links: &LinkIndex,
+) -> Arc<Rendered> {
+    Arc::new(markdown::render(
+        &page.body,
+        &config.markdown,
+        highlighter,
+        &|target| links.resolve(target),
+    ))
+}
+
+/// Broken `@/` links of `page`'s body, as errors on its file and line.
+pub fn broken_links(page: &Page, rendered: &Rendered) -> Vec<Diagnostic> {
+    rendered
+        .broken_links
+        .iter()
+        .map(|link| {
+            Diagnostic::in_file(&page.file, link.message.clone())
+                .line(page.body_line + link.line - 1)
+                .hint(
+                    "`@/` links name a Markdown file relative to content/, e.g. @/analysis/oil.md",
+                )
+        })
+        .collect()
+}
+
+/// Where `@/` links lead: a page's path by its file relative to `content/`.
+pub struct LinkIndex<'a> {
+    by_rel: Map<&'a str, &'a str>,
+}
+
+impl<'a> LinkIndex<'a> {
+    pub fn new(pages: &'a [Arc<Page>]) -> LinkIndex<'a> {
+        LinkIndex {
+            by_rel: pages
+                .iter()
+                .map(|p| (p.rel.as_str(), p.path.as_str()))
+                .collect(),
+        }
+    }
+
+    /// The output path an `@/` target names, if it names a page.
+    pub fn resolve(&self, target: &str) -> Option<String> {
+        self.by_rel
+            .get(target.trim_start_matches('/'))
+            .map(|p| p.to_string())
+    }
+}
 
 impl Site {
     /// Renders all Markdown and derives lists. Collects every problem
@@ -76,45 +169,20 @@ impl Site {
         } = content;
         let mut errors = check_unique_paths(&pages, &sections, &config);
 
-        let by_rel: HashMap<&str, &str> = pages
-            .iter()
-            .map(|p| (p.rel.as_str(), p.path.as_str()))
-            .collect();
-        let resolve = |target: &str| {
-            by_rel
-                .get(target.trim_start_matches('/'))
-                .map(|p| p.to_string())
-        };
+        let links = LinkIndex::new(&pages);
         let rendered: Vec<Arc<Rendered>> = pages
             .par_iter()
-            .map(|p| match cache.0.get(&p.file) {
-                Some((h, r))
-                    if *h == p.body_hash
-                        && r.link_targets.iter().all(|(t, to)| &resolve(t) == to) =>
-                {
-                    r.clone()
-                }
-                _ => Arc::new(markdown::render(
-                    &p.body,
-                    &config.markdown,
-                    highlighter,
-                    &resolve,
-                )),
+            .map(|p| {
+                cache
+                    .lookup(p, &links)
+                    .unwrap_or_else(|| render_body(p, &config, highlighter, &links))
             })
             .collect();
-        cache.0 = pages
-            .iter()
-            .zip(&rendered)
-            .map(|(p, r)| (p.file.clone(), (p.body_hash, r.clone())))
-            .collect();
+        let live: Map<&Path, ()> = pages.iter().map(|p| (p.file.as_path(), ())).collect();
+        cache.0.retain(|file, _| live.contains_key(file.as_path()));
         for (page, r) in pages.iter().zip(&rendered) {
-            for link in &r.broken_links {
-                errors.push(
-                    Diagnostic::in_file(&page.file, link.message.clone())
-                        .line(page.body_line + link.line - 1)
-                        .hint("`@/` links name a Markdown file relative to content/, e.g. @/analysis/oil.md"),
-                );
-            }
+            cache.store(page, r);
+            errors.extend(broken_links(page, r));
         }
 
         let mut sections: BTreeMap<String, SectionEntry> = sections
@@ -123,8 +191,9 @@ impl Site {
                 let content = if section.body.trim().is_empty() {
                     String::new()
                 } else {
-                    let r =
-                        markdown::render(&section.body, &config.markdown, highlighter, &resolve);
+                    let r = markdown::render(&section.body, &config.markdown, highlighter, &|t| {
+                        links.resolve(t)
+                    });
                     if let Some(file) = &section.file {
                         for link in &r.broken_links {
                             errors.push(

@@ -34,24 +34,51 @@ pub fn paginate<'a>(base: &'a str, items: &'a [usize], per_page: usize) -> Vec<P
     let per_page = per_page.max(1);
     let total = items.len().div_ceil(per_page).max(1);
     (1..=total)
-        .map(|index| {
-            let start = (index - 1) * per_page;
-            let end = (start + per_page).min(items.len());
-            Pager {
-                index,
-                total,
-                path: pager_path(base, index),
-                items: &items[start.min(items.len())..end],
-                total_items: items.len(),
-                base,
-            }
-        })
+        .map(|index| pager(base, items, per_page, index))
         .collect()
+}
+
+/// The pager of [`paginate`] that lists `item`, if any; `items` must be
+/// sorted (lists hold page indices in ascending order).
+pub fn pager_of<'a>(
+    base: &'a str,
+    items: &'a [usize],
+    per_page: usize,
+    item: usize,
+) -> Option<Pager<'a>> {
+    let per_page = per_page.max(1);
+    let position = items.binary_search(&item).ok()?;
+    Some(pager(base, items, per_page, position / per_page + 1))
+}
+
+/// Pager `index` (1-based) of `items`, `per_page` (at least 1) at a time.
+fn pager<'a>(base: &'a str, items: &'a [usize], per_page: usize, index: usize) -> Pager<'a> {
+    let start = (index - 1) * per_page;
+    let end = (start + per_page).min(items.len());
+    Pager {
+        index,
+        total: items.len().div_ceil(per_page).max(1),
+        path: pager_path(base, index),
+        items: &items[start.min(items.len())..end],
+        total_items: items.len(),
+        base,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pager_of_finds_the_pager_paginate_makes() {
+        let items = [1, 4, 6, 9, 12];
+        let all = paginate("a/", &items, 2);
+        for (k, &item) in items.iter().enumerate() {
+            assert_eq!(pager_of("a/", &items, 2, item).as_ref(), Some(&all[k / 2]));
+        }
+        assert_eq!(pager_of("a/", &items, 2, 5), None);
+        assert_eq!(pager_of("a/", &items, 0, 12).map(|p| p.index), Some(5));
+    }
 
     #[test]
     fn splits_into_pages() {

@@ -1,7 +1,7 @@
 //! Taxonomies (tags, authors, ...): which pages carry which term. Built in one
 //! pass over the pages (O(pages × terms per page)), never term × page.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use crate::content::slug::slugify_or;
 use crate::content::Page;
@@ -32,26 +32,30 @@ pub struct Term {
 /// Groups `pages` (already sorted newest first) by their terms in `name`.
 pub fn build(name: &str, pages: &[std::sync::Arc<Page>]) -> Taxonomy {
     let path = format!("{name}/");
-    let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+    // Runs on every rebuild: look terms up by borrowed slug and allocate
+    // only for a term's first page.
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut terms: Vec<Term> = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         for term in page.taxonomies.get(name).into_iter().flatten() {
-            terms
-                .entry(term.slug.clone())
-                .or_insert_with(|| Term {
+            let k = *index.entry(term.slug.as_str()).or_insert_with(|| {
+                terms.push(Term {
                     name: term.name.clone(),
                     path: format!("{path}{}/", term.slug),
                     slug: term.slug.clone(),
                     pages: Vec::new(),
-                })
-                .pages
-                .push(i);
+                });
+                terms.len() - 1
+            });
+            terms[k].pages.push(i);
         }
     }
+    terms.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
     Taxonomy {
         name: name.to_string(),
         title: title_case(name),
         path,
-        terms: terms.into_values().collect(),
+        terms,
     }
 }
 
@@ -71,6 +75,7 @@ fn title_case(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     fn page(title: &str, tags: &[&str]) -> Page {
         Page {

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::config::{Config, Overrides};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -11,7 +12,9 @@ use crate::highlight::Highlighter;
 use crate::output::{self, Data, Output};
 use crate::render::{self, RenderCache, Templates};
 use crate::site::{feed, sitemap, MarkdownCache, Site};
-use crate::{check as links, content, theme};
+use crate::{check as links, content, fingerprint, theme};
+
+mod patch;
 
 /// The stylesheet for highlighted code, generated from the configured themes.
 pub const SYNTAX_CSS_PATH: &str = "syntax.css";
@@ -32,13 +35,28 @@ pub struct Stats {
     pub files: usize,
 }
 
+/// Output path → what to write there.
+pub type OutputMap = HashMap<String, Output>;
+
 /// The whole site, rendered in memory.
 pub struct Assembled {
     pub config: Config,
-    /// Keyed (and so ordered) by output path.
     /// Keyed by output path (unordered: writing and serving need no order).
-    pub outputs: HashMap<String, Output>,
+    /// Shared with the caches, which keep it to patch the next rebuild.
+    pub outputs: Arc<OutputMap>,
     pub stats: Stats,
+    /// Which outputs this build may have changed since the previous one
+    /// assembled with the same caches.
+    pub changed: Changed,
+}
+
+/// What a rebuild touched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    /// Anything may have changed: compare every output.
+    All,
+    /// Only these outputs were produced again (some may be byte-identical).
+    Only(Vec<String>),
 }
 
 /// Runs every stage without touching the output folder. `stage` is told
@@ -48,21 +66,37 @@ pub fn assemble(options: &Options, stage: &dyn Fn(&str)) -> Result<Assembled, Di
 }
 
 /// What a previous build computed that the next one may reuse: parsed and
-/// cleaned files, rendered Markdown, rendered pages. Each cache is exact
-/// (keyed by everything its result depends on), so a build with caches
-/// equals a build without.
-#[derive(Debug, Default)]
+/// cleaned files, rendered Markdown, rendered pages, and the last good build
+/// itself. Each cache is exact (keyed by everything its result depends on),
+/// so a build with caches equals a build without.
+#[derive(Default)]
 pub struct Caches {
     config: Option<Config>,
     load: content::LoadCache,
     markdown: MarkdownCache,
     render: RenderCache,
+    /// Paths forgotten since the last build: what the next one may patch.
+    changed: Vec<PathBuf>,
+    /// The last build, when it succeeded; see [`patch`].
+    last: Option<Last>,
+}
+
+/// A complete good build, kept so that an edit can be patched into it.
+struct Last {
+    site: Site,
+    templates: Templates,
+    highlighter: Highlighter,
+    outputs: Arc<OutputMap>,
+    stats: Stats,
+    /// Markdown articles by the path the walk found them at → page index.
+    by_file: fingerprint::Map<PathBuf, usize>,
 }
 
 impl Caches {
     /// Forgets what is known about a changed file or folder.
     pub fn forget(&mut self, path: &Path) {
         self.load.forget(path);
+        self.changed.push(path.to_path_buf());
     }
 }
 
@@ -72,17 +106,20 @@ pub fn assemble_cached(
     stage: &dyn Fn(&str),
     caches: &mut Caches,
 ) -> Result<Assembled, Diagnostics> {
+    let mut changed = std::mem::take(&mut caches.changed);
+    // Kept only while the last build is the latest: any failure drops it.
+    let last = caches.last.take();
     let root = &options.root;
     // Each stage is timed at debug level (`-vv` or DOSSIER_LOG=debug).
     let started = std::time::Instant::now();
-    let last = std::cell::Cell::new(started);
+    let lap = std::cell::Cell::new(started);
     let stage = |name: &str| {
         let now = std::time::Instant::now();
         tracing::debug!(
             "{:>6.1} ms  until {name}",
-            (now - last.get()).as_secs_f64() * 1000.0
+            (now - lap.get()).as_secs_f64() * 1000.0
         );
-        last.set(now);
+        lap.set(now);
         stage(name);
     };
     stage("reading config");
@@ -93,6 +130,17 @@ pub fn assemble_cached(
             config: Some(config.clone()),
             ..Caches::default()
         };
+    } else if let Some(last) = last {
+        changed.sort();
+        changed.dedup();
+        stage("patching");
+        match patch::patch(options, &changed, last, caches) {
+            Ok(assembled) => {
+                stage("done");
+                return Ok(assembled);
+            }
+            Err(why) => tracing::debug!("full rebuild: {why}"),
+        }
     }
 
     stage("reading content and theme");
@@ -120,22 +168,18 @@ pub fn assemble_cached(
     stage("publishing");
     let mut outputs =
         Vec::with_capacity(pages.len() + site.assets.len() + theme_files.statics.len() + 4);
-    outputs.extend(pages.into_iter().map(|p| Output {
-        path: p.path,
-        data: Data::Bytes(p.html),
-        owner: p.owner,
-    }));
+    outputs.extend(pages.into_iter().map(Output::from));
     let generated = [
         (feed::ATOM_PATH, feed::atom(&site)),
         (sitemap::SITEMAP_PATH, sitemap::sitemap(&site)),
         (sitemap::ROBOTS_PATH, sitemap::robots(&site)),
         (SYNTAX_CSS_PATH, highlighter.css().to_string()),
     ];
-    outputs.extend(generated.into_iter().map(|(path, text)| Output {
-        path: path.to_string(),
-        data: Data::Bytes(text.into_bytes().into()),
-        owner: format!("the generated {path}"),
-    }));
+    outputs.extend(
+        generated
+            .into_iter()
+            .map(|(path, text)| Output::generated(path, text)),
+    );
     outputs.extend(theme_files.statics.into_iter().map(|(path, file)| Output {
         path,
         data: match file.source {
@@ -150,7 +194,7 @@ pub fn assemble_cached(
         owner: content::display_path(root, &a.source).display().to_string(),
     }));
 
-    let outputs = unique_outputs(outputs)?;
+    let outputs = Arc::new(unique_outputs(outputs)?);
     stage("done");
     let stats = Stats {
         articles: site.pages.len(),
@@ -158,10 +202,27 @@ pub fn assemble_cached(
         terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
         files: outputs.len(),
     };
+    let by_file = site
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.rel.ends_with(".md"))
+        .map(|(i, p)| (root.join(&p.file), i))
+        .collect();
+    let config = site.config.clone();
+    caches.last = Some(Last {
+        site,
+        templates,
+        highlighter,
+        outputs: outputs.clone(),
+        stats,
+        by_file,
+    });
     Ok(Assembled {
-        config: site.config,
+        config,
         outputs,
         stats,
+        changed: Changed::All,
     })
 }
 
@@ -211,7 +272,10 @@ pub fn build(options: &Options, stage: &dyn Fn(&str)) -> Result<(Stats, PathBuf)
     let out = output_dir(&options.root, &assembled.config);
     output::check_output_dir(&options.root, &out)?;
     stage("writing");
-    let outputs: Vec<Output> = assembled.outputs.into_values().collect();
+    let outputs: Vec<Output> = match Arc::try_unwrap(assembled.outputs) {
+        Ok(map) => map.into_values().collect(),
+        Err(shared) => shared.values().cloned().collect(),
+    };
     output::write_site(&out, &outputs)?;
     Ok((assembled.stats, out))
 }

@@ -1,0 +1,101 @@
+//! The fast path of a rebuild: articles edited in place.
+//!
+//! Most saves change what an article says, not where it sits: its output
+//! path, date, title, terms and section stay the same
+//! ([`Page::same_place`](crate::content::Page::same_place)). Then every list
+//! of the site keeps its members and their order, and the last build can be
+//! patched instead of derived again: read the edited files, render their
+//! Markdown, re-render their pages and the pagers listing them, regenerate
+//! the feed. That is the work of a handful of pages, where deriving the site
+//! again costs every page a little (about 100 ms at 10,000 articles).
+//!
+//! Anything else — a file created, deleted or renamed, a changed title,
+//! date or tag, a template, static file, raw article, the config, or any
+//! error — takes the full path, which still reuses every cache. Both must
+//! give the same output: `tests/incremental.rs` checks random edit
+//! sequences against clean builds.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::{Assembled, Caches, Changed, Last, Options};
+use crate::output::Output;
+use crate::render;
+use crate::site::{feed, LinkIndex};
+
+/// Patches the edits to `changed` files into `last`, the previous good
+/// build. On success the patched build is `caches`' last build again; on
+/// failure `last` is dropped and the reason returned (for debug logs): the
+/// caller then runs the full path.
+pub(super) fn patch(
+    options: &Options,
+    changed: &[PathBuf],
+    mut last: Last,
+    caches: &mut Caches,
+) -> Result<Assembled, &'static str> {
+    if changed.is_empty() {
+        return Err("no changed files were named");
+    }
+    let config = &last.site.config;
+    // Check every edit before touching `last`.
+    let mut edits = Vec::with_capacity(changed.len());
+    for path in changed {
+        let &i = last.by_file.get(path).ok_or("not a known article")?;
+        let page = caches
+            .load
+            .reload_page(&options.root, path, config)
+            .ok_or("the article no longer loads as one")?;
+        if page.draft && !options.drafts {
+            return Err("the article became a draft");
+        }
+        if !page.same_place(&last.site.pages[i]) {
+            return Err("the article moved in the lists");
+        }
+        edits.push((i, page));
+    }
+    let rendered: Vec<_> = {
+        let links = LinkIndex::new(&last.site.pages);
+        edits
+            .iter()
+            .map(|(_, page)| {
+                caches
+                    .markdown
+                    .get_or_render(page, config, &last.highlighter, &links)
+            })
+            .collect()
+    };
+    if rendered.iter().any(|r| !r.broken_links.is_empty()) {
+        return Err("a broken @/ link");
+    }
+
+    let site = &mut last.site;
+    for ((i, page), rendered) in edits.iter().zip(rendered) {
+        site.pages[*i] = page.clone();
+        site.rendered[*i] = rendered;
+    }
+    let indices: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
+    let pages = render::render_changed(site, &last.templates, &mut caches.render, &indices)
+        .map_err(|_| "a render error")?;
+
+    let outputs = Arc::make_mut(&mut last.outputs);
+    let mut touched = Vec::with_capacity(pages.len() + 1);
+    for page in pages {
+        touched.push(page.path.clone());
+        outputs.insert(page.path.clone(), Output::from(page));
+    }
+    // The feed shows the newest articles in full; regenerating it is cheap.
+    // The sitemap, robots.txt and every other list are unchanged: they show
+    // only what `same_place` compares.
+    let feed = Output::generated(feed::ATOM_PATH, feed::atom(site));
+    touched.push(feed.path.clone());
+    outputs.insert(feed.path.clone(), feed);
+
+    let assembled = Assembled {
+        config: site.config.clone(),
+        outputs: last.outputs.clone(),
+        stats: last.stats,
+        changed: Changed::Only(touched),
+    };
+    caches.last = Some(last);
+    Ok(assembled)
+}
