@@ -191,6 +191,26 @@ struct TermView<'a> {
     count: usize,
 }
 
+/// A taxonomy without its terms: what every page gets in `taxonomies`,
+/// and a term page in `taxonomy`. (Only `taxonomy.html` lists every term:
+/// a term page then changes only when its own list does.)
+#[derive(Serialize, Hash)]
+struct TaxonomyLink<'a> {
+    name: &'a str,
+    title: &'a str,
+    path: &'a str,
+}
+
+impl<'a> From<&'a crate::site::taxonomy::Taxonomy> for TaxonomyLink<'a> {
+    fn from(t: &'a crate::site::taxonomy::Taxonomy) -> TaxonomyLink<'a> {
+        TaxonomyLink {
+            name: &t.name,
+            title: &t.title,
+            path: &t.path,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct TaxonomyView<'a> {
     name: &'a str,
@@ -435,7 +455,6 @@ struct Renderer<'a> {
     values: Vec<OnceLock<Value>>,
     view_hashes: &'a [u64],
     section_hashes: HashMap<&'a str, OnceLock<u64>>,
-    taxonomy_hashes: Vec<OnceLock<u64>>,
     /// Fingerprint of what every page shows: config, navigation, templates.
     global: u64,
 }
@@ -462,17 +481,8 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         base.insert("nav", &nav);
-        let taxonomies: Vec<BTreeMap<&str, &str>> = site
-            .taxonomies
-            .iter()
-            .map(|t| {
-                BTreeMap::from([
-                    ("name", t.name.as_str()),
-                    ("title", t.title.as_str()),
-                    ("path", t.path.as_str()),
-                ])
-            })
-            .collect();
+        let taxonomies: Vec<TaxonomyLink> =
+            site.taxonomies.iter().map(TaxonomyLink::from).collect();
         base.insert("taxonomies", &taxonomies);
         base.insert(
             "dossier",
@@ -505,7 +515,6 @@ impl<'a> Renderer<'a> {
                 .keys()
                 .map(|k| (k.as_str(), OnceLock::new()))
                 .collect(),
-            taxonomy_hashes: site.taxonomies.iter().map(|_| OnceLock::new()).collect(),
             global: h.finish(),
         }
     }
@@ -552,16 +561,6 @@ impl<'a> Renderer<'a> {
         *cell.get_or_init(|| {
             let mut h = fingerprint::hasher();
             hash_json(&self.section_view(path), &mut h);
-            h.finish()
-        })
-    }
-
-    /// Hash of a taxonomy's view (every term with its count), once per
-    /// taxonomy: every term page shows the taxonomy.
-    fn taxonomy_hash(&self, t: usize) -> u64 {
-        *self.taxonomy_hashes[t].get_or_init(|| {
-            let mut h = fingerprint::hasher();
-            hash_json(&self.taxonomy_view(t), &mut h);
             h.finish()
         })
     }
@@ -633,11 +632,12 @@ impl<'a> Renderer<'a> {
                 pager.path.clone()
             }
             Job::Taxonomy(t) => {
-                (2u8, self.taxonomy_hash(*t)).hash(&mut h);
+                2u8.hash(&mut h);
+                hash_json(&self.taxonomy_view(*t), &mut h);
                 site.taxonomies[*t].path.clone()
             }
             Job::Term(t, k, pager) => {
-                (3u8, self.taxonomy_hash(*t)).hash(&mut h);
+                (3u8, TaxonomyLink::from(&site.taxonomies[*t])).hash(&mut h);
                 hash_json(&term_view(site, &site.taxonomies[*t].terms[*k]), &mut h);
                 pager_hash(pager, &mut h);
                 pager.path.clone()
@@ -717,7 +717,7 @@ impl<'a> Renderer<'a> {
                 let taxonomy = &site.taxonomies[*t];
                 let term = &taxonomy.terms[*k];
                 let mut ctx = Context::new();
-                ctx.insert("taxonomy", &self.taxonomy_view(*t));
+                ctx.insert("taxonomy", &TaxonomyLink::from(taxonomy));
                 ctx.insert("term", &term_view(site, term));
                 ctx.insert("paginator", &self.paginator(pager));
                 let owner = format!("the {} page `{}`", taxonomy.name, term.name);
