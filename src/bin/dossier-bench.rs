@@ -436,7 +436,9 @@ fn rebuild(n: usize, edits: usize) -> Result<(), String> {
     let page = format!("{}index.html", &target.paths()[0][1..]);
     // In-place edits take the patch path; a tag added or removed changes
     // the lists, so it takes the full (cached) path.
-    let kinds: [(&str, &dyn Fn(&str, usize) -> String); 2] = [
+    /// Makes edit number `e` with `marker` in it.
+    type Edit<'a> = &'a dyn Fn(&str, usize) -> String;
+    let kinds: [(&str, Edit); 2] = [
         ("one edit in place (text, summary)", &|marker, _| {
             target.edited(marker)
         }),
