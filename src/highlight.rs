@@ -2,23 +2,35 @@
 //! so one stylesheet (`syntax.css`) can switch light and dark themes with
 //! `prefers-color-scheme` and pages stay small.
 
+use std::sync::{Arc, Mutex};
+
 use syntect::highlighting::ThemeSet;
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 use crate::config::Highlight;
+use crate::fingerprint;
 
 /// Prefixed classes keep syntect's generic names (`string`, `comment`) from
 /// colliding with a theme's own CSS.
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
-/// Loaded once per build and shared by every page (the syntax set is the
-/// expensive part to build, so it must never be loaded per page).
+/// Loaded once and shared by every page (the syntax set is the expensive
+/// part to build, so it must never be loaded per page); `dossier serve`
+/// keeps it across rebuilds while the config stays the same.
 pub struct Highlighter {
     syntaxes: SyntaxSet,
     css: String,
+    /// Highlighted blocks by fingerprint of language and code: a block that
+    /// recurs (a snippet quoted in several articles, or an unchanged block
+    /// of an article being edited under `serve`) is highlighted once.
+    done: Mutex<fingerprint::Map<u64, Option<Arc<str>>>>,
 }
+
+/// Beyond this many distinct blocks the cache starts over, so a long
+/// `serve` session cannot grow it without bound.
+const CACHE_LIMIT: usize = 20_000;
 
 impl Highlighter {
     /// Fails with a message listing the available themes when a configured
@@ -45,6 +57,7 @@ impl Highlighter {
         Ok(Highlighter {
             syntaxes: SyntaxSet::load_defaults_newlines(),
             css,
+            done: Mutex::default(),
         })
     }
 
@@ -61,6 +74,27 @@ impl Highlighter {
         if lang.is_empty() {
             return None;
         }
+        let key = fingerprint::of(&(lang, code));
+        // The lock is never held while highlighting: two threads may both
+        // highlight a new block, and both get the same result.
+        if let Some(done) = self.lock().get(&key) {
+            return done.as_deref().map(str::to_string);
+        }
+        let html = self.highlight_uncached(code, lang);
+        let mut done = self.lock();
+        if done.len() >= CACHE_LIMIT {
+            done.clear();
+        }
+        done.insert(key, html.as_deref().map(Arc::from));
+        html
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, fingerprint::Map<u64, Option<Arc<str>>>> {
+        // A panic elsewhere cannot leave the map half-written: use it.
+        self.done.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn highlight_uncached(&self, code: &str, lang: &str) -> Option<String> {
         let syntax = self.syntaxes.find_syntax_by_token(lang).or_else(|| {
             self.syntaxes
                 .find_syntax_by_token(&lang.to_ascii_lowercase())
@@ -89,6 +123,19 @@ mod tests {
         let html = hl().highlight("fn main() {}\n", "rust").unwrap();
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(html.contains("main"));
+    }
+
+    #[test]
+    fn repeated_blocks_are_highlighted_once() {
+        let h = hl();
+        let code = "let x = 1;\n";
+        let first = h.highlight(code, "rust");
+        assert_eq!(h.highlight(code, "rust"), first);
+        assert_eq!(h.highlight_uncached(code, "rust"), first);
+        assert_eq!(h.lock().len(), 1);
+        // The language is part of the key.
+        assert_ne!(h.highlight(code, "python"), first);
+        assert_eq!(h.lock().len(), 2);
     }
 
     #[test]

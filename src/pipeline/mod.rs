@@ -75,6 +75,7 @@ pub struct Caches {
     load: content::LoadCache,
     markdown: MarkdownCache,
     render: RenderCache,
+    highlighter: Option<Arc<Highlighter>>,
     /// Paths forgotten since the last build: what the next one may patch.
     changed: Vec<PathBuf>,
     /// The last build, when it succeeded; see [`patch`].
@@ -85,7 +86,7 @@ pub struct Caches {
 struct Last {
     site: Site,
     templates: Templates,
-    highlighter: Highlighter,
+    highlighter: Arc<Highlighter>,
     outputs: Arc<OutputMap>,
     stats: Stats,
     /// Markdown articles by the path the walk found them at → page index.
@@ -148,8 +149,16 @@ pub fn assemble_cached(
         || content::load_cached(root, &config, options.drafts, &mut caches.load),
         || theme::load(root, &config.theme).and_then(|files| Ok((Templates::new(&files)?, files))),
     );
-    let highlighter = Highlighter::new(&config.highlight)
-        .map_err(|m| Diagnostic::in_file(crate::config::CONFIG_FILE, format!("highlight: {m}")));
+    // Kept while the config is the same: loading the syntax set costs
+    // milliseconds, and its cache of highlighted blocks spans rebuilds.
+    let highlighter = match &caches.highlighter {
+        Some(h) => Ok(h.clone()),
+        None => Highlighter::new(&config.highlight)
+            .map(Arc::new)
+            .map_err(|m| {
+                Diagnostic::in_file(crate::config::CONFIG_FILE, format!("highlight: {m}"))
+            }),
+    };
     let mut errors = Vec::new();
     let content = content.map_err(|d| errors.extend(d.0)).ok();
     let theme = theme.map_err(|d| errors.extend(d.0)).ok();
@@ -160,6 +169,7 @@ pub fn assemble_cached(
         return Err(Diagnostics(errors));
     };
 
+    caches.highlighter = Some(highlighter.clone());
     stage("rendering Markdown");
     let site = Site::build_cached(config, content, &highlighter, &mut caches.markdown)?;
     stage("rendering pages");
