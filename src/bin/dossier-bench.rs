@@ -584,8 +584,13 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-/// Dossier against Hugo on the same articles, alternating runs.
-fn compare(n: usize, runs: usize) -> Result<(), String> {
+/// Dossier against Hugo on the same articles, alternating runs. Every run
+/// writes a new, empty output folder, and nothing is deleted until the
+/// caller is done with all sizes: on ext4 without a journal, creating files
+/// within 30 s of deleting many others makes the kernel scan the recently
+/// deleted inodes for each new one, a slowdown that grows with the number
+/// deleted and swamped both tools' figures. Returns the folder to delete.
+fn compare(n: usize, runs: usize) -> Result<PathBuf, String> {
     let hugo = which("hugo").ok_or("hugo is not installed (apt-get install hugo)")?;
     if !Path::new("/usr/bin/time").exists() {
         return Err("GNU time is not installed (apt-get install time)".into());
@@ -599,9 +604,8 @@ fn compare(n: usize, runs: usize) -> Result<(), String> {
         .map_err(|e| e.to_string())?
         .with_file_name("dossier");
     let (mut d, mut h) = (Vec::new(), Vec::new());
-    for _ in 0..runs {
-        let out = dir.join("out-dossier");
-        let _ = std::fs::remove_dir_all(&out);
+    for run in 0..runs {
+        let out = dir.join(format!("out-dossier-{run}"));
         d.push(measure(
             timed(&exe)
                 .args(["build", "-q", "--root"])
@@ -609,8 +613,7 @@ fn compare(n: usize, runs: usize) -> Result<(), String> {
                 .arg("-o")
                 .arg(&out),
         )?);
-        let out = dir.join("out-hugo");
-        let _ = std::fs::remove_dir_all(&out);
+        let out = dir.join(format!("out-hugo-{run}"));
         h.push(measure(
             timed(&hugo)
                 .args(["--quiet", "--source"])
@@ -618,11 +621,6 @@ fn compare(n: usize, runs: usize) -> Result<(), String> {
                 .arg("--destination")
                 .arg(&out),
         )?);
-    }
-    if std::env::var_os("DOSSIER_BENCH_KEEP").is_some() {
-        println!("kept {}", dir.display());
-    } else {
-        let _ = std::fs::remove_dir_all(&dir);
     }
     let stats = |v: &[(f64, f64, f64)]| {
         (
@@ -642,7 +640,7 @@ fn compare(n: usize, runs: usize) -> Result<(), String> {
         dc / hc,
         dm / hm
     );
-    Ok(())
+    Ok(dir)
 }
 
 /// Cleaning speed on generated raw articles (half `.txt`, half `.html`, with
@@ -721,7 +719,19 @@ fn main() {
                 true => vec![arg(&args, "--articles", 1000)],
                 false => vec![1000, 10_000],
             };
-            sizes.into_iter().try_for_each(|n| compare(n, runs)).and_then(|()| clean_throughput(1000))
+            let mut dirs = Vec::new();
+            let result = sizes
+                .into_iter()
+                .try_for_each(|n| compare(n, runs).map(|dir| dirs.push(dir)))
+                .and_then(|()| clean_throughput(1000));
+            for dir in dirs {
+                if std::env::var_os("DOSSIER_BENCH_KEEP").is_some() {
+                    println!("kept {}", dir.display());
+                } else {
+                    let _ = std::fs::remove_dir_all(&dir);
+                }
+            }
+            result
         }
         Some("clean-throughput") => clean_throughput(arg(&args, "--articles", 1000)),
         Some("rebuild") => rebuild(arg(&args, "--articles", 10_000), arg(&args, "--edits", 50)),
