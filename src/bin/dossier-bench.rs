@@ -11,6 +11,11 @@
 //! article, the time from saving the file to its page serving the new text
 //! (the front page, its tag page and the feed are then checked to have it
 //! too: a rebuild swaps the whole site at once); prints p50 and p95.
+//! `rebuild` times the same rebuilds in process, without watcher or HTTP.
+//!
+//! `dossier-bench compare` builds 1,000 and 10,000 articles with Dossier and
+//! Hugo side by side, then prints cleaning throughput and the edit latency
+//! at the largest size.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -719,11 +724,13 @@ fn main() {
                 true => vec![arg(&args, "--articles", 1000)],
                 false => vec![1000, 10_000],
             };
+            let largest = sizes.iter().copied().max().unwrap_or(1000);
             let mut dirs = Vec::new();
             let result = sizes
                 .into_iter()
                 .try_for_each(|n| compare(n, runs).map(|dir| dirs.push(dir)))
-                .and_then(|()| clean_throughput(1000));
+                .and_then(|()| clean_throughput(1000))
+                .and_then(|()| edit_latency(largest, 50));
             for dir in dirs {
                 if std::env::var_os("DOSSIER_BENCH_KEEP").is_some() {
                     println!("kept {}", dir.display());
