@@ -6,10 +6,14 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use dossier::clean::{clean, Hints, Kind};
+use dossier::config::{Config, Overrides};
 use dossier::config::{Highlight, MarkdownConfig};
 use dossier::content::front_matter::{self, PageFrontMatter};
 use dossier::highlight::Highlighter;
 use dossier::pipeline::{assemble, Options};
+use dossier::render::{render_all, Templates};
+use dossier::site::Site;
+use dossier::theme;
 
 fn article(i: usize) -> String {
     let para = "Analysts said on Monday that oil prices rose sharply after the announcement, \
@@ -55,7 +59,17 @@ fn stages(c: &mut Criterion) {
             ))
         })
     });
-    c.bench_function("highlight: 5 lines of Rust", |b| {
+    // Blocks are cached by content: a new block each iteration measures the
+    // highlighting itself, the same block again measures the cache.
+    let mut n = 0u64;
+    c.bench_function("highlight: 5 lines of Rust (new block)", |b| {
+        b.iter(|| {
+            n += 1;
+            let code = format!("{CODE}// {n}\n");
+            black_box(highlighter.highlight(black_box(&code), "rust"))
+        })
+    });
+    c.bench_function("highlight: 5 lines of Rust (seen before)", |b| {
         b.iter(|| black_box(highlighter.highlight(black_box(CODE), "rust")))
     });
 
@@ -78,6 +92,13 @@ fn stages(c: &mut Criterion) {
         "site: assemble 50 articles (all stages, templates included)",
         |b| b.iter(|| black_box(assemble(&options, &|_| {}).unwrap().stats)),
     );
+    let config = Config::load(dir.path(), &Overrides::default()).unwrap();
+    let templates = Templates::new(&theme::load(dir.path(), &config.theme).unwrap()).unwrap();
+    let content = dossier::content::load(dir.path(), &config, false).unwrap();
+    let site = Site::build(config, content, &highlighter).unwrap();
+    c.bench_function("templates: render every page of the 50-article site", |b| {
+        b.iter(|| black_box(render_all(&site, &templates).unwrap().len()))
+    });
 
     let seed = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("content/wire/000_1920e010a6a74911.txt"),
