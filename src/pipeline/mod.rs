@@ -75,6 +75,8 @@ pub struct Caches {
     load: content::LoadCache,
     markdown: MarkdownCache,
     render: RenderCache,
+    /// Loaded once per config: the syntax set costs milliseconds to load,
+    /// and its cache of highlighted blocks spans rebuilds.
     highlighter: Option<Arc<Highlighter>>,
     /// Paths forgotten since the last build: what the next one may patch.
     changed: Vec<PathBuf>,
@@ -86,7 +88,6 @@ pub struct Caches {
 struct Last {
     site: Site,
     templates: Templates,
-    highlighter: Arc<Highlighter>,
     outputs: Arc<OutputMap>,
     stats: Stats,
     /// Markdown articles by the path the walk found them at → page index.
@@ -149,8 +150,6 @@ pub fn assemble_cached(
         || content::load_cached(root, &config, options.drafts, &mut caches.load),
         || theme::load(root, &config.theme).and_then(|files| Ok((Templates::new(&files)?, files))),
     );
-    // Kept while the config is the same: loading the syntax set costs
-    // milliseconds, and its cache of highlighted blocks spans rebuilds.
     let highlighter = match &caches.highlighter {
         Some(h) => Ok(h.clone()),
         None => Highlighter::new(&config.highlight)
@@ -223,7 +222,6 @@ pub fn assemble_cached(
     caches.last = Some(Last {
         site,
         templates,
-        highlighter,
         outputs: outputs.clone(),
         stats,
         by_file,

@@ -53,6 +53,7 @@ pub(super) fn patch(
         }
         edits.push((i, page));
     }
+    let highlighter = caches.highlighter.clone().ok_or("no highlighter yet")?;
     let rendered: Vec<_> = {
         let links = LinkIndex::new(&last.site.pages);
         edits
@@ -60,7 +61,7 @@ pub(super) fn patch(
             .map(|(_, page)| {
                 caches
                     .markdown
-                    .get_or_render(page, config, &last.highlighter, &links)
+                    .get_or_render(page, config, &highlighter, &links)
             })
             .collect()
     };
