@@ -151,6 +151,58 @@ fn edits_creations_renames_and_deletions_show_up() {
     assert!(!http_get(port, "/").unwrap().1.contains("Second piece"));
 }
 
+/// Started as most people will (`dossier serve` inside the site, so the root
+/// is relative while the watcher reports absolute paths), an in-place edit
+/// still takes the patch path, and a retitling the full one; both show.
+#[test]
+fn a_relative_root_still_patches_in_place_edits() {
+    let one = |title: &str, body: &str| {
+        article(
+            &format!("title: {title}\ndate: 2026-01-01\ntags: [x]"),
+            body,
+        )
+    };
+    let dir = site(CONFIG, &[("content/a/one.md", &one("One", "First."))]);
+    let port = free_port();
+    let log = dir.path().join("serve.log");
+    let child = Command::new(assert_cmd::cargo::cargo_bin("dossier"))
+        .current_dir(dir.path())
+        .args(["serve", "--port", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let _server = Server { child, port };
+    let limit = Duration::from_secs(20);
+    wait_for(
+        limit,
+        || page_has(port, "/a/one/", "First."),
+        "server start",
+    );
+
+    write(dir.path(), "content/a/one.md", &one("One", "Second."));
+    wait_for(limit, || page_has(port, "/a/one/", "Second."), "the edit");
+    assert!(page_has(port, "/tags/x/", "One"));
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        text.contains("patched in"),
+        "the edit was not patched:\n{text}"
+    );
+
+    write(dir.path(), "content/a/one.md", &one("Uno", "Third."));
+    wait_for(
+        limit,
+        || page_has(port, "/a/uno/", "Third."),
+        "the retitled page",
+    );
+    wait_for(
+        limit,
+        || http_get(port, "/a/one/").is_some_and(|(s, _)| s == 404),
+        "the old path to go",
+    );
+    assert!(page_has(port, "/", "Uno"));
+}
+
 /// Reads server-sent events until one named `name` arrives (bounded).
 fn wait_for_event(port: u16, name: &str) -> String {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();

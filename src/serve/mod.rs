@@ -241,10 +241,14 @@ impl Rebuilder {
                 .filter(|p| !files.contains_key(*p))
                 .cloned(),
         );
+        let how = match assembled.changed {
+            Changed::Only(_) => "patched",
+            Changed::All => "rebuilt",
+        };
         self.in_sync = true;
         if changed_files.is_empty() && self.current.error.is_none() && self.current.version > 0 {
             eprintln!(
-                "rebuilt in {} ms: no output changed",
+                "{how} in {} ms: no output changed",
                 started.elapsed().as_millis()
             );
             return None;
@@ -253,7 +257,7 @@ impl Rebuilder {
             && self.current.error.is_none()
             && changed_files.iter().all(|p| p.ends_with(".css"));
         eprintln!(
-            "rebuilt in {} ms: {} of {} files changed",
+            "{how} in {} ms: {} of {} files changed",
             started.elapsed().as_millis(),
             changed_files.len(),
             files.len()
