@@ -6,11 +6,10 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
-use crate::output::Output;
 
 /// Checks every HTML output's links against `outputs`; `base_url` marks
 /// absolute links that are really internal (as on the 404 page).
-pub fn check_links(outputs: &HashMap<String, Output>, base_url: &str) -> Vec<Diagnostic> {
+pub fn check_links(outputs: &crate::pipeline::OutputMap, base_url: &str) -> Vec<Diagnostic> {
     let html: HashMap<&str, String> = outputs
         .iter()
         .filter(|(path, _)| path.ends_with(".html"))
@@ -188,8 +187,9 @@ fn attr_values<'a>(html: &'a str, name: &'a str) -> impl Iterator<Item = &'a str
 mod tests {
     use super::*;
     use crate::output::Data;
+    use crate::output::Output;
 
-    fn outputs(files: &[(&str, &str)]) -> HashMap<String, Output> {
+    fn outputs(files: &[(&str, &str)]) -> crate::pipeline::OutputMap {
         files
             .iter()
             .map(|(p, t)| {

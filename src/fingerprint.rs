@@ -17,6 +17,11 @@ pub type Hasher = foldhash::quality::FoldHasher<'static>;
 /// file and output paths, so flooding resistance buys nothing).
 pub type Map<K, V> = foldhash::HashMap<K, V>;
 
+/// An empty [`Map`] with room for `n` entries.
+pub fn map_with_capacity<K, V>(n: usize) -> Map<K, V> {
+    Map::with_capacity_and_hasher(n, Default::default())
+}
+
 /// A fresh fingerprint hasher.
 pub fn hasher() -> Hasher {
     foldhash::quality::FixedState::with_seed(0x0D05_51E4).build_hasher()

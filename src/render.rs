@@ -266,7 +266,7 @@ pub fn render_all(site: &Site, templates: &Templates) -> Result<Vec<Page>, Diagn
 /// rendered from; a page whose inputs are unchanged is not rendered again.
 #[derive(Debug, Default)]
 pub struct RenderCache {
-    pages: HashMap<String, (u64, Page)>,
+    pages: fingerprint::Map<String, (u64, Page)>,
     /// [`view_key`] of every page of the site last rendered.
     view_keys: Vec<u64>,
 }
@@ -287,7 +287,7 @@ pub fn render_all_cached(
     let r = Renderer::new(site, templates, &cache.view_keys);
     let rendered = r.render_jobs(&all_jobs(site), &cache.pages)?;
     let mut pages = Vec::with_capacity(rendered.len());
-    let mut fresh = HashMap::with_capacity(rendered.len());
+    let mut fresh = fingerprint::map_with_capacity(rendered.len());
     for (sig, page) in rendered {
         fresh.insert(page.path.clone(), (sig, page.clone()));
         pages.push(page);
@@ -524,7 +524,7 @@ impl<'a> Renderer<'a> {
     fn render_jobs(
         &self,
         jobs: &[Job],
-        cached: &HashMap<String, (u64, Page)>,
+        cached: &fingerprint::Map<String, (u64, Page)>,
     ) -> Result<Vec<(u64, Page)>, Diagnostics> {
         let results: Vec<Result<(u64, Page), Diagnostic>> = jobs
             .par_iter()

@@ -1,7 +1,6 @@
 //! The HTTP layer of `dossier serve`, driven over raw TCP so that nothing
 //! normalises the request targets on the way.
 
-use std::collections::HashMap;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Arc;
@@ -58,7 +57,7 @@ fn site(version: u64) -> Snapshot {
         files: files
             .iter()
             .map(|(k, v)| (k.to_string(), Arc::from(*v)))
-            .collect::<HashMap<String, Arc<[u8]>>>(),
+            .collect(),
         version,
         error: None,
         css_only: false,
@@ -724,7 +723,7 @@ async fn live_reload_events() {
 async fn first_build_failed() {
     let error = "content/index.md:2: unclosed <div>";
     let server = start(Snapshot {
-        files: HashMap::new(),
+        files: Default::default(),
         version: 1,
         error: Some(error.to_owned()),
         css_only: false,

@@ -6,7 +6,7 @@ pub mod front_matter;
 pub mod raw;
 pub mod slug;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -192,7 +192,7 @@ impl Stamp {
 #[derive(Debug, Default)]
 pub struct LoadCache {
     walk: Option<Arc<Walk>>,
-    markdown: HashMap<PathBuf, (Option<Stamp>, Result<Loaded, Diagnostic>)>,
+    markdown: crate::fingerprint::Map<PathBuf, (Option<Stamp>, Result<Loaded, Diagnostic>)>,
     raw: raw::RawCache,
 }
 

@@ -2,7 +2,6 @@
 //! publish. [`assemble`] does everything in memory; [`build`] writes the
 //! result and [`check`] inspects it, so both share one code path.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -36,7 +35,7 @@ pub struct Stats {
 }
 
 /// Output path → what to write there.
-pub type OutputMap = HashMap<String, Output>;
+pub type OutputMap = fingerprint::Map<String, Output>;
 
 /// The whole site, rendered in memory.
 pub struct Assembled {
@@ -235,8 +234,8 @@ pub fn assemble_cached(
 }
 
 /// Two producers of one output file is an error naming both.
-fn unique_outputs(outputs: Vec<Output>) -> Result<HashMap<String, Output>, Diagnostics> {
-    let mut map: HashMap<String, Output> = HashMap::with_capacity(outputs.len());
+fn unique_outputs(outputs: Vec<Output>) -> Result<OutputMap, Diagnostics> {
+    let mut map = OutputMap::with_capacity_and_hasher(outputs.len(), Default::default());
     let mut errors = Vec::new();
     for o in outputs {
         if !output::is_safe_relative(&o.path) {

@@ -9,7 +9,6 @@
 pub mod http;
 pub mod watch;
 
-use std::collections::HashMap;
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -25,7 +24,7 @@ use crate::pipeline::{assemble_cached, Caches, Changed, Options};
 pub struct Snapshot {
     /// Output path (`analysis/x/index.html`, `style.css`) → bytes, exactly
     /// as `dossier build` would write them.
-    pub files: HashMap<String, Arc<[u8]>>,
+    pub files: crate::fingerprint::Map<String, Arc<[u8]>>,
     /// Bumped on every change the browser should react to.
     pub version: u64,
     /// The current build error (`file:line: message`, possibly several
@@ -197,7 +196,7 @@ impl Rebuilder {
         };
         let mut files = match &assembled.changed {
             Changed::Only(_) if in_sync => self.current.files.clone(),
-            _ => HashMap::with_capacity(assembled.outputs.len()),
+            _ => crate::fingerprint::map_with_capacity(assembled.outputs.len()),
         };
         let mut errors = Vec::new();
         let mut changed_files = Vec::new();

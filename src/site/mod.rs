@@ -7,7 +7,7 @@ pub mod paginate;
 pub mod sitemap;
 pub mod taxonomy;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -306,7 +306,8 @@ fn check_unique_paths(
         Owner::Page(p) => p.file.display().to_string(),
     };
     let taxonomy_paths: Vec<String> = config.taxonomies.iter().map(|t| format!("{t}/")).collect();
-    let mut owners: HashMap<&str, Owner> = HashMap::with_capacity(pages.len() + sections.len());
+    let mut owners: Map<&str, Owner> =
+        crate::fingerprint::map_with_capacity(pages.len() + sections.len());
     for s in sections.values() {
         owners.insert(&s.path, Owner::Section(s));
     }
@@ -316,7 +317,7 @@ fn check_unique_paths(
     // In file order, so the same clash is always reported the same way;
     // sorting costs, so only when there is a clash to report.
     let clash = {
-        let mut seen: HashMap<&str, ()> = owners.keys().map(|k| (*k, ())).collect();
+        let mut seen: Map<&str, ()> = owners.keys().map(|k| (*k, ())).collect();
         pages.iter().any(|p| seen.insert(&p.path, ()).is_some())
     };
     if !clash {

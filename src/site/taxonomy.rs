@@ -1,8 +1,6 @@
 //! Taxonomies (tags, authors, ...): which pages carry which term. Built in one
 //! pass over the pages (O(pages × terms per page)), never term × page.
 
-use std::collections::HashMap;
-
 use crate::content::slug::slugify_or;
 use crate::content::Page;
 
@@ -34,7 +32,7 @@ pub fn build(name: &str, pages: &[std::sync::Arc<Page>]) -> Taxonomy {
     let path = format!("{name}/");
     // Runs on every rebuild: look terms up by borrowed slug and allocate
     // only for a term's first page.
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: crate::fingerprint::Map<&str, usize> = Default::default();
     let mut terms: Vec<Term> = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         for term in page.taxonomies.get(name).into_iter().flatten() {
