@@ -526,16 +526,25 @@ impl<'a> Renderer<'a> {
         jobs: &[Job],
         cached: &fingerprint::Map<String, (u64, Page)>,
     ) -> Result<Vec<(u64, Page)>, Diagnostics> {
+        let rendered = std::sync::atomic::AtomicUsize::new(0);
         let results: Vec<Result<(u64, Page), Diagnostic>> = jobs
             .par_iter()
             .map(|job| {
                 let (path, sig) = self.signature(job);
                 match cached.get(&path) {
                     Some((old, page)) if *old == sig => Ok((sig, page.clone())),
-                    _ => self.render(job).map(|page| (sig, page)),
+                    _ => {
+                        rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        self.render(job).map(|page| (sig, page))
+                    }
                 }
             })
             .collect();
+        tracing::debug!(
+            "rendered {} of {} pages (the rest were unchanged)",
+            rendered.into_inner(),
+            jobs.len()
+        );
         let mut pages = Vec::with_capacity(results.len());
         let mut errors = Vec::new();
         for result in results {

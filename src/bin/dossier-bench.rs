@@ -481,6 +481,36 @@ fn rebuild(n: usize, edits: usize) -> Result<(), String> {
             times[0]
         );
     }
+    // A raw article dropped in: a new file, so a new walk, cleaning, and
+    // the full path.
+    let mut rng = Rng(0xD209);
+    let mut times = Vec::with_capacity(edits);
+    let mut files = first.files.len();
+    for e in 0..edits {
+        let (rel, text) = raw_article(n + e, &mut rng, e % 2 == 0);
+        let file = dir.join(rel);
+        std::fs::create_dir_all(file.parent().unwrap_or(&dir)).map_err(|e| e.to_string())?;
+        std::fs::write(&file, text).map_err(|e| e.to_string())?;
+        let t0 = Instant::now();
+        let snapshot = rebuilder
+            .rebuild(std::slice::from_ref(&file))
+            .ok_or("a new article changed nothing")?;
+        times.push(t0.elapsed().as_secs_f64() * 1000.0);
+        if let Some(error) = &snapshot.error {
+            return Err(error.clone());
+        }
+        if snapshot.files.len() <= files {
+            return Err(format!("drop {e}: no new page"));
+        }
+        files = snapshot.files.len();
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "rebuild after a raw article dropped in, in process, over {edits} drops: p50 {:.1} ms, p95 {:.1} ms, min {:.1} ms",
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        times[0]
+    );
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
