@@ -107,7 +107,7 @@ fn render_body(
 }
 
 /// Broken `@/` links of `page`'s body, as errors on its file and line.
-pub fn broken_links(page: &Page, rendered: &Rendered) -> Vec<Diagnostic> {
+fn broken_links(page: &Page, rendered: &Rendered) -> Vec<Diagnostic> {
     rendered
         .broken_links
         .iter()
