@@ -26,7 +26,17 @@ pub const ROOT: &str = "@@dossier-root@@";
 /// Replaces the [`ROOT`] marker with `root` (`../../`, or an absolute base URL
 /// in feeds and on the 404 page).
 pub fn relocate(html: &str, root: &str) -> String {
-    html.replace(ROOT, root)
+    // Every page passes through here; memchr's SIMD search is several times
+    // faster than `str::replace` on pages of ~10 KB.
+    let mut out = String::with_capacity(html.len());
+    let mut last = 0;
+    for at in memchr::memmem::find_iter(html.as_bytes(), ROOT) {
+        out.push_str(&html[last..at]);
+        out.push_str(root);
+        last = at + ROOT.len();
+    }
+    out.push_str(&html[last..]);
+    out
 }
 
 /// Words per minute for the reading-time estimate.
@@ -524,6 +534,17 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relocate_replaces_every_marker_and_nothing_else() {
+        let html = format!("<a href=\"{ROOT}a/\">x</a>{ROOT}{ROOT}b @@dossier-root@ é");
+        assert_eq!(
+            relocate(&html, "../"),
+            "<a href=\"../a/\">x</a>../../b @@dossier-root@ é"
+        );
+        assert_eq!(relocate("no marker", "../"), "no marker");
+        assert_eq!(relocate("", "../"), "");
+    }
     use crate::config::Highlight;
     use std::sync::OnceLock;
 

@@ -269,6 +269,10 @@ pub struct RenderCache {
     pages: fingerprint::Map<String, (u64, Page)>,
     /// [`view_key`] of every page of the site last rendered.
     view_keys: Vec<u64>,
+    /// List-entry template values by view key: building them is most of
+    /// the cost of a list page, and a new article shifts every pager of the
+    /// front page, so a rebuild reuses them rather than building them again.
+    values: fingerprint::Map<u64, Value>,
 }
 
 /// [`render_all`], re-rendering only pages whose inputs changed.
@@ -284,8 +288,11 @@ pub fn render_all_cached(
         .into_par_iter()
         .map(|i| view_key(site, i))
         .collect();
-    let r = Renderer::new(site, templates, &cache.view_keys);
+    let r = Renderer::new(site, templates, &cache.view_keys, &cache.values);
     let rendered = r.render_jobs(&all_jobs(site), &cache.pages)?;
+    let values = r.values_by_key();
+    drop(r);
+    cache.values = values;
     let mut pages = Vec::with_capacity(rendered.len());
     let mut fresh = fingerprint::map_with_capacity(rendered.len());
     for (sig, page) in rendered {
@@ -308,11 +315,24 @@ pub fn render_changed(
     changed: &[usize],
 ) -> Result<Vec<Page>, Diagnostics> {
     check_templates_exist(site, templates, changed.iter().copied())?;
+    let mut replaced = Vec::with_capacity(changed.len());
     for &i in changed {
-        cache.view_keys[i] = view_key(site, i);
+        let key = view_key(site, i);
+        replaced.push(std::mem::replace(&mut cache.view_keys[i], key));
     }
-    let r = Renderer::new(site, templates, &cache.view_keys);
+    let r = Renderer::new(site, templates, &cache.view_keys, &cache.values);
     let rendered = r.render_jobs(&jobs_showing(site, changed), &cache.pages)?;
+    let fresh: Vec<(u64, Value)> = changed
+        .iter()
+        .filter_map(|&i| Some((r.view_hashes[i], r.values[i].get()?.clone())))
+        .collect();
+    drop(r);
+    // A view key names one page's view (it includes the page's path), so
+    // the edited pages' old values can go.
+    for key in replaced {
+        cache.values.remove(&key);
+    }
+    cache.values.extend(fresh);
     let mut pages = Vec::new();
     for (sig, page) in rendered {
         if cache
@@ -454,13 +474,20 @@ struct Renderer<'a> {
     /// by every list.
     values: Vec<OnceLock<Value>>,
     view_hashes: &'a [u64],
+    /// Values of an earlier render, by view key.
+    previous: &'a fingerprint::Map<u64, Value>,
     section_hashes: HashMap<&'a str, OnceLock<u64>>,
     /// Fingerprint of what every page shows: config, navigation, templates.
     global: u64,
 }
 
 impl<'a> Renderer<'a> {
-    fn new(site: &'a Site, templates: &'a Templates, view_hashes: &'a [u64]) -> Renderer<'a> {
+    fn new(
+        site: &'a Site,
+        templates: &'a Templates,
+        view_hashes: &'a [u64],
+        previous: &'a fingerprint::Map<u64, Value>,
+    ) -> Renderer<'a> {
         let config = &site.config;
         let mut base = Context::new();
         base.insert(
@@ -510,6 +537,7 @@ impl<'a> Renderer<'a> {
             views,
             values,
             view_hashes,
+            previous,
             section_hashes: site
                 .sections
                 .keys()
@@ -574,11 +602,28 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// The template value of page `i`'s list entry.
+    /// The template value of page `i`'s list entry. Equal view keys mean
+    /// equal views, so an earlier render's value serves.
     fn value(&self, i: usize) -> Value {
         self.values[i]
-            .get_or_init(|| Value::from_serializable(self.view(i)))
+            .get_or_init(|| match self.previous.get(&self.view_hashes[i]) {
+                Some(value) => value.clone(),
+                None => Value::from_serializable(self.view(i)),
+            })
             .clone()
+    }
+
+    /// Every page's list-entry value known now, made this time or earlier,
+    /// by view key: what the next render may reuse.
+    fn values_by_key(&self) -> fingerprint::Map<u64, Value> {
+        let mut out = fingerprint::map_with_capacity(self.values.len());
+        for (cell, key) in self.values.iter().zip(self.view_hashes) {
+            let value = cell.get().or_else(|| self.previous.get(key));
+            if let Some(value) = value {
+                out.insert(*key, value.clone());
+            }
+        }
+        out
     }
 
     fn section_view(&self, path: &str) -> SectionView<'_> {
