@@ -586,7 +586,29 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Runs `cmd` under `/usr/bin/time` and returns (wall s, cpu s, peak RSS MB).
-fn measure(cmd: &mut Command) -> Result<(f64, f64, f64), String> {
+/// One timed run: wall, user and system seconds, peak RSS in MB.
+#[derive(Debug, Clone, Copy, Default)]
+struct Run {
+    wall: f64,
+    user: f64,
+    sys: f64,
+    rss: f64,
+}
+
+impl Run {
+    /// The median of each figure over `runs`.
+    fn median(runs: &[Run]) -> Run {
+        let of = |f: fn(&Run) -> f64| median(runs.iter().map(f).collect());
+        Run {
+            wall: of(|r| r.wall),
+            user: of(|r| r.user),
+            sys: of(|r| r.sys),
+            rss: of(|r| r.rss),
+        }
+    }
+}
+
+fn measure(cmd: &mut Command) -> Result<Run, String> {
     let out = cmd.output().map_err(|e| e.to_string())?;
     let stderr = String::from_utf8_lossy(&out.stderr);
     if !out.status.success() {
@@ -605,7 +627,12 @@ fn measure(cmd: &mut Command) -> Result<(f64, f64, f64), String> {
     if v.len() != 4 {
         return Err(format!("bad timing line {line:?}"));
     }
-    Ok((v[0], v[1] + v[2], v[3] / 1024.0))
+    Ok(Run {
+        wall: v[0],
+        user: v[1],
+        sys: v[2],
+        rss: v[3] / 1024.0,
+    })
 }
 
 fn timed(program: &Path) -> Command {
@@ -624,8 +651,8 @@ fn median(mut v: Vec<f64>) -> f64 {
 /// caller is done with all sizes: on ext4 without a journal, creating files
 /// within 30 s of deleting many others makes the kernel scan the recently
 /// deleted inodes for each new one, a slowdown that grows with the number
-/// deleted and swamped both tools' figures. Returns the folder to delete.
-fn compare(n: usize, runs: usize) -> Result<PathBuf, String> {
+/// deleted and swamped both tools' figures.
+fn compare(n: usize, runs: usize) -> Result<Compared, String> {
     let hugo = which("hugo").ok_or("hugo is not installed (apt-get install hugo)")?;
     if !Path::new("/usr/bin/time").exists() {
         return Err("GNU time is not installed (apt-get install time)".into());
@@ -657,25 +684,61 @@ fn compare(n: usize, runs: usize) -> Result<PathBuf, String> {
                 .arg(&out),
         )?);
     }
-    let stats = |v: &[(f64, f64, f64)]| {
-        (
-            median(v.iter().map(|x| x.0).collect()),
-            median(v.iter().map(|x| x.1).collect()),
-            median(v.iter().map(|x| x.2).collect()),
-        )
-    };
-    let (dw, dc, dm) = stats(&d);
-    let (hw, hc, hm) = stats(&h);
+    let (d, h) = (Run::median(&d), Run::median(&h));
     println!("{n} articles, median of {runs} alternating runs:");
-    println!("  dossier: wall {dw:.2} s, cpu {dc:.2} s, peak RSS {dm:.0} MB");
-    println!("  hugo:    wall {hw:.2} s, cpu {hc:.2} s, peak RSS {hm:.0} MB");
+    for (name, r) in [("dossier", d), ("hugo", h)] {
+        println!(
+            "  {name:<7}: wall {:.2} s, cpu {:.2} s (user {:.2}, system {:.2}), peak RSS {:.0} MB",
+            r.wall,
+            r.user + r.sys,
+            r.user,
+            r.sys,
+            r.rss
+        );
+    }
     println!(
         "  dossier/hugo: wall {:.2}, cpu {:.2}, RSS {:.2}",
-        dw / hw,
-        dc / hc,
-        dm / hm
+        d.wall / h.wall,
+        (d.user + d.sys) / (h.user + h.sys),
+        d.rss / h.rss
     );
-    Ok(dir)
+    Ok(Compared {
+        dir,
+        dossier: d,
+        hugo: h,
+    })
+}
+
+/// What [`compare`] measured for one size, and the folder to delete.
+struct Compared {
+    dir: PathBuf,
+    dossier: Run,
+    hugo: Run,
+}
+
+/// How cost grows from the smallest to the largest size compared.
+fn print_growth(sizes: &[(usize, &Compared)]) {
+    let (Some((small, a)), Some((large, b))) = (sizes.first(), sizes.last()) else {
+        return;
+    };
+    if small == large {
+        return;
+    }
+    println!(
+        "growth from {small} to {large} articles ({:.0}× the articles):",
+        *large as f64 / *small as f64
+    );
+    for (name, x, y) in [
+        ("dossier", a.dossier, b.dossier),
+        ("hugo:  ", a.hugo, b.hugo),
+    ] {
+        println!(
+            "  {name}: wall {:.1}×, user CPU {:.1}×, system CPU {:.1}×",
+            y.wall / x.wall,
+            y.user / x.user,
+            y.sys / x.sys
+        );
+    }
 }
 
 /// Cleaning speed on generated raw articles (half `.txt`, half `.html`, with
@@ -755,13 +818,14 @@ fn main() {
                 false => vec![1000, 10_000],
             };
             let largest = sizes.iter().copied().max().unwrap_or(1000);
-            let mut dirs = Vec::new();
+            let mut done = Vec::new();
             let result = sizes
-                .into_iter()
-                .try_for_each(|n| compare(n, runs).map(|dir| dirs.push(dir)))
+                .iter()
+                .try_for_each(|&n| compare(n, runs).map(|c| done.push((n, c))))
+                .map(|()| print_growth(&done.iter().map(|(n, c)| (*n, c)).collect::<Vec<_>>()))
                 .and_then(|()| clean_throughput(1000))
                 .and_then(|()| edit_latency(largest, 50));
-            for dir in dirs {
+            for dir in done.into_iter().map(|(_, c)| c.dir) {
                 if std::env::var_os("DOSSIER_BENCH_KEEP").is_some() {
                     println!("kept {}", dir.display());
                 } else {
