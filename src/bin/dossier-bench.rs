@@ -728,12 +728,9 @@ fn print_growth(sizes: &[(usize, &Compared)]) {
         "growth from {small} to {large} articles ({:.0}× the articles):",
         *large as f64 / *small as f64
     );
-    for (name, x, y) in [
-        ("dossier", a.dossier, b.dossier),
-        ("hugo:  ", a.hugo, b.hugo),
-    ] {
+    for (name, x, y) in [("dossier", a.dossier, b.dossier), ("hugo", a.hugo, b.hugo)] {
         println!(
-            "  {name}: wall {:.1}×, user CPU {:.1}×, system CPU {:.1}×",
+            "  {name:<7}: wall {:.1}×, user CPU {:.1}×, system CPU {:.1}×",
             y.wall / x.wall,
             y.user / x.user,
             y.sys / x.sys
