@@ -52,6 +52,10 @@ fn wait_for(limit: Duration, mut ok: impl FnMut() -> bool, what: &str) {
     panic!("timed out after {limit:?} waiting for {what}");
 }
 
+fn gone(port: u16, path: &str) -> bool {
+    http_get(port, path).is_some_and(|(s, _)| s == 404)
+}
+
 fn page_has(port: u16, path: &str, text: &str) -> bool {
     http_get(port, path).is_some_and(|(s, b)| s == 200 && b.contains(text))
 }
@@ -137,17 +141,13 @@ fn edits_creations_renames_and_deletions_show_up() {
     );
     wait_for(
         limit,
-        || http_get(port, "/a/third-piece/").is_some_and(|(s, _)| s == 404),
+        || gone(port, "/a/third-piece/"),
         "the old name to go",
     );
     assert!(!http_get(port, "/").unwrap().1.contains("Third piece"));
 
     std::fs::remove_file(dir.path().join("content/a/two.md")).unwrap();
-    wait_for(
-        limit,
-        || http_get(port, "/a/second-piece/").is_some_and(|(s, _)| s == 404),
-        "the deletion",
-    );
+    wait_for(limit, || gone(port, "/a/second-piece/"), "the deletion");
     assert!(!http_get(port, "/").unwrap().1.contains("Second piece"));
 }
 
@@ -195,11 +195,7 @@ fn a_relative_root_still_patches_in_place_edits() {
         || page_has(port, "/a/uno/", "Third."),
         "the retitled page",
     );
-    wait_for(
-        limit,
-        || http_get(port, "/a/one/").is_some_and(|(s, _)| s == 404),
-        "the old path to go",
-    );
+    wait_for(limit, || gone(port, "/a/one/"), "the old path to go");
     assert!(page_has(port, "/", "Uno"));
 }
 

@@ -262,6 +262,19 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i]
 }
 
+/// `p50 …, p95 …, min …, max …` of latencies in milliseconds.
+fn latencies(times: &mut [f64]) -> String {
+    times.sort_by(|a, b| a.total_cmp(b));
+    match (times.first(), times.last()) {
+        (Some(min), Some(max)) => format!(
+            "p50 {:.1} ms, p95 {:.1} ms, min {min:.1} ms, max {max:.1} ms",
+            percentile(times, 0.5),
+            percentile(times, 0.95)
+        ),
+        _ => "no samples".to_string(),
+    }
+}
+
 fn edit_latency(n: usize, edits: usize) -> Result<(), String> {
     let dir = std::env::temp_dir().join(format!("dossier-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -334,13 +347,9 @@ fn edit_latency(n: usize, edits: usize) -> Result<(), String> {
     let _ = child.kill();
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&dir);
-    times.sort_by(|a, b| a.total_cmp(b));
     println!(
-        "edit saved → page updated (front page, tag page, feed checked), over {edits} edits: p50 {:.1} ms, p95 {:.1} ms, min {:.1} ms, max {:.1} ms",
-        percentile(&times, 0.5),
-        percentile(&times, 0.95),
-        times[0],
-        times[times.len() - 1]
+        "edit saved → page updated (front page, tag page, feed checked), over {edits} edits: {}",
+        latencies(&mut times)
     );
     Ok(())
 }
@@ -473,12 +482,9 @@ fn rebuild(n: usize, edits: usize) -> Result<(), String> {
                 return Err(format!("edit {e}: {page} does not show it"));
             }
         }
-        times.sort_by(|a, b| a.total_cmp(b));
         println!(
-            "rebuild after {what}, in process, over {edits} edits: p50 {:.1} ms, p95 {:.1} ms, min {:.1} ms",
-            percentile(&times, 0.5),
-            percentile(&times, 0.95),
-            times[0]
+            "rebuild after {what}, in process, over {edits} edits: {}",
+            latencies(&mut times)
         );
     }
     // A raw article dropped in: a new file, so a new walk, cleaning, and
@@ -504,12 +510,9 @@ fn rebuild(n: usize, edits: usize) -> Result<(), String> {
         }
         files = snapshot.files.len();
     }
-    times.sort_by(|a, b| a.total_cmp(b));
     println!(
-        "rebuild after a raw article dropped in, in process, over {edits} drops: p50 {:.1} ms, p95 {:.1} ms, min {:.1} ms",
-        percentile(&times, 0.5),
-        percentile(&times, 0.95),
-        times[0]
+        "rebuild after a raw article dropped in, in process, over {edits} drops: {}",
+        latencies(&mut times)
     );
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
