@@ -46,8 +46,14 @@ pub struct ServeOptions {
     pub base_url: Option<String>,
 }
 
-/// How long the watcher waits for a burst of changes to settle.
-const DEBOUNCE: Duration = Duration::from_millis(15);
+/// How long the debouncer lets each changed path settle: an editor's
+/// write-then-rename save happens within microseconds.
+const DEBOUNCE: Duration = Duration::from_millis(5);
+
+/// How long the stream of changes must pause before a burst (a `git
+/// checkout`, a folder of raw articles copied in) counts as over and is
+/// rebuilt once. With [`DEBOUNCE`], a single save waits about 15 ms.
+const SETTLE: Duration = Duration::from_millis(10);
 
 /// Runs the server until Ctrl-C.
 pub fn serve(options: ServeOptions) -> Result<(), Diagnostics> {
@@ -101,17 +107,11 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
 
     let mut watcher = watch::start(&options.root, DEBOUNCE).map_err(Diagnostic::new)?;
     std::thread::spawn(move || {
-        while let Ok(batch) = watcher.batches.recv() {
-            // Take everything that queued up meanwhile: one rebuild.
-            let mut changed = Vec::new();
-            let mut next = Some(batch);
-            while let Some(batch) = next {
-                match batch {
-                    watch::Batch::Changed(paths) => changed.extend(paths),
-                    watch::Batch::Error(e) => eprintln!("warning: file watcher: {e}"),
-                }
-                next = watcher.batches.try_recv().ok();
+        while let Some(burst) = watcher.next_burst(None, SETTLE) {
+            for e in &burst.errors {
+                eprintln!("warning: file watcher: {e}");
             }
+            let changed = burst.paths;
             if changed.is_empty() {
                 continue;
             }

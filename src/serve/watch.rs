@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 use notify_debouncer_full::{new_debouncer_opt, DebounceEventResult, Debouncer, FileIdMap};
@@ -41,7 +41,51 @@ pub struct Watch {
     pub polling: bool,
 }
 
+/// The longest a burst is gathered before it is handed over anyway.
+pub const MAX_BURST: Duration = Duration::from_millis(500);
+
+/// Changes that arrived together: one rebuild's worth.
+#[derive(Debug, Default)]
+pub struct Burst {
+    /// Sorted, without duplicates.
+    pub paths: Vec<PathBuf>,
+    /// Errors the watcher reported meanwhile.
+    pub errors: Vec<String>,
+}
+
 impl Watch {
+    /// Waits (at most `wait`, or for good with `None`) for a change, then
+    /// takes every further change that follows within `settle` of the one
+    /// before, for at most [`MAX_BURST`]. The debouncer hands over each
+    /// event once it is `debounce` old, so a `git checkout` writing files
+    /// for tens of milliseconds would otherwise come in slices, one rebuild
+    /// each. The cap keeps a file that never stops changing (a log written
+    /// into `content/`) from holding rebuilds back for good. `None` when
+    /// nothing came in time or the watcher stopped.
+    pub fn next_burst(&self, wait: Option<Duration>, settle: Duration) -> Option<Burst> {
+        let first = match wait {
+            Some(wait) => self.batches.recv_timeout(wait).ok()?,
+            None => self.batches.recv().ok()?,
+        };
+        let started = Instant::now();
+        let mut burst = Burst::default();
+        let mut next = Some(first);
+        while let Some(batch) = next {
+            match batch {
+                Batch::Changed(paths) => burst.paths.extend(paths),
+                Batch::Error(e) => burst.errors.push(e),
+            }
+            let left = MAX_BURST.saturating_sub(started.elapsed());
+            next = match left.is_zero() {
+                true => self.batches.try_recv().ok(),
+                false => self.batches.recv_timeout(settle.min(left)).ok(),
+            };
+        }
+        burst.paths.sort();
+        burst.paths.dedup();
+        Some(burst)
+    }
+
     /// Watches any of the site's folders that `changed` shows being created.
     pub fn follow_new_dirs(&mut self, root: &Path, changed: &[PathBuf]) {
         for path in changed {
@@ -154,6 +198,75 @@ pub fn relevant(root: &Path, path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Writes `n` files under `content/`, one every `every`, on another
+    /// thread; returns the canonical paths they will be reported under.
+    fn write_spread(
+        root: &Path,
+        n: usize,
+        every: Duration,
+    ) -> (Vec<PathBuf>, std::thread::JoinHandle<()>) {
+        let content = root.join("content");
+        let canonical = std::fs::canonicalize(&content).unwrap();
+        let expected = (0..n).map(|i| canonical.join(format!("a{i}.md"))).collect();
+        let writer = std::thread::spawn(move || {
+            for i in 0..n {
+                std::fs::write(content.join(format!("a{i}.md")), "---\ntitle: x\n---\n").unwrap();
+                std::thread::sleep(every);
+            }
+        });
+        (expected, writer)
+    }
+
+    /// Bursts until every expected path has been reported (bounded).
+    fn bursts_until_seen(watch: &Watch, expected: &[PathBuf]) -> usize {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut bursts = 0;
+        while seen.len() < expected.len() {
+            let burst = watch
+                .next_burst(Some(Duration::from_secs(10)), Duration::from_millis(10))
+                .expect("the watcher reports every file within 10 s");
+            bursts += 1;
+            seen.extend(burst.paths.into_iter().filter(|p| expected.contains(p)));
+        }
+        bursts
+    }
+
+    /// A burst of writes, like a `git checkout`, arrives as one (with the
+    /// real OS watcher), although it lasts far longer than the debounce: one
+    /// file every 3 ms for ~150 ms.
+    #[test]
+    fn a_burst_of_writes_arrives_as_one() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        let watch = start(dir.path(), Duration::from_millis(5)).unwrap();
+        let (expected, writer) = write_spread(dir.path(), 50, Duration::from_millis(3));
+        let bursts = bursts_until_seen(&watch, &expected);
+        writer.join().unwrap();
+        // One, allowing for a stall or two of the machine longer than the
+        // settling; without it, this is about one burst per file.
+        assert!(bursts <= 3, "50 writes came in {bursts} bursts");
+    }
+
+    /// Changes that never stop are still handed over, every `MAX_BURST`.
+    #[test]
+    fn an_endless_stream_is_cut_into_bursts() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        let watch = start(dir.path(), Duration::from_millis(5)).unwrap();
+        let (expected, writer) = write_spread(dir.path(), 400, Duration::from_millis(3));
+        let started = Instant::now();
+        let first = watch
+            .next_burst(Some(Duration::from_secs(10)), Duration::from_millis(10))
+            .expect("a first burst");
+        let took = started.elapsed();
+        assert!(
+            took < MAX_BURST + Duration::from_millis(400),
+            "the first burst took {took:?}"
+        );
+        assert!(first.paths.len() < expected.len(), "the stream was not cut");
+        writer.join().unwrap();
+    }
 
     #[test]
     fn only_sources_are_relevant() {
