@@ -92,16 +92,25 @@ fn edit_in_place(rng: &mut Rng, text: &str, step: usize) -> String {
         })
         .collect();
     let mut front = kept.join("\n");
-    let mut body = body.to_string();
-    match rng.below(9) {
-        0..=1 => body.push_str(&format!("\nUpdate {step}: {}.\n", WORDS[rng.below(8)])),
+    // Earlier links go, so a broken one lasts one step (the patch path is
+    // only tried after a good build).
+    let mut body: String = body
+        .lines()
+        .filter(|l| !l.starts_with("See ["))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    // Mostly edits that keep the article in place; the rest must fall back
+    // (and leave an error until the file is edited again).
+    match rng.below(14) {
+        0..=3 => body.push_str(&format!("\nUpdate {step}: {}.\n", WORDS[rng.below(8)])),
         // Lists show the summary: the edit must reach every pager.
-        2..=3 => front.push_str(&format!("\nsummary: \"Summary {step}\"")),
-        8 => body = format!("New lead {step}.\n\n{body}"),
-        4 => front.push_str(&format!("\ndescription: \"About {}\"", WORDS[rng.below(8)])),
-        5 => body
-            .push_str(["\nSee [p1](@/b/p1.md).\n", "\nSee [gone](@/nowhere.md).\n"][rng.below(2)]),
-        6 => front.push_str(["\ndraft: true", "\ntemplate: missing.html"][rng.below(2)]),
+        4..=6 => front.push_str(&format!("\nsummary: \"Summary {step}\"")),
+        7 => body = format!("New lead {step}.\n\n{body}"),
+        8 => front.push_str(&format!("\ndescription: \"About {}\"", WORDS[rng.below(8)])),
+        9 => body.push_str("\nSee [p1](@/b/p1.md).\n"),
+        10 => body.push_str("\nSee [gone](@/nowhere.md).\n"),
+        11 => front.push_str("\ndraft: true"),
+        12 => front.push_str("\ntemplate: missing.html"),
         _ => front.push_str("\nbroken: [unclosed"),
     }
     format!("---\n{front}\n---\n{body}")
@@ -129,10 +138,16 @@ fn edit(rng: &mut Rng, root: &Path, step: usize) -> Vec<PathBuf> {
         // In-place edits (the rebuild's patch path), and edits that look
         // like them but must fall back to the full path.
         10..=15 if !markdown.is_empty() => {
-            let p = markdown[rng.below(markdown.len())].clone();
-            let text = std::fs::read_to_string(&p).unwrap();
-            std::fs::write(&p, edit_in_place(rng, &text, step)).unwrap();
-            vec![p]
+            // Sometimes two at once: one rebuild patches both, or neither.
+            let count = if rng.below(3) == 0 { 2 } else { 1 };
+            let mut touched = Vec::new();
+            for _ in 0..count {
+                let p = markdown[rng.below(markdown.len())].clone();
+                let text = std::fs::read_to_string(&p).unwrap();
+                std::fs::write(&p, edit_in_place(rng, &text, step)).unwrap();
+                touched.push(p);
+            }
+            touched
         }
         0..=2 if !existing.is_empty() => {
             let p = pick(rng);
@@ -225,7 +240,7 @@ fn random_edit_sequences_equal_clean_builds() {
         let mut caches = Caches::default();
         let quiet = |_: &str| {};
         outputs(assemble_cached(&options, &quiet, &mut caches)).expect("first build");
-        for step in 0..40 {
+        for step in 0..50 {
             let touched = edit(&mut rng, dir.path(), step);
             for p in &touched {
                 caches.forget(p);
@@ -264,7 +279,7 @@ fn random_edit_sequences_equal_clean_builds() {
         }
     }
     // Both rebuild paths must have been exercised.
-    assert!(patched >= 10, "only {patched} rebuilds took the patch path");
+    assert!(patched >= 15, "only {patched} rebuilds took the patch path");
 }
 
 /// An edit that keeps an article in place is patched into the last build,
@@ -334,6 +349,82 @@ fn in_place_edits_touch_only_what_shows_the_article() {
     assert_eq!(full.changed, Changed::All);
     assert_eq!(
         outputs(Ok(full)).unwrap(),
+        outputs(assemble(&options, &quiet)).unwrap()
+    );
+}
+
+/// Several files in one rebuild: in-place edits to two articles are patched
+/// together; an in-place edit with a structural one falls back to the full
+/// path. Both equal a clean build.
+#[test]
+fn batches_of_edits_patch_together_or_not_at_all() {
+    let article = |title: &str, date: &str, summary: &str| {
+        format!("---\ntitle: {title}\ndate: {date}\ntags: [energy]\nsummary: {summary}\n---\nBody of {title}.\n")
+    };
+    let dir = site(
+        CONFIG,
+        &[
+            ("content/a/one.md", &article("One", "2026-03-01", "s1")),
+            ("content/b/two.md", &article("Two", "2026-02-01", "s2")),
+            ("content/b/three.md", &article("Three", "2026-01-01", "s3")),
+        ],
+    );
+    let options = Options {
+        root: dir.path().to_path_buf(),
+        ..Options::default()
+    };
+    let quiet = |_: &str| {};
+    let mut caches = Caches::default();
+    assemble_cached(&options, &quiet, &mut caches).unwrap();
+    let path = |rel: &str| dir.path().join(rel);
+
+    std::fs::write(
+        path("content/a/one.md"),
+        article("One", "2026-03-01", "new 1"),
+    )
+    .unwrap();
+    std::fs::write(
+        path("content/b/two.md"),
+        article("Two", "2026-02-01", "new 2"),
+    )
+    .unwrap();
+    caches.forget(&path("content/a/one.md"));
+    caches.forget(&path("content/b/two.md"));
+    let both = assemble_cached(&options, &quiet, &mut caches).unwrap();
+    let Changed::Only(touched) = &both.changed else {
+        panic!("two in-place edits were not patched");
+    };
+    for page in ["a/one/index.html", "b/two/index.html", "index.html"] {
+        assert!(
+            touched.iter().any(|t| t == page),
+            "{page} not in {touched:?}"
+        );
+    }
+    assert_eq!(
+        outputs(Ok(both)).unwrap(),
+        outputs(assemble(&options, &quiet)).unwrap()
+    );
+
+    std::fs::write(
+        path("content/a/one.md"),
+        article("One", "2026-03-01", "newer 1"),
+    )
+    .unwrap();
+    std::fs::write(
+        path("content/b/three.md"),
+        article("Three", "2026-04-01", "moved"),
+    )
+    .unwrap();
+    caches.forget(&path("content/a/one.md"));
+    caches.forget(&path("content/b/three.md"));
+    let mixed = assemble_cached(&options, &quiet, &mut caches).unwrap();
+    assert_eq!(
+        mixed.changed,
+        Changed::All,
+        "a re-dated article must not be patched"
+    );
+    assert_eq!(
+        outputs(Ok(mixed)).unwrap(),
         outputs(assemble(&options, &quiet)).unwrap()
     );
 }
