@@ -3,7 +3,7 @@
 //! A byte-level pre-scan first cuts `<script>`, `<style>`, `<svg>` and
 //! comments (half of a modern page, and half the parsing time), keeping
 //! JSON-LD aside. The rest is parsed with html5ever (through `dom_query`)
-//! and copied into a small arena ([`Arena`]) that the rest works on without
+//! and copied into a small arena (`Arena`) that the rest works on without
 //! borrowing games. Then:
 //!
 //! 1. **Metadata** from `<meta>`, JSON-LD, `<title>`, `<h1>`, `<time>`,

@@ -1,6 +1,11 @@
 //! The pipeline, end to end: config → ingest → markdown → site → render →
 //! publish. [`assemble`] does everything in memory; [`build`] writes the
 //! result and [`check`] inspects it, so both share one code path.
+//!
+//! Rebuilds (`dossier serve`) go through [`assemble_cached`] with the same
+//! [`Caches`]: an in-place article edit is patched into the last build
+//! (`patch.rs`); anything else runs every stage again, reusing whatever the
+//! caches show to be unchanged.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
