@@ -254,6 +254,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("content")).unwrap();
         let watch = start(dir.path(), Duration::from_millis(5)).unwrap();
+        if watch.polling {
+            eprintln!("skipped: the OS watcher could not start, so this polls");
+            return;
+        }
         let (expected, writer) = write_spread(dir.path(), 400, Duration::from_millis(3));
         let started = Instant::now();
         let first = watch
