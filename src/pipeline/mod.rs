@@ -136,15 +136,17 @@ pub fn assemble_cached(
             config: Some(config.clone()),
             ..Caches::default()
         };
-    } else if let Some(last) = last {
+    } else if let Some(mut last) = last {
         changed.sort();
         changed.dedup();
         stage("patching");
-        match patch::patch(options, &changed, last, caches) {
+        match patch::patch(options, &changed, &mut last, caches) {
             Ok(assembled) => {
+                caches.last = Some(last);
                 stage("done");
                 return Ok(assembled);
             }
+            // `last` may be half patched: it goes.
             Err(why) => tracing::debug!("full rebuild: {why}"),
         }
     }

@@ -24,13 +24,12 @@ use crate::render;
 use crate::site::{feed, LinkIndex};
 
 /// Patches the edits to `changed` files into `last`, the previous good
-/// build. On success the patched build is `caches`' last build again; on
-/// failure `last` is dropped and the reason returned (for debug logs): the
-/// caller then runs the full path.
+/// build. On failure the reason is returned (for debug logs), `last` may be
+/// half patched and must be dropped: the caller then runs the full path.
 pub(super) fn patch(
     options: &Options,
     changed: &[PathBuf],
-    mut last: Last,
+    last: &mut Last,
     caches: &mut Caches,
 ) -> Result<Assembled, &'static str> {
     if changed.is_empty() {
@@ -91,12 +90,10 @@ pub(super) fn patch(
     touched.push(feed.path.clone());
     outputs.insert(feed.path.clone(), feed);
 
-    let assembled = Assembled {
+    Ok(Assembled {
         config: site.config.clone(),
         outputs: last.outputs.clone(),
         stats: last.stats,
         changed: Changed::Only(touched),
-    };
-    caches.last = Some(last);
-    Ok(assembled)
+    })
 }
