@@ -394,19 +394,7 @@ fn jobs_showing<'a>(site: &'a Site, changed: &[usize]) -> Vec<Job<'a>> {
             }
         }
         for (t, taxonomy) in site.taxonomies.iter().enumerate() {
-            for term in site.pages[i]
-                .taxonomies
-                .get(&taxonomy.name)
-                .into_iter()
-                .flatten()
-            {
-                let Ok(k) = taxonomy
-                    .terms
-                    .binary_search_by(|t| t.slug.as_str().cmp(&term.slug))
-                else {
-                    continue;
-                };
-                let list = &taxonomy.terms[k];
+            for (k, list) in taxonomy.terms_of(&site.pages[i]) {
                 if let Some(pager) = pager_of(&list.path, &list.pages, site.config.paginate_by, i) {
                     let key = pager.path.clone();
                     push(Job::Term(t, k, pager), key);
@@ -854,21 +842,11 @@ fn term_links<'a>(site: &'a Site, i: usize, name: &str) -> Vec<Link<'a>> {
     let Some(taxonomy) = site.taxonomies.iter().find(|t| t.name == name) else {
         return Vec::new();
     };
-    site.pages[i]
-        .taxonomies
-        .get(name)
-        .into_iter()
-        .flatten()
-        .filter_map(|term| {
-            let t = taxonomy
-                .terms
-                .binary_search_by(|t| t.slug.cmp(&term.slug))
-                .ok()?;
-            let term = &taxonomy.terms[t];
-            Some(Link {
-                name: &term.name,
-                path: &term.path,
-            })
+    taxonomy
+        .terms_of(&site.pages[i])
+        .map(|(_, term)| Link {
+            name: &term.name,
+            path: &term.path,
         })
         .collect()
 }
@@ -905,8 +883,8 @@ fn view_key(site: &Site, i: usize) -> u64 {
     )
         .hash(&mut h);
     for t in &site.taxonomies {
-        for link in term_links(site, i, &t.name) {
-            (link.name, link.path).hash(&mut h);
+        for (_, term) in t.terms_of(page) {
+            (&term.name, &term.path).hash(&mut h);
         }
     }
     site.sections

@@ -221,13 +221,18 @@ fn cap(w: &str) -> String {
         .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
+/// Writes `text` to `root/rel`, making its folders.
+fn write_file(root: &Path, rel: &str, text: &str) -> std::io::Result<()> {
+    let path = root.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(path, text)
+}
+
 /// Writes a site of `n` articles (`raw_per_mille` of them raw) into `out`.
 fn generate(n: usize, raw_per_mille: usize, out: &Path) -> std::io::Result<()> {
-    let write = |rel: &str, text: &str| -> std::io::Result<()> {
-        let p = out.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap())?;
-        std::fs::write(p, text)
-    };
+    let write = |rel: &str, text: &str| write_file(out, rel, text);
     write(
         "dossier.yaml",
         "title: Bench Digest\ndescription: Generated for benchmarks\nbase_url: https://example.org/\ntaxonomies: [tags, authors]\npaginate_by: 10\nfeed_limit: 50\n",
@@ -494,9 +499,8 @@ fn rebuild(n: usize, edits: usize) -> Result<(), String> {
     let mut files = first.files.len();
     for e in 0..edits {
         let (rel, text) = raw_article(n + e, &mut rng, e % 2 == 0);
+        write_file(&dir, &rel, &text).map_err(|e| e.to_string())?;
         let file = dir.join(rel);
-        std::fs::create_dir_all(file.parent().unwrap_or(&dir)).map_err(|e| e.to_string())?;
-        std::fs::write(&file, text).map_err(|e| e.to_string())?;
         let t0 = Instant::now();
         let snapshot = rebuilder
             .rebuild(std::slice::from_ref(&file))
@@ -522,11 +526,7 @@ fn rebuild(n: usize, edits: usize) -> Result<(), String> {
 /// class-based highlighting, paginated front page and sections (10 per
 /// page), tag and author pages, a feed and a sitemap.
 fn write_hugo_site(dossier_site: &Path, out: &Path) -> std::io::Result<()> {
-    let write = |rel: &str, text: &str| -> std::io::Result<()> {
-        let p = out.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap())?;
-        std::fs::write(p, text)
-    };
+    let write = |rel: &str, text: &str| write_file(out, rel, text);
     write(
         "hugo.toml",
         "baseURL = 'https://example.org/'\ntitle = 'Bench Digest'\npaginate = 10\n\

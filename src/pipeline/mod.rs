@@ -242,7 +242,7 @@ pub fn assemble_cached(
 
 /// Two producers of one output file is an error naming both.
 fn unique_outputs(outputs: Vec<Output>) -> Result<OutputMap, Diagnostics> {
-    let mut map = OutputMap::with_capacity_and_hasher(outputs.len(), Default::default());
+    let mut map: OutputMap = fingerprint::map_with_capacity(outputs.len());
     let mut errors = Vec::new();
     for o in outputs {
         if !output::is_safe_relative(&o.path) {

@@ -27,6 +27,24 @@ pub struct Term {
     pub pages: Vec<usize>,
 }
 
+impl Taxonomy {
+    /// `page`'s terms in this taxonomy, as the site knows them (canonical
+    /// spelling, path, pages), with their index in `terms`.
+    pub fn terms_of<'a>(&'a self, page: &'a Page) -> impl Iterator<Item = (usize, &'a Term)> {
+        page.taxonomies
+            .get(&self.name)
+            .into_iter()
+            .flatten()
+            .filter_map(|term| {
+                let k = self
+                    .terms
+                    .binary_search_by(|t| t.slug.cmp(&term.slug))
+                    .ok()?;
+                Some((k, &self.terms[k]))
+            })
+    }
+}
+
 /// Groups `pages` (already sorted newest first) by their terms in `name`.
 pub fn build(name: &str, pages: &[std::sync::Arc<Page>]) -> Taxonomy {
     let path = format!("{name}/");
