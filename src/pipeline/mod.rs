@@ -39,6 +39,17 @@ pub struct Stats {
     pub files: usize,
 }
 
+impl Stats {
+    fn of(site: &Site, outputs: &OutputMap) -> Stats {
+        Stats {
+            articles: site.pages.len(),
+            sections: site.sections.len(),
+            terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
+            files: outputs.len(),
+        }
+    }
+}
+
 /// Output path → what to write there.
 pub type OutputMap = fingerprint::Map<String, Output>;
 
@@ -93,7 +104,6 @@ struct Last {
     site: Site,
     templates: Templates,
     outputs: Arc<OutputMap>,
-    stats: Stats,
     /// Markdown articles by the path the walk found them at → page index.
     by_file: fingerprint::Map<PathBuf, usize>,
 }
@@ -211,12 +221,7 @@ pub fn assemble_cached(
 
     let outputs = Arc::new(unique_outputs(outputs)?);
     stage("done");
-    let stats = Stats {
-        articles: site.pages.len(),
-        sections: site.sections.len(),
-        terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
-        files: outputs.len(),
-    };
+    let stats = Stats::of(&site, &outputs);
     let by_file = site
         .pages
         .iter()
@@ -229,7 +234,6 @@ pub fn assemble_cached(
         site,
         templates,
         outputs: outputs.clone(),
-        stats,
         by_file,
     });
     Ok(Assembled {

@@ -18,7 +18,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{Assembled, Caches, Changed, Last, Options};
+use super::{Assembled, Caches, Changed, Last, Options, Stats};
 use crate::output::Output;
 use crate::render;
 use crate::site::{feed, LinkIndex};
@@ -93,7 +93,7 @@ pub(super) fn patch(
     Ok(Assembled {
         config: site.config.clone(),
         outputs: last.outputs.clone(),
-        stats: last.stats,
+        stats: Stats::of(site, &last.outputs),
         changed: Changed::Only(touched),
     })
 }
