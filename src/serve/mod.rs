@@ -190,13 +190,12 @@ impl Rebuilder {
         };
         // A patched build names what it produced again; the files served
         // are the previous build's only if that one was served in full.
-        let candidates: Vec<&String> = match &assembled.changed {
-            Changed::Only(paths) if in_sync => paths.iter().collect(),
-            _ => assembled.outputs.keys().collect(),
-        };
-        let mut files = match &assembled.changed {
-            Changed::Only(_) if in_sync => self.current.files.clone(),
-            _ => crate::fingerprint::map_with_capacity(assembled.outputs.len()),
+        let (candidates, mut files): (Vec<&String>, _) = match &assembled.changed {
+            Changed::Only(paths) if in_sync => (paths.iter().collect(), self.current.files.clone()),
+            _ => (
+                assembled.outputs.keys().collect(),
+                crate::fingerprint::map_with_capacity(assembled.outputs.len()),
+            ),
         };
         let mut errors = Vec::new();
         let mut changed_files = Vec::new();
