@@ -428,3 +428,28 @@ fn batches_of_edits_patch_together_or_not_at_all() {
         outputs(assemble(&options, &quiet)).unwrap()
     );
 }
+
+/// `.markdown` articles are Markdown too: an in-place edit is patched.
+#[test]
+fn markdown_extension_articles_are_patched_too() {
+    let text = |summary: &str| {
+        format!("---\ntitle: Long\ndate: 2026-01-01\nsummary: {summary}\n---\nBody.\n")
+    };
+    let dir = site(CONFIG, &[("content/a/long.markdown", &text("one"))]);
+    let options = Options {
+        root: dir.path().to_path_buf(),
+        ..Options::default()
+    };
+    let quiet = |_: &str| {};
+    let mut caches = Caches::default();
+    assemble_cached(&options, &quiet, &mut caches).unwrap();
+    let file = dir.path().join("content/a/long.markdown");
+    std::fs::write(&file, text("two")).unwrap();
+    caches.forget(&file);
+    let patched = assemble_cached(&options, &quiet, &mut caches).unwrap();
+    assert!(matches!(patched.changed, Changed::Only(_)), "not patched");
+    assert_eq!(
+        outputs(Ok(patched)).unwrap(),
+        outputs(assemble(&options, &quiet)).unwrap()
+    );
+}

@@ -138,6 +138,14 @@ pub struct Content {
     pub assets: Vec<Asset>,
 }
 
+/// Whether a file under `content/` is a Markdown article (`.md`,
+/// `.markdown`); the others are raw articles or assets.
+pub fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
 /// Editor droppings and hidden files that must never become pages: swap and
 /// backup files, Emacs locks, JetBrains safe-write temporaries.
 pub fn is_ignored_name(name: &str) -> bool {
@@ -382,7 +390,7 @@ fn walk_content(root: &Path, content_dir: &Path) -> Walk {
             .unwrap_or("")
             .to_ascii_lowercase();
         match ext.as_str() {
-            "md" | "markdown" => md_files.push((entry.path().to_path_buf(), rel)),
+            _ if is_markdown(entry.path()) => md_files.push((entry.path().to_path_buf(), rel)),
             ext => match crate::clean::Kind::from_extension(ext) {
                 Some(kind) => raw_files.push(raw::RawFile {
                     abs: entry.path().to_path_buf(),

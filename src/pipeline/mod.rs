@@ -226,7 +226,7 @@ pub fn assemble_cached(
         .pages
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.rel.ends_with(".md"))
+        .filter(|(_, p)| content::is_markdown(&p.file))
         .map(|(i, p)| (root.join(&p.file), i))
         .collect();
     let config = site.config.clone();
