@@ -31,7 +31,54 @@ struct RawConfig {
     #[serde(default)]
     clean: CleanConfig,
     #[serde(default)]
+    editions: Editions,
+    #[serde(default)]
+    dedup: Dedup,
+    #[serde(default)]
+    summaries: Summaries,
+    #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// How articles are gathered into editions: one per ISO week (the default),
+/// one per day, or none.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Editions {
+    #[default]
+    Weekly,
+    Daily,
+    Off,
+}
+
+/// Folding of syndicated copies (near-duplicate articles) into one story.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Dedup {
+    pub enabled: bool,
+    /// Estimated similarity (0–1) of two cleaned bodies needed to fold them.
+    pub threshold: Option<f64>,
+}
+
+impl Default for Dedup {
+    fn default() -> Self {
+        Dedup {
+            enabled: true,
+            threshold: None,
+        }
+    }
+}
+
+/// Where list summaries come from when front matter gives no `summary:`.
+/// Raw articles always get an extractive one (their first paragraph is
+/// often a label or a caption); `extractive` extends that to Markdown.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Summaries {
+    /// Markdown: the first paragraph, or everything above `<!-- more -->`.
+    #[default]
+    FirstParagraph,
+    Extractive,
 }
 
 /// Editor rules for raw articles, for the rare page the defaults miss.
@@ -108,6 +155,9 @@ pub struct Config {
     pub highlight: Highlight,
     pub markdown: MarkdownConfig,
     pub clean: CleanConfig,
+    pub editions: Editions,
+    pub dedup: Dedup,
+    pub summaries: Summaries,
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -152,7 +202,10 @@ impl Config {
             }
         };
 
-        let taxonomies = raw.taxonomies.unwrap_or_else(|| vec!["tags".into()]);
+        // A digest names its authors and sources: each gets pages by default.
+        let taxonomies = raw
+            .taxonomies
+            .unwrap_or_else(|| vec!["tags".into(), "authors".into(), "sources".into()]);
         let mut seen = std::collections::BTreeSet::new();
         for name in &taxonomies {
             if name.is_empty()
@@ -192,6 +245,15 @@ impl Config {
             }
         }
 
+        if let Some(t) = raw.dedup.threshold {
+            if !(0.05..=1.0).contains(&t) {
+                return Err(at(
+                    "dedup",
+                    format!("`dedup.threshold` must be between 0.05 and 1 (a share of the text two copies have in common), not {t}"),
+                ));
+            }
+        }
+
         let output_dir = overrides
             .output_dir
             .clone()
@@ -211,6 +273,9 @@ impl Config {
             highlight: raw.highlight,
             markdown: raw.markdown,
             clean: raw.clean,
+            editions: raw.editions,
+            dedup: raw.dedup,
+            summaries: raw.summaries,
             extra: raw.extra,
         })
     }
@@ -258,7 +323,10 @@ mod tests {
     fn minimal_config_gets_defaults() {
         let c = parse("base_url: https://example.org\n").unwrap();
         assert_eq!(c.base_url, "https://example.org/");
-        assert_eq!(c.taxonomies, vec!["tags"]);
+        assert_eq!(c.taxonomies, vec!["tags", "authors", "sources"]);
+        assert_eq!(c.editions, Editions::Weekly);
+        assert!(c.dedup.enabled);
+        assert_eq!(c.summaries, Summaries::FirstParagraph);
         assert_eq!(c.paginate_by, 10);
         assert_eq!(c.output_dir, PathBuf::from("public"));
         assert!(!c.markdown.unsafe_html);
@@ -317,6 +385,20 @@ mod tests {
         let err = parse("base_url: https://e.org/\nclean:\n  drop: ['(unclosed']\n").unwrap_err();
         assert!(err.message.contains("(unclosed"), "{}", err.message);
         assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn digest_settings_parse_and_explain_bad_values() {
+        let c = parse("base_url: https://e.org/\neditions: daily\ndedup: { enabled: false, threshold: 0.7 }\nsummaries: extractive\n").unwrap();
+        assert_eq!(c.editions, Editions::Daily);
+        assert!(!c.dedup.enabled);
+        assert_eq!(c.dedup.threshold, Some(0.7));
+        assert_eq!(c.summaries, Summaries::Extractive);
+        let err = parse("base_url: https://e.org/\neditions: monthly\n").unwrap_err();
+        assert!(err.message.contains("monthly"), "{}", err.message);
+        assert_eq!(err.line, Some(2));
+        let err = parse("base_url: https://e.org/\ndedup: { threshold: 3 }\n").unwrap_err();
+        assert!(err.message.contains("between"), "{}", err.message);
     }
 
     #[test]

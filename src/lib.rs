@@ -1,7 +1,8 @@
 //! Dossier: a static site generator for analysis digests.
 //!
 //! The pipeline flows one way, one module per stage:
-//! [`config`] → [`content`] (ingest) → [`markdown`] → [`site`] (lists,
+//! [`config`] → [`content`] (ingest) → [`digest`] (stories, sources,
+//! summaries, paths) → [`markdown`] → [`site`] (lists,
 //! taxonomies, feeds) → [`render`] (Tera) → [`output`] (atomic write).
 //! [`pipeline`] wires them together; [`check`] validates the result.
 
@@ -10,6 +11,7 @@ pub mod clean;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod digest;
 pub mod fingerprint;
 pub mod highlight;
 pub mod init;

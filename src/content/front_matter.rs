@@ -89,6 +89,11 @@ pub struct PageFrontMatter {
     #[serde(default)]
     pub draft: bool,
     pub template: Option<String>,
+    /// Old paths of this page (`old/path/`); each gets a redirect page.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub aliases: Vec<String>,
+    /// `false` keeps this article out of syndicated-copy folding.
+    pub fold: Option<bool>,
     /// Terms of taxonomies other than `tags`/`authors`/`sources`.
     #[serde(default)]
     pub taxonomies: BTreeMap<String, Vec<String>>,
@@ -128,6 +133,8 @@ impl PageFrontMatter {
             summary: pick(self.summary, other.summary),
             draft: self.draft || other.draft,
             template: pick(self.template, other.template),
+            aliases: pick_vec(self.aliases, other.aliases),
+            fold: pick(self.fold, other.fold),
             taxonomies,
             extra,
         }

@@ -21,7 +21,7 @@ use slug::slugify_or;
 pub const CONTENT_DIR: &str = "content";
 
 /// An article, as read from its file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Page {
     /// Path for messages, relative to the site root (`content/analysis/oil.md`).
     pub file: PathBuf,
@@ -33,8 +33,20 @@ pub struct Page {
     pub title: String,
     pub description: Option<String>,
     pub slug: String,
+    /// Whether `slug:` was set by the editor. Explicit slugs never move; a
+    /// derived one gives way when two pages would share a path.
+    pub explicit_slug: bool,
     /// Output path, e.g. `analysis/oil-and-rates/`.
     pub path: String,
+    /// Old output paths that redirect here: `aliases:` from front matter,
+    /// then (added by the digest) the paths folded copies would have had.
+    pub aliases: Vec<String>,
+    /// Whether the digest may fold this article with its near-duplicates
+    /// (`fold: false` says no).
+    pub fold: bool,
+    /// Every source of the story, this article's own first. Filled by the
+    /// digest when syndicated copies are folded into it; empty otherwise.
+    pub sources: Vec<StorySource>,
     pub date: Option<Date>,
     pub updated: Option<Date>,
     pub authors: Vec<String>,
@@ -82,7 +94,19 @@ impl Page {
             && self.title == other.title
             && self.draft == other.draft
             && self.taxonomies == other.taxonomies
+            && self.aliases == other.aliases
+            && self.fold == other.fold
     }
+}
+
+/// One place a story was published: a source of a folded story.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct StorySource {
+    pub name: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<Date>,
+    /// The copy's file, for messages and `dossier check -v`.
+    pub file: PathBuf,
 }
 
 /// A term as the page spells it, with its slug (computed once, at load).
@@ -544,9 +568,28 @@ pub(crate) fn make_page(
             None => stem.to_string(),
         },
     };
-    let slug = slugify_or(fm.slug.as_deref().unwrap_or(&title), stem);
+    // Markdown articles take their slug from the file name, as in Zola and
+    // Hugo, so fixing a title never moves a page; raw articles' file names
+    // are often ids or hashes, so theirs comes from the title.
+    let explicit_slug = fm.slug.as_deref().is_some_and(|s| !s.trim().is_empty());
+    let slug = match fm.slug.as_deref() {
+        Some(s) if explicit_slug => slugify_or(s, stem),
+        _ if is_markdown(Path::new(name)) => slugify_or(stem, &title),
+        _ => slugify_or(&title, stem),
+    };
     let section = dir_path(dir);
     let taxonomies = page_taxonomies(&fm, config, line_of("taxonomies"), file)?;
+    let aliases = fm
+        .aliases
+        .iter()
+        .map(|a| {
+            alias_path(a).ok_or_else(|| {
+                Diagnostic::in_file(file, format!("alias `{a}` is not a path inside the site"))
+                    .maybe_line(line_of("aliases"))
+                    .hint("write aliases as site paths such as `old/path/` or `2024/05/oil.html`, without `..`")
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
 
     let body_hash = crate::fingerprint::of(&*body);
     Ok(Page {
@@ -558,6 +601,10 @@ pub(crate) fn make_page(
         title,
         description: fm.description,
         slug,
+        explicit_slug,
+        aliases,
+        fold: fm.fold.unwrap_or(true),
+        sources: Vec::new(),
         date,
         updated,
         authors: fm.authors,
@@ -571,6 +618,27 @@ pub(crate) fn make_page(
         extra: fm.extra,
         body: body.into(),
         body_line,
+    })
+}
+
+/// An alias as an output path: `/old/path` → `old/path/`, `a/b.html` stays;
+/// `None` when it would leave the site (`..`) or names nothing.
+pub fn alias_path(alias: &str) -> Option<String> {
+    let trimmed = alias.trim().trim_start_matches('/');
+    let parts: Vec<&str> = trimmed.split('/').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty()
+        || parts
+            .iter()
+            .any(|p| *p == "." || *p == ".." || p.contains('\\') || p.chars().any(char::is_control))
+    {
+        return None;
+    }
+    let joined = parts.join("/");
+    let last = parts[parts.len() - 1];
+    Some(if last.ends_with(".html") || last.ends_with(".htm") {
+        joined
+    } else {
+        format!("{joined}/")
     })
 }
 

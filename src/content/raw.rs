@@ -236,7 +236,9 @@ fn to_page(
         description: article.subtitle,
         date,
         authors: article.authors,
-        source: article.source.or(source_rule),
+        // The editor's folder rule names the source over the page's own
+        // metadata (which is often a section name or a sister site).
+        source: source_rule.or(article.source),
         source_url: article.source_url,
         author_note: article.author_note,
         ..PageFrontMatter::default()

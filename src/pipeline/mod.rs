@@ -60,6 +60,8 @@ pub struct Assembled {
     /// Shared with the caches, which keep it to patch the next rebuild.
     pub outputs: Arc<OutputMap>,
     pub stats: Stats,
+    /// Warnings and folded stories (empty when the build was patched).
+    pub report: crate::digest::Report,
     /// Which outputs this build may have changed since the previous one
     /// assembled with the same caches.
     pub changed: Changed,
@@ -88,6 +90,7 @@ pub fn assemble(options: &Options, stage: &dyn Fn(&str)) -> Result<Assembled, Di
 pub struct Caches {
     config: Option<Config>,
     load: content::LoadCache,
+    digest: crate::digest::DigestCache,
     markdown: MarkdownCache,
     render: RenderCache,
     /// Loaded once per config: the syntax set costs milliseconds to load,
@@ -185,6 +188,9 @@ pub fn assemble_cached(
     };
 
     caches.highlighter = Some(highlighter.clone());
+    stage("folding copies and summarising");
+    let digested = crate::digest::digest(content, &config, &mut caches.digest)?;
+    let (content, report) = (digested.content, digested.report);
     stage("rendering Markdown");
     let site = Site::build_cached(config, content, &highlighter, &mut caches.markdown)?;
     stage("rendering pages");
@@ -240,6 +246,7 @@ pub fn assemble_cached(
         config,
         outputs,
         stats,
+        report,
         changed: Changed::All,
     })
 }

@@ -94,6 +94,7 @@ pub(super) fn patch(
         config: site.config.clone(),
         outputs: last.outputs.clone(),
         stats: Stats::of(site, &last.outputs),
+        report: Default::default(),
         changed: Changed::Only(touched),
     })
 }

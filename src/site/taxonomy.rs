@@ -118,9 +118,8 @@ mod tests {
                     .collect(),
             )]),
             extra: BTreeMap::new(),
-            body: "".into(),
-            body_hash: 0,
             body_line: 1,
+            ..Page::default()
         }
     }
 

@@ -1,0 +1,241 @@
+//! Digest: the articles as loaded → the stories a reader sees. It runs
+//! between ingest and the site, and is pure apart from its cache:
+//!
+//! 1. `sources.rs`: one name per publisher, however each copy spells it;
+//!    a publisher is never an author.
+//! 2. `fold.rs`: which articles are syndicated copies of one story
+//!    (bottom-k MinHash over word shingles, no pass over all pairs).
+//! 3. `stories.rs`: one page per story, showing every source; the copies'
+//!    would-be URLs become redirects to it.
+//! 4. `summary.rs`: extractive summaries for raw articles (TextRank).
+//! 5. `paths.rs`: every page gets a path of its own; clashes between
+//!    derived slugs are settled deterministically and reported as warnings.
+//!
+//! Warnings (undated raw articles, moved slugs, skipped aliases) do not
+//! fail the build; they are returned for the build to print.
+
+pub mod fold;
+pub mod paths;
+pub mod sources;
+pub mod stories;
+pub mod summary;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::config::{Config, Summaries};
+use crate::content::{is_markdown, Content, Page, TermName};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fingerprint::{self, Map};
+use fold::{FoldSettings, Signature};
+use sources::SourceNames;
+
+/// The content with one page per story, and what the digest noticed.
+pub struct Digested {
+    pub content: Content,
+    pub report: Report,
+}
+
+/// What a digest did, for the build summary and `dossier check -v`.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub warnings: Vec<Diagnostic>,
+    /// Every folded story: the file kept, then the copies folded into it.
+    pub folded: Vec<(PathBuf, Vec<PathBuf>)>,
+}
+
+impl Report {
+    /// Copies that got no page of their own.
+    pub fn copies(&self) -> usize {
+        self.folded.iter().map(|(_, c)| c.len()).sum()
+    }
+}
+
+/// What earlier digests computed, by body hash: a rebuild recomputes
+/// signatures and summaries only for bodies it has not seen.
+#[derive(Debug, Default)]
+pub struct DigestCache {
+    signatures: Map<u64, Arc<Signature>>,
+    summaries: Map<u64, Option<Arc<str>>>,
+}
+
+/// Longest extractive summary, in words.
+pub const SUMMARY_WORDS: usize = summary::DEFAULT_MAX_WORDS;
+
+/// Runs every step over freshly loaded content.
+pub fn digest(
+    content: Content,
+    config: &Config,
+    cache: &mut DigestCache,
+) -> Result<Digested, Diagnostics> {
+    let Content {
+        pages,
+        sections,
+        assets,
+    } = content;
+    let mut report = Report::default();
+
+    let names = SourceNames::learn(
+        pages
+            .iter()
+            .map(|p| (p.source.as_deref(), p.source_url.as_deref())),
+    );
+    let pages: Vec<Arc<Page>> = pages
+        .into_iter()
+        .map(|p| name_sources(p, &names, config))
+        .collect();
+
+    let groups = if config.dedup.enabled {
+        let sigs = signatures(&pages, cache);
+        let docs: Vec<(&Signature, bool)> = sigs
+            .iter()
+            .zip(&pages)
+            .map(|(s, p)| (s.as_ref(), p.fold))
+            .collect();
+        let mut settings = FoldSettings::default();
+        if let Some(t) = config.dedup.threshold {
+            settings.threshold = t;
+        }
+        fold::groups(&docs, &settings)
+    } else {
+        Vec::new()
+    };
+    let mut pages = stories::fold(pages, &groups, config, &mut report);
+
+    summarise(&mut pages, config, cache);
+
+    for p in &pages {
+        if p.date.is_none() && !is_markdown(&p.file) {
+            let sidecar = p.file.with_extension("yaml");
+            report.warnings.push(
+                Diagnostic::in_file(
+                    &p.file,
+                    "no publication date found: the article is left out of editions",
+                )
+                .hint(format!(
+                    "date it in a sidecar file {} with a line such as `date: 2026-11-24`",
+                    sidecar.display()
+                )),
+            );
+        }
+    }
+
+    paths::resolve(&mut pages, &sections, config, &mut report)?;
+    pages.sort_by(|a, b| a.cmp_newest_first(b));
+    Ok(Digested {
+        content: Content {
+            pages,
+            sections,
+            assets,
+        },
+        report,
+    })
+}
+
+/// One name per publisher on every page, its authors without publishers
+/// (raw articles only: a Markdown author list is the editor's word), and
+/// the `sources`/`authors` terms to match.
+fn name_sources(page: Arc<Page>, names: &SourceNames, config: &Config) -> Arc<Page> {
+    let source = names.name_for(page.source.as_deref(), page.source_url.as_deref());
+    let raw = !is_markdown(&page.file);
+    let authors: Vec<String> = if raw {
+        page.authors
+            .iter()
+            .filter(|a| !names.is_publisher(a))
+            .cloned()
+            .collect()
+    } else {
+        page.authors.clone()
+    };
+    if source == page.source && authors == page.authors {
+        return page;
+    }
+    let mut page = Arc::unwrap_or_clone(page);
+    page.source = source;
+    page.authors = authors;
+    set_terms(&mut page, config);
+    Arc::new(page)
+}
+
+/// Recomputes the terms that come from a page's own fields.
+pub(crate) fn set_terms(page: &mut Page, config: &Config) {
+    for name in &config.taxonomies {
+        let terms: Vec<&str> = match name.as_str() {
+            "authors" => page.authors.iter().map(String::as_str).collect(),
+            "sources" if page.sources.is_empty() => {
+                page.source.iter().map(String::as_str).collect()
+            }
+            "sources" => page
+                .sources
+                .iter()
+                .filter_map(|s| s.name.as_deref())
+                .collect(),
+            _ => continue,
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        let terms = terms
+            .into_iter()
+            .filter(|t| !t.trim().is_empty())
+            .map(TermName::new)
+            .filter(|t| seen.insert(t.slug.clone()))
+            .collect();
+        page.taxonomies.insert(name.clone(), terms);
+    }
+}
+
+/// Each page's fold signature, from the cache where its body was seen.
+fn signatures(pages: &[Arc<Page>], cache: &mut DigestCache) -> Vec<Arc<Signature>> {
+    use rayon::prelude::*;
+    let fresh: Vec<Option<Arc<Signature>>> = pages
+        .par_iter()
+        .map(|p| {
+            (!cache.signatures.contains_key(&p.body_hash))
+                .then(|| Arc::new(fold::signature(&p.body)))
+        })
+        .collect();
+    let mut live: Map<u64, Arc<Signature>> = fingerprint::map_with_capacity(pages.len());
+    let sigs = pages
+        .iter()
+        .zip(fresh)
+        .map(|(p, fresh)| {
+            let sig = fresh.unwrap_or_else(|| cache.signatures[&p.body_hash].clone());
+            live.insert(p.body_hash, sig.clone());
+            sig
+        })
+        .collect();
+    cache.signatures = live;
+    sigs
+}
+
+/// Whether a page's list summary is extracted rather than its first
+/// paragraph.
+pub fn extracts_summary(page: &Page, config: &Config) -> bool {
+    page.summary.is_none()
+        && (!is_markdown(&page.file) || config.summaries == Summaries::Extractive)
+}
+
+/// Fills `summary` of every page that needs an extractive one.
+fn summarise(pages: &mut [Arc<Page>], config: &Config, cache: &mut DigestCache) {
+    use rayon::prelude::*;
+    let wanted: Vec<bool> = pages.iter().map(|p| extracts_summary(p, config)).collect();
+    let fresh: Vec<Option<Option<Arc<str>>>> = pages
+        .par_iter()
+        .zip(&wanted)
+        .map(|(p, &want)| {
+            (want && !cache.summaries.contains_key(&p.body_hash))
+                .then(|| summary::summarize(&p.body, SUMMARY_WORDS).map(Arc::from))
+        })
+        .collect();
+    let mut live: Map<u64, Option<Arc<str>>> = fingerprint::map_with_capacity(pages.len());
+    for ((page, want), fresh) in pages.iter_mut().zip(wanted).zip(fresh) {
+        if !want {
+            continue;
+        }
+        let text = fresh.unwrap_or_else(|| cache.summaries[&page.body_hash].clone());
+        live.insert(page.body_hash, text.clone());
+        if let Some(text) = text {
+            Arc::make_mut(page).summary = Some(text.to_string());
+        }
+    }
+    cache.summaries = live;
+}
