@@ -142,15 +142,19 @@ fn main() -> ExitCode {
                 },
                 drafts: args.drafts,
             };
-            with_progress(cli.quiet, |stage| pipeline::build(&options, stage)).map(|(stats, out)| {
+            with_progress(cli.quiet, |stage| pipeline::build(&options, stage)).map(|built| {
+                print_report(&built.report, cli.quiet, cli.verbose);
+                let stats = built.stats;
                 format!(
-                    "Built {} articles, {} sections, {} terms: {} files in {} ({} ms)",
+                    "Built {} articles{}, {} sections, {} terms: {} files in {} ({} ms){}",
                     stats.articles,
+                    folded_note(&built.report),
                     stats.sections,
                     stats.terms,
                     stats.files,
-                    out.display(),
-                    started.elapsed().as_millis()
+                    built.out.display(),
+                    started.elapsed().as_millis(),
+                    warnings_note(&built.report),
                 )
             })
         }
@@ -160,12 +164,18 @@ fn main() -> ExitCode {
                 overrides: Overrides::default(),
                 drafts,
             };
-            with_progress(cli.quiet, |stage| pipeline::check(&options, stage)).map(|stats| {
-                format!(
-                    "Checked {} files: no broken internal links or anchors",
-                    stats.files
-                )
-            })
+            with_progress(cli.quiet, |stage| pipeline::check(&options, stage)).map(
+                |(stats, report)| {
+                    print_report(&report, cli.quiet, cli.verbose);
+                    format!(
+                        "Checked {} files: no broken internal links or anchors; {} articles{}{}",
+                        stats.files,
+                        stats.articles,
+                        folded_note(&report),
+                        warnings_note(&report),
+                    )
+                },
+            )
         }
         Command::Serve { root, port, interface, open, drafts, base_url } => {
             let options = dossier::serve::ServeOptions { root, interface, port, open, drafts, base_url };
@@ -197,6 +207,59 @@ fn main() -> ExitCode {
             );
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Warnings shown without `-v`; the rest are counted.
+const WARNINGS_SHOWN: usize = 10;
+
+/// Prints the digest's warnings (all of them with `-v`) and, with `-v`,
+/// every folded story with its copies.
+fn print_report(report: &dossier::digest::Report, quiet: bool, verbose: u8) {
+    if quiet {
+        return;
+    }
+    let shown = if verbose > 0 {
+        usize::MAX
+    } else {
+        WARNINGS_SHOWN
+    };
+    for w in report.warnings.iter().take(shown) {
+        eprintln!("warning: {w}");
+    }
+    if report.warnings.len() > shown {
+        eprintln!(
+            "… and {} more warnings (`-v` lists them all)",
+            report.warnings.len() - shown
+        );
+    }
+    if verbose > 0 {
+        for (kept, copies) in &report.folded {
+            eprintln!("folded into {}:", kept.display());
+            for c in copies {
+                eprintln!("  {}", c.display());
+            }
+        }
+    }
+}
+
+fn folded_note(report: &dossier::digest::Report) -> String {
+    match report.copies() {
+        0 => String::new(),
+        n => format!(
+            " ({n} syndicated cop{} folded into {} stor{})",
+            if n == 1 { "y" } else { "ies" },
+            report.folded.len(),
+            if report.folded.len() == 1 { "y" } else { "ies" }
+        ),
+    }
+}
+
+fn warnings_note(report: &dossier::digest::Report) -> String {
+    match report.warnings.len() {
+        0 => String::new(),
+        1 => ", 1 warning".to_string(),
+        n => format!(", {n} warnings"),
     }
 }
 

@@ -20,7 +20,25 @@ pub fn slugify(text: &str) -> String {
             dash = true;
         }
     }
-    slug
+    shorten(slug)
+}
+
+/// Longest slug, in bytes. File systems refuse names over 255 bytes, and a
+/// whole scraped `<title>` (a site's keyword list) makes an unreadable URL.
+pub const MAX_SLUG: usize = 80;
+
+/// Cuts a slug to [`MAX_SLUG`] at a dash, so no word is cut in half
+/// (unless a single word is longer than the limit).
+fn shorten(slug: String) -> String {
+    if slug.len() <= MAX_SLUG {
+        return slug;
+    }
+    // Slugs are ASCII, so any byte index is a char boundary.
+    let cut = slug[..=MAX_SLUG]
+        .rfind('-')
+        .filter(|&i| i > MAX_SLUG / 2)
+        .unwrap_or(MAX_SLUG);
+    slug[..cut].to_string()
 }
 
 /// [`slugify`], falling back to `fallback` (slugified, then to `"page"`) when
@@ -62,6 +80,19 @@ mod tests {
             );
             assert!(!s.is_empty());
         }
+    }
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        let title = "Teachers Net Gazette provides news from teachers net direct to teachers around the world every day";
+        let s = slugify(title);
+        assert!(s.len() <= MAX_SLUG, "{s}");
+        assert!(s.ends_with("every") || !s.ends_with('-'), "{s}");
+        assert!(
+            title.to_lowercase().replace(' ', "-").starts_with(&s),
+            "{s}"
+        );
+        assert_eq!(slugify(&"x".repeat(300)).len(), MAX_SLUG);
     }
 
     #[test]

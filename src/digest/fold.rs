@@ -6,8 +6,12 @@
 const SHINGLE: usize = 4;
 /// Distinct shingle hashes kept per document (bottom-k MinHash).
 const SKETCH: usize = 256;
-/// Smallest sketch values per document put in the candidate index.
+/// The candidate index holds each document's smallest [`INDEX`] hashes
+/// and all its hashes below [`INDEX_BELOW`] (a fixed 1/32 of hash space, so
+/// a short body and a long one that contains it share some entries).
 const INDEX: usize = 12;
+const INDEX_BELOW: u32 = 1 << 27;
+const INDEX_MAX: usize = 48;
 /// A document with fewer words never folds.
 pub const MIN_WORDS: u32 = 25;
 /// Below this many words the similarity needed rises towards 1.
@@ -27,7 +31,9 @@ const TEASER_CONTAINMENT: f64 = 0.9;
 /// An index bucket up to this size gives all its pairs; a larger one pairs
 /// each member with its first [`ANCHORS`] members only.
 const BUCKET_PAIRS: usize = 32;
-const ANCHORS: usize = 4;
+const ANCHORS: usize = 2;
+/// Sketch hashes a candidate is first screened on.
+const PREFIX: usize = 64;
 /// Members of each group compared when two groups would merge.
 const GUARD: usize = 4;
 
@@ -61,9 +67,12 @@ impl Signature {
         self.words
     }
 
-    /// The largest hash the sketch holds every shingle below.
-    fn limit(&self) -> u32 {
-        if self.shingles as usize > self.sketch.len() {
+    /// The largest hash that the sketch's first `cap` hashes hold every
+    /// shingle of up to.
+    fn limit(&self, cap: usize) -> u32 {
+        if self.sketch.len() > cap {
+            self.sketch[cap - 1]
+        } else if self.shingles as usize > self.sketch.len() {
             self.sketch.last().copied().unwrap_or(u32::MAX)
         } else {
             u32::MAX
@@ -302,32 +311,30 @@ struct Overlap {
     lead_shared: [u32; 2],
 }
 
-fn overlap(a: &Signature, b: &Signature, lead: u8) -> Overlap {
-    let limit = a.limit().min(b.limit());
-    let mut o = Overlap::default();
+/// Only the first `cap` hashes of each sketch are used.
+fn overlap(a: &Signature, b: &Signature, lead: u8, cap: usize) -> Overlap {
+    let limit = a.limit(cap).min(b.limit(cap));
+    let na = a.sketch.partition_point(|&v| v <= limit);
+    let nb = b.sketch.partition_point(|&v| v <= limit);
+    let (x, y, px, py) = (&a.sketch[..na], &b.sketch[..nb], &a.pos[..na], &b.pos[..nb]);
     let (mut i, mut j) = (0, 0);
-    loop {
-        let p = a.sketch.get(i).copied().filter(|&v| v <= limit);
-        let q = b.sketch.get(j).copied().filter(|&v| v <= limit);
-        let (take_a, take_b) = match (p, q) {
-            (Some(p), Some(q)) => (p <= q, q <= p),
-            (Some(_), None) => (true, false),
-            (None, Some(_)) => (false, true),
-            (None, None) => return o,
-        };
-        let shared = take_a && take_b;
-        o.both += u32::from(shared);
-        for (k, take, pos) in [(0, take_a, a.pos.get(i)), (1, take_b, b.pos.get(j))] {
-            if take {
-                o.only[k] += u32::from(!shared);
-                if pos.is_some_and(|&p| p < lead) {
-                    o.lead[k] += 1;
-                    o.lead_shared[k] += u32::from(shared);
-                }
-            }
-        }
-        i += usize::from(take_a);
-        j += usize::from(take_b);
+    let (mut both, mut lead_a, mut lead_b) = (0u32, 0u32, 0u32);
+    // Branch-free merge of two ascending lists.
+    while i < na && j < nb {
+        let (p, q) = (x[i], y[j]);
+        let eq = p == q;
+        both += u32::from(eq);
+        lead_a += u32::from(eq & (px[i] < lead));
+        lead_b += u32::from(eq & (py[j] < lead));
+        i += usize::from(p <= q);
+        j += usize::from(q <= p);
+    }
+    let count = |p: &[u8]| p.iter().filter(|&&p| p < lead).count() as u32;
+    Overlap {
+        both,
+        only: [na as u32 - both, nb as u32 - both],
+        lead: [count(px), count(py)],
+        lead_shared: [lead_a, lead_b],
     }
 }
 
@@ -348,7 +355,7 @@ pub struct Comparison {
 
 /// Compares two bodies; `lead` is the lead's length in 256ths of a body.
 pub fn compare_with(a: &Signature, b: &Signature, lead: u8) -> Comparison {
-    let o = overlap(a, b, lead);
+    let o = overlap(a, b, lead, SKETCH);
     if o.both == 0 {
         return Comparison::default();
     }
@@ -403,6 +410,26 @@ fn passes(a: &Signature, b: &Signature, settings: &FoldSettings) -> Option<f64> 
     if !need.is_finite() {
         return None;
     }
+    // Cheap rejections: sizes too far apart for the Jaccard similarity
+    // needed and no teaser; or the first PREFIX hashes far from folding
+    // (5 standard deviations of their estimate).
+    let (small, large) = if (a.shingles, a.words) <= (b.shingles, b.words) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let teaser = small.words >= TEASER_WORDS;
+    if f64::from(small.shingles) < need * f64::from(large.shingles) && !teaser {
+        return None;
+    }
+    let q = overlap(small, large, 0, PREFIX);
+    let union = q.both + q.only[0] + q.only[1];
+    let in_small = q.both + q.only[0];
+    let far_j = f64::from(q.both) < (need - 0.3) * f64::from(union);
+    let far_c = !teaser || in_small >= 16 && f64::from(q.both) < 0.55 * f64::from(in_small);
+    if far_j && far_c {
+        return None;
+    }
     let c = compare_with(a, b, LEAD);
     let folds = lead_ok(&c)
         && (c.jaccard >= need || teaser_ok(&c) && c.containment >= TEASER_CONTAINMENT.max(need));
@@ -413,51 +440,74 @@ fn passes(a: &Signature, b: &Signature, settings: &FoldSettings) -> Option<f64> 
 /// sorted ascending; groups sorted by their first index. A document whose
 /// flag is `false` never folds.
 pub fn groups(docs: &[(&Signature, bool)], settings: &FoldSettings) -> Vec<Vec<usize>> {
+    // Work on ranks in content order, so that the input order cannot matter
+    // (documents with equal signatures are interchangeable).
+    let t0 = std::time::Instant::now();
+    let n = docs.len();
     let keys: Vec<u64> = docs.iter().map(|(s, _)| s.key()).collect();
-    // Candidate pairs: documents sharing one of their smallest hashes.
-    let mut entries: Vec<(u32, u64, u32)> = Vec::new();
-    for (i, (s, fold)) in docs.iter().enumerate() {
-        if *fold && s.words >= MIN_WORDS {
-            entries.extend(s.sketch.iter().take(INDEX).map(|&v| (v, keys[i], i as u32)));
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_unstable_by_key(|&i| (keys[i as usize], i));
+    let sig = |r: u32| docs[order[r as usize] as usize].0;
+    // Candidates: documents sharing an index entry (value << 32 | rank).
+    let mut entries: Vec<u64> = Vec::new();
+    for (r, &i) in order.iter().enumerate() {
+        let (s, fold) = docs[i as usize];
+        if fold && s.words >= MIN_WORDS {
+            let m = s
+                .sketch
+                .partition_point(|&v| v < INDEX_BELOW)
+                .clamp(INDEX, INDEX_MAX);
+            entries.extend(
+                s.sketch
+                    .iter()
+                    .take(m)
+                    .map(|&v| u64::from(v) << 32 | r as u64),
+            );
         }
     }
     entries.sort_unstable();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let mut push = |x: u32, y: u32| pairs.push((x.min(y), x.max(y)));
-    for run in entries.chunk_by(|x, y| x.0 == y.0) {
-        if run.len() <= BUCKET_PAIRS {
-            for (k, x) in run.iter().enumerate() {
-                for y in &run[k + 1..] {
-                    push(x.2, y.2);
-                }
-            }
+    let mut pairs: Vec<u64> = Vec::new();
+    for run in entries.chunk_by(|x, y| x >> 32 == y >> 32) {
+        let anchors = if run.len() <= BUCKET_PAIRS {
+            run.len()
         } else {
-            for (k, x) in run.iter().enumerate() {
-                for y in &run[..k.min(ANCHORS)] {
-                    push(x.2, y.2);
-                }
+            ANCHORS
+        };
+        for (k, &x) in run.iter().enumerate() {
+            for &y in &run[..k.min(anchors)] {
+                pairs.push(y << 32 | (x & 0xffff_ffff));
             }
         }
     }
+    let raw = pairs.len();
     pairs.sort_unstable();
     pairs.dedup();
-    // Verified pairs, strongest first; ties in content order.
-    let mut edges: Vec<(f64, u64, u64, u32, u32)> = pairs
-        .into_iter()
-        .filter_map(|(x, y)| {
-            let s = passes(docs[x as usize].0, docs[y as usize].0, settings)?;
-            let (kx, ky) = (keys[x as usize], keys[y as usize]);
-            Some((s, kx.min(ky), kx.max(ky), x, y))
+    let dbg = std::env::var_os("FOLD_DEBUG").is_some();
+    if dbg {
+        eprintln!(
+            "entries {} raw {} pairs {} at {:?}",
+            entries.len(),
+            raw,
+            pairs.len(),
+            t0.elapsed()
+        );
+    }
+    // Verified pairs, strongest first, ties in content order.
+    let mut edges: Vec<(f64, u32, u32)> = pairs
+        .iter()
+        .filter_map(|&p| {
+            let (x, y) = ((p >> 32) as u32, p as u32);
+            passes(sig(x), sig(y), settings).map(|s| (s, x, y))
         })
         .collect();
-    edges.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then((a.1, a.2, a.3, a.4).cmp(&(b.1, b.2, b.3, b.4)))
-    });
-    // Union-find; each root keeps the GUARD members with the smallest keys.
-    let n = docs.len();
+    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    if dbg {
+        eprintln!("edges {} at {:?}", edges.len(), t0.elapsed());
+    }
+    // Union-find; a root keeps its group's first GUARD ranks, and two groups
+    // merge only if all those of one are linked to all those of the other.
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    let mut sample: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let mut sample: Vec<Vec<u32>> = (0..n as u32).map(|r| vec![r]).collect();
     fn find(parent: &mut [u32], mut x: u32) -> u32 {
         while parent[x as usize] != x {
             let p = parent[parent[x as usize] as usize];
@@ -467,43 +517,32 @@ pub fn groups(docs: &[(&Signature, bool)], settings: &FoldSettings) -> Vec<Vec<u
         x
     }
     let link = settings.threshold / 2.0;
-    for (_, _, _, x, y) in edges {
+    for (_, x, y) in edges {
         let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
-        if rx == ry {
+        let (sx, sy) = (&sample[rx as usize], &sample[ry as usize]);
+        if rx == ry
+            || !sx
+                .iter()
+                .all(|&p| sy.iter().all(|&q| similarity(sig(p), sig(q)) >= link))
+        {
             continue;
         }
-        let sx = if sample[rx as usize].is_empty() {
-            vec![rx]
-        } else {
-            std::mem::take(&mut sample[rx as usize])
-        };
-        let sy = if sample[ry as usize].is_empty() {
-            vec![ry]
-        } else {
-            std::mem::take(&mut sample[ry as usize])
-        };
-        let ok = sx.iter().all(|&p| {
-            sy.iter()
-                .all(|&q| similarity(docs[p as usize].0, docs[q as usize].0) >= link)
-        });
-        let (keep, other) = if ok { (ry, rx) } else { (rx, ry) };
-        if ok {
-            parent[other as usize] = keep;
-            let mut m: Vec<u32> = sx.into_iter().chain(sy).collect();
-            m.sort_unstable_by_key(|&d| (keys[d as usize], d));
-            m.truncate(GUARD);
-            sample[keep as usize] = m;
-        } else {
-            sample[rx as usize] = sx;
-            sample[ry as usize] = sy;
-        }
+        let mut m: Vec<u32> = sx.iter().chain(sy).copied().collect();
+        m.sort_unstable();
+        m.truncate(GUARD);
+        parent[rx as usize] = ry;
+        sample[ry as usize] = m;
+        sample[rx as usize] = Vec::new();
     }
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for i in 0..n as u32 {
-        let r = find(&mut parent, i);
-        out[r as usize].push(i as usize);
+    for r in 0..n as u32 {
+        let root = find(&mut parent, r);
+        out[root as usize].push(order[r as usize] as usize);
     }
     let mut out: Vec<Vec<usize>> = out.into_iter().filter(|g| g.len() >= 2).collect();
+    for g in &mut out {
+        g.sort_unstable();
+    }
     out.sort_unstable();
     out
 }

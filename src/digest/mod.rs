@@ -122,6 +122,9 @@ pub fn digest(
 
     paths::resolve(&mut pages, &sections, config, &mut report)?;
     pages.sort_by(|a, b| a.cmp_newest_first(b));
+    report
+        .warnings
+        .sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
     Ok(Digested {
         content: Content {
             pages,

@@ -72,8 +72,10 @@ const DAMPING: f64 = 0.85;
 const MIN_WORDS: usize = 6;
 const MIN_LOWERCASE_WORDS: usize = 3;
 const REDUNDANT: f64 = 0.6;
-/// A paragraph up to this long holding a credit shape is a caption.
-const CREDIT_PARAGRAPH_WORDS: usize = 80;
+/// A paragraph up to this long holding a credit shape is a caption or
+/// credit line; one up to [`CAPTION_WORDS`] right above it, its caption.
+const CREDIT_WORDS: usize = 80;
+const CAPTION_WORDS: usize = 60;
 
 /// `body` is the article's body as Markdown (what the cleaner writes:
 /// paragraphs separated by blank lines, `## ` headings, `- ` / `1. ` list
@@ -93,12 +95,7 @@ pub fn summarize(body: &str, max_words: usize) -> Option<String> {
     if sentences.len() <= 2 && words.iter().sum::<usize>() <= max_words {
         return Some(sentences.join(" "));
     }
-    let vectors = vectorize(&sentences);
-    let scores: Vec<f64> = rank(&vectors)
-        .iter()
-        .enumerate()
-        .map(|(i, c)| c * lead_prior(i) * shape_prior(&sentences[i], words[i], i))
-        .collect();
+    let (vectors, scores) = score(&sentences, &words);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
     let best = scores[order[0]];
@@ -132,6 +129,17 @@ pub fn summarize(body: &str, max_words: usize) -> Option<String> {
     Some(out.join(" "))
 }
 
+/// TF-IDF vectors and final scores (centrality × lead prior × shape prior).
+fn score(sentences: &[String], words: &[usize]) -> (Vec<Vector>, Vec<f64>) {
+    let vectors = vectorize(sentences);
+    let scores = rank(&vectors)
+        .iter()
+        .enumerate()
+        .map(|(i, c)| c * lead_prior(i) * shape_prior(&sentences[i], words[i], i))
+        .collect();
+    (vectors, scores)
+}
+
 /// The candidate sentences of `body`, in order, as plain text, after
 /// dateline stripping and the candidate rules (at most [`MAX_CANDIDATES`]).
 pub fn candidates(body: &str) -> Vec<String> {
@@ -145,17 +153,23 @@ pub fn candidates(body: &str) -> Vec<String> {
 
 fn pick_candidates(blocks: &[Block], quotes: bool) -> Vec<String> {
     let mut out = Vec::new();
-    for b in blocks.iter().filter(|b| b.quote == quotes) {
-        let plain = plain_inline(&b.text);
-        let credit = CREDIT.is_match(&plain);
-        if credit && word_count(&plain) <= CREDIT_PARAGRAPH_WORDS {
+    let credit_line = |plain: &str| CREDIT.is_match(plain) && word_count(plain) <= CREDIT_WORDS;
+    let mut next = blocks.first().map(|b| plain_inline(&b.text));
+    for (k, b) in blocks.iter().enumerate() {
+        let plain = next.take().unwrap_or_default();
+        next = blocks.get(k + 1).map(|b| plain_inline(&b.text));
+        if b.quote != quotes || credit_line(&plain) {
             continue;
         }
-        for (k, s) in split_sentences(&plain).iter().enumerate() {
+        // A short paragraph right above a credit line is its caption.
+        if next.as_deref().is_some_and(credit_line) && word_count(&plain) <= CAPTION_WORDS {
+            continue;
+        }
+        for (i, s) in split_sentences(&plain).iter().enumerate() {
             // Datelines only open a paragraph.
-            let s = if k == 0 { strip_dateline(s) } else { s };
+            let s = if i == 0 { strip_dateline(s) } else { s };
             let s = trim_lead(s);
-            if is_candidate(s) && !(credit && CREDIT.is_match(s)) {
+            if is_candidate(s) && !CREDIT.is_match(s) {
                 out.push(s.to_string());
                 if out.len() == MAX_CANDIDATES {
                     return out;
@@ -535,6 +549,7 @@ fn decode_entities(s: String) -> String {
 /// Abbreviations after which a period never ends a sentence (lowercase,
 /// inner dots removed): titles that precede names, month and other
 /// abbreviations that precede a number or a noun.
+#[rustfmt::skip]
 const NEVER_ENDS: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "gen", "gov", "sen", "rep", "reps", "pres", "lt",
     "col", "capt", "cpt", "sgt", "maj", "adm", "cmdr", "rev", "hon", "fr", "st", "mt", "ft",
@@ -544,73 +559,29 @@ const NEVER_ENDS: &[&str] = &[
     "gens",
 ];
 /// Abbreviations that precede a number ("No. 1", "p. 5").
-const BEFORE_NUMBER: &[&str] = &["no", "nos", "p", "pp", "art", "op", "sec", "ch"];
+#[rustfmt::skip]
+const BEFORE_NUMBER: &[&str] = &[
+    "no", "nos", "p", "pp", "art", "op", "sec", "ch",
+];
 /// Abbreviations that may also end a sentence ("… in the U.S. The …").
+#[rustfmt::skip]
 const MAY_END: &[&str] = &[
     "inc", "ltd", "corp", "co", "llc", "plc", "jr", "etc", "bros", "us", "uk", "un", "eu", "am",
     "pm", "dc", "la", "nz", "bc", "ad",
+    // US state abbreviations (AP style) that double as datelines.
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn",
+    "vt", "va", "wash", "wis", "wyo",
 ];
 /// Capitalised words that typically open a sentence: after a [`MAY_END`]
 /// abbreviation, the period ends the sentence only before one of these.
+#[rustfmt::skip]
 const OPENERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "this",
-    "that",
-    "these",
-    "those",
-    "but",
-    "and",
-    "its",
-    "his",
-    "her",
-    "their",
-    "there",
-    "then",
-    "however",
-    "when",
-    "while",
-    "after",
-    "before",
-    "as",
-    "if",
-    "for",
-    "some",
-    "many",
-    "most",
-    "our",
-    "you",
-    "now",
-    "yet",
-    "so",
-    "still",
-    "also",
-    "meanwhile",
-    "what",
-    "why",
-    "how",
-    "one",
-    "last",
-    "other",
-    "officials",
-    "according",
-    "since",
-    "despite",
-    "with",
-    "by",
-    "to",
-    "no",
-    "not",
+    "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "i", "this", "that",
+    "these", "those", "but", "and", "its", "his", "her", "their", "there", "then", "however",
+    "when", "while", "after", "before", "as", "if", "for", "some", "many", "most", "our", "you",
+    "now", "yet", "so", "still", "also", "meanwhile", "what", "why", "how", "one", "last", "other",
+    "officials", "according", "since", "despite", "with", "by", "to", "no", "not",
 ];
 
 /// Splits plain text into sentences (see the module docs for the rules).
@@ -744,49 +715,52 @@ fn is_abbreviation(chars: &[(usize, char)], i: usize) -> bool {
 
 /// Caption and credit shapes: a paragraph holding one is dropped whole.
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"\||Getty\s+Images|(?-u:\b)AP\s+Photo(?-u:\b)|(?-u:\b)AFP\s+(?:via|/)|(?-u:\b)(?:Photo|Photos|Photograph|Picture|Image|Credit|Pictured|Caption)s?\s*:",
-        r"|(?-u:\b)(?:Photo|Image|Illustration)\s+(?:by|credit|courtesy)(?-u:\b)|(?-u:\b)File\s+photo(?-u:\b)|(?-u:\b)(?:REUTERS|Reuters|AFP|AP|EPA|Shutterstock|iStock)\s*/\s*[A-Z]",
-        r"|(?-u:\b)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*\s+/\s+(?:AP|AFP|Reuters|Getty|Bloomberg|EPA|The\s)",
-    ))
-    .unwrap()
+    let b = r"(?-u:\b)";
+    let pattern = [
+        r"\||Getty\s+Images|\bAP\s+Photo\b|\bAFP\s+(?:via|/)|\bvia\s+Getty\b",
+        r"\b(?:Photo|Photograph|Picture|Image|Credit|Pictured|Caption)s?\s*:",
+        r"\((?i:photo|image|credit|pictured|file)[^)]{0,60}\)",
+        r"\b(?:Photo|Image|Illustration)\s+(?:by|credit|courtesy)\b|\b[Ff]ile\s+photo\b",
+        r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Shutterstock|iStock)\s*/\s*[A-Z]",
+        r"\b[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*\s+/\s+(?:AP|AFP|Reuters|Getty|Bloomberg|EPA|The\s)",
+    ]
+    .join("|")
+    .replace(r"\b", b);
+    Regex::new(&pattern).unwrap()
 });
 /// A leading "(CNN)" / "(AP) —".
 static AGENCY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\([A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}\)\s*(?:(?:--?|–|—)\s*)?").unwrap()
+    Regex::new(concat!(
+        r"^\((?:[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\d{1,2}/\d{1,2}/\d{2,4})\)",
+        r"\s*(?:(?:--?|–|—)\s*)?",
+    ))
+    .unwrap()
 });
 /// A leading place (and date) with an optional agency and delimiter:
 /// "WASHINGTON (Reuters) - ", "LONDON, Nov 24 (Reuters) —", "NEW DELHI: ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?P<place>[^\s()\-–—:][^()\-–—:]{0,60}?)\s*",
+        r"^(?P<place>[^\s()\-–—:](?:[^()\-–—:]|-[^\s()\-–—:]){0,60}?)\s*",
         r"(?:(?P<agency>\([A-Z][^()]{0,39}\))\s*(?:/[^/\s]{1,30}/\s*)?(?:--?|[–—]|:\s)?",
-        r"|(?:/[^/\s]{1,30}/)?(?:\s+--?|\s*[–—]|\s*(?P<colon>:)\s))\s*",
+        r"|(?:/[^/\s]{1,30}/)?(?:\s*--?\s|\s*[–—]|\s*(?P<colon>:)\s))\s*",
     ))
     .unwrap()
 });
-/// All-caps openings with a colon that are labels, not places.
-const NOT_PLACES: &[&str] = &[
-    "BREAKING",
-    "UPDATE",
-    "UPDATED",
-    "WATCH",
-    "EXCLUSIVE",
-    "LIVE",
-    "VIDEO",
-    "PHOTOS",
-    "ANALYSIS",
-    "OPINION",
-    "EDITORIAL",
-    "NOTE",
-    "CORRECTION",
-    "RELATED",
-    "READ",
-    "LISTEN",
-    "SPONSORED",
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "sept",
 ];
+/// All-caps openings with a colon that are labels, not places.
+#[rustfmt::skip]
+const NOT_PLACES: &[&str] = &[
+    "BREAKING", "UPDATE", "UPDATED", "WATCH", "EXCLUSIVE", "LIVE", "VIDEO", "PHOTOS", "ANALYSIS",
+    "OPINION", "EDITORIAL", "NOTE", "CORRECTION", "RELATED", "READ", "LISTEN", "SPONSORED",
+];
+/// "Key Points: ", "WATCH: ", "[UPDATE:] ": one to three capitalised words
+/// and a colon.
 static LABEL_OPENING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[A-Z][\w'’&-]*\s*){1,3}:\s").unwrap());
+    LazyLock::new(|| Regex::new(r"^[\[(]?(?:[A-Z][\w'’&-]*\s*){1,3}:[\])]?\s").unwrap());
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*").unwrap()
 });
@@ -824,11 +798,20 @@ fn strip_dateline(s: &str) -> &str {
             let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
             letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
         });
+        // "April 17, 2015 -- ": a month name and a number.
+        let dated = tokens.iter().any(|t| {
+            let bare = t.trim_end_matches('.').to_lowercase();
+            MONTHS
+                .iter()
+                .any(|m| bare.len() >= 3 && m.starts_with(&bare))
+        }) && tokens
+            .iter()
+            .any(|t| t.starts_with(|c: char| c.is_ascii_digit()));
         let ok = !tokens.is_empty()
             && tokens.len() <= 8
             && capitalised
             && !label
-            && (agency || caps_first);
+            && (agency || caps_first || dated);
         if ok {
             rest = &s[c.get(0).map_or(0, |m| m.end())..];
         }
@@ -880,18 +863,27 @@ fn is_candidate(s: &str) -> bool {
     if s.starts_with('(') && s.trim_end_matches(['.', '!', '?']).ends_with(')') {
         return false;
     }
-    // Title case: every longer word after the first capitalised ("Do You
-    // Have What it Takes to Become a Millionaire?").
+    // Title case: every longer word after the first capitalised and every
+    // other word a stopword ("Do You Have What it Takes to Become a
+    // Millionaire?"; "Obama met Angela Merkel in Paris on Tuesday" passes).
     let long: Vec<&&str> = words[1..]
         .iter()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .collect();
+    let capital = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    };
+    let minor = |w: &str| {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        STOPWORDS.binary_search(&bare.as_str()).is_ok()
+    };
     if long.len() >= 3
-        && long.iter().all(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
+        && long.iter().all(|w| capital(w))
+        && words.iter().all(|w| capital(w) || minor(w))
     {
         return false;
     }
@@ -935,154 +927,21 @@ fn truncate(s: &str, max_words: usize) -> String {
 // ---------------------------------------------------------------------------
 
 /// English stopwords, sorted (binary search).
+#[rustfmt::skip]
 const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "against",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "down",
-    "during",
-    "each",
-    "even",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "last",
-    "like",
-    "many",
-    "may",
-    "me",
-    "might",
-    "more",
-    "most",
-    "much",
-    "must",
-    "my",
-    "myself",
-    "new",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "over",
-    "own",
-    "said",
-    "same",
-    "say",
-    "says",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "still",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "us",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "would",
-    "year",
-    "years",
-    "yet",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
+    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself",
+    "just", "last", "like", "many", "may", "me", "might", "more", "most", "much", "must", "my",
+    "myself", "new", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or",
+    "other", "our", "ours", "ourselves", "out", "over", "own", "said", "same", "say", "says", "she",
+    "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs",
+    "them", "themselves", "then", "there", "these", "they", "this", "those", "though", "through",
+    "to", "too", "under", "until", "up", "us", "very", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "whom", "why", "will", "with", "would", "year", "years", "yet", "you",
+    "your", "yours", "yourself", "yourselves",
 ];
 
 /// A sparse, L2-normalised TF-IDF vector, sorted by term id.
@@ -1278,35 +1137,13 @@ fn shape_prior(s: &str, words: usize, i: usize) -> f64 {
     shape * (words.min(20) as f64 / 20.0).sqrt()
 }
 
+#[rustfmt::skip]
 const CONNECTIVES: &[&str] = &[
-    "but",
-    "and",
-    "or",
-    "so",
-    "yet",
-    "nor",
-    "however",
-    "still",
-    "also",
-    "meanwhile",
-    "instead",
-    "moreover",
-    "furthermore",
-    "nevertheless",
-    "nonetheless",
-    "then",
-    "indeed",
-    "thus",
-    "therefore",
-    "otherwise",
-    "besides",
-    "likewise",
-    "similarly",
-    "regardless",
-    "anyway",
-    "hence",
-    "again",
+    "but", "and", "or", "so", "yet", "nor", "however", "still", "also", "meanwhile", "instead",
+    "moreover", "furthermore", "nevertheless", "nonetheless", "then", "indeed", "thus", "therefore",
+    "otherwise", "besides", "likewise", "similarly", "regardless", "anyway", "hence", "again",
 ];
+#[rustfmt::skip]
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
     "there", "such", "here",
@@ -1315,4 +1152,301 @@ const PRONOUNS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const LEAD: &str = "The city council approved a new budget on Tuesday that raises spending on public transport by a third.";
+    const SECOND: &str = "The budget also cuts the council's spending on roads, which critics say will slow repairs across the city.";
+    const THIRD: &str = "Council members said the transport budget would pay for new buses and longer opening hours for the metro.";
+
+    fn article(paras: &[&str]) -> String {
+        paras.join("\n\n")
+    }
+
+    #[test]
+    fn label_paragraph_first_is_never_chosen() {
+        let body = article(&[
+            "Key Points",
+            "- A list item that is long enough to be a sentence on its own.",
+            LEAD,
+            SECOND,
+        ]);
+        let s = summarize(&body, 60).unwrap();
+        assert!(!s.contains("Key Points"), "{s}");
+        assert!(!s.contains("list item"), "{s}");
+        assert!(s.starts_with("The city council"), "{s}");
+        for label in [
+            "Advertisement",
+            "Highlights",
+            "Related: Another story about the council budget.",
+            "Read more about the city budget here.",
+        ] {
+            let body = article(&[label, LEAD, SECOND]);
+            let s = summarize(&body, 60).unwrap();
+            assert!(!s.contains(label), "{label}: {s}");
+        }
+    }
+
+    #[test]
+    fn captions_and_credits_are_never_chosen() {
+        let body = article(&[
+            "Council leader Jane Smith speaks to reporters outside the town hall on Tuesday.",
+            "Natalie Naccache \\| Bloomberg \\| Getty Images",
+            "Photo: Reuters",
+            "A council worker sweeps the steps of the town hall in the city centre. (AP Photo/Evan Vucci)",
+            LEAD,
+            SECOND,
+        ]);
+        let s = summarize(&body, 60).unwrap();
+        for bad in [
+            "Getty",
+            "Reuters",
+            "AP Photo",
+            "speaks to reporters",
+            "sweeps",
+        ] {
+            assert!(!s.contains(bad), "{bad}: {s}");
+        }
+        assert!(s.contains("approved a new budget"), "{s}");
+    }
+
+    #[test]
+    fn datelines_are_stripped() {
+        let cases = [
+            "WASHINGTON (Reuters) - ",
+            "LONDON, Nov 24 (Reuters) — ",
+            "(CNN) ",
+            "(CNN)",
+            "SAN FRANCISCO — ",
+            "NEW DELHI: ",
+            "WILKES-BARRE, Pa. (AP) — ",
+            "April 17, 2015 -- ",
+        ];
+        for prefix in cases {
+            let body = format!("{prefix}{LEAD}");
+            assert_eq!(summarize(&body, 60).as_deref(), Some(LEAD), "{prefix:?}");
+        }
+        // Not datelines: the text is kept whole.
+        for keep in [
+            "Mr. Smith — the council leader — said the budget was fair and balanced overall.",
+            "NASA said on Tuesday that the launch of the new rocket would be delayed by a month.",
+        ] {
+            assert_eq!(summarize(keep, 60).as_deref(), Some(keep));
+        }
+    }
+
+    #[test]
+    fn bylines_and_urls_are_not_sentences() {
+        let body = article(&[
+            "By Jane Doe and John Roe, Reuters",
+            "By Jane Doe The council approved nothing at all on Tuesday evening.",
+            "Read the full report at https://example.org/report which has all the details.",
+            LEAD,
+        ]);
+        assert_eq!(summarize(&body, 60).as_deref(), Some(LEAD));
+    }
+
+    #[test]
+    fn respects_max_words_and_never_cuts_mid_word() {
+        let body = article(&[LEAD, SECOND, THIRD]);
+        for max in [5, 10, 19, 20, 25, 40, 60] {
+            let s = summarize(&body, max).unwrap();
+            assert!(word_count(&s) <= max, "{max}: {s}");
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let source: Vec<&str> = body.split_whitespace().collect();
+            for w in &words[..words.len() - 1] {
+                assert!(source.contains(w), "{w} in {s}");
+            }
+            let last = words.last().unwrap().trim_end_matches('…');
+            assert!(
+                source.iter().any(|w| w.starts_with(last)
+                    && (w.len() == last.len()
+                        || !w[last.len()..].starts_with(char::is_alphanumeric))),
+                "{s}"
+            );
+        }
+        // 19 words: the lead itself (19 words) fits and no cut is made.
+        assert_eq!(summarize(&body, 19).as_deref(), Some(LEAD));
+        // Too small for any sentence: the best one is cut with an ellipsis.
+        let cut = summarize(&body, 5).unwrap();
+        assert!(cut.ends_with('…'), "{cut}");
+        assert_eq!(summarize(&body, 0), None);
+    }
+
+    #[test]
+    fn prefers_a_shorter_central_sentence_to_cutting() {
+        let long = "The city council approved a new budget on Tuesday that raises spending on public transport by a third, cuts spending on roads and parks, and freezes the pay of every council employee until the end of next year.";
+        let short = "The new council budget raises spending on public transport by a third.";
+        let body = article(&[long, short, SECOND]);
+        let s = summarize(&body, 20).unwrap();
+        assert!(!s.ends_with('…'), "{s}");
+        assert!(word_count(&s) <= 20, "{s}");
+    }
+
+    #[test]
+    fn splits_sentences_around_abbreviations_and_decimals() {
+        let t = "Mr. Smith met Dr. Jones in the U.S. on Jan. 5 at 3 p.m. to discuss a 3.5% rise. J. R. R. Tolkien wrote it. The U.S. The end came... Then more? Yes! \"Go home.\" She left. He said \"no.\" Then he left. Acme Inc. The firm. See No. 5 now.";
+        assert_eq!(
+            split_sentences(t),
+            vec![
+                "Mr. Smith met Dr. Jones in the U.S. on Jan. 5 at 3 p.m. to discuss a 3.5% rise.",
+                "J. R. R. Tolkien wrote it.",
+                "The U.S.",
+                "The end came...",
+                "Then more?",
+                "Yes!",
+                "\"Go home.\"",
+                "She left.",
+                "He said \"no.\"",
+                "Then he left.",
+                "Acme Inc.",
+                "The firm.",
+                "See No. 5 now.",
+            ]
+        );
+        assert_eq!(
+            split_sentences("It fell 2.5 points. e.g. this stays… and this too. Fla. is next. Storms hit Fla. The end."),
+            vec!["It fell 2.5 points. e.g. this stays… and this too.", "Fla. is next.", "Storms hit Fla.", "The end."]
+        );
+        assert_eq!(
+            split_sentences("Line one\nLine two."),
+            vec!["Line one", "Line two."]
+        );
+    }
+
+    #[test]
+    fn strips_inline_markdown() {
+        assert_eq!(
+            plain_inline("A *big* **deal** for [the city](https://x.org/a_b) and `code`, 5 \\* 3 \\_x\\_ \\[1\\] ![img](<a.png>) snake_case."),
+            "A big deal for the city and code, 5 * 3 _x_ [1] snake_case."
+        );
+        assert_eq!(
+            plain_inline("[nested [link]](u) and [ref][1] and &amp; too"),
+            "nested [link] and ref and & too"
+        );
+        assert_eq!(plain_inline("hard\\\nbreak"), "hard\nbreak");
+        let body = "The **council** approved [a new budget](https://example.org/budget) on *Tuesday* that raises \\*public\\* spending.";
+        assert_eq!(
+            summarize(body, 60).as_deref(),
+            Some("The council approved a new budget on Tuesday that raises *public* spending.")
+        );
+    }
+
+    #[test]
+    fn only_paragraphs_supply_sentences() {
+        let body = [
+            "## The council approved a new budget on Tuesday for the city.",
+            "",
+            "- The council approved a new budget on Tuesday in a list.",
+            "  and a continuation line of that list item here.",
+            "1. The council approved a numbered budget on Tuesday too.",
+            "",
+            "![The council approved an image budget on Tuesday.](<a.png>)",
+            "",
+            "| The council approved a table budget on Tuesday. | x |",
+            "| --- | --- |",
+            "",
+            "```",
+            "The council approved a code budget on Tuesday in code.",
+            "```",
+            "",
+            "The council approved a setext heading budget on Tuesday.",
+            "===",
+            "",
+            LEAD,
+        ]
+        .join("\n");
+        assert_eq!(summarize(&body, 60).as_deref(), Some(LEAD));
+        // Block quotes only when nothing else is there.
+        let quoted = format!("> {SECOND}\n\n{LEAD}");
+        assert_eq!(summarize(&quoted, 60).as_deref(), Some(LEAD));
+        assert_eq!(
+            summarize(&format!("> {SECOND}"), 60).as_deref(),
+            Some(SECOND)
+        );
+    }
+
+    #[test]
+    fn none_for_empty_or_label_only_bodies() {
+        assert_eq!(summarize("", 60), None);
+        assert_eq!(summarize("   \n\n  ", 60), None);
+        assert_eq!(
+            summarize(
+                "Key Points\n\nAdvertisement\n\nRead more\n\nPhoto: Reuters\n\n## Heading",
+                60
+            ),
+            None
+        );
+        assert_eq!(
+            summarize("- only a list item that is a whole sentence long.", 60),
+            None
+        );
+        assert_eq!(summarize("Too short.", 60), None);
+    }
+
+    #[test]
+    fn rejects_fragments_and_title_case() {
+        for bad in [
+            "Do You Have What it Takes to Become a Millionaire?",
+            "Breaking News From The City Council Budget Meeting Today.",
+            "(Thanks to Devin for kicking over this rock and sending it in.)",
+            "make Firefox your own wherever you use it, they said.",
+            "They want to make a deal much more than I do, but we could.”",
+            "The council approved a new budget on Tuesday without a full stop",
+            "The council approved a new budget on Tuesday and then…",
+        ] {
+            assert_eq!(summarize(bad, 60), None, "{bad}");
+        }
+        let names = "Barack Obama met Angela Merkel and Emmanuel Macron in Paris on Tuesday.";
+        assert_eq!(summarize(names, 60).as_deref(), Some(names));
+    }
+
+    #[test]
+    fn short_bodies_return_their_sentences() {
+        let body = article(&[LEAD, SECOND]);
+        assert_eq!(summarize(&body, 60), Some(format!("{LEAD} {SECOND}")));
+    }
+
+    #[test]
+    fn deterministic() {
+        let body = article(&[
+            LEAD,
+            SECOND,
+            THIRD,
+            LEAD,
+            "Another sentence about the weather and the sea today.",
+            THIRD,
+        ]);
+        let first = summarize(&body, 40);
+        for _ in 0..20 {
+            assert_eq!(summarize(&body, 40), first);
+        }
+    }
+
+    #[test]
+    fn the_central_sentence_beats_an_off_topic_one() {
+        let body = article(&[
+            "Our reporter enjoyed a very pleasant lunch in the sunshine before the meeting began.",
+            "The council approved a budget that raises transport spending by a third.",
+            "The transport budget pays for new buses, a longer metro day and cheaper bus fares.",
+            "Critics of the budget said transport spending should not rise while council tax rises.",
+            "The budget passes to the mayor, who is expected to sign the transport plan this week.",
+        ]);
+        let s = summarize(&body, 20).unwrap();
+        assert!(s.contains("budget"), "{s}");
+        assert!(!s.contains("lunch"), "{s}");
+    }
+
+    #[test]
+    fn stopwords_are_sorted() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn candidates_are_capped() {
+        let body = (0..100)
+            .map(|i| format!("Sentence number {i} talks about the council budget plan."))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        assert_eq!(candidates(&body).len(), MAX_CANDIDATES);
+        assert!(summarize(&body, 60).is_some());
+    }
 }

@@ -291,8 +291,15 @@ pub fn output_dir(root: &Path, config: &Config) -> PathBuf {
     }
 }
 
+/// What a finished build tells the user.
+pub struct Built {
+    pub stats: Stats,
+    pub out: PathBuf,
+    pub report: crate::digest::Report,
+}
+
 /// Builds the site and swaps it into the output folder.
-pub fn build(options: &Options, stage: &dyn Fn(&str)) -> Result<(Stats, PathBuf), Diagnostics> {
+pub fn build(options: &Options, stage: &dyn Fn(&str)) -> Result<Built, Diagnostics> {
     let assembled = assemble(options, stage)?;
     let out = output_dir(&options.root, &assembled.config);
     output::check_output_dir(&options.root, &out)?;
@@ -302,16 +309,23 @@ pub fn build(options: &Options, stage: &dyn Fn(&str)) -> Result<(Stats, PathBuf)
         Err(shared) => shared.values().cloned().collect(),
     };
     output::write_site(&out, &outputs)?;
-    Ok((assembled.stats, out))
+    Ok(Built {
+        stats: assembled.stats,
+        out,
+        report: assembled.report,
+    })
 }
 
 /// Builds in memory and checks internal links and anchors; writes nothing.
-pub fn check(options: &Options, stage: &dyn Fn(&str)) -> Result<Stats, Diagnostics> {
+pub fn check(
+    options: &Options,
+    stage: &dyn Fn(&str),
+) -> Result<(Stats, crate::digest::Report), Diagnostics> {
     let assembled = assemble(options, stage)?;
     stage("checking links");
     let problems = links::check_links(&assembled.outputs, &assembled.config.base_url);
     if problems.is_empty() {
-        Ok(assembled.stats)
+        Ok((assembled.stats, assembled.report))
     } else {
         Err(Diagnostics(problems))
     }
