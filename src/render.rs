@@ -136,6 +136,8 @@ struct PageView<'a> {
     authors: &'a [String],
     source: Option<&'a str>,
     source_url: Option<&'a str>,
+    /// Every source of the story (several when copies were folded).
+    sources: Vec<SourceView<'a>>,
     author_note: Option<&'a str>,
     tags: Vec<Link<'a>>,
     taxonomies: BTreeMap<&'a str, Vec<Link<'a>>>,
@@ -144,8 +146,57 @@ struct PageView<'a> {
     word_count: usize,
     reading_time: usize,
     section: Option<TitledLink<'a>>,
+    /// Key of the edition the page is in (`2026-W48`), if any.
+    edition_key: Option<&'a str>,
     extra: &'a BTreeMap<String, serde_json::Value>,
     draft: bool,
+}
+
+/// One place a story was published.
+#[derive(Serialize)]
+struct SourceView<'a> {
+    name: Option<&'a str>,
+    url: Option<&'a str>,
+    date: Option<String>,
+    date_display: Option<String>,
+    /// The source's page (`sources/reuters/`), when sources are a taxonomy.
+    path: Option<&'a str>,
+}
+
+/// An edition, for its own page and the front page.
+#[derive(Serialize)]
+struct EditionView<'a> {
+    key: &'a str,
+    title: &'a str,
+    dates: String,
+    start: String,
+    end: String,
+    path: &'a str,
+    permalink: String,
+    count: usize,
+    /// The edition's articles by section, in section order.
+    groups: Vec<EditionGroup<'a>>,
+    /// The edition before (older) and after (newer) this one.
+    previous: Option<TitledLink<'a>>,
+    next: Option<TitledLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct EditionGroup<'a> {
+    /// `None` for articles at the top of `content/`.
+    title: Option<&'a str>,
+    path: Option<&'a str>,
+    pages: Vec<Value>,
+}
+
+/// An edition in the archive list.
+#[derive(Serialize)]
+struct EditionLink<'a> {
+    key: &'a str,
+    title: &'a str,
+    dates: String,
+    path: &'a str,
+    count: usize,
 }
 
 #[derive(Serialize)]
@@ -235,6 +286,8 @@ enum Job<'a> {
     Section(&'a str, Pager<'a>),
     Taxonomy(usize),
     Term(usize, usize, Pager<'a>),
+    Edition(usize),
+    Editions,
     NotFound,
 }
 
@@ -369,6 +422,10 @@ fn all_jobs(site: &Site) -> Vec<Job<'_>> {
             );
         }
     }
+    if !site.editions.is_empty() {
+        jobs.push(Job::Editions);
+        jobs.extend((0..site.editions.len()).map(Job::Edition));
+    }
     jobs.push(Job::NotFound);
     jobs
 }
@@ -386,6 +443,18 @@ fn jobs_showing<'a>(site: &'a Site, changed: &[usize]) -> Vec<Job<'a>> {
     };
     for &i in changed {
         push(Job::Page(i), site.pages[i].path.clone());
+        if let Some(k) = site.edition_of(i) {
+            push(Job::Edition(k), site.editions[k].path.clone());
+            if k == 0 {
+                // The front page opens with the latest edition.
+                let root = &site.sections[""];
+                let per_page = root.section.paginate_by.unwrap_or(site.config.paginate_by);
+                let first = paginate("", &root.pages, per_page).into_iter().next();
+                if let Some(pager) = first {
+                    push(Job::Section("", pager), String::new());
+                }
+            }
+        }
         for (path, entry) in &site.sections {
             let per_page = entry.section.paginate_by.unwrap_or(site.config.paginate_by);
             if let Some(pager) = pager_of(path, &entry.pages, per_page, i) {
@@ -504,11 +573,16 @@ impl<'a> Renderer<'a> {
             &BTreeMap::from([("version", env!("CARGO_PKG_VERSION"))]),
         );
         base.insert("feed_path", feed::ATOM_PATH);
+        base.insert(
+            "editions_path",
+            &(!site.editions.is_empty()).then_some(crate::digest::paths::EDITIONS_PATH),
+        );
 
         let views = (0..site.pages.len()).map(|_| OnceLock::new()).collect();
         let mut h = fingerprint::hasher();
         templates.fingerprint.hash(&mut h);
         hash_json(&(&nav, &taxonomies), &mut h);
+        site.editions.is_empty().hash(&mut h);
         hash_json(&site.config.extra, &mut h);
         (
             &config.title,
@@ -671,7 +745,20 @@ impl<'a> Renderer<'a> {
                 (1u8, &site.sections[*path].section.template).hash(&mut h);
                 self.section_hash(path).hash(&mut h);
                 pager_hash(pager, &mut h);
+                if path.is_empty() && pager.index == 1 && !site.editions.is_empty() {
+                    self.edition_hash(0, &mut h);
+                }
                 pager.path.clone()
+            }
+            Job::Edition(k) => {
+                4u8.hash(&mut h);
+                self.edition_hash(*k, &mut h);
+                site.editions[*k].path.clone()
+            }
+            Job::Editions => {
+                5u8.hash(&mut h);
+                hash_json(&self.edition_links(), &mut h);
+                crate::digest::paths::EDITIONS_PATH.to_string()
             }
             Job::Taxonomy(t) => {
                 2u8.hash(&mut h);
@@ -725,6 +812,9 @@ impl<'a> Renderer<'a> {
                 let mut ctx = Context::new();
                 ctx.insert("section", &self.section_view(path));
                 ctx.insert("paginator", &self.paginator(pager));
+                if path.is_empty() && pager.index == 1 && !site.editions.is_empty() {
+                    ctx.insert("latest_edition", &self.edition_view(0));
+                }
                 let default = if path.is_empty() {
                     "index.html"
                 } else {
@@ -771,6 +861,30 @@ impl<'a> Renderer<'a> {
                     ctx,
                 )
             }
+            Job::Edition(k) => {
+                let edition = &site.editions[*k];
+                let mut ctx = Context::new();
+                ctx.insert("edition", &self.edition_view(*k));
+                (
+                    edition.path.clone(),
+                    "edition.html",
+                    format!("the edition {}", edition.key),
+                    root_for(&edition.path),
+                    ctx,
+                )
+            }
+            Job::Editions => {
+                let path = crate::digest::paths::EDITIONS_PATH;
+                let mut ctx = Context::new();
+                ctx.insert("editions", &self.edition_links());
+                (
+                    path.to_string(),
+                    "editions.html",
+                    "the edition archive".to_string(),
+                    root_for(path),
+                    ctx,
+                )
+            }
             Job::NotFound => {
                 // Hosts serve 404.html at any missing path, so relative links
                 // would break there: it gets absolute ones.
@@ -810,6 +924,78 @@ impl<'a> Renderer<'a> {
             previous: (pager.index > 1).then(|| pager.path_of(pager.index - 1)),
             next: (pager.index < pager.total).then(|| pager.path_of(pager.index + 1)),
         }
+    }
+
+    /// Everything edition `k`'s page shows, hashed without building it.
+    fn edition_hash(&self, k: usize, h: &mut fingerprint::Hasher) {
+        let site = self.site;
+        let e = &site.editions[k];
+        (&e.key, &e.title, e.start, e.end).hash(h);
+        for &i in &e.pages {
+            (self.view_hashes[i], &site.pages[i].section).hash(h);
+            site.sections
+                .get(&site.pages[i].section)
+                .map(|s| &s.section.title)
+                .hash(h);
+        }
+        for j in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
+            site.editions.get(j).map(|e| (&e.title, &e.path)).hash(h);
+        }
+    }
+
+    fn edition_view(&self, k: usize) -> EditionView<'_> {
+        let site = self.site;
+        let e = &site.editions[k];
+        let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &i in &e.pages {
+            groups
+                .entry(site.pages[i].section.as_str())
+                .or_default()
+                .push(i);
+        }
+        let link = |j: usize| {
+            site.editions.get(j).map(|e| TitledLink {
+                title: &e.title,
+                path: &e.path,
+            })
+        };
+        EditionView {
+            key: &e.key,
+            title: &e.title,
+            dates: e.dates_display(),
+            start: e.start.format("%Y-%m-%d").to_string(),
+            end: e.end.format("%Y-%m-%d").to_string(),
+            path: &e.path,
+            permalink: site.config.permalink(&e.path),
+            count: e.pages.len(),
+            groups: groups
+                .into_iter()
+                .map(|(path, pages)| {
+                    let section = site.sections.get(path).filter(|_| !path.is_empty());
+                    EditionGroup {
+                        title: section.map(|s| s.section.title.as_str()),
+                        path: section.map(|s| s.section.path.as_str()),
+                        pages: pages.into_iter().map(|i| self.value(i)).collect(),
+                    }
+                })
+                .collect(),
+            previous: link(k + 1),
+            next: k.checked_sub(1).and_then(link),
+        }
+    }
+
+    fn edition_links(&self) -> Vec<EditionLink<'_>> {
+        self.site
+            .editions
+            .iter()
+            .map(|e| EditionLink {
+                key: &e.key,
+                title: &e.title,
+                dates: e.dates_display(),
+                path: &e.path,
+                count: e.pages.len(),
+            })
+            .collect()
     }
 
     fn taxonomy_view(&self, t: usize) -> TaxonomyView<'_> {
@@ -873,6 +1059,7 @@ fn view_key(site: &Site, i: usize) -> u64 {
         &page.author_note,
         &page.summary,
         page.draft,
+        &page.sources,
     )
         .hash(&mut h);
     (
@@ -895,6 +1082,41 @@ fn view_key(site: &Site, i: usize) -> u64 {
         hash_json(&page.extra, &mut h);
     }
     h.finish()
+}
+
+/// A page's sources: every folded copy's, or its own.
+fn source_views<'a>(site: &'a Site, page: &'a crate::content::Page) -> Vec<SourceView<'a>> {
+    let taxonomy = site.taxonomies.iter().find(|t| t.name == "sources");
+    let path_of = |name: Option<&str>| {
+        let slug = crate::content::TermName::new(name?).slug;
+        let t = taxonomy?;
+        let k = t.terms.binary_search_by(|term| term.slug.cmp(&slug)).ok()?;
+        Some(t.terms[k].path.as_str())
+    };
+    if page.sources.is_empty() {
+        return page
+            .source
+            .as_deref()
+            .map(|name| SourceView {
+                name: Some(name),
+                url: page.source_url.as_deref(),
+                date: page.date.map(|d| d.ymd()),
+                date_display: page.date.map(|d| d.display()),
+                path: path_of(Some(name)),
+            })
+            .into_iter()
+            .collect();
+    }
+    page.sources
+        .iter()
+        .map(|s| SourceView {
+            name: s.name.as_deref(),
+            url: s.url.as_deref(),
+            date: s.date.map(|d| d.ymd()),
+            date_display: s.date.map(|d| d.display()),
+            path: path_of(s.name.as_deref()),
+        })
+        .collect()
 }
 
 fn page_view(site: &Site, i: usize) -> PageView<'_> {
@@ -928,6 +1150,7 @@ fn page_view(site: &Site, i: usize) -> PageView<'_> {
         authors: &page.authors,
         source: page.source.as_deref(),
         source_url: page.source_url.as_deref(),
+        sources: source_views(site, page),
         author_note: page.author_note.as_deref(),
         tags: links("tags"),
         taxonomies: site
@@ -940,6 +1163,7 @@ fn page_view(site: &Site, i: usize) -> PageView<'_> {
         word_count: rendered.word_count,
         reading_time: rendered.reading_time,
         section,
+        edition_key: site.edition_of(i).map(|k| site.editions[k].key.as_str()),
         extra: &page.extra,
         draft: page.draft,
     }

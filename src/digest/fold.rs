@@ -59,6 +59,8 @@ pub struct Signature {
     sketch: Box<[u32]>,
     /// Where each sketched shingle first occurs, in 256ths of the body.
     pos: Box<[u8]>,
+    /// A hash of all the above: orders documents by content.
+    key: u64,
 }
 
 impl Signature {
@@ -77,14 +79,6 @@ impl Signature {
         } else {
             u32::MAX
         }
-    }
-
-    fn key(&self) -> u64 {
-        let mut h = mix(u64::from(self.words) << 32 | u64::from(self.shingles));
-        for &v in self.sketch.iter() {
-            h = mix(h ^ u64::from(v));
-        }
-        h
     }
 }
 
@@ -289,14 +283,20 @@ pub fn signature(text: &str) -> Signature {
     hashes.dedup_by_key(|h| *h >> 32);
     let shingles = hashes.len() as u32;
     hashes.truncate(SKETCH);
+    let words = n.min(u32::MAX as usize) as u32;
+    let mut key = u64::from(words) << 32 | u64::from(shingles);
+    for &h in &hashes {
+        key = (key.rotate_left(29) ^ h).wrapping_mul(FNV);
+    }
     Signature {
-        words: n.min(u32::MAX as usize) as u32,
+        words,
         shingles,
         sketch: hashes.iter().map(|&h| (h >> 32) as u32).collect(),
         pos: hashes
             .iter()
             .map(|&h| ((h & 0xffff_ffff) * 256 / places) as u8)
             .collect(),
+        key: mix(key),
     }
 }
 
@@ -444,9 +444,8 @@ pub fn groups(docs: &[(&Signature, bool)], settings: &FoldSettings) -> Vec<Vec<u
     // (documents with equal signatures are interchangeable).
     let t0 = std::time::Instant::now();
     let n = docs.len();
-    let keys: Vec<u64> = docs.iter().map(|(s, _)| s.key()).collect();
     let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_unstable_by_key(|&i| (keys[i as usize], i));
+    order.sort_unstable_by_key(|&i| (docs[i as usize].0.key, i));
     let sig = |r: u32| docs[order[r as usize] as usize].0;
     // Candidates: documents sharing an index entry (value << 32 | rank).
     let mut entries: Vec<u64> = Vec::new();

@@ -165,11 +165,12 @@ fn pick_candidates(blocks: &[Block], quotes: bool) -> Vec<String> {
         if next.as_deref().is_some_and(credit_line) && word_count(&plain) <= CAPTION_WORDS {
             continue;
         }
+        let plain = drop_citations(plain);
         for (i, s) in split_sentences(&plain).iter().enumerate() {
             // Datelines only open a paragraph.
             let s = if i == 0 { strip_dateline(s) } else { s };
             let s = trim_lead(s);
-            if is_candidate(s) && !CREDIT.is_match(s) {
+            if is_candidate(s) {
                 out.push(s.to_string());
                 if out.len() == MAX_CANDIDATES {
                     return out;
@@ -180,21 +181,48 @@ fn pick_candidates(blocks: &[Block], quotes: bool) -> Vec<String> {
     out
 }
 
+/// Removes reference marks ("[31]", "[citation needed]").
+fn drop_citations(plain: String) -> String {
+    static MARK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*\[(?:\d{1,3}|[a-z]|citation needed|clarification needed)\]").unwrap()
+    });
+    if plain.contains('[') {
+        MARK.replace_all(&plain, "").into_owned()
+    } else {
+        plain
+    }
+}
+
 /// Drops leading list bullets, dashes and stray separators ("• ", "— ",
 /// ", ") that a sentence cannot start with.
 fn trim_lead(mut s: &str) -> &str {
     loop {
         let mut it = s.chars();
-        match (it.next(), it.next()) {
-            (Some(',' | ';' | ':'), _) => {}
-            (Some('*' | '•' | '·' | '+' | '-' | '–' | '—' | '>'), Some(n)) if n.is_whitespace() =>
-                {}
+        let first = it.next();
+        let second = it.next();
+        let cut = match first {
+            Some(',' | ';' | ':') => 1,
+            Some('*' | '•' | '·' | '+' | '-' | '–' | '—' | '>')
+                if second.is_some_and(char::is_whitespace) =>
+            {
+                first.map_or(0, char::len_utf8)
+            }
+            // "2) ", "3. ", "1.0 " before a capital: an enumerator.
+            Some(c) if c.is_ascii_digit() => {
+                let n = s
+                    .find(|c: char| !c.is_ascii_digit() && c != '.' && c != ')')
+                    .unwrap_or(s.len());
+                let (num, rest) = s.split_at(n);
+                let marked = num.ends_with(['.', ')']) || num.ends_with(".0");
+                let capital = rest.trim_start().starts_with(char::is_uppercase);
+                if n > 5 || !marked || !rest.starts_with(' ') || !capital {
+                    return s;
+                }
+                n
+            }
             _ => return s,
-        }
-        s = it.as_str().trim_start();
-        if s.is_empty() {
-            return s;
-        }
+        };
+        s = s[cut..].trim_start();
     }
 }
 
@@ -713,20 +741,47 @@ fn is_abbreviation(chars: &[(usize, char)], i: usize) -> bool {
 // Sentence cleanup and candidate rules
 // ---------------------------------------------------------------------------
 
-/// Caption and credit shapes: a paragraph holding one is dropped whole.
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    let b = r"(?-u:\b)";
-    let pattern = [
-        r"\||Getty\s+Images|\bAP\s+Photo\b|\bAFP\s+(?:via|/)|\bvia\s+Getty\b",
-        r"\b(?:Photo|Photograph|Picture|Image|Credit|Pictured|Caption)s?\s*:",
-        r"\((?i:photo|image|credit|pictured|file)[^)]{0,60}\)",
-        r"\b(?:Photo|Image|Illustration)\s+(?:by|credit|courtesy)\b|\b[Ff]ile\s+photo\b",
-        r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Shutterstock|iStock)\s*/\s*[A-Z]",
-        r"\b[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*\s+/\s+(?:AP|AFP|Reuters|Getty|Bloomberg|EPA|The\s)",
-    ]
-    .join("|")
-    .replace(r"\b", b);
-    Regex::new(&pattern).unwrap()
+/// Caption and credit shapes ("Name | Agency | Getty Images", "Photo:",
+/// "(AP Photo/Evan Vucci)", "REUTERS/Name", "Name / AP").
+const CREDIT_PATTERN: &str = concat!(
+    r"\||Getty\s+Images|\bAP\s+Photo\b|\bAFP\s+(?:via|/)|\bvia\s+Getty\b",
+    r"|\b(?:Photo|Photograph|Picture|Image|Credit|Pictured|Caption)s?\s*:",
+    r"|\((?i:photo|image|credit|pictured|file)[^)]{0,60}\)",
+    r"|\b(?:Photo|Image|Illustration)\s+(?:by|credit|courtesy)\b|\b[Ff]ile\s+photo\b",
+    r"|\b(?:REUTERS|Reuters|AFP|AP|EPA|Shutterstock|iStock)\s*/\s*[A-Z]",
+    r"|\b[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*\s+/\s+(?:AP|AFP|Reuters|Getty|Bloomberg|EPA|The\s)",
+    // Caption phrasing: "In this Dec. 12 file photo, …", "Smith, left, and …".
+    r"|^In this (?:[\w.,]+ ){0,6}(?:photo|image|picture|handout|video|file)\b",
+    r"|, (?:left|right|center|centre|second from (?:left|right)|top|bottom),",
+);
+/// A supplement to the general rules: obvious labels anywhere in a sentence.
+const LABEL_PATTERN: &str = concat!(
+    r"\b(?:Advertisement|ADVERTISEMENT|Key Points|KEY POINTS|Story [Hh]ighlights|Highlights",
+    r"|HIGHLIGHTS|Read [Mm]ore|READ MORE|Related:|RELATED|Click here|Sign up|Subscribe",
+    r"|All rights reserved|Continue reading|Skip to|Share this|Follow us|Editor['’]s [Nn]ote",
+    r"|[Rr]eporting by|Editing by|contributed (?:reporting|to this report))\b|©",
+);
+/// Bare URLs, e-mail addresses and social handles ("Follow @BGRDeals").
+const URL_PATTERN: &str = r"\b(?i:https?://|www\.)\S|\b\S+@\S+\.[a-z]{2,}\b|(?:^|\s)@\w";
+
+/// ASCII word boundaries keep the regexes on the fast engines.
+fn compile(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).unwrap()
+}
+
+/// A paragraph holding a credit shape is a caption or credit line.
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| compile(CREDIT_PATTERN));
+/// Anything a candidate sentence must not contain.
+static REJECT: LazyLock<Regex> =
+    LazyLock::new(|| compile(&[CREDIT_PATTERN, LABEL_PATTERN, URL_PATTERN].join("|")));
+/// Openings a candidate must not have: "Key Points: ", "WATCH: ",
+/// "[UPDATE:] " (one to three capitalised words and a colon) and bylines
+/// ("By Jane Doe").
+static REJECT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    compile(concat!(
+        r"^(?:[\[(]?(?:[A-Z][\w'’&-]*\s*){1,3}:[\])]?\s",
+        r"|(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*)",
+    ))
 });
 /// A leading "(CNN)" / "(AP) —".
 static AGENCY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -757,26 +812,6 @@ const NOT_PLACES: &[&str] = &[
     "BREAKING", "UPDATE", "UPDATED", "WATCH", "EXCLUSIVE", "LIVE", "VIDEO", "PHOTOS", "ANALYSIS",
     "OPINION", "EDITORIAL", "NOTE", "CORRECTION", "RELATED", "READ", "LISTEN", "SPONSORED",
 ];
-/// "Key Points: ", "WATCH: ", "[UPDATE:] ": one to three capitalised words
-/// and a colon.
-static LABEL_OPENING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\[(]?(?:[A-Z][\w'’&-]*\s*){1,3}:[\])]?\s").unwrap());
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*").unwrap()
-});
-static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)\S|(?-u:\b)\S+@\S+\.[a-z]{2,}(?-u:\b)").unwrap()
-});
-/// A supplement to the general rules: obvious labels anywhere in a sentence.
-static LABEL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?-u:\b)(?:Advertisement|ADVERTISEMENT|Key Points|KEY POINTS|Story [Hh]ighlights|Highlights|HIGHLIGHTS",
-        r"|Read [Mm]ore|READ MORE|Related:|RELATED|Click here|Sign up|Subscribe|All rights reserved",
-        r"|Continue reading|Skip to|Share this|Follow us|Editor's [Nn]ote|Editor’s [Nn]ote)(?-u:\b)|©",
-    ))
-    .unwrap()
-});
-
 fn strip_dateline(s: &str) -> &str {
     let mut rest = s;
     if let Some(m) = AGENCY_LEAD.find(rest) {
@@ -891,11 +926,7 @@ fn is_candidate(s: &str) -> bool {
     if !end.ends_with(['.', '!', '?']) || end.ends_with("..") {
         return false;
     }
-    !(LABEL_OPENING.is_match(s)
-        || LABEL_WORDS.is_match(s)
-        || BYLINE.is_match(s)
-        || URL.is_match(s)
-        || s.contains('|'))
+    !(REJECT_OPENING.is_match(s) || REJECT.is_match(s))
 }
 
 /// Cuts `s` to at most `max_words` words at a word boundary, dropping
@@ -956,7 +987,12 @@ fn terms(s: &str, mut each: impl FnMut(&str)) {
             continue;
         }
         buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+        }
         if STOPWORDS.binary_search(&buf.as_str()).is_err() {
             each(stem(&buf));
         }

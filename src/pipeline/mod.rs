@@ -219,6 +219,13 @@ pub fn assemble_cached(
         },
         owner: file.origin,
     }));
+    outputs.extend(crate::site::redirects::redirects(&site).into_iter().map(
+        |(path, html, owner)| Output {
+            path,
+            data: Data::Bytes(html.into_bytes().into()),
+            owner,
+        },
+    ));
     outputs.extend(site.assets.iter().map(|a| Output {
         path: a.dest.clone(),
         data: Data::Copy(a.source.clone()),

@@ -2,8 +2,10 @@
 //! section lists, taxonomies, neighbours — as plain data for the render
 //! stage. Building it is pure (no I/O) and parallel where it pays.
 
+pub mod editions;
 pub mod feed;
 pub mod paginate;
+pub mod redirects;
 pub mod sitemap;
 pub mod taxonomy;
 
@@ -46,6 +48,8 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Older and newer neighbour of each page within its section.
     pub neighbours: Vec<(Option<usize>, Option<usize>)>,
+    /// Newest first; empty when editions are off.
+    pub editions: Vec<editions::Edition>,
 }
 
 /// Rendered Markdown of earlier builds, by source file: reused while the
@@ -263,6 +267,7 @@ impl Site {
             .iter()
             .map(|name| taxonomy::build(name, &pages))
             .collect();
+        let editions = editions::build(&pages, config.editions);
         Ok(Site {
             config,
             pages,
@@ -271,7 +276,16 @@ impl Site {
             taxonomies,
             assets,
             neighbours,
+            editions,
         })
+    }
+
+    /// The edition page `i` is in, if any.
+    pub fn edition_of(&self, i: usize) -> Option<usize> {
+        let day = self.pages[i].date?.value.date_naive();
+        // Newest first: the first edition starting on or before the day.
+        let k = self.editions.partition_point(|e| e.start > day);
+        self.editions.get(k).filter(|e| day <= e.end).map(|_| k)
     }
 
     /// Top-level sections, for navigation.

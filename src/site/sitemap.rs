@@ -31,6 +31,15 @@ pub fn sitemap(site: &Site) -> String {
             entries.push((term.path.clone(), newest(&term.pages)));
         }
     }
+    if let Some(latest) = site.editions.first() {
+        entries.push((
+            crate::digest::paths::EDITIONS_PATH.to_string(),
+            newest(&latest.pages),
+        ));
+    }
+    for edition in &site.editions {
+        entries.push((edition.path.clone(), newest(&edition.pages)));
+    }
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     entries.dedup_by(|a, b| a.0 == b.0);
 
