@@ -39,11 +39,11 @@ fn builds_pages_sections_taxonomies_and_pagination() {
         "index.html",
         "page/2/index.html",
         "analysis/index.html",
-        "analysis/oil-and-rates/index.html",
-        "analysis/gas-storage/index.html",
+        "analysis/oil/index.html",
+        "analysis/gas/index.html",
         "briefings/index.html",
         "briefings/ships/index.html",
-        "about-this-digest/index.html",
+        "top/index.html",
         "tags/index.html",
         "tags/energy/index.html",
         "tags/rates/index.html",
@@ -59,13 +59,13 @@ fn builds_pages_sections_taxonomies_and_pagination() {
     ] {
         assert!(public.join(path).is_file(), "missing {path}");
     }
-    let oil = read(&public, "analysis/oil-and-rates/index.html");
+    let oil = read(&public, "analysis/oil/index.html");
     assert!(
         oil.contains("Oil and rates") && oil.contains("Ada Lovelace") && oil.contains("The Wire")
     );
     assert!(oil.contains(r#"id="supply""#), "heading anchors");
     assert!(
-        oil.contains(r#"href="../../analysis/gas-storage/#storage""#),
+        oil.contains(r#"href="../../analysis/gas/#storage""#),
         "@/ link resolved relatively: {oil}"
     );
     assert!(
@@ -110,9 +110,7 @@ fn nested_folders_become_sections_and_junk_files_are_ignored() {
         write(dir.path(), junk, &article("title: JUNK", "junk"));
     }
     let public = build_ok(dir.path(), &[]);
-    assert!(public
-        .join("analysis/deep-dives/long-read/index.html")
-        .is_file());
+    assert!(public.join("analysis/deep-dives/long/index.html").is_file());
     let sub = read(&public, "analysis/deep-dives/index.html");
     assert!(sub.contains("Deep dives") && sub.contains("Long read") && !sub.contains("Older read"));
     assert!(
@@ -143,7 +141,7 @@ fn title_falls_back_to_first_heading_then_file_name() {
         ],
     );
     let public = build_ok(dir.path(), &[]);
-    let a = read(&public, "heading-title/index.html");
+    let a = read(&public, "a/index.html");
     assert_eq!(
         a.matches("Heading title</h1>").count(),
         1,
@@ -156,7 +154,7 @@ fn title_falls_back_to_first_heading_then_file_name() {
 fn drafts_are_left_out_unless_asked_for() {
     let dir = digest();
     let public = build_ok(dir.path(), &[]);
-    assert!(!public.join("analysis/secret-draft").exists());
+    assert!(!public.join("analysis/draft").exists());
     let all: String = snapshot_tree(&public)
         .values()
         .map(|b| String::from_utf8_lossy(b).into_owned())
@@ -166,7 +164,7 @@ fn drafts_are_left_out_unless_asked_for() {
         "a draft leaked into the output"
     );
     let public = build_ok(dir.path(), &["--drafts"]);
-    assert!(public.join("analysis/secret-draft/index.html").is_file());
+    assert!(public.join("analysis/draft/index.html").is_file());
 }
 
 #[test]
@@ -201,7 +199,7 @@ fn sub_path_base_url_is_honoured_everywhere() {
         "{links:?}"
     );
     assert!(
-        atom.contains("https://example.org/digest/analysis/gas-storage/#storage"),
+        atom.contains("https://example.org/digest/analysis/gas/#storage"),
         "content links are absolute in feeds"
     );
 
@@ -213,7 +211,7 @@ fn sub_path_base_url_is_honoured_everywhere() {
         .filter_map(|n| n.text())
         .collect();
     assert!(
-        locs.contains(&"https://example.org/digest/analysis/oil-and-rates/"),
+        locs.contains(&"https://example.org/digest/analysis/oil/"),
         "{locs:?}"
     );
     assert!(locs
@@ -253,15 +251,56 @@ fn atom_feed_lists_articles_newest_first() {
 }
 
 #[test]
-fn duplicate_output_paths_name_both_files() {
+fn derived_slug_clashes_are_settled_with_a_warning_naming_both_files() {
     let dir = site(
         CONFIG,
         &[
-            ("content/a.md", &article("title: Same title", "A")),
+            ("content/same-title.md", &article("title: Same title", "A")),
             (
                 "content/b.md",
                 &article("title: Other\nslug: same-title", "B"),
             ),
+            (
+                "content/raw/1.html",
+                &raw_page("Lorem", "A first story about ships and harbours"),
+            ),
+            (
+                "content/raw/2.html",
+                &raw_page("Lorem", "A second story about trains and stations"),
+            ),
+        ],
+    );
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("warning: content/same-title.md") && stderr.contains("content/b.md"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("warning: content/raw/2.html"), "{stderr}");
+    let public = dir.path().join("public");
+    // The explicit slug keeps its path; the derived one moves.
+    assert!(read(&public, "same-title/index.html").contains("Other"));
+    assert!(public.join("same-title-2/index.html").is_file());
+    assert!(public.join("raw/lorem/index.html").is_file());
+    assert!(public.join("raw/lorem-2/index.html").is_file());
+}
+
+/// A scraped page with a title and a few paragraphs about `topic`.
+fn raw_page(title: &str, topic: &str) -> String {
+    let para = format!("<p>{topic} is what this story is about, and it goes on for a while.</p>");
+    format!(
+        "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{}</article></body></html>",
+        para.repeat(4)
+    )
+}
+
+#[test]
+fn two_explicit_slugs_that_clash_are_an_error_naming_both_files() {
+    let dir = site(
+        CONFIG,
+        &[
+            ("content/a.md", &article("title: A\nslug: same", "A")),
+            ("content/b.md", &article("title: B\nslug: same", "B")),
         ],
     );
     let (ok, stderr) = build(dir.path(), &[]);
@@ -270,7 +309,8 @@ fn duplicate_output_paths_name_both_files() {
         stderr.contains("content/a.md") && stderr.contains("content/b.md"),
         "{stderr}"
     );
-    assert!(stderr.contains("same-title"));
+    assert!(stderr.contains("same/"), "{stderr}");
+    assert!(!dir.path().join("public").exists());
 }
 
 #[test]
@@ -395,7 +435,7 @@ fn site_templates_override_the_theme_file_by_file() {
         "{% extends \"base.html\" %}{% block content %}<p class=\"custom\">CUSTOM {{ page.title }}</p>{% endblock content %}",
     );
     let public = build_ok(dir.path(), &[]);
-    let oil = read(&public, "analysis/oil-and-rates/index.html");
+    let oil = read(&public, "analysis/oil/index.html");
     assert!(oil.contains("CUSTOM Oil and rates"), "{oil}");
     assert!(
         oil.contains("style.css"),
@@ -505,9 +545,7 @@ fn init_creates_a_site_that_builds() {
     let target = dir.path().join("new-site");
     dossier().arg("init").arg(&target).assert().success();
     let public = build_ok(&target, &[]);
-    assert!(public
-        .join("notes/welcome-to-your-digest/index.html")
-        .is_file());
+    assert!(public.join("notes/welcome/index.html").is_file());
     assert!(target.join("themes/README.md").is_file());
     // A second init must not overwrite anything.
     let out = dossier().arg("init").arg(&target).output().unwrap();

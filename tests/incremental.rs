@@ -328,14 +328,15 @@ fn in_place_edits_touch_only_what_shows_the_article() {
         panic!("a summary edit was not patched");
     };
     touched.sort();
-    // Its page, the front page, its section's first pager, its tag's page
-    // and the feed; not the other articles, sections or tags.
+    // Its page, the front page, its section's first pager, its tag's page,
+    // its edition and the feed; not the other articles, sections or tags.
     assert_eq!(
         touched,
         [
             "a/index.html",
             "a/new/index.html",
             "atom.xml",
+            "editions/2026-W09/index.html",
             "index.html",
             "tags/energy/index.html"
         ]

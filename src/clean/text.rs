@@ -199,7 +199,18 @@ fn units_of(text: &str) -> Vec<Unit> {
             joinable = false;
             continue;
         }
-        let list = list_mark(&line);
+        let mut list = list_mark(&line);
+        // In hard-wrapped text, "- " at the start of a line that goes on
+        // from an open line of prose is a dash the wrap put first, not a
+        // list ("…fighters\n- a move described…").
+        if list.is_some() && line.starts_with("- ") && joinable && width.is_some() {
+            let prev = units.last();
+            if prev.is_some_and(|u| {
+                u.list.is_none() && !ends_sentence(&u.text) && !u.text.ends_with(':')
+            }) {
+                list = None;
+            }
+        }
         if joinable && list.is_none() {
             let prev = units.last().map(|u| u.text.as_str()).unwrap_or("");
             let prev_len = prev.chars().count();
@@ -2393,6 +2404,28 @@ mod tests {
             "{reasons:?}"
         );
         assert_nothing_invented(&text, &a);
+    }
+
+    #[test]
+    fn a_dash_that_the_wrap_put_first_is_not_a_list() {
+        let para = "The directive was issued to the ministry and to the commission that keeps the records of fighters";
+        let text = format!(
+            "{}\n- a move described in reports from several sources as a sign of deep concern among\nthe leaders, who fear strikes.\n\nA list follows:\n- first item\n- second item\n\n{}\n{}\n{}\n",
+            para,
+            "Another paragraph of running text that is wrapped at about the same width as",
+            "the paragraph above it, so the document is recognised as hard-wrapped text and",
+            "its lines are joined again into paragraphs as they were written by the author."
+        );
+        let units = units_of(&text);
+        assert!(
+            units[0].text.contains("fighters - a move described"),
+            "{:?}",
+            units[0].text
+        );
+        assert!(units[0].list.is_none());
+        assert!(units
+            .iter()
+            .any(|u| u.list.is_some() && u.text.contains("first item")));
     }
 
     #[test]

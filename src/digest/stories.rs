@@ -2,8 +2,9 @@
 //! the copy that tells it best, showing every copy's source.
 //!
 //! The kept copy is chosen deterministically: an editor's Markdown article
-//! over a raw one, then the longest body (the most complete text), then
-//! the earliest date, then the file path. The other copies get no page;
+//! over a raw one, then the longest body (the most complete text, to 5%),
+//! then the earliest date, then the file path. The story is dated by its
+//! first publication. The other copies get no page;
 //! the URLs they would have had redirect to the story, so links to them
 //! still work. What the kept copy lacks (a date, authors, tags), the
 //! others may supply.
@@ -54,16 +55,20 @@ pub fn fold(
     out
 }
 
+/// How complete a body is, in steps of 5% of its word count: copies a few
+/// words apart (a dash joined, a caption kept) count as equally complete,
+/// and the earlier date decides. (Buckets, not a tolerance, so the order
+/// stays total.)
+fn completeness(page: &Page) -> i64 {
+    let words = page.body.split_whitespace().count().max(1) as f64;
+    (words.ln() / 1.05f64.ln()).floor() as i64
+}
+
 /// Orders copies best first.
 fn better(a: &Page, b: &Page) -> std::cmp::Ordering {
     is_markdown(&b.file)
         .cmp(&is_markdown(&a.file))
-        .then(
-            b.body
-                .split_whitespace()
-                .count()
-                .cmp(&a.body.split_whitespace().count()),
-        )
+        .then(completeness(b).cmp(&completeness(a)))
         .then(match (a.date, b.date) {
             (Some(x), Some(y)) => x.cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
@@ -96,9 +101,8 @@ fn merge(copies: &[&Arc<Page>], config: &Config) -> Page {
     });
     story.sources = std::iter::once(source_of(kept)).chain(rest).collect();
 
-    if story.date.is_none() {
-        story.date = others.iter().filter_map(|p| p.date).min();
-    }
+    // A story is as old as its first publication.
+    story.date = ordered.iter().filter_map(|p| p.date).min();
     if story.authors.is_empty() {
         if let Some(p) = others.iter().find(|p| !p.authors.is_empty()) {
             story.authors = p.authors.clone();
@@ -164,7 +168,7 @@ mod tests {
     #[test]
     fn markdown_wins_then_longest_and_every_source_is_kept() {
         let pages = vec![
-            page("a.txt", 900, "Wire A", Some("2026-11-02")),
+            page("a.txt", 700, "Wire A", Some("2026-11-02")),
             page("b.md", 300, "Desk", None),
             page("c.txt", 100, "Other", None),
             page("d.txt", 950, "Wire B", Some("2026-11-01")),
