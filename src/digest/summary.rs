@@ -231,7 +231,14 @@ fn trim_lead(mut s: &str) -> &str {
         let second = it.next();
         let cut = match first {
             Some(',' | ';' | ':') => 1,
-            Some('*' | '•' | '·' | '+' | '-' | '–' | '—' | '>')
+            Some('*') => {
+                let stars = s.bytes().take_while(|&b| b == b'*').count();
+                if !s[stars..].starts_with(char::is_whitespace) {
+                    return s;
+                }
+                stars
+            }
+            Some('•' | '·' | '+' | '-' | '–' | '—' | '>')
                 if second.is_some_and(char::is_whitespace) =>
             {
                 first.map_or(0, char::len_utf8)
@@ -824,9 +831,17 @@ const CREDIT_PATTERN: &str = concat!(
 /// A supplement to the general rules: obvious labels anywhere in a sentence.
 const LABEL_PATTERN: &str = concat!(
     r"\b(?:Advertisement|ADVERTISEMENT|Key Points|KEY POINTS|Story [Hh]ighlights|Highlights",
-    r"|HIGHLIGHTS|Read [Mm]ore|READ MORE|Related:|RELATED|Click here|Sign up|Subscribe",
+    r"|HIGHLIGHTS|Read [Mm]ore|READ MORE|Related:|RELATED|[Cc]lick here|Sign up|Subscribe",
     r"|All rights reserved|Continue reading|Skip to|Share this|Follow us|Editor['’]s [Nn]ote",
     r"|[Rr]eporting by|Editing by|contributed (?:reporting|to this report))\b|©",
+);
+/// Site mechanics rather than article text ("This site uses cookies",
+/// "Please log in", "Your browser has been unable to load…").
+const SITE_PATTERN: &str = concat!(
+    r"(?i:\buses? cookies|\buse of cookies|\baccept cookies|\bcookie policy|\bprivacy policy",
+    r"|\bterms of (?:use|service)\b|\blog(?:ged)? ?in\b|\bsign in to\b|\byour browser (?:is|has|does)",
+    r"|\benable javascript|\bjavascript (?:is )?(?:disabled|required)|\bmembers only",
+    r"|\bonly available to (?:members|subscribers))",
 );
 /// Bare URLs, e-mail addresses and social handles ("Follow @BGRDeals").
 const URL_PATTERN: &str = r"\b(?i:https?://|www\.)\S|\b\S+@\S+\.[a-z]{2,}\b|(?:^|\s)@\w";
@@ -839,8 +854,9 @@ fn compile(pattern: &str) -> Regex {
 /// A paragraph holding a credit shape is a caption or credit line.
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| compile(CREDIT_PATTERN));
 /// Anything a candidate sentence must not contain.
-static REJECT: LazyLock<Regex> =
-    LazyLock::new(|| compile(&[CREDIT_PATTERN, LABEL_PATTERN, URL_PATTERN].join("|")));
+static REJECT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&[CREDIT_PATTERN, LABEL_PATTERN, SITE_PATTERN, URL_PATTERN].join("|"))
+});
 /// Openings a candidate must not have: "Key Points: ", "WATCH: ",
 /// "[UPDATE:] " (one to three capitalised words and a colon) and bylines
 /// ("By Jane Doe").
@@ -850,14 +866,11 @@ static REJECT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*)",
     ))
 });
-/// A leading "(CNN)" / "(AP) —".
-static AGENCY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^\((?:[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\d{1,2}/\d{1,2}/\d{2,4})\)",
-        r"\s*(?:(?:--?|–|—)\s*)?",
-    ))
-    .unwrap()
-});
+/// A leading parenthetical of up to five words, with an optional dash or
+/// colon: "(CNN)", "(CBS/AP) ", "(Montreal, September 9, 2004) - ",
+/// "(A FISKING): ", "(Return to Top) ". Stripped when a capital follows.
+static PAREN_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\((?:[^()\s]+\s*){1,5}\)\s*(?:(?:--?|–|—|:)\s*)?").unwrap());
 /// A leading place (and date) with an optional agency and delimiter:
 /// "WASHINGTON (Reuters) - ", "LONDON, Nov 24 (Reuters) —", "NEW DELHI: ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -881,7 +894,7 @@ const NOT_PLACES: &[&str] = &[
 ];
 fn strip_dateline(s: &str) -> &str {
     let mut rest = s;
-    if let Some(m) = AGENCY_LEAD.find(rest) {
+    if let Some(m) = PAREN_LEAD.find(rest) {
         rest = &rest[m.end()..];
     } else if let Some(c) = DATELINE.captures(rest) {
         let place = c.name("place").map_or("", |m| m.as_str());
