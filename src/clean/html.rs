@@ -1519,7 +1519,9 @@ fn sanitize(html: &str, base: Option<&ammonia::Url>) -> String {
     b.clean_content_tags(["script", "style"].into_iter().collect());
     match base {
         Some(u) => b.url_relative(ammonia::UrlRelative::RewriteWithBase(u.clone())),
-        None => b.url_relative(ammonia::UrlRelative::PassThrough),
+        // Without the page's address a relative link or image points
+        // nowhere once republished: the link keeps its text, the image goes.
+        None => b.url_relative(ammonia::UrlRelative::Deny),
     };
     b.clean(html).to_string()
 }
@@ -3622,6 +3624,17 @@ mod tests {
             "{:?}",
             a.blocks
         );
+    }
+
+    #[test]
+    fn relative_links_and_images_without_a_base_are_dropped_not_kept_dangling() {
+        let art = format!(
+            r#"<p>{P1} See <a href="../stories/x.shtml">the earlier story</a>.</p><img src="fig1.jpg" alt="Fig"><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("", &art));
+        let md = a.body_markdown();
+        assert!(md.contains("See the earlier story."), "{md}");
+        assert!(!md.contains("x.shtml") && !md.contains("fig1.jpg"), "{md}");
     }
 
     #[test]

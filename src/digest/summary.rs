@@ -99,6 +99,9 @@ const REDUNDANT: f64 = 0.6;
 /// credit line; one up to [`CAPTION_WORDS`] right above it, its caption.
 const CREDIT_WORDS: usize = 80;
 const CAPTION_WORDS: usize = 60;
+/// Only the start of a giant paragraph (a page without breaks) is read:
+/// [`MAX_CANDIDATES`] sentences fit many times over.
+const MAX_PARAGRAPH_BYTES: usize = 16 * 1024;
 
 /// `body` is the article's body as Markdown (what the cleaner writes:
 /// paragraphs separated by blank lines, `## ` headings, `- ` / `1. ` list
@@ -177,10 +180,11 @@ pub fn candidates(body: &str) -> Vec<String> {
 fn pick_candidates(blocks: &[Block], quotes: bool) -> Vec<String> {
     let mut out = Vec::new();
     let credit_line = |plain: &str| CREDIT.is_match(plain) && word_count(plain) <= CREDIT_WORDS;
-    let mut next = blocks.first().map(|b| plain_inline(&b.text));
+    let text = |b: &Block| plain_inline(clip(&b.text, MAX_PARAGRAPH_BYTES));
+    let mut next = blocks.first().map(text);
     for (k, b) in blocks.iter().enumerate() {
         let plain = next.take().unwrap_or_default();
-        next = blocks.get(k + 1).map(|b| plain_inline(&b.text));
+        next = blocks.get(k + 1).map(text);
         if b.quote != quotes || credit_line(&plain) {
             continue;
         }
@@ -196,8 +200,9 @@ fn pick_candidates(blocks: &[Block], quotes: bool) -> Vec<String> {
         }
         let plain = drop_citations(plain);
         for (i, s) in split_sentences(&plain).iter().enumerate() {
-            // Datelines only open a paragraph.
-            let s = if i == 0 { strip_dateline(s) } else { s };
+            // Datelines only open a paragraph; a short parenthetical lead
+            // ("(A FISKING): ") may open any sentence.
+            let s = strip_dateline(s, i == 0);
             let s = trim_lead(s);
             if is_candidate(s) {
                 out.push(s.to_string());
@@ -208,6 +213,19 @@ fn pick_candidates(blocks: &[Block], quotes: bool) -> Vec<String> {
         }
     }
     out
+}
+
+/// The first `max` bytes of `s` or a little less, cut at whitespace.
+fn clip(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = s[..end].rfind(char::is_whitespace).unwrap_or(end);
+    &s[..cut]
 }
 
 /// Removes reference marks ("[31]", "[citation needed]").
@@ -843,8 +861,9 @@ const SITE_PATTERN: &str = concat!(
     r"|\benable javascript|\bjavascript (?:is )?(?:disabled|required)|\bmembers only",
     r"|\bonly available to (?:members|subscribers))",
 );
-/// Bare URLs, e-mail addresses and social handles ("Follow @BGRDeals").
-const URL_PATTERN: &str = r"\b(?i:https?://|www\.)\S|\b\S+@\S+\.[a-z]{2,}\b|(?:^|\s)@\w";
+/// Bare URLs, e-mail addresses, social handles ("Follow @BGRDeals") and
+/// link syntax that was escaped into text (`[title\](page.php)`).
+const URL_PATTERN: &str = r"\b(?i:https?://|www\.)\S|\b\S+@\S+\.[a-z]{2,}\b|(?:^|\s)@\w|\]\(";
 
 /// ASCII word boundaries keep the regexes on the fast engines.
 fn compile(pattern: &str) -> Regex {
@@ -892,10 +911,12 @@ const NOT_PLACES: &[&str] = &[
     "BREAKING", "UPDATE", "UPDATED", "WATCH", "EXCLUSIVE", "LIVE", "VIDEO", "PHOTOS", "ANALYSIS",
     "OPINION", "EDITORIAL", "NOTE", "CORRECTION", "RELATED", "READ", "LISTEN", "SPONSORED",
 ];
-fn strip_dateline(s: &str) -> &str {
+fn strip_dateline(s: &str, first: bool) -> &str {
     let mut rest = s;
     if let Some(m) = PAREN_LEAD.find(rest) {
         rest = &rest[m.end()..];
+    } else if !first {
+        return s;
     } else if let Some(c) = DATELINE.captures(rest) {
         let place = c.name("place").map_or("", |m| m.as_str());
         let agency = c.name("agency").is_some();
@@ -1091,27 +1112,30 @@ fn terms(s: &str, mut each: impl FnMut(&str)) {
         buf.clear();
         push_lower(&mut buf, w);
         if !is_stopword(&buf) {
-            each(stem(&buf));
+            stem(&mut buf);
+            each(&buf);
         }
     }
 }
 
-/// Light plural stripping so "markets" meets "market" ("ies" → "i").
-fn stem(w: &str) -> &str {
-    let plural = w.len() > 3
+/// Light plural stripping so "markets" meets "market" and "policies"
+/// meets "policy".
+fn stem(w: &mut String) {
+    if w.len() > 4 && w.ends_with("ies") {
+        w.truncate(w.len() - 3);
+        w.push('y');
+    } else if w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
         && !w.ends_with("us")
-        && !w.ends_with("is");
-    if plural {
-        &w[..w.len() - 1]
-    } else {
-        w
+        && !w.ends_with("is")
+    {
+        w.pop();
     }
 }
 
-/// FNV-1a: the term map hashes short words, where SipHash costs more than
-/// the rest of the ranking.
+/// FNV-1a for the term map: it hashes short words, where SipHash is
+/// needlessly slow. Not exposed to untrusted keys beyond one article.
 #[derive(Default)]
 struct Fnv(u64);
 
@@ -1374,6 +1398,8 @@ mod tests {
             "NEW DELHI: ",
             "WILKES-BARRE, Pa. (AP) — ",
             "April 17, 2015 -- ",
+            "(CBS/AP) ",
+            "(Montreal, September 9, 2004) - ",
         ];
         for prefix in cases {
             let body = format!("{prefix}{LEAD}");
@@ -1598,6 +1624,10 @@ mod tests {
             "Follow @BGRDeals on Twitter to keep up with the latest and greatest deals.",
             "Reporting by Jane Doe in London; editing by John Roe and others.",
             "The council budget is online at www.example.org for anyone to read.",
+            "This site uses cookies to improve your experience of the council pages.",
+            "The feature you requested is only available to members of the council.",
+            "Please note: Your browser has been unable to load the stylesheet for this page.",
+            "See [the budget\\](budget.php) and the other papers the council published.",
         ] {
             assert_eq!(summarize(bad, 60), None, "{bad}");
         }
@@ -1632,6 +1662,10 @@ mod tests {
         );
         assert_eq!(trim_lead("2019 was a good year."), "2019 was a good year.");
         assert_eq!(trim_lead("-3 degrees tonight."), "-3 degrees tonight.");
+        assert_eq!(trim_lead("** Judge may rule."), "Judge may rule.");
+        assert_eq!(trim_lead("**Bold** start."), "**Bold** start.");
+        let body = format!("STARBUCKS IS EVIL! (A FISKING): {LEAD}");
+        assert_eq!(summarize(&body, 60).as_deref(), Some(LEAD));
         let cited = format!("{}[31] Then it rained on the council.", LEAD);
         assert_eq!(candidates(&cited)[0], LEAD);
     }

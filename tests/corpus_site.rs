@@ -1,0 +1,134 @@
+//! Real folders as one site. These tests read the shared corpus
+//! (`../shared/corpus`, beside the repository); they say so and pass
+//! without it (a user's fresh clone has none), and `CI=true` requires it.
+//!
+//! - Every HTML page of `scrapinghub`, `cleaneval` and `readability` in one
+//!   site builds with no error: real titles repeat, real dates are missing,
+//!   real pages are odd.
+//! - `scrapinghub/html` and `scrapinghub-text/pages` are the same 181
+//!   articles from two scrapers: in one site (two folders, two source
+//!   names) they fold into 181 stories, each naming both sources.
+
+mod common;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+/// `../shared/corpus`, or `None` (with a note) when it is not there.
+fn corpus() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var("CI").is_err(),
+        "CI must have the shared corpus at {}",
+        dir.display()
+    );
+    eprintln!("skipped: the shared corpus is not at {}", dir.display());
+    None
+}
+
+/// Copies every page of `from` into `to`, gunzipping `.gz` files.
+fn copy_pages(from: &Path, to: &Path) -> usize {
+    std::fs::create_dir_all(to).unwrap();
+    let mut n = 0;
+    let mut entries: Vec<_> = std::fs::read_dir(from).unwrap().flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let bytes = std::fs::read(entry.path()).unwrap();
+        let (name, bytes) = match name.strip_suffix(".gz") {
+            Some(stem) => {
+                let mut out = Vec::new();
+                flate2::read::GzDecoder::new(&bytes[..])
+                    .read_to_end(&mut out)
+                    .unwrap();
+                (stem.to_string(), out)
+            }
+            None => (name, bytes),
+        };
+        std::fs::write(to.join(name), bytes).unwrap();
+        n += 1;
+    }
+    n
+}
+
+/// The article pages of a built site: pages with a post title.
+fn article_pages(public: &Path) -> Vec<(String, String)> {
+    snapshot_tree(public)
+        .into_iter()
+        .filter_map(|(p, b)| {
+            let html = String::from_utf8_lossy(&b).into_owned();
+            html.contains("class=\"post-title\"").then_some((p, html))
+        })
+        .collect()
+}
+
+#[test]
+fn the_whole_dev_corpus_builds_as_one_site() {
+    let Some(corpus) = corpus() else { return };
+    let dir = site("title: Corpus\nbase_url: https://example.org/\n", &[]);
+    let mut pages = 0;
+    for set in ["scrapinghub", "cleaneval", "readability"] {
+        pages += copy_pages(
+            &corpus.join(set).join("html"),
+            &dir.path().join("content").join(set),
+        );
+    }
+    assert!(pages > 1000, "{pages} pages");
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(ok, "the corpus failed to build:\n{stderr}");
+    assert!(!stderr.contains("error:"), "{stderr}");
+    let public = dir.path().join("public");
+    let articles = article_pages(&public);
+    // Every page is an article or a copy folded into one (redirected).
+    let redirects = snapshot_tree(&public)
+        .values()
+        .filter(|b| String::from_utf8_lossy(b).contains("http-equiv=\"refresh\""))
+        .count();
+    assert!(
+        articles.len() + redirects >= pages * 9 / 10,
+        "{} + {redirects} of {pages}",
+        articles.len()
+    );
+    assert!(public.join("editions/index.html").is_file());
+    assert!(public.join("sources/index.html").is_file());
+    let (ok, stderr) = check(dir.path());
+    assert!(ok, "internal links of the corpus site:\n{stderr}");
+}
+
+#[test]
+fn the_same_181_articles_from_two_scrapers_fold_into_181_stories_naming_both_sources() {
+    let Some(corpus) = corpus() else { return };
+    let dir = site(
+        "title: Pairs\nbase_url: https://example.org/\nclean:\n  sources:\n    \
+         html: { source: HTML Scraper }\n    text: { source: Text Scraper }\n",
+        &[],
+    );
+    let n_html = copy_pages(
+        &corpus.join("scrapinghub/html"),
+        &dir.path().join("content/html"),
+    );
+    let n_text = copy_pages(
+        &corpus.join("scrapinghub-text/pages"),
+        &dir.path().join("content/text"),
+    );
+    assert_eq!((n_html, n_text), (181, 181));
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(ok, "{stderr}");
+    let articles = article_pages(&dir.path().join("public"));
+    let unpaired: Vec<&str> = articles
+        .iter()
+        .filter(|(_, html)| !(html.contains("HTML Scraper") && html.contains("Text Scraper")))
+        .map(|(p, _)| p.as_str())
+        .collect();
+    assert!(
+        unpaired.is_empty() && articles.len() == 181,
+        "{} stories, {} not naming both sources: {unpaired:?}\n{stderr}",
+        articles.len(),
+        unpaired.len()
+    );
+}
