@@ -1,7 +1,9 @@
 //! Incremental rebuilds must equal clean builds: random sequences of edits
 //! (bodies, titles, dates, tags, new, deleted and renamed files, raw
 //! articles, templates, config), each followed by a cached rebuild that is
-//! compared byte for byte with a fresh full build of the same files.
+//! compared byte for byte with a fresh full build of the same files. Long
+//! "stories" and their copies (Markdown and hard-wrapped raw text) make
+//! the digest fold and unfold along the way, across editions.
 
 mod common;
 
@@ -73,6 +75,69 @@ fn raw_article(rng: &mut Rng) -> String {
     )
 }
 
+/// A long story (about 90 words, enough to fold), the same for one `id`.
+fn story_text(id: u64) -> String {
+    const VOCAB: [&str; 24] = [
+        "harbour",
+        "tariff",
+        "senate",
+        "drought",
+        "refinery",
+        "lender",
+        "strike",
+        "budget",
+        "export",
+        "pipeline",
+        "coalition",
+        "reactor",
+        "wheat",
+        "bond",
+        "currency",
+        "freight",
+        "election",
+        "subsidy",
+        "mine",
+        "court",
+        "census",
+        "vaccine",
+        "satellite",
+        "treaty",
+    ];
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (id + 1).wrapping_mul(0x2545_F491_4F6C_DD1D));
+    let mut out = String::new();
+    for sentence in 0..9 {
+        let words: Vec<&str> = (0..10).map(|_| VOCAB[rng.below(VOCAB.len())]).collect();
+        out.push_str(&format!("The {} {sentence}. ", words.join(" ")));
+    }
+    out
+}
+
+/// A Markdown article telling story `id`.
+fn story_article(id: u64, date: &str) -> String {
+    format!(
+        "---\ntitle: \"Story {id}\"\ndate: {date}\ntags: [trade]\n---\n{}\n",
+        story_text(id)
+    )
+}
+
+/// A raw, hard-wrapped copy of story `id` from another site.
+fn story_copy(id: u64) -> String {
+    let mut out = format!("Story {id} as syndicated\n\n");
+    let mut line = String::new();
+    for word in story_text(id).split(' ') {
+        if line.len() + word.len() > 60 {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line.clear();
+        }
+        line.push_str(word);
+        line.push(' ');
+    }
+    out.push_str(&line);
+    out.push_str("\n\nShare this story on the partner network\n");
+    out
+}
+
 /// Changes what an article says but (mostly) not where it sits: its body,
 /// summary, description or template, sometimes with a broken or working
 /// `@/` link, a draft flag or broken front matter.
@@ -101,7 +166,9 @@ fn edit_in_place(rng: &mut Rng, text: &str, step: usize) -> String {
         .collect();
     // Mostly edits that keep the article in place; the rest must fall back
     // (and leave an error until the file is edited again).
-    match rng.below(14) {
+    match rng.below(16) {
+        // The body becomes a story's: the article may now fold with it.
+        14 | 15 => body = format!("{}\n", story_text(rng.below(3) as u64)),
         0..=3 => body.push_str(&format!("\nUpdate {step}: {}.\n", WORDS[rng.below(8)])),
         // Lists show the summary: the edit must reach every pager.
         4..=6 => front.push_str(&format!("\nsummary: \"Summary {step}\"")),
@@ -134,15 +201,46 @@ fn edit(rng: &mut Rng, root: &Path, step: usize) -> Vec<PathBuf> {
         .iter()
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
         .collect();
-    match rng.below(16) {
+    match rng.below(19) {
+        // Copies of a story: the digest folds them into it.
+        16 => {
+            let p = content.join(format!("c/copy{step}.md"));
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, story_article(rng.below(3) as u64, "2026-05-04")).unwrap();
+            vec![p]
+        }
+        17 => {
+            let p = content.join(format!("wire/copy{step}.txt"));
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, story_copy(rng.below(3) as u64)).unwrap();
+            vec![p]
+        }
+        // A story's body replaced by another story's, or a new story.
+        18 if !markdown.is_empty() => {
+            let p = markdown[rng.below(markdown.len())].clone();
+            std::fs::write(&p, story_article(rng.below(4) as u64, "2026-05-11")).unwrap();
+            vec![p]
+        }
         // In-place edits (the rebuild's patch path), and edits that look
         // like them but must fall back to the full path.
         10..=15 if !markdown.is_empty() => {
             // Sometimes two at once: one rebuild patches both, or neither.
             let count = if rng.below(3) == 0 { 2 } else { 1 };
             let mut touched = Vec::new();
+            // Mostly articles that are not folded copies (those have no
+            // page to patch, and take the full path).
+            let originals: Vec<&PathBuf> = markdown
+                .iter()
+                .copied()
+                .filter(|p| !p.to_string_lossy().contains("copy"))
+                .collect();
+            let pool = if originals.is_empty() || rng.below(4) == 0 {
+                &markdown
+            } else {
+                &originals
+            };
             for _ in 0..count {
-                let p = markdown[rng.below(markdown.len())].clone();
+                let p = pool[rng.below(pool.len())].clone();
                 let text = std::fs::read_to_string(&p).unwrap();
                 std::fs::write(&p, edit_in_place(rng, &text, step)).unwrap();
                 touched.push(p);
@@ -222,9 +320,10 @@ fn edit(rng: &mut Rng, root: &Path, step: usize) -> Vec<PathBuf> {
 #[test]
 fn random_edit_sequences_equal_clean_builds() {
     let mut patched = 0;
+    let mut folded = 0;
     for seed in [7u64, 1234, 987654321] {
         let mut rng = Rng(seed);
-        let files: Vec<(String, String)> = (0..8)
+        let mut files: Vec<(String, String)> = (0..8)
             .map(|i| {
                 (
                     format!("content/{}/p{i}.md", ["a", "b"][i % 2]),
@@ -232,6 +331,9 @@ fn random_edit_sequences_equal_clean_builds() {
                 )
             })
             .collect();
+        files.push(("content/a/s0.md".into(), story_article(0, "2026-04-27")));
+        files.push(("content/b/s1.md".into(), story_article(1, "2026-04-28")));
+        files.push(("content/wire/s0.txt".into(), story_copy(0)));
         let dir = site_owned(CONFIG, &files);
         let options = Options {
             root: dir.path().to_path_buf(),
@@ -240,7 +342,7 @@ fn random_edit_sequences_equal_clean_builds() {
         let mut caches = Caches::default();
         let quiet = |_: &str| {};
         outputs(assemble_cached(&options, &quiet, &mut caches)).expect("first build");
-        for step in 0..50 {
+        for step in 0..60 {
             let touched = edit(&mut rng, dir.path(), step);
             for p in &touched {
                 caches.forget(p);
@@ -248,6 +350,9 @@ fn random_edit_sequences_equal_clean_builds() {
             let result = assemble_cached(&options, &quiet, &mut caches);
             if let Ok(Changed::Only(_)) = result.as_ref().map(|a| &a.changed) {
                 patched += 1;
+            }
+            if result.as_ref().is_ok_and(|a| a.report.copies() > 0) {
+                folded += 1;
             }
             let incremental = outputs(result);
             let clean = outputs(assemble(&options, &quiet));
@@ -278,8 +383,9 @@ fn random_edit_sequences_equal_clean_builds() {
             }
         }
     }
-    // Both rebuild paths must have been exercised.
-    assert!(patched >= 15, "only {patched} rebuilds took the patch path");
+    // Both rebuild paths must have been exercised, and folding too.
+    assert!(patched >= 12, "only {patched} rebuilds took the patch path");
+    assert!(folded >= 10, "only {folded} rebuilds folded copies");
 }
 
 /// An edit that keeps an article in place is patched into the last build,

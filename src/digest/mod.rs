@@ -57,6 +57,8 @@ impl Report {
 pub struct DigestCache {
     signatures: Map<u64, Arc<Signature>>,
     summaries: Map<u64, Option<Arc<str>>>,
+    /// The publishers the last digest learned, for [`refresh`].
+    names: SourceNames,
 }
 
 /// Longest extractive summary, in words.
@@ -84,6 +86,7 @@ pub fn digest(
         .into_iter()
         .map(|p| name_sources(p, &names, config))
         .collect();
+    cache.names = names;
 
     let groups = if config.dedup.enabled {
         let sigs = signatures(&pages, cache);
@@ -133,6 +136,56 @@ pub fn digest(
         },
         report,
     })
+}
+
+/// The digest of one Markdown article edited in place, for `serve`'s patch
+/// path: `old` is the page the last full digest made of it. What the digest
+/// does to a single page (source names, summary) is done again; anything
+/// that would change the site beyond this page — it was a folded story, its
+/// source is now named differently, its new body folds with another
+/// article — is refused with the reason, and the caller takes the full path.
+pub fn refresh(
+    page: Arc<Page>,
+    old: &Page,
+    config: &Config,
+    cache: &mut DigestCache,
+) -> Result<Arc<Page>, &'static str> {
+    if !old.sources.is_empty() {
+        return Err("the article is a folded story");
+    }
+    let mut page = name_sources(page, &cache.names, config);
+    if page.source != old.source || page.source_url != old.source_url {
+        return Err("the article names another source");
+    }
+    if page.body_hash != old.body_hash && config.dedup.enabled {
+        let sig = Arc::new(fold::signature(&page.body));
+        let mut settings = FoldSettings::default();
+        if let Some(t) = config.dedup.threshold {
+            settings.threshold = t;
+        }
+        let others = cache
+            .signatures
+            .iter()
+            .filter(|(hash, _)| **hash != old.body_hash)
+            .map(|(_, s)| s.as_ref());
+        if page.fold && fold::folds_with_any(&sig, others, &settings) {
+            return Err("the edited article may fold with another");
+        }
+        cache.signatures.remove(&old.body_hash);
+        cache.signatures.insert(page.body_hash, sig);
+    }
+    if extracts_summary(&page, config) {
+        let hash = page.body_hash;
+        let text = cache
+            .summaries
+            .entry(hash)
+            .or_insert_with(|| summary::summarize(&page.body, SUMMARY_WORDS).map(Arc::from))
+            .clone();
+        if let Some(text) = text {
+            Arc::make_mut(&mut page).summary = Some(text.to_string());
+        }
+    }
+    Ok(page)
 }
 
 /// One name per publisher on every page, its authors without publishers

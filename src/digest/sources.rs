@@ -217,8 +217,7 @@ impl SourceNames {
 
 fn has_suffix(name: &str) -> bool {
     name.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .last()
+        .rfind(|w| !w.is_empty())
         .is_some_and(|w| CORPORATE.contains(&w.to_lowercase().as_str()))
 }
 
@@ -292,7 +291,7 @@ mod tests {
 
     #[test]
     fn learning_is_order_independent() {
-        let mut pairs = vec![
+        let mut pairs = [
             (Some("B Corp"), Some("https://b.example.com/")),
             (Some("B"), None),
             (None, Some("https://b.example.com/z")),

@@ -9,6 +9,9 @@
 //! the feed. That is the work of a handful of pages, where deriving the site
 //! again costs every page a little (about 100 ms at 10,000 articles).
 //!
+//! The digest is asked first (`digest::refresh`): an edit that may fold the
+//! article with another, or touches a folded story, takes the full path.
+//!
 //! Anything else — a file created, deleted or renamed, a changed title,
 //! date or tag, a template, static file, raw article, the config, or any
 //! error — takes the full path, which still reuses every cache. Both must
@@ -44,6 +47,7 @@ pub(super) fn patch(
             .load
             .reload_page(&options.root, path, config)
             .ok_or("the article no longer loads as one")?;
+        let page = crate::digest::refresh(page, &last.site.pages[i], config, &mut caches.digest)?;
         if page.draft && !options.drafts {
             return Err("the article became a draft");
         }

@@ -68,7 +68,7 @@ pub fn build(pages: &[Arc<Page>], mode: Editions) -> Vec<Edition> {
         editions[k].pages.push(i);
     }
     // Pages come newest first, but offsets can reorder days a little.
-    editions.sort_by(|a, b| b.start.cmp(&a.start));
+    editions.sort_by_key(|e| std::cmp::Reverse(e.start));
     editions
 }
 
