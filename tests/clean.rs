@@ -111,6 +111,8 @@ fn extract_prints_markdown_json_and_explanations() {
 #[test]
 fn raw_text_and_html_become_pages_with_sidecar_overrides() {
     let para = "The committee met on Tuesday and decided, after a long debate about the outlook for inflation, to keep rates where they are for now.";
+    // Another story: the same text twice would fold into one.
+    let other = "Share prices fell across Asia on Wednesday as investors weighed weaker factory data from China against hopes of lower rates.";
     let dir = site(
         CONFIG,
         &[
@@ -118,7 +120,7 @@ fn raw_text_and_html_become_pages_with_sidecar_overrides() {
             ("content/wires/rates.yaml", "title: Rates on hold, again\ntags: [rates]\n"),
             (
                 "content/wires/page.html",
-                &format!("<!doctype html><html lang=\"en\"><head><title>Markets wobble - The Wire</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/x\">World</a></nav><article><h1>Markets wobble</h1><p>{para}</p><p>{para} More.</p><script>alert(1)</script></article><footer>© 2026 The Wire. All rights reserved.</footer></body></html>"),
+                &format!("<!doctype html><html lang=\"en\"><head><title>Markets wobble - The Wire</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/x\">World</a></nav><article><h1>Markets wobble</h1><p>{other}</p><p>{other} More.</p><script>alert(1)</script></article><footer>© 2026 The Wire. All rights reserved.</footer></body></html>"),
             ),
         ],
     );
@@ -132,7 +134,7 @@ fn raw_text_and_html_become_pages_with_sidecar_overrides() {
         .find(|e| e.file_name().to_string_lossy().contains("wobble"))
         .expect("the HTML article has a page");
     let html = std::fs::read_to_string(wobble.path().join("index.html")).unwrap();
-    assert!(html.contains("keep rates where they are"));
+    assert!(html.contains("weaker factory data"));
     assert!(
         !html.contains("alert(1)") && !html.contains("All rights reserved"),
         "{html}"

@@ -168,6 +168,40 @@ fn wrap_width(lines: &[String]) -> Option<usize> {
     (followed >= 3 && open * 2 >= followed).then_some(p95)
 }
 
+/// Lines that are rows of a table or calendar printed as text ("1 Kyle
+/// Busch 5040 5 1 17 27", "3a etapa: 22 de abril – Velopark"): at least
+/// four in a row that each open with a number and hold the same count (two
+/// or more) of numbers. Menus and link lists are words, not such rows, so
+/// the rows count as article text even though each line is short.
+fn data_rows(units: &[Unit]) -> Vec<bool> {
+    const RUN: usize = 4;
+    let numbers = |u: &Unit| {
+        let mut tokens = u.text.split_whitespace();
+        let opens = tokens
+            .next()
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+        let count = u
+            .text
+            .split_whitespace()
+            .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+            .count();
+        (opens && count >= 2).then_some(count)
+    };
+    let counts: Vec<Option<usize>> = units.iter().map(numbers).collect();
+    let mut rows = vec![false; units.len()];
+    let mut start = 0;
+    for i in 1..=units.len() {
+        if i < units.len() && counts[i].is_some() && counts[i] == counts[start] {
+            continue;
+        }
+        if counts[start].is_some() && i - start >= RUN {
+            rows[start..i].iter_mut().for_each(|r| *r = true);
+        }
+        start = i;
+    }
+    rows
+}
+
 fn starts_lowercase(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
 }
@@ -1773,13 +1807,14 @@ impl Cleaner {
         let mut streak = 0.0f32;
         // Inside a run of short lines introduced by "…:" (a list).
         let mut listing = false;
+        let rows = data_rows(&self.units);
         classes
             .iter()
             .enumerate()
             .map(|(i, class)| {
                 let f = &self.feats[i];
                 let mut w = self.weight(i, class);
-                if *class == Class::Short && listing && f.title_case < 0.75 {
+                if *class == Class::Short && (listing && f.title_case < 0.75 || rows[i]) {
                     w = w.max(0.3 * f.words as f32);
                 }
                 listing =
@@ -2404,6 +2439,21 @@ mod tests {
             "{reasons:?}"
         );
         assert_nothing_invented(&text, &a);
+    }
+
+    #[test]
+    fn rows_of_a_table_printed_as_text_are_data_not_navigation() {
+        let text = "Home\nNews\nSport\n\nPos. Driver Points Wins\n1 Kyle Busch 5040 5\n2 Martin Truex Jr. 5035 7\n3 Kevin Harvick 5033 4\n4 Denny Hamlin 5027 6\n\n2019\n2018\n";
+        let units = units_of(text);
+        let rows = data_rows(&units);
+        let marked: Vec<&str> = units
+            .iter()
+            .zip(&rows)
+            .filter(|(_, r)| **r)
+            .map(|(u, _)| u.text.as_str())
+            .collect();
+        assert_eq!(marked.len(), 4, "{marked:?}");
+        assert!(marked[0].starts_with("1 Kyle"));
     }
 
     #[test]

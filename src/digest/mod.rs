@@ -88,8 +88,11 @@ pub fn digest(
         .collect();
     cache.names = names;
 
+    let started = std::time::Instant::now();
+    let ms = |t: std::time::Instant| t.elapsed().as_secs_f64() * 1000.0;
     let groups = if config.dedup.enabled {
         let sigs = signatures(&pages, cache);
+        tracing::debug!("{:>6.1} ms  digest: fold signatures", ms(started));
         let docs: Vec<(&Signature, bool)> = sigs
             .iter()
             .zip(&pages)
@@ -103,9 +106,15 @@ pub fn digest(
     } else {
         Vec::new()
     };
+    tracing::debug!(
+        "{:>6.1} ms  digest: folding ({} groups)",
+        ms(started),
+        groups.len()
+    );
     let mut pages = stories::fold(pages, &groups, config, &mut report);
 
     summarise(&mut pages, config, cache);
+    tracing::debug!("{:>6.1} ms  digest: summaries", ms(started));
 
     for p in &pages {
         if p.date.is_none() && !is_markdown(&p.file) {
@@ -125,6 +134,7 @@ pub fn digest(
 
     paths::resolve(&mut pages, &sections, config, &mut report)?;
     pages.sort_by(|a, b| a.cmp_newest_first(b));
+    tracing::debug!("{:>6.1} ms  digest: paths", ms(started));
     report
         .warnings
         .sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
