@@ -14,8 +14,14 @@
 //! `rebuild` times the same rebuilds in process, without watcher or HTTP.
 //!
 //! `dossier-bench compare` builds 1,000 and 10,000 articles with Dossier and
-//! Hugo side by side, then prints cleaning throughput and the edit latency
-//! at the largest size.
+//! Hugo side by side, then prints cleaning throughput, what the digest costs
+//! and the edit latency at the largest size.
+//!
+//! `dossier-bench digest-cost --articles N` times the digest's steps in
+//! process on a site with 10% raw articles and one syndicated copy (a
+//! hard-wrapped raw text of another article) per 20 articles: signatures,
+//! folding, summaries, the whole digest and the editions, beside the whole
+//! build in memory.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -230,8 +236,42 @@ fn write_file(root: &Path, rel: &str, text: &str) -> std::io::Result<()> {
     std::fs::write(path, text)
 }
 
+/// A syndicated copy of Markdown article text: hard-wrapped raw text under
+/// another site's navigation, with its own boilerplate tail.
+fn syndicated_copy(markdown: &str) -> String {
+    let body = markdown.splitn(3, "---\n").nth(2).unwrap_or(markdown);
+    let mut out = String::from("Mirror Wire | Markets\nHome  World  Markets\n\n");
+    for para in body.split("\n\n").filter(|p| !p.starts_with(['#', '`', '-'])) {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            if line.len() + word.len() > 70 {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line.clear();
+            }
+            line.push_str(word);
+            line.push(' ');
+        }
+        out.push_str(line.trim_end());
+        out.push_str("\n\n");
+    }
+    out.push_str("Share this story\nCopyright 2026 Mirror Wire. All rights reserved.\n");
+    out
+}
+
 /// Writes a site of `n` articles (`raw_per_mille` of them raw) into `out`.
 fn generate(n: usize, raw_per_mille: usize, out: &Path) -> std::io::Result<()> {
+    generate_with_copies(n, raw_per_mille, 0, out)
+}
+
+/// [`generate`], plus a syndicated copy of every `copy_every`-th Markdown
+/// article in `content/syndicated/` (none when 0).
+fn generate_with_copies(
+    n: usize,
+    raw_per_mille: usize,
+    copy_every: usize,
+    out: &Path,
+) -> std::io::Result<()> {
     let write = |rel: &str, text: &str| write_file(out, rel, text);
     write(
         "dossier.yaml",
@@ -244,8 +284,81 @@ fn generate(n: usize, raw_per_mille: usize, out: &Path) -> std::io::Result<()> {
         } else {
             article(i, &mut rng)
         };
+        if copy_every > 0 && i % copy_every == 0 && rel.ends_with(".md") {
+            write(&format!("content/syndicated/copy-{i:05}.txt"), &syndicated_copy(&text))?;
+        }
         write(&rel, &text)?;
     }
+    Ok(())
+}
+
+/// Median milliseconds of `runs` calls of `f`.
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    median(times)
+}
+
+/// What the digest costs at `n` articles; see the module doc.
+fn digest_cost(n: usize) -> Result<(), String> {
+    use dossier::digest::{self, fold, summary};
+    let dir = std::env::temp_dir().join(format!("dossier-digest-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    generate_with_copies(n, 100, 20, &dir).map_err(|e| e.to_string())?;
+    let config = dossier::config::Config::load(&dir, &Default::default()).map_err(|e| e.to_string())?;
+    let content = dossier::content::load(&dir, &config, false).map_err(|e| e.to_string())?;
+    let pages = &content.pages;
+    let raw = pages.iter().filter(|p| !dossier::content::is_markdown(&p.file)).count();
+    use rayon::prelude::*;
+    let runs = 5;
+    let mut sigs = Vec::new();
+    let signatures = median_ms(runs, || {
+        sigs = pages.par_iter().map(|p| fold::signature(&p.body)).collect::<Vec<_>>();
+    });
+    let docs: Vec<(&fold::Signature, bool)> = sigs.iter().map(|s| (s, true)).collect();
+    let mut groups = Vec::new();
+    let grouping = median_ms(runs, || groups = fold::groups(&docs, &Default::default()));
+    let raw_pages: Vec<_> = pages.iter().filter(|p| !dossier::content::is_markdown(&p.file)).collect();
+    let summaries = median_ms(runs, || {
+        raw_pages.par_iter().for_each(|p| {
+            std::hint::black_box(summary::summarize(&p.body, digest::SUMMARY_WORDS));
+        })
+    });
+    let mut digested = None;
+    let whole = median_ms(runs, || {
+        let mut cache = digest::DigestCache::default();
+        digested = Some(digest::digest(content.clone(), &config, &mut cache).map_err(|e| e.to_string()));
+    });
+    let digested = digested.ok_or("no run")??;
+    let mut editions = Vec::new();
+    let edition_ms = median_ms(runs, || {
+        editions = dossier::site::editions::build(&digested.content.pages, config.editions)
+    });
+    let options = dossier::pipeline::Options { root: dir.clone(), ..Default::default() };
+    let build = median_ms(3, || {
+        std::hint::black_box(dossier::pipeline::assemble(&options, &|_| {}).ok());
+    });
+    println!(
+        "digest of {} loaded articles ({raw} raw, {} folded into {} stories), median of {runs}:",
+        pages.len(),
+        digested.report.copies(),
+        digested.report.folded.len()
+    );
+    println!("  fold signatures {signatures:>8.1} ms   (all articles, 2 threads)");
+    println!("  folding groups  {grouping:>8.1} ms   ({} groups)", groups.len());
+    println!("  summaries       {summaries:>8.1} ms   ({} raw articles)", raw_pages.len());
+    println!("  whole digest    {whole:>8.1} ms   (sources, folding, summaries, paths)");
+    println!("  editions        {edition_ms:>8.1} ms   ({} editions)", editions.len());
+    println!(
+        "  whole build in memory {build:.0} ms: the digest is {:.0}% of it",
+        whole / build * 100.0
+    );
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 
@@ -824,6 +937,7 @@ fn main() {
                 .try_for_each(|&n| compare(n, runs).map(|c| done.push((n, c))))
                 .map(|()| print_growth(&done.iter().map(|(n, c)| (*n, c)).collect::<Vec<_>>()))
                 .and_then(|()| clean_throughput(1000))
+                .and_then(|()| digest_cost(largest))
                 .and_then(|()| edit_latency(largest, 50));
             for dir in done.into_iter().map(|(_, c)| c.dir) {
                 if std::env::var_os("DOSSIER_BENCH_KEEP").is_some() {
@@ -835,9 +949,10 @@ fn main() {
             result
         }
         Some("clean-throughput") => clean_throughput(arg(&args, "--articles", 1000)),
+        Some("digest-cost") => digest_cost(arg(&args, "--articles", 10_000)),
         Some("rebuild") => rebuild(arg(&args, "--articles", 10_000), arg(&args, "--edits", 50)),
         Some("edit-latency") => edit_latency(arg(&args, "--articles", 10_000), arg(&args, "--edits", 50)),
-        _ => Err("usage: dossier-bench gen --articles N --out DIR | compare [--articles N] [--runs 5] | clean-throughput [--articles 1000] | edit-latency [--articles 10000] [--edits 50] | rebuild [--articles 10000] [--edits 50]".into()),
+        _ => Err("usage: dossier-bench gen --articles N --out DIR | compare [--articles N] [--runs 5] | clean-throughput [--articles 1000] | digest-cost [--articles 10000] | edit-latency [--articles 10000] [--edits 50] | rebuild [--articles 10000] [--edits 50]".into()),
     };
     if let Err(e) = result {
         eprintln!("error: {e}");
