@@ -241,7 +241,10 @@ fn write_file(root: &Path, rel: &str, text: &str) -> std::io::Result<()> {
 fn syndicated_copy(markdown: &str) -> String {
     let body = markdown.splitn(3, "---\n").nth(2).unwrap_or(markdown);
     let mut out = String::from("Mirror Wire | Markets\nHome  World  Markets\n\n");
-    for para in body.split("\n\n").filter(|p| !p.starts_with(['#', '`', '-'])) {
+    for para in body
+        .split("\n\n")
+        .filter(|p| !p.starts_with(['#', '`', '-']))
+    {
         let mut line = String::new();
         for word in para.split_whitespace() {
             if line.len() + word.len() > 70 {
@@ -285,7 +288,10 @@ fn generate_with_copies(
             article(i, &mut rng)
         };
         if copy_every > 0 && i % copy_every == 0 && rel.ends_with(".md") {
-            write(&format!("content/syndicated/copy-{i:05}.txt"), &syndicated_copy(&text))?;
+            write(
+                &format!("content/syndicated/copy-{i:05}.txt"),
+                &syndicated_copy(&text),
+            )?;
         }
         write(&rel, &text)?;
     }
@@ -310,20 +316,30 @@ fn digest_cost(n: usize) -> Result<(), String> {
     let dir = std::env::temp_dir().join(format!("dossier-digest-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     generate_with_copies(n, 100, 20, &dir).map_err(|e| e.to_string())?;
-    let config = dossier::config::Config::load(&dir, &Default::default()).map_err(|e| e.to_string())?;
+    let config =
+        dossier::config::Config::load(&dir, &Default::default()).map_err(|e| e.to_string())?;
     let content = dossier::content::load(&dir, &config, false).map_err(|e| e.to_string())?;
     let pages = &content.pages;
-    let raw = pages.iter().filter(|p| !dossier::content::is_markdown(&p.file)).count();
+    let raw = pages
+        .iter()
+        .filter(|p| !dossier::content::is_markdown(&p.file))
+        .count();
     use rayon::prelude::*;
     let runs = 5;
     let mut sigs = Vec::new();
     let signatures = median_ms(runs, || {
-        sigs = pages.par_iter().map(|p| fold::signature(&p.body)).collect::<Vec<_>>();
+        sigs = pages
+            .par_iter()
+            .map(|p| fold::signature(&p.body))
+            .collect::<Vec<_>>();
     });
     let docs: Vec<(&fold::Signature, bool)> = sigs.iter().map(|s| (s, true)).collect();
     let mut groups = Vec::new();
     let grouping = median_ms(runs, || groups = fold::groups(&docs, &Default::default()));
-    let raw_pages: Vec<_> = pages.iter().filter(|p| !dossier::content::is_markdown(&p.file)).collect();
+    let raw_pages: Vec<_> = pages
+        .iter()
+        .filter(|p| !dossier::content::is_markdown(&p.file))
+        .collect();
     let summaries = median_ms(runs, || {
         raw_pages.par_iter().for_each(|p| {
             std::hint::black_box(summary::summarize(&p.body, digest::SUMMARY_WORDS));
@@ -332,14 +348,18 @@ fn digest_cost(n: usize) -> Result<(), String> {
     let mut digested = None;
     let whole = median_ms(runs, || {
         let mut cache = digest::DigestCache::default();
-        digested = Some(digest::digest(content.clone(), &config, &mut cache).map_err(|e| e.to_string()));
+        digested =
+            Some(digest::digest(content.clone(), &config, &mut cache).map_err(|e| e.to_string()));
     });
     let digested = digested.ok_or("no run")??;
     let mut editions = Vec::new();
     let edition_ms = median_ms(runs, || {
         editions = dossier::site::editions::build(&digested.content.pages, config.editions)
     });
-    let options = dossier::pipeline::Options { root: dir.clone(), ..Default::default() };
+    let options = dossier::pipeline::Options {
+        root: dir.clone(),
+        ..Default::default()
+    };
     let build = median_ms(3, || {
         std::hint::black_box(dossier::pipeline::assemble(&options, &|_| {}).ok());
     });
@@ -350,10 +370,19 @@ fn digest_cost(n: usize) -> Result<(), String> {
         digested.report.folded.len()
     );
     println!("  fold signatures {signatures:>8.1} ms   (all articles, 2 threads)");
-    println!("  folding groups  {grouping:>8.1} ms   ({} groups)", groups.len());
-    println!("  summaries       {summaries:>8.1} ms   ({} raw articles)", raw_pages.len());
+    println!(
+        "  folding groups  {grouping:>8.1} ms   ({} groups)",
+        groups.len()
+    );
+    println!(
+        "  summaries       {summaries:>8.1} ms   ({} raw articles)",
+        raw_pages.len()
+    );
     println!("  whole digest    {whole:>8.1} ms   (sources, folding, summaries, paths)");
-    println!("  editions        {edition_ms:>8.1} ms   ({} editions)", editions.len());
+    println!(
+        "  editions        {edition_ms:>8.1} ms   ({} editions)",
+        editions.len()
+    );
     println!(
         "  whole build in memory {build:.0} ms: the digest is {:.0}% of it",
         whole / build * 100.0

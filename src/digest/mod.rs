@@ -3,11 +3,11 @@
 //!
 //! 1. `sources.rs`: one name per publisher, however each copy spells it;
 //!    a publisher is never an author.
-//! 2. `fold.rs`: which articles are syndicated copies of one story
+//! 2. `fold/`: which articles are syndicated copies of one story
 //!    (bottom-k MinHash over word shingles, no pass over all pairs).
 //! 3. `stories.rs`: one page per story, showing every source; the copies'
 //!    would-be URLs become redirects to it.
-//! 4. `summary.rs`: extractive summaries for raw articles (TextRank).
+//! 4. `summary/`: extractive summaries for raw articles (TextRank).
 //! 5. `paths.rs`: every page gets a path of its own; clashes between
 //!    derived slugs are settled deterministically and reported as warnings.
 //!
