@@ -62,7 +62,11 @@ pub fn signature(text: &str) -> Signature {
         ring[n % SHINGLE] = w;
         n += 1;
         if n >= SHINGLE {
-            hashes.push(shingle(&ring, n) << 32 | (n - SHINGLE) as u64);
+            // `shingle(&ring, n)` with the ring's length known (no division).
+            let h = (0..SHINGLE).fold(FNV0, |h, k| {
+                (h.rotate_left(23) ^ ring[(n + k) % SHINGLE]).wrapping_mul(FNV)
+            });
+            hashes.push((mix(h) >> 32) << 32 | (n - SHINGLE) as u64);
         }
     });
     if (1..SHINGLE).contains(&n) {
