@@ -503,7 +503,15 @@ impl<'a> Renderer<'a> {
             "dossier",
             &BTreeMap::from([("version", env!("CARGO_PKG_VERSION"))]),
         );
-        base.insert("feed_path", feed::ATOM_PATH);
+        // The site feed in every format, and (in `feeds`) whatever list
+        // feeds the page adds; `feed_path` is the first site feed, or "".
+        let site_feeds = feed::links(config, "", &config.title);
+        base.insert(
+            "feed_path",
+            site_feeds.first().map_or("", |f| f.path.as_str()),
+        );
+        base.insert("site_feeds", &site_feeds);
+        base.insert("feeds", &site_feeds);
 
         let views = (0..site.pages.len()).map(|_| OnceLock::new()).collect();
         let mut h = fingerprint::hasher();
@@ -724,6 +732,7 @@ impl<'a> Renderer<'a> {
                 let s = &entry.section;
                 let mut ctx = Context::new();
                 ctx.insert("section", &self.section_view(path));
+                ctx.insert("feeds", &feed::page_links(site, path));
                 ctx.insert("paginator", &self.paginator(pager));
                 let default = if path.is_empty() {
                     "index.html"
@@ -761,6 +770,7 @@ impl<'a> Renderer<'a> {
                 let mut ctx = Context::new();
                 ctx.insert("taxonomy", &TaxonomyLink::from(taxonomy));
                 ctx.insert("term", &term_view(site, term));
+                ctx.insert("feeds", &feed::page_links(site, &term.path));
                 ctx.insert("paginator", &self.paginator(pager));
                 let owner = format!("the {} page `{}`", taxonomy.name, term.name);
                 (
