@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{xml_escape, Format, Ready};
+use super::{element, xml_escape, Format, Ready};
 
 pub(super) fn write(feed: &Ready) -> String {
     let config = feed.config;
@@ -81,17 +81,19 @@ pub(super) fn write(feed: &Ready) -> String {
             let _ = writeln!(xml, "    <category term=\"{}\"/>", xml_escape(tag));
         }
         if let Some(summary) = &ready.summary_html {
-            let _ = writeln!(
-                xml,
-                "    <summary type=\"html\">{}</summary>",
-                xml_escape(summary)
+            element(
+                &mut xml,
+                "    <summary type=\"html\">",
+                summary,
+                "</summary>\n",
             );
         }
         if let Some(content) = &ready.content_html {
-            let _ = writeln!(
-                xml,
-                "    <content type=\"html\">{}</content>",
-                xml_escape(content)
+            element(
+                &mut xml,
+                "    <content type=\"html\">",
+                content,
+                "</content>\n",
             );
         }
         xml.push_str("  </entry>\n");

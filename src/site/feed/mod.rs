@@ -494,25 +494,30 @@ pub fn write(feed: &Feed, config: &Config) -> Vec<(String, String)> {
         .feeds
         .formats
         .iter()
-        .map(|&format| {
-            let text = match format {
-                Format::Atom => atom::write(&ready),
-                Format::Rss => rss::write(&ready),
-                Format::Json => json::write(&ready),
-            };
-            (file_path(&feed.path, format), text)
-        })
+        .map(|&format| ready.write(format))
         .collect()
 }
 
-/// [`write`] for many feeds, in parallel, in their order.
+/// [`write`] for many feeds, in parallel (formats too: the site feed, in
+/// full, is most of the work), in their order.
 pub fn write_all(feeds: &[Feed], config: &Config) -> Vec<(String, String)> {
     use rayon::prelude::*;
     let started = std::time::Instant::now();
-    let files: Vec<(String, String)> = feeds
-        .par_iter()
-        .flat_map_iter(|feed| write(feed, config))
-        .collect();
+    let formats = &config.feeds.formats;
+    let files: Vec<(String, String)> = if formats.is_empty() {
+        Vec::new()
+    } else {
+        feeds
+            .par_iter()
+            .flat_map(|feed| {
+                let ready = Ready::new(feed, config);
+                formats
+                    .par_iter()
+                    .map(|&format| ready.write(format))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
     tracing::debug!(
         "wrote {} feeds as {} files, {} KB, in {:.1} ms",
         feeds.len(),
@@ -605,6 +610,16 @@ impl<'a> Ready<'a> {
                 .max(),
             entries,
         }
+    }
+
+    /// (output path, text) of this feed in `format`.
+    fn write(&self, format: Format) -> (String, String) {
+        let text = match format {
+            Format::Atom => atom::write(self),
+            Format::Rss => rss::write(self),
+            Format::Json => json::write(self),
+        };
+        (file_path(&self.feed.path, format), text)
     }
 
     /// The absolute URL of this feed in `format`.
@@ -757,15 +772,50 @@ fn resolve(value: &str, base: &str, page_url: &str) -> Option<String> {
 /// Escapes text for XML and drops characters XML 1.0 forbids (control
 /// characters sneak in with scraped text and would make the feed invalid).
 pub fn xml_escape(text: &str) -> String {
-    let allowed = |c: &char| {
-        matches!(c, '\t' | '\n' | '\r')
-            || (*c as u32 >= 0x20 && *c != '\u{FFFE}' && *c != '\u{FFFF}')
-    };
-    if text.chars().all(|c| allowed(&c)) {
-        escape_html(text)
-    } else {
-        escape_html(&text.chars().filter(allowed).collect::<String>())
+    let mut out = String::with_capacity(text.len() + 16);
+    push_xml_escaped(&mut out, text);
+    out
+}
+
+/// [`xml_escape`] appended to `out`: one pass over the bytes, copying runs
+/// that need nothing (feeds escape whole articles, so this is their hot loop).
+fn push_xml_escaped(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut last = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (replacement, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            0..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F => ("", 1),
+            // U+FFFE and U+FFFF, also outside XML 1.0.
+            0xEF if bytes.get(i + 1) == Some(&0xBF)
+                && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) =>
+            {
+                ("", 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // Every match above starts a character, so these are boundaries.
+        out.push_str(&text[last..i]);
+        out.push_str(replacement);
+        i += len;
+        last = i;
     }
+    out.push_str(&text[last..]);
+}
+
+/// `{open}{escaped text}{close}` appended to `xml`.
+fn element(xml: &mut String, open: &str, text: &str, close: &str) {
+    xml.push_str(open);
+    push_xml_escaped(xml, text);
+    xml.push_str(close);
 }
 
 #[cfg(test)]
@@ -858,6 +908,10 @@ pub(crate) mod tests {
         assert_eq!(
             xml_escape("a & <b> \"c\" 'd'\u{1}\u{b}"),
             "a &amp; &lt;b&gt; &quot;c&quot; &#39;d&#39;"
+        );
+        assert_eq!(
+            xml_escape("\u{FFFE}é\u{FFFF}\u{FFFD}\t🛢️\r\n\u{7f}\u{1f}"),
+            "é\u{FFFD}\t🛢️\r\n\u{7f}"
         );
     }
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{xml_escape, Format, Ready};
+use super::{element, xml_escape, Format, Ready};
 use crate::content::front_matter::Date;
 
 pub(super) fn write(feed: &Ready) -> String {
@@ -71,17 +71,19 @@ pub(super) fn write(feed: &Ready) -> String {
             let _ = writeln!(xml, "      <category>{}</category>", xml_escape(tag));
         }
         if let Some(description) = ready.summary_html.as_ref().or(ready.content_html.as_ref()) {
-            let _ = writeln!(
-                xml,
-                "      <description>{}</description>",
-                xml_escape(description)
+            element(
+                &mut xml,
+                "      <description>",
+                description,
+                "</description>\n",
             );
         }
         if let Some(content) = &ready.content_html {
-            let _ = writeln!(
-                xml,
-                "      <content:encoded>{}</content:encoded>",
-                xml_escape(content)
+            element(
+                &mut xml,
+                "      <content:encoded>",
+                content,
+                "</content:encoded>\n",
             );
         }
         xml.push_str("    </item>\n");
