@@ -131,6 +131,31 @@ impl<'de> Deserialize<'de> for Format {
     }
 }
 
+/// `formats: [atom, rss]`, or one format as a plain string.
+fn formats<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Format>>, D::Error> {
+    struct Formats;
+    impl<'de> serde::de::Visitor<'de> for Formats {
+        type Value = Vec<Format>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of feed formats such as `[atom, rss, json]`")
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Vec<Format>, E> {
+            Format::deserialize(serde::de::value::StrDeserializer::new(text)).map(|f| vec![f])
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Vec<Format>, A::Error> {
+            let mut all = Vec::new();
+            while let Some(f) = seq.next_element()? {
+                all.push(f);
+            }
+            Ok(all)
+        }
+    }
+    d.deserialize_any(Formats).map(Some)
+}
+
 /// How much of each article a feed carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ContentMode {
@@ -147,7 +172,7 @@ impl<'de> Deserialize<'de> for ContentMode {
             "full" => Ok(ContentMode::Full),
             "summary" => Ok(ContentMode::Summary),
             _ => Err(serde::de::Error::custom(format!(
-                "unknown feed content `{text}`: write `full` or `summary`"
+                "unknown feed content `{text}`: `content` and `list_content` take `full` or `summary`"
             ))),
         }
     }
@@ -185,9 +210,14 @@ impl Default for FeedConfig {
 
 /// `feeds:` as written; [`FeedConfig::from_raw`] validates it.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(
+    deny_unknown_fields,
+    default,
+    expecting = "feed settings such as `{ limit: 50, formats: [atom, rss, json] }`"
+)]
 pub struct RawFeedConfig {
     limit: Option<usize>,
+    #[serde(deserialize_with = "formats")]
     formats: Option<Vec<Format>>,
     content: Option<ContentMode>,
     list_content: Option<ContentMode>,
@@ -985,6 +1015,17 @@ pub(crate) mod tests {
         assert!(err("feeds: { formats: [rss, rss] }\n")
             .message
             .contains("twice"));
+        // No Rust type names in messages; one format may be a plain string.
+        let e = err("feeds: atom\n");
+        assert!(
+            e.message.contains("expected feed settings such as") && !e.message.contains("Raw"),
+            "{}",
+            e.message
+        );
+        assert_eq!(
+            config("feeds: { formats: json }\n").feeds.formats,
+            [Format::Json]
+        );
     }
 
     #[test]
