@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
+use crate::site::feed::{FeedConfig, RawFeedConfig};
 use crate::yaml;
 
 /// The config file's name, at the site root.
@@ -23,7 +24,10 @@ struct RawConfig {
     output_dir: Option<PathBuf>,
     taxonomies: Option<Vec<String>>,
     paginate_by: Option<usize>,
+    /// The older spelling of `feeds.limit`.
     feed_limit: Option<usize>,
+    #[serde(default)]
+    feeds: RawFeedConfig,
     #[serde(default)]
     highlight: Highlight,
     #[serde(default)]
@@ -150,8 +154,8 @@ pub struct Config {
     pub output_dir: PathBuf,
     pub taxonomies: Vec<String>,
     pub paginate_by: usize,
-    /// How many of the newest articles the feed carries.
-    pub feed_limit: usize,
+    /// Which feeds, in which formats, with how many entries.
+    pub feeds: FeedConfig,
     pub highlight: Highlight,
     pub markdown: MarkdownConfig,
     pub clean: CleanConfig,
@@ -253,6 +257,8 @@ impl Config {
                 ));
             }
         }
+        let feeds =
+            FeedConfig::from_raw(raw.feeds, raw.feed_limit).map_err(|(key, m)| at(key, m))?;
 
         let output_dir = overrides
             .output_dir
@@ -269,7 +275,7 @@ impl Config {
             output_dir,
             taxonomies,
             paginate_by,
-            feed_limit: raw.feed_limit.unwrap_or(50),
+            feeds,
             highlight: raw.highlight,
             markdown: raw.markdown,
             clean: raw.clean,

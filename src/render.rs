@@ -572,7 +572,15 @@ impl<'a> Renderer<'a> {
             "dossier",
             &BTreeMap::from([("version", env!("CARGO_PKG_VERSION"))]),
         );
-        base.insert("feed_path", feed::ATOM_PATH);
+        // The site feed in every format, and (in `feeds`) whatever list
+        // feeds the page adds; `feed_path` is the first site feed, or "".
+        let site_feeds = feed::links(config, "", &config.title);
+        base.insert(
+            "feed_path",
+            site_feeds.first().map_or("", |f| f.path.as_str()),
+        );
+        base.insert("site_feeds", &site_feeds);
+        base.insert("feeds", &site_feeds);
         base.insert(
             "editions_path",
             &(!site.editions.is_empty()).then_some(crate::digest::paths::EDITIONS_PATH),
@@ -811,6 +819,7 @@ impl<'a> Renderer<'a> {
                 let s = &entry.section;
                 let mut ctx = Context::new();
                 ctx.insert("section", &self.section_view(path));
+                ctx.insert("feeds", &feed::page_links(site, path));
                 ctx.insert("paginator", &self.paginator(pager));
                 if path.is_empty() && pager.index == 1 && !site.editions.is_empty() {
                     ctx.insert("latest_edition", &self.edition_view(0));
@@ -851,6 +860,7 @@ impl<'a> Renderer<'a> {
                 let mut ctx = Context::new();
                 ctx.insert("taxonomy", &TaxonomyLink::from(taxonomy));
                 ctx.insert("term", &term_view(site, term));
+                ctx.insert("feeds", &feed::page_links(site, &term.path));
                 ctx.insert("paginator", &self.paginator(pager));
                 let owner = format!("the {} page `{}`", taxonomy.name, term.name);
                 (
@@ -865,6 +875,7 @@ impl<'a> Renderer<'a> {
                 let edition = &site.editions[*k];
                 let mut ctx = Context::new();
                 ctx.insert("edition", &self.edition_view(*k));
+                ctx.insert("feeds", &feed::page_links(site, &edition.path));
                 (
                     edition.path.clone(),
                     "edition.html",
@@ -877,6 +888,7 @@ impl<'a> Renderer<'a> {
                 let path = crate::digest::paths::EDITIONS_PATH;
                 let mut ctx = Context::new();
                 ctx.insert("editions", &self.edition_links());
+                ctx.insert("feeds", &feed::page_links(site, path));
                 (
                     path.to_string(),
                     "editions.html",

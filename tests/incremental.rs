@@ -435,16 +435,25 @@ fn in_place_edits_touch_only_what_shows_the_article() {
     };
     touched.sort();
     // Its page, the front page, its section's first pager, its tag's page,
-    // its edition and the feed; not the other articles, sections or tags.
+    // its edition and the feeds of the site, its section and its tag; not
+    // the other articles, sections or tags, nor their feeds.
     assert_eq!(
         touched,
         [
+            "a/atom.xml",
+            "a/feed.json",
             "a/index.html",
             "a/new/index.html",
+            "a/rss.xml",
             "atom.xml",
             "editions/2026-W09/index.html",
+            "feed.json",
             "index.html",
-            "tags/energy/index.html"
+            "rss.xml",
+            "tags/energy/atom.xml",
+            "tags/energy/feed.json",
+            "tags/energy/index.html",
+            "tags/energy/rss.xml",
         ]
     );
     let clean = outputs(assemble(&options, &quiet)).unwrap();

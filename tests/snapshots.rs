@@ -33,12 +33,14 @@ fn default_theme_pages() {
     for (name, path) in [
         ("index", "index.html"),
         ("index_page_2", "page/2/index.html"),
-        ("article", "analysis/oil-rates-the-fed/index.html"),
+        ("article", "analysis/oil/index.html"),
         ("section", "analysis/index.html"),
         ("taxonomy", "tags/index.html"),
         ("term", "tags/energy/index.html"),
         ("not_found", "404.html"),
         ("atom", "atom.xml"),
+        ("edition", "editions/2026-W09/index.html"),
+        ("editions", "editions/index.html"),
     ] {
         insta::assert_snapshot!(name, read(&public, path));
     }

@@ -5,7 +5,8 @@
 //! |---|---|---|
 //! | `html_validate_accepts_every_page` | html-validate 10 (npm) | every `.html` file, config `tests/htmlvalidate.json` |
 //! | `vnu_accepts_the_output` | the W3C Nu HTML checker (npm `vnu-jar`) | the whole output folder |
-//! | `feedparser_reads_the_atom_feed` | feedparser (PyPI) | `atom.xml`: well formed, one entry per published article |
+//! | `feedparser_reads_every_feed` | feedparser (PyPI) | every `atom.xml` and `rss.xml` (site, sections, terms): `bozo == 0`, the right version, one entry per article of its list |
+//! | `json_feeds_have_every_required_field` | serde_json (no tool to install) | every `feed.json`: each field JSON Feed 1.1 requires, of the right type, one item per article of its list |
 //! | `sitemap_matches_the_sitemaps_schema` | xmllint (Debian `libxml2-utils`) | `sitemap.xml` against `../shared/schemas/sitemap.xsd` |
 //!
 //! The site is built once per test binary, into a temporary folder under cargo's
@@ -176,39 +177,26 @@ fn files_with_extension(dir: &Path, ext: &str) -> Vec<PathBuf> {
     found
 }
 
-/// The YAML front matter of a Markdown file: the lines between a first line `---` and the next.
-fn front_matter(text: &str) -> Vec<&str> {
-    let mut lines = text.lines();
-    if lines.next().map(str::trim_end) != Some("---") {
-        return Vec::new();
-    }
-    lines.take_while(|line| line.trim_end() != "---").collect()
-}
-
 /// How many articles a normal build publishes: every Markdown (`.md`) or raw text (`.txt`)
 /// file under `content/` except section indexes (`_index.md`) and drafts (`draft: true` in
 /// the front matter; a raw `.txt` without front matter is never a draft).
 fn published_articles() -> usize {
-    let content = root().join("content");
-    let mut articles = files_with_extension(&content, "md");
-    articles.extend(files_with_extension(&content, "txt"));
-    articles
-        .iter()
-        .filter(|path| path.file_name().is_some_and(|n| n != "_index.md"))
-        .filter(|path| {
-            let text = fs::read_to_string(path)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-            !is_draft(&text)
-        })
-        .count()
+    articles_built(site())
 }
 
-fn is_draft(text: &str) -> bool {
-    front_matter(text).iter().any(|line| {
-        line.split_once(':').is_some_and(|(key, value)| {
-            key.trim() == "draft" && value.split('#').next().unwrap_or("").trim() == "true"
+/// Article pages built under `dir` (pages with a post title). Counted in the
+/// output, not from `content/`: syndicated copies are folded into one story
+/// and drafts are left out, so files and articles differ.
+fn articles_built(dir: &Path) -> usize {
+    files_with_extension(dir, "html")
+        .iter()
+        .filter(|p| p.file_name().is_some_and(|n| n == "index.html"))
+        .filter(|p| {
+            fs::read_to_string(p)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
+                .contains("class=\"post-title\"")
         })
-    })
+        .count()
 }
 
 /// `base_url` from `dossier.yaml` (a plain top-level `key: value` line).
@@ -269,47 +257,317 @@ fn vnu_accepts_the_output() {
     run("vnu", &vnu, &args);
 }
 
+/// The newest articles a feed carries (`feeds.limit` in `dossier.yaml` is not set, so the
+/// default).
+const FEED_LIMIT: usize = 50;
+
+/// The article count a list page states (`<p class="list-count">7 articles</p>`), if it
+/// states one.
+fn list_count(page: &Path) -> Option<usize> {
+    let html = fs::read_to_string(page).ok()?;
+    let (_, rest) = html.split_once("class=\"list-count\">")?;
+    rest.split_whitespace().next()?.parse().ok()
+}
+
+/// `taxonomies: [a, b]` from `dossier.yaml`.
+fn taxonomies() -> Vec<String> {
+    let config = fs::read_to_string(root().join("dossier.yaml")).expect("read dossier.yaml");
+    let line = config
+        .lines()
+        .find_map(|line| line.strip_prefix("taxonomies:"))
+        .expect("dossier.yaml lists its taxonomies");
+    line.split(['[', ']', ','])
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !t.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+/// Every folder of the output with feeds, and how many entries each must carry (`None`: not
+/// known here). Checks that there are feeds for the site (`""`: every published article),
+/// every section (a folder of `content/` with an `_index.md`: the articles in it and below)
+/// and every term page of every taxonomy (the count its page states), and that every
+/// folder with one format has all three.
+fn expected_feeds() -> Vec<(String, Option<usize>)> {
+    let mut written: Vec<(String, String)> = files_with_extension(site(), "xml")
+        .into_iter()
+        .chain(files_with_extension(site(), "json"))
+        .filter_map(|p| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            let folder = p.parent()?.strip_prefix(site()).ok()?;
+            let folder = folder.to_string_lossy().replace('\\', "/");
+            let folder = if folder.is_empty() {
+                folder
+            } else {
+                format!("{folder}/")
+            };
+            ["atom.xml", "rss.xml", "feed.json"]
+                .contains(&name.as_str())
+                .then_some((folder, name))
+        })
+        .collect();
+    written.sort();
+    let mut folders: Vec<String> = written.iter().map(|(f, _)| f.clone()).collect();
+    folders.dedup();
+    for folder in &folders {
+        let formats: Vec<&str> = written
+            .iter()
+            .filter(|(f, _)| f == folder)
+            .map(|(_, n)| n.as_str())
+            .collect();
+        assert_eq!(
+            formats,
+            ["atom.xml", "feed.json", "rss.xml"],
+            "feeds in `{folder}`"
+        );
+    }
+
+    let content = root().join("content");
+    let mut known = vec![(String::new(), published_articles().min(FEED_LIMIT))];
+    for index in files_with_extension(&content, "md") {
+        let folder = index.parent().expect("a folder");
+        if index.file_name().is_some_and(|n| n == "_index.md") && folder != content {
+            let rel = folder.strip_prefix(&content).unwrap().to_string_lossy();
+            let articles = articles_built(&site().join(format!("{rel}/")));
+            known.push((format!("{rel}/"), articles.min(FEED_LIMIT)));
+        }
+    }
+    let mut required: Vec<String> = known.iter().map(|(f, _)| f.clone()).collect();
+    // Term pages: `<taxonomy>/<term>/index.html` (pagers are deeper).
+    for taxonomy in taxonomies() {
+        let dir = site().join(&taxonomy);
+        let terms: Vec<_> = fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.join("index.html").is_file())
+            .collect();
+        assert!(!terms.is_empty(), "no term pages in {}", dir.display());
+        required.extend(
+            terms
+                .iter()
+                .map(|t| format!("{taxonomy}/{}/", t.file_name().unwrap().to_string_lossy())),
+        );
+    }
+    let missing: Vec<&String> = required.iter().filter(|f| !folders.contains(f)).collect();
+    assert!(missing.is_empty(), "no feeds in {missing:?}");
+
+    folders
+        .into_iter()
+        .map(|folder| {
+            let count = match known.iter().find(|(f, _)| *f == folder) {
+                Some((_, n)) => Some(*n),
+                None => list_count(&site().join(&folder).join("index.html")),
+            };
+            (folder, count.map(|n| n.min(FEED_LIMIT)))
+        })
+        .collect()
+}
+
 #[test]
-fn feedparser_reads_the_atom_feed() {
+fn feedparser_reads_every_feed() {
     let found = succeeds("python3", ["-c", "import feedparser"]).then(|| command_line(["python3"]));
     let Some(python) = validator("python3 with feedparser", found) else {
         return;
     };
+    // argv: base_url, then (file, expected entries or -1, expected version) triples.
     const SCRIPT: &str = r#"
 import sys, feedparser
-path, expected = sys.argv[1], int(sys.argv[2])
-feed = feedparser.parse(path)
-problems = []
-if feed.bozo:
-    problems.append(f"not well-formed (bozo): {feed.get('bozo_exception')!r}")
-if feed.version != "atom10":
-    problems.append(f"expected an Atom 1.0 feed, feedparser saw {feed.version!r}")
-if not feed.feed.get("title"):
-    problems.append("the feed has no title")
-if len(feed.entries) != expected:
-    problems.append(f"{len(feed.entries)} entries, expected {expected} (published articles in content/)")
-for n, entry in enumerate(feed.entries, 1):
-    name = entry.get("id") or entry.get("link") or f"entry {n}"
-    for key in ("title", "link", "updated"):
-        if not entry.get(key):
-            problems.append(f"{name}: no {key}")
-    if not any(c.get("value", "").strip() for c in entry.get("content", [])):
-        problems.append(f"{name}: no content")
+base, rest = sys.argv[1], sys.argv[2:]
+problems, checked = [], 0
+for path, expected, version in zip(rest[0::3], rest[1::3], rest[2::3]):
+    expected = int(expected)
+    feed = feedparser.parse(path)
+    checked += 1
+    def problem(text):
+        problems.append(f"{path}: {text}")
+    if feed.bozo:
+        problem(f"not well-formed (bozo): {feed.get('bozo_exception')!r}")
+    if feed.version != version:
+        problem(f"expected {version}, feedparser saw {feed.version!r}")
+    if not feed.feed.get("title"):
+        problem("the feed has no title")
+    if not feed.feed.get("link", "").startswith(base):
+        problem(f"the feed links to {feed.feed.get('link')!r}, outside {base}")
+    selfs = [l.get("href") for l in feed.feed.get("links", []) if l.get("rel") == "self"]
+    if len(selfs) != 1 or not path.endswith(selfs[0][len(base):]):
+        problem(f"rel=self is {selfs!r}, not this file")
+    if expected >= 0 and len(feed.entries) != expected:
+        problem(f"{len(feed.entries)} entries, expected {expected}")
+    for n, entry in enumerate(feed.entries, 1):
+        name = entry.get("id") or entry.get("link") or f"entry {n}"
+        for key in ("title", "link", "id"):
+            if not entry.get(key):
+                problem(f"{name}: no {key}")
+        if not entry.get("link", "").startswith(base):
+            problem(f"{name}: link outside {base}")
+        if not (entry.get("updated") or entry.get("published")):
+            problem(f"{name}: no date")
+        texts = [c.get("value", "") for c in entry.get("content", [])] + [entry.get("summary", "")]
+        if not any(t.strip() for t in texts):
+            problem(f"{name}: no content and no summary")
 if problems:
     print("\n".join(problems))
     sys.exit(1)
-print(f"ok: {len(feed.entries)} entries")
+print(f"ok: {checked} feeds")
 "#;
-    let feed = site().join("atom.xml");
-    assert!(feed.is_file(), "the build wrote no {}", feed.display());
-    let expected = published_articles();
-    let args = command_line([
-        OsString::from("-c"),
-        SCRIPT.into(),
-        feed.into(),
-        expected.to_string().into(),
-    ]);
+    let mut args = command_line([OsString::from("-c"), SCRIPT.into(), base_url().into()]);
+    for (folder, expected) in expected_feeds() {
+        for (file, version) in [("atom.xml", "atom10"), ("rss.xml", "rss20")] {
+            args.push(site().join(&folder).join(file).into());
+            args.push(expected.map_or(-1, |n| n as i64).to_string().into());
+            args.push(version.into());
+        }
+    }
     run("feedparser", &python, &args);
+}
+
+/// JSON Feed 1.1 (<https://jsonfeed.org/version/1.1>), checked field by field: what it
+/// requires (`version`, `title`, `items`, each item's `id` and `content_html` or
+/// `content_text`), the types of everything it defines, the URLs it strongly recommends,
+/// RFC 3339 dates, and that every other key is an `_` extension.
+#[test]
+fn json_feeds_have_every_required_field() {
+    use serde_json::Value;
+    const TOP: [&str; 11] = [
+        "version",
+        "title",
+        "home_page_url",
+        "feed_url",
+        "description",
+        "user_comment",
+        "next_url",
+        "icon",
+        "favicon",
+        "authors",
+        "language",
+    ];
+    const ITEM: [&str; 14] = [
+        "id",
+        "url",
+        "external_url",
+        "title",
+        "content_html",
+        "content_text",
+        "summary",
+        "image",
+        "banner_image",
+        "date_published",
+        "date_modified",
+        "authors",
+        "tags",
+        "language",
+    ];
+    fn string(v: Option<&Value>) -> Option<&str> {
+        v.and_then(Value::as_str)
+    }
+    let base = base_url();
+    let mut problems = Vec::new();
+    for (folder, expected) in expected_feeds() {
+        let path = site().join(&folder).join("feed.json");
+        let text = fs::read_to_string(&path).expect("read feed.json");
+        let mut problem = |p: String| problems.push(format!("{folder}feed.json: {p}"));
+        let feed: Value = match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(e) => {
+                problem(format!("not JSON: {e}"));
+                continue;
+            }
+        };
+        let Some(top) = feed.as_object() else {
+            problem("not an object".into());
+            continue;
+        };
+        let date_ok = |v: &Value| {
+            v.as_str()
+                .is_some_and(|d| chrono::DateTime::parse_from_rfc3339(d).is_ok())
+        };
+        let authors_ok = |v: &Value| {
+            v.as_array().is_some_and(|a| {
+                a.iter().all(|x| {
+                    x.as_object().is_some_and(|o| {
+                        ["name", "url", "avatar"].iter().any(|k| o.contains_key(*k))
+                            && o.values().all(Value::is_string)
+                    })
+                })
+            })
+        };
+        if string(top.get("version")) != Some("https://jsonfeed.org/version/1.1") {
+            problem(format!("version is {:?}", top.get("version")));
+        }
+        if string(top.get("title")).is_none_or(str::is_empty) {
+            problem("no title".into());
+        }
+        if string(top.get("home_page_url")) != Some(&format!("{base}{folder}")) {
+            problem(format!("home_page_url is {:?}", top.get("home_page_url")));
+        }
+        if string(top.get("feed_url")) != Some(&format!("{base}{folder}feed.json")) {
+            problem(format!("feed_url is {:?}", top.get("feed_url")));
+        }
+        for key in ["description", "language"] {
+            if top.get(key).is_some_and(|v| !v.is_string()) {
+                problem(format!("{key} is not a string"));
+            }
+        }
+        for key in top.keys() {
+            if !TOP.contains(&key.as_str()) && key != "items" && !key.starts_with('_') {
+                problem(format!("unknown top-level key {key:?}"));
+            }
+        }
+        let Some(items) = top.get("items").and_then(Value::as_array) else {
+            problem("no items array".into());
+            continue;
+        };
+        if expected.is_some_and(|n| n != items.len()) {
+            problem(format!("{} items, expected {expected:?}", items.len()));
+        }
+        let mut ids = std::collections::HashSet::new();
+        for (n, item) in items.iter().enumerate() {
+            let Some(item) = item.as_object() else {
+                problem(format!("item {n} is not an object"));
+                continue;
+            };
+            let id = string(item.get("id")).unwrap_or_default();
+            if id.is_empty() || !ids.insert(id.to_string()) {
+                problem(format!("item {n}: missing or repeated id {id:?}"));
+            }
+            if !item.contains_key("content_html") && !item.contains_key("content_text") {
+                problem(format!("item {id}: neither content_html nor content_text"));
+            }
+            for key in ["url", "title", "content_html", "content_text", "summary"] {
+                if item.get(key).is_some_and(|v| !v.is_string()) {
+                    problem(format!("item {id}: {key} is not a string"));
+                }
+            }
+            if !string(item.get("url")).is_some_and(|u| u.starts_with(&base)) {
+                problem(format!("item {id}: url outside {base}"));
+            }
+            for key in ["date_published", "date_modified"] {
+                if item.get(key).is_some_and(|v| !date_ok(v)) {
+                    problem(format!("item {id}: {key} is not RFC 3339"));
+                }
+            }
+            if item.get("authors").is_some_and(|v| !authors_ok(v)) {
+                problem(format!("item {id}: authors are not author objects"));
+            }
+            if item
+                .get("tags")
+                .is_some_and(|v| !v.as_array().is_some_and(|t| t.iter().all(Value::is_string)))
+            {
+                problem(format!("item {id}: tags are not strings"));
+            }
+            for key in item.keys() {
+                if !ITEM.contains(&key.as_str()) && !key.starts_with('_') {
+                    problem(format!("item {id}: unknown key {key:?}"));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "JSON Feed problems (output kept in {}):\n{}",
+        site().display(),
+        problems.join("\n")
+    );
 }
 
 #[test]

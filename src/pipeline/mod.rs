@@ -201,7 +201,6 @@ pub fn assemble_cached(
         Vec::with_capacity(pages.len() + site.assets.len() + theme_files.statics.len() + 4);
     outputs.extend(pages.into_iter().map(Output::from));
     let generated = [
-        (feed::ATOM_PATH, feed::atom(&site)),
         (sitemap::SITEMAP_PATH, sitemap::sitemap(&site)),
         (sitemap::ROBOTS_PATH, sitemap::robots(&site)),
         (SYNTAX_CSS_PATH, highlighter.css().to_string()),
@@ -210,6 +209,13 @@ pub fn assemble_cached(
         generated
             .into_iter()
             .map(|(path, text)| Output::generated(path, text)),
+    );
+    // Every feed (`site::feed`): the site's, each section's and each term's.
+    let feeds = feed::write_all(&feed::site_feeds(&site), &site.config);
+    outputs.extend(
+        feeds
+            .into_iter()
+            .map(|(path, text)| Output::generated(&path, text)),
     );
     outputs.extend(theme_files.statics.into_iter().map(|(path, file)| Output {
         path,

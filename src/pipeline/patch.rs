@@ -6,8 +6,9 @@
 //! of the site keeps its members and their order, and the last build can be
 //! patched instead of derived again: read the edited files, render their
 //! Markdown, re-render their pages and the pagers listing them, regenerate
-//! the feed. That is the work of a handful of pages, where deriving the site
-//! again costs every page a little (about 100 ms at 10,000 articles).
+//! the feeds showing them. That is the work of a handful of pages, where
+//! deriving the site again costs every page a little (about 100 ms at 10,000
+//! articles).
 //!
 //! The digest is asked first (`digest::refresh`): an edit that may fold the
 //! article with another, or touches a folded story, takes the full path.
@@ -87,12 +88,14 @@ pub(super) fn patch(
         touched.push(page.path.clone());
         outputs.insert(page.path.clone(), Output::from(page));
     }
-    // The feed shows the newest articles in full; regenerating it is cheap.
-    // The sitemap, robots.txt and every other list are unchanged: they show
-    // only what `same_place` compares.
-    let feed = Output::generated(feed::ATOM_PATH, feed::atom(site));
-    touched.push(feed.path.clone());
-    outputs.insert(feed.path.clone(), feed);
+    // The feeds listing the edited pages among their newest (the site's,
+    // their sections' and terms'); a few dozen entries each, so cheap. The
+    // sitemap, robots.txt and every other list and feed are unchanged: they
+    // show only what `same_place` compares.
+    for (path, text) in feed::write_all(&feed::feeds_showing(site, &indices), &site.config) {
+        touched.push(path.clone());
+        outputs.insert(path.clone(), Output::generated(&path, text));
+    }
 
     Ok(Assembled {
         config: site.config.clone(),

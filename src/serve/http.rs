@@ -479,7 +479,7 @@ fn method_not_allowed(allow: &'static str) -> Response {
     res
 }
 
-/// Content type by extension (and, for `.xml`, by a sniff for Atom).
+/// Content type by extension (and, for `.xml`, by a sniff for Atom and RSS).
 pub fn content_type(path: &str, bytes: &[u8]) -> &'static str {
     let name = path.rsplit('/').next().unwrap_or(path);
     let Some(ext) = extension(name) else {
@@ -493,6 +493,8 @@ pub fn content_type(path: &str, bytes: &[u8]) -> &'static str {
             let head = &bytes[..bytes.len().min(200)];
             if name.eq_ignore_ascii_case("atom.xml") || find(head, b"<feed").is_some() {
                 "application/atom+xml; charset=utf-8"
+            } else if name.eq_ignore_ascii_case("rss.xml") || find(head, b"<rss").is_some() {
+                "application/rss+xml; charset=utf-8"
             } else {
                 "application/xml; charset=utf-8"
             }
@@ -817,6 +819,10 @@ mod tests {
         assert_eq!(
             content_type("x.xml", b"<?xml?><feed>"),
             "application/atom+xml; charset=utf-8"
+        );
+        assert_eq!(
+            content_type("tags/oil/rss.xml", b"<?xml?>\n<rss version=\"2.0\">"),
+            "application/rss+xml; charset=utf-8"
         );
         assert_eq!(
             content_type("x.xml", b"<urlset>"),
