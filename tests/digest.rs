@@ -260,6 +260,24 @@ fn weekly_editions_archive_navigation_and_front_page() {
         .find("Week 49, 2026")
         .expect("front page names the latest edition");
     assert!(latest < index.find("Alpha").unwrap());
+    // The edition feed: one entry per edition, each with its whole list.
+    let atom = read(&public, "editions/atom.xml");
+    let doc = roxmltree::Document::parse(&atom).expect("editions/atom.xml is XML");
+    let entries: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .collect();
+    assert_eq!(entries.len(), 3, "{atom}");
+    let first: String = entries[0]
+        .children()
+        .filter(|c| c.has_tag_name("content") || c.has_tag_name("summary"))
+        .filter_map(|c| c.text())
+        .collect();
+    assert!(first.contains("Alpha") && first.contains("Beta") && !first.contains("Gamma"));
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&public, "editions/feed.json")).unwrap();
+    assert_eq!(json["items"].as_array().unwrap().len(), 3);
+    assert!(read(&public, "editions/rss.xml").contains("Week 49, 2026"));
     let (ok, stderr) = check(dir.path());
     assert!(ok, "{stderr}");
 
@@ -272,6 +290,7 @@ fn weekly_editions_archive_navigation_and_front_page() {
     let public = build_ok(off.path(), &[]);
     assert!(!public.join("editions").exists());
     assert!(!read(&public, "index.html").contains("Latest edition"));
+    assert!(!read(&public, "index.html").contains("editions/atom.xml"));
 }
 
 #[test]

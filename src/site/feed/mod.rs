@@ -407,12 +407,14 @@ pub fn edition_feed(site: &Site) -> Option<Feed> {
         .take(config.feeds.limit)
         .map(|e| {
             let newest = e.pages.iter().filter_map(|&i| site.pages[i].date).max();
+            let list = edition_html(site, e);
             Entry {
                 path: e.path.clone(),
                 id: None,
                 title: format!("{} · {}", e.title, e.dates_display()),
-                summary_html: None,
-                content_html: Some(edition_html(site, e)),
+                // The list is the edition's content in either mode.
+                summary_html: Some(list.clone()),
+                content_html: Some(list),
                 summary_text: Some(format!(
                     "{} article{} from {}",
                     e.pages.len(),
