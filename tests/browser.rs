@@ -131,10 +131,10 @@ fn live_reload_in_a_real_browser() {
             .unwrap(),
     );
     let start = Instant::now();
-    while http_get(port, "/live-page/").map(|(s, _)| s) != Some(200) {
+    while http_get(port, "/live/").map(|(s, _)| s) != Some(200) {
         assert!(
             start.elapsed() < Duration::from_secs(20),
-            "the server did not serve /live-page/ within 20 s; its output:\n{}",
+            "the server did not serve /live/ within 20 s; its output:\n{}",
             read_lossy(&server_log)
         );
         std::thread::sleep(Duration::from_millis(50));
@@ -142,7 +142,7 @@ fn live_reload_in_a_real_browser() {
 
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/live_reload.mjs");
     let out_path = logs.path().join("node.out");
-    let url = format!("http://127.0.0.1:{port}/live-page/");
+    let url = format!("http://127.0.0.1:{port}/live/");
     let out = File::create(&out_path).unwrap();
     let started = Instant::now();
     let mut node = Killed(

@@ -435,7 +435,8 @@ fn in_place_edits_touch_only_what_shows_the_article() {
     };
     touched.sort();
     // Its page, the front page, its section's first pager, its tag's page,
-    // its edition and the feeds of the site, its section and its tag; not
+    // its edition and the feeds of the site, its section, its tag and the
+    // editions; not
     // the other articles, sections or tags, nor their feeds.
     assert_eq!(
         touched,
@@ -447,6 +448,9 @@ fn in_place_edits_touch_only_what_shows_the_article() {
             "a/rss.xml",
             "atom.xml",
             "editions/2026-W09/index.html",
+            "editions/atom.xml",
+            "editions/feed.json",
+            "editions/rss.xml",
             "feed.json",
             "index.html",
             "rss.xml",
