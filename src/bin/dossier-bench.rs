@@ -523,18 +523,11 @@ impl EditTarget {
             }
             rng
         });
-        let title = original
-            .lines()
-            .nth(1)
-            .unwrap_or("")
-            .trim_start_matches("title: ")
-            .trim_matches('"')
-            .to_string();
-        let slug = title
-            .to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join("-");
+        // Markdown pages take their slug from the file name.
+        let slug = Path::new(&rel)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let section = rel.split('/').nth(1).unwrap_or("").to_string();
         let tag = original
             .lines()

@@ -392,9 +392,15 @@ pub fn site_feeds(site: &Site) -> Vec<Feed> {
     feeds
 }
 
+/// Editions in the edition feed: each entry holds a whole edition's list
+/// (a hundred articles a week is common), so a newsletter's last ten issues
+/// are plenty, and the feed stays small enough to regenerate on every edit.
+pub const EDITION_FEED_LIMIT: usize = 10;
+
 /// The edition feed (`editions/atom.xml`, …): one entry per edition, the
-/// newest `feeds.limit`, each holding the edition's whole list, so readers
-/// can follow the digest like a newsletter. `None` when editions are off.
+/// newest [`EDITION_FEED_LIMIT`] (or `feeds.limit`, if lower), each holding
+/// the edition's whole list, so readers can follow the digest like a
+/// newsletter. `None` when editions are off.
 pub fn edition_feed(site: &Site) -> Option<Feed> {
     if site.editions.is_empty() || site.config.feeds.formats.is_empty() {
         return None;
@@ -404,7 +410,7 @@ pub fn edition_feed(site: &Site) -> Option<Feed> {
     let entries = site
         .editions
         .iter()
-        .take(config.feeds.limit)
+        .take(config.feeds.limit.min(EDITION_FEED_LIMIT))
         .map(|e| {
             let newest = e.pages.iter().filter_map(|&i| site.pages[i].date).max();
             let list = edition_html(site, e);
@@ -484,7 +490,10 @@ pub fn feeds_showing(site: &Site, pages: &[usize]) -> Vec<Feed> {
         feeds.push(whole_site_feed(site));
     }
     // The edition feed shows the newest editions, whatever `lists` says.
-    let newest_editions = &site.editions[..site.editions.len().min(config.limit)];
+    let newest_editions = &site.editions[..site
+        .editions
+        .len()
+        .min(config.limit.min(EDITION_FEED_LIMIT))];
     if pages.iter().any(|&i| {
         site.edition_of(i)
             .is_some_and(|k| k < newest_editions.len())
