@@ -1100,10 +1100,8 @@ fn view_key(site: &Site, i: usize) -> u64 {
 fn source_views<'a>(site: &'a Site, page: &'a crate::content::Page) -> Vec<SourceView<'a>> {
     let taxonomy = site.taxonomies.iter().find(|t| t.name == "sources");
     let path_of = |name: Option<&str>| {
-        let slug = crate::content::TermName::new(name?).slug;
-        let t = taxonomy?;
-        let k = t.terms.binary_search_by(|term| term.slug.cmp(&slug)).ok()?;
-        Some(t.terms[k].path.as_str())
+        let (_, term) = taxonomy?.term(&crate::content::TermName::new(name?).slug)?;
+        Some(term.path.as_str())
     };
     if page.sources.is_empty() {
         return page

@@ -672,16 +672,23 @@ fn page_taxonomies(
             "sources" => fm.source.iter().collect(),
             other => fm.taxonomies.get(other).into_iter().flatten().collect(),
         };
-        let mut seen = BTreeSet::new();
-        let terms: Vec<TermName> = terms
-            .into_iter()
-            .filter(|t| !t.trim().is_empty())
-            .map(|t| TermName::new(t))
-            .filter(|t| seen.insert(t.slug.clone()))
-            .collect();
-        out.insert(name.clone(), terms);
+        out.insert(
+            name.clone(),
+            term_names(terms.into_iter().map(String::as_str)),
+        );
     }
     Ok(out)
+}
+
+/// Terms as spelled, blanks dropped and each slug once (the first spelling
+/// wins): for front matter and for the terms the digest sets.
+pub(crate) fn term_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<TermName> {
+    let mut seen = BTreeSet::new();
+    names
+        .filter(|t| !t.trim().is_empty())
+        .map(TermName::new)
+        .filter(|t| seen.insert(t.slug.clone()))
+        .collect()
 }
 
 /// Uses a leading `# Heading` as the title when front matter gives none, and

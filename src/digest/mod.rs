@@ -24,7 +24,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::{Config, Summaries};
-use crate::content::{is_markdown, Content, Page, TermName};
+use crate::content::{is_markdown, Content, Page};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fingerprint::{self, Map};
 use fold::{FoldSettings, Signature};
@@ -98,10 +98,7 @@ pub fn digest(
             .zip(&pages)
             .map(|(s, p)| (s.as_ref(), p.fold))
             .collect();
-        let mut settings = FoldSettings::default();
-        if let Some(t) = config.dedup.threshold {
-            settings.threshold = t;
-        }
+        let settings = fold_settings(config);
         fold::groups(&docs, &settings)
     } else {
         Vec::new()
@@ -169,10 +166,7 @@ pub fn refresh(
     }
     if page.body_hash != old.body_hash && config.dedup.enabled {
         let sig = Arc::new(fold::signature(&page.body));
-        let mut settings = FoldSettings::default();
-        if let Some(t) = config.dedup.threshold {
-            settings.threshold = t;
-        }
+        let settings = fold_settings(config);
         let others = cache
             .signatures
             .iter()
@@ -238,15 +232,18 @@ pub(crate) fn set_terms(page: &mut Page, config: &Config) {
                 .collect(),
             _ => continue,
         };
-        let mut seen = std::collections::BTreeSet::new();
-        let terms = terms
-            .into_iter()
-            .filter(|t| !t.trim().is_empty())
-            .map(TermName::new)
-            .filter(|t| seen.insert(t.slug.clone()))
-            .collect();
-        page.taxonomies.insert(name.clone(), terms);
+        page.taxonomies
+            .insert(name.clone(), crate::content::term_names(terms.into_iter()));
     }
+}
+
+/// The configured fold threshold, else the tuned default.
+fn fold_settings(config: &Config) -> FoldSettings {
+    let mut settings = FoldSettings::default();
+    if let Some(t) = config.dedup.threshold {
+        settings.threshold = t;
+    }
+    settings
 }
 
 /// Each page's fold signature, from the cache where its body was seen.

@@ -207,6 +207,15 @@ mod tests {
         .unwrap()
     }
 
+    /// `resolve` with no sections and the default config.
+    fn run(pages: &mut [Arc<Page>]) -> Result<(), Diagnostics> {
+        run_into(pages, &mut Report::default())
+    }
+
+    fn run_into(pages: &mut [Arc<Page>], report: &mut Report) -> Result<(), Diagnostics> {
+        resolve(pages, &BTreeMap::new(), &config(), report)
+    }
+
     fn paths(pages: &[Arc<Page>]) -> Vec<&str> {
         pages.iter().map(|p| p.path.as_str()).collect()
     }
@@ -223,7 +232,7 @@ mod tests {
         };
         let mut pages = make();
         let mut report = Report::default();
-        resolve(&mut pages, &BTreeMap::new(), &config(), &mut report).unwrap();
+        run_into(&mut pages, &mut report).unwrap();
         assert_eq!(
             paths(&pages),
             ["lorem-9/", "lorem/", "lorem-2/", "lorem-1/"]
@@ -232,13 +241,7 @@ mod tests {
         assert!(report.warnings[0].to_string().contains("content/a/1.html"));
 
         let mut reversed: Vec<_> = make().into_iter().rev().collect();
-        resolve(
-            &mut reversed,
-            &BTreeMap::new(),
-            &config(),
-            &mut Report::default(),
-        )
-        .unwrap();
+        run(&mut reversed).unwrap();
         let mut a: Vec<_> = pages
             .iter()
             .map(|p| (p.file.clone(), p.path.clone()))
@@ -258,26 +261,14 @@ mod tests {
             page("content/a.md", "x", false),
             page("content/b.md", "x", true),
         ];
-        resolve(
-            &mut pages,
-            &BTreeMap::new(),
-            &config(),
-            &mut Report::default(),
-        )
-        .unwrap();
+        run(&mut pages).unwrap();
         assert_eq!(paths(&pages), ["x-a/", "x/"]);
 
         let mut pages = vec![
             page("content/a.md", "x", true),
             page("content/b.md", "x", true),
         ];
-        let err = resolve(
-            &mut pages,
-            &BTreeMap::new(),
-            &config(),
-            &mut Report::default(),
-        )
-        .unwrap_err();
+        let err = run(&mut pages).unwrap_err();
         assert_eq!(err.0.len(), 1);
         assert!(
             err.0[0].to_string().contains("content/a.md"),
@@ -292,22 +283,10 @@ mod tests {
             page("content/tags.md", "tags", false),
             page("content/e.md", "editions", true),
         ];
-        let err = resolve(
-            &mut pages,
-            &BTreeMap::new(),
-            &config(),
-            &mut Report::default(),
-        )
-        .unwrap_err();
+        let err = run(&mut pages).unwrap_err();
         assert!(err.0[0].message.contains("edition pages"), "{}", err.0[0]);
         let mut pages = vec![page("content/tags.md", "tags", false)];
-        resolve(
-            &mut pages,
-            &BTreeMap::new(),
-            &config(),
-            &mut Report::default(),
-        )
-        .unwrap();
+        run(&mut pages).unwrap();
         assert_eq!(paths(&pages), ["tags-2/"]);
     }
 
@@ -319,7 +298,7 @@ mod tests {
         c.aliases = vec!["old/".into()];
         let mut pages = vec![Arc::new(a), page("content/b.md", "b", false), Arc::new(c)];
         let mut report = Report::default();
-        resolve(&mut pages, &BTreeMap::new(), &config(), &mut report).unwrap();
+        run_into(&mut pages, &mut report).unwrap();
         assert_eq!(pages[0].aliases, ["old/"]);
         assert!(pages[2].aliases.is_empty());
         assert_eq!(report.warnings.len(), 2);

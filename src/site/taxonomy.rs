@@ -35,13 +35,16 @@ impl Taxonomy {
             .get(&self.name)
             .into_iter()
             .flatten()
-            .filter_map(|term| {
-                let k = self
-                    .terms
-                    .binary_search_by(|t| t.slug.cmp(&term.slug))
-                    .ok()?;
-                Some((k, &self.terms[k]))
-            })
+            .filter_map(|term| self.term(&term.slug))
+    }
+
+    /// The term with `slug`, with its index in `terms` (sorted by slug).
+    pub fn term(&self, slug: &str) -> Option<(usize, &Term)> {
+        let k = self
+            .terms
+            .binary_search_by(|t| t.slug.as_str().cmp(slug))
+            .ok()?;
+        Some((k, &self.terms[k]))
     }
 }
 

@@ -1,7 +1,5 @@
 //! Steps 6 and 7: TF-IDF vectors, PageRank centrality and the priors.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::sentences::is_closer;
@@ -108,33 +106,10 @@ fn stem(w: &mut String) {
     }
 }
 
-/// FNV-1a for the term map: it hashes short words, where SipHash is
-/// needlessly slow. Not exposed to untrusted keys beyond one article.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 fn vectorize(sentences: &[String]) -> Vec<Vector> {
     // Term ids in order of first occurrence; the map is only looked up,
     // never iterated, so its order cannot reach the result.
-    let mut ids: HashMap<String, u32, BuildHasherDefault<Fnv>> =
-        HashMap::with_capacity_and_hasher(1024, Default::default());
+    let mut ids: crate::fingerprint::Map<String, u32> = crate::fingerprint::map_with_capacity(1024);
     let counts: Vec<Vec<(u32, u32)>> = sentences
         .iter()
         .map(|s| {

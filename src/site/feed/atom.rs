@@ -107,17 +107,6 @@ mod tests {
     use super::super::tests::*;
     use super::super::*;
 
-    fn parse(text: &str) -> roxmltree::Document<'_> {
-        roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{e}\n{text}"))
-    }
-
-    fn texts<'a>(doc: &'a roxmltree::Document, tag: &str) -> Vec<&'a str> {
-        doc.descendants()
-            .filter(|n| n.has_tag_name(tag))
-            .map(|n| n.text().unwrap_or(""))
-            .collect()
-    }
-
     #[test]
     fn escapes_titles_authors_and_tags() {
         let text = written(&sample(), &config(""), Format::Atom);

@@ -346,12 +346,7 @@ pub fn list_links(site: &Site, path: &str) -> Vec<FeedLink> {
     }
     for taxonomy in &site.taxonomies {
         if let Some(rest) = path.strip_prefix(taxonomy.path.as_str()) {
-            let slug = rest.trim_end_matches('/');
-            if let Ok(k) = taxonomy
-                .terms
-                .binary_search_by(|t| t.slug.as_str().cmp(slug))
-            {
-                let term = &taxonomy.terms[k];
+            if let Some((_, term)) = taxonomy.term(rest.trim_end_matches('/')) {
                 return links(&site.config, &term.path, &term_title(site, taxonomy, term));
             }
         }
@@ -643,7 +638,7 @@ pub fn write(feed: &Feed, config: &Config) -> Vec<(String, String)> {
         .collect()
 }
 
-/// [`write`] for many feeds, in parallel (formats too: the site feed, in
+/// [`write`](fn@write) for many feeds, in parallel (formats too: the site feed, in
 /// full, is most of the work), in their order.
 pub fn write_all(feeds: &[Feed], config: &Config) -> Vec<(String, String)> {
     use rayon::prelude::*;
@@ -972,6 +967,19 @@ pub(crate) mod tests {
     use super::*;
     use crate::config::Overrides;
     use crate::markdown::ROOT;
+
+    /// An XML feed, parsed, or a panic showing it.
+    pub fn parse(text: &str) -> roxmltree::Document<'_> {
+        roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+    }
+
+    /// The text of every element named `tag` (local name, any namespace).
+    pub fn texts<'a>(doc: &'a roxmltree::Document, tag: &str) -> Vec<&'a str> {
+        doc.descendants()
+            .filter(|n| n.tag_name().name() == tag)
+            .map(|n| n.text().unwrap_or(""))
+            .collect()
+    }
 
     /// Title, author and tag with everything that needs escaping.
     pub const NASTY: &str = "Oil & \"gas\" <b>'rates'</b> 🛢️\u{1}\u{b}";

@@ -104,17 +104,6 @@ mod tests {
     use super::super::*;
     use super::rfc822;
 
-    fn parse(text: &str) -> roxmltree::Document<'_> {
-        roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{e}\n{text}"))
-    }
-
-    fn texts<'a>(doc: &'a roxmltree::Document, tag: &str) -> Vec<&'a str> {
-        doc.descendants()
-            .filter(|n| n.tag_name().name() == tag)
-            .map(|n| n.text().unwrap_or(""))
-            .collect()
-    }
-
     #[test]
     fn rfc822_dates() {
         assert_eq!(
