@@ -7,8 +7,7 @@
 //!   real pages are odd.
 //! - `scrapinghub/html` and `scrapinghub-text/pages` are the same 181
 //!   articles from two scrapers: in one site (two folders, two source
-//!   names) they fold into 181 stories, each naming both sources (180
-//!   today: see the test).
+//!   names) they fold into 181 stories, each naming both sources.
 
 mod common;
 
@@ -126,11 +125,8 @@ fn the_same_181_articles_from_two_scrapers_fold_into_181_stories_naming_both_sou
         .filter(|(_, html)| !(html.contains("HTML Scraper") && html.contains("Text Scraper")))
         .map(|(p, _)| p.as_str())
         .collect();
-    // One text page (a race calendar) still loses its article to a promo
-    // sidebar in the text cleaner, so its two copies cannot fold: at most
-    // one pair may stay apart, as two stories of one source each.
     assert!(
-        articles.len() <= 182 && unpaired.len() <= 2,
+        articles.len() == 181 && unpaired.is_empty(),
         "{} stories, {} not naming both sources: {unpaired:?}\n{stderr}",
         articles.len(),
         unpaired.len()

@@ -39,7 +39,8 @@ pub fn clean_text(text: &str, hints: &Hints) -> Article {
         return article;
     }
     let feats = features(&units, hints);
-    Cleaner { units, feats }.run(&mut article, hints);
+    let rows = data_rows(&units);
+    Cleaner { units, feats, rows }.run(&mut article, hints);
     article
 }
 
@@ -1337,6 +1338,8 @@ enum Class {
 struct Cleaner {
     units: Vec<Unit>,
     feats: Vec<Feat>,
+    /// [`data_rows`] of `units`.
+    rows: Vec<bool>,
 }
 
 /// Headline separators in a "Headline - Site" title line.
@@ -1583,9 +1586,13 @@ impl Cleaner {
                 _ => {}
             }
         }
+        // Rows of a table printed as text are not headlines, however
+        // title-cased their place names.
+        let rows = &self.rows;
         let headline = |i: usize| {
             let f = &self.feats[i];
             classes[i] == Class::Short
+                && !rows[i]
                 && self.units[i].list.is_none()
                 && !f.colon
                 && f.words >= 4
@@ -1804,10 +1811,10 @@ impl Cleaner {
     /// more and more: a long menu or link box is a boundary, a single
     /// "Advertisement" between paragraphs is not.
     fn weights(&self, classes: &[Class]) -> Vec<f32> {
+        let rows = &self.rows;
         let mut streak = 0.0f32;
         // Inside a run of short lines introduced by "…:" (a list).
         let mut listing = false;
-        let rows = data_rows(&self.units);
         classes
             .iter()
             .enumerate()
@@ -1870,7 +1877,9 @@ impl Cleaner {
                 break;
             }
             let w = ws[i];
-            if matches!(class, Class::Good | Class::Near) && w > 0.0 {
+            // Any unit that counts as text (a paragraph, or a row of a
+            // table printed as text) means the body has begun.
+            if w > 0.0 && (matches!(class, Class::Good | Class::Near) || self.rows[i]) {
                 good_words += self.feats[i].words;
             }
             sum += w;
@@ -2454,6 +2463,34 @@ mod tests {
             .collect();
         assert_eq!(marked.len(), 4, "{marked:?}");
         assert!(marked[0].starts_with("1 Kyle"));
+    }
+
+    #[test]
+    fn a_calendar_under_its_headline_beats_a_promo_sidebar_after_the_tags() {
+        let rows: String = [
+            "1a etapa: 10 de março – Interlagos",
+            "2a etapa: 8 de abril – Curitiba",
+            "3a etapa: 22 de abril – Velopark",
+            "4a etapa: 6 de maio – Londrina",
+            "5a etapa: 20 de maio – Santa Cruz do Sul",
+            "6a etapa: 5 de agosto – Corrida do Milhão",
+        ]
+        .map(|r| format!("{r}\n"))
+        .concat();
+        let promo = "Clique na imagem acima e veja como está o ranking dos pilotos nesta temporada, com todos os números e as análises dos nossos colunistas.\n";
+        let text = format!(
+            "Calendário Stock Car 2018 | Autoracing\n\nHome\nNotícias\nColunistas\n\n\
+             Calendário Stock Car 2018\n22 de janeiro de 2018\n\n{rows}\nShare this on WhatsApp\n\
+             Tags\ncalendario, stock car, interlagos\n\n» Power Ranking\n{promo}» Preview\n{promo}"
+        );
+        let a = clean(&text);
+        let body = a.body_markdown();
+        assert!(
+            body.contains("1a etapa") && body.contains("Corrida do Milhão"),
+            "{body}"
+        );
+        assert!(!body.contains("Clique"), "{body}");
+        assert_nothing_invented(&text, &a);
     }
 
     #[test]
