@@ -48,6 +48,13 @@ pub(super) fn words(text: &str, mut f: impl FnMut(u64)) {
             );
             continue;
         }
+        // Plain ASCII punctuation and spaces inside a line only end a word
+        // (the common case, kept off the slower path below).
+        if c < 0x80 && !line_start && !matches!(c, b'\n' | b'\'' | b']' | b'!' | b'<') {
+            end(&mut h, &mut len);
+            i += 1;
+            continue;
+        }
         let ch = if c < 0x80 {
             char::from(c)
         } else {
