@@ -1,6 +1,8 @@
-//! Bytes → text, whatever the encoding: a BOM wins, then a charset the page
-//! declares, then valid UTF-8, then chardetng's guess (Windows-1252 and
-//! friends for old scraped files).
+//! Bytes → text, whatever the encoding: a BOM wins; then valid UTF-8 that
+//! is not plain ASCII (pages are often re-saved as UTF-8 while keeping an
+//! old `gb2312` or `iso-8859-1` declaration, and legacy text is almost never
+//! valid UTF-8 by accident); then a charset the page declares; then
+//! chardetng's guess (Windows-1252 and friends for old scraped files).
 
 use encoding_rs::Encoding;
 
@@ -11,6 +13,11 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
             .decode_without_bom_handling(&bytes[bom_len..])
             .0
             .into_owned();
+    }
+    if !bytes.is_ascii() {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return text.to_string();
+        }
     }
     if let Some(encoding) = declared.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
         // A page declaring UTF-16 in a meta tag is really ASCII-compatible
@@ -115,6 +122,17 @@ mod tests {
             decode(bytes, None),
             "Café – “quoted” naïve, résumé and déjà vu in a longer sentence."
         );
+    }
+
+    #[test]
+    fn valid_utf8_beats_a_wrong_declaration() {
+        let page = "<meta charset=\"gb2312\"><p>谷歌在2014年收购的人工智能公司</p>";
+        let declared = html_declared_charset(page.as_bytes());
+        assert_eq!(declared.as_deref(), Some("gb2312"));
+        assert_eq!(decode(page.as_bytes(), declared.as_deref()), page);
+        // Real GB2312 bytes are not valid UTF-8: the declaration decodes them.
+        let (gb, _, _) = encoding_rs::GB18030.encode("谷歌公司");
+        assert_eq!(decode(&gb, Some("gb2312")), "谷歌公司");
     }
 
     #[test]
