@@ -1,0 +1,531 @@
+//! The DOM arena: the parsed page copied once into a flat vector of nodes
+//! in document order, each with its [`Tag`] (the element kinds the cleaner
+//! tells apart) and the few attributes it reads. Every later stage indexes
+//! this arena by `u32` instead of walking `dom_query`'s tree, which keeps
+//! the code free of borrowing games and lets a reverse scan visit children
+//! before parents; what the parser sees outside the readable tree
+//! (`<meta>`, `<title>`, JSON-LD…) is collected on the way into a [`Head`].
+
+use dom_query::{Document, NodeData, NodeId, NodeRef};
+
+use super::collapse;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Tag {
+    Root,
+    Text,
+    Html,
+    Body,
+    Div,
+    P,
+    H(u8),
+    Ul,
+    Ol,
+    Li,
+    Dl,
+    Dt,
+    Dd,
+    Table,
+    Thead,
+    Tbody,
+    Tfoot,
+    Tr,
+    Td,
+    Th,
+    Caption,
+    Blockquote,
+    Pre,
+    Code,
+    Em,
+    Strong,
+    Br,
+    Hr,
+    Img,
+    Figure,
+    Figcaption,
+    Article,
+    Section,
+    Main,
+    Header,
+    Footer,
+    Nav,
+    Aside,
+    Form,
+    A,
+    Sup,
+    Sub,
+    Time,
+    /// Other block-level elements (`center`, `details`, `address`…).
+    OtherBlock,
+    /// Other inline elements (`span`, `font`, custom elements…).
+    Inline,
+}
+
+impl Tag {
+    /// `None`: the element and its content are not part of the readable page.
+    fn of(name: &str) -> Option<Tag> {
+        Some(match name {
+            "html" => Tag::Html,
+            "body" => Tag::Body,
+            "div" => Tag::Div,
+            "p" => Tag::P,
+            "h1" => Tag::H(1),
+            "h2" => Tag::H(2),
+            "h3" => Tag::H(3),
+            "h4" => Tag::H(4),
+            "h5" => Tag::H(5),
+            "h6" => Tag::H(6),
+            "ul" | "menu" => Tag::Ul,
+            "ol" => Tag::Ol,
+            "li" => Tag::Li,
+            "dl" => Tag::Dl,
+            "dt" => Tag::Dt,
+            "dd" => Tag::Dd,
+            "table" => Tag::Table,
+            "thead" => Tag::Thead,
+            "tbody" => Tag::Tbody,
+            "tfoot" => Tag::Tfoot,
+            "tr" => Tag::Tr,
+            "td" => Tag::Td,
+            "th" => Tag::Th,
+            "caption" => Tag::Caption,
+            "blockquote" => Tag::Blockquote,
+            "pre" | "listing" | "xmp" | "plaintext" => Tag::Pre,
+            "code" | "kbd" | "samp" | "tt" => Tag::Code,
+            "em" | "i" | "cite" | "dfn" | "var" => Tag::Em,
+            "strong" | "b" => Tag::Strong,
+            "br" => Tag::Br,
+            "hr" => Tag::Hr,
+            "img" | "amp-img" => Tag::Img,
+            "figure" => Tag::Figure,
+            "figcaption" => Tag::Figcaption,
+            "article" => Tag::Article,
+            "section" => Tag::Section,
+            "main" => Tag::Main,
+            "header" => Tag::Header,
+            "footer" => Tag::Footer,
+            "nav" => Tag::Nav,
+            "aside" => Tag::Aside,
+            "form" => Tag::Form,
+            "a" => Tag::A,
+            "sup" => Tag::Sup,
+            "sub" => Tag::Sub,
+            "time" => Tag::Time,
+            "center" | "details" | "summary" | "address" | "hgroup" | "fieldset" | "legend"
+            | "search" => Tag::OtherBlock,
+            "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+            | "embed" | "applet" | "canvas" | "video" | "audio" | "source" | "track" | "map"
+            | "area" | "input" | "select" | "option" | "optgroup" | "textarea" | "button"
+            | "link" | "meta" | "base" | "title" | "head" | "param" | "dialog" | "datalist"
+            | "output" | "progress" | "meter" | "frameset" | "frame" | "noframes" | "picture"
+            | "label" => return None,
+            _ => Tag::Inline,
+        })
+    }
+
+    pub(super) fn is_block(self) -> bool {
+        !matches!(
+            self,
+            Tag::Text
+                | Tag::Inline
+                | Tag::A
+                | Tag::Em
+                | Tag::Strong
+                | Tag::Code
+                | Tag::Br
+                | Tag::Img
+                | Tag::Sup
+                | Tag::Sub
+                | Tag::Time
+        )
+    }
+
+    pub(super) fn html_name(self) -> &'static str {
+        match self {
+            Tag::P => "p",
+            Tag::H(1) => "h1",
+            Tag::H(2) => "h2",
+            Tag::H(3) => "h3",
+            Tag::H(4) => "h4",
+            Tag::H(5) => "h5",
+            Tag::H(_) => "h6",
+            Tag::Ul => "ul",
+            Tag::Ol => "ol",
+            Tag::Li => "li",
+            Tag::Dl => "dl",
+            Tag::Dt => "dt",
+            Tag::Dd => "dd",
+            Tag::Table => "table",
+            Tag::Thead => "thead",
+            Tag::Tbody => "tbody",
+            Tag::Tfoot => "tfoot",
+            Tag::Tr => "tr",
+            Tag::Td => "td",
+            Tag::Th => "th",
+            Tag::Caption => "caption",
+            Tag::Blockquote => "blockquote",
+            Tag::Pre => "pre",
+            Tag::Code => "code",
+            Tag::Em => "em",
+            Tag::Strong => "strong",
+            Tag::Br => "br",
+            Tag::Hr => "hr",
+            Tag::Img => "img",
+            Tag::Figure => "figure",
+            Tag::Figcaption => "figcaption",
+            Tag::A => "a",
+            Tag::Sup => "sup",
+            Tag::Sub => "sub",
+            Tag::Inline | Tag::Time | Tag::Text => "span",
+            _ => "div",
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Attrs {
+    pub(super) class: String,
+    pub(super) id: String,
+    pub(super) href: Option<String>,
+    pub(super) src: Option<String>,
+    pub(super) alt: Option<String>,
+    pub(super) datetime: Option<String>,
+    pub(super) rel: Option<String>,
+    pub(super) itemprop: Option<String>,
+    pub(super) role: Option<String>,
+    pub(super) lang: Option<String>,
+    /// `width`/`height` both at most 2: a tracking pixel.
+    pub(super) tiny: bool,
+}
+
+#[derive(Debug)]
+pub(super) struct Node {
+    pub(super) tag: Tag,
+    pub(super) parent: u32,
+    pub(super) children: Vec<u32>,
+    /// Text nodes only.
+    pub(super) text: String,
+    pub(super) attrs: Option<Box<Attrs>>,
+}
+
+impl Node {
+    pub(super) fn attrs(&self) -> &Attrs {
+        static EMPTY: Attrs = Attrs {
+            class: String::new(),
+            id: String::new(),
+            href: None,
+            src: None,
+            alt: None,
+            datetime: None,
+            rel: None,
+            itemprop: None,
+            role: None,
+            lang: None,
+            tiny: false,
+        };
+        self.attrs.as_deref().unwrap_or(&EMPTY)
+    }
+}
+
+/// What the parser saw outside the readable tree.
+#[derive(Debug, Default)]
+pub(super) struct Head {
+    /// `(name or property, content)`, names lowercased.
+    pub(super) metas: Vec<(String, String)>,
+    pub(super) title: Option<String>,
+    pub(super) canonical: Option<String>,
+    pub(super) base: Option<String>,
+    pub(super) lang: Option<String>,
+    pub(super) json_ld: Vec<String>,
+}
+
+/// Nodes in document order (preorder): a node's descendants follow it, so a
+/// reverse scan visits children before parents.
+pub(super) struct Arena {
+    pub(super) nodes: Vec<Node>,
+}
+
+impl Arena {
+    pub(super) fn build(doc: &Document, mut head: Option<&mut Head>) -> Arena {
+        let mut nodes = vec![Node {
+            tag: Tag::Root,
+            parent: 0,
+            children: Vec::new(),
+            text: String::new(),
+            attrs: None,
+        }];
+        let tree = &doc.tree;
+        let mut stack: Vec<(NodeId, u32)> = Vec::new();
+        let push_children = |stack: &mut Vec<(NodeId, u32)>, id: NodeId, parent: u32| {
+            let start = stack.len();
+            let mut child = NodeRef::new(id, tree).query(|t| t.first_child).flatten();
+            while let Some(c) = child {
+                stack.push((c, parent));
+                child = NodeRef::new(c, tree).query(|t| t.next_sibling).flatten();
+            }
+            stack[start..].reverse();
+        };
+        push_children(&mut stack, doc.root().id, 0);
+        while let Some((id, parent)) = stack.pop() {
+            let node = NodeRef::new(id, tree);
+            enum Seen {
+                Skip,
+                /// Not part of the readable tree, but its children are looked at.
+                Transparent,
+                Text(String),
+                Elem(Tag, Option<Box<Attrs>>),
+            }
+            let seen = node
+                .query(|t| match &t.data {
+                    NodeData::Text { contents } => {
+                        let junk = |c: char| c.is_control() && !c.is_whitespace();
+                        Seen::Text(if contents.chars().any(junk) {
+                            contents.chars().filter(|&c| !junk(c)).collect()
+                        } else {
+                            contents.to_string()
+                        })
+                    }
+                    NodeData::Element(el) => {
+                        let name: &str = &el.name.local;
+                        let attr = |n: &str| {
+                            el.attrs
+                                .iter()
+                                .find(|a| &*a.name.local == n)
+                                .map(|a| a.value.to_string())
+                        };
+                        if let Some(h) = head.as_deref_mut() {
+                            match name {
+                                "meta" => {
+                                    let key = attr("property")
+                                        .or_else(|| attr("name"))
+                                        .or_else(|| attr("itemprop"))
+                                        .or_else(|| attr("http-equiv"));
+                                    if let (Some(k), Some(v)) = (key, attr("content")) {
+                                        h.metas.push((k.to_ascii_lowercase(), v));
+                                    }
+                                }
+                                "link" => {
+                                    let rel = attr("rel").unwrap_or_default();
+                                    if rel
+                                        .split_ascii_whitespace()
+                                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                                        && h.canonical.is_none()
+                                    {
+                                        h.canonical = attr("href");
+                                    }
+                                }
+                                "base" if h.base.is_none() => {
+                                    h.base = attr("href");
+                                }
+                                "html" if h.lang.is_none() => {
+                                    h.lang = attr("lang").or_else(|| attr("xml:lang"));
+                                }
+                                "title" if h.title.is_none() => {
+                                    h.title = Some(child_text(&node));
+                                }
+                                "script"
+                                    if attr("type").is_some_and(|t| {
+                                        t.to_ascii_lowercase().contains("ld+json")
+                                    }) =>
+                                {
+                                    h.json_ld.push(child_text(&node));
+                                }
+                                _ => {}
+                            }
+                        }
+                        if name == "head" {
+                            return Seen::Transparent;
+                        }
+                        let Some(tag) = Tag::of(name) else {
+                            return Seen::Skip;
+                        };
+                        if el.attrs.is_empty() {
+                            return Seen::Elem(tag, None);
+                        }
+                        let mut a = Attrs::default();
+                        let mut any = false;
+                        let (mut w, mut hgt) = (None, None);
+                        let mut lazy: Option<String> = None;
+                        for at in &el.attrs {
+                            let v: &str = &at.value;
+                            match &*at.name.local {
+                                "class" => {
+                                    a.class = v.to_ascii_lowercase();
+                                    any = true;
+                                }
+                                "id" => {
+                                    a.id = v.to_ascii_lowercase();
+                                    any = true;
+                                }
+                                "href" => {
+                                    a.href = Some(v.trim().to_string());
+                                    any = true;
+                                }
+                                "src" => {
+                                    a.src = Some(v.trim().to_string());
+                                    any = true;
+                                }
+                                "data-src" | "data-lazy-src" | "data-original" | "data-url"
+                                | "data-hi-res-src" | "data-full-src"
+                                    if lazy.is_none() && !v.trim().is_empty() =>
+                                {
+                                    lazy = Some(v.trim().to_string());
+                                }
+                                "srcset" | "data-srcset" if lazy.is_none() => {
+                                    lazy = v
+                                        .split(',')
+                                        .next()
+                                        .and_then(|s| s.split_whitespace().next())
+                                        .map(str::to_string);
+                                }
+                                "alt" => {
+                                    a.alt = Some(v.to_string());
+                                    any = true;
+                                }
+                                "datetime" => {
+                                    a.datetime = Some(v.to_string());
+                                    any = true;
+                                }
+                                "rel" => {
+                                    a.rel = Some(v.to_ascii_lowercase());
+                                    any = true;
+                                }
+                                "itemprop" => {
+                                    a.itemprop = Some(v.to_string());
+                                    any = true;
+                                }
+                                "data-lang" => {
+                                    a.lang = Some(v.to_string());
+                                    any = true;
+                                }
+                                "role" => {
+                                    a.role = Some(v.to_ascii_lowercase());
+                                    any = true;
+                                }
+                                "width" => w = v.trim().trim_end_matches("px").parse::<u32>().ok(),
+                                "height" => {
+                                    hgt = v.trim().trim_end_matches("px").parse::<u32>().ok()
+                                }
+                                "hidden" => return Seen::Skip,
+                                "aria-hidden" if v.trim().eq_ignore_ascii_case("true") => {
+                                    return Seen::Skip
+                                }
+                                "style" if style_hides(v) => return Seen::Skip,
+                                _ => {}
+                            }
+                        }
+                        if tag == Tag::Img {
+                            let bad = |s: &Option<String>| {
+                                s.as_deref()
+                                    .is_none_or(|s| s.is_empty() || s.starts_with("data:"))
+                            };
+                            if bad(&a.src) && lazy.is_some() {
+                                a.src = lazy;
+                                any = true;
+                            }
+                            a.tiny = matches!((w, hgt), (Some(w), Some(h)) if w <= 2 || h <= 2);
+                        }
+                        if matches!(tag, Tag::Pre | Tag::Code) && a.lang.is_none() {
+                            a.lang = code_lang(&a.class);
+                        }
+                        Seen::Elem(tag, any.then(|| Box::new(a)))
+                    }
+                    _ => Seen::Skip,
+                })
+                .unwrap_or(Seen::Skip);
+            let idx = nodes.len() as u32;
+            match seen {
+                Seen::Skip => continue,
+                Seen::Transparent => {
+                    push_children(&mut stack, id, parent);
+                    continue;
+                }
+                Seen::Text(text) => nodes.push(Node {
+                    tag: Tag::Text,
+                    parent,
+                    children: Vec::new(),
+                    text,
+                    attrs: None,
+                }),
+                Seen::Elem(tag, attrs) => {
+                    nodes.push(Node {
+                        tag,
+                        parent,
+                        children: Vec::new(),
+                        text: String::new(),
+                        attrs,
+                    });
+                    push_children(&mut stack, id, idx);
+                }
+            }
+            nodes[parent as usize].children.push(idx);
+        }
+        Arena { nodes }
+    }
+
+    pub(super) fn tag(&self, n: u32) -> Tag {
+        self.nodes[n as usize].tag
+    }
+
+    pub(super) fn node(&self, n: u32) -> &Node {
+        &self.nodes[n as usize]
+    }
+
+    /// Collapsed visible text of a subtree.
+    pub(super) fn text(&self, n: u32) -> String {
+        let mut out = String::new();
+        let mut stack = vec![n];
+        while let Some(i) = stack.pop() {
+            let node = self.node(i);
+            if node.tag == Tag::Text {
+                out.push_str(&node.text);
+            } else if node.tag.is_block() || node.tag == Tag::Br {
+                out.push(' ');
+            }
+            stack.extend(node.children.iter().rev());
+        }
+        collapse(&out)
+    }
+
+    pub(super) fn body(&self) -> u32 {
+        self.nodes
+            .iter()
+            .position(|n| n.tag == Tag::Body)
+            .unwrap_or(0) as u32
+    }
+}
+
+fn child_text(node: &NodeRef) -> String {
+    let mut out = String::new();
+    for c in node.children_it(false) {
+        c.query(|t| {
+            if let NodeData::Text { contents } = &t.data {
+                out.push_str(contents);
+            }
+        });
+    }
+    out
+}
+
+fn style_hides(style: &str) -> bool {
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+fn code_lang(class: &str) -> Option<String> {
+    class.split_ascii_whitespace().find_map(|c| {
+        let l = c
+            .strip_prefix("language-")
+            .or_else(|| c.strip_prefix("lang-"))
+            .or_else(|| c.strip_prefix("highlight-source-"))?;
+        (!l.is_empty()
+            && l.len() <= 20
+            && l.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+#-_".contains(c)))
+        .then(|| l.to_string())
+    })
+}

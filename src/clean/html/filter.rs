@@ -1,0 +1,446 @@
+//! Block-level text filters: labels, bylines, date lines, copyright lines,
+//! prompts and notes after the article, told from their text alone. They
+//! run on emitted blocks, not on the DOM, because these lines carry no
+//! reliable markup: only the words show what they are.
+
+use crate::clean::{normalize_for_matching, Block, Hints};
+
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+const DATE_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "ago",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "today",
+    "yesterday",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "mst",
+    "mdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "et",
+    "pt",
+    "read",
+    "reading",
+    "time",
+    "first",
+    "and",
+    "by",
+    "the",
+];
+
+/// Short labels that are never article text, in whatever site.
+const LABELS: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "comment",
+    "read more",
+    "continue reading",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "more",
+    "more stories",
+    "follow us",
+    "subscribe",
+    "sign up",
+    "recommended",
+    "recommended for you",
+    "you may also like",
+    "most popular",
+    "most read",
+    "trending",
+    "trending now",
+    "top stories",
+    "story continues below",
+    "article continues below",
+    "continue reading below",
+    "scroll to continue with content",
+    "skip advertisement",
+    "loading",
+    "show comments",
+    "view comments",
+    "leave a comment",
+    "click here",
+    "read next",
+    "up next",
+    "next article",
+    "previous article",
+    "back to top",
+    "see also",
+    "also read",
+    "read also",
+    "watch",
+    "listen",
+    "photo",
+    "video",
+    "image",
+    "close",
+    "tags",
+    "tagged",
+    "topics",
+    "filed under",
+    "categories",
+    "category",
+    "see more photos",
+];
+
+pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Option<String> {
+    if let Some(r) = hints.known_boilerplate(plain) {
+        return Some(r);
+    }
+    let key = normalize_for_matching(plain);
+    if key.is_empty() {
+        return None;
+    }
+    if !title_key.is_empty() && key == title_key {
+        return Some("repeats the title".into());
+    }
+    if LABELS.contains(&key.as_str()) {
+        return Some("label, not article text".into());
+    }
+    let words: Vec<&str> = key.split(' ').collect();
+    let trimmed = plain.trim_start();
+    if words.len() <= 40
+        && (trimmed.starts_with('©')
+            || trimmed.starts_with("(c) ")
+            || trimmed.starts_with("(C) ")
+            || words[0] == "copyright"
+            || key.contains("all rights reserved"))
+    {
+        return Some("copyright line".into());
+    }
+    if words.len() <= 12 && is_byline(trimmed) {
+        return Some("byline".into());
+    }
+    if words.len() <= 12 && is_dateline(&words) || words.len() <= 14 && is_datestamp(plain, &words)
+    {
+        return Some("date line".into());
+    }
+    None
+}
+
+/// Month names in the languages news sites are most often written in.
+const MONTHS_INTL: &[&str] = &[
+    "janeiro",
+    "fevereiro",
+    "março",
+    "marco",
+    "abril",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "enero",
+    "febrero",
+    "marzo",
+    "mayo",
+    "junio",
+    "julio",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "janvier",
+    "février",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "decembre",
+    "januar",
+    "februar",
+    "märz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+];
+
+/// A short line carrying a year and a time, month or numeric date, and no
+/// sentence: "Updated: 19 November 2019, 09:01 AM", "22 de janeiro de 2018 às 0:13".
+fn is_datestamp(plain: &str, words: &[&str]) -> bool {
+    let t = plain.trim();
+    if t.contains("://") || t.contains("www.") {
+        return false;
+    }
+    if t.ends_with(['.', '?', '!']) && !t.ends_with("a.m.") && !t.ends_with("p.m.") {
+        return false;
+    }
+    let year = words.iter().any(|w| {
+        w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+            && w.bytes().all(|b| b.is_ascii_digit())
+    });
+    if !year {
+        return false;
+    }
+    let month = words
+        .iter()
+        .any(|w| MONTHS.contains(w) && w.len() > 3 || MONTHS_INTL.contains(w));
+    let b = t.as_bytes();
+    let d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let time_or_numeric = (0..b.len()).any(|i| {
+        d(i) && match b[i + 1..].first() {
+            // 9:30, 19/11/2019
+            Some(b':' | b'/') => d(i + 2),
+            // 19.11.2019, 2019-11-19
+            Some(b'.') => d(i + 2) && d(i + 3) && b.get(i + 4) == Some(&b'.'),
+            Some(b'-') => i >= 3 && d(i - 3) && d(i + 2) && d(i + 3) && b.get(i + 4) == Some(&b'-'),
+            _ => false,
+        }
+    });
+    month || time_or_numeric
+}
+
+/// Phrases of the notes sites put after (or inside) articles: credits,
+/// newsletter and follow prompts, cookie notices.
+const NOTE_PHRASES: &[&str] = &[
+    "contributed to this report",
+    "contributed reporting",
+    "reporting by",
+    "editing by",
+    "additional reporting",
+    "newsletter",
+    "subscribe",
+    "sign up for",
+    "follow us",
+    "follow him on",
+    "follow her on",
+    "follow them on",
+    "cookies",
+    "all rights reserved",
+    "share this",
+    "like this story",
+    "like this article",
+];
+
+fn note_phrase(plain: &str) -> Option<&'static str> {
+    let lower = plain.to_lowercase();
+    NOTE_PHRASES.iter().copied().find(|p| lower.contains(p))
+}
+
+/// Why a block at the end of the article is a note rather than article text.
+pub(super) fn trailing_note(b: &Block, plain: &str) -> Option<String> {
+    let Block::Paragraph { text } = b else {
+        return None;
+    };
+    let words = plain.split_whitespace().count();
+    let _ = text;
+    if words <= 60 {
+        if let Some(p) = note_phrase(plain) {
+            return Some(format!("note after the article (\"{p}\")"));
+        }
+    }
+    None
+}
+
+/// A short paragraph with a link asking the reader to subscribe, follow or
+/// accept cookies.
+pub(super) fn prompt(md: &str, plain: &str) -> Option<String> {
+    if !md.contains("](") || plain.split_whitespace().count() > 40 {
+        return None;
+    }
+    let p = note_phrase(plain)?;
+    Some(format!("prompt with a link (\"{p}\")"))
+}
+
+fn is_byline(text: &str) -> bool {
+    let rest = ["By ", "by ", "BY ", "Von ", "Par ", "Por ", "Door "]
+        .iter()
+        .find_map(|p| text.strip_prefix(p));
+    let Some(rest) = rest else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.chars().next().is_some_and(char::is_uppercase)
+        && !rest.trim_end().ends_with(['.', '?', '!', ':'])
+}
+
+fn is_dateline(words: &[&str]) -> bool {
+    let mut datey = 0;
+    let mut other = 0;
+    let mut has_num = false;
+    for w in words {
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            has_num = true;
+            datey += 1;
+        } else if MONTHS.contains(w) || DATE_WORDS.contains(w) {
+            datey += 1;
+        } else if w.len() <= 4 && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            // 5th, 10am, 2019s
+            datey += 1;
+        } else {
+            other += 1;
+        }
+    }
+    has_num && datey >= 2 && other == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::clean_html;
+    use super::super::test_support::{body, clean, page, P1, P2, P3};
+    use super::*;
+
+    #[test]
+    fn drops_bylines_dates_copyright_and_captions_in_the_body() {
+        let art = format!(
+            r#"<p>By Jane Roe</p><p>Updated: 19 November 2019, 09:01 AM</p>
+<figure><img src="/img/bus.jpg" alt="A new bus"><figcaption>The new buses at the depot. Photo: Council</figcaption></figure>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>© 2026 The Daily Example</p>"#
+        );
+        let a = clean(&page("", &art));
+        let md = body(&a);
+        for junk in ["By Jane Roe", "November 2019", "at the depot", "©"] {
+            assert!(!md.contains(junk), "{junk} in {md}");
+        }
+        // Without the page's address its relative image cannot be found
+        // once republished, so it goes (with a base it stays, resolved:
+        // `resolves_image_sources_against_the_canonical_url`).
+        assert!(
+            !a.blocks.iter().any(|b| matches!(b, Block::Image { .. })),
+            "{:?}",
+            a.blocks
+        );
+        let reasons: Vec<&str> = a.dropped.iter().map(|d| d.reason.as_str()).collect();
+        for r in ["byline", "date line", "image caption", "copyright line"] {
+            assert!(reasons.contains(&r), "{r} not in {reasons:?}");
+        }
+    }
+
+    #[test]
+    fn drops_what_the_hints_know_as_boilerplate() {
+        let hints = Hints {
+            repeated: ["support independent journalism today".to_string()]
+                .into_iter()
+                .collect(),
+            drop: vec![regex::Regex::new("^Sponsored by").unwrap()],
+            ..Hints::default()
+        };
+        let art = format!("<p>{P1}</p><p>Support independent journalism today!</p><p>{P2}</p><p>Sponsored by the Bus Company, which runs lines all over the country and abroad.</p><p>{P3}</p>");
+        let a = clean_html(&page("", &art), &hints);
+        let md = body(&a);
+        assert!(!md.contains("independent journalism"), "{md}");
+        assert!(!md.contains("Sponsored by"), "{md}");
+        assert!(
+            a.dropped
+                .iter()
+                .any(|d| d.reason.contains("repeats across")),
+            "{:?}",
+            a.dropped
+        );
+        assert!(
+            a.dropped.iter().any(|d| d.reason.contains("clean.drop")),
+            "{:?}",
+            a.dropped
+        );
+    }
+}

@@ -1,0 +1,539 @@
+//! Metadata: title, subtitle (deck or description), authors, date, site
+//! name, canonical URL and language, from `<meta>`, JSON-LD, `<title>`,
+//! `<h1>`, `<time>`, `rel=author` links and `<html lang>`. Each field has
+//! several sources of varying trust, so each is taken from the first one
+//! that holds a plausible value.
+
+use crate::clean::normalize_for_matching;
+
+use super::arena::{Arena, Head, Tag};
+use super::collapse;
+use super::stats::Stat;
+
+#[derive(Default)]
+struct LdInfo {
+    headline: Option<String>,
+    authors: Vec<String>,
+    date: Option<String>,
+    publisher: Option<String>,
+    description: Option<String>,
+    url: Option<String>,
+    language: Option<String>,
+}
+
+fn json_ld(scripts: &[String]) -> LdInfo {
+    let mut info = LdInfo::default();
+    let mut best_rank = 0;
+    for s in scripts {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(s.trim()) else {
+            continue;
+        };
+        let mut stack = vec![&v];
+        let mut seen = 0;
+        while let Some(v) = stack.pop() {
+            seen += 1;
+            if seen > 2000 {
+                break;
+            }
+            match v {
+                serde_json::Value::Array(items) => stack.extend(items.iter()),
+                serde_json::Value::Object(map) => {
+                    if let Some(g) = map.get("@graph") {
+                        stack.push(g);
+                    }
+                    let types: Vec<&str> = match map.get("@type") {
+                        Some(serde_json::Value::String(t)) => vec![t.as_str()],
+                        Some(serde_json::Value::Array(ts)) => {
+                            ts.iter().filter_map(|t| t.as_str()).collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    let rank = types
+                        .iter()
+                        .map(|t| {
+                            if t.ends_with("Article") || *t == "BlogPosting" || *t == "Report" {
+                                3
+                            } else if t.ends_with("Posting") || *t == "WebPage" {
+                                1
+                            } else {
+                                0
+                            }
+                        })
+                        .max()
+                        .unwrap_or(0);
+                    if rank == 0 || rank <= best_rank {
+                        continue;
+                    }
+                    best_rank = rank;
+                    let s = |k: &str| {
+                        map.get(k)
+                            .and_then(|v| v.as_str())
+                            .map(|s| collapse(&decode_entities(s)))
+                            .filter(|s| !s.is_empty())
+                    };
+                    info.headline = s("headline").or_else(|| s("name"));
+                    info.date = s("datePublished").or_else(|| s("dateCreated"));
+                    info.description = s("description");
+                    info.language = s("inLanguage");
+                    info.url = s("url").or_else(|| match map.get("mainEntityOfPage") {
+                        Some(serde_json::Value::String(u)) => Some(u.clone()),
+                        Some(serde_json::Value::Object(o)) => {
+                            o.get("@id").and_then(|v| v.as_str()).map(str::to_string)
+                        }
+                        _ => None,
+                    });
+                    info.publisher = match map.get("publisher") {
+                        Some(serde_json::Value::Object(o)) => {
+                            o.get("name").and_then(|v| v.as_str()).map(collapse)
+                        }
+                        Some(serde_json::Value::Array(a)) => a
+                            .iter()
+                            .find_map(|o| o.get("name").and_then(|v| v.as_str()))
+                            .map(collapse),
+                        _ => None,
+                    };
+                    info.authors.clear();
+                    let mut push = |v: &serde_json::Value| {
+                        let name = match v {
+                            serde_json::Value::String(s) => Some(s.as_str()),
+                            serde_json::Value::Object(o) => o.get("name").and_then(|v| v.as_str()),
+                            _ => None,
+                        };
+                        if let Some(n) = name {
+                            info.authors.push(collapse(&decode_entities(n)));
+                        }
+                    };
+                    match map.get("author").or_else(|| map.get("creator")) {
+                        Some(serde_json::Value::Array(a)) => a.iter().for_each(&mut push),
+                        Some(v) => push(v),
+                        None => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    info
+}
+
+/// The few entities JSON-LD and meta values carry.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#039;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", " ")
+}
+
+fn plausible_name(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.chars().count() <= 80
+        && !s.contains("://")
+        && !s.starts_with("www.")
+        && s.chars().any(char::is_alphabetic)
+}
+
+/// `YYYY-MM-DD` or RFC 3339, when `raw` can be read as a date.
+fn normalize_date(raw: &str) -> Option<String> {
+    use chrono::{DateTime, NaiveDate, NaiveDateTime};
+    let s = raw.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return Some(d.to_rfc3339());
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S %z",
+    ] {
+        if let Ok(d) = DateTime::parse_from_str(s, f) {
+            return Some(d.to_rfc3339());
+        }
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+        return Some(d.to_rfc3339());
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
+            return Some(d.date().format("%Y-%m-%d").to_string());
+        }
+    }
+    for f in [
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+        "%Y%m%d",
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%b. %d, %Y",
+    ] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, f) {
+            return Some(d.format("%Y-%m-%d").to_string());
+        }
+    }
+    // A date at the start of a longer stamp ("2019-11-19T10:00:00.000+0000 EST").
+    let b = s.as_bytes();
+    if b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.is_char_boundary(10)
+    {
+        if let Ok(d) = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d") {
+            return Some(d.format("%Y-%m-%d").to_string());
+        }
+    }
+    None
+}
+
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " // ", " • ", " « ", " » ",
+];
+
+/// The headline without a " - Site" suffix (or "Site | " prefix).
+/// With `guess`, a short tail is taken for a site name even when the site's
+/// name is not known (for `<title>`, which nearly always carries one).
+fn strip_site(title: &str, site: Option<&str>, guess: bool) -> String {
+    let title = collapse(title);
+    let site_key = site.map(normalize_for_matching).unwrap_or_default();
+    for sep in SEPARATORS {
+        if let Some(pos) = title.rfind(sep) {
+            let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
+            let tk = normalize_for_matching(tail);
+            let hk = normalize_for_matching(head);
+            let words = |s: &str| s.split_whitespace().count();
+            if !site_key.is_empty()
+                && (tk == site_key
+                    || site_key.contains(&tk) && !tk.is_empty()
+                    || tk.contains(&site_key))
+            {
+                return head.trim().to_string();
+            }
+            if guess && words(tail) <= 4 && words(head) >= 3 {
+                return head.trim().to_string();
+            }
+            if !site_key.is_empty() && hk == site_key {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title
+}
+
+pub(super) fn is_absolute(u: &str) -> bool {
+    u.starts_with("http://") || u.starts_with("https://")
+}
+
+pub(super) struct Meta {
+    pub(super) title: Option<String>,
+    pub(super) subtitle: Option<String>,
+    pub(super) authors: Vec<String>,
+    pub(super) date: Option<String>,
+    pub(super) source: Option<String>,
+    pub(super) source_url: Option<String>,
+    pub(super) language: Option<String>,
+}
+
+pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head) -> Meta {
+    let meta = |keys: &[&str]| {
+        keys.iter().find_map(|k| {
+            head.metas
+                .iter()
+                .find(|(n, v)| n == k && !v.trim().is_empty())
+                .map(|(_, v)| collapse(&decode_entities(v)))
+        })
+    };
+    let ld = json_ld(&head.json_ld);
+    let source = meta(&["og:site_name", "application-name", "twitter:site:name"])
+        .or_else(|| ld.publisher.clone())
+        .filter(|s| plausible_name(s));
+    // First h1 in the body, and a byline and <time> if any.
+    let mut h1 = None;
+    let mut time = None;
+    let mut rel_authors = Vec::new();
+    let mut deck = None;
+    let mut h1_at = None;
+    for (i, node) in a.nodes.iter().enumerate().skip(1) {
+        match node.tag {
+            Tag::H(1) if h1.is_none() => {
+                let t = a.text(i as u32);
+                if !t.is_empty() {
+                    h1 = Some(t);
+                    h1_at = Some(i);
+                }
+            }
+            Tag::Time if time.is_none() => {
+                time = node
+                    .attrs()
+                    .datetime
+                    .clone()
+                    .filter(|d| normalize_date(d).is_some());
+            }
+            Tag::A
+                if rel_authors.len() < 5
+                    && node
+                        .attrs()
+                        .rel
+                        .as_deref()
+                        .is_some_and(|r| r.split_whitespace().any(|r| r == "author")) =>
+            {
+                let t = a.text(i as u32);
+                if plausible_name(&t) && !rel_authors.contains(&t) {
+                    rel_authors.push(t);
+                }
+            }
+            _ => {}
+        }
+        if deck.is_none() && node.tag != Tag::Text && node.attrs.is_some() {
+            let at = node.attrs();
+            let is_deck = [&at.class, &at.id].iter().any(|s| {
+                s.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+                    matches!(
+                        t,
+                        "standfirst"
+                            | "dek"
+                            | "deck"
+                            | "subtitle"
+                            | "subheadline"
+                            | "subhead"
+                            | "strapline"
+                    )
+                })
+            });
+            // A deck sits right by the headline.
+            let near = h1_at.is_some_and(|h: usize| i > h && i - h <= 300);
+            if is_deck && near {
+                let len = st[i].len;
+                if (30..=400).contains(&len) && st[i].link == 0 {
+                    deck = Some(a.text(i as u32));
+                }
+            }
+        }
+    }
+    let og_title = meta(&["og:title", "twitter:title"]);
+    let title = og_title
+        .as_deref()
+        .map(|t| strip_site(t, source.as_deref(), false))
+        .or_else(|| h1.clone())
+        .or_else(|| ld.headline.clone())
+        .or_else(|| {
+            head.title
+                .as_deref()
+                .map(|t| strip_site(t, source.as_deref(), true))
+        })
+        .filter(|t| !t.is_empty());
+    let description =
+        meta(&["og:description", "description", "twitter:description"]).or(ld.description);
+    let subtitle = deck.or_else(|| {
+        description.filter(|d| {
+            let n = d.chars().count();
+            (30..=400).contains(&n) && !d.ends_with("...") && !d.ends_with('…')
+        })
+    });
+    let mut authors: Vec<String> = ld
+        .authors
+        .into_iter()
+        .filter(|s| plausible_name(s))
+        .collect();
+    if authors.is_empty() {
+        if let Some(m) = meta(&[
+            "author",
+            "article:author",
+            "byl",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+        ]) {
+            let m = ["By ", "by ", "BY "]
+                .iter()
+                .find_map(|p| m.strip_prefix(p))
+                .unwrap_or(&m)
+                .to_string();
+            authors = m
+                .split([',', ';'])
+                .flat_map(|s| s.split(" and "))
+                .map(|s| s.trim().to_string())
+                .filter(|s| plausible_name(s))
+                .collect();
+        }
+    }
+    if authors.is_empty() {
+        authors = rel_authors;
+    }
+    let mut dedup = Vec::new();
+    for x in authors {
+        if !dedup.contains(&x) {
+            dedup.push(x);
+        }
+    }
+    let date = meta(&[
+        "article:published_time",
+        "datepublished",
+        "og:published_time",
+        "publishdate",
+        "pubdate",
+        "publish-date",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+        "article.published",
+    ])
+    .or(ld.date)
+    .or(time)
+    .and_then(|d| normalize_date(&d));
+    let source_url = head
+        .canonical
+        .clone()
+        .filter(|u| is_absolute(u))
+        .or_else(|| meta(&["og:url"]).filter(|u| is_absolute(u)))
+        .or_else(|| ld.url.filter(|u| is_absolute(u)));
+    let language = head
+        .lang
+        .clone()
+        .or_else(|| meta(&["content-language", "og:locale", "language"]))
+        .or(ld.language)
+        .map(|l| l.trim().replace('_', "-"))
+        .filter(|l| {
+            !l.is_empty()
+                && l.len() <= 35
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    Meta {
+        title,
+        subtitle,
+        authors: dedup,
+        date,
+        source,
+        source_url,
+        language,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{body, clean, page, P1, P2, P3};
+    use super::*;
+
+    #[test]
+    fn finds_metadata() {
+        let head = r#"<title>Buses for the north | The Daily Example</title>
+<meta property="og:title" content="Buses for the north - The Daily Example">
+<meta property="og:site_name" content="The Daily Example">
+<meta property="og:url" content="https://daily.example/news/buses">
+<link rel="canonical" href="https://daily.example/news/buses-for-the-north">
+<meta name="author" content="Jane Roe">
+<meta property="article:published_time" content="2026-03-04T09:30:00+01:00">
+<meta name="description" content="Three new lines will link the suburbs with the centre by next year.">"#;
+        let html = page(head, &format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p>"));
+        let a = clean(&html);
+        assert_eq!(a.title.as_deref(), Some("Buses for the north"));
+        assert_eq!(a.source.as_deref(), Some("The Daily Example"));
+        assert_eq!(
+            a.source_url.as_deref(),
+            Some("https://daily.example/news/buses-for-the-north")
+        );
+        assert_eq!(a.authors, vec!["Jane Roe".to_string()]);
+        assert_eq!(a.date.as_deref(), Some("2026-03-04T09:30:00+01:00"));
+        assert_eq!(a.language.as_deref(), Some("en-GB"));
+        assert_eq!(
+            a.subtitle.as_deref(),
+            Some("Three new lines will link the suburbs with the centre by next year.")
+        );
+    }
+
+    #[test]
+    fn finds_metadata_in_json_ld_and_the_page() {
+        let head = r#"<title>Buses for the north - The Daily Example</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Example"},
+{"@type":"NewsArticle","headline":"Buses for the north","datePublished":"2026-03-04","author":[{"@type":"Person","name":"Jane Roe"},{"@type":"Person","name":"John Doe"}],
+"publisher":{"@type":"Organization","name":"Daily Example Media"}}]}</script>"#;
+        let a = clean(&page(head, &format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p>")));
+        assert_eq!(
+            a.authors,
+            vec!["Jane Roe".to_string(), "John Doe".to_string()]
+        );
+        assert_eq!(a.date.as_deref(), Some("2026-03-04"));
+        assert_eq!(a.source.as_deref(), Some("Daily Example Media"));
+        assert_eq!(a.title.as_deref(), Some("Buses for the north"));
+
+        // <title> without og:title, <time datetime>, rel=author, a deck.
+        let head = "<title>Night buses return - The Daily Example</title>";
+        let art = format!(
+            r#"<header><h1>Night buses return</h1><p class="standfirst">The council reverses last spring's cuts after residents' protests.</p></header>
+<p class="byline">By <a rel="author" href="/staff/jane">Jane Roe</a></p><time datetime="2026-03-05T08:00:00Z">5 March</time><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page(head, &art));
+        assert_eq!(a.title.as_deref(), Some("Night buses return"));
+        assert_eq!(a.authors, vec!["Jane Roe".to_string()]);
+        assert_eq!(a.date.as_deref(), Some("2026-03-05T08:00:00+00:00"));
+        assert_eq!(
+            a.subtitle.as_deref(),
+            Some("The council reverses last spring's cuts after residents' protests.")
+        );
+        let md = body(&a);
+        assert!(
+            !md.contains("reverses last spring"),
+            "deck repeated in body: {md}"
+        );
+        assert!(!md.contains("Jane Roe"), "byline in body: {md}");
+    }
+
+    #[test]
+    fn normalizes_dates() {
+        assert_eq!(normalize_date("2019-11-19").as_deref(), Some("2019-11-19"));
+        assert_eq!(
+            normalize_date("2019-11-19T10:00:00.000+0000").as_deref(),
+            Some("2019-11-19T10:00:00+00:00")
+        );
+        assert_eq!(
+            normalize_date("2019-11-19 10:00:00").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(
+            normalize_date("November 19, 2019").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(
+            normalize_date("Tue, 19 Nov 2019 10:00:00 GMT").as_deref(),
+            Some("2019-11-19T10:00:00+00:00")
+        );
+        assert_eq!(normalize_date("yesterday"), None);
+    }
+
+    #[test]
+    fn strips_site_names_from_titles() {
+        assert_eq!(
+            strip_site("Buses for the north | The Daily Example", None, true),
+            "Buses for the north"
+        );
+        assert_eq!(strip_site("Buses - Daily", Some("Daily"), false), "Buses");
+        assert_eq!(
+            strip_site("Impeachment hearings - live updates", None, false),
+            "Impeachment hearings - live updates"
+        );
+        assert_eq!(
+            strip_site("Daily | Buses for the north", Some("Daily"), false),
+            "Buses for the north"
+        );
+        assert_eq!(strip_site("Left - right", None, true), "Left - right");
+    }
+}

@@ -1,0 +1,160 @@
+//! Pre-scan: the raw page, before any parsing, loses what is never article
+//! text (`<script>`, `<style>`, `<svg>`, comments) and nesting deeper than
+//! browsers allow. It runs on bytes because it is there to spare the HTML
+//! parser work: those elements are about half of a modern page, and
+//! html5ever's cost grows with the square of the depth.
+
+/// The page without `<script>`, `<style>`, `<svg>` elements and comments,
+/// which are about half of a modern page's bytes and never article text, so
+/// the HTML parser does not have to tokenise them. JSON-LD scripts are kept
+/// aside for the metadata. A `<script` or `<style` that the tokenizer would
+/// not see as a tag (inside an attribute value or a `<textarea>`) is rare
+/// enough to ignore: the parse of such a page differs, it does not fail.
+///
+/// It also caps the nesting of container elements at [`MAX_NESTING`], as
+/// browsers do: html5ever's cost grows with the square of the depth, so
+/// 50,000 nested `<div>`s would otherwise take seconds. Tags past the cap
+/// (and their closing tags) are cut; their content stays.
+pub(super) fn prescan(html: &str, json_ld: &mut Vec<String>) -> String {
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut kept = 0; // start of the next region to copy
+    let mut i = 0;
+    let mut depth = 0usize;
+    let mut excess = [0usize; NESTING.len()];
+    while let Some(off) = html[i..].find('<') {
+        let lt = i + off;
+        let rest = &b[lt + 1..];
+        // (end of the element to cut, if this is one)
+        let cut = if rest.starts_with(b"!--") {
+            Some(
+                html[lt + 4..]
+                    .find("-->")
+                    .map_or(b.len(), |e| lt + 4 + e + 3),
+            )
+        } else if let Some(name) = [&b"script"[..], b"style", b"svg"]
+            .into_iter()
+            .find(|n| starts_with_tag(rest, n))
+        {
+            let open_end = html[lt..].find('>').map_or(b.len(), |e| lt + e + 1);
+            let close = find_close(b, open_end, name);
+            if name == b"script" {
+                let open = &html[lt..open_end];
+                if open.to_ascii_lowercase().contains("ld+json") {
+                    json_ld.push(html[open_end..close.0].to_string());
+                }
+            }
+            Some(close.1)
+        } else {
+            let closing = rest.first() == Some(&b'/');
+            let name = if closing { &rest[1..] } else { rest };
+            match NESTING.iter().position(|n| starts_with_tag(name, n)) {
+                Some(k) => {
+                    let tag_end = || html[lt..].find('>').map_or(b.len(), |e| lt + e + 1);
+                    if !closing {
+                        if depth >= MAX_NESTING {
+                            excess[k] += 1;
+                            Some(tag_end())
+                        } else {
+                            depth += 1;
+                            None
+                        }
+                    } else if excess[k] > 0 {
+                        excess[k] -= 1;
+                        Some(tag_end())
+                    } else {
+                        depth = depth.saturating_sub(1);
+                        None
+                    }
+                }
+                None => None,
+            }
+        };
+        match cut {
+            Some(end) => {
+                out.push_str(&html[kept..lt]);
+                kept = end.min(b.len());
+                i = kept;
+            }
+            None => i = lt + 1,
+        }
+        if i >= b.len() {
+            break;
+        }
+    }
+    out.push_str(&html[kept.min(b.len())..]);
+    out
+}
+
+/// Elements counted for the nesting cap: containers that are never closed
+/// implicitly.
+const NESTING: [&[u8]; 14] = [
+    b"div",
+    b"span",
+    b"section",
+    b"article",
+    b"aside",
+    b"main",
+    b"nav",
+    b"header",
+    b"footer",
+    b"blockquote",
+    b"ul",
+    b"ol",
+    b"table",
+    b"font",
+];
+/// Blink's limit on the depth of the tree its HTML parser builds.
+const MAX_NESTING: usize = 512;
+
+/// `rest` (after `<`) opens element `name` (ASCII case-insensitive).
+fn starts_with_tag(rest: &[u8], name: &[u8]) -> bool {
+    rest.len() > name.len()
+        && rest[..name.len()].eq_ignore_ascii_case(name)
+        && matches!(
+            rest[name.len()],
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/'
+        )
+}
+
+/// (start of `</name`, end of that closing tag) after `from`; the end of the
+/// input when there is none.
+fn find_close(b: &[u8], from: usize, name: &[u8]) -> (usize, usize) {
+    let mut i = from;
+    while i < b.len() {
+        match b[i..].iter().position(|&c| c == b'<') {
+            None => break,
+            Some(off) => {
+                let lt = i + off;
+                let rest = &b[lt + 1..];
+                if rest.first() == Some(&b'/') && starts_with_tag(&rest[1..], name) {
+                    let end = b[lt..]
+                        .iter()
+                        .position(|&c| c == b'>')
+                        .map_or(b.len(), |e| lt + e + 1);
+                    return (lt, end);
+                }
+                i = lt + 1;
+            }
+        }
+    }
+    (b.len(), b.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prescan_cuts_scripts_styles_and_comments_but_keeps_json_ld() {
+        let mut ld = Vec::new();
+        let out = prescan(
+            r#"a<script>if (a<b) document.write("</p>")</script>b<!-- c --><STYLE>x{}</STYLE >d<script type="application/ld+json">{"k":1}</script>e<svg><path/></svg>f<scriptx>g"#,
+            &mut ld,
+        );
+        assert_eq!(out, "abd e f<scriptx>g".replace(' ', ""));
+        assert_eq!(ld, vec![r#"{"k":1}"#.to_string()]);
+        assert_eq!(prescan("<script>never closed", &mut ld), "");
+        assert_eq!(prescan("<!-- never closed", &mut ld), "");
+    }
+}

@@ -1,0 +1,422 @@
+//! Boilerplate removal inside the selected article, and its serialisation
+//! for ammonia. Each element is judged as it is written out, so what is
+//! dropped (with the reason, for the report) never reaches the sanitiser;
+//! what is kept is written as plain HTML and sanitised with ammonia, which
+//! is the only safety boundary between the page and the published digest.
+
+use crate::clean::Dropped;
+
+use super::arena::{Arena, Tag};
+use super::hints::{boiler_class, class_weight};
+use super::select::Flags;
+use super::stats::{link_density, Stat};
+
+pub(super) struct Serializer<'a> {
+    pub(super) a: &'a Arena,
+    pub(super) st: &'a [Stat],
+    pub(super) flags: Flags,
+    pub(super) out: String,
+    pub(super) dropped: Vec<Dropped>,
+    /// Good text of the whole selection: a subtree holding most of it is
+    /// never dropped on class hints alone.
+    pub(super) good_total: u32,
+    pub(super) kept_len: usize,
+}
+
+pub(super) const MAX_DEPTH: usize = 300;
+
+impl Serializer<'_> {
+    fn drop_node(&mut self, n: u32, reason: String) {
+        let text = self.a.text(n);
+        if !text.is_empty() {
+            self.dropped.push(Dropped { text, reason });
+        }
+    }
+
+    /// The paragraph's text is a URL (a source the author cites).
+    fn is_bare_url(&self, n: u32) -> bool {
+        let t = self.a.text(n);
+        let t = t.trim();
+        !t.contains(' ') && (t.starts_with("http") || t.starts_with("www."))
+    }
+
+    /// Why element `n` (not a root) is boilerplate, if it is.
+    fn verdict(&self, n: u32, in_figure: bool) -> Option<String> {
+        let node = self.a.node(n);
+        let s = &self.st[n as usize];
+        let protected = self.good_total > 0 && s.good * 2 > self.good_total;
+        match node.tag {
+            Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header | Tag::Form if !protected => {
+                return Some(format!("`<{}>` element", tag_label(node.tag)));
+            }
+            Tag::Figcaption => {
+                return Some("image caption".into());
+            }
+            _ => {}
+        }
+        if !protected && self.flags.weight_classes && node.tag != Tag::Blockquote {
+            if let Some(r) = boiler_class(node.attrs()) {
+                return Some(r);
+            }
+        }
+        if !self.flags.clean_conditionally || protected {
+            return None;
+        }
+        let ld = link_density(s);
+        let is_list = matches!(node.tag, Tag::Ul | Tag::Ol);
+        match node.tag {
+            Tag::P | Tag::Dd | Tag::Dt
+                if s.len > 0 && (ld > 0.6 && s.len < 400 || ld > 0.85) && !self.is_bare_url(n) =>
+            {
+                return Some(format!(
+                    "link-dense {} ({:.0}% link text)",
+                    tag_label(node.tag),
+                    ld * 100.0
+                ));
+            }
+            Tag::Div
+            | Tag::Section
+            | Tag::Article
+            | Tag::Main
+            | Tag::OtherBlock
+            | Tag::Ul
+            | Tag::Ol
+            | Tag::Dl
+            | Tag::Table
+            | Tag::Figure
+            | Tag::Inline
+                if node.tag != Tag::Inline || s.has_block =>
+            {
+                let weight = class_weight(node.attrs());
+                if weight < 0.0 && s.good < 100 {
+                    let at = node.attrs();
+                    let c = if at.class.is_empty() {
+                        &at.id
+                    } else {
+                        &at.class
+                    };
+                    return Some(format!(
+                        "class `{}`",
+                        c.chars().take(60).collect::<String>()
+                    ));
+                }
+                if s.commas >= 10 {
+                    return None;
+                }
+                let paras = s.paras as f32;
+                let imgs = s.imgs as f32;
+                let lis = s.lis as f32 - 100.0;
+                if s.len > 0 && ld > 0.5 {
+                    return Some(format!(
+                        "link-dense {} ({:.0}% link text)",
+                        if is_list { "list" } else { "block" },
+                        ld * 100.0
+                    ));
+                }
+                if imgs > 1.0 && paras / imgs < 0.5 && !in_figure && node.tag != Tag::Figure {
+                    return Some("more images than paragraphs".into());
+                }
+                if !is_list && lis > paras {
+                    return Some("more list items than paragraphs".into());
+                }
+                if !is_list && weight < 25.0 && ld > 0.2 && s.good == 0 {
+                    return Some(format!(
+                        "links without prose ({:.0}% link text)",
+                        ld * 100.0
+                    ));
+                }
+                if !is_list && s.len < 25 && s.len > 0 && (s.imgs == 0 || s.imgs > 2) && ld > 0.0 {
+                    return Some("short link block".into());
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    pub(super) fn write(
+        &mut self,
+        n: u32,
+        root: bool,
+        depth: usize,
+        in_pre: bool,
+        in_figure: bool,
+    ) {
+        let a = self.a;
+        let node = a.node(n);
+        if node.tag == Tag::Text {
+            self.kept_len += node.text.len();
+            escape_html(&mut self.out, &node.text, false);
+            return;
+        }
+        if !root && !in_pre {
+            if let Some(reason) = self.verdict(n, in_figure) {
+                self.drop_node(n, reason);
+                // A removed block still separates the text around it:
+                // "end<ul>…</ul>start" must not become "endstart".
+                if node.tag.is_block() {
+                    self.out.push(' ');
+                }
+                return;
+            }
+        }
+        if depth > MAX_DEPTH {
+            let t = a.text(n);
+            self.kept_len += t.len();
+            escape_html(&mut self.out, &t, false);
+            return;
+        }
+        let tag = node.tag;
+        let name = match tag {
+            Tag::Inline | Tag::Time if self.st[n as usize].has_block => "div",
+            Tag::Html | Tag::Body | Tag::Root => "div",
+            t => t.html_name(),
+        };
+        let at = node.attrs();
+        if tag == Tag::Img && at.tiny {
+            return;
+        }
+        self.out.push('<');
+        self.out.push_str(name);
+        let mut attr = |k: &str, v: &str| {
+            self.out.push(' ');
+            self.out.push_str(k);
+            self.out.push_str("=\"");
+            escape_html(&mut self.out, v, true);
+            self.out.push('"');
+        };
+        match tag {
+            Tag::A => {
+                if let Some(h) = &at.href {
+                    attr("href", h);
+                }
+            }
+            Tag::Img => {
+                if let Some(s) = &at.src {
+                    attr("src", s);
+                }
+                if let Some(s) = &at.alt {
+                    attr("alt", s);
+                }
+            }
+            Tag::Pre | Tag::Code => {
+                if let Some(l) = &at.lang {
+                    attr("data-lang", l);
+                }
+            }
+            _ => {}
+        }
+        self.out.push('>');
+        if matches!(tag, Tag::Img | Tag::Br | Tag::Hr) {
+            return;
+        }
+        let in_pre = in_pre || tag == Tag::Pre;
+        let in_figure = in_figure || tag == Tag::Figure;
+        for &c in &node.children {
+            self.write(c, false, depth + 1, in_pre, in_figure);
+        }
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
+    }
+}
+
+fn tag_label(t: Tag) -> &'static str {
+    match t {
+        Tag::Nav => "nav",
+        Tag::Aside => "aside",
+        Tag::Footer => "footer",
+        Tag::Header => "header",
+        Tag::Form => "form",
+        Tag::P => "paragraph",
+        Tag::H(_) => "heading",
+        Tag::Dd | Tag::Dt => "definition",
+        _ => "block",
+    }
+}
+
+fn escape_html(out: &mut String, s: &str, attr: bool) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attr => out.push_str("&quot;"),
+            '\0' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+pub(super) fn sanitize(html: &str, base: Option<&ammonia::Url>) -> String {
+    let mut b = ammonia::Builder::empty();
+    b.add_tags([
+        "p",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "code",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "caption",
+        "img",
+        "figure",
+        "figcaption",
+        "a",
+        "em",
+        "strong",
+        "sub",
+        "sup",
+        "div",
+        "span",
+        "hr",
+    ])
+    .add_tag_attributes("a", ["href"])
+    .add_tag_attributes("img", ["src", "alt"])
+    .add_tag_attributes("pre", ["data-lang"])
+    .add_tag_attributes("code", ["data-lang"])
+    .add_url_schemes(["http", "https", "mailto"])
+    .link_rel(None)
+    .strip_comments(true);
+    b.clean_content_tags(["script", "style"].into_iter().collect());
+    match base {
+        Some(u) => b.url_relative(ammonia::UrlRelative::RewriteWithBase(u.clone())),
+        // Without the page's address a relative link or image points
+        // nowhere once republished: the link keeps its text, the image goes.
+        None => b.url_relative(ammonia::UrlRelative::Deny),
+    };
+    b.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{body, clean, page, P1, P2, P3};
+    use crate::clean::Block;
+
+    #[test]
+    fn drops_share_bars_related_links_and_newsletter_prompts() {
+        let html = page(
+            "",
+            &format!(
+                r#"<div class="share-bar"><a href="https://facebook.com/share">Facebook</a> <a href="https://twitter.com/share">Twitter</a> <a href="mailto:?">Email</a></div>
+<p>{P1}</p><p>{P2}</p>
+<div class="related-articles"><h2>Related articles</h2><ul><li><a href="/x">Council approves new budget for the coming year</a></li><li><a href="/y">Night buses cut after driver shortage</a></li></ul></div>
+<p>{P3}</p>
+<div class="newsletter-signup"><p>Get our free morning briefing in your inbox every day.</p><a href="/subscribe">Subscribe</a></div>"#
+            ),
+        );
+        let a = clean(&html);
+        let md = body(&a);
+        assert!(md.contains("night buses, which had been cut"), "{md}");
+        for junk in [
+            "Facebook",
+            "Related articles",
+            "approves new budget",
+            "morning briefing",
+            "Subscribe",
+        ] {
+            assert!(!md.contains(junk), "{junk} in {md}");
+        }
+        assert!(
+            a.dropped.iter().any(|d| d.reason.contains("share")),
+            "{:?}",
+            a.dropped
+        );
+        assert!(
+            a.dropped
+                .iter()
+                .any(|d| d.text.contains("approves new budget")),
+            "{:?}",
+            a.dropped
+        );
+    }
+
+    #[test]
+    fn drops_link_dense_blocks_inside_the_article() {
+        let links: String = (0..8)
+            .map(|i| format!("<a href=\"/story/{i}\">Headline number {i} about other things</a> "))
+            .collect();
+        let html = page(
+            "",
+            &format!("<p>{P1}</p><div>{links}</div><p>{P2}</p><ul><li><a href=\"/1\">One link</a></li><li><a href=\"/2\">Two link</a></li><li><a href=\"/3\">Three link</a></li></ul><p>{P3}</p>"),
+        );
+        let a = clean(&html);
+        let md = body(&a);
+        assert!(!md.contains("Headline number"), "{md}");
+        assert!(!md.contains("Two link"), "{md}");
+        assert!(
+            a.dropped.iter().any(|d| d.reason.contains("link")),
+            "{:?}",
+            a.dropped
+        );
+        assert_eq!(a.blocks.len(), 3, "{md}");
+    }
+
+    #[test]
+    fn resolves_image_sources_against_the_canonical_url() {
+        let head = r#"<link rel="canonical" href="https://daily.example/news/buses">"#;
+        let art =
+            format!(r#"<p>{P1}</p><img src="/img/bus.jpg" alt="A bus"><p>{P2}</p><p>{P3}</p>"#);
+        let a = clean(&page(head, &art));
+        assert!(
+            a.blocks.contains(&Block::Image {
+                src: "https://daily.example/img/bus.jpg".into(),
+                alt: "A bus".into()
+            }),
+            "{:?}",
+            a.blocks
+        );
+    }
+
+    #[test]
+    fn relative_links_and_images_without_a_base_are_dropped_not_kept_dangling() {
+        let art = format!(
+            r#"<p>{P1} See <a href="../stories/x.shtml">the earlier story</a>.</p><img src="fig1.jpg" alt="Fig"><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("", &art));
+        let md = a.body_markdown();
+        assert!(md.contains("See the earlier story."), "{md}");
+        assert!(!md.contains("x.shtml") && !md.contains("fig1.jpg"), "{md}");
+    }
+
+    #[test]
+    fn never_lets_scripts_handlers_or_javascript_urls_through() {
+        let art = format!(
+            r#"<p>{P1}<script>alert("x")</script></p>
+<p onclick="alert('y')">{P2} <a href="javascript:alert('z')">click</a> <a href="JaVaScRiPt:alert(1)">again</a></p>
+<img src="x.png" onerror="alert('img')" alt="pic"><style>p {{ color: red }}</style>
+<p>{P3}<iframe src="javascript:alert(2)"></iframe><svg><script>alert(3)</script></svg></p>"#
+        );
+        let a = clean(&page("", &art));
+        let out = format!("{}{:?}", a.to_markdown(), a);
+        for bad in [
+            "alert",
+            "javascript",
+            "JaVaScRiPt",
+            "onerror",
+            "onclick",
+            "<script",
+            "color: red",
+        ] {
+            assert!(!out.contains(bad), "{bad} in {out}");
+        }
+        assert!(body(&a).contains("click"), "{out}");
+    }
+}

@@ -1,0 +1,277 @@
+//! Main content selection, Readability-style: paragraphs are scored (text
+//! length, commas, link density, class/id hints) and the scores flow to
+//! their ancestors; the best ancestor and its worthy siblings are the
+//! article. The [`ATTEMPTS`] loosen the rules one by one for the retries
+//! made when too little text is left.
+
+use super::arena::{Arena, Tag};
+use super::hints::{boiler_class, class_weight, is_unlikely};
+use super::stats::{link_density, Stat};
+
+#[derive(Clone, Copy)]
+pub(super) struct Flags {
+    strip_unlikely: bool,
+    pub(super) weight_classes: bool,
+    pub(super) clean_conditionally: bool,
+}
+
+pub(super) const ATTEMPTS: [Flags; 4] = [
+    Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: false,
+    },
+];
+
+fn tag_base(tag: Tag) -> f32 {
+    match tag {
+        Tag::Div | Tag::Article | Tag::Section | Tag::Main => 5.0,
+        Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
+        Tag::OtherBlock | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => {
+            -3.0
+        }
+        Tag::H(_) | Tag::Th => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// The article's top-level nodes, in document order.
+pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
+    let n = a.nodes.len();
+    let body = a.body();
+    let mut unlikely = vec![false; n];
+    if flags.strip_unlikely {
+        for i in 1..n {
+            let node = &a.nodes[i];
+            unlikely[i] =
+                unlikely[node.parent as usize] || (node.tag != Tag::Text && is_unlikely(node));
+        }
+    }
+    let mut score = vec![0f32; n];
+    let mut scored = vec![false; n];
+    let mut candidates: Vec<u32> = Vec::new();
+    let init = |i: usize, score: &mut [f32], scored: &mut [bool], cands: &mut Vec<u32>| {
+        if !scored[i] {
+            scored[i] = true;
+            let node = &a.nodes[i];
+            score[i] = tag_base(node.tag)
+                + if flags.weight_classes {
+                    class_weight(node.attrs())
+                } else {
+                    0.0
+                };
+            cands.push(i as u32);
+        }
+    };
+    for i in 1..n {
+        let node = &a.nodes[i];
+        if node.tag == Tag::Text || unlikely[i] {
+            continue;
+        }
+        let s = &st[i];
+        // A paragraph: a leaf block, or the loose text of a mixed container.
+        let (len, commas, start) = if !s.has_block
+            && matches!(
+                node.tag,
+                Tag::P
+                    | Tag::Pre
+                    | Tag::Td
+                    | Tag::Div
+                    | Tag::Section
+                    | Tag::Article
+                    | Tag::Main
+                    | Tag::OtherBlock
+                    | Tag::H(2..=6)
+                    | Tag::Blockquote
+                    | Tag::Dd
+            ) {
+            (s.len, s.commas, node.parent)
+        } else if s.has_block && s.inline_len >= 25 && node.tag != Tag::Li {
+            (s.inline_len, s.inline_commas, i as u32)
+        } else {
+            continue;
+        };
+        if len < 25 {
+            continue;
+        }
+        let content = 1.0 + commas as f32 + (len as f32 / 100.0).min(3.0);
+        let mut anc = start;
+        let mut level = 0;
+        while anc != 0 && level < 5 {
+            let t = a.tag(anc);
+            if t == Tag::Html {
+                break;
+            }
+            init(anc as usize, &mut score, &mut scored, &mut candidates);
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[anc as usize] += content / div;
+            anc = a.node(anc).parent;
+            level += 1;
+        }
+    }
+    for &c in &candidates {
+        score[c as usize] *= 1.0 - link_density(&st[c as usize]);
+    }
+    candidates.sort_by(|x, y| score[*y as usize].total_cmp(&score[*x as usize]));
+    let Some(&first) = candidates.first() else {
+        return vec![body];
+    };
+    let mut top = first;
+    if top == body || a.tag(top) == Tag::Html {
+        return vec![body];
+    }
+    let ancestors = |mut x: u32| {
+        let mut v = Vec::new();
+        while x != 0 {
+            x = a.node(x).parent;
+            v.push(x);
+        }
+        v
+    };
+    let top_score = score[top as usize];
+    let alts: Vec<Vec<u32>> = candidates
+        .iter()
+        .skip(1)
+        .take(4)
+        .filter(|&&c| score[c as usize] / top_score >= 0.75)
+        .map(|&c| ancestors(c))
+        .collect();
+    if alts.len() >= 3 {
+        let mut p = a.node(top).parent;
+        while p != body && p != 0 {
+            if alts.iter().filter(|v| v.contains(&p)).count() >= 3 {
+                top = p;
+                break;
+            }
+            p = a.node(p).parent;
+        }
+    }
+    // Climb while the parent scores better (content split over siblings).
+    let mut last = score[top as usize];
+    let threshold = last / 3.0;
+    let mut p = a.node(top).parent;
+    while p != body && p != 0 {
+        if !scored[p as usize] {
+            p = a.node(p).parent;
+            continue;
+        }
+        let ps = score[p as usize];
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            top = p;
+            break;
+        }
+        last = ps;
+        p = a.node(p).parent;
+    }
+    // An only child stands for its parent.
+    loop {
+        let p = a.node(top).parent;
+        if p == body || p == 0 {
+            break;
+        }
+        let elems = a
+            .node(p)
+            .children
+            .iter()
+            .filter(|&&c| a.tag(c) != Tag::Text || !a.node(c).text.trim().is_empty())
+            .count();
+        if elems != 1 {
+            break;
+        }
+        top = p;
+    }
+    let ts = score[top as usize].max(0.0);
+    let threshold = (ts * 0.2).max(10.0);
+    let parent = a.node(top).parent;
+    let top_class = &a.node(top).attrs().class;
+    let mut roots = Vec::new();
+    for &s in &a.node(parent).children {
+        if s == top {
+            roots.push(s);
+            continue;
+        }
+        let node = a.node(s);
+        if node.tag == Tag::Text || unlikely[s as usize] {
+            continue;
+        }
+        let bonus = if !top_class.is_empty() && node.attrs().class == *top_class {
+            ts * 0.2
+        } else {
+            0.0
+        };
+        let ss = &st[s as usize];
+        let top_good = st[top as usize].good;
+        let append = if scored[s as usize] && score[s as usize] + bonus >= threshold {
+            true
+        } else if ss.good >= 200.max(top_good / 5)
+            && link_density(ss) < 0.3
+            && boiler_class(node.attrs()).is_none()
+        {
+            // Article text split over sibling wrappers scores low in each.
+            true
+        } else if node.tag == Tag::P || (node.tag == Tag::Div && !ss.has_block) {
+            let ld = link_density(ss);
+            if ss.len > 80 {
+                ld < 0.25
+            } else {
+                ss.len > 0 && ld == 0.0 && {
+                    let t = a.text(s);
+                    t.ends_with('.') || t.contains(". ")
+                }
+            }
+        } else {
+            false
+        };
+        if append {
+            roots.push(s);
+        }
+    }
+    roots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{body, clean, page, P1, P2, P3};
+
+    #[test]
+    fn keeps_the_article_and_drops_navigation_footer_and_sidebar() {
+        let html = page("", &format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p>"));
+        let a = clean(&html);
+        let md = body(&a);
+        assert!(md.contains("The city council voted"), "{md}");
+        assert!(md.contains("night buses"), "{md}");
+        for junk in [
+            "Home",
+            "Sport",
+            "Most read",
+            "Another story",
+            "Privacy policy",
+            "All rights reserved",
+        ] {
+            assert!(!md.contains(junk), "{junk} in {md}");
+        }
+        assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
+    }
+}

@@ -1,0 +1,106 @@
+//! Text statistics of every subtree (length, link text, commas, paragraphs,
+//! images, list items, "good" paragraph text), computed in one reverse scan
+//! of the arena. Content selection, boilerplate removal, block emission and
+//! metadata all judge nodes by these numbers, so they are measured once.
+
+use super::arena::{Arena, Tag};
+
+/// (collapsed length, commas) of a text node.
+fn text_measure(s: &str) -> (u32, u32) {
+    let mut len = 0u32;
+    let mut commas = 0u32;
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && len > 0 {
+                len += 1;
+            }
+            space = false;
+            len += 1;
+            if matches!(c, ',' | '，' | '、' | '،') {
+                commas += 1;
+            }
+        }
+    }
+    (len, commas)
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Stat {
+    /// Visible text length of the subtree.
+    pub(super) len: u32,
+    /// Text inside links.
+    pub(super) link: u32,
+    pub(super) commas: u32,
+    /// Text of children that are inline (phrasing) content.
+    pub(super) inline_len: u32,
+    pub(super) inline_commas: u32,
+    pub(super) has_block: bool,
+    pub(super) paras: u32,
+    pub(super) imgs: u32,
+    pub(super) lis: u32,
+    /// Text in well-formed paragraphs (long, few links): what the article is made of.
+    pub(super) good: u32,
+}
+
+pub(super) fn stats(a: &Arena) -> Vec<Stat> {
+    let mut st = vec![Stat::default(); a.nodes.len()];
+    for i in (1..a.nodes.len()).rev() {
+        let node = &a.nodes[i];
+        let mut s = st[i];
+        match node.tag {
+            Tag::Text => {
+                let (l, c) = text_measure(&node.text);
+                s.len = l;
+                s.commas = c;
+            }
+            Tag::A => s.link = s.len,
+            Tag::P => s.paras += 1,
+            Tag::Img => s.imgs += 1,
+            Tag::Li => s.lis += 1,
+            _ => {}
+        }
+        if node.tag != Tag::Text {
+            if !s.has_block {
+                s.good = if node.tag.is_block()
+                    && !matches!(node.tag, Tag::H(_))
+                    && s.len >= 60
+                    && (s.link as f32) < 0.3 * s.len as f32
+                {
+                    s.len
+                } else {
+                    0
+                };
+            } else if s.inline_len >= 60 {
+                s.good += s.inline_len;
+            }
+        }
+        st[i] = s;
+        let p = node.parent as usize;
+        let is_block = node.tag.is_block() || s.has_block;
+        let ps = &mut st[p];
+        ps.len += s.len;
+        ps.link += s.link;
+        ps.commas += s.commas;
+        ps.paras += s.paras;
+        ps.imgs += s.imgs;
+        ps.lis += s.lis;
+        ps.has_block |= is_block;
+        ps.good += s.good;
+        if !is_block {
+            ps.inline_len += s.len;
+            ps.inline_commas += s.commas;
+        }
+    }
+    st
+}
+
+pub(super) fn link_density(s: &Stat) -> f32 {
+    if s.len == 0 {
+        0.0
+    } else {
+        (s.link as f32 / s.len as f32).min(1.0)
+    }
+}
