@@ -1,0 +1,287 @@
+//! Authors: names in a byline ("By Ann Lee and Bo Chan"), the author's bio
+//! ("Ann Lee is a reporter who …") and the parenthesised writer's note.
+//! Bylines become [`Article::authors`](crate::clean::Article::authors) and
+//! are dropped from the body, as are bios; the note is kept as
+//! `author_note`.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::dates::{find_date, month_number, relative_time};
+use super::Cleaner;
+use crate::clean::normalize_for_matching;
+
+fn is_name_word(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.']);
+    let mut cs = w.chars();
+    match cs.next() {
+        // Not "Cleveland.com": a dot only after an initial ("L.").
+        Some(c) if c.is_uppercase() => {
+            w.chars().count() <= 20
+                && !w.chars().any(|c| c.is_ascii_digit() || c == '@')
+                && !w.contains('.')
+        }
+        _ => matches!(
+            w,
+            "de" | "van" | "von" | "der" | "da" | "del" | "di" | "la" | "le" | "bin" | "al"
+        ),
+    }
+}
+
+/// Author names in a byline: "By Ann Lee and Bo Chan", "Ann Lee - Nov 19,
+/// 2019", "Ann Lee @annlee".
+pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
+    static RX: OnceLock<Regex> = OnceLock::new();
+    let rx = RX.get_or_init(|| {
+        Regex::new(r"(?i)^(?:(?:written |posted |reported |words )?by|von|par|por|di|oleh|door|av|autor(?:a)?:|author:)\s+(.+)$")
+            .expect("static regex")
+    });
+    let names_part: &str = if let Some(c) = rx.captures(text) {
+        c.get(1).map_or("", |m| m.as_str())
+    } else {
+        // "Name Surname - date" or "Name Surname @handle".
+        let cut = text
+            .find(" - ")
+            .or_else(|| text.find(" | "))
+            .or_else(|| text.find(" @"))
+            .or_else(|| text.find(" / "))?;
+        let (name, rest) = text.split_at(cut);
+        let rest = rest.trim_start_matches([' ', '-', '|', '/']);
+        let name_words: Vec<&str> = name.split(' ').collect();
+        if !(2..=4).contains(&name_words.len())
+            || !name_words.iter().all(|w| is_name_word(w))
+            || !(rest.starts_with('@')
+                || find_date(rest).is_some()
+                || relative_time(&normalize_for_matching(rest)))
+        {
+            return None;
+        }
+        name
+    };
+    let mut names = Vec::new();
+    // Cut at the first thing that is not part of a name list.
+    let mut current: Vec<&str> = Vec::new();
+    for raw in names_part.split(' ') {
+        let w = raw.trim_end_matches([',', ';']);
+        let lower = w.to_lowercase();
+        if matches!(
+            lower.as_str(),
+            "and" | "und" | "et" | "e" | "y" | "&" | "dan"
+        ) || w.is_empty()
+        {
+            if !current.is_empty() {
+                names.push(current.join(" "));
+                current.clear();
+            }
+            continue;
+        }
+        if !is_name_word(w)
+            || w.starts_with('@')
+            || month_number(w).is_some() && current.len() >= 2
+            || matches!(
+                lower.as_str(),
+                "on" | "at"
+                    | "in"
+                    | "updated"
+                    | "published"
+                    | "posted"
+                    | "last"
+                    | "writer"
+                    | "reporter"
+                    | "editor"
+                    | "correspondent"
+                    | "contributor"
+                    | "senior"
+                    | "for"
+                    | "the"
+                    | "from"
+                    | "columnist"
+                    | "analyst"
+                    | "producer"
+                    | "photographer"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "|"
+                    | "-"
+                    | "–"
+                    | "—"
+            )
+        {
+            break;
+        }
+        current.push(w.trim_end_matches(['.', ',']).trim());
+        if raw.ends_with(',') {
+            names.push(current.join(" "));
+            current.clear();
+        }
+    }
+    if !current.is_empty() {
+        names.push(current.join(" "));
+    }
+    // "Ann Lee Ann Lee" (a name printed twice) is one name.
+    for name in &mut names {
+        let words: Vec<&str> = name.split(' ').collect();
+        let half = words.len() / 2;
+        if half > 0 && words.len().is_multiple_of(2) && words[..half] == words[half..] {
+            *name = words[..half].join(" ");
+        }
+    }
+    // After the first name, one word is an outlet or a degree ("CNN", "MS").
+    let mut first = true;
+    names.retain(|n| {
+        let k = n.split(' ').count();
+        let keep = (1..=5).contains(&k) && n.chars().any(char::is_alphabetic) && (first || k > 1);
+        first &= !keep;
+        keep
+    });
+    (!names.is_empty()).then_some(names)
+}
+
+impl Cleaner {
+    pub(super) fn is_author_bio(&self, i: usize, authors: &[String]) -> bool {
+        let text = &self.units[i].text;
+        if self.feats[i].words > 80 {
+            return false;
+        }
+        authors.iter().any(|name| {
+            let rest = text
+                .strip_prefix(name.as_str())
+                .or_else(|| {
+                    name.rsplit(' ')
+                        .next()
+                        .filter(|s| s.chars().count() >= 3)
+                        .and_then(|last| text.strip_prefix(last))
+                })
+                .map(str::trim_start);
+            rest.is_some_and(|r| {
+                let r = r.strip_prefix('(').map_or(r, |x| {
+                    x.split_once(')').map_or(x, |(_, after)| after.trim_start())
+                });
+                [
+                    "is a ",
+                    "is an ",
+                    "is the ",
+                    "is ",
+                    "writes ",
+                    "covers ",
+                    "reports ",
+                    "has been ",
+                ]
+                .iter()
+                .any(|p| r.starts_with(p))
+            })
+        })
+    }
+}
+
+/// "Ann Lee (@annlee) is a staff writer at …", "Bo joined the magazine in
+/// 2017 …": a contributor's bio.
+pub(super) fn looks_like_bio(text: &str) -> bool {
+    static RX: OnceLock<Regex> = OnceLock::new();
+    let rx = RX.get_or_init(|| {
+        Regex::new(
+            r"^\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3}(?: \(@\w+\))?,? (?:is|was|joined|has been|covers|writes)\b",
+        )
+        .expect("static regex")
+    });
+    const ROLES: &[&str] = &[
+        "writer",
+        "reporter",
+        "editor",
+        "correspondent",
+        "contributor",
+        "journalist",
+        "columnist",
+        "author",
+        "freelance",
+        "reporting",
+    ];
+    text.split(' ').count() <= 80 && rx.is_match(text) && {
+        let lower = text.to_lowercase();
+        ROLES.iter().any(|r| lower.contains(r))
+    }
+}
+
+pub(super) fn is_author_note(text: &str) -> bool {
+    let inner = text.trim_end_matches('.');
+    if !(inner.starts_with('(') && inner.ends_with(')')) {
+        return false;
+    }
+    let norm = normalize_for_matching(inner);
+    let words = norm.split(' ').count();
+    words >= 5
+        && [
+            "writer",
+            "author",
+            "columnist",
+            "views expressed",
+            "opinions expressed",
+            "contributor",
+            "journalist",
+            "professor",
+            "analyst",
+            "editor",
+            "views are",
+        ]
+        .iter()
+        .any(|k| norm.contains(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clean::text::test_support::*;
+
+    #[test]
+    fn author_note_is_extracted() {
+        let text = format!(
+            "Council Approves Record Transport Budget\n{BODY}\
+             (The writer is a transport economist and a former adviser to the council. Views expressed are personal)\n"
+        );
+        let a = clean(&text);
+        let note = a.author_note.as_deref().unwrap_or("");
+        assert!(
+            note.starts_with("(The writer is a transport economist"),
+            "{note:?}"
+        );
+        assert!(!a.body_markdown().contains("transport economist"));
+        assert_eq!(paragraphs(&a).len(), 4);
+    }
+
+    #[test]
+    fn byline_and_date_lines() {
+        let text = format!(
+            "Council Approves Record Transport Budget - Example News\n\n\
+             Council Approves Record Transport Budget\n\nBy Jane Doe and John Roe\n\
+             Nov. 19, 2019, 10:31 pm CST\n\n{BODY}"
+        );
+        let a = clean(&text);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Council Approves Record Transport Budget")
+        );
+        assert_eq!(a.source.as_deref(), Some("Example News"));
+        assert_eq!(
+            a.authors,
+            vec!["Jane Doe".to_string(), "John Roe".to_string()]
+        );
+        assert_eq!(a.date.as_deref(), Some("2019-11-19"));
+        let body = a.body_markdown();
+        assert!(
+            !body.contains("Jane Doe") && !body.contains("2019"),
+            "{body}"
+        );
+        assert_eq!(paragraphs(&a).len(), 4);
+
+        let b = clean(&format!(
+            "Council Approves Record Transport Budget\nJane Doe - Nov 19, 2019, 10:31 pm CST\n{BODY}"
+        ));
+        assert_eq!(b.authors, vec!["Jane Doe".to_string()]);
+        assert_eq!(b.date.as_deref(), Some("2019-11-19"));
+    }
+}

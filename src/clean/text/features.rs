@@ -1,0 +1,366 @@
+//! Step 2: features. Every unit gets a shape ([`Feat`]): word count,
+//! sentence ending, stop-word ratio, title-case density, cue phrases, dates
+//! and bylines, menu separators, comment headers, and repetition inside the
+//! page or across documents. The later steps decide only from these, so the
+//! text is scanned once per unit.
+
+use std::sync::OnceLock;
+
+use super::bylines::byline_names;
+use super::cues::{cues_of, label_cue, looks_like_caption, Cue, CueHit};
+use super::dates::{find_date, relative_time};
+use super::fnv::{FastMap, FastSet};
+use super::units::{ends_sentence, Unit};
+use crate::clean::{normalize_for_matching, Hints};
+
+const STOPWORDS: &[&str] = &[
+    // English
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "is",
+    "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "that", "this", "these",
+    "those", "as", "but", "not", "he", "she", "they", "we", "you", "his", "her", "their", "our",
+    "which", "who", "will", "would", "can", "could", "there", "than", "also", "into", "about",
+    "more", "if", "so", "what", "when", "all", "one", "do", "does", "did", "i", "my", "me",
+    // German
+    "der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "einer", "zu",
+    "von", "auf", "für", "sich", "auch", "es", "im", "sie", "wird", "werden", "bei", "aus", "wie",
+    "oder", "noch", "nach", // French
+    "le", "la", "les", "des", "et", "est", "une", "un", "du", "que", "qui", "pas", "pour", "dans",
+    "sur", "au", "aux", "ce", "il", "elle", "se", "plus", "par", "sont",
+    // Spanish / Portuguese / Italian
+    "el", "los", "las", "y", "del", "por", "con", "para", "es", "una", "lo", "como", "pero", "o",
+    "os", "as", "e", "da", "do", "das", "dos", "em", "um", "uma", "não", "na", "no", "il", "di",
+    "che", "è", "per", "non", "della", "sono", "gli", "ha", "si", // Dutch / Indonesian
+    "het", "een", "van", "en", "dat", "op", "niet", "zijn", "yang", "dan", "di", "ini", "itu",
+    "dengan", "untuk", "dari", "dalam", "tidak", "akan", "ke",
+];
+
+fn stopwords() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// The shape of a unit.
+#[derive(Debug, Clone)]
+pub(super) struct Feat {
+    pub(super) norm: String,
+    /// Words (CJK characters count as half a word each).
+    pub(super) words: usize,
+    pub(super) sentence: bool,
+    pub(super) colon: bool,
+    /// Share of longer words starting in upper case.
+    pub(super) title_case: f32,
+    pub(super) stop_ratio: f32,
+    pub(super) cue: Option<Cue>,
+    /// The unit heads a section that ends the article.
+    pub(super) ender: bool,
+    /// … unless the article goes on right after it (a "Related" box).
+    pub(super) soft_ender: bool,
+    pub(super) known: Option<String>,
+    /// Date found in the unit, normalised.
+    pub(super) date: Option<String>,
+    /// A short line that is mostly a date, time or byline.
+    pub(super) meta: bool,
+    pub(super) digits_ratio: f32,
+    /// The same text occurs elsewhere in the page (menus, tickers).
+    pub(super) dup: bool,
+    /// "Home » News » World", "About | Contact | Jobs".
+    pub(super) menu_bar: bool,
+    /// Mostly written in ASCII letters (a language the stop words cover).
+    pub(super) latin: bool,
+}
+
+impl Feat {
+    fn of(unit: &Unit, hints: &Hints) -> Feat {
+        let text = &unit.text;
+        let norm = normalize_for_matching(text);
+        let mut words = 0usize;
+        let mut long_words = 0usize;
+        let mut capitalised = 0usize;
+        let mut stop = 0usize;
+        for w in norm.split(' ').filter(|w| !w.is_empty()) {
+            words += 1;
+            if stopwords().contains(w) {
+                stop += 1;
+            }
+        }
+        for w in text.split(' ') {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let mut cs = w.chars();
+            if let Some(first) = cs.next() {
+                if first.is_alphabetic() && w.chars().count() >= 4 {
+                    long_words += 1;
+                    if first.is_uppercase() {
+                        capitalised += 1;
+                    }
+                }
+            }
+        }
+        let (mut cjk, mut alnum, mut digits, mut alpha, mut ascii_alpha) = (0, 0, 0, 0, 0);
+        for c in text.chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphabetic() {
+                    ascii_alpha += 1;
+                    alpha += 1;
+                    alnum += 1;
+                } else if c.is_ascii_digit() {
+                    digits += 1;
+                    alnum += 1;
+                }
+            } else if c.is_alphanumeric() {
+                alnum += 1;
+                if c.is_alphabetic() {
+                    alpha += 1;
+                }
+                if is_cjk(c) {
+                    cjk += 1;
+                }
+            }
+        }
+        words += cjk / 2;
+        let sentence = ends_sentence(text);
+        let mut hit = cues_of(&norm, sentence, text.trim_end().ends_with('?'));
+        if let Some(c) = label_cue(text) {
+            hit.cue = Some(c);
+        }
+        if hit.cue.is_none() && words <= 60 && looks_like_caption(&text.to_lowercase(), words) {
+            hit.cue = Some(Cue::Credit);
+        }
+        let menu_bar = hit.cue.is_none()
+            && (!sentence && words <= 30 && menu_separators(text) >= 2
+                || inline_numbered_list(text));
+        if about_heading(text) {
+            hit = CueHit {
+                cue: Some(Cue::AuthorBox),
+                ender: true,
+                soft_ender: false,
+            };
+        }
+        if hit.cue.is_none() && words <= 15 && has_email_address(text) {
+            hit.cue = Some(Cue::Contact);
+        }
+        if is_comment_header(text, words) {
+            hit.cue = Some(Cue::Comments);
+        }
+        if comment_count(&norm) {
+            hit = CueHit {
+                cue: Some(Cue::Comments),
+                ender: true,
+                soft_ender: false,
+            };
+        }
+        let cue = hit.cue;
+        let ender = hit.ender;
+        let date = if words <= 30 { find_date(text) } else { None };
+        let meta = !ends_sentence_strict(text)
+            && (words <= 14
+                && (date.is_some() || relative_time(&norm) || byline_names(text).is_some())
+                // "By Staff | November 18, 2019 at 2:26 PM HST - Updated …"
+                || words <= 24 && date.is_some() && byline_names(text).is_some());
+        Feat {
+            words,
+            sentence,
+            soft_ender: hit.soft_ender,
+            colon: text.ends_with(':'),
+            title_case: if long_words == 0 {
+                0.0
+            } else {
+                capitalised as f32 / long_words as f32
+            },
+            stop_ratio: if words == 0 {
+                0.0
+            } else {
+                stop as f32 / words as f32
+            },
+            cue,
+            ender,
+            known: hints.known_boilerplate(text),
+            date,
+            meta,
+            digits_ratio: if alnum == 0 {
+                0.0
+            } else {
+                digits as f32 / alnum as f32
+            },
+            dup: false,
+            latin: ascii_alpha * 2 > alpha,
+            menu_bar,
+            norm,
+        }
+    }
+}
+
+/// Features of all units, with in-page repetition marked.
+pub(super) fn features(units: &[Unit], hints: &Hints) -> Vec<Feat> {
+    let mut feats: Vec<Feat> = units.iter().map(|u| Feat::of(u, hints)).collect();
+    let mut seen: FastMap<&str, usize> = FastMap::default();
+    for f in &feats {
+        if f.words >= 4 {
+            *seen.entry(f.norm.as_str()).or_insert(0) += 1;
+        }
+    }
+    // A unit that begins with another whole unit (4 to 20 words) is a
+    // teaser card: "Headline Teaser text…" next to "Headline".
+    let mut dups: Vec<bool> = feats
+        .iter()
+        .map(|f| seen.get(f.norm.as_str()).is_some_and(|&c| c >= 2))
+        .collect();
+    for (i, f) in feats.iter().enumerate() {
+        let mut words = 0;
+        for (pos, _) in f.norm.match_indices(' ') {
+            words += 1;
+            if words > 20 {
+                break;
+            }
+            if words >= 4 && seen.contains_key(&f.norm[..pos]) {
+                dups[i] = true;
+                break;
+            }
+        }
+    }
+    // When most of the prose is repeated, the page holds the article twice
+    // (a print or AMP copy): repetition then says nothing about the prose.
+    let prose = |f: &Feat| f.words >= 10 && f.sentence;
+    let (mut all, mut repeated) = (0, 0);
+    for (f, &d) in feats.iter().zip(&dups) {
+        if prose(f) {
+            all += f.words;
+            if d {
+                repeated += f.words;
+            }
+        }
+    }
+    let twice = repeated * 2 > all;
+    for (f, d) in feats.iter_mut().zip(dups) {
+        f.dup = d && !(twice && prose(f));
+    }
+    feats
+}
+
+/// Ends with sentence punctuation that is not part of "a.m." or "Nov.".
+pub(super) fn ends_sentence_strict(text: &str) -> bool {
+    if !ends_sentence(text) {
+        return false;
+    }
+    let last = text.rsplit(' ').next().unwrap_or("");
+    let core = last.trim_end_matches(['.', ')']);
+    !(core.len() <= 4 && (core.contains('.') || core.chars().all(char::is_alphabetic)))
+        || last.ends_with(['!', '?'])
+}
+
+/// "Write to Ann Lee at ann.lee@example.com".
+fn has_email_address(text: &str) -> bool {
+    text.split(' ').any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.split_once('@').is_some_and(|(user, domain)| {
+            !user.is_empty() && domain.contains('.') && !domain.ends_with('.')
+        })
+    })
+}
+
+/// "About Ann Lee", "Über Moritz Bachmann", "About Acme": the heading of an
+/// author box or of a press release's company boilerplate.
+fn about_heading(text: &str) -> bool {
+    let mut words = text.split(' ');
+    let first = words.next().unwrap_or("").to_lowercase();
+    let rest: Vec<&str> = words.collect();
+    matches!(
+        first.as_str(),
+        "about" | "über" | "sobre" | "tentang" | "over" | "acerca"
+    ) && (1..=3).contains(&rest.len())
+        && rest
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !ends_sentence(text)
+}
+
+/// "1 Headline one 2 Headline two 3 Headline three": a numbered list of
+/// links flattened into one line.
+fn inline_numbered_list(text: &str) -> bool {
+    let mut next = 1;
+    let mut prev_number = false;
+    for tok in text.split(' ') {
+        if !prev_number && tok == next.to_string() {
+            next += 1;
+            prev_number = true;
+        } else {
+            prev_number = false;
+        }
+    }
+    next > 4
+}
+
+/// Stand-alone separators in "Home » News » World" or "About | Contact".
+fn menu_separators(text: &str) -> usize {
+    text.split(' ')
+        .filter(|t| {
+            matches!(
+                *t,
+                "»" | "›" | ">" | "|" | "/" | "•" | "·" | "→" | "::" | "||"
+            )
+        })
+        .count()
+}
+
+/// "34 responses to …", "12 comments", "5 thoughts on …".
+fn comment_count(norm: &str) -> bool {
+    let mut words = norm.split(' ');
+    words
+        .next()
+        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && words.next().is_some_and(|w| {
+            matches!(
+                w,
+                "responses"
+                    | "comments"
+                    | "thoughts"
+                    | "replies"
+                    | "reactions"
+                    | "response"
+                    | "comment"
+                    | "reply"
+            )
+        })
+}
+
+/// "Name says:", "Name on May 2, 2019 at 4:47 pm said:": a comment's header.
+fn is_comment_header(text: &str, words: usize) -> bool {
+    let lower = text.to_lowercase();
+    let lower = lower.trim_end_matches([':', ' ']);
+    words <= 14
+        && text.trim_end().ends_with(':')
+        && ["says", "said", "wrote", "writes", "replied", "commented"]
+            .iter()
+            .any(|w| lower.ends_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::text::clean_text;
+    use crate::clean::text::test_support::*;
+
+    #[test]
+    fn repeated_lines_from_hints_are_dropped() {
+        let text = format!(
+            "Council Approves Record Transport Budget\n{BODY}Sponsored Content From Our Partners\n"
+        );
+        let hints = Hints {
+            repeated: [normalize_for_matching(
+                "Sponsored Content From Our Partners",
+            )]
+            .into_iter()
+            .collect(),
+            ..Hints::default()
+        };
+        let a = clean_text(&text, &hints);
+        assert!(!a.body_markdown().contains("Partners"));
+        assert!(a
+            .dropped
+            .iter()
+            .any(|d| d.reason.contains("repeats across many articles")));
+    }
+}

@@ -1,0 +1,299 @@
+//! Plain-text articles (scraped or syndicated `.txt`) → [`Article`].
+//!
+//! A scraped page's text is the article surrounded by the site: menus,
+//! bylines, share bars, "related" lists, newsletter prompts, comments,
+//! copyright and disclaimer lines. The cleaner works in five steps, each in
+//! its own file; [`clean_text`] and `Cleaner::run` here drive them:
+//!
+//! 1. **Lines → units** (`units.rs`). Whitespace is normalised; hard-wrapped
+//!    paragraphs are re-joined (a document-wide wrap width, or a line that
+//!    stops mid-sentence followed by one starting in lower case); list
+//!    markers are recognised.
+//! 2. **Features** (`features.rs`, with the cue phrases in `cues.rs`). Every
+//!    unit gets a shape: word count, whether it ends like a sentence,
+//!    stop-word ratio, title-case density, boilerplate cue phrases, and
+//!    whether it repeats across documents ([`Hints`]).
+//! 3. **Metadata** (`title.rs`, `bylines.rs`, `dates.rs`; taken out of the
+//!    text in `Cleaner::run`). Headline (the first line, often "Headline -
+//!    Site", and its repetition above the body), deck, byline, date, source,
+//!    and the parenthesised writer's note.
+//! 4. **Body region** (`classify.rs`, `region.rs`). Units are classed and
+//!    weighted (sentences positive in proportion to length, menu-like and
+//!    boilerplate lines negative, section-ending cues such as "Related
+//!    articles" or "Comments" strongly negative) and the best-scoring
+//!    contiguous run is the body (maximum subarray).
+//! 5. **Trim** (`trim.rs`). Inside the region, boilerplate lines are dropped,
+//!    short section titles become headings and marked lines become lists.
+//!
+//! Everything dropped is recorded in [`Article::dropped`] with its reason.
+
+mod bylines;
+mod classify;
+mod cues;
+mod dates;
+mod features;
+mod fnv;
+mod region;
+#[cfg(test)]
+mod test_support;
+mod title;
+mod trim;
+mod units;
+
+use super::{normalize_for_matching, Article, Hints};
+use bylines::{byline_names, is_author_note, looks_like_bio};
+use classify::Class;
+use cues::Cue;
+use features::{features, Feat};
+use title::title_from_file_name;
+use units::{data_rows, units_of, Unit};
+
+/// Cleans one plain-text article.
+pub fn clean_text(text: &str, hints: &Hints) -> Article {
+    let units = units_of(text);
+    let mut article = Article::default();
+    if units.is_empty() {
+        return article;
+    }
+    let feats = features(&units, hints);
+    let rows = data_rows(&units);
+    Cleaner { units, feats, rows }.run(&mut article, hints);
+    article
+}
+
+struct Cleaner {
+    units: Vec<Unit>,
+    feats: Vec<Feat>,
+    /// [`data_rows`] of `units`.
+    rows: Vec<bool>,
+}
+
+impl Cleaner {
+    fn run(self, article: &mut Article, hints: &Hints) {
+        let n = self.units.len();
+        let mut classes: Vec<Class> = (0..n).map(|i| self.classify(i)).collect();
+        let mut taken: Vec<Option<String>> = vec![None; n];
+
+        // Headline.
+        let (title_idx, repeats, title, site) = self.find_title();
+        article.title = title.clone().or_else(|| title_from_file_name(hints));
+        if let Some(i) = title_idx {
+            taken[i] = Some("headline".into());
+        }
+        for &i in &repeats {
+            taken[i] = Some("repeats the headline".into());
+        }
+        let title_norm = title.as_deref().map(normalize_for_matching);
+        if let Some(tn) = &title_norm {
+            for (t, f) in taken.iter_mut().zip(&self.feats) {
+                if t.is_none() && !tn.is_empty() && f.norm == *tn {
+                    *t = Some("repeats the headline".into());
+                }
+            }
+        }
+        article.source = site.or_else(|| self.find_source());
+
+        // Author note.
+        for (t, u) in taken.iter_mut().zip(&self.units) {
+            if t.is_none() && is_author_note(&u.text) {
+                if article.author_note.is_none() {
+                    article.author_note = Some(u.text.clone());
+                }
+                *t = Some("writer's note (kept as author_note)".into());
+            }
+        }
+
+        for i in 0..n {
+            if let Some(r) = &taken[i] {
+                classes[i] = Class::Bad(r.clone());
+            }
+        }
+
+        // Body region.
+        let start_floor = title_idx.map_or(0, |i| i + 1);
+        let (a, b) = self.region(&classes, start_floor, &repeats);
+        let title_repeat = repeats.iter().copied().rfind(|&r| r < a);
+
+        // Metadata before and at the start of the body.
+        let meta_end = (a + 3).min(n);
+        for i in 0..meta_end {
+            let lone_by = matches!(
+                self.units[i].text.to_lowercase().as_str(),
+                "by" | "by:" | "von" | "par" | "por" | "di" | "oleh"
+            );
+            if taken[i].is_some() || !(self.feats[i].meta || lone_by) {
+                continue;
+            }
+            if i >= a && self.feats[i].words > 10 {
+                continue;
+            }
+            let mut used = false;
+            if article.authors.is_empty() {
+                if let Some(names) = byline_names(&self.units[i].text) {
+                    article.authors = names;
+                    used = true;
+                } else if lone_by && i + 1 < n {
+                    if let Some(names) = byline_names(&format!("By {}", self.units[i + 1].text)) {
+                        article.authors = names;
+                        taken[i + 1] = Some("byline".into());
+                        classes[i + 1] = Class::Bad("byline".into());
+                        used = true;
+                    }
+                }
+            }
+            if article.date.is_none() {
+                if let Some(d) = &self.feats[i].date {
+                    article.date = Some(d.clone());
+                    used = true;
+                }
+            }
+            if used || i >= a {
+                let reason = if lone_by || byline_names(&self.units[i].text).is_some() {
+                    "byline"
+                } else {
+                    "date line"
+                };
+                taken[i] = Some(reason.into());
+                classes[i] = Class::Bad(reason.into());
+            }
+        }
+
+        // "Ann Lee is a reporter who covers …": the author's bio, anywhere
+        // when the byline named her, among the last lines otherwise.
+        let tail_start = (a..b.min(n))
+            .rev()
+            .filter(|&i| matches!(classes[i], Class::Good | Class::Near))
+            .nth(2)
+            .unwrap_or(a);
+        for i in a..b.min(n) {
+            if taken[i].is_none()
+                && (self.is_author_bio(i, &article.authors)
+                    || i >= tail_start && looks_like_bio(&self.units[i].text))
+            {
+                classes[i] = Class::Bad(Cue::AuthorBox.reason().into());
+            }
+        }
+
+        // Deck: a sentence right under the headline, set apart from the
+        // body by a byline, date, photo credit or the like.
+        let mut a = a;
+        let deck_anchor = title_repeat.or_else(|| title_idx.filter(|_| repeats.is_empty()));
+        if let Some(t) = deck_anchor {
+            let d = (t + 1..n.min(t + 5))
+                .find(|&i| taken[i].is_none() && !matches!(classes[i], Class::Bad(_)));
+            if let Some(d) = d.filter(|&d| d <= a) {
+                let words = self.feats[d].words;
+                let next = (d + 1..n).find(|&i| taken[i].is_none() || classes[i] != Class::Good);
+                // … by a byline, date, credit or share bar (a short line
+                // such as a lone "By" counts when a byline follows it).
+                let set_apart = next.is_some_and(|j| {
+                    let bad = |k: usize| matches!(classes.get(k), Some(Class::Bad(_)));
+                    (bad(j) || classes[j] == Class::Short && self.feats[j].words <= 3 && bad(j + 1))
+                        && (title_repeat.is_some() || self.feats[j].meta)
+                });
+                let body_after = (d + 1..b).find(|&i| classes[i] == Class::Good);
+                if matches!(classes[d], Class::Good | Class::Near)
+                    && (6..=60).contains(&words)
+                    && set_apart
+                    && body_after.is_some()
+                {
+                    article.subtitle = Some(self.units[d].text.clone());
+                    taken[d] = Some("deck (kept as subtitle)".into());
+                    classes[d] = Class::Bad("deck".into());
+                    if d == a {
+                        a = body_after.unwrap_or(a);
+                    }
+                }
+            }
+        }
+
+        self.refine(&mut classes, a, b);
+        self.emit(article, &classes, &taken, a, b);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn empty_input() {
+        assert_eq!(clean(""), Article::default());
+        assert_eq!(clean(" \n\t\n  \n"), Article::default());
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let long_line = "word ".repeat(50_000);
+        let inputs = [
+            "\u{feff}\u{200b}\u{0}\u{7}",
+            "...\n!!!\n???\n---\n***\n",
+            "- \n-\n1.\n1. \n•\n",
+            "(\n)\n()\n(The writer is)\n",
+            "ŉ\u{1F600}\u{1F468}\u{200D}\u{1F469}\u{0301}\u{0308}\n\u{202E}abc\u{202C}",
+            "日本語のテキストです。句読点があります。\n한국어 문장입니다.\n",
+            long_line.as_str(),
+            "By\n",
+            "By \n@\n— (@\n",
+            "1 2 3 4 5\n",
+            "W\nW h\n",
+            "Title | | |\n| - |\n",
+            "\r\n\r\n\r",
+        ];
+        for input in inputs {
+            let a = clean(input);
+            assert_nothing_invented(input, &a);
+            let _ = a.to_markdown();
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_never_invents(text in "(\\PC{0,40}\n{0,2}){0,30}") {
+            let a = clean(&text);
+            assert_nothing_invented(&text, &a);
+        }
+    }
+
+    #[test]
+    fn seed_article() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/corpus/seed/000_1920e010a6a74911.txt");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("skipping: {} needs the shared corpus", path.display());
+            return;
+        };
+        let a = clean(&text);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Weigh Prudence Over Bravado: Why Uspakistan Campaign Of Retaking Bagram Could Trigger Wider War")
+        );
+        let ps = paragraphs(&a);
+        assert_eq!(ps.len(), 13, "{ps:#?}");
+        assert_eq!(a.blocks.len(), 13);
+        assert!(ps[0].starts_with("US President Donald Trump"));
+        assert!(ps[12].starts_with("Policymakers in Washington and Islamabad"));
+        let note = a.author_note.as_deref().unwrap_or("");
+        assert!(
+            note.starts_with("(The writer is an award-winning journalist"),
+            "{note}"
+        );
+        assert!(note.ends_with("Views expressed are personal)"), "{note}");
+        assert_eq!(a.source.as_deref(), Some("MENAFN"));
+        let all = everything(&a);
+        for gone in [
+            "Disclaimer",
+            "MENAFN",
+            "Most popular",
+            "Market Research",
+            "Tokenfi",
+            "BTCC",
+            "Comments",
+            "No comment",
+        ] {
+            assert!(!all.contains(gone), "{gone:?} kept");
+        }
+        assert_nothing_invented(&text, &a);
+    }
+}

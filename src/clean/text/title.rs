@@ -1,0 +1,222 @@
+//! Headline and source: the first line of a scrape is often "Headline -
+//! Site", and the headline is often repeated above the body. Finding both
+//! gives the title, the site name, and an anchor for the body search; the
+//! source falls back to a "… provides the" or copyright line.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::features::ends_sentence_strict;
+use super::Cleaner;
+use crate::clean::{normalize_for_matching, Hints};
+
+/// Headline separators in a "Headline - Site" title line.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " : ", " » ", " · "];
+
+fn split_title_line(line: &str) -> (String, Option<String>) {
+    for sep in TITLE_SEPARATORS {
+        if let Some(pos) = line.rfind(sep) {
+            let (head, site) = (line[..pos].trim(), line[pos + sep.len()..].trim());
+            let site_words = site.split(' ').count();
+            if !head.is_empty()
+                && !site.is_empty()
+                && site_words <= 5
+                && head.split(' ').count() >= 2
+            {
+                return (head.to_string(), Some(site.to_string()));
+            }
+        }
+    }
+    (line.to_string(), None)
+}
+
+/// "council-budget-2021.txt" → "council budget 2021": a title of last
+/// resort, unless the name is an identifier ("000_1920e010a6a74911").
+pub(super) fn title_from_file_name(hints: &Hints) -> Option<String> {
+    let name = hints.file_name.as_deref()?;
+    let words: Vec<&str> = name
+        .split(|c: char| c == '-' || c == '_' || c == '.' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let wordy = words
+        .iter()
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .count();
+    (wordy >= 2 && wordy * 2 > words.len()).then(|| words.join(" "))
+}
+
+/// `norm` is the headline `head`, or the headline followed by a short byline
+/// ("Headline by Agency Name") that a scraper put on the same line.
+fn same_headline(norm: &str, head: &str) -> bool {
+    norm == head
+        || head.split(' ').count() >= 4
+            && norm
+                .strip_prefix(head)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|rest| rest.starts_with("by ") && rest.split(' ').count() <= 6)
+}
+
+/// Words in the longest part of a line split at title separators: a
+/// headline has one long part, a menu bar ("Home | News | Sport") none.
+fn longest_segment(line: &str) -> usize {
+    let mut parts = vec![line];
+    for sep in TITLE_SEPARATORS.iter().chain(&[" / ", " > ", " › "]) {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+        .iter()
+        .map(|p| p.split(' ').filter(|w| !w.is_empty()).count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Ways a "Headline - Section - Site" line may hold the headline: the
+/// whole line, every part before a separator, every part after one.
+fn title_candidates(line: &str) -> Vec<(String, Option<String>)> {
+    let mut out = vec![(line.to_string(), None)];
+    let mut suffixes = Vec::new();
+    for sep in TITLE_SEPARATORS {
+        for (pos, _) in line.match_indices(sep) {
+            let head = line[..pos].trim();
+            let rest = line[pos + sep.len()..].trim();
+            let last = TITLE_SEPARATORS
+                .iter()
+                .filter_map(|s| rest.rfind(s).map(|p| p + s.len()))
+                .max()
+                .map_or(rest, |p| rest[p..].trim());
+            let site = (last.split(' ').count() <= 5 && !last.is_empty()).then(|| last.to_string());
+            out.push((head.to_string(), site));
+            // "Site | Headline": only a longer tail can be the headline.
+            if rest.split(' ').count() >= 4 {
+                suffixes.push((rest.to_string(), None));
+            }
+        }
+    }
+    out.extend(suffixes);
+    out.retain(|(h, _)| h.split(' ').count() >= 2);
+    out
+}
+
+impl Cleaner {
+    pub(super) fn find_title(&self) -> (Option<usize>, Vec<usize>, Option<String>, Option<String>) {
+        let n = self.units.len();
+        // The first line, unless it is a lone menu word or the like.
+        let first = (0..n.min(5)).find(|&i| {
+            let f = &self.feats[i];
+            f.words >= 2
+                && f.known.is_none()
+                && (i == 0 && f.words >= 3 || f.cue.is_none())
+                && longest_segment(&self.units[i].text) >= 3
+        });
+        let Some(first) = first else {
+            return (None, Vec::new(), None, None);
+        };
+        let line = &self.units[first].text;
+        let candidates: Vec<(String, Option<String>)> = title_candidates(line)
+            .into_iter()
+            .map(|(h, s)| (normalize_for_matching(&h), s))
+            .filter(|(h, _)| !h.is_empty())
+            .collect();
+        // The headline repeated above the body.
+        let mut site = None;
+        let mut repeats: Vec<usize> = Vec::new();
+        for (head, s) in &candidates {
+            repeats = (first + 1..n)
+                .filter(|&i| same_headline(&self.feats[i].norm, head))
+                .collect();
+            if !repeats.is_empty() {
+                site = s.clone();
+                break;
+            }
+        }
+        let title = match repeats.first() {
+            Some(&r) => self.units[r].text.clone(),
+            None => {
+                let (head, s) = split_title_line(line);
+                site = s;
+                head
+            }
+        };
+        // A title line is short and headline-like; text that starts with a
+        // paragraph has no headline line.
+        let f = &self.feats[first];
+        let paragraph = f.words > 40
+            || repeats.is_empty()
+                && (f.words > 25
+                    || f.words > 12 && ends_sentence_strict(line) && !line.ends_with('?'));
+        if paragraph {
+            return (None, Vec::new(), None, None);
+        }
+        (Some(first), repeats, Some(title), site)
+    }
+
+    pub(super) fn find_source(&self) -> Option<String> {
+        static RX: OnceLock<[Regex; 2]> = OnceLock::new();
+        let [provides, copy] = RX.get_or_init(|| {
+            [
+                Regex::new(r"^(\p{Lu}[\p{L}\d&.]*(?: \p{Lu}[\p{L}\d&.]*){0,3}) provides the\b")
+                    .expect("static regex"),
+                Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]?\s*)?(?:\d{4}\s*)?([\p{L}][\p{L}\d&.' ]{1,40}?)(?:\.|,| all rights| inc\b|$)")
+                    .expect("static regex"),
+            ]
+        });
+        for u in &self.units {
+            if let Some(c) = provides.captures(&u.text) {
+                return Some(c[1].to_string());
+            }
+        }
+        for u in self.units.iter().rev() {
+            if let Some(c) = copy.captures(&u.text) {
+                let s = c[1].trim().to_string();
+                if !s.is_empty() && s.split(' ').count() <= 5 {
+                    return Some(s);
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::text::clean_text;
+    use crate::clean::text::test_support::*;
+
+    #[test]
+    fn text_without_a_headline_keeps_its_first_paragraph() {
+        let a = clean(BODY);
+        assert_eq!(a.title, None);
+        assert_eq!(paragraphs(&a).len(), 4);
+        let hints = Hints {
+            file_name: Some("council-budget-vote".into()),
+            ..Hints::default()
+        };
+        let b = clean_text(BODY, &hints);
+        assert_eq!(b.title.as_deref(), Some("council budget vote"));
+        let hints = Hints {
+            file_name: Some("000_1920e010a6a74911".into()),
+            ..Hints::default()
+        };
+        assert_eq!(clean_text(BODY, &hints).title, None);
+    }
+
+    #[test]
+    fn title_line_names_the_source() {
+        let text = format!(
+            "Google Stadia Review: So Many Ways to Play - SlashGear\n\n\
+             Google Stadia Review: So Many Ways to Play\n{BODY}"
+        );
+        let a = clean(&text);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Google Stadia Review: So Many Ways to Play")
+        );
+        assert_eq!(a.source.as_deref(), Some("SlashGear"));
+        assert!(
+            !a.body_markdown().contains("Stadia"),
+            "title repeated in the body"
+        );
+    }
+}
