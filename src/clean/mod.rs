@@ -10,6 +10,7 @@
 pub mod decode;
 pub mod eval;
 pub mod html;
+mod meta;
 pub mod text;
 
 use std::collections::HashSet;

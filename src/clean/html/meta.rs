@@ -6,15 +6,18 @@
 
 use crate::clean::normalize_for_matching;
 
+use crate::clean::meta::dates as meta_dates;
+
 use super::arena::{Arena, Head, Tag};
 use super::collapse;
+use super::dates::{self, LdDates};
 use super::stats::Stat;
 
 #[derive(Default)]
 struct LdInfo {
     headline: Option<String>,
     authors: Vec<String>,
-    date: Option<String>,
+    dates: LdDates,
     publisher: Option<String>,
     description: Option<String>,
     url: Option<String>,
@@ -25,7 +28,12 @@ fn json_ld(scripts: &[String]) -> LdInfo {
     let mut info = LdInfo::default();
     let mut best_rank = 0;
     for s in scripts {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(s.trim()) else {
+        // A raw line break inside a string is invalid JSON, but common in
+        // hand-made blocks: outside strings it is only whitespace, so a
+        // space in its place reads both the same.
+        let parsed = serde_json::from_str::<serde_json::Value>(s.trim())
+            .or_else(|_| serde_json::from_str(&s.trim().replace(['\n', '\r', '\t'], " ")));
+        let Ok(v) = parsed else {
             continue;
         };
         let mut stack = vec![&v];
@@ -51,7 +59,9 @@ fn json_ld(scripts: &[String]) -> LdInfo {
                     let rank = types
                         .iter()
                         .map(|t| {
-                            if t.ends_with("Article") || *t == "BlogPosting" || *t == "Report" {
+                            if t.ends_with("Article")
+                                || matches!(*t, "BlogPosting" | "Report" | "ClaimReview")
+                            {
                                 3
                             } else if t.ends_with("Posting") || *t == "WebPage" {
                                 1
@@ -72,7 +82,10 @@ fn json_ld(scripts: &[String]) -> LdInfo {
                             .filter(|s| !s.is_empty())
                     };
                     info.headline = s("headline").or_else(|| s("name"));
-                    info.date = s("datePublished").or_else(|| s("dateCreated"));
+                    info.dates = LdDates {
+                        published: s("datePublished").or_else(|| s("dateCreated")),
+                        modified: s("dateModified"),
+                    };
                     info.description = s("description");
                     info.language = s("inLanguage");
                     info.url = s("url").or_else(|| match map.get("mainEntityOfPage") {
@@ -140,68 +153,6 @@ fn plausible_name(s: &str) -> bool {
         && s.chars().any(char::is_alphabetic)
 }
 
-/// `YYYY-MM-DD` or RFC 3339, when `raw` can be read as a date.
-fn normalize_date(raw: &str) -> Option<String> {
-    use chrono::{DateTime, NaiveDate, NaiveDateTime};
-    let s = raw.trim();
-    if s.is_empty() {
-        return None;
-    }
-    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return Some(d.to_rfc3339());
-    }
-    for f in [
-        "%Y-%m-%dT%H:%M:%S%.f%z",
-        "%Y-%m-%dT%H:%M%z",
-        "%Y-%m-%d %H:%M:%S%.f%z",
-        "%Y-%m-%d %H:%M:%S %z",
-    ] {
-        if let Ok(d) = DateTime::parse_from_str(s, f) {
-            return Some(d.to_rfc3339());
-        }
-    }
-    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
-        return Some(d.to_rfc3339());
-    }
-    for f in [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-    ] {
-        if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
-            return Some(d.date().format("%Y-%m-%d").to_string());
-        }
-    }
-    for f in [
-        "%Y-%m-%d",
-        "%Y/%m/%d",
-        "%Y%m%d",
-        "%B %d, %Y",
-        "%b %d, %Y",
-        "%d %B %Y",
-        "%d %b %Y",
-        "%b. %d, %Y",
-    ] {
-        if let Ok(d) = NaiveDate::parse_from_str(s, f) {
-            return Some(d.format("%Y-%m-%d").to_string());
-        }
-    }
-    // A date at the start of a longer stamp ("2019-11-19T10:00:00.000+0000 EST").
-    let b = s.as_bytes();
-    if b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && s.is_char_boundary(10)
-    {
-        if let Ok(d) = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d") {
-            return Some(d.format("%Y-%m-%d").to_string());
-        }
-    }
-    None
-}
-
 const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " // ", " • ", " « ", " » ",
 ];
@@ -250,7 +201,8 @@ pub(super) struct Meta {
     pub(super) language: Option<String>,
 }
 
-pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head) -> Meta {
+/// `root`: the first node of the article's main content, if one was found.
+pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -> Meta {
     let meta = |keys: &[&str]| {
         keys.iter().find_map(|k| {
             head.metas
@@ -259,13 +211,18 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head) -> Meta {
                 .map(|(_, v)| collapse(&decode_entities(v)))
         })
     };
+    let meta_value = |k: &str| {
+        head.metas
+            .iter()
+            .find(|(n, v)| n == k && !v.trim().is_empty())
+            .map(|(_, v)| v.as_str())
+    };
     let ld = json_ld(&head.json_ld);
     let source = meta(&["og:site_name", "application-name", "twitter:site:name"])
         .or_else(|| ld.publisher.clone())
         .filter(|s| plausible_name(s));
     // First h1 in the body, and a byline and <time> if any.
     let mut h1 = None;
-    let mut time = None;
     let mut rel_authors = Vec::new();
     let mut deck = None;
     let mut h1_at = None;
@@ -277,13 +234,6 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head) -> Meta {
                     h1 = Some(t);
                     h1_at = Some(i);
                 }
-            }
-            Tag::Time if time.is_none() => {
-                time = node
-                    .attrs()
-                    .datetime
-                    .clone()
-                    .filter(|d| normalize_date(d).is_some());
             }
             Tag::A
                 if rel_authors.len() < 5
@@ -382,24 +332,16 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head) -> Meta {
             dedup.push(x);
         }
     }
-    let date = meta(&[
-        "article:published_time",
-        "datepublished",
-        "og:published_time",
-        "publishdate",
-        "pubdate",
-        "publish-date",
-        "date",
-        "dc.date",
-        "dc.date.issued",
-        "dcterms.created",
-        "sailthru.date",
-        "parsely-pub-date",
-        "article.published",
-    ])
-    .or(ld.date)
-    .or(time)
-    .and_then(|d| normalize_date(&d));
+    let page_urls: Vec<&str> = [
+        head.canonical.as_deref(),
+        meta_value("og:url"),
+        ld.url.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let (candidates, modified) = dates::candidates(a, head, &ld.dates, &page_urls, h1_at, root);
+    let date = meta_dates::choose(&candidates, modified.as_deref());
     let source_url = head
         .canonical
         .clone()
@@ -495,28 +437,6 @@ mod tests {
             "deck repeated in body: {md}"
         );
         assert!(!md.contains("Jane Roe"), "byline in body: {md}");
-    }
-
-    #[test]
-    fn normalizes_dates() {
-        assert_eq!(normalize_date("2019-11-19").as_deref(), Some("2019-11-19"));
-        assert_eq!(
-            normalize_date("2019-11-19T10:00:00.000+0000").as_deref(),
-            Some("2019-11-19T10:00:00+00:00")
-        );
-        assert_eq!(
-            normalize_date("2019-11-19 10:00:00").as_deref(),
-            Some("2019-11-19")
-        );
-        assert_eq!(
-            normalize_date("November 19, 2019").as_deref(),
-            Some("2019-11-19")
-        );
-        assert_eq!(
-            normalize_date("Tue, 19 Nov 2019 10:00:00 GMT").as_deref(),
-            Some("2019-11-19T10:00:00+00:00")
-        );
-        assert_eq!(normalize_date("yesterday"), None);
     }
 
     #[test]

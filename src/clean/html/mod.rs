@@ -32,6 +32,7 @@
 //! phrases in a few languages); none names a site.
 
 mod arena;
+mod dates;
 mod emit;
 mod filter;
 mod hints;
@@ -69,10 +70,9 @@ pub fn clean_html(html: &str, hints: &Hints) -> Article {
         Arena::build(&doc, Some(&mut head))
     };
     let st = stats(&arena);
-    let meta = metadata(&arena, &st, &head);
 
     // Main content, with Readability's retries when too little is left.
-    let mut best: Option<(String, Vec<Dropped>, usize)> = None;
+    let mut best: Option<(String, Vec<Dropped>, usize, Option<u32>)> = None;
     for flags in ATTEMPTS {
         let roots = select_content(&arena, &st, flags);
         let good_total = roots.iter().map(|&r| st[r as usize].good).sum();
@@ -93,13 +93,14 @@ pub fn clean_html(html: &str, hints: &Hints) -> Article {
         let kept = ser.kept_len;
         let better = best.as_ref().is_none_or(|b| kept > b.2);
         if better {
-            best = Some((ser.out, ser.dropped, kept));
+            best = Some((ser.out, ser.dropped, kept, roots.first().copied()));
         }
         if kept >= 500 {
             break;
         }
     }
-    let (content, mut dropped, _) = best.unwrap_or_default();
+    let (content, mut dropped, _, root) = best.unwrap_or_default();
+    let meta = metadata(&arena, &st, &head, root);
 
     let base = head
         .base

@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::dates::{find_date, month_number, relative_time};
 use super::Cleaner;
+use crate::clean::meta::dates::{in_text as find_date, month_number, relative_time};
 use crate::clean::normalize_for_matching;
 
 fn is_name_word(w: &str) -> bool {

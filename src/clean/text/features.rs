@@ -8,9 +8,9 @@ use std::sync::OnceLock;
 
 use super::bylines::byline_names;
 use super::cues::{cues_of, label_cue, looks_like_caption, Cue, CueHit};
-use super::dates::{find_date, relative_time};
 use super::fnv::{FastMap, FastSet};
 use super::units::{ends_sentence, Unit};
+use crate::clean::meta::dates::{in_text as find_date, relative_time};
 use crate::clean::{normalize_for_matching, Hints};
 
 const STOPWORDS: &[&str] = &[

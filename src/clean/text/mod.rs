@@ -13,7 +13,7 @@
 //!    unit gets a shape: word count, whether it ends like a sentence,
 //!    stop-word ratio, title-case density, boilerplate cue phrases, and
 //!    whether it repeats across documents ([`Hints`]).
-//! 3. **Metadata** (`title.rs`, `bylines.rs`, `dates.rs`; taken out of the
+//! 3. **Metadata** (`title.rs`, `bylines.rs`, dates from `clean/meta`; taken out of the
 //!    text in `Cleaner::run`). Headline (the first line, often "Headline -
 //!    Site", and its repetition above the body), deck, byline, date, source,
 //!    and the parenthesised writer's note.
@@ -30,7 +30,6 @@
 mod bylines;
 mod classify;
 mod cues;
-mod dates;
 mod features;
 mod fnv;
 mod region;

@@ -1,0 +1,419 @@
+//! The page's date candidates, for [`dates::choose`] to decide among.
+//!
+//! Markup says "published" in many dialects (`article:published_time`,
+//! `itemprop="datePublished dateCreated"`, `property="article:published"`,
+//! `parsely-pub-date`, JSON-LD), so keys are read by their words, not from
+//! a fixed list. Visible dates count only where the page marks them as the
+//! article's (a `<time>`, an element whose class says date, publish or
+//! posted), and never inside a widget, a header clock, a sidebar or a
+//! comment: those dates are real but not the article's.
+
+use crate::clean::meta::dates::{self, Candidate, Evidence};
+
+use super::arena::{Arena, Head, Tag};
+
+/// What JSON-LD said about the article's dates.
+#[derive(Default)]
+pub(super) struct LdDates {
+    pub published: Option<String>,
+    pub modified: Option<String>,
+}
+
+/// How a `<meta>` key (or an `itemprop`) relates to the article's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Published,
+    Modified,
+}
+
+fn key_kind(key: &str) -> Option<Key> {
+    let key = key.to_ascii_lowercase();
+    let words: Vec<&str> = key
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
+    if has(&[
+        "modified",
+        "updated",
+        "datemodified",
+        "lastmod",
+        "revised",
+        "expires",
+        "expiration",
+    ]) {
+        return Some(Key::Modified);
+    }
+    let published = has(&[
+        "published",
+        "publish",
+        "publishdate",
+        "publishedtime",
+        "published_time",
+        "pubdate",
+        "datepublished",
+        "datecreated",
+        "created",
+        "issued",
+        "pub",
+        "releasedate",
+    ]) || matches!(words.as_slice(), ["date"] | [_, "date"]);
+    published.then_some(Key::Published)
+}
+
+/// The most specific "published" keys, trusted before other keys that
+/// merely say "date".
+const WELL_KNOWN: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "publishdate",
+    "pubdate",
+    "publish-date",
+];
+
+/// Class and id words of elements whose dates are not the article's.
+const WIDGET_WORDS: &[&str] = &[
+    "weather", "clock", "today", "current", "calendar", "ticker", "sidebar", "widget", "related",
+    "comment", "comments", "popular", "trending", "promo", "footer", "nav", "menu", "masthead",
+    "topbar",
+];
+
+/// Class and id words of elements that hold the article's date.
+fn date_class(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        (w.contains("date") || w.contains("publish") || w.contains("posted") || *w == "dateline")
+            && !w.contains("update")
+            && !w.contains("modif")
+            && !w.contains("validate")
+    })
+}
+
+fn class_words(class: &str, id: &str) -> Vec<String> {
+    format!("{class} {id}")
+        .to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether node `i` sits inside a widget, sidebar, comment or navigation.
+fn in_widget(a: &Arena, mut i: u32) -> bool {
+    for _ in 0..16 {
+        let node = a.node(i);
+        if matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form) {
+            return true;
+        }
+        if node.tag != Tag::Text && node.attrs.is_some() {
+            let at = node.attrs();
+            let words = class_words(&at.class, &at.id);
+            if words.iter().any(|w| WIDGET_WORDS.contains(&w.as_str())) {
+                return true;
+            }
+        }
+        if i == 0 {
+            break;
+        }
+        i = node.parent;
+    }
+    false
+}
+
+/// A visible element's date: its `datetime` when the text shows the same
+/// day (or no date), else the day the text shows (a UTC stamp can fall on
+/// the next day; the reader sees the writer's).
+fn shown(datetime: Option<&str>, text: &str) -> Option<String> {
+    let text = (text.chars().count() <= 120)
+        .then(|| dates::in_text(text))
+        .flatten();
+    let machine = datetime.and_then(dates::machine);
+    match (machine, text) {
+        (Some(m), Some(t)) if dates::day_of(&m) != dates::day_of(&t) => {
+            Some(dates::day_of(&t).to_string())
+        }
+        (Some(m), _) => Some(m),
+        (None, t) => t,
+    }
+}
+
+/// Every date candidate of the page, and the markup's modified date.
+/// `h1` is the headline's node: visible dates after it come first. `root`
+/// is the first node of the main content: dates standing alone in the text
+/// count from the one nearest its start (inside it, else the closest
+/// before it), as an article's date line sits at its head.
+pub(super) fn candidates(
+    a: &Arena,
+    head: &Head,
+    ld: &LdDates,
+    urls: &[&str],
+    h1: Option<usize>,
+    root: Option<u32>,
+) -> (Vec<Candidate>, Option<String>) {
+    let mut out = Vec::new();
+    let mut modified = None;
+    let push = |out: &mut Vec<Candidate>, stamp: Option<String>, evidence| {
+        if let Some(stamp) = stamp {
+            out.push(Candidate { stamp, evidence });
+        }
+    };
+    // Markup: meta keys that say "published" (the well-known ones first,
+    // by the order of the page), then JSON-LD.
+    let rank = |key: &str| {
+        WELL_KNOWN
+            .iter()
+            .position(|k| *k == key)
+            .unwrap_or(WELL_KNOWN.len())
+    };
+    let mut metas: Vec<(usize, &str)> = Vec::new();
+    for (key, value) in &head.metas {
+        match key_kind(key) {
+            Some(Key::Published) => metas.push((rank(key), value)),
+            Some(Key::Modified) if modified.is_none() => modified = dates::machine(value),
+            _ => {}
+        }
+    }
+    metas.sort_by_key(|(rank, _)| *rank);
+    for (_, value) in metas {
+        push(&mut out, dates::machine(value), Evidence::Published);
+    }
+    push(
+        &mut out,
+        ld.published.as_deref().and_then(dates::machine),
+        Evidence::Published,
+    );
+    if modified.is_none() {
+        modified = ld.modified.as_deref().and_then(dates::machine);
+    }
+    // Visible dates the page marks as the article's, in document order
+    // but those after the headline first: a date above it is more often
+    // the site's header than the article's.
+    let mut visible: Vec<(bool, Candidate)> = Vec::new();
+    let mut taken: Vec<u32> = Vec::new();
+    for (i, node) in a.nodes.iter().enumerate().skip(1) {
+        if node.tag == Tag::Text || node.attrs.is_none() {
+            continue;
+        }
+        let at = node.attrs();
+        let itemprop = at.itemprop.as_deref().and_then(key_kind);
+        let words = class_words(&at.class, &at.id);
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let wanted = node.tag == Tag::Time || date_class(&words) || itemprop.is_some();
+        let i = i as u32;
+        if itemprop == Some(Key::Modified)
+            || !wanted
+            || taken.iter().any(|&t| is_within(a, i, t))
+            || in_widget(a, i)
+        {
+            continue;
+        }
+        let Some(stamp) = shown(at.datetime.as_deref(), &a.text(i)) else {
+            continue;
+        };
+        taken.push(i);
+        let evidence = if itemprop == Some(Key::Published) {
+            Evidence::Published
+        } else {
+            Evidence::Byline
+        };
+        let before_h1 = h1.is_some_and(|h| (i as usize) < h);
+        visible.push((before_h1, Candidate { stamp, evidence }));
+    }
+    visible.sort_by_key(|(before, _)| *before);
+    let mut standing: Vec<((u8, usize), Candidate)> = Vec::new();
+    let root_end = root.map(|r| subtree_end(a, r));
+    for (i, node) in a.nodes.iter().enumerate().skip(1) {
+        if node.tag != Tag::Text {
+            continue;
+        }
+        let n = i as u32;
+        let Some(stamp) = standing_date(&node.text) else {
+            continue;
+        };
+        if in_link(a, n) || in_widget(a, n) {
+            continue;
+        }
+        let place = match (root, root_end) {
+            (Some(r), Some(end)) if i >= r as usize && i < end => (0, i),
+            (Some(r), _) if i < r as usize => (1, r as usize - i),
+            (Some(_), _) => (2, i),
+            _ => (0, i),
+        };
+        standing.push((
+            place,
+            Candidate {
+                stamp,
+                evidence: Evidence::Text,
+            },
+        ));
+    }
+    standing.sort_by_key(|(place, _)| *place);
+    out.extend(standing.into_iter().map(|(_, c)| c));
+    push(
+        &mut out,
+        head.title
+            .as_deref()
+            .and_then(dates::in_text)
+            .map(|d| dates::day_of(&d).to_string()),
+        Evidence::Text,
+    );
+    out.extend(visible.into_iter().map(|(_, c)| c));
+    for url in urls {
+        push(&mut out, dates::in_url(url), Evidence::Url);
+    }
+    (out, modified)
+}
+
+/// A date that is all of a short text ("Monday, December 22, 2003",
+/// "Posted 18.11.2019 21:17"): a line of its own, not a date in a sentence.
+fn standing_date(text: &str) -> Option<String> {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    if t.chars().count() > 48 || words > 7 || t.ends_with(['.', '?', '!']) && !t.ends_with("m.") {
+        return None;
+    }
+    dates::in_text(t).map(|d| dates::day_of(&d).to_string())
+}
+
+/// The index after the last node of `n`'s subtree (nodes are in preorder).
+fn subtree_end(a: &Arena, n: u32) -> usize {
+    let mut last = n;
+    while let Some(&c) = a.node(last).children.last() {
+        last = c;
+    }
+    last as usize + 1
+}
+
+fn in_link(a: &Arena, mut i: u32) -> bool {
+    for _ in 0..8 {
+        if a.tag(i) == Tag::A {
+            return true;
+        }
+        if i == 0 {
+            return false;
+        }
+        i = a.node(i).parent;
+    }
+    false
+}
+
+fn is_within(a: &Arena, mut i: u32, ancestor: u32) -> bool {
+    for _ in 0..64 {
+        if i == ancestor {
+            return true;
+        }
+        if i == 0 {
+            return false;
+        }
+        i = a.node(i).parent;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{clean, page, P1, P2, P3};
+    use super::*;
+
+    fn date_of(head: &str, top: &str) -> Option<String> {
+        let article = format!("<h1>Buses for the north</h1>{top}<p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        clean(&page(head, &article)).date
+    }
+
+    #[test]
+    fn the_classes_of_wrong_dates_from_real_pages() {
+        // A visible date in an element whose class says so.
+        assert_eq!(
+            date_of("", r#"<div class="blog-pubdate">September 18, 2024</div>"#).as_deref(),
+            Some("2024-09-18")
+        );
+        // `<time>` in UTC, showing the writer's day.
+        assert_eq!(
+            date_of(
+                "",
+                r#"<time datetime="2026-02-24T03:00:00Z">February 23, 2026</time>"#
+            )
+            .as_deref(),
+            Some("2026-02-23")
+        );
+        // `itemprop` with several words, beside `property`.
+        assert_eq!(
+            date_of(
+                r#"<meta itemprop="datePublished dateCreated" property="article:published" content="2024-05-02T10:00:00+02:00">"#,
+                ""
+            )
+            .as_deref(),
+            Some("2024-05-02T10:00:00+02:00")
+        );
+        // A weather widget's date is not the article's.
+        assert_eq!(
+            date_of(
+                "",
+                r#"<div class="weather-widget"><span class="date">March 3, 2026</span> 12°C</div>"#
+            ),
+            None
+        );
+        // JSON-LD stamped with the serving time (published = modified)
+        // loses to the byline's earlier day.
+        let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Buses",
+"datePublished":"2026-03-10T09:00:00Z","dateModified":"2026-03-10T09:00:00Z"}</script>"#;
+        assert_eq!(
+            date_of(
+                ld,
+                r#"<p class="byline">By Ann Lee</p><span class="post-date">March 2, 2026</span>"#
+            )
+            .as_deref(),
+            Some("2026-03-02")
+        );
+        // A raw line break inside a JSON-LD string does not lose the block.
+        let ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Two\nlines\",\"datePublished\":\"2025-07-01\"}</script>";
+        assert_eq!(date_of(ld, "").as_deref(), Some("2025-07-01"));
+        // A date standing alone at the head of the article.
+        assert_eq!(
+            date_of("", "<p>Monday, December 22, 2003</p>").as_deref(),
+            Some("2003-12-22")
+        );
+        // A dated link to another story says nothing of this one.
+        assert_eq!(
+            date_of("", r#"<p><a href="/x">December 22, 2003</a></p>"#),
+            None
+        );
+    }
+
+    #[test]
+    fn meta_keys_are_read_by_their_words() {
+        for k in [
+            "article:published_time",
+            "article:published",
+            "datePublished dateCreated",
+            "og:published_time",
+            "parsely-pub-date",
+            "dc.date.issued",
+            "DC.date",
+            "date",
+            "sailthru.date",
+            "publishdate",
+        ] {
+            assert_eq!(key_kind(k), Some(Key::Published), "{k}");
+        }
+        for k in ["article:modified_time", "og:updated_time", "dateModified"] {
+            assert_eq!(key_kind(k), Some(Key::Modified), "{k}");
+        }
+        for k in ["description", "og:title", "viewport", "twitter:data1"] {
+            assert_eq!(key_kind(k), None, "{k}");
+        }
+    }
+
+    #[test]
+    fn the_day_shown_beats_a_utc_stamp() {
+        assert_eq!(
+            shown(Some("2026-02-24T03:00:00Z"), "February 23, 2026").as_deref(),
+            Some("2026-02-23")
+        );
+        assert_eq!(
+            shown(Some("2026-02-23T15:00:00Z"), "February 23, 2026").as_deref(),
+            Some("2026-02-23T15:00:00+00:00")
+        );
+        assert_eq!(shown(None, "Posted 3 hours ago"), None);
+    }
+}

@@ -1,0 +1,7 @@
+//! Metadata read one way for every cleaner: the HTML and text cleaners
+//! collect what they see, these modules decide.
+//!
+//! - `dates.rs`: date formats, dates in text and URLs, and the choice among
+//!   candidates.
+
+pub(crate) mod dates;

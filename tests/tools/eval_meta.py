@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Metadata quality of `dossier extract` (title, authors, date), reported on two
+fixed halves of every set: "tune" (look at these pages while improving the
+cleaner) and "check" (never look at them; they stand in for unseen pages).
+
+The half is a fixed hash of the page id (SHA-1, first byte even = tune), so it
+never changes between runs or machines.
+
+Sets (all from ../shared, read only):
+  readability-meta   the hand-checked truth (title, author, publish_date)
+  url-dates          pages of scrapinghub and cleaneval whose URL carries a
+                     full date (/2019/11/20/, 2019-11-20, 20191120): the URL's
+                     day as a proxy truth for the date. Dossier never sees the
+                     URL of these pages (they are saved files), so the proxy
+                     is not circular, but a page may be dated another day
+                     than its URL.
+
+Usage: python3 tests/tools/eval_meta.py [--bin target/release/dossier] [--per-page DIR]
+Scoring is ../shared/tools/score_meta.py's (imported, not copied).
+"""
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(SHARED / "tools"))
+import score_meta as sm  # noqa: E402
+
+URL_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def half(pid):
+    return "tune" if hashlib.sha1(pid.encode()).digest()[0] % 2 == 0 else "check"
+
+
+def extract(binary, page, out):
+    data = page.read_bytes()
+    name = page.name
+    if name.endswith(".gz"):
+        data, name = gzip.decompress(data), name[:-3]
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / ("page" + Path(name).suffix)
+        p.write_bytes(data)
+        r = subprocess.run([binary, "extract", "--format", "json", str(p)], capture_output=True)
+    out.write_bytes(r.stdout if r.returncode == 0 else b"{}")
+
+
+def score(truth, preds, fields):
+    """{half: {field: (n, found, exact)}} for the pages of `truth`."""
+    res = {}
+    for pid, rec in truth.items():
+        pf = preds / f"{pid}.json"
+        pred = sm.load_pred(pf) if pf.exists() else {}
+        for h in (half(pid), "all"):
+            for f in fields:
+                t = sm.truth_value(rec, f)
+                if not t:
+                    continue
+                p = pred.get(f, "")
+                found = bool(p.strip())
+                if f == "title":
+                    exact = found and sm.key(p) == sm.key(t)
+                elif f == "author":
+                    exact = found and sm.author_set(p) == sm.author_set(t)
+                else:
+                    tp, pp = sm.date_parts(t), sm.date_parts(p) if found else None
+                    exact = bool(pp) and pp[: len(tp)] == tp
+                n, fo, ex = res.setdefault(h, {}).get(f, (0, 0, 0))
+                res[h][f] = (n + 1, fo + found, ex + bool(exact))
+    return res
+
+
+def report(name, res, fields):
+    print(f"\n{name}")
+    print(f"  {'half':<6}" + "".join(f"{f + ' exact (found)':>24}" for f in fields))
+    for h in ("tune", "check", "all"):
+        cells = []
+        for f in fields:
+            n, fo, ex = res.get(h, {}).get(f, (0, 0, 0))
+            cells.append(f"{100 * ex / n:5.1f}% ({100 * fo / n:5.1f}%) of {n:<4}" if n else "-")
+        print(f"  {h:<6}" + "".join(f"{c:>24}" for c in cells))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=str(ROOT / "target/release/dossier"))
+    ap.add_argument("--per-page", type=Path, help="keep the predictions here")
+    args = ap.parse_args()
+    corpus = SHARED / "corpus"
+    if not corpus.is_dir():
+        sys.exit(f"no shared corpus at {corpus}")
+    keep = args.per_page or Path(tempfile.mkdtemp())
+
+    # readability-meta
+    preds = keep / "readability-meta"
+    preds.mkdir(parents=True, exist_ok=True)
+    truth = json.loads((corpus / "readability-meta/meta-truth.json").read_text())
+    for pid in truth:
+        extract(args.bin, corpus / f"readability-meta/html/{pid}.html.gz", preds / f"{pid}.json")
+    report("readability-meta (hand-checked truth)", score(truth, preds, sm.FIELDS), sm.FIELDS)
+
+    # url-dates
+    preds = keep / "url-dates"
+    preds.mkdir(parents=True, exist_ok=True)
+    truth = {}
+    for s in ("scrapinghub", "cleaneval"):
+        gt = json.loads((corpus / s / "ground-truth.json").read_text())
+        for pid, rec in gt.items():
+            m = URL_DATE.search(rec.get("url") or "")
+            if not m:
+                continue
+            y, _, mo, d = m.groups()
+            truth[f"{s}-{pid}"] = {"publish_date": f"{y}-{mo}-{d}"}
+            extract(args.bin, corpus / s / "html" / f"{pid}.html.gz", preds / f"{s}-{pid}.json")
+    report("url-dates (the URL's day as proxy truth)", score(truth, preds, ("date",)), ("date",))
+    if args.per_page:
+        print(f"\npredictions kept in {keep}")
+
+
+if __name__ == "__main__":
+    main()
