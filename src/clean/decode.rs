@@ -14,10 +14,9 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
             .0
             .into_owned();
     }
-    if !bytes.is_ascii() {
-        if let Ok(text) = std::str::from_utf8(bytes) {
-            return text.to_string();
-        }
+    let utf8 = std::str::from_utf8(bytes).ok();
+    if let Some(text) = utf8.filter(|_| !bytes.is_ascii()) {
+        return text.to_string();
     }
     if let Some(encoding) = declared.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
         // A page declaring UTF-16 in a meta tag is really ASCII-compatible
@@ -29,7 +28,7 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
         };
         return encoding.decode_without_bom_handling(bytes).0.into_owned();
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Some(text) = utf8 {
         return text.to_string();
     }
     if let Some(encoding) = utf16_without_bom(bytes) {

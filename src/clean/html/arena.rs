@@ -471,6 +471,11 @@ impl Arena {
         &self.nodes[n as usize]
     }
 
+    /// `n`, then its parent, and so on up to the root (node 0).
+    pub(super) fn ancestors(&self, n: u32) -> impl Iterator<Item = u32> + '_ {
+        std::iter::successors(Some(n), move |&i| (i != 0).then(|| self.node(i).parent))
+    }
+
     /// Collapsed visible text of a subtree.
     pub(super) fn text(&self, n: u32) -> String {
         let mut out = String::new();

@@ -10,7 +10,7 @@
 
 use crate::clean::meta::dates::{self, Candidate, Evidence};
 
-use super::arena::{Arena, Head, Tag};
+use super::arena::{Arena, Attrs, Head, Tag};
 
 /// What JSON-LD said about the article's dates.
 #[derive(Default)]
@@ -80,44 +80,38 @@ const WIDGET_WORDS: &[&str] = &[
 ];
 
 /// Class and id words of elements that hold the article's date.
-fn date_class(words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        (w.contains("date") || w.contains("publish") || w.contains("posted") || *w == "dateline")
+fn date_class(class_id: &str) -> bool {
+    words(class_id).any(|w| {
+        (w.contains("date") || w.contains("publish") || w.contains("posted") || w == "dateline")
             && !w.contains("update")
             && !w.contains("modif")
             && !w.contains("validate")
     })
 }
 
-fn class_words(class: &str, id: &str) -> Vec<String> {
-    format!("{class} {id}")
-        .to_ascii_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
+/// An element's class and id, lowercased, for [`words`]; empty for most
+/// elements, which then cost no allocation.
+fn class_id(at: &Attrs) -> String {
+    if at.class.is_empty() && at.id.is_empty() {
+        return String::new();
+    }
+    format!("{} {}", at.class, at.id).to_ascii_lowercase()
+}
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 /// Whether node `i` sits inside a widget, sidebar, comment or navigation.
-fn in_widget(a: &Arena, mut i: u32) -> bool {
-    for _ in 0..16 {
-        let node = a.node(i);
-        if matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form) {
-            return true;
-        }
-        if node.tag != Tag::Text && node.attrs.is_some() {
-            let at = node.attrs();
-            let words = class_words(&at.class, &at.id);
-            if words.iter().any(|w| WIDGET_WORDS.contains(&w.as_str())) {
-                return true;
-            }
-        }
-        if i == 0 {
-            break;
-        }
-        i = node.parent;
-    }
-    false
+fn in_widget(a: &Arena, i: u32) -> bool {
+    a.ancestors(i).take(16).any(|k| {
+        let node = a.node(k);
+        matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form)
+            || node.tag != Tag::Text
+                && node.attrs.is_some()
+                && words(&class_id(node.attrs())).any(|w| WIDGET_WORDS.contains(&w))
+    })
 }
 
 /// A visible element's date: its `datetime` when the text shows the same
@@ -196,9 +190,7 @@ pub(super) fn candidates(
         }
         let at = node.attrs();
         let itemprop = at.itemprop.as_deref().and_then(key_kind);
-        let words = class_words(&at.class, &at.id);
-        let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        let wanted = node.tag == Tag::Time || date_class(&words) || itemprop.is_some();
+        let wanted = node.tag == Tag::Time || date_class(&class_id(at)) || itemprop.is_some();
         let i = i as u32;
         if itemprop == Some(Key::Modified)
             || !wanted
@@ -272,7 +264,7 @@ fn standing_date(text: &str) -> Option<String> {
     if t.chars().count() > 48 || words > 7 || t.ends_with(['.', '?', '!']) && !t.ends_with("m.") {
         return None;
     }
-    dates::in_text(t).map(|d| dates::day_of(&d).to_string())
+    dates::day_in_text(t)
 }
 
 /// The index after the last node of `n`'s subtree (nodes are in preorder).
@@ -284,30 +276,12 @@ fn subtree_end(a: &Arena, n: u32) -> usize {
     last as usize + 1
 }
 
-fn in_link(a: &Arena, mut i: u32) -> bool {
-    for _ in 0..8 {
-        if a.tag(i) == Tag::A {
-            return true;
-        }
-        if i == 0 {
-            return false;
-        }
-        i = a.node(i).parent;
-    }
-    false
+fn in_link(a: &Arena, i: u32) -> bool {
+    a.ancestors(i).take(8).any(|k| a.tag(k) == Tag::A)
 }
 
-fn is_within(a: &Arena, mut i: u32, ancestor: u32) -> bool {
-    for _ in 0..64 {
-        if i == ancestor {
-            return true;
-        }
-        if i == 0 {
-            return false;
-        }
-        i = a.node(i).parent;
-    }
-    false
+fn is_within(a: &Arena, i: u32, ancestor: u32) -> bool {
+    a.ancestors(i).take(64).any(|k| k == ancestor)
 }
 
 #[cfg(test)]

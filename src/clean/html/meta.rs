@@ -203,19 +203,16 @@ pub(super) struct Meta {
 
 /// `root`: the first node of the article's main content, if one was found.
 pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -> Meta {
-    let meta = |keys: &[&str]| {
-        keys.iter().find_map(|k| {
-            head.metas
-                .iter()
-                .find(|(n, v)| n == k && !v.trim().is_empty())
-                .map(|(_, v)| collapse(&decode_entities(v)))
-        })
-    };
     let meta_value = |k: &str| {
         head.metas
             .iter()
             .find(|(n, v)| n == k && !v.trim().is_empty())
             .map(|(_, v)| v.as_str())
+    };
+    let meta = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| meta_value(k))
+            .map(|v| collapse(&decode_entities(v)))
     };
     let ld = json_ld(&head.json_ld);
     let source = meta(&["og:site_name", "application-name", "twitter:site:name"])

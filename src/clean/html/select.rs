@@ -139,14 +139,7 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
     if top == body || a.tag(top) == Tag::Html {
         return vec![body];
     }
-    let ancestors = |mut x: u32| {
-        let mut v = Vec::new();
-        while x != 0 {
-            x = a.node(x).parent;
-            v.push(x);
-        }
-        v
-    };
+    let ancestors = |x: u32| a.ancestors(x).skip(1).collect::<Vec<u32>>();
     let top_score = score[top as usize];
     let alts: Vec<Vec<u32>> = candidates
         .iter()

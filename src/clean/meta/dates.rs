@@ -171,7 +171,7 @@ pub(crate) fn machine(raw: &str) -> Option<String> {
             return plausible(&d.format("%Y-%m-%d").to_string());
         }
     }
-    in_text(s).map(|d| day_of(&d).to_string())
+    day_in_text(s)
 }
 
 fn valid_year(stamp: &str) -> bool {
@@ -266,6 +266,11 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
     }
     found.sort_by_key(|(pos, _)| *pos);
     found.into_iter().next().map(|(_, s)| s)
+}
+
+/// The calendar day of the first date in a line of text.
+pub(crate) fn day_in_text(text: &str) -> Option<String> {
+    in_text(text).map(|d| day_of(&d).to_string())
 }
 
 /// The day a URL's path is dated with: `/2024/09/18/`, `/2024-09-18-…`,
