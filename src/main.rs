@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use dossier::config::Overrides;
+use dossier::content::extract::site_of;
 use dossier::diagnostic::Diagnostics;
 use dossier::pipeline::{self, Options};
 
@@ -77,20 +78,29 @@ enum Command {
         /// Show which blocks were dropped and why, instead of the article.
         #[arg(long)]
         explain: bool,
+        /// The site the file belongs to, whose `clean:` rules, folder and
+        /// sidecar apply (default: the site found above FILE, if any).
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// Clean the file on its own, even inside a site.
+        #[arg(long, conflicts_with = "root")]
+        alone: bool,
     },
     /// Measure cleaning quality: clean every page in PAGES (.html, .html.gz
-    /// or .txt named by id) and score the bodies against a ground-truth
-    /// file ({id: {"articleBody": …}}) with word 4-gram shingles.
+    /// or .txt named by id) and score it against a truth file: bodies
+    /// ({id: {"articleBody": …}}, word 4-gram shingles) and metadata
+    /// ({id: {"title", "author", "publish_date"}}, exact per field).
     Eval {
         /// Folder of pages.
         pages: PathBuf,
         /// Ground-truth JSON.
         #[arg(long)]
         truth: PathBuf,
-        /// Also write each page's extracted Markdown body to DIR/<id>.txt.
+        /// Also write each page's Markdown body to DIR/<id>.txt and all it
+        /// found to DIR/<id>.json.
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Print the N worst pages by F1.
+        /// Print the N worst pages by body F1, and up to N wrong fields.
         #[arg(long, default_value_t = 0)]
         worst: usize,
     },
@@ -181,7 +191,16 @@ fn main() -> ExitCode {
             let options = dossier::serve::ServeOptions { root, interface, port, open, drafts, base_url };
             dossier::serve::serve(options).map(|()| String::new())
         }
-        Command::Extract { file, format, explain } => extract(&file, format, explain),
+        Command::Extract {
+            file,
+            format,
+            explain,
+            root,
+            alone,
+        } => {
+            let root = root.or_else(|| (!alone).then(|| site_of(&file)).flatten());
+            extract(&file, format, explain, root.as_deref())
+        }
         Command::Eval { pages, truth, out, worst } => eval(&pages, &truth, out.as_deref(), worst),
         Command::Init { dir } => dossier::init::init(&dir).map_err(Diagnostics::from).map(|()| {
             format!(
@@ -264,50 +283,91 @@ fn warnings_note(report: &dossier::digest::Report) -> String {
 }
 
 /// `dossier extract`: prints to stdout, so it composes with redirection.
-fn extract(file: &std::path::Path, format: Format, explain: bool) -> Result<String, Diagnostics> {
+/// Inside a site (`root`), the file is cleaned as `build` cleans it and the
+/// front matter printed is the one it is published with.
+fn extract(
+    file: &std::path::Path,
+    format: Format,
+    explain: bool,
+    root: Option<&std::path::Path>,
+) -> Result<String, Diagnostics> {
+    use dossier::diagnostic::Diagnostic;
     let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
     let kind = dossier::clean::Kind::from_extension(ext).ok_or_else(|| {
         Diagnostics::from(
-            dossier::diagnostic::Diagnostic::in_file(file, "not a raw article")
+            Diagnostic::in_file(file, "not a raw article")
                 .hint("extract reads .txt, .html or .htm files"),
         )
     })?;
-    let bytes = std::fs::read(file).map_err(|e| {
-        Diagnostics::from(dossier::diagnostic::Diagnostic::in_file(
-            file,
-            format!("cannot read: {e}"),
-        ))
-    })?;
-    let hints = dossier::clean::Hints {
-        file_name: file.file_stem().map(|s| s.to_string_lossy().into_owned()),
-        ..Default::default()
-    };
-    let article = dossier::clean::clean(&dossier::clean::decode_for(&bytes, kind), kind, &hints);
-    if explain {
-        println!(
-            "kept {} blocks, dropped {}:",
-            article.blocks.len(),
-            article.dropped.len()
-        );
-        for d in &article.dropped {
-            let text: String = d.text.chars().take(70).collect();
-            let more = if d.text.chars().count() > 70 {
-                "…"
-            } else {
-                ""
-            };
-            println!("  - {:?}{more}\n      {}", text, d.reason);
+    let (article, published) = match root {
+        Some(root) => {
+            let config = dossier::config::Config::load(root, &Overrides::default())?;
+            let site = dossier::content::extract::extract_in_site(root, &config, file)?;
+            tracing::info!(
+                "cleaned as the site at {} builds it{}",
+                root.display(),
+                site.sidecar
+                    .as_ref()
+                    .map(|s| format!(", with the sidecar {}", s.display()))
+                    .unwrap_or_default()
+            );
+            (site.article, Some(site.front_matter))
         }
-    } else {
-        match format {
-            Format::Md => print!("{}", article.to_markdown()),
-            Format::Json => println!(
-                "{}",
-                serde_json::to_string_pretty(&article).unwrap_or_default()
-            ),
+        None => {
+            let bytes = std::fs::read(file).map_err(|e| {
+                Diagnostics::from(Diagnostic::in_file(file, format!("cannot read: {e}")))
+            })?;
+            let hints = dossier::clean::Hints {
+                file_name: file.file_stem().map(|s| s.to_string_lossy().into_owned()),
+                ..Default::default()
+            };
+            let text = dossier::clean::decode_for(&bytes, kind);
+            (dossier::clean::clean(&text, kind, &hints), None)
+        }
+    };
+    if explain {
+        print!("{}", explanation(&article));
+        return Ok(String::new());
+    }
+    match (format, published) {
+        (Format::Md, None) => print!("{}", article.to_markdown()),
+        (Format::Md, Some(fm)) => print!(
+            "---\n{}---\n\n{}",
+            dossier::yaml::to_string(&fm),
+            article.body_markdown()
+        ),
+        (Format::Json, published) => {
+            let mut v = serde_json::to_value(&article).unwrap_or_default();
+            if let (Some(fm), Some(map)) = (published, v.as_object_mut()) {
+                map.insert(
+                    "front_matter".into(),
+                    serde_json::to_value(fm).unwrap_or_default(),
+                );
+            }
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
     }
     Ok(String::new())
+}
+
+/// `extract --explain`: every dropped block with its reason.
+fn explanation(article: &dossier::clean::Article) -> String {
+    use std::fmt::Write;
+    let mut out = format!(
+        "kept {} blocks, dropped {}:\n",
+        article.blocks.len(),
+        article.dropped.len()
+    );
+    for d in &article.dropped {
+        let text: String = d.text.chars().take(70).collect();
+        let more = if d.text.chars().count() > 70 {
+            "…"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  - {text:?}{more}\n      {}", d.reason);
+    }
+    out
 }
 
 /// `dossier eval`: quality and speed of the cleaner on a benchmark folder.
@@ -317,42 +377,77 @@ fn eval(
     out: Option<&std::path::Path>,
     worst: usize,
 ) -> Result<String, Diagnostics> {
+    use dossier::clean::eval::FIELDS;
     let fail = |m: String| Diagnostics::from(dossier::diagnostic::Diagnostic::new(m));
     let report = dossier::clean::eval::evaluate(pages, truth).map_err(fail)?;
     if let Some(out) = out {
         std::fs::create_dir_all(out).map_err(|e| fail(format!("{}: {e}", out.display())))?;
         for p in &report.pages {
-            let path = out.join(format!("{}.txt", p.id));
-            std::fs::write(&path, &p.predicted)
-                .map_err(|e| fail(format!("{}: {e}", path.display())))?;
+            let json = serde_json::to_string_pretty(&p.article).unwrap_or_default();
+            for (ext, bytes) in [("txt", &p.predicted), ("json", &json)] {
+                let path = out.join(format!("{}.{ext}", p.id));
+                std::fs::write(&path, bytes)
+                    .map_err(|e| fail(format!("{}: {e}", path.display())))?;
+            }
         }
     }
-    let mut ranked: Vec<_> = report.pages.iter().collect();
-    let f1 = |p: f64, r: f64| {
+    let f1 = |(p, r): (f64, f64)| {
         if p + r > 0.0 {
             2.0 * p * r / (p + r)
         } else {
             0.0
         }
     };
-    ranked.sort_by(|a, b| f1(a.precision, a.recall).total_cmp(&f1(b.precision, b.recall)));
+    let mut ranked: Vec<_> = report.pages.iter().filter(|p| p.body.is_some()).collect();
+    ranked
+        .sort_by(|a, b| f1(a.body.unwrap_or_default()).total_cmp(&f1(b.body.unwrap_or_default())));
     for p in ranked.iter().take(worst) {
+        let (precision, recall) = p.body.unwrap_or_default();
         println!(
-            "{:.3} P={:.3} R={:.3} {}",
-            f1(p.precision, p.recall),
-            p.precision,
-            p.recall,
+            "{:.3} P={precision:.3} R={recall:.3} {}",
+            f1((precision, recall)),
             p.id
         );
     }
+    let wrong = report.pages.iter().flat_map(|p| {
+        p.meta
+            .iter()
+            .zip(FIELDS)
+            .filter(|(exact, _)| **exact == Some(false))
+            .map(move |(_, field)| (p, field))
+    });
+    for (p, field) in wrong.take(worst) {
+        let a = &p.article;
+        let found = match field {
+            "title" => a.title.clone().unwrap_or_default(),
+            "author" => a.authors.join(", "),
+            _ => a.date.clone().unwrap_or_default(),
+        };
+        println!("wrong {field:<6} {:<40} found {found:?}", p.id);
+    }
+    if let Some(score) = report.score {
+        println!(
+            "pages: {}  precision: {:.4}  recall: {:.4}  F1: {:.4}",
+            ranked.len(),
+            score.precision,
+            score.recall,
+            score.f1
+        );
+    }
+    if report.meta.any() {
+        println!("field   pages  found   exact");
+        for (field, s) in FIELDS.iter().zip(report.meta.0) {
+            if s.pages > 0 {
+                println!(
+                    "{field:<7} {:>5}  {:>5.1}%  {:>5.1}%",
+                    s.pages,
+                    100.0 * s.found_share(),
+                    100.0 * s.exact_share()
+                );
+            }
+        }
+    }
     let secs = report.elapsed.as_secs_f64().max(1e-9);
-    println!(
-        "pages: {}  precision: {:.4}  recall: {:.4}  F1: {:.4}",
-        report.pages.len(),
-        report.score.precision,
-        report.score.recall,
-        report.score.f1
-    );
     println!(
         "speed (one thread): {:.0} pages/s, {:.1} MB/s ({:.3} s for {:.1} MB)",
         report.pages.len() as f64 / secs,

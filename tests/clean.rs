@@ -200,3 +200,142 @@ fn clean_drop_rules_remove_matching_blocks() {
     assert!(all.contains("real article text"));
     assert!(!all.contains("Acme Corp"));
 }
+
+/// Inside a site, `extract` shows what `build` publishes: the folder's
+/// repeated boilerplate and `clean:` rules apply, the folder's source name
+/// and the sidecar win; `--alone` cleans the file on its own.
+#[test]
+fn extract_inside_a_site_applies_its_rules_and_sidecar() {
+    let body = |topic: &str| {
+        format!(
+            "\n{topic} moves markets\nAnalysts said on Monday that {topic} prices rose sharply after the announcement, surprising traders.\nThey expect the move in {topic} to persist into the next quarter, citing tight supply and firm demand.\nFollow our coverage on the partner network for daily updates\n"
+        )
+    };
+    let config = format!(
+        "{CONFIG}clean:\n  drop: ['(?i)^they expect']\n  sources:\n    feed: {{ source: The Feed }}\n"
+    );
+    let mut files: Vec<(String, String)> = ["oil", "gas", "coal", "copper"]
+        .iter()
+        .map(|t| (format!("content/feed/{t}.txt"), body(t)))
+        .collect();
+    files.push((
+        "content/feed/oil.yaml".into(),
+        "date: 2026-03-10\ntags: [energy]\n".into(),
+    ));
+    let dir = site_owned(&config, &files);
+    let oil = dir.path().join("content/feed/oil.txt");
+
+    let run = |args: &[&str]| {
+        let out = dossier()
+            .arg("extract")
+            .args(args)
+            .arg(&oil)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Found by walking up from the file, and with --root.
+    for args in [&[][..], &["--root", dir.path().to_str().unwrap()][..]] {
+        let md = run(args);
+        assert!(md.contains("date: 2026-03-10"), "{md}");
+        assert!(md.contains("- energy"), "{md}");
+        assert!(md.contains("source: The Feed"), "{md}");
+        assert!(md.contains("surprising traders"), "{md}");
+        assert!(
+            !md.contains("partner network"),
+            "repeated in the folder: {md}"
+        );
+        assert!(!md.contains("They expect"), "clean.drop applies: {md}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["--format", "json"])).expect("valid JSON");
+    assert_eq!(json["front_matter"]["date"], "2026-03-10");
+    assert_eq!(json["front_matter"]["source"], "The Feed");
+
+    let alone = run(&["--alone"]);
+    assert!(
+        alone.contains("They expect") && !alone.contains("2026-03-10"),
+        "{alone}"
+    );
+
+    // A file outside the site's content/ is refused with a way out.
+    let outside = dir.path().join("stray.txt");
+    std::fs::write(&outside, body("tin")).unwrap();
+    let out = dossier()
+        .args(["extract", "--root"])
+        .arg(dir.path())
+        .arg(&outside)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("stray.txt") && err.contains("content/"),
+        "{err}"
+    );
+}
+
+/// `dossier eval` scores metadata when the truth file carries it, and
+/// bodies when it carries them, each page on the fields its truth knows.
+#[test]
+fn eval_scores_titles_authors_and_dates() {
+    let page = |title: &str, author: &str, date: &str| {
+        format!(
+            "<!doctype html><html><head><title>{title}</title><meta name=\"author\" content=\"{author}\"><meta property=\"article:published_time\" content=\"{date}\"></head><body><article><h1>{title}</h1><p>The committee met on Tuesday and decided, after a long debate about the outlook for inflation, to keep rates where they are for now.</p><p>Markets had expected the decision, and prices barely moved after it was announced in the afternoon.</p></article></body></html>"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    std::fs::write(
+        pages.join("a.html"),
+        page("Rates on hold", "Jane Roe", "2026-03-04"),
+    )
+    .unwrap();
+    std::fs::write(
+        pages.join("b.html"),
+        page("Oil up", "John Doe", "2026-03-05"),
+    )
+    .unwrap();
+    let truth = dir.path().join("truth.json");
+    std::fs::write(
+        &truth,
+        r#"{"a": {"title": "Rates on hold", "author": "Jane Roe", "publish_date": "2026-03-04"},
+            "b": {"title": "Oil up", "author": ["Ann Other"], "publish_date": ""}}"#,
+    )
+    .unwrap();
+    let out = dossier()
+        .arg("eval")
+        .arg(&pages)
+        .arg("--truth")
+        .arg(&truth)
+        .args(["--worst", "5"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = |field: &str| {
+        text.lines()
+            .find(|l| l.starts_with(field))
+            .unwrap_or_else(|| panic!("no {field} line in {text}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(line("title"), ["title", "2", "100.0%", "100.0%"]);
+    assert_eq!(line("author"), ["author", "2", "100.0%", "50.0%"]);
+    assert_eq!(line("date"), ["date", "1", "100.0%", "100.0%"]);
+    assert!(text.contains("wrong author b"), "{text}");
+    assert!(
+        !text.contains("F1:"),
+        "no body truth, no body score: {text}"
+    );
+}

@@ -2,6 +2,7 @@
 //! them into plain data ([`Page`], [`Section`], [`Asset`]). No rendering
 //! happens here; that is the markdown and render stages' job.
 
+pub mod extract;
 pub mod front_matter;
 pub mod raw;
 pub mod slug;

@@ -103,7 +103,7 @@ pub fn load_all(
     for (i, f) in files.iter().enumerate() {
         folders.entry(folder_of(&f.rel)).or_default().push(i);
     }
-    let mut folder_hints: BTreeMap<&str, (u64, Hints)> = BTreeMap::new();
+    let mut hints_of: BTreeMap<&str, (u64, Hints)> = BTreeMap::new();
     for (folder, members) in &folders {
         let dir = files[members[0]]
             .abs
@@ -120,21 +120,13 @@ pub fn load_all(
                         .and_then(|(_, d)| d.as_ref().ok())
                         .map(|(_, v)| v.as_str())
                 });
-                let mut drop = compile(&config.clean.drop);
-                if let Some(rule) = config.clean.sources.get(*folder) {
-                    drop.extend(compile(&rule.drop));
-                }
-                let hints = Hints {
-                    repeated: clean::repeated_blocks(texts),
-                    drop,
-                    file_name: None,
-                };
+                let hints = folder_hints(config, folder, texts);
                 let entry = (fingerprint(&hints), hints);
                 cache.hints.insert(dir, entry.clone());
                 entry
             }
         };
-        folder_hints.insert(folder, hints);
+        hints_of.insert(folder, hints);
     }
 
     let keys: Vec<u64> = files
@@ -147,7 +139,7 @@ pub fn load_all(
                 .as_ref()
                 .map(|(abs, _)| (abs, Stamp::of(abs)))
                 .hash(&mut h);
-            folder_hints[folder_of(&f.rel)].0.hash(&mut h);
+            hints_of[folder_of(&f.rel)].0.hash(&mut h);
             h.finish()
         })
         .collect();
@@ -162,18 +154,8 @@ pub fn load_all(
                 Ok((text, _)) => text,
                 Err(e) => return Some(Err(e.clone())),
             };
-            let folder = folder_of(&f.rel);
-            let mut hints = folder_hints[folder].1.clone();
-            hints.file_name = Path::new(&f.rel)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned());
-            let article = clean::clean(text, f.kind, &hints);
-            let source_rule = config
-                .clean
-                .sources
-                .get(folder)
-                .and_then(|r| r.source.clone());
-            Some(to_page(f, article, source_rule, config))
+            let article = clean_one(f, text, &hints_of[folder_of(&f.rel)].1);
+            Some(to_page(f, article, config))
         })
         .collect();
     files
@@ -188,6 +170,25 @@ pub fn load_all(
             None => cache.pages[&f.abs].1.clone(),
         })
         .collect()
+}
+
+/// What the cleaner knows of a folder's boilerplate: the lines its
+/// articles (`texts`, their visible lines) repeat, the editor's `clean.drop`
+/// patterns and the folder's own (`clean.sources.<folder>.drop`).
+pub(super) fn folder_hints<'a>(
+    config: &Config,
+    folder: &str,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Hints {
+    let mut drop = compile(&config.clean.drop);
+    if let Some(rule) = config.clean.sources.get(folder) {
+        drop.extend(compile(&rule.drop));
+    }
+    Hints {
+        repeated: clean::repeated_blocks(texts),
+        drop,
+        file_name: None,
+    }
 }
 
 /// Identifies a folder's hints, so cached articles know whether the
@@ -211,17 +212,51 @@ fn compile(patterns: &[String]) -> Vec<regex::Regex> {
         .collect()
 }
 
-fn folder_of(rel: &str) -> &str {
+pub(super) fn folder_of(rel: &str) -> &str {
     rel.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
 
-fn to_page(
+/// Cleans one raw article against its folder's hints.
+pub(super) fn clean_one(f: &RawFile, text: &str, folder_hints: &Hints) -> Article {
+    let mut hints = folder_hints.clone();
+    hints.file_name = Path::new(&f.rel)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned());
+    clean::clean(text, f.kind, &hints)
+}
+
+fn to_page(f: &RawFile, article: Article, config: &Config) -> Result<Page, Diagnostic> {
+    let body = article.body_markdown();
+    let (fm, sidecar) = front_matter(f, article, config)?;
+    let Some(text) = sidecar else {
+        return make_page(fm, body, 1, &f.rel, &f.file, config, &|_| None);
+    };
+    // Dates and taxonomies set in the sidecar are reported against it.
+    let from_sidecar = |key: &str| crate::yaml::key_line(&text, key, 1);
+    make_page(fm, body, 1, &f.rel, &f.file, config, &from_sidecar).map_err(|d| {
+        match (&f.sidecar, d.line) {
+            (Some((_, sidecar_file)), Some(_)) => Diagnostic {
+                file: Some(sidecar_file.clone()),
+                ..d
+            },
+            _ => d,
+        }
+    })
+}
+
+/// The front matter a raw article publishes: what the cleaner found, the
+/// folder's `clean.sources` name, and the sidecar over both. Also returns
+/// the sidecar's text, for line numbers in messages.
+pub(super) fn front_matter(
     f: &RawFile,
     article: Article,
-    source_rule: Option<String>,
     config: &Config,
-) -> Result<Page, Diagnostic> {
-    let body = article.body_markdown();
+) -> Result<(PageFrontMatter, Option<String>), Diagnostic> {
+    let source_rule = config
+        .clean
+        .sources
+        .get(folder_of(&f.rel))
+        .and_then(|r| r.source.clone());
     // A date the cleaner could not read is a guess gone wrong, not the
     // editor's mistake: leave it out rather than fail the build.
     let date = article.date.filter(|d| {
@@ -244,22 +279,10 @@ fn to_page(
         ..PageFrontMatter::default()
     };
     let Some((sidecar_abs, sidecar_file)) = &f.sidecar else {
-        return make_page(found, body, 1, &f.rel, &f.file, config, &|_| None);
+        return Ok((found, None));
     };
     let text = std::fs::read_to_string(sidecar_abs)
         .map_err(|e| Diagnostic::in_file(sidecar_file, format!("cannot read: {e}")))?;
     let overrides: PageFrontMatter = crate::yaml::parse(&text, sidecar_file, 1)?;
-    // Dates and taxonomies set in the sidecar are reported against it.
-    let from_sidecar = |key: &str| crate::yaml::key_line(&text, key, 1);
-    let fm = found.overlay(overrides);
-    make_page(fm, body, 1, &f.rel, &f.file, config, &from_sidecar).map_err(|d| {
-        if d.line.is_some() {
-            Diagnostic {
-                file: Some(sidecar_file.clone()),
-                ..d
-            }
-        } else {
-            d
-        }
-    })
+    Ok((found.overlay(overrides), Some(text)))
 }

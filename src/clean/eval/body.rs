@@ -1,14 +1,8 @@
-//! Extraction quality, measured: runs the cleaner over a folder of pages
-//! with a ground-truth file and scores the bodies with word 4-gram shingles,
-//! the method of the ScrapingHub article-extraction benchmark (the same as
-//! `shared/tools/score.py`, which cross-checks these figures).
+//! Body scores: word 4-gram shingles of the extracted body against the true
+//! body, the method of the ScrapingHub article-extraction benchmark (the same
+//! as `shared/tools/score.py`, which cross-checks these figures).
 
 use std::collections::HashMap;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
-
-use super::{clean, repeated_blocks, Hints, Kind};
 
 /// Precision, recall and F1 over a set of pages.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -124,123 +118,6 @@ pub fn strip_markdown(md: &str) -> String {
         }
     }
     out
-}
-
-/// One evaluated page.
-#[derive(Debug, Clone)]
-pub struct PageResult {
-    pub id: String,
-    pub precision: f64,
-    pub recall: f64,
-    pub predicted: String,
-}
-
-/// The outcome of an evaluation run.
-#[derive(Debug, Clone)]
-pub struct Report {
-    pub score: Score,
-    pub pages: Vec<PageResult>,
-    pub bytes: usize,
-    /// Cleaning time only (decoding included, reading files not), on one thread.
-    pub elapsed: Duration,
-}
-
-/// Loads `<id>.html`, `<id>.html.gz` or `<id>.txt` pages from `dir`, cleans each
-/// (on one thread, so pages/s is per core) and scores them against
-/// `truth` (`{id: {"articleBody": …}}`).
-pub fn evaluate(dir: &Path, truth_file: &Path) -> Result<Report, String> {
-    let truth_text = std::fs::read_to_string(truth_file)
-        .map_err(|e| format!("{}: {e}", truth_file.display()))?;
-    let truth: HashMap<String, serde_json::Value> =
-        serde_json::from_str(&truth_text).map_err(|e| format!("{}: {e}", truth_file.display()))?;
-    let mut inputs: Vec<(String, Kind, Vec<u8>)> = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        let name = path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        let (id, kind, gz) = if let Some(id) = name.strip_suffix(".html.gz") {
-            (id, Kind::Html, true)
-        } else if let Some(id) = name.strip_suffix(".html") {
-            (id, Kind::Html, false)
-        } else if let Some(id) = name.strip_suffix(".txt") {
-            (id, Kind::Text, false)
-        } else {
-            continue;
-        };
-        if !truth.contains_key(id) {
-            continue;
-        }
-        let mut bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        if gz {
-            let mut out = Vec::new();
-            flate2::read::GzDecoder::new(&bytes[..])
-                .read_to_end(&mut out)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            bytes = out;
-        }
-        inputs.push((id.to_string(), kind, bytes));
-    }
-    if inputs.is_empty() {
-        return Err(format!(
-            "no pages in {} match ids in {}",
-            dir.display(),
-            truth_file.display()
-        ));
-    }
-
-    let started = Instant::now();
-    let decoded: Vec<String> = inputs
-        .iter()
-        .map(|(_, kind, b)| super::decode_for(b, *kind))
-        .collect();
-    let visible: Vec<String> = inputs
-        .iter()
-        .zip(&decoded)
-        .map(|((_, kind, _), t)| super::visible_lines(t, *kind))
-        .collect();
-    let repeated = repeated_blocks(visible.iter().map(String::as_str));
-    let hints = Hints {
-        repeated,
-        ..Hints::default()
-    };
-    let articles: Vec<String> = inputs
-        .iter()
-        .zip(&decoded)
-        .map(|((_, kind, _), text)| clean(text, *kind, &hints).body_markdown())
-        .collect();
-    let elapsed = started.elapsed();
-
-    let mut rows = Vec::new();
-    let mut pages = Vec::new();
-    for ((id, _, _), predicted) in inputs.iter().zip(articles) {
-        let body = truth[id]
-            .get("articleBody")
-            .and_then(|v| v.as_str())
-            .unwrap_or("");
-        let counts = shingle_counts(body, &strip_markdown(&predicted));
-        let one = aggregate(&[counts]);
-        rows.push(counts);
-        pages.push(PageResult {
-            id: id.clone(),
-            precision: one.precision,
-            recall: one.recall,
-            predicted,
-        });
-    }
-    Ok(Report {
-        score: aggregate(&rows),
-        pages,
-        bytes: inputs.iter().map(|(_, _, b)| b.len()).sum(),
-        elapsed,
-    })
 }
 
 #[cfg(test)]
