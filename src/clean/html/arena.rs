@@ -296,12 +296,19 @@ impl Arena {
                         if let Some(h) = head.as_deref_mut() {
                             match name {
                                 "meta" => {
-                                    let key = attr("property")
-                                        .or_else(|| attr("name"))
-                                        .or_else(|| attr("itemprop"))
-                                        .or_else(|| attr("http-equiv"));
-                                    if let (Some(k), Some(v)) = (key, attr("content")) {
-                                        h.metas.push((k.to_ascii_lowercase(), v));
+                                    // RDFa allows several properties in one
+                                    // attribute (`property="og:title dc:title"`),
+                                    // and a tag may carry both `property` and
+                                    // `name`: each names the same content.
+                                    let keys: Vec<String> = ["property", "name", "itemprop"]
+                                        .iter()
+                                        .filter_map(|n| attr(n))
+                                        .chain(attr("http-equiv"))
+                                        .collect();
+                                    if let Some(v) = attr("content") {
+                                        for k in keys.iter().flat_map(|k| k.split_whitespace()) {
+                                            h.metas.push((k.to_ascii_lowercase(), v.clone()));
+                                        }
                                     }
                                 }
                                 "link" => {

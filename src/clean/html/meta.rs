@@ -4,9 +4,8 @@
 //! several sources of varying trust, so each is taken from the first one
 //! that holds a plausible value.
 
-use crate::clean::normalize_for_matching;
-
 use crate::clean::meta::dates as meta_dates;
+use crate::clean::meta::titles::{self, TitleCandidate, TitleEvidence};
 
 use super::arena::{Arena, Head, Tag};
 use super::collapse;
@@ -153,40 +152,6 @@ fn plausible_name(s: &str) -> bool {
         && s.chars().any(char::is_alphabetic)
 }
 
-const SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " · ", " // ", " • ", " « ", " » ",
-];
-
-/// The headline without a " - Site" suffix (or "Site | " prefix).
-/// With `guess`, a short tail is taken for a site name even when the site's
-/// name is not known (for `<title>`, which nearly always carries one).
-fn strip_site(title: &str, site: Option<&str>, guess: bool) -> String {
-    let title = collapse(title);
-    let site_key = site.map(normalize_for_matching).unwrap_or_default();
-    for sep in SEPARATORS {
-        if let Some(pos) = title.rfind(sep) {
-            let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
-            let tk = normalize_for_matching(tail);
-            let hk = normalize_for_matching(head);
-            let words = |s: &str| s.split_whitespace().count();
-            if !site_key.is_empty()
-                && (tk == site_key
-                    || site_key.contains(&tk) && !tk.is_empty()
-                    || tk.contains(&site_key))
-            {
-                return head.trim().to_string();
-            }
-            if guess && words(tail) <= 4 && words(head) >= 3 {
-                return head.trim().to_string();
-            }
-            if !site_key.is_empty() && hk == site_key {
-                return tail.trim().to_string();
-            }
-        }
-    }
-    title
-}
-
 pub(super) fn is_absolute(u: &str) -> bool {
     u.starts_with("http://") || u.starts_with("https://")
 }
@@ -218,18 +183,18 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
     let source = meta(&["og:site_name", "application-name", "twitter:site:name"])
         .or_else(|| ld.publisher.clone())
         .filter(|s| plausible_name(s));
-    // First h1 in the body, and a byline and <time> if any.
-    let mut h1 = None;
+    // The page's headlines (the first three <h1>s), rel=author links, a deck.
+    let mut h1s: Vec<String> = Vec::new();
     let mut rel_authors = Vec::new();
     let mut deck = None;
     let mut h1_at = None;
     for (i, node) in a.nodes.iter().enumerate().skip(1) {
         match node.tag {
-            Tag::H(1) if h1.is_none() => {
+            Tag::H(1) if h1s.len() < 3 => {
                 let t = a.text(i as u32);
                 if !t.is_empty() {
-                    h1 = Some(t);
-                    h1_at = Some(i);
+                    h1s.push(t);
+                    h1_at = h1_at.or(Some(i));
                 }
             }
             Tag::A
@@ -273,18 +238,29 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
             }
         }
     }
-    let og_title = meta(&["og:title", "twitter:title"]);
-    let title = og_title
-        .as_deref()
-        .map(|t| strip_site(t, source.as_deref(), false))
-        .or_else(|| h1.clone())
-        .or_else(|| ld.headline.clone())
-        .or_else(|| {
-            head.title
-                .as_deref()
-                .map(|t| strip_site(t, source.as_deref(), true))
-        })
-        .filter(|t| !t.is_empty());
+    let mut titles: Vec<TitleCandidate> = Vec::new();
+    let mut push = |text: Option<String>, evidence| {
+        if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
+            titles.push(TitleCandidate { text, evidence });
+        }
+    };
+    push(
+        meta(&[
+            "og:title",
+            "twitter:title",
+            "dc.title",
+            "dc:title",
+            "dcterms.title",
+            "parsely-title",
+        ]),
+        TitleEvidence::Social,
+    );
+    for h in h1s {
+        push(Some(h), TitleEvidence::Headline);
+    }
+    push(ld.headline.clone(), TitleEvidence::Structured);
+    push(head.title.as_deref().map(collapse), TitleEvidence::Document);
+    let title = titles::choose(&titles, source.as_deref());
     let description =
         meta(&["og:description", "description", "twitter:description"]).or(ld.description);
     let subtitle = deck.or_else(|| {
@@ -434,23 +410,5 @@ mod tests {
             "deck repeated in body: {md}"
         );
         assert!(!md.contains("Jane Roe"), "byline in body: {md}");
-    }
-
-    #[test]
-    fn strips_site_names_from_titles() {
-        assert_eq!(
-            strip_site("Buses for the north | The Daily Example", None, true),
-            "Buses for the north"
-        );
-        assert_eq!(strip_site("Buses - Daily", Some("Daily"), false), "Buses");
-        assert_eq!(
-            strip_site("Impeachment hearings - live updates", None, false),
-            "Impeachment hearings - live updates"
-        );
-        assert_eq!(
-            strip_site("Daily | Buses for the north", Some("Daily"), false),
-            "Buses for the north"
-        );
-        assert_eq!(strip_site("Left - right", None, true), "Left - right");
     }
 }

@@ -1,0 +1,294 @@
+//! Titles, chosen one way for every page.
+//!
+//! A page names its article several times: the social title (`og:title`,
+//! `twitter:title`), the headline on the page (`<h1>`), the structured
+//! headline (JSON-LD), the document's `<title>`. Most of the time they
+//! agree, up to a " | Site" suffix. When they do not, each kind fails in
+//! its own way: the social title is an A/B-tested variant, the first `<h1>`
+//! is the site's logo or a section's name ("Health Center"), the `<title>`
+//! carries the site name or *is* the site name. So the title is the text
+//! most of them agree on, and a candidate that shares no word with any
+//! other is not the article's.
+
+use crate::clean::normalize_for_matching;
+
+/// How a title candidate was seen, preferred first when nothing else
+/// decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum TitleEvidence {
+    /// `og:title`, `twitter:title`: written for this article.
+    Social,
+    /// An `<h1>` on the page, in document order.
+    Headline,
+    /// JSON-LD `headline`.
+    Structured,
+    /// The document's `<title>`.
+    Document,
+}
+
+impl TitleEvidence {
+    /// In words, for `extract --explain`.
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            TitleEvidence::Social => "og:title / twitter:title",
+            TitleEvidence::Headline => "a headline (<h1>) on the page",
+            TitleEvidence::Structured => "JSON-LD headline",
+            TitleEvidence::Document => "the document's <title>",
+        }
+    }
+}
+
+/// A title seen on a page, as written there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TitleCandidate {
+    pub text: String,
+    pub evidence: TitleEvidence,
+}
+
+/// Separators between a headline and a site or section name.
+pub(crate) const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " // ", " • ", " « ", " » ",
+];
+
+/// `title` split into the headline and what follows its last separator
+/// when that tail is the site's name: `site` if it is known, else (with
+/// `guess`, for `<title>`, which nearly always carries one) a tail of at
+/// most four words after a headline of at least three. A "Site | Headline"
+/// title gives the headline and the site.
+pub(crate) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (String, Option<String>) {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let site_key = site.map(normalize_for_matching).unwrap_or_default();
+    let words = |s: &str| s.split_whitespace().count();
+    for sep in SEPARATORS {
+        let Some(pos) = title.rfind(sep) else {
+            continue;
+        };
+        let (head, tail) = (title[..pos].trim(), title[pos + sep.len()..].trim());
+        let (hk, tk) = (normalize_for_matching(head), normalize_for_matching(tail));
+        let names_site = |k: &str| {
+            !site_key.is_empty()
+                && !k.is_empty()
+                && (k == site_key || site_key.contains(k) || k.contains(&site_key))
+        };
+        if names_site(&tk) || guess && words(tail) <= 4 && words(head) >= 3 {
+            return (head.to_string(), Some(tail.to_string()));
+        }
+        if names_site(&hk) {
+            return (tail.to_string(), Some(head.to_string()));
+        }
+    }
+    (title, None)
+}
+
+/// The article's title from the candidates a cleaner saw; `site` is the
+/// site's name when the page gives it.
+///
+/// 1. Each candidate loses a site-name suffix (see [`split_site`]); one
+///    that is nothing but the site's name (given, or guessed from the
+///    `<title>`'s tail) is dropped.
+/// 2. A candidate that shares no word with any other is dropped, when
+///    others remain: a logo, a section name, an unrelated `<title>`.
+/// 3. The text most candidates agree on wins; a tie goes to the
+///    strongest evidence, then to the first seen.
+pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Option<String> {
+    let mut sites: Vec<String> = site.map(normalize_for_matching).into_iter().collect();
+    let mut stripped: Vec<(String, TitleEvidence)> = Vec::new();
+    for c in candidates {
+        let guess = c.evidence == TitleEvidence::Document;
+        let (head, tail) = split_site(&c.text, site, guess);
+        if let Some(tail) = tail.filter(|_| guess) {
+            sites.push(normalize_for_matching(&tail));
+        }
+        stripped.push((head, c.evidence));
+    }
+    stripped.retain(|(t, _)| {
+        let key = normalize_for_matching(t);
+        !key.is_empty() && !sites.contains(&key)
+    });
+    let words: Vec<Vec<String>> = stripped.iter().map(|(t, _)| stems(t)).collect();
+    let related = |i: usize| {
+        (0..stripped.len()).any(|j| j != i && words[i].iter().any(|w| words[j].contains(w)))
+    };
+    let keep: Vec<bool> = (0..stripped.len()).map(related).collect();
+    let pool: Vec<usize> = if keep.iter().any(|&k| k) {
+        (0..stripped.len()).filter(|&i| keep[i]).collect()
+    } else {
+        // Nothing agrees with anything: the fullest candidate, since a
+        // one-word heading is a logo or a section far more often than a
+        // headline.
+        let most = stripped.iter().map(|(t, _)| word_count(t)).max()?;
+        (0..stripped.len())
+            .filter(|&i| word_count(&stripped[i].0) == most || most < 3)
+            .collect()
+    };
+    let key = |i: usize| normalize_for_matching(&stripped[i].0);
+    pool.iter()
+        .copied()
+        .max_by(|&a, &b| {
+            let votes = |i: usize| pool.iter().filter(|&&j| j != i && key(j) == key(i)).count();
+            votes(a)
+                .cmp(&votes(b))
+                .then(stripped[b].1.cmp(&stripped[a].1))
+                .then(b.cmp(&a))
+        })
+        .map(|i| stripped[i].0.clone())
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// The words of a title that say what it is about, cut to five letters so
+/// "Allergy" and "Allergies" meet.
+fn stems(title: &str) -> Vec<String> {
+    const FUNCTION_WORDS: &[&str] = &[
+        "this", "that", "with", "from", "about", "your", "what", "have", "into", "their", "there",
+        "when", "will", "more", "than", "they",
+    ];
+    normalize_for_matching(title)
+        .split(' ')
+        .filter(|w| w.chars().count() >= 4 && !FUNCTION_WORDS.contains(w))
+        .map(|w| w.chars().take(5).collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TitleEvidence::*;
+
+    fn c(text: &str, evidence: TitleEvidence) -> TitleCandidate {
+        TitleCandidate {
+            text: text.into(),
+            evidence,
+        }
+    }
+
+    #[test]
+    fn site_names_are_split_off() {
+        assert_eq!(
+            split_site(
+                "Buses for the north | The Daily Example",
+                Some("The Daily Example"),
+                false
+            ),
+            (
+                "Buses for the north".into(),
+                Some("The Daily Example".into())
+            )
+        );
+        assert_eq!(
+            split_site(
+                "Daily Example - Buses for the north",
+                Some("Daily Example"),
+                false
+            )
+            .0,
+            "Buses for the north"
+        );
+        // Without the site's name, only <title> guesses a short tail.
+        assert_eq!(
+            split_site("Buses for the north - Embarque", None, true).0,
+            "Buses for the north"
+        );
+        assert_eq!(
+            split_site("Buses for the north - Embarque", None, false).0,
+            "Buses for the north - Embarque"
+        );
+    }
+
+    #[test]
+    fn most_candidates_agreeing_win_over_a_social_variant() {
+        let t = choose(
+            &[
+                c(
+                    "If You Can Picture A Tarot Card, It's Because of These 3 People",
+                    Social,
+                ),
+                c(
+                    "The Deck of Cards That Made Tarot A Global Phenomenon",
+                    Headline,
+                ),
+                c(
+                    "The Deck of Cards That Made Tarot A Global Phenomenon",
+                    Structured,
+                ),
+                c(
+                    "The Deck of Cards That Made Tarot A Global Phenomenon - Atlas Obscura",
+                    Document,
+                ),
+            ],
+            None,
+        );
+        assert_eq!(
+            t.as_deref(),
+            Some("The Deck of Cards That Made Tarot A Global Phenomenon")
+        );
+    }
+
+    #[test]
+    fn a_section_heading_unrelated_to_the_title_is_not_the_title() {
+        let t = choose(
+            &[
+                c("Allergies Health Center", Headline),
+                c("Babies Who Eat Peanuts Early May Avoid Allergy", Document),
+            ],
+            None,
+        );
+        assert_eq!(
+            t.as_deref(),
+            Some("Babies Who Eat Peanuts Early May Avoid Allergy")
+        );
+        let t = choose(
+            &[c("Lorem", Headline), c("Basic tag cleaning test", Document)],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("Basic tag cleaning test"));
+    }
+
+    #[test]
+    fn the_site_name_is_never_the_title() {
+        // The logo <h1> is the <title>'s tail.
+        let t = choose(
+            &[
+                c("evolve extension for Mercurial", Headline),
+                c(
+                    "Evolve: Shared Mutable History — evolve extension for Mercurial",
+                    Document,
+                ),
+            ],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("Evolve: Shared Mutable History"));
+        // A <title> that is only the site's name.
+        let t = choose(
+            &[
+                c("Embarque", Document),
+                c("Night buses return to the city", Headline),
+            ],
+            Some("Embarque"),
+        );
+        assert_eq!(t.as_deref(), Some("Night buses return to the city"));
+    }
+
+    #[test]
+    fn the_headline_wins_a_near_miss_and_a_lone_candidate_stands() {
+        // Related but not equal: the strongest evidence, the page's headline.
+        let t = choose(
+            &[
+                c("MathJax v3 beta: MathML input, HTML output test", Headline),
+                c("MathJax v3 with MathML input and HTML output", Document),
+            ],
+            None,
+        );
+        assert_eq!(
+            t.as_deref(),
+            Some("MathJax v3 beta: MathML input, HTML output test")
+        );
+        assert_eq!(
+            choose(&[c("Lorem", Headline)], None).as_deref(),
+            Some("Lorem")
+        );
+        assert_eq!(choose(&[], None), None);
+    }
+}
