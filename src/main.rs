@@ -350,11 +350,30 @@ fn extract(
     Ok(String::new())
 }
 
-/// `extract --explain`: every dropped block with its reason.
+/// `extract --explain`: the metadata candidates seen and the choices made,
+/// then every dropped block with its reason.
 fn explanation(article: &dossier::clean::Article) -> String {
     use std::fmt::Write;
-    let mut out = format!(
-        "kept {} blocks, dropped {}:\n",
+    let mut out = String::new();
+    let mut field = "";
+    for s in &article.seen {
+        if s.field != field {
+            field = s.field;
+            let _ = writeln!(out, "{field}:");
+        }
+        let value: String = s.value.chars().take(70).collect();
+        match &s.chosen {
+            Some(why) => {
+                let _ = writeln!(out, "  * {value:?} (chosen: {why})");
+            }
+            None => {
+                let _ = writeln!(out, "    {value:?} ({})", s.from);
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "kept {} blocks, dropped {}:",
         article.blocks.len(),
         article.dropped.len()
     );

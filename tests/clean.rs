@@ -339,3 +339,34 @@ fn eval_scores_titles_authors_and_dates() {
         "no body truth, no body score: {text}"
     );
 }
+
+/// `extract --explain` lists the metadata candidates and says which won
+/// and why, so an editor can see where a wrong date came from.
+#[test]
+fn extract_explains_its_metadata_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<!doctype html><html><head><title>Rates on hold - The Wire</title><meta property=\"og:title\" content=\"Rates on hold\"><meta property=\"article:published_time\" content=\"2026-02-24T03:00:00Z\"></head><body><article><h1>Rates on hold</h1><p class=\"byline\"><time datetime=\"2026-02-24T03:00:00Z\">February 23, 2026</time></p><p>The committee met on Tuesday and decided, after a long debate about the outlook for inflation, to keep rates where they are for now.</p><p>Markets had expected the decision, and prices barely moved after it was announced in the afternoon.</p></article></body></html>",
+    )
+    .unwrap();
+    let out = dossier()
+        .args(["extract", "--explain"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("title:\n"), "{text}");
+    assert!(
+        text.contains("\"Rates on hold - The Wire\" (the document's <title>)"),
+        "{text}"
+    );
+    assert!(text.contains("date:\n"), "{text}");
+    assert!(text.contains("(markup that says published)"), "{text}");
+    assert!(
+        text.contains("\"2026-02-23\" (chosen: the day shown"),
+        "the day shown beats the UTC stamp, and says so: {text}"
+    );
+}

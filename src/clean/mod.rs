@@ -10,7 +10,7 @@
 pub mod decode;
 pub mod eval;
 pub mod html;
-mod meta;
+pub mod meta;
 pub mod text;
 
 use std::collections::HashSet;
@@ -39,6 +39,9 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// What was removed and why (for `--explain`).
     pub dropped: Vec<Dropped>,
+    /// The metadata candidates seen and the choices made (for `--explain`).
+    #[serde(skip)]
+    pub seen: Vec<meta::Seen>,
 }
 
 /// One block of the article body. Text fields hold *Markdown inline* text:

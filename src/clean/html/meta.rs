@@ -6,6 +6,7 @@
 
 use crate::clean::meta::dates as meta_dates;
 use crate::clean::meta::titles::{self, TitleCandidate, TitleEvidence};
+use crate::clean::meta::Seen;
 
 use super::arena::{Arena, Head, Tag};
 use super::collapse;
@@ -164,6 +165,8 @@ pub(super) struct Meta {
     pub(super) source: Option<String>,
     pub(super) source_url: Option<String>,
     pub(super) language: Option<String>,
+    /// Every candidate seen, for `extract --explain`.
+    pub(super) seen: Vec<Seen>,
 }
 
 /// `root`: the first node of the article's main content, if one was found.
@@ -261,6 +264,21 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
     push(ld.headline.clone(), TitleEvidence::Structured);
     push(head.title.as_deref().map(collapse), TitleEvidence::Document);
     let title = titles::choose(&titles, source.as_deref());
+    let mut seen: Vec<Seen> = titles
+        .iter()
+        .map(|c| Seen {
+            field: "title",
+            value: c.text.clone(),
+            from: c.evidence.describe().into(),
+            chosen: None,
+        })
+        .collect();
+    seen.extend(title.iter().map(|t| Seen {
+        field: "title",
+        value: t.clone(),
+        from: "the candidates above".into(),
+        chosen: Some("the text most candidates agree on, site name split off".into()),
+    }));
     let description =
         meta(&["og:description", "description", "twitter:description"]).or(ld.description);
     let subtitle = deck.or_else(|| {
@@ -314,7 +332,40 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
     .flatten()
     .collect();
     let (candidates, modified) = dates::candidates(a, head, &ld.dates, &page_urls, h1_at, root);
-    let date = meta_dates::choose(&candidates, modified.as_deref());
+    let choice = meta_dates::choose_why(&candidates, modified.as_deref());
+    let mut marked = false;
+    for c in &candidates {
+        let chosen = choice
+            .as_ref()
+            .filter(|(stamp, _)| !marked && *stamp == c.stamp)
+            .map(|(_, why)| why.to_string());
+        marked |= chosen.is_some();
+        seen.push(Seen {
+            field: "date",
+            value: c.stamp.clone(),
+            from: c.evidence.describe().into(),
+            chosen,
+        });
+    }
+    if let Some(m) = &modified {
+        seen.push(Seen {
+            field: "date",
+            value: m.clone(),
+            from: "markup that says modified".into(),
+            chosen: None,
+        });
+    }
+    if let Some((stamp, why)) = &choice {
+        if !seen.iter().any(|s| s.field == "date" && s.chosen.is_some()) {
+            seen.push(Seen {
+                field: "date",
+                value: stamp.clone(),
+                from: "the candidates above".into(),
+                chosen: Some(why.to_string()),
+            });
+        }
+    }
+    let date = choice.map(|(stamp, _)| stamp);
     let source_url = head
         .canonical
         .clone()
@@ -340,6 +391,7 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
         source,
         source_url,
         language,
+        seen,
     }
 }
 

@@ -261,6 +261,7 @@ pub fn clean_html(html: &str, hints: &Hints) -> Article {
         language: meta.language,
         blocks: out_blocks,
         dropped,
+        seen: meta.seen,
     }
 }
 

@@ -346,27 +346,84 @@ pub(crate) struct Candidate {
 ///
 /// Without markup: the byline, then the URL, then a date standing alone in
 /// the page's text.
+#[cfg(test)]
 pub(crate) fn choose(candidates: &[Candidate], modified: Option<&str>) -> Option<String> {
+    choose_why(candidates, modified).map(|(stamp, _)| stamp)
+}
+
+/// [`choose`], with the rule that decided, in words.
+pub(crate) fn choose_why(
+    candidates: &[Candidate],
+    modified: Option<&str>,
+) -> Option<(String, &'static str)> {
     let first = |e: Evidence| candidates.iter().find(|c| c.evidence == e);
     let reader = first(Evidence::Byline).or_else(|| first(Evidence::Url));
     if let Some(p) = first(Evidence::Published) {
-        let timed = p.stamp.len() > 10;
-        let stamped = timed && modified.is_some_and(|m| m == p.stamp);
+        // A day-only stamp is often the UTC day of a timed stamp the page
+        // also gives (`date` meta beside JSON-LD): judge it by that one.
+        let timed_twin = candidates.iter().find(|c| {
+            c.evidence == Evidence::Published
+                && c.stamp.len() > 10
+                && day_of(&c.stamp) == day_of(&p.stamp)
+        });
+        let timed = timed_twin.is_some();
+        let stamped = timed_twin.is_some_and(|t| modified.is_some_and(|m| m == t.stamp));
         let (pd, rd) = (
             parse_day(day_of(&p.stamp)),
             reader.and_then(|r| parse_day(day_of(&r.stamp))),
         );
         if let (Some(pd), Some(rd), Some(r)) = (pd, rd, reader) {
             let apart = (pd - rd).num_days();
-            if timed && apart.abs() == 1 || stamped && apart > 0 {
-                return Some(day_of(&r.stamp).to_string());
+            if timed && apart.abs() == 1 {
+                let why =
+                    "the day shown: the markup's stamp is a day off, written in another time zone";
+                return Some((day_of(&r.stamp).to_string(), why));
+            }
+            if stamped && apart > 0 {
+                let why =
+                    "the day shown: the markup's stamp equals the modified date (a template stamp)";
+                return Some((day_of(&r.stamp).to_string(), why));
             }
         }
-        return Some(p.stamp.clone());
+        return Some((p.stamp.clone(), "markup that says published"));
     }
-    reader
-        .or_else(|| first(Evidence::Text))
-        .map(|c| c.stamp.clone())
+    if let Some(r) = reader {
+        let why = match r.evidence {
+            Evidence::Byline => "the date by the headline or byline (no published markup)",
+            _ => "the page's URL (no published markup, no byline date)",
+        };
+        return Some((r.stamp.clone(), why));
+    }
+    // Dates standing alone on many different days are an archive list, a
+    // calendar or a comment thread: no one of them is the article's.
+    let mut days: Vec<&str> = candidates
+        .iter()
+        .filter(|c| c.evidence == Evidence::Text)
+        .map(|c| day_of(&c.stamp))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    if days.len() > 2 {
+        return None;
+    }
+    first(Evidence::Text).map(|c| {
+        (
+            c.stamp.clone(),
+            "a date standing alone at the article's head",
+        )
+    })
+}
+
+impl Evidence {
+    /// In words, for `extract --explain`.
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Evidence::Published => "markup that says published",
+            Evidence::Byline => "by the headline or in the byline",
+            Evidence::Url => "the page's URL",
+            Evidence::Text => "standing alone in the text",
+        }
+    }
 }
 
 fn parse_day(day: &str) -> Option<chrono::NaiveDate> {
@@ -488,6 +545,48 @@ mod tests {
         );
         assert_eq!(choose(std::slice::from_ref(&url), None), Some(url.stamp));
         assert_eq!(choose(&[], None), None);
+        // Many lone dates on different days: an archive, not a dateline.
+        let lone = |d: &str| Candidate {
+            stamp: d.into(),
+            evidence: Evidence::Text,
+        };
+        let archive = [lone("2001-12-24"), lone("2001-12-25"), lone("2001-12-26")];
+        assert_eq!(choose(&archive, None), None);
+        assert_eq!(
+            choose(
+                &[lone("2001-12-24"), lone("2001-12-24"), lone("2001-12-25")],
+                None
+            )
+            .as_deref(),
+            Some("2001-12-24")
+        );
+        // A day-only published stamp with a timed twin of the same day is
+        // that stamp's UTC day: the day shown wins.
+        let day_only = Candidate {
+            stamp: "2019-11-20".into(),
+            evidence: Evidence::Published,
+        };
+        let timed = Candidate {
+            stamp: "2019-11-20T01:53:14+00:00".into(),
+            evidence: Evidence::Published,
+        };
+        let shown = Candidate {
+            stamp: "2019-11-19".into(),
+            evidence: Evidence::Byline,
+        };
+        assert_eq!(
+            choose(&[day_only.clone(), timed, shown], None).as_deref(),
+            Some("2019-11-19")
+        );
+        let alone = Candidate {
+            stamp: "2019-11-19".into(),
+            evidence: Evidence::Byline,
+        };
+        assert_eq!(
+            choose(&[day_only.clone(), alone], None).as_deref(),
+            Some("2019-11-20"),
+            "without a timed twin, a day is a day"
+        );
     }
 
     #[test]

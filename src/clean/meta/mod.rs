@@ -8,3 +8,19 @@
 
 pub(crate) mod dates;
 pub(crate) mod titles;
+
+use serde::Serialize;
+
+/// A metadata value a cleaner saw, where, and whether it was chosen: what
+/// `dossier extract --explain` lists, so an editor can see why a page got
+/// its date or title (and what to put in a sidecar when it is wrong).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Seen {
+    /// `title`, `date`, `authors`.
+    pub field: &'static str,
+    pub value: String,
+    /// Where it was seen, in words.
+    pub from: String,
+    /// Chosen, and why; `None` for a candidate that lost.
+    pub chosen: Option<String>,
+}
