@@ -7,8 +7,8 @@
 //! its own way: the social title is an A/B-tested variant, the first `<h1>`
 //! is the site's logo or a section's name ("Health Center"), the `<title>`
 //! carries the site name or *is* the site name. So the title is the text
-//! most of them agree on, and a candidate that shares no word with any
-//! other is not the article's.
+//! most of them agree on, and a candidate that shares few words with
+//! every other is not the article's.
 
 use crate::clean::normalize_for_matching;
 
@@ -65,15 +65,18 @@ pub(crate) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
         };
         let (head, tail) = (title[..pos].trim(), title[pos + sep.len()..].trim());
         let (hk, tk) = (normalize_for_matching(head), normalize_for_matching(tail));
-        let names_site = |k: &str| {
+        // A part names the site when it is (part of) the site's name, or a
+        // short part holding it ("The Daily Example Online"); never a
+        // headline that mentions it ("The Guardian view on …").
+        let names_site = |k: &str, part: &str| {
             !site_key.is_empty()
                 && !k.is_empty()
-                && (k == site_key || site_key.contains(k) || k.contains(&site_key))
+                && (site_key.contains(k) || words(part) <= 5 && k.contains(&site_key))
         };
-        if names_site(&tk) || guess && words(tail) <= 4 && words(head) >= 3 {
+        if names_site(&tk, tail) || guess && words(tail) <= 4 && words(head) >= 3 {
             return (head.to_string(), Some(tail.to_string()));
         }
-        if names_site(&hk) {
+        if names_site(&hk, head) {
             return (tail.to_string(), Some(head.to_string()));
         }
     }
@@ -86,8 +89,9 @@ pub(crate) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
 /// 1. Each candidate loses a site-name suffix (see [`split_site`]); one
 ///    that is nothing but the site's name (given, or guessed from the
 ///    `<title>`'s tail) is dropped.
-/// 2. A candidate that shares no word with any other is dropped, when
-///    others remain: a logo, a section name, an unrelated `<title>`.
+/// 2. A candidate that shares less than half its words with every other
+///    is dropped, when others remain: a logo, a section name, an
+///    unrelated `<title>`.
 /// 3. The text most candidates agree on wins; a tie goes to the
 ///    strongest evidence, then to the first seen.
 pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Option<String> {
@@ -106,8 +110,14 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
         !key.is_empty() && !sites.contains(&key)
     });
     let words: Vec<Vec<String>> = stripped.iter().map(|(t, _)| stems(t)).collect();
+    // Two titles are about the same thing when at least half of the
+    // shorter one's words are in the other: a section name that happens to
+    // share one word with the headline ("Allergies Health Center") is not.
     let related = |i: usize| {
-        (0..stripped.len()).any(|j| j != i && words[i].iter().any(|w| words[j].contains(w)))
+        (0..stripped.len()).any(|j| {
+            let shared = words[i].iter().filter(|w| words[j].contains(w)).count();
+            j != i && shared > 0 && 2 * shared >= words[i].len().min(words[j].len())
+        })
     };
     let keep: Vec<bool> = (0..stripped.len()).map(related).collect();
     let pool: Vec<usize> = if keep.iter().any(|&k| k) {
@@ -194,6 +204,16 @@ mod tests {
         assert_eq!(
             split_site("Buses for the north - Embarque", None, false).0,
             "Buses for the north - Embarque"
+        );
+        // A headline that mentions the site is not the site.
+        assert_eq!(
+            split_site(
+                "The Guardian view on Hong Kong: a city on the brink | Editorial",
+                Some("the Guardian"),
+                false
+            )
+            .0,
+            "The Guardian view on Hong Kong: a city on the brink | Editorial"
         );
     }
 
