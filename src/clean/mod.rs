@@ -99,11 +99,20 @@ pub struct Hints {
 }
 
 impl Hints {
+    /// Why `text` must go, if one of the editor's `clean.drop` patterns
+    /// matches it.
+    pub fn editor_rule(&self, text: &str) -> Option<String> {
+        self.drop
+            .iter()
+            .find(|rx| rx.is_match(text))
+            .map(|rx| format!("matches the clean.drop pattern `{}`", rx.as_str()))
+    }
+
     /// Why `text` must go, if an editor rule or cross-document repetition
     /// says so.
     pub fn known_boilerplate(&self, text: &str) -> Option<String> {
-        if let Some(rx) = self.drop.iter().find(|rx| rx.is_match(text)) {
-            return Some(format!("matches the clean.drop pattern `{}`", rx.as_str()));
+        if let Some(reason) = self.editor_rule(text) {
+            return Some(reason);
         }
         let key = normalize_for_matching(text);
         (!key.is_empty() && self.repeated.contains(&key))

@@ -170,6 +170,83 @@ const LABELS: &[&str] = &[
     "see more photos",
 ];
 
+/// How much of what follows a dropped heading goes with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scope {
+    /// Everything up to the next heading of its level: the editor's rule
+    /// dropped the heading, so its section is meant to go too.
+    Whole,
+    /// The links and headlines under a promo heading ("More Great WIRED
+    /// Stories", "Related articles"), up to the next paragraph of prose.
+    Links,
+}
+
+/// Words of a heading that introduces other stories rather than this one.
+const PROMO_NOUNS: &[&str] = &[
+    "stories",
+    "articles",
+    "posts",
+    "reads",
+    "news",
+    "headlines",
+    "links",
+    "videos",
+    "coverage",
+];
+const PROMO_QUALIFIERS: &[&str] = &[
+    "more",
+    "related",
+    "popular",
+    "recommended",
+    "latest",
+    "top",
+    "trending",
+    "similar",
+    "other",
+    "great",
+    "best",
+    "further",
+    "next",
+    "also",
+    "read",
+    "editors",
+    "picks",
+];
+
+/// Whether a dropped heading takes its section with it, and how far.
+pub(super) fn section_scope(plain: &str, hints: &Hints) -> Option<Scope> {
+    if hints.editor_rule(plain).is_some() {
+        return Some(Scope::Whole);
+    }
+    // A heading every article of a source repeats may head a standard
+    // section of real text ("Why it matters"), so only the links after it
+    // go, as under a promo heading.
+    let repeated = hints.known_boilerplate(plain).is_some();
+    let key = normalize_for_matching(plain);
+    let words: Vec<&str> = key.split(' ').collect();
+    let promo_label = matches!(
+        key.as_str(),
+        "related"
+            | "more"
+            | "recommended"
+            | "recommended for you"
+            | "you may also like"
+            | "most popular"
+            | "most read"
+            | "trending"
+            | "trending now"
+            | "read next"
+            | "up next"
+            | "see also"
+            | "also read"
+            | "read also"
+    );
+    let promo_heading = words.len() <= 8
+        && words.iter().any(|w| PROMO_NOUNS.contains(w))
+        && words.iter().any(|w| PROMO_QUALIFIERS.contains(w));
+    (repeated || promo_label || promo_heading).then_some(Scope::Links)
+}
+
 pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Option<String> {
     if let Some(r) = hints.known_boilerplate(plain) {
         return Some(r);

@@ -23,10 +23,11 @@
 //!    ammonia**.
 //! 6. **Blocks** (`emit.rs`, `inline.rs`): the sanitised HTML is parsed
 //!    again and converted to [`Block`]s with Markdown inline text.
-//! 7. **Block filters** (`filter.rs`, applied here): blocks are filtered on
-//!    their text (labels, prompts, bylines, dates and copyright lines,
-//!    blocks the [`Hints`] know as boilerplate, notes after the article,
-//!    headings left without a section).
+//! 7. **Sifting** (`sift.rs`, with the text tests of `filter.rs`): blocks
+//!    are judged on their text (labels, prompts, bylines, dates and
+//!    copyright lines, blocks the [`Hints`] know as boilerplate); a dropped
+//!    heading takes its section with it; notes after the article and
+//!    headings left without a section go last.
 //!
 //! Every rule is general (tag, class/id vocabulary, text statistics, common
 //! phrases in a few languages); none names a site.
@@ -41,6 +42,7 @@ mod meta;
 mod prescan;
 mod prune;
 mod select;
+mod sift;
 mod stats;
 #[cfg(test)]
 mod test_support;
@@ -50,12 +52,11 @@ use dom_query::Document;
 use super::{normalize_for_matching, Article, Block, Dropped, Hints};
 use arena::{Arena, Head};
 use emit::Emitter;
-use filter::{block_filter, prompt, trailing_note};
-use inline::link_share;
 use meta::{is_absolute, metadata};
 use prescan::prescan;
 use prune::{sanitize, Serializer};
 use select::{select_content, ATTEMPTS};
+use sift::sift;
 use stats::stats;
 
 /// Cleans a whole web page into its article.
@@ -128,112 +129,7 @@ pub fn clean_html(html: &str, hints: &Hints) -> Article {
         .as_deref()
         .map(normalize_for_matching)
         .unwrap_or_default();
-    let mut blocks = Vec::new();
-    for (block, plain) in em.blocks {
-        let block = match block {
-            Block::List { ordered, items } => {
-                let mut kept = Vec::new();
-                for item in items {
-                    match block_filter(&strip_md(&item), "", hints) {
-                        Some(reason) => dropped.push(Dropped {
-                            text: strip_md(&item),
-                            reason,
-                        }),
-                        None => kept.push(item),
-                    }
-                }
-                if kept.is_empty() {
-                    continue;
-                }
-                Block::List {
-                    ordered,
-                    items: kept,
-                }
-            }
-            Block::Heading { level: 1, text } => Block::Heading { level: 2, text },
-            b => b,
-        };
-        if let Block::Paragraph { .. } | Block::Heading { .. } = &block {
-            if !plain.chars().any(char::is_alphanumeric) {
-                dropped.push(Dropped {
-                    text: plain,
-                    reason: "no words".into(),
-                });
-                continue;
-            }
-        }
-        if let Block::Paragraph { text } = &block {
-            let (inside, total, links) = link_share(text);
-            if links >= 3 && inside * 100 > total * 85 && !plain.contains("://") {
-                let reason = format!(
-                    "link-dense paragraph ({}% link text)",
-                    inside * 100 / total.max(1)
-                );
-                dropped.push(Dropped {
-                    text: plain,
-                    reason,
-                });
-                continue;
-            }
-            if let Some(reason) = prompt(text, &plain) {
-                dropped.push(Dropped {
-                    text: plain,
-                    reason,
-                });
-                continue;
-            }
-        }
-        let check = !matches!(
-            block,
-            Block::Code { .. } | Block::Table { .. } | Block::Image { .. }
-        );
-        if check {
-            if let Some(reason) = block_filter(&plain, &title_key, hints) {
-                dropped.push(Dropped {
-                    text: plain,
-                    reason,
-                });
-                continue;
-            }
-        }
-        blocks.push((block, plain));
-    }
-    // Notes after the article: italic asides, credits, prompts.
-    while let Some(reason) = blocks.last().and_then(|(b, p)| trailing_note(b, p)) {
-        if let Some((_, text)) = blocks.pop() {
-            dropped.push(Dropped { text, reason });
-        }
-    }
-    // Headings with nothing of theirs left after them.
-    let mut keep = vec![true; blocks.len()];
-    for i in (0..blocks.len()).rev() {
-        if let Block::Heading { level, .. } = blocks[i].0 {
-            let next = blocks[i + 1..]
-                .iter()
-                .zip(&keep[i + 1..])
-                .find(|(_, k)| **k)
-                .map(|(b, _)| &b.0);
-            let orphan = match next {
-                None => true,
-                Some(Block::Heading { level: l, .. }) => *l <= level,
-                _ => false,
-            };
-            if orphan {
-                keep[i] = false;
-            }
-        }
-    }
-    let mut out_blocks = Vec::new();
-    for ((b, plain), k) in blocks.into_iter().zip(keep) {
-        if k {
-            out_blocks.push(b);
-        } else {
-            dropped.push(Dropped {
-                text: plain,
-                reason: "heading with no article text after it".into(),
-            });
-        }
-    }
+    let out_blocks = sift(em.blocks, &title_key, hints, &mut dropped);
 
     // A description or deck that is the first paragraph of the body is the
     // lede, not a standfirst.

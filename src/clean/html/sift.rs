@@ -1,0 +1,228 @@
+//! Step 7 of the HTML cleaner: the emitted blocks, sifted in document
+//! order. Each block is judged on its text (`filter.rs`), list items one by
+//! one; a dropped heading takes its section with it; notes after the
+//! article and headings left without text are dropped last.
+
+use super::filter::{block_filter, prompt, section_scope, trailing_note, Scope};
+use super::inline::link_share;
+use super::strip_md;
+use crate::clean::{Block, Dropped, Hints};
+
+/// The blocks worth keeping, in order; what goes is added to `dropped`
+/// with its reason.
+pub(super) fn sift(
+    emitted: Vec<(Block, String)>,
+    title_key: &str,
+    hints: &Hints,
+    dropped: &mut Vec<Dropped>,
+) -> Vec<Block> {
+    let mut blocks: Vec<(Block, String)> = Vec::new();
+    // The heading being dropped with its section: level, scope, text.
+    let mut section: Option<(u8, Scope, String)> = None;
+    for (block, plain) in emitted {
+        let block = match block {
+            Block::Heading { level: 1, text } => Block::Heading { level: 2, text },
+            b => b,
+        };
+        if let Some((level, scope, heading)) = &section {
+            let ends = match &block {
+                Block::Heading { level: l, .. } => l <= level,
+                b => *scope == Scope::Links && is_prose(b, &plain),
+            };
+            if ends {
+                section = None;
+            } else {
+                let reason = format!("in the section of the dropped heading “{heading}”");
+                dropped.push(Dropped {
+                    text: plain,
+                    reason,
+                });
+                continue;
+            }
+        }
+        let block = match block {
+            Block::List { ordered, items } => {
+                let mut kept = Vec::new();
+                for item in items {
+                    let text = strip_md(&item);
+                    match block_filter(&text, "", hints) {
+                        Some(reason) => dropped.push(Dropped { text, reason }),
+                        None => kept.push(item),
+                    }
+                }
+                if kept.is_empty() {
+                    continue;
+                }
+                Block::List {
+                    ordered,
+                    items: kept,
+                }
+            }
+            b => b,
+        };
+        let scope = match block {
+            Block::Heading { level, .. } => section_scope(&plain, hints).map(|s| (level, s)),
+            _ => None,
+        };
+        let verdict = judge(&block, &plain, title_key, hints)
+            .or_else(|| scope.map(|_| "heading of a list of other stories".to_string()));
+        if let Some(reason) = verdict {
+            section = scope.map(|(level, s)| (level, s, plain.clone()));
+            dropped.push(Dropped {
+                text: plain,
+                reason,
+            });
+            continue;
+        }
+        blocks.push((block, plain));
+    }
+    // Notes after the article: italic asides, credits, prompts.
+    while let Some(reason) = blocks.last().and_then(|(b, p)| trailing_note(b, p)) {
+        if let Some((_, text)) = blocks.pop() {
+            dropped.push(Dropped { text, reason });
+        }
+    }
+    drop_orphan_headings(blocks, dropped)
+}
+
+/// Why one block must go, if it must.
+fn judge(block: &Block, plain: &str, title_key: &str, hints: &Hints) -> Option<String> {
+    if let Block::Paragraph { .. } | Block::Heading { .. } = block {
+        if !plain.chars().any(char::is_alphanumeric) {
+            return Some("no words".into());
+        }
+    }
+    if let Block::Paragraph { text } = block {
+        let (inside, total, links) = link_share(text);
+        if links >= 3 && inside * 100 > total * 85 && !plain.contains("://") {
+            return Some(format!(
+                "link-dense paragraph ({}% link text)",
+                inside * 100 / total.max(1)
+            ));
+        }
+        if let Some(reason) = prompt(text, plain) {
+            return Some(reason);
+        }
+    }
+    match block {
+        Block::Code { .. } | Block::Table { .. } | Block::Image { .. } => None,
+        _ => block_filter(plain, title_key, hints),
+    }
+}
+
+/// A paragraph of running text: where a promo section (a list of links
+/// and headlines) gives way to the article again.
+fn is_prose(block: &Block, plain: &str) -> bool {
+    let Block::Paragraph { text } = block else {
+        return matches!(
+            block,
+            Block::Quote { .. } | Block::Code { .. } | Block::Table { .. }
+        );
+    };
+    let (inside, total, _) = link_share(text);
+    plain.split_whitespace().count() >= 20 && inside * 2 < total
+}
+
+/// Headings with nothing of theirs left after them.
+fn drop_orphan_headings(blocks: Vec<(Block, String)>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+    let mut keep = vec![true; blocks.len()];
+    for i in (0..blocks.len()).rev() {
+        if let Block::Heading { level, .. } = blocks[i].0 {
+            let next = blocks[i + 1..]
+                .iter()
+                .zip(&keep[i + 1..])
+                .find(|(_, k)| **k)
+                .map(|(b, _)| &b.0);
+            let orphan = match next {
+                None => true,
+                Some(Block::Heading { level: l, .. }) => *l <= level,
+                _ => false,
+            };
+            if orphan {
+                keep[i] = false;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for ((b, plain), k) in blocks.into_iter().zip(keep) {
+        if k {
+            out.push(b);
+        } else {
+            dropped.push(Dropped {
+                text: plain,
+                reason: "heading with no article text after it".into(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{clean, page, P1, P2, P3};
+    use crate::clean::Block;
+
+    fn texts(blocks: &[Block]) -> String {
+        format!("{blocks:?}")
+    }
+
+    #[test]
+    fn a_promo_heading_takes_its_links_but_not_the_article_after_them() {
+        let html = page(
+            "",
+            &format!(
+                "<p>{P1}</p><p>{P2}</p><h3>More Great WIRED Stories</h3><ul><li><a href=\"/a\">The secret history of the bike lane</a></li><li><a href=\"/b\">Why your phone is slow</a></li></ul><p><a href=\"/c\">A headline of a third story</a></p><p>{P3}</p>"
+            ),
+        );
+        let a = clean(&html);
+        let t = texts(&a.blocks);
+        assert!(!t.contains("More Great WIRED"), "{t}");
+        assert!(
+            !t.contains("bike lane") && !t.contains("third story"),
+            "{t}"
+        );
+        assert!(
+            t.contains(&P3[..40]),
+            "prose after the links is the article again: {t}"
+        );
+    }
+
+    #[test]
+    fn a_heading_dropped_by_an_editor_rule_takes_its_whole_section() {
+        let html = page(
+            "",
+            &format!(
+                "<p>{P1}</p><h2>Sponsored: our partners</h2><p>{P2}</p><ul><li>Partner one</li></ul><h2>What comes next</h2><p>{P3}</p>"
+            ),
+        );
+        let hints = crate::clean::Hints {
+            drop: vec![regex::Regex::new("^Sponsored").unwrap()],
+            ..Default::default()
+        };
+        let a = crate::clean::html::clean_html(&html, &hints);
+        let t = texts(&a.blocks);
+        assert!(!t.contains("Sponsored") && !t.contains(&P2[..40]), "{t}");
+        assert!(!t.contains("Partner one"), "{t}");
+        assert!(
+            t.contains("What comes next") && t.contains(&P3[..40]),
+            "{t}"
+        );
+        assert!(a
+            .dropped
+            .iter()
+            .any(|d| d.reason.contains("Sponsored: our partners")));
+    }
+
+    #[test]
+    fn an_ordinary_heading_keeps_its_section() {
+        let html = page(
+            "",
+            &format!("<p>{P1}</p><h2>The outlook for rates</h2><p>{P2}</p><p>{P3}</p>"),
+        );
+        let t = texts(&clean(&html).blocks);
+        assert!(
+            t.contains("The outlook for rates") && t.contains(&P2[..40]),
+            "{t}"
+        );
+    }
+}
