@@ -74,11 +74,18 @@ impl Block {
                 let _ = writeln!(out, "{}", text.trim());
             }
             Block::Heading { level, text } => {
+                // A heading ending in `#` would lose it as a closing
+                // sequence, one ending in `}` as attributes (the site
+                // enables heading attributes): escape that last character.
+                let mut text = text.trim().to_string();
+                if text.ends_with(['#', '}']) && !last_is_escaped(&text) {
+                    text.insert(text.len() - 1, '\\');
+                }
                 let _ = writeln!(
                     out,
                     "{} {}",
                     "#".repeat((*level).clamp(1, 6) as usize),
-                    text.trim()
+                    text
                 );
             }
             Block::List { ordered, items } => {
@@ -142,17 +149,46 @@ impl Block {
 /// characters everywhere, and block markers (`#`, `>`, `-`, `1.`) at the start.
 pub fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
-        ) {
+    escape_chars(text, &mut out);
+    escape_line_start(&mut out, 0);
+    out
+}
+
+/// Appends `text` to `out` with every character that could start inline
+/// markup escaped. `&` is escaped only before what would read as an entity
+/// (`&copy;`, `&#169;`): elsewhere it is plain text in CommonMark, and
+/// "AT&T" stays readable in the Markdown file.
+pub(crate) fn escape_chars(text: &str, out: &mut String) {
+    for (i, c) in text.char_indices() {
+        let entity = c == '&' && {
+            let rest = &text.as_bytes()[i + 1..];
+            let n = rest
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'#')
+                .count();
+            // Text may go on in the next node: `&co` then `py;`.
+            n == rest.len() || n > 0 && rest.get(n) == Some(&b';')
+        };
+        if entity
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
+            )
+        {
             out.push('\\');
         }
         out.push(c);
     }
-    let trimmed = out.trim_start();
-    let lead = out.len() - trimmed.len();
+}
+
+/// Escapes the block marker (`#`, `+`, `-`, `=`, `1.`, `1)`) that the line
+/// beginning at `out[at..]` would otherwise start with: at the start of a
+/// paragraph and after a hard line break, such text would become a heading,
+/// a list or a setext underline.
+pub(crate) fn escape_line_start(out: &mut String, at: usize) {
+    let line = &out[at..];
+    let trimmed = line.trim_start();
+    let lead = at + line.len() - trimmed.len();
     let needs = trimmed.starts_with(['#', '+', '-', '='])
         || trimmed.split_once(['.', ')']).is_some_and(|(n, _)| {
             !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit())
@@ -167,7 +203,14 @@ pub fn escape_inline(text: &str) -> String {
             }
         }
     }
-    out
+}
+
+/// Whether the last character of `md` is escaped by a backslash (an odd
+/// run of backslashes before it).
+pub(crate) fn last_is_escaped(md: &str) -> bool {
+    let mut chars = md.chars();
+    chars.next_back();
+    chars.rev().take_while(|&c| c == '\\').count() % 2 == 1
 }
 
 #[cfg(test)]
@@ -208,5 +251,9 @@ mod tests {
         assert_eq!(escape_inline("1. not a list"), "1\\. not a list");
         assert_eq!(escape_inline("- dash"), "\\- dash");
         assert_eq!(escape_inline("2026 was fine. Yes"), "2026 was fine. Yes");
+        assert_eq!(
+            escape_inline("AT&T &copy; &#169;"),
+            "AT&T \\&copy; \\&#169;"
+        );
     }
 }
