@@ -106,21 +106,27 @@ impl Block {
                 }
             }
             Block::Code { lang, text } => {
-                let fence = if text.contains("```") { "~~~~" } else { "```" };
-                let _ = writeln!(
-                    out,
-                    "{fence}{}\n{}\n{fence}",
-                    lang.as_deref().unwrap_or(""),
-                    text.trim_end()
-                );
+                // A fence longer than any backtick run inside cannot be
+                // closed by the code; the info string keeps only what a
+                // language name is made of (a backtick there ends the fence).
+                let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
+                let lang: String = lang
+                    .as_deref()
+                    .unwrap_or("")
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '_' | '.' | '#'))
+                    .collect();
+                let _ = writeln!(out, "{fence}{lang}\n{}\n{fence}", text.trim_end());
             }
             Block::Table { header, rows } => {
                 let width = header
                     .len()
                     .max(rows.iter().map(Vec::len).max().unwrap_or(0))
                     .max(1);
+                // Cells hold inline Markdown whose text already has `\\|`;
+                // a pipe left bare (inside a code span) would split the row.
                 let cell = |c: Option<&String>| {
-                    c.map(|s| s.replace('|', "\\|").replace('\n', " "))
+                    c.map(|s| escape_bare_pipes(&s.replace('\n', " ")))
                         .unwrap_or_default()
                 };
                 let row = |cells: &[String]| {
@@ -203,6 +209,24 @@ pub(crate) fn escape_line_start(out: &mut String, at: usize) {
             }
         }
     }
+}
+
+/// `md` with every `|` that is not already escaped escaped.
+fn escape_bare_pipes(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    let mut backslashes = 0;
+    for c in md.chars() {
+        if c == '|' && backslashes % 2 == 0 {
+            out.push('\\');
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        out.push(c);
+    }
+    out
+}
+
+fn longest_run(s: &str, ch: char) -> usize {
+    s.split(|c| c != ch).map(str::len).max().unwrap_or(0) / ch.len_utf8()
 }
 
 /// Whether the last character of `md` is escaped by a backslash (an odd

@@ -43,6 +43,11 @@ fn rendered_text(block: &Block) -> Result<String, String> {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             Event::Start(MdTag::Paragraph) if depth == 0 && out.is_empty() => depth += 1,
+            Event::Start(
+                MdTag::Table(_) | MdTag::TableHead | MdTag::TableRow | MdTag::TableCell,
+            ) if matches!(block, Block::Table { .. }) => {}
+            Event::End(pulldown_cmark::TagEnd::TableCell) => out.push(' '),
+            Event::Start(MdTag::CodeBlock(_)) if matches!(block, Block::Code { .. }) => {}
             Event::Start(MdTag::Heading { .. })
                 if depth == 0 && out.is_empty() && matches!(block, Block::Heading { .. }) =>
             {
@@ -236,6 +241,37 @@ fn emphasis_always_parses() {
         "&amp;<em>copy;</em> &amp;<span>co</span>py;",
     ] {
         md_of(html);
+    }
+}
+
+#[test]
+fn tables_and_code_blocks_keep_their_text() {
+    let html = "<table><tr><th>a|b</th><th>x \\</th></tr>\
+                <tr><td><code>p|q</code> r</td><td>*s* | `t`</td></tr></table>";
+    let a = Arena::build(&Document::fragment(sanitize(html, None)), None);
+    let em = emitter(&a);
+    let t = (0..a.nodes.len() as u32)
+        .find(|&n| a.tag(n) == Tag::Table)
+        .expect("a table");
+    let (block, _) = em.table(t).expect("a table block");
+    assert_eq!(
+        rendered_text(&block).as_deref(),
+        Ok("a|b x \\ p|q r *s* | `t`")
+    );
+    for text in ["```\n~~~~\n````", "plain"] {
+        let block = Block::Code {
+            lang: Some("rust`x".into()),
+            text: text.into(),
+        };
+        let mut md = String::new();
+        block.write_markdown(&mut md);
+        let shown: String = Parser::new_ext(&md, options())
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(shown.trim_end(), text, "{md}");
     }
 }
 
