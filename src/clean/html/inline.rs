@@ -664,6 +664,8 @@ pub(super) fn link_target(href: &str) -> String {
             ')' => out.push_str("%29"),
             '<' => out.push_str("%3C"),
             '>' => out.push_str("%3E"),
+            // `\)` at the end would escape the closing parenthesis.
+            '\\' => out.push_str("%5C"),
             '\n' | '\r' | '\t' => {}
             c => out.push(c),
         }

@@ -235,6 +235,8 @@ fn emphasis_always_parses() {
         "<code>`</code> and <code>``x`</code>",
         r#"Wow!<a href="http://e.org/">link</a>"#,
         r#"<a href="http://e.org/">ends in \</a>"#,
+        r#"<a href="http://e.org/a\">target ends in a backslash</a>"#,
+        r#"<a href="http://e.org/">[^1]</a> <a href="http://e.org/">^</a>"#,
         "a<br>- b<br># c<br>1. d<br>=== e",
         "1<em>.</em> x",
         "<em><code>*</code></em><em><code>*</code></em>1. ",
