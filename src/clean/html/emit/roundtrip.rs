@@ -368,6 +368,44 @@ proptest! {
     }
 }
 
+/// The kinds of the top-level blocks `md` renders to.
+fn top_level(md: &str) -> Vec<String> {
+    let mut depth = 0usize;
+    let mut kinds = Vec::new();
+    for ev in Parser::new_ext(md, options()) {
+        match ev {
+            Event::Start(t) => {
+                if depth == 0 {
+                    let k = format!("{t:?}");
+                    kinds.push(k.split(['(', ' ', '{']).next().unwrap_or("").to_string());
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Rule if depth == 0 => kinds.push("Rule".into()),
+            Event::Html(_) if depth == 0 => kinds.push("Html".into()),
+            _ => {}
+        }
+    }
+    kinds
+}
+
+/// Each block of an article, written alone, renders as one block of its
+/// kind (a paragraph never turns into a list, a heading, a table…).
+fn block_kind_ok(b: &Block) -> bool {
+    let mut md = String::new();
+    b.write_markdown(&mut md);
+    let want = match b {
+        Block::Paragraph { .. } | Block::Image { .. } => "Paragraph",
+        Block::Heading { .. } => "Heading",
+        Block::List { .. } => "List",
+        Block::Quote { .. } => "BlockQuote",
+        Block::Code { .. } => "CodeBlock",
+        Block::Table { .. } => "Table",
+    };
+    top_level(&md) == [want]
+}
+
 /// Every inline run of every shared-corpus page, and of those the runs that
 /// end up in the article. Prints the counts; fails on any mismatch.
 #[test]
@@ -378,6 +416,7 @@ fn corpus_round_trips() {
         return;
     }
     let (mut runs_n, mut bad_n, mut art_n, mut art_bad) = (0, 0, 0, 0);
+    let (mut blocks_n, mut blocks_bad) = (0, 0);
     let mut examples = Vec::new();
     for set in ["scrapinghub", "cleaneval", "readability"] {
         let Ok(dir) = std::fs::read_dir(root.join(set).join("html")) else {
@@ -403,7 +442,23 @@ fn corpus_round_trips() {
                 bytes
             };
             let page = crate::clean::decode_for(&bytes, crate::clean::Kind::Html);
-            let article = clean_html(&page, &Hints::default()).body_markdown();
+            let cleaned = clean_html(&page, &Hints::default());
+            for b in &cleaned.blocks {
+                blocks_n += 1;
+                if !block_kind_ok(b) {
+                    blocks_bad += 1;
+                    if examples.len() < 30 {
+                        let mut md = String::new();
+                        b.write_markdown(&mut md);
+                        examples.push(format!(
+                            "{}: block became {:?}:\n{md}",
+                            f.display(),
+                            top_level(&md)
+                        ));
+                    }
+                }
+            }
+            let article = cleaned.body_markdown();
             let mut json = Vec::new();
             let html = prescan(&page, &mut json);
             let a = Arena::build(&Document::from(html), None);
@@ -452,8 +507,9 @@ fn corpus_round_trips() {
         "corpus round trip: {runs_n} inline runs compared, {bad_n} mismatched; \
          in the article: {art_n} compared, {art_bad} mismatched"
     );
+    eprintln!("article blocks: {blocks_n} written alone, {blocks_bad} rendered as another kind");
     for e in &examples {
         eprintln!("{e}");
     }
-    assert_eq!(bad_n, 0, "mismatches, first ones above");
+    assert_eq!(bad_n + blocks_bad, 0, "mismatches, first ones above");
 }
