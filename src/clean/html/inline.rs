@@ -559,7 +559,7 @@ fn restyle(nodes: &mut Vec<Node>, id: usize, seen: &mut usize) -> bool {
 /// parses as written. Each round moves at least one element a step towards
 /// plain text, so this ends.
 fn render(mut nodes: Vec<Node>) -> String {
-    loop {
+    for round in 0usize.. {
         let mut o = Out {
             md: String::new(),
             pairs: Vec::new(),
@@ -568,16 +568,24 @@ fn render(mut nodes: Vec<Node>) -> String {
         };
         write_nodes(&nodes, &mut o, 0);
         // One element at a time, outermost and earliest first: when two
-        // runs merge, restyling one of them is enough.
-        let bad = o
+        // runs merge, restyling one of them is enough. A paragraph with
+        // very many failing elements restyles them all in each round, so
+        // rounds stay few (each rewrites the whole paragraph).
+        let mut bad: Vec<usize> = o
             .pairs
             .iter()
             .filter(|p| !parses(&o.md, p))
             .map(|p| p.id)
-            .min();
-        match bad {
-            Some(id) => {
-                restyle(&mut nodes, id, &mut 0);
+            .collect();
+        bad.sort_unstable();
+        if round < 16 {
+            bad.truncate(1);
+        }
+        match bad.first() {
+            Some(_) => {
+                for id in bad {
+                    restyle(&mut nodes, id, &mut 0);
+                }
             }
             None => {
                 // Block markers at the start of a line are escaped last:
@@ -604,6 +612,7 @@ fn render(mut nodes: Vec<Node>) -> String {
             }
         }
     }
+    unreachable!("the rounds only end by returning")
 }
 
 pub(super) fn longest_run(s: &str, ch: char) -> usize {

@@ -295,6 +295,15 @@ fn headings_keep_their_last_character() {
 }
 
 #[test]
+fn many_failing_emphases_stay_quick() {
+    let html = "a<em>.</em>b <em>(x)</em>y ".repeat(3000);
+    let start = std::time::Instant::now();
+    let md = md_of(&html);
+    assert!(md.contains("(*x*)y"), "{}", &md[..200]);
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+}
+
+#[test]
 fn text_that_looks_like_markdown_stays_text() {
     for html in [
         "1. not a list",
