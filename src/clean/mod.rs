@@ -10,13 +10,15 @@
 pub mod decode;
 pub mod eval;
 pub mod html;
+mod markdown;
 pub mod meta;
 pub mod text;
 
 use std::collections::HashSet;
-use std::fmt::Write;
 
 use serde::Serialize;
+
+pub use markdown::escape_inline;
 
 /// What the cleaner found in a raw article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -229,207 +231,9 @@ pub fn repeated_blocks<'a>(docs: impl IntoIterator<Item = &'a str>) -> HashSet<S
         .collect()
 }
 
-impl Article {
-    /// The body as Markdown, without front matter.
-    pub fn body_markdown(&self) -> String {
-        let mut out = String::new();
-        for block in &self.blocks {
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            block.write_markdown(&mut out);
-        }
-        out
-    }
-
-    /// Markdown with YAML front matter holding every field that was found,
-    /// in the order an editor reads them (title first).
-    pub fn to_markdown(&self) -> String {
-        #[derive(Serialize)]
-        struct FrontMatter<'a> {
-            #[serde(skip_serializing_if = "Option::is_none")]
-            title: Option<&'a str>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            description: Option<&'a str>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            date: Option<&'a str>,
-            #[serde(skip_serializing_if = "<[String]>::is_empty")]
-            authors: &'a [String],
-            #[serde(skip_serializing_if = "Option::is_none")]
-            source: Option<&'a str>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            source_url: Option<&'a str>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            author_note: Option<&'a str>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            extra: Option<serde_json::Value>,
-        }
-        fn text(v: &Option<String>) -> Option<&str> {
-            v.as_deref().filter(|v| !v.trim().is_empty())
-        }
-        let fm = FrontMatter {
-            title: text(&self.title),
-            description: text(&self.subtitle),
-            date: text(&self.date),
-            authors: &self.authors,
-            source: text(&self.source),
-            source_url: text(&self.source_url),
-            author_note: text(&self.author_note),
-            extra: self
-                .language
-                .as_ref()
-                .map(|lang| serde_json::json!({ "language": lang })),
-        };
-        format!(
-            "---\n{}---\n\n{}",
-            crate::yaml::to_string(&fm),
-            self.body_markdown()
-        )
-    }
-}
-
-impl Block {
-    fn write_markdown(&self, out: &mut String) {
-        match self {
-            Block::Paragraph { text } => {
-                let _ = writeln!(out, "{}", text.trim());
-            }
-            Block::Heading { level, text } => {
-                let _ = writeln!(
-                    out,
-                    "{} {}",
-                    "#".repeat((*level).clamp(1, 6) as usize),
-                    text.trim()
-                );
-            }
-            Block::List { ordered, items } => {
-                for (i, item) in items.iter().enumerate() {
-                    let marker = if *ordered {
-                        format!("{}.", i + 1)
-                    } else {
-                        "-".to_string()
-                    };
-                    let indent = " ".repeat(marker.len() + 1);
-                    let item = item.trim().replace('\n', &format!("\n{indent}"));
-                    let _ = writeln!(out, "{marker} {item}");
-                }
-            }
-            Block::Quote { text } => {
-                for line in text.trim().lines() {
-                    let _ = writeln!(out, "> {line}");
-                }
-            }
-            Block::Code { lang, text } => {
-                let fence = if text.contains("```") { "~~~~" } else { "```" };
-                let _ = writeln!(
-                    out,
-                    "{fence}{}\n{}\n{fence}",
-                    lang.as_deref().unwrap_or(""),
-                    text.trim_end()
-                );
-            }
-            Block::Table { header, rows } => {
-                let width = header
-                    .len()
-                    .max(rows.iter().map(Vec::len).max().unwrap_or(0))
-                    .max(1);
-                let cell = |c: Option<&String>| {
-                    c.map(|s| s.replace('|', "\\|").replace('\n', " "))
-                        .unwrap_or_default()
-                };
-                let row = |cells: &[String]| {
-                    let cells: Vec<String> = (0..width).map(|i| cell(cells.get(i))).collect();
-                    format!("| {} |", cells.join(" | "))
-                };
-                let _ = writeln!(out, "{}", row(header));
-                let _ = writeln!(out, "|{}", " --- |".repeat(width));
-                for r in rows {
-                    let _ = writeln!(out, "{}", row(r));
-                }
-            }
-            Block::Image { src, alt } => {
-                let _ = writeln!(
-                    out,
-                    "![{}](<{}>)",
-                    escape_inline(alt),
-                    src.replace('>', "%3E")
-                );
-            }
-        }
-    }
-}
-
-/// Escapes plain text so Markdown shows it literally: inline markup
-/// characters everywhere, and block markers (`#`, `>`, `-`, `1.`) at the start.
-pub fn escape_inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    let trimmed = out.trim_start();
-    let lead = out.len() - trimmed.len();
-    let needs = trimmed.starts_with(['#', '+', '-', '='])
-        || trimmed.split_once(['.', ')']).is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit())
-        });
-    if needs {
-        if let Some(first) = trimmed.chars().next() {
-            if first.is_ascii_digit() {
-                let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-                out.insert(lead + digits, '\\');
-            } else {
-                out.insert(lead, '\\');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markdown_with_front_matter() {
-        let a = Article {
-            title: Some("A: \"quoted\" title".into()),
-            authors: vec!["Ann".into()],
-            author_note: Some("(The writer is X. Views expressed are personal)".into()),
-            date: Some("2026-01-02".into()),
-            blocks: vec![
-                Block::Paragraph {
-                    text: "One.".into(),
-                },
-                Block::List {
-                    ordered: false,
-                    items: vec!["a".into(), "b".into()],
-                },
-            ],
-            ..Default::default()
-        };
-        let md = a.to_markdown();
-        assert!(md.starts_with("---\n"), "{md}");
-        assert!(md.ends_with("One.\n\n- a\n- b\n"), "{md}");
-        let (fm, _) = md[4..].split_once("---\n").unwrap();
-        let v: serde_json::Value = crate::yaml::parse(fm, std::path::Path::new("x"), 1).unwrap();
-        assert_eq!(v["title"], "A: \"quoted\" title");
-        assert_eq!(v["authors"][0], "Ann");
-    }
-
-    #[test]
-    fn escapes_markdown_syntax() {
-        assert_eq!(escape_inline("a *b* [c]"), "a \\*b\\* \\[c\\]");
-        assert_eq!(escape_inline("# not a heading"), "\\# not a heading");
-        assert_eq!(escape_inline("1. not a list"), "1\\. not a list");
-        assert_eq!(escape_inline("- dash"), "\\- dash");
-        assert_eq!(escape_inline("2026 was fine. Yes"), "2026 was fine. Yes");
-    }
 
     #[test]
     fn visible_lines_of_html() {

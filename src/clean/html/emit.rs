@@ -8,7 +8,7 @@ use crate::clean::{escape_inline, Block, Dropped};
 
 use super::arena::{Arena, Tag};
 use super::collapse;
-use super::inline::{link_target, longest_run, Inline, Para};
+use super::inline::{link_target, Inline, Mark, Para};
 use super::prune::MAX_DEPTH;
 use super::stats::Stat;
 
@@ -51,10 +51,8 @@ impl Emitter<'_> {
                     if !p.1.is_empty() {
                         paras.push(p);
                     }
-                } else if !buf.is_empty() {
-                    buf.md.push_str("\\\n");
-                    buf.plain.push('\n');
-                    buf.space = false;
+                } else {
+                    buf.hard_break();
                 }
             }
             Tag::Img => {
@@ -68,19 +66,7 @@ impl Emitter<'_> {
                         .push((src.to_string(), collapse(at.alt.as_deref().unwrap_or(""))));
                 }
             }
-            Tag::Code if !self.st[n as usize].has_block => {
-                let t = collapse(&a.text(n));
-                if !t.is_empty() {
-                    let ticks = longest_run(&t, '`') + 1;
-                    let fence = "`".repeat(ticks);
-                    let pad = if t.starts_with('`') || t.ends_with('`') {
-                        " "
-                    } else {
-                        ""
-                    };
-                    buf.raw(&format!("{fence}{pad}{t}{pad}{fence}"), &t);
-                }
-            }
+            Tag::Code if !self.st[n as usize].has_block => buf.code(&raw_text(a, n)),
             Tag::A => {
                 let href = node
                     .attrs()
@@ -90,20 +76,23 @@ impl Emitter<'_> {
                     .map(link_target);
                 match href {
                     Some(h) if depth < MAX_DEPTH => {
-                        let opened = buf.open("[");
+                        buf.open(Mark::Link(h));
                         for &c in &node.children {
                             self.inline(c, buf, paras, depth + 1);
                         }
-                        buf.close(opened, "[", &format!("]({h})"));
+                        buf.close();
                     }
                     _ => self.children_inline(n, buf, paras, depth),
                 }
             }
             Tag::Em | Tag::Strong if depth < MAX_DEPTH => {
-                let marker = if node.tag == Tag::Em { "*" } else { "**" };
-                let opened = buf.open(marker);
+                buf.open(if node.tag == Tag::Em {
+                    Mark::Em
+                } else {
+                    Mark::Strong
+                });
                 self.children_inline(n, buf, paras, depth);
-                buf.close(opened, marker, marker);
+                buf.close();
             }
             _ if depth < MAX_DEPTH => self.children_inline(n, buf, paras, depth),
             _ => buf.text(&a.text(n)),
@@ -118,10 +107,7 @@ impl Emitter<'_> {
 
     /// The inline content of `n` as paragraphs.
     fn paragraphs(&self, n: u32) -> (Vec<Para>, Vec<(String, String)>) {
-        let mut buf = Inline {
-            no_space_at: usize::MAX,
-            ..Default::default()
-        };
+        let mut buf = Inline::default();
         let mut paras = Vec::new();
         self.children_inline(n, &mut buf, &mut paras, 0);
         let p = buf.take();
@@ -282,10 +268,7 @@ impl Emitter<'_> {
             }
             return;
         }
-        let mut buf = Inline {
-            no_space_at: usize::MAX,
-            ..Default::default()
-        };
+        let mut buf = Inline::default();
         let mut paras = Vec::new();
         for &c in &self.a.node(n).children {
             if self.is_inline(c) {
@@ -523,3 +506,6 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod roundtrip;
