@@ -398,7 +398,6 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{body, clean, page, P1, P2, P3};
-    use super::*;
 
     #[test]
     fn finds_metadata() {
