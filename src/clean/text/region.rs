@@ -211,7 +211,7 @@ impl Cleaner {
             .map(|i| self.is_barrier(i, classes))
             .collect();
         let (a, b) = self.region_of(classes, &ws, &barriers, floor, anchors);
-        self.widen(classes, &ws, floor, a, b)
+        self.widen(classes, &ws, &barriers, floor, a, b)
     }
 
     /// The region search proper: the run anchored at a repeated headline,
@@ -315,6 +315,7 @@ impl Cleaner {
         &self,
         classes: &[Class],
         ws: &[f32],
+        barriers: &[bool],
         floor: usize,
         a: usize,
         b: usize,
@@ -350,9 +351,15 @@ impl Cleaner {
             return (a, b);
         }
         // What lies between the region and a block: its words, plus one
-        // per line so that a long menu of one-word links counts too.
-        let gap =
-            |from: usize, to: usize| -> usize { (from..to).map(|j| self.feats[j].words + 1).sum() };
+        // per line so that a long menu of one-word links counts too. A
+        // section-ending heading ("Comments", "Related articles") is not
+        // crossed: an open thread's comments are not more posts.
+        let gap = |from: usize, to: usize| -> usize {
+            if (from..to).any(|j| barriers[j]) {
+                return usize::MAX;
+            }
+            (from..to).map(|j| self.feats[j].words + 1).sum()
+        };
         let mut end = b;
         for &(s, e, w) in blocks.iter().filter(|&&(s, ..)| s >= b) {
             if gap(end, s) > MAX_GAP_RATIO * w {
