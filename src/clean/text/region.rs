@@ -210,8 +210,7 @@ impl Cleaner {
         let barriers: Vec<bool> = (0..classes.len())
             .map(|i| self.is_barrier(i, classes))
             .collect();
-        let (a, b) = self.region_of(classes, &ws, &barriers, floor, anchors);
-        self.widen(classes, &ws, &barriers, floor, a, b)
+        self.region_of(classes, &ws, &barriers, floor, anchors)
     }
 
     /// The region search proper: the run anchored at a repeated headline,
@@ -286,118 +285,7 @@ impl Cleaner {
         }
         (a, b)
     }
-
-    /// Text units: sentences and near-sentences that weigh positively and
-    /// are not repeated elsewhere on the page.
-    fn is_text(&self, i: usize, classes: &[Class], ws: &[f32]) -> bool {
-        matches!(classes[i], Class::Good | Class::Near) && ws[i] > 0.0 && !self.feats[i].dup
-    }
-
-    /// Widens the body region `[a, b)` when the page is not one article.
-    ///
-    /// Blog front pages, forums, guestbooks and pages of many short texts
-    /// hold several comparable posts: their readers (and the CleanEval
-    /// gold) want all of them, while the region search keeps one. What
-    /// tells them from a news article among teasers is how the text outside
-    /// the region comes: a post is two or more paragraphs in a row (at
-    /// least [`POST_WORDS`] words), whereas teaser cards, captions and
-    /// "related" blurbs are single sentences between headlines (the same
-    /// observation as in [`Cleaner::is_barrier`]). On news pages, what
-    /// text outside the article comes in such blocks is one or two
-    /// disclaimers or form notes; a page with at least [`MIN_POSTS`] of
-    /// them holding more than [`MAX_OUTSIDE_SHARE`] of its text has no
-    /// dominant region. The region then takes in the blocks on either side
-    /// as long as what lies between is small next to each
-    /// ([`MAX_GAP_RATIO`]): a sidebar between posts is crossed, a page of
-    /// link boxes before one stray block is not. Boilerplate lines inside
-    /// the wider region are still dropped by the trim step.
-    fn widen(
-        &self,
-        classes: &[Class],
-        ws: &[f32],
-        barriers: &[bool],
-        floor: usize,
-        a: usize,
-        b: usize,
-    ) -> (usize, usize) {
-        let n = classes.len();
-        let floor = floor.min(n);
-        let inside: usize = (a..b.min(n))
-            .filter(|&i| self.is_text(i, classes, ws))
-            .map(|i| self.feats[i].words)
-            .sum();
-        // Blocks: runs of consecutive text units outside the region.
-        let mut blocks: Vec<(usize, usize, usize)> = Vec::new();
-        let mut i = floor;
-        while i < n {
-            if (a..b).contains(&i) || !self.is_text(i, classes, ws) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let mut words = 0;
-            while i < n && !(a..b).contains(&i) && self.is_text(i, classes, ws) {
-                words += self.feats[i].words;
-                i += 1;
-            }
-            if i - start >= 2 && words >= POST_WORDS {
-                blocks.push((start, i, words));
-            }
-        }
-        let outside: usize = blocks.iter().map(|&(.., w)| w).sum();
-        if blocks.len() < MIN_POSTS
-            || outside as f32 <= MAX_OUTSIDE_SHARE * (inside + outside) as f32
-        {
-            return (a, b);
-        }
-        // What lies between the region and a block: its words, plus one
-        // per line so that a long menu of one-word links counts too. A
-        // section-ending heading ("Comments", "Related articles") is not
-        // crossed: an open thread's comments are not more posts.
-        let gap = |from: usize, to: usize| -> usize {
-            if (from..to).any(|j| barriers[j]) {
-                return usize::MAX;
-            }
-            (from..to).map(|j| self.feats[j].words + 1).sum()
-        };
-        let mut end = b;
-        for &(s, e, w) in blocks.iter().filter(|&&(s, ..)| s >= b) {
-            if gap(end, s) > MAX_GAP_RATIO * w {
-                break;
-            }
-            end = e;
-        }
-        let mut start = a;
-        for &(s, e, w) in blocks.iter().rev().filter(|&&(_, e, _)| e <= a) {
-            if gap(e, start) > MAX_GAP_RATIO * w {
-                break;
-            }
-            start = s;
-        }
-        (start, end)
-    }
 }
-
-/// Words a block of consecutive paragraphs outside the region needs to
-/// count as another post (two short sentences are not one).
-const POST_WORDS: usize = 40;
-
-/// Post-like blocks outside the region a page needs before it counts as a
-/// page of several posts. News pages on the tune half of scrapinghub-text
-/// have at most two (a disclaimer, a comment form's note); the multi-post
-/// pages of cleaneval-text mostly have many more.
-const MIN_POSTS: usize = 3;
-
-/// The share of a page's text that may lie in post-like blocks outside the
-/// region before the region is not the body but one post among several.
-/// Set on the tune half of the shared text sets.
-const MAX_OUTSIDE_SHARE: f32 = 0.35;
-
-/// How much may lie between the region and a block (words plus lines, see
-/// [`Cleaner::widen`]) for the block to join, in multiples of the block's
-/// words. Set on the tune half: the readability-text "msn" page has a
-/// two-paragraph abuse-report note under hundreds of promo lines.
-const MAX_GAP_RATIO: usize = 6;
 
 #[cfg(test)]
 mod tests {
@@ -495,79 +383,10 @@ mod tests {
             .any(|d| d.reason.contains("navigation") && d.text.contains("Politics")));
     }
 
-    /// A blog's sidebar between posts: link lines, none of them text.
+    /// A blog's sidebar: link lines, none of them text.
     const SIDEBAR: &str = "Archives\nMarginalia\nLinkage\nEngland in the Age of Improvement\n\
         Mondo Weiss\nRobot Wisdom\nUnspeak\nPickled Politics\nMinitrue\nKatheder\n\
         Lawyers Guns\nThe Head Heeb\nBanditry\nEuropean Tribune\n";
-
-    fn post(topic: &str) -> String {
-        format!(
-            "Notes on the {topic}\n\
-             I have been reading about the {topic} all week, and the more I read the less sure I am that anyone understands it.\n\
-             The reports on the {topic} disagree on the numbers, on the dates and on who was in charge, which is worth a note.\n"
-        )
-    }
-
-    #[test]
-    fn every_post_of_a_blog_front_page_is_kept() {
-        let text = format!(
-            "Field Notes\n\n{}{SIDEBAR}{}{SIDEBAR}{}{SIDEBAR}{}",
-            post("harbour strike"),
-            post("bridge tolls"),
-            post("winter floods"),
-            post("night buses")
-        );
-        // A block far below, under a long run of links, is not a post.
-        let text = format!("{text}{}{}", SIDEBAR.repeat(12), post("stray note"));
-        let a = clean(&text);
-        let body = a.body_markdown();
-        assert!(!body.contains("stray note"), "{body}");
-        for topic in [
-            "harbour strike",
-            "bridge tolls",
-            "winter floods",
-            "night buses",
-        ] {
-            assert!(
-                body.contains(&format!("reading about the {topic}")),
-                "{topic}: {body}"
-            );
-        }
-        assert_nothing_invented(&text, &a);
-    }
-
-    #[test]
-    fn teaser_cards_after_an_article_stay_out() {
-        let teasers: String = ["Harbour", "Bridge", "Market", "Library"]
-            .map(|w| {
-                format!(
-                    "{w} Plans Face Another Delay\nOfficials said on Monday that the {w} work would take longer than they had hoped.\n"
-                )
-            })
-            .concat();
-        let text = format!("Council Approves Record Transport Budget\n{BODY}{SIDEBAR}{teasers}");
-        let a = clean(&text);
-        assert_eq!(paragraphs(&a).len(), 4, "{:#?}", a.blocks);
-        assert!(!a.body_markdown().contains("Officials said"));
-    }
-
-    #[test]
-    fn two_notes_under_an_article_do_not_make_it_a_page_of_posts() {
-        let note = |what: &str| {
-            format!(
-                "The information provided on this {what} is general in nature and is not meant to replace the advice of a professional.\n\
-                 Readers who rely on the {what} do so at their own risk, and should check the figures before making any decision.\n"
-            )
-        };
-        let text = format!(
-            "Council Approves Record Transport Budget\n{BODY}{SIDEBAR}{}{SIDEBAR}{}",
-            note("website"),
-            note("newsletter")
-        );
-        let a = clean(&text);
-        assert_eq!(paragraphs(&a).len(), 4, "{:#?}", a.blocks);
-        assert!(!a.body_markdown().contains("own risk"));
-    }
 
     #[test]
     fn a_repeated_headline_over_a_tagline_does_not_hide_the_body() {
