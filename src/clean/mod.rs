@@ -13,6 +13,8 @@ pub mod html;
 mod meta;
 pub mod text;
 
+pub use meta::names::AuthorSeen;
+
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -25,6 +27,10 @@ pub struct Article {
     /// Deck or standfirst under the headline.
     pub subtitle: Option<String>,
     pub authors: Vec<String>,
+    /// Every author value the cleaner saw, where, and which was chosen (for
+    /// `--explain`; not part of the JSON output).
+    #[serde(skip)]
+    pub authors_seen: Vec<AuthorSeen>,
     /// "(The writer is … Views expressed are personal)": shown as a byline
     /// box, never as body text.
     pub author_note: Option<String>,

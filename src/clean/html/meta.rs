@@ -7,6 +7,7 @@
 use crate::clean::normalize_for_matching;
 
 use crate::clean::meta::dates as meta_dates;
+use crate::clean::meta::names::{self, AuthorSeen, Candidate, Evidence};
 
 use super::arena::{Arena, Head, Tag};
 use super::collapse;
@@ -31,6 +32,8 @@ fn json_ld(scripts: &[String]) -> LdInfo {
         // A raw line break inside a string is invalid JSON, but common in
         // hand-made blocks: outside strings it is only whitespace, so a
         // space in its place reads both the same.
+        // A block wrapped in `<![CDATA[ … ]]>` (XHTML habit) is JSON inside.
+        let s = strip_cdata(s);
         let parsed = serde_json::from_str::<serde_json::Value>(s.trim())
             .or_else(|_| serde_json::from_str(&s.trim().replace(['\n', '\r', '\t'], " ")));
         let Ok(v) = parsed else {
@@ -129,6 +132,26 @@ fn json_ld(scripts: &[String]) -> LdInfo {
     info
 }
 
+/// The JSON inside `<![CDATA[ … ]]>` (optionally behind `//` or `/*`
+/// comment marks), or the text as it is.
+fn strip_cdata(s: &str) -> &str {
+    let t = s.trim();
+    let t = t
+        .strip_prefix("//")
+        .or_else(|| t.strip_prefix("/*"))
+        .map_or(t, str::trim_start);
+    let Some(rest) = t.strip_prefix("<![CDATA[") else {
+        return s;
+    };
+    let rest = rest.trim_end();
+    let rest = rest
+        .strip_suffix("*/")
+        .map_or(rest, str::trim_end)
+        .strip_suffix("]]>")
+        .unwrap_or(rest);
+    rest.trim_end().strip_suffix("//").unwrap_or(rest)
+}
+
 /// The few entities JSON-LD and meta values carry.
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
@@ -199,6 +222,8 @@ pub(super) struct Meta {
     pub(super) source: Option<String>,
     pub(super) source_url: Option<String>,
     pub(super) language: Option<String>,
+    /// Every author value seen, for `--explain`.
+    pub(super) authors_seen: Vec<AuthorSeen>,
 }
 
 /// `root`: the first node of the article's main content, if one was found.
@@ -220,29 +245,21 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
         .filter(|s| plausible_name(s));
     // First h1 in the body, and a byline and <time> if any.
     let mut h1 = None;
-    let mut rel_authors = Vec::new();
     let mut deck = None;
     let mut h1_at = None;
+    // Every h1 (a few): the headline's is where the byline is, and a
+    // site's logo or a teaser can be an h1 before it.
+    let mut h1s: Vec<(usize, String)> = Vec::new();
     for (i, node) in a.nodes.iter().enumerate().skip(1) {
+        if node.tag == Tag::H(1) && h1s.len() < 8 {
+            h1s.push((i, normalize_for_matching(&a.text(i as u32))));
+        }
         match node.tag {
             Tag::H(1) if h1.is_none() => {
                 let t = a.text(i as u32);
                 if !t.is_empty() {
                     h1 = Some(t);
                     h1_at = Some(i);
-                }
-            }
-            Tag::A
-                if rel_authors.len() < 5
-                    && node
-                        .attrs()
-                        .rel
-                        .as_deref()
-                        .is_some_and(|r| r.split_whitespace().any(|r| r == "author")) =>
-            {
-                let t = a.text(i as u32);
-                if plausible_name(&t) && !rel_authors.contains(&t) {
-                    rel_authors.push(t);
                 }
             }
             _ => {}
@@ -293,42 +310,32 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
             (30..=400).contains(&n) && !d.ends_with("...") && !d.ends_with('…')
         })
     });
-    let mut authors: Vec<String> = ld
-        .authors
+    let mut candidates = Vec::new();
+    if !ld.authors.is_empty() {
+        candidates.push(Candidate::new(&ld.authors, Evidence::JsonLd));
+    }
+    candidates.extend(meta_author_candidates(&head.metas));
+    let title_key = title.as_deref().map(normalize_for_matching);
+    let headline_at = title_key
+        .filter(|k| !k.is_empty())
+        .and_then(|k| {
+            h1s.iter()
+                .find(|(_, t)| *t == k || t.contains(&k) || !t.is_empty() && k.contains(t.as_str()))
+        })
+        .map(|(i, _)| *i)
+        .or_else(|| {
+            a.nodes.iter().position(|n| {
+                n.attrs.is_some() && n.attrs().itemprop.as_deref() == Some("headline")
+            })
+        })
+        .or(h1_at);
+    candidates.extend(page_author_candidates(a, st, headline_at, root));
+    let sites: Vec<&str> = [source.as_deref(), ld.publisher.as_deref()]
         .into_iter()
-        .filter(|s| plausible_name(s))
+        .flatten()
         .collect();
-    if authors.is_empty() {
-        if let Some(m) = meta(&[
-            "author",
-            "article:author",
-            "byl",
-            "parsely-author",
-            "sailthru.author",
-            "dc.creator",
-        ]) {
-            let m = ["By ", "by ", "BY "]
-                .iter()
-                .find_map(|p| m.strip_prefix(p))
-                .unwrap_or(&m)
-                .to_string();
-            authors = m
-                .split([',', ';'])
-                .flat_map(|s| s.split(" and "))
-                .map(|s| s.trim().to_string())
-                .filter(|s| plausible_name(s))
-                .collect();
-        }
-    }
-    if authors.is_empty() {
-        authors = rel_authors;
-    }
-    let mut dedup = Vec::new();
-    for x in authors {
-        if !dedup.contains(&x) {
-            dedup.push(x);
-        }
-    }
+    let (authors, chosen) = names::choose(&candidates, &sites);
+    let authors_seen = names::explain(&candidates, chosen);
     let page_urls: Vec<&str> = [
         head.canonical.as_deref(),
         meta_value("og:url"),
@@ -359,12 +366,236 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
     Meta {
         title,
         subtitle,
-        authors: dedup,
+        authors,
         date,
         source,
         source_url,
         language,
+        authors_seen,
     }
+}
+
+/// Meta keys that name the article's author, most specific first. A
+/// `property` may hold several keys ("dc:creator twitter:site_name").
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "article:author_name",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dc:creator",
+    "dcterms.creator",
+    "citation_author",
+];
+
+/// One candidate per meta key, with all its values in order (a page may
+/// repeat `dc.creator` or `article:author` once per writer). Profile URLs
+/// (`article:author` as Facebook wants it) are not names and are skipped.
+fn meta_author_candidates(metas: &[(String, String)]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for k in AUTHOR_KEYS {
+        let values: Vec<String> = metas
+            .iter()
+            .filter(|(n, v)| n.split_whitespace().any(|n| n == *k) && !v.trim().is_empty())
+            .map(|(_, v)| collapse(&decode_entities(v)))
+            .filter(|v| !v.starts_with("http") && !v.starts_with("www."))
+            .collect();
+        if !values.is_empty() {
+            out.push(Candidate::new(&values, Evidence::Meta));
+        }
+    }
+    out
+}
+
+/// Class and id words that mark a byline or the author's name.
+fn byline_class(at: &super::arena::Attrs) -> bool {
+    [&at.class, &at.id].iter().any(|s| {
+        let lower = s.to_ascii_lowercase();
+        // An author's bio or box, a list of authors' pages: not the byline.
+        if [
+            "bio", "about", "box", "list", "avatar", "photo", "image", "img", "social", "follow",
+            "more", "comment",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+        {
+            return false;
+        }
+        lower
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .any(|t| {
+                t.contains("byline")
+                    || matches!(
+                        t,
+                        "author"
+                            | "authors"
+                            | "author_name"
+                            | "authorname"
+                            | "author-name"
+                            | "writer"
+                            | "article_author"
+                            | "post_author"
+                            | "by_author"
+                            | "entry_author"
+                    )
+                    || t.starts_with("author__")
+                    || t.starts_with("author_") && !t.contains("date")
+            })
+    })
+}
+
+/// Authors named in the page itself: `rel=author` links and
+/// `itemprop=author` elements, byline-classed elements, and short lines
+/// opening with "By". Only those by the headline count (a page lists other
+/// writers in teasers, "more from" boxes and sidebars), and nearby hits of
+/// one kind form one candidate (one byline with two links is two authors,
+/// not two candidates).
+fn page_author_candidates(
+    a: &Arena,
+    st: &[Stat],
+    h1_at: Option<usize>,
+    root: Option<u32>,
+) -> Vec<Candidate> {
+    let anchor = h1_at.or(root.map(|r| r as usize));
+    let near = |i: usize| match anchor {
+        Some(h) => i + 60 >= h && i <= h + 600,
+        None => true,
+    };
+    // (evidence, node index, value)
+    let mut hits: Vec<(Evidence, usize, String)> = Vec::new();
+    let parent = |i: usize| a.nodes[i].parent as usize;
+    let mut skip_until = 0usize;
+    for (i, node) in a.nodes.iter().enumerate().skip(1) {
+        if node.tag == Tag::Text || node.attrs.is_none() && node.tag != Tag::P {
+            continue;
+        }
+        if !near(i) || st[i].len == 0 || st[i].len > 200 {
+            continue;
+        }
+        if matches!(node.tag, Tag::Nav | Tag::Footer | Tag::Form) {
+            continue;
+        }
+        let at = node.attrs();
+        let rel = at.rel.as_deref().is_some_and(|r| {
+            r.split_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("author"))
+        });
+        let itemprop = at.itemprop.as_deref().is_some_and(|p| {
+            p.split_whitespace()
+                .any(|p| p == "author" || p == "creator")
+        });
+        let ev = if rel || itemprop {
+            Some(Evidence::RelAuthor)
+        } else if byline_class(at) {
+            Some(Evidence::BylineElement)
+        } else if i >= skip_until
+            && matches!(
+                node.tag,
+                Tag::P | Tag::Div | Tag::Inline | Tag::OtherBlock | Tag::Li | Tag::Em | Tag::Strong
+            )
+            && st[i].len <= 120
+        {
+            let t = a.text(i as u32);
+            names::has_label(&t).then_some(Evidence::ByLine)
+        } else {
+            None
+        };
+        let Some(ev) = ev else { continue };
+        if in_widget(a, i) {
+            continue;
+        }
+        let mut t = a.text(i as u32);
+        if itemprop && !rel {
+            // `itemprop=author` around `itemprop=name`: the name alone.
+            if let Some(n) = (i + 1..a.nodes.len().min(i + 40)).find(|&k| {
+                a.nodes[k].attrs.is_some()
+                    && a.nodes[k].attrs().itemprop.as_deref() == Some("name")
+                    && a.ancestors(k as u32).any(|p| p as usize == i)
+            }) {
+                t = a.text(n as u32);
+            }
+        }
+        if t.is_empty() {
+            continue;
+        }
+        if ev != Evidence::RelAuthor {
+            // A "By" line inside says the same; a rel=author inside is read.
+            skip_until = skip_until.max(i + 1 + descendants(a, i));
+        }
+        // A byline element inside another is the more precise one: the
+        // author's name inside "Ann Lee | Florida Today | Nov 19".
+        if let Some(k) = hits.iter().rposition(|(e, _, _)| *e == ev) {
+            if a.ancestors(i as u32).any(|p| p as usize == hits[k].1) {
+                hits.remove(k);
+            }
+        }
+        hits.push((ev, i, t));
+    }
+    // Group hits of one evidence that sit close together.
+    // Same parent, or a few nodes apart: one byline ("By <a>Ann</a> and
+    // <a>Bo</a>"); teasers' bylines each sit in their own item.
+    let mut out: Vec<(Evidence, usize, Vec<String>)> = Vec::new();
+    for (ev, i, t) in hits {
+        match out.iter_mut().rev().find(|(e, _, _)| *e == ev) {
+            Some((_, last, values))
+                if i <= *last + 8 || i <= *last + 40 && parent(i) == parent(*last) =>
+            {
+                if !values.contains(&t) {
+                    values.push(t);
+                }
+                *last = i;
+            }
+            _ => out.push((ev, i, vec![t])),
+        }
+    }
+    let mut per: std::collections::HashMap<Evidence, usize> = std::collections::HashMap::new();
+    out.into_iter()
+        .filter(|(ev, _, _)| {
+            let n = per.entry(*ev).or_default();
+            *n += 1;
+            *n <= 2
+        })
+        .map(|(ev, _, values)| Candidate::new(&values, ev))
+        .collect()
+}
+
+/// Inside a sidebar, comment list, "related" box or navigation: the names
+/// there are commenters' and other articles' writers.
+fn in_widget(a: &Arena, i: usize) -> bool {
+    a.ancestors(i as u32).skip(1).take(12).any(|p| {
+        let n = &a.nodes[p as usize];
+        matches!(n.tag, Tag::Aside | Tag::Nav | Tag::Footer | Tag::Form)
+            || n.attrs.is_some() && {
+                let at = n.attrs();
+                [&at.class, &at.id].iter().any(|s| {
+                    let l = s.to_ascii_lowercase();
+                    [
+                        "comment",
+                        "widget",
+                        "sidebar",
+                        "related",
+                        "recommend",
+                        "teaser",
+                        "promo",
+                    ]
+                    .iter()
+                    .any(|w| l.contains(w))
+                })
+            }
+    })
+}
+
+/// How many nodes follow `i` inside its subtree (preorder).
+fn descendants(a: &Arena, i: usize) -> usize {
+    let mut n = 0;
+    let mut stack: Vec<u32> = a.nodes[i].children.clone();
+    while let Some(c) = stack.pop() {
+        n += 1;
+        stack.extend(a.nodes[c as usize].children.iter().copied());
+    }
+    n
 }
 
 #[cfg(test)]
@@ -452,5 +683,97 @@ mod tests {
             "Buses for the north"
         );
         assert_eq!(strip_site("Left - right", None, true), "Left - right");
+    }
+
+    /// The article's authors from a page with `head` and, after the
+    /// headline, `top` before the three paragraphs.
+    fn authors_of(head: &str, top: &str) -> Vec<String> {
+        let art = format!("<h1>Buses for the north</h1>{top}<p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        clean(&page(head, &art)).authors
+    }
+
+    #[test]
+    fn placeholders_and_login_names_are_not_authors() {
+        // A template's unfilled field, a login name, a "FAIL" beside a
+        // full name in a space-separated property.
+        let head = r#"<meta name="author" content="page.head.extra.author">"#;
+        assert!(authors_of(head, "").is_empty());
+        let head = r#"<meta name="author" content="andrew.keaveney">"#;
+        assert_eq!(
+            authors_of(head, r#"<p class="byline">By Andrew Keaveney</p>"#),
+            ["Andrew Keaveney"]
+        );
+        let head = r#"<meta property="dc:creator twitter:site_name" content="Creator Name"><meta name="author" content="FAIL">"#;
+        assert_eq!(authors_of(head, ""), ["Creator Name"]);
+        let head = r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"CC7567"}}</script>"#;
+        assert_eq!(
+            authors_of(
+                head,
+                r#"<div class="author"><a href="/u/1">James Akinaka</a></div>"#
+            ),
+            ["James Akinaka"]
+        );
+    }
+
+    #[test]
+    fn json_ld_in_cdata_is_read() {
+        let head = r#"<script type="application/ld+json">
+        <![CDATA[
+        {"@type":"NewsArticle","author":[{"@type":"Person","name":"Ale\u0161 V\u00e1vra"}]}
+        ]]>
+        </script>"#;
+        assert_eq!(authors_of(head, ""), ["Aleš Vávra"]);
+    }
+
+    #[test]
+    fn the_site_is_not_its_own_author() {
+        let head = r#"<meta property="og:site_name" content="The Daily Example"><meta name="author" content="The Daily Example">"#;
+        assert!(authors_of(head, "").is_empty());
+        assert_eq!(
+            authors_of(head, r#"<p class="byline">By Ann Lee</p>"#),
+            ["Ann Lee"]
+        );
+    }
+
+    #[test]
+    fn bylines_without_markup_and_every_author_of_one_byline() {
+        assert_eq!(
+            authors_of("", "<p>By Jane Roe and John Doe</p>"),
+            ["Jane Roe", "John Doe"]
+        );
+        assert_eq!(
+            authors_of(
+                "",
+                r#"<p class="byline">By <a rel="author" href="/a">Ann Lee</a> and <a rel="author" href="/b">Bo Chan</a></p>"#
+            ),
+            ["Ann Lee", "Bo Chan"]
+        );
+        let head = r#"<meta name="author" content="Chris Cillizza, CNN Editor-at-large">"#;
+        assert_eq!(authors_of(head, ""), ["Chris Cillizza"]);
+        let head = r#"<meta name="author" content="Author: Michael Ansaldo">"#;
+        assert_eq!(authors_of(head, ""), ["Michael Ansaldo"]);
+    }
+
+    #[test]
+    fn navigation_credits_and_other_writers_are_not_authors() {
+        // Link texts in an author box, a show's name, a photo credit.
+        assert!(authors_of(
+            "",
+            r#"<div class="author"><a href="/p">View more posts</a></div>"#
+        )
+        .is_empty());
+        assert!(authors_of("", "<p>By Any Means Necessary</p>").is_empty());
+        assert!(authors_of("", "<p><em>Portrait by George Del Barrio</em></p>").is_empty());
+        // Writers of teasers in a sidebar, and commenters.
+        let top = r#"<p class="byline">By <a rel="author" href="/a">Ann Lee</a></p>"#;
+        let html = page(
+            "",
+            &format!(
+                r#"<h1>Buses for the north</h1>{top}<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<div class="related"><p class="byline">By <a rel="author" href="/c">Cy Dee</a></p><p class="byline">By <a rel="author" href="/d">Di Eck</a></p></div>
+<div class="comments"><div class="author">Colin Rust commented on</div></div>"#
+            ),
+        );
+        assert_eq!(clean(&html).authors, ["Ann Lee"]);
     }
 }

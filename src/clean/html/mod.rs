@@ -254,6 +254,7 @@ pub fn clean_html(html: &str, hints: &Hints) -> Article {
         title: meta.title,
         subtitle,
         authors: meta.authors,
+        authors_seen: meta.authors_seen,
         author_note: None,
         source: meta.source,
         source_url: meta.source_url,

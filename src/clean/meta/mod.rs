@@ -3,5 +3,8 @@
 //!
 //! - `dates.rs`: date formats, dates in text and URLs, and the choice among
 //!   candidates.
+//! - `names.rs`: what can be a person's name, bylines split into names,
+//!   and the choice among author candidates.
 
 pub(crate) mod dates;
+pub(crate) mod names;
