@@ -566,8 +566,14 @@ fn page_author_candidates(
 fn in_widget(a: &Arena, i: usize) -> bool {
     a.ancestors(i as u32).skip(1).take(12).any(|p| {
         let n = &a.nodes[p as usize];
+        // The page's frame says what the whole page is ("one-sidebar" on
+        // `<body>`), not what this part of it is.
+        let frame = matches!(
+            n.tag,
+            Tag::Root | Tag::Html | Tag::Body | Tag::Main | Tag::Article
+        );
         matches!(n.tag, Tag::Aside | Tag::Nav | Tag::Footer | Tag::Form)
-            || n.attrs.is_some() && {
+            || !frame && n.attrs.is_some() && {
                 let at = n.attrs();
                 [&at.class, &at.id].iter().any(|s| {
                     let l = s.to_ascii_lowercase();
@@ -774,6 +780,13 @@ mod tests {
 <div class="comments"><div class="author">Colin Rust commented on</div></div>"#
             ),
         );
+        assert_eq!(clean(&html).authors, ["Ann Lee"]);
+        // …but a page whose frame is classed "one-sidebar" is not a widget.
+        let html = page(
+            "",
+            &format!("<h1>Buses for the north</h1>{top}<p>{P1}</p><p>{P2}</p><p>{P3}</p>"),
+        )
+        .replace("<body>", r#"<body class="one-sidebar sidebar-second">"#);
         assert_eq!(clean(&html).authors, ["Ann Lee"]);
     }
 }

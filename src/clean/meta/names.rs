@@ -550,6 +550,10 @@ pub(crate) fn plausible_author(s: &str) -> bool {
     if words.len() <= 4 && lower.iter().any(|w| ROLES.contains(&w.as_str())) {
         return false;
     }
+    // No one signs "The …": a publication, a newsletter, a show.
+    if words.len() > 1 && words[0] == "The" {
+        return false;
+    }
     if words.len() == 1 && PLACEHOLDERS.contains(&lower[0].as_str()) {
         return false;
     }
@@ -803,7 +807,10 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         // After the first name: an outlet in capitals ("USA TODAY") or one
         // word (an outlet, a degree: "CNN", "PhD") is not another author.
         if i > 0 && !names.is_empty() {
-            if all_caps(&part) && !first_caps {
+            // …nor an outlet led by its acronym ("CNN Business", "AP
+            // Sports") after a name not set in capitals.
+            let lead = part.split(' ').next().unwrap_or("");
+            if (all_caps(&part) || all_caps(lead) && lead.chars().count() >= 2) && !first_caps {
                 continue;
             }
             if !part.contains(' ') && latin(&part) {
@@ -885,6 +892,8 @@ mod tests {
         assert_eq!(names("Jane Roe, USA TODAY"), ["Jane Roe"]);
         assert_eq!(names("By Jane Roe, CNN"), ["Jane Roe"]);
         assert_eq!(names("By Jane Roe | Reuters"), ["Jane Roe"]);
+        assert_eq!(names("By Jill Disis, CNN Business"), ["Jill Disis"]);
+        assert!(!plausible_author("The Water Coolest"));
     }
 
     #[test]
