@@ -18,6 +18,9 @@ use super::stats::Stat;
 struct LdInfo {
     headline: Option<String>,
     authors: Vec<String>,
+    /// Authors typed as an organisation: the publisher under another name
+    /// ("CBS News" as the author of a CBS News story), never a writer.
+    org_authors: Vec<String>,
     dates: LdDates,
     publisher: Option<String>,
     description: Option<String>,
@@ -109,14 +112,25 @@ fn json_ld(scripts: &[String]) -> LdInfo {
                         _ => None,
                     };
                     info.authors.clear();
+                    info.org_authors.clear();
                     let mut push = |v: &serde_json::Value| {
-                        let name = match v {
-                            serde_json::Value::String(s) => Some(s.as_str()),
-                            serde_json::Value::Object(o) => o.get("name").and_then(|v| v.as_str()),
-                            _ => None,
+                        let (name, org) = match v {
+                            serde_json::Value::String(s) => (Some(s.as_str()), false),
+                            serde_json::Value::Object(o) => (
+                                o.get("name").and_then(|v| v.as_str()),
+                                o.get("@type")
+                                    .and_then(|t| t.as_str())
+                                    .is_some_and(|t| t.ends_with("Organization")),
+                            ),
+                            _ => (None, false),
                         };
                         if let Some(n) = name {
-                            info.authors.push(collapse(&decode_entities(n)));
+                            let n = collapse(&decode_entities(n));
+                            if org {
+                                info.org_authors.push(n);
+                            } else {
+                                info.authors.push(n);
+                            }
                         }
                     };
                     match map.get("author").or_else(|| map.get("creator")) {
@@ -310,9 +324,43 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
             (30..=400).contains(&n) && !d.ends_with("...") && !d.ends_with('…')
         })
     });
+    // An organisation named as author whose name is the page's host
+    // ("CBS News" on cbsnews.com) is the publisher; another organisation
+    // (a collective, an agency) may be the author.
+    let hosts: Vec<String> = [
+        head.canonical.as_deref(),
+        meta_value("og:url"),
+        ld.url.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(host_label)
+    .collect();
+    let org_site: Vec<&str> = ld
+        .org_authors
+        .iter()
+        .filter(|n| {
+            let k: String = n
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            !k.is_empty() && hosts.contains(&k)
+        })
+        .map(String::as_str)
+        .collect();
+    let ld_authors: Vec<&String> = ld
+        .authors
+        .iter()
+        .chain(
+            ld.org_authors
+                .iter()
+                .filter(|n| !org_site.contains(&n.as_str())),
+        )
+        .collect();
     let mut candidates = Vec::new();
-    if !ld.authors.is_empty() {
-        candidates.push(Candidate::new(&ld.authors, Evidence::JsonLd));
+    if !ld_authors.is_empty() {
+        candidates.push(Candidate::new(&ld_authors, Evidence::JsonLd));
     }
     candidates.extend(meta_author_candidates(&head.metas));
     let title_key = title.as_deref().map(normalize_for_matching);
@@ -333,6 +381,7 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
     let sites: Vec<&str> = [source.as_deref(), ld.publisher.as_deref()]
         .into_iter()
         .flatten()
+        .chain(org_site.iter().copied())
         .collect();
     let (authors, chosen) = names::choose(&candidates, &sites);
     let authors_seen = names::explain(&candidates, chosen);
@@ -407,6 +456,25 @@ fn meta_author_candidates(metas: &[(String, String)]) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// The name a URL's host is registered under: "cbsnews" for
+/// `https://www.cbsnews.com/news/…`.
+fn host_label(url: &str) -> Option<String> {
+    let host = url
+        .split_once("://")?
+        .1
+        .split(['/', '?', '#', ':'])
+        .next()?;
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    // "bbc.co.uk": the label before a two-letter country code's second level.
+    let i = if n >= 3 && labels[n - 1].len() == 2 && labels[n - 2].len() <= 3 {
+        n - 3
+    } else {
+        n.checked_sub(2)?
+    };
+    Some(labels[i].to_ascii_lowercase().replace('-', ""))
 }
 
 /// Class and id words that mark a byline or the author's name.
@@ -718,6 +786,23 @@ mod tests {
                 r#"<div class="author"><a href="/u/1">James Akinaka</a></div>"#
             ),
             ["James Akinaka"]
+        );
+    }
+
+    #[test]
+    fn an_organisation_named_as_author_is_the_publisher() {
+        let head = r#"<link rel="canonical" href="https://www.cbsnews.com/news/buses/"><script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"CBS News"}}</script>"#;
+        assert!(authors_of(head, "").is_empty());
+        assert_eq!(
+            authors_of(head, r#"<p class="byline">By Ann Lee</p>"#),
+            ["Ann Lee"]
+        );
+        // Another organisation may be the author.
+        let head = r#"<link rel="canonical" href="https://en.wikipedia.org/wiki/Bus"><script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"Contributors to Wikimedia projects"}}</script>"#;
+        assert_eq!(authors_of(head, ""), ["Contributors to Wikimedia projects"]);
+        assert_eq!(
+            host_label("https://news.bbc.co.uk/x").as_deref(),
+            Some("bbc")
         );
     }
 
