@@ -5,8 +5,10 @@
 //! that holds a plausible value.
 
 use crate::clean::meta::dates as meta_dates;
+use crate::clean::meta::names::{self, Candidate, Evidence};
 use crate::clean::meta::titles::{self, TitleCandidate, TitleEvidence};
 use crate::clean::meta::Seen;
+use crate::clean::normalize_for_matching;
 
 use super::arena::{Arena, Head, Tag};
 use super::collapse;
@@ -17,6 +19,9 @@ use super::stats::Stat;
 struct LdInfo {
     headline: Option<String>,
     authors: Vec<String>,
+    /// Authors typed as an organisation: the publisher under another name
+    /// ("CBS News" as the author of a CBS News story), never a writer.
+    org_authors: Vec<String>,
     dates: LdDates,
     publisher: Option<String>,
     description: Option<String>,
@@ -31,6 +36,8 @@ fn json_ld(scripts: &[String]) -> LdInfo {
         // A raw line break inside a string is invalid JSON, but common in
         // hand-made blocks: outside strings it is only whitespace, so a
         // space in its place reads both the same.
+        // A block wrapped in `<![CDATA[ … ]]>` (XHTML habit) is JSON inside.
+        let s = strip_cdata(s);
         let parsed = serde_json::from_str::<serde_json::Value>(s.trim())
             .or_else(|_| serde_json::from_str(&s.trim().replace(['\n', '\r', '\t'], " ")));
         let Ok(v) = parsed else {
@@ -106,14 +113,25 @@ fn json_ld(scripts: &[String]) -> LdInfo {
                         _ => None,
                     };
                     info.authors.clear();
+                    info.org_authors.clear();
                     let mut push = |v: &serde_json::Value| {
-                        let name = match v {
-                            serde_json::Value::String(s) => Some(s.as_str()),
-                            serde_json::Value::Object(o) => o.get("name").and_then(|v| v.as_str()),
-                            _ => None,
+                        let (name, org) = match v {
+                            serde_json::Value::String(s) => (Some(s.as_str()), false),
+                            serde_json::Value::Object(o) => (
+                                o.get("name").and_then(|v| v.as_str()),
+                                o.get("@type")
+                                    .and_then(|t| t.as_str())
+                                    .is_some_and(|t| t.ends_with("Organization")),
+                            ),
+                            _ => (None, false),
                         };
                         if let Some(n) = name {
-                            info.authors.push(collapse(&decode_entities(n)));
+                            let n = collapse(&decode_entities(n));
+                            if org {
+                                info.org_authors.push(n);
+                            } else {
+                                info.authors.push(n);
+                            }
                         }
                     };
                     match map.get("author").or_else(|| map.get("creator")) {
@@ -127,6 +145,26 @@ fn json_ld(scripts: &[String]) -> LdInfo {
         }
     }
     info
+}
+
+/// The JSON inside `<![CDATA[ … ]]>` (optionally behind `//` or `/*`
+/// comment marks), or the text as it is.
+fn strip_cdata(s: &str) -> &str {
+    let t = s.trim();
+    let t = t
+        .strip_prefix("//")
+        .or_else(|| t.strip_prefix("/*"))
+        .map_or(t, str::trim_start);
+    let Some(rest) = t.strip_prefix("<![CDATA[") else {
+        return s;
+    };
+    let rest = rest.trim_end();
+    let rest = rest
+        .strip_suffix("*/")
+        .map_or(rest, str::trim_end)
+        .strip_suffix("]]>")
+        .unwrap_or(rest);
+    rest.trim_end().strip_suffix("//").unwrap_or(rest)
 }
 
 /// The few entities JSON-LD and meta values carry.
@@ -186,34 +224,19 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
     let source = meta(&["og:site_name", "application-name", "twitter:site:name"])
         .or_else(|| ld.publisher.clone())
         .filter(|s| plausible_name(s));
-    // The page's headlines (the first three <h1>s), rel=author links, a deck.
-    let mut h1s: Vec<String> = Vec::new();
-    let mut rel_authors = Vec::new();
     let mut deck = None;
     let mut h1_at = None;
+    // Every h1 (a few), with its place: the first three are title
+    // candidates, and the headline's is where the byline is (a site's logo
+    // or a teaser can be an h1 before it).
+    let mut h1s: Vec<(usize, String)> = Vec::new();
     for (i, node) in a.nodes.iter().enumerate().skip(1) {
-        match node.tag {
-            Tag::H(1) if h1s.len() < 3 => {
-                let t = a.text(i as u32);
-                if !t.is_empty() {
-                    h1s.push(t);
-                    h1_at = h1_at.or(Some(i));
-                }
+        if node.tag == Tag::H(1) && h1s.len() < 8 {
+            let t = a.text(i as u32);
+            if !t.is_empty() {
+                h1_at = h1_at.or(Some(i));
+                h1s.push((i, t));
             }
-            Tag::A
-                if rel_authors.len() < 5
-                    && node
-                        .attrs()
-                        .rel
-                        .as_deref()
-                        .is_some_and(|r| r.split_whitespace().any(|r| r == "author")) =>
-            {
-                let t = a.text(i as u32);
-                if plausible_name(&t) && !rel_authors.contains(&t) {
-                    rel_authors.push(t);
-                }
-            }
-            _ => {}
         }
         if deck.is_none() && node.tag != Tag::Text && node.attrs.is_some() {
             let at = node.attrs();
@@ -258,8 +281,8 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
         ]),
         TitleEvidence::Social,
     );
-    for h in h1s {
-        push(Some(h), TitleEvidence::Headline);
+    for (_, h) in h1s.iter().take(3) {
+        push(Some(h.clone()), TitleEvidence::Headline);
     }
     push(ld.headline.clone(), TitleEvidence::Structured);
     push(head.title.as_deref().map(collapse), TitleEvidence::Document);
@@ -287,42 +310,69 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
             (30..=400).contains(&n) && !d.ends_with("...") && !d.ends_with('…')
         })
     });
-    let mut authors: Vec<String> = ld
-        .authors
-        .into_iter()
-        .filter(|s| plausible_name(s))
-        .collect();
-    if authors.is_empty() {
-        if let Some(m) = meta(&[
-            "author",
-            "article:author",
-            "byl",
-            "parsely-author",
-            "sailthru.author",
-            "dc.creator",
-        ]) {
-            let m = ["By ", "by ", "BY "]
-                .iter()
-                .find_map(|p| m.strip_prefix(p))
-                .unwrap_or(&m)
-                .to_string();
-            authors = m
-                .split([',', ';'])
-                .flat_map(|s| s.split(" and "))
-                .map(|s| s.trim().to_string())
-                .filter(|s| plausible_name(s))
+    // An organisation named as author whose name is the page's host
+    // ("CBS News" on cbsnews.com) is the publisher; another organisation
+    // (a collective, an agency) may be the author.
+    let hosts: Vec<String> = [
+        head.canonical.as_deref(),
+        meta_value("og:url"),
+        ld.url.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(host_label)
+    .collect();
+    let org_site: Vec<&str> = ld
+        .org_authors
+        .iter()
+        .filter(|n| {
+            let k: String = n
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
                 .collect();
-        }
+            !k.is_empty() && hosts.contains(&k)
+        })
+        .map(String::as_str)
+        .collect();
+    let ld_authors: Vec<&String> = ld
+        .authors
+        .iter()
+        .chain(
+            ld.org_authors
+                .iter()
+                .filter(|n| !org_site.contains(&n.as_str())),
+        )
+        .collect();
+    let mut candidates = Vec::new();
+    if !ld_authors.is_empty() {
+        candidates.push(Candidate::new(&ld_authors, Evidence::JsonLd));
     }
-    if authors.is_empty() {
-        authors = rel_authors;
-    }
-    let mut dedup = Vec::new();
-    for x in authors {
-        if !dedup.contains(&x) {
-            dedup.push(x);
-        }
-    }
+    candidates.extend(meta_author_candidates(&head.metas));
+    let title_key = title.as_deref().map(normalize_for_matching);
+    let headline_at = title_key
+        .filter(|k| !k.is_empty())
+        .and_then(|k| {
+            h1s.iter().find(|(_, t)| {
+                let t = normalize_for_matching(t);
+                t == k || t.contains(&k) || !t.is_empty() && k.contains(t.as_str())
+            })
+        })
+        .map(|(i, _)| *i)
+        .or_else(|| {
+            a.nodes.iter().position(|n| {
+                n.attrs.is_some() && n.attrs().itemprop.as_deref() == Some("headline")
+            })
+        })
+        .or(h1_at);
+    candidates.extend(page_author_candidates(a, st, headline_at, root));
+    let sites: Vec<&str> = [source.as_deref(), ld.publisher.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(org_site.iter().copied())
+        .collect();
+    let (authors, chosen) = names::choose(&candidates, &sites);
+    seen.extend(names::explain(&candidates, chosen));
     let page_urls: Vec<&str> = [
         head.canonical.as_deref(),
         meta_value("og:url"),
@@ -386,13 +436,261 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
     Meta {
         title,
         subtitle,
-        authors: dedup,
+        authors,
         date,
         source,
         source_url,
         language,
         seen,
     }
+}
+
+/// Meta keys that name the article's author, most specific first. A
+/// `property` may hold several keys ("dc:creator twitter:site_name").
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "article:author_name",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dc:creator",
+    "dcterms.creator",
+    "citation_author",
+];
+
+/// One candidate per meta key, with all its values in order (a page may
+/// repeat `dc.creator` or `article:author` once per writer). Profile URLs
+/// (`article:author` as Facebook wants it) are not names and are skipped.
+fn meta_author_candidates(metas: &[(String, String)]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for k in AUTHOR_KEYS {
+        let values: Vec<String> = metas
+            .iter()
+            .filter(|(n, v)| n.split_whitespace().any(|n| n == *k) && !v.trim().is_empty())
+            .map(|(_, v)| collapse(&decode_entities(v)))
+            .filter(|v| !v.starts_with("http") && !v.starts_with("www."))
+            .collect();
+        if !values.is_empty() {
+            out.push(Candidate::new(&values, Evidence::Meta));
+        }
+    }
+    out
+}
+
+/// The name a URL's host is registered under: "cbsnews" for
+/// `https://www.cbsnews.com/news/…`.
+fn host_label(url: &str) -> Option<String> {
+    let host = url
+        .split_once("://")?
+        .1
+        .split(['/', '?', '#', ':'])
+        .next()?;
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    // "bbc.co.uk": the label before a two-letter country code's second level.
+    let i = if n >= 3 && labels[n - 1].len() == 2 && labels[n - 2].len() <= 3 {
+        n - 3
+    } else {
+        n.checked_sub(2)?
+    };
+    Some(labels[i].to_ascii_lowercase().replace('-', ""))
+}
+
+/// Class and id words that mark a byline or the author's name.
+fn byline_class(at: &super::arena::Attrs) -> bool {
+    [&at.class, &at.id].iter().any(|s| {
+        let lower = s.to_ascii_lowercase();
+        // An author's bio or box, a list of authors' pages: not the byline.
+        if [
+            "bio", "about", "box", "list", "avatar", "photo", "image", "img", "social", "follow",
+            "more", "comment",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+        {
+            return false;
+        }
+        lower
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .any(|t| {
+                t.contains("byline")
+                    || matches!(
+                        t,
+                        "author"
+                            | "authors"
+                            | "author_name"
+                            | "authorname"
+                            | "author-name"
+                            | "writer"
+                            | "article_author"
+                            | "post_author"
+                            | "by_author"
+                            | "entry_author"
+                    )
+                    || t.starts_with("author__")
+                    || t.starts_with("author_") && !t.contains("date")
+            })
+    })
+}
+
+/// Authors named in the page itself: `rel=author` links and
+/// `itemprop=author` elements, byline-classed elements, and short lines
+/// opening with "By". Only those by the headline count (a page lists other
+/// writers in teasers, "more from" boxes and sidebars), and nearby hits of
+/// one kind form one candidate (one byline with two links is two authors,
+/// not two candidates).
+fn page_author_candidates(
+    a: &Arena,
+    st: &[Stat],
+    h1_at: Option<usize>,
+    root: Option<u32>,
+) -> Vec<Candidate> {
+    let anchor = h1_at.or(root.map(|r| r as usize));
+    let near = |i: usize| match anchor {
+        Some(h) => i + 60 >= h && i <= h + 600,
+        None => true,
+    };
+    // (evidence, node index, value)
+    let mut hits: Vec<(Evidence, usize, String)> = Vec::new();
+    let parent = |i: usize| a.nodes[i].parent as usize;
+    let mut skip_until = 0usize;
+    for (i, node) in a.nodes.iter().enumerate().skip(1) {
+        if node.tag == Tag::Text || node.attrs.is_none() && node.tag != Tag::P {
+            continue;
+        }
+        if !near(i) || st[i].len == 0 || st[i].len > 200 {
+            continue;
+        }
+        if matches!(node.tag, Tag::Nav | Tag::Footer | Tag::Form) {
+            continue;
+        }
+        let at = node.attrs();
+        let rel = at.rel.as_deref().is_some_and(|r| {
+            r.split_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("author"))
+        });
+        let itemprop = at.itemprop.as_deref().is_some_and(|p| {
+            p.split_whitespace()
+                .any(|p| p == "author" || p == "creator")
+        });
+        let ev = if rel || itemprop {
+            Some(Evidence::RelAuthor)
+        } else if byline_class(at) {
+            Some(Evidence::BylineElement)
+        } else if i >= skip_until
+            && matches!(
+                node.tag,
+                Tag::P | Tag::Div | Tag::Inline | Tag::OtherBlock | Tag::Li | Tag::Em | Tag::Strong
+            )
+            && st[i].len <= 120
+        {
+            let t = a.text(i as u32);
+            names::has_label(&t).then_some(Evidence::ByLine)
+        } else {
+            None
+        };
+        let Some(ev) = ev else { continue };
+        if in_widget(a, i) {
+            continue;
+        }
+        let mut t = a.text(i as u32);
+        if itemprop && !rel {
+            // `itemprop=author` around `itemprop=name`: the name alone.
+            if let Some(n) = (i + 1..a.nodes.len().min(i + 40)).find(|&k| {
+                a.nodes[k].attrs.is_some()
+                    && a.nodes[k].attrs().itemprop.as_deref() == Some("name")
+                    && a.ancestors(k as u32).any(|p| p as usize == i)
+            }) {
+                t = a.text(n as u32);
+            }
+        }
+        if t.is_empty() {
+            continue;
+        }
+        if ev != Evidence::RelAuthor {
+            // A "By" line inside says the same; a rel=author inside is read.
+            skip_until = skip_until.max(i + 1 + descendants(a, i));
+        }
+        // A byline element inside another is the more precise one: the
+        // author's name inside "Ann Lee | Florida Today | Nov 19".
+        if let Some(k) = hits.iter().rposition(|(e, _, _)| *e == ev) {
+            if a.ancestors(i as u32).any(|p| p as usize == hits[k].1) {
+                hits.remove(k);
+            }
+        }
+        hits.push((ev, i, t));
+    }
+    // Group hits of one evidence that sit close together.
+    // Same parent, or a few nodes apart: one byline ("By <a>Ann</a> and
+    // <a>Bo</a>"); teasers' bylines each sit in their own item.
+    let mut out: Vec<(Evidence, usize, Vec<String>)> = Vec::new();
+    for (ev, i, t) in hits {
+        match out.iter_mut().rev().find(|(e, _, _)| *e == ev) {
+            Some((_, last, values))
+                if i <= *last + 8 || i <= *last + 40 && parent(i) == parent(*last) =>
+            {
+                if !values.contains(&t) {
+                    values.push(t);
+                }
+                *last = i;
+            }
+            _ => out.push((ev, i, vec![t])),
+        }
+    }
+    let mut per: std::collections::HashMap<Evidence, usize> = std::collections::HashMap::new();
+    out.into_iter()
+        .filter(|(ev, _, _)| {
+            let n = per.entry(*ev).or_default();
+            *n += 1;
+            *n <= 2
+        })
+        .map(|(ev, _, values)| Candidate::new(&values, ev))
+        .collect()
+}
+
+/// Inside a sidebar, comment list, "related" box or navigation: the names
+/// there are commenters' and other articles' writers.
+fn in_widget(a: &Arena, i: usize) -> bool {
+    a.ancestors(i as u32).skip(1).take(12).any(|p| {
+        let n = &a.nodes[p as usize];
+        // The page's frame says what the whole page is ("one-sidebar" on
+        // `<body>`), not what this part of it is.
+        let frame = matches!(
+            n.tag,
+            Tag::Root | Tag::Html | Tag::Body | Tag::Main | Tag::Article
+        );
+        matches!(n.tag, Tag::Aside | Tag::Nav | Tag::Footer | Tag::Form)
+            || !frame && n.attrs.is_some() && {
+                let at = n.attrs();
+                [&at.class, &at.id].iter().any(|s| {
+                    let l = s.to_ascii_lowercase();
+                    [
+                        "comment",
+                        "widget",
+                        "sidebar",
+                        "related",
+                        "recommend",
+                        "teaser",
+                        "promo",
+                    ]
+                    .iter()
+                    .any(|w| l.contains(w))
+                })
+            }
+    })
+}
+
+/// How many nodes follow `i` inside its subtree (preorder).
+fn descendants(a: &Arena, i: usize) -> usize {
+    let mut n = 0;
+    let mut stack: Vec<u32> = a.nodes[i].children.clone();
+    while let Some(c) = stack.pop() {
+        n += 1;
+        stack.extend(a.nodes[c as usize].children.iter().copied());
+    }
+    n
 }
 
 #[cfg(test)]

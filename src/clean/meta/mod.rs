@@ -3,10 +3,13 @@
 //!
 //! - `dates.rs`: date formats, dates in text and URLs, and the choice among
 //!   candidates.
+//! - `names.rs`: what can be a person's name, bylines split into names,
+//!   and the choice among author candidates.
 //! - `titles.rs`: site names split off titles, and the choice among the
 //!   titles a page gives (social, headline, structured, document).
 
 pub(crate) mod dates;
+pub(crate) mod names;
 pub(crate) mod titles;
 
 use serde::Serialize;

@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::Cleaner;
-use crate::clean::meta::dates::{in_text as find_date, month_number, relative_time};
+use crate::clean::meta::dates::{in_text as find_date, relative_time};
+use crate::clean::meta::names;
 use crate::clean::normalize_for_matching;
 
 fn is_name_word(w: &str) -> bool {
@@ -30,15 +31,17 @@ fn is_name_word(w: &str) -> bool {
 }
 
 /// Author names in a byline: "By Ann Lee and Bo Chan", "Ann Lee - Nov 19,
-/// 2019", "Ann Lee @annlee".
+/// 2019", "Ann Lee @annlee". `Some` with no names is a byline that names
+/// no person ("By Reuters", "By Staff"): still a byline to drop from the
+/// body, but no author. Splitting and the test of a name are
+/// [`names`]'s, shared with the HTML cleaner.
 pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
-    static RX: OnceLock<Regex> = OnceLock::new();
-    let rx = RX.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:written |posted |reported |words )?by|von|par|por|di|oleh|door|av|autor(?:a)?:|author:)\s+(.+)$")
-            .expect("static regex")
-    });
-    let names_part: &str = if let Some(c) = rx.captures(text) {
-        c.get(1).map_or("", |m| m.as_str())
+    let text = text.trim();
+    if text.split_whitespace().count() > 30 {
+        return None;
+    }
+    let names_part: &str = if names::has_label(text) {
+        text
     } else {
         // "Name Surname - date" or "Name Surname @handle".
         let cut = text
@@ -59,88 +62,17 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
         }
         name
     };
-    let mut names = Vec::new();
-    // Cut at the first thing that is not part of a name list.
-    let mut current: Vec<&str> = Vec::new();
-    for raw in names_part.split(' ') {
-        let w = raw.trim_end_matches([',', ';']);
-        let lower = w.to_lowercase();
-        if matches!(
-            lower.as_str(),
-            "and" | "und" | "et" | "e" | "y" | "&" | "dan"
-        ) || w.is_empty()
-        {
-            if !current.is_empty() {
-                names.push(current.join(" "));
-                current.clear();
-            }
-            continue;
-        }
-        if !is_name_word(w)
-            || w.starts_with('@')
-            || month_number(w).is_some() && current.len() >= 2
-            || matches!(
-                lower.as_str(),
-                "on" | "at"
-                    | "in"
-                    | "updated"
-                    | "published"
-                    | "posted"
-                    | "last"
-                    | "writer"
-                    | "reporter"
-                    | "editor"
-                    | "correspondent"
-                    | "contributor"
-                    | "senior"
-                    | "for"
-                    | "the"
-                    | "from"
-                    | "columnist"
-                    | "analyst"
-                    | "producer"
-                    | "photographer"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "|"
-                    | "-"
-                    | "–"
-                    | "—"
-            )
-        {
-            break;
-        }
-        current.push(w.trim_end_matches(['.', ',']).trim());
-        if raw.ends_with(',') {
-            names.push(current.join(" "));
-            current.clear();
-        }
+    let parts = names::split_byline(names_part);
+    let first = parts.first()?;
+    if !first.chars().next().is_some_and(char::is_uppercase) {
+        return None;
     }
-    if !current.is_empty() {
-        names.push(current.join(" "));
-    }
-    // "Ann Lee Ann Lee" (a name printed twice) is one name.
-    for name in &mut names {
-        let words: Vec<&str> = name.split(' ').collect();
-        let half = words.len() / 2;
-        if half > 0 && words.len().is_multiple_of(2) && words[..half] == words[half..] {
-            *name = words[..half].join(" ");
-        }
-    }
-    // After the first name, one word is an outlet or a degree ("CNN", "MS").
-    let mut first = true;
-    names.retain(|n| {
-        let k = n.split(' ').count();
-        let keep = (1..=5).contains(&k) && n.chars().any(char::is_alphabetic) && (first || k > 1);
-        first &= !keep;
-        keep
-    });
-    (!names.is_empty()).then_some(names)
+    Some(
+        parts
+            .into_iter()
+            .filter(|n| names::is_person_name(n))
+            .collect(),
+    )
 }
 
 impl Cleaner {
@@ -283,5 +215,32 @@ mod tests {
         ));
         assert_eq!(b.authors, vec!["Jane Doe".to_string()]);
         assert_eq!(b.date.as_deref(), Some("2019-11-19"));
+    }
+
+    #[test]
+    fn byline_labels_roles_and_outlets_are_not_names() {
+        use super::byline_names;
+        assert_eq!(
+            byline_names("Author: Michael Ansaldo").unwrap(),
+            ["Michael Ansaldo"]
+        );
+        assert_eq!(
+            byline_names("By Jane Roe, USA TODAY").unwrap(),
+            ["Jane Roe"]
+        );
+        assert_eq!(
+            byline_names("By Chris Cillizza, CNN Editor-at-large").unwrap(),
+            ["Chris Cillizza"]
+        );
+        // A byline naming no one is still a byline, with no author.
+        assert_eq!(byline_names("By Staff"), Some(vec![]));
+        assert_eq!(
+            byline_names("By the council's own count, fares rose."),
+            None
+        );
+        let a = clean(&format!(
+            "Council Approves Record Transport Budget\nBy Reuters\nBy Jane Doe\n{BODY}"
+        ));
+        assert_eq!(a.authors, vec!["Jane Doe".to_string()]);
     }
 }
