@@ -3,6 +3,10 @@
 //! run on emitted blocks, not on the DOM, because these lines carry no
 //! reliable markup: only the words show what they are.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use crate::clean::{normalize_for_matching, Block, Hints};
 
 const MONTHS: &[&str] = &[
@@ -397,6 +401,8 @@ const NOTE_PHRASES: &[&str] = &[
     "share this",
     "like this story",
     "like this article",
+    "letters to the editor",
+    "letter to the editor",
 ];
 
 fn note_phrase(plain: &str) -> Option<&'static str> {
@@ -406,17 +412,113 @@ fn note_phrase(plain: &str) -> Option<&'static str> {
 
 /// Why a block at the end of the article is a note rather than article text.
 pub(super) fn trailing_note(b: &Block, plain: &str) -> Option<String> {
-    let Block::Paragraph { text } = b else {
+    let Block::Paragraph { .. } = b else {
         return None;
     };
-    let words = plain.split_whitespace().count();
-    let _ = text;
-    if words <= 60 {
-        if let Some(p) = note_phrase(plain) {
-            return Some(format!("note after the article (\"{p}\")"));
+    if plain.split_whitespace().count() > 60 {
+        return None;
+    }
+    if let Some(p) = note_phrase(plain) {
+        return Some(format!("note after the article (\"{p}\")"));
+    }
+    // A few words cut off ("All..."): the stub a paywall or teaser leaves.
+    // A longer paragraph ending in an ellipsis is the writer's, or the
+    // article's own visible text, and stays.
+    let trimmed = plain.trim_end();
+    if plain.split_whitespace().count() <= 8 && (trimmed.ends_with("...") || trimmed.ends_with('…'))
+    {
+        return Some("text cut off at the end (a paywall or teaser stub)".into());
+    }
+    about_the_article(plain).map(|why| format!("note after the article ({why})"))
+}
+
+/// A paragraph that speaks *about* the article rather than telling the
+/// story: it names the text itself ("this article has been adapted from…",
+/// "first appeared in"; not a correction, which readers need) or asks to be
+/// followed on a social network (outside any quotation).
+fn about_the_article(plain: &str) -> Option<&'static str> {
+    static RX: OnceLock<[(Regex, &'static str); 2]> = OnceLock::new();
+    let rx = RX.get_or_init(|| {
+        let r = |p: &str| Regex::new(p).expect("static regex");
+        [
+            (
+                r(r"(?i)\b(this|the above) (article|story|report|piece|post|column|essay|interview|excerpt)\b.{0,40}\b(adapted|excerpted|appeared|published|produced|edited|condensed)\b|\b(originally|first) (appeared|published|ran)\b|\b(adapted|excerpted) from\b"),
+                "about the text itself",
+            ),
+            (
+                r(r"(?i)\bfollow\b.{0,60}\bon (facebook|twitter|instagram|x|linkedin|threads|bluesky|tiktok|youtube|mastodon)\b"),
+                "asks to be followed",
+            ),
+        ]
+    });
+    // Quoted speech is the story's, not the publication's.
+    let unquoted = strip_quotes(plain);
+    rx.iter()
+        .find(|(rx, _)| rx.is_match(&unquoted))
+        .map(|(_, why)| *why)
+}
+
+/// The text with everything between quotation marks left out.
+fn strip_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut open: Option<char> = None;
+    for c in text.chars() {
+        match (open, c) {
+            (None, '"' | '“' | '«') => open = Some(c),
+            (Some('"'), '"') | (Some('“'), '”') | (Some('«'), '»') => open = None,
+            (None, c) => out.push(c),
+            _ => {}
         }
     }
-    None
+    out
+}
+
+/// A photo credit or caption credit standing without its photo: a short
+/// line of capitalised names split by `|` or `/`, with no sentence in it
+/// ("Natalie Naccache | Bloomberg | Getty Images").
+pub(super) fn is_credit_line(plain: &str) -> bool {
+    let t = plain.trim();
+    if t.split_whitespace().count() > 14 || t.ends_with(['.', '?', '!', ':']) {
+        return false;
+    }
+    // Separated by spaced bars or slashes: "Flat/Incline" is one name.
+    let parts: Vec<&str> = t
+        .split(" | ")
+        .flat_map(|p| p.split(" / "))
+        .map(str::trim)
+        .collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            !words.is_empty()
+                && words.len() <= 4
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+}
+
+/// An image the page marks as decorative (`alt=""`) whose file says what
+/// it is: a logo, an icon, an avatar, a tracking pixel.
+pub(super) fn decorative_image(src: &str, alt: &str) -> bool {
+    if !alt.trim().is_empty() {
+        return false;
+    }
+    let file = src.rsplit('/').next().unwrap_or(src).to_ascii_lowercase();
+    file.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        matches!(
+            w,
+            "logo"
+                | "icon"
+                | "favicon"
+                | "avatar"
+                | "badge"
+                | "sprite"
+                | "spacer"
+                | "pixel"
+                | "button"
+        )
+    })
 }
 
 /// A short paragraph with a link asking the reader to subscribe, follow or
@@ -519,5 +621,48 @@ mod tests {
             "{:?}",
             a.dropped
         );
+    }
+}
+
+#[cfg(test)]
+mod note_tests {
+    use super::*;
+
+    #[test]
+    fn notes_about_the_article_are_recognised() {
+        assert!(note_phrase(
+            "The Times is committed to publishing a diversity of letters to the editor."
+        )
+        .is_some());
+        assert_eq!(
+            about_the_article(
+                "Correction, Nov. 15: This article originally misidentified the publisher."
+            ),
+            None,
+            "a correction is for readers"
+        );
+        assert!(about_the_article("Follow Jane Roe on Facebook and Twitter.").is_some());
+        assert!(
+            about_the_article("This article has been adapted from the author's new book.")
+                .is_some()
+        );
+        assert_eq!(
+            about_the_article(
+                "\"We will not rest until you can ride a bus home,\" the mayor said."
+            ),
+            None
+        );
+        assert!(is_credit_line(
+            "Natalie Naccache | Bloomberg | Getty Images"
+        ));
+        assert!(!is_credit_line(
+            "Prices rose | analysts said it was expected."
+        ));
+        assert!(decorative_image("https://x.org/img/site-logo.png", ""));
+        assert!(!decorative_image(
+            "https://x.org/img/site-logo.png",
+            "The Daily"
+        ));
+        assert!(!decorative_image("https://x.org/photos/buses.jpg", ""));
     }
 }

@@ -3,7 +3,9 @@
 //! one; a dropped heading takes its section with it; notes after the
 //! article and headings left without text are dropped last.
 
-use super::filter::{block_filter, prompt, section_scope, trailing_note, Scope};
+use super::filter::{
+    block_filter, decorative_image, is_credit_line, prompt, section_scope, trailing_note, Scope,
+};
 use super::inline::link_share;
 use super::strip_md;
 use crate::clean::{Block, Dropped, Hints};
@@ -103,8 +105,14 @@ fn judge(block: &Block, plain: &str, title_key: &str, hints: &Hints) -> Option<S
         if let Some(reason) = prompt(text, plain) {
             return Some(reason);
         }
+        if is_credit_line(plain) {
+            return Some("photo credit without its photo".into());
+        }
     }
     match block {
+        Block::Image { src, alt } if decorative_image(src, alt) => {
+            Some("decorative image (empty alt, a logo or icon file)".into())
+        }
         Block::Code { .. } | Block::Table { .. } | Block::Image { .. } => None,
         _ => block_filter(plain, title_key, hints),
     }
@@ -211,6 +219,48 @@ mod tests {
             .dropped
             .iter()
             .any(|d| d.reason.contains("Sponsored: our partners")));
+    }
+
+    #[test]
+    fn notes_credits_stubs_and_logos_around_the_article_are_dropped() {
+        let html = page(
+            "",
+            &format!(
+                "<p><img src=\"https://cdn.example.com/site-logo.png\" alt=\"\"></p><p>{P1}</p>\
+                 <p>Natalie Naccache | Bloomberg | Getty Images</p><p>{P2}</p><p>{P3}</p>\
+                 <p>Follow Jane Roe on Facebook and Twitter.</p>\
+                 <p>This article has been adapted from the author's new book, Cities in Motion.</p>\
+                 <p>The Times is committed to publishing a diversity of letters to the editor. We'd like to hear what you think about this or any of our articles.</p>\
+                 <p>The council will vote again next month, and residents say they will be there in force to make their case for All...</p>"
+            ),
+        );
+        let a = clean(&html);
+        let t = texts(&a.blocks);
+        for gone in [
+            "logo",
+            "Naccache",
+            "Follow Jane",
+            "adapted from",
+            "committed to publishing",
+            "All...",
+        ] {
+            assert!(!t.contains(gone), "{gone}: {t}");
+        }
+        assert!(t.contains(&P3[..40]), "{t}");
+    }
+
+    #[test]
+    fn quoted_speech_and_pictures_with_words_stay() {
+        let quote = "\"We will not rest until you can ride a bus home at night,\" the mayor told residents at the end of the meeting.";
+        let html = page(
+            "",
+            &format!(
+                "<p><img src=\"https://cdn.example.com/photos/buses.jpg\" alt=\"\"></p><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{quote}</p>"
+            ),
+        );
+        let t = texts(&clean(&html).blocks);
+        assert!(t.contains("buses.jpg"), "a photo is not a logo: {t}");
+        assert!(t.contains("ride a bus home"), "a quote is the story's: {t}");
     }
 
     #[test]
