@@ -225,20 +225,7 @@ fn extract_inside_a_site_applies_its_rules_and_sidecar() {
     let dir = site_owned(&config, &files);
     let oil = dir.path().join("content/feed/oil.txt");
 
-    let run = |args: &[&str]| {
-        let out = dossier()
-            .arg("extract")
-            .args(args)
-            .arg(&oil)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str]| stdout_ok(dossier().arg("extract").args(args).arg(&oil));
     // Found by walking up from the file, and with --root.
     for args in [&[][..], &["--root", dir.path().to_str().unwrap()][..]] {
         let md = run(args);
@@ -309,20 +296,14 @@ fn eval_scores_titles_authors_and_dates() {
             "b": {"title": "Oil up", "author": ["Ann Other"], "publish_date": ""}}"#,
     )
     .unwrap();
-    let out = dossier()
-        .arg("eval")
-        .arg(&pages)
-        .arg("--truth")
-        .arg(&truth)
-        .args(["--worst", "5"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let text = stdout_ok(
+        dossier()
+            .arg("eval")
+            .arg(&pages)
+            .arg("--truth")
+            .arg(&truth)
+            .args(["--worst", "5"]),
     );
-    let text = String::from_utf8(out.stdout).unwrap();
     let line = |field: &str| {
         text.lines()
             .find(|l| l.starts_with(field))
@@ -351,13 +332,7 @@ fn extract_explains_its_metadata_choices() {
         "<!doctype html><html><head><title>Rates on hold - The Wire</title><meta property=\"og:title\" content=\"Rates on hold\"><meta property=\"article:published_time\" content=\"2026-02-24T03:00:00Z\"></head><body><article><h1>Rates on hold</h1><p class=\"byline\"><time datetime=\"2026-02-24T03:00:00Z\">February 23, 2026</time></p><p>The committee met on Tuesday and decided, after a long debate about the outlook for inflation, to keep rates where they are for now.</p><p>Markets had expected the decision, and prices barely moved after it was announced in the afternoon.</p></article></body></html>",
     )
     .unwrap();
-    let out = dossier()
-        .args(["extract", "--explain"])
-        .arg(&page)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = stdout_ok(dossier().args(["extract", "--explain"]).arg(&page));
     assert!(text.contains("title:\n"), "{text}");
     assert!(
         text.contains("\"Rates on hold - The Wire\" (the document's <title>)"),

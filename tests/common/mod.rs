@@ -48,6 +48,18 @@ pub fn dossier() -> Command {
     Command::cargo_bin("dossier").unwrap()
 }
 
+/// Runs `cmd`, panics with its error output if it fails, and returns what
+/// it printed.
+pub fn stdout_ok(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// Runs `dossier VERB --root DIR` plus `args`, returning (success, stderr).
 pub fn run(verb: &str, root: &Path, args: &[&str]) -> (bool, String) {
     let out = dossier()

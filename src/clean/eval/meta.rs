@@ -16,6 +16,8 @@
 
 use serde_json::Value;
 
+use crate::clean::normalize_for_matching;
+
 /// The three fields, in report order.
 pub const FIELDS: [&str; 3] = ["title", "author", "date"];
 
@@ -132,12 +134,10 @@ fn as_text(v: &Value) -> String {
     }
 }
 
-/// Lowercase letters and digits only.
+/// Lowercase letters and digits only: the words [`normalize_for_matching`]
+/// finds, without the spaces between them.
 fn key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    normalize_for_matching(s).replace(' ', "")
 }
 
 /// The names of an author string, each as a [`key`].

@@ -104,7 +104,27 @@ const DATE_WORDS: &[&str] = &[
     "the",
 ];
 
-/// Short labels that are never article text, in whatever site.
+/// Labels that head a list of other stories: never article text, and the
+/// list under them goes too ([`section_scope`]).
+const PROMO_LABELS: &[&str] = &[
+    "related",
+    "more",
+    "recommended",
+    "recommended for you",
+    "you may also like",
+    "most popular",
+    "most read",
+    "trending",
+    "trending now",
+    "read next",
+    "up next",
+    "see also",
+    "also read",
+    "read also",
+];
+
+/// Short labels that are never article text, in whatever site (and the
+/// [`PROMO_LABELS`]).
 const LABELS: &[&str] = &[
     "advertisement",
     "advertising",
@@ -124,22 +144,13 @@ const LABELS: &[&str] = &[
     "comment",
     "read more",
     "continue reading",
-    "related",
     "related articles",
     "related stories",
     "related content",
-    "more",
     "more stories",
     "follow us",
     "subscribe",
     "sign up",
-    "recommended",
-    "recommended for you",
-    "you may also like",
-    "most popular",
-    "most read",
-    "trending",
-    "trending now",
     "top stories",
     "story continues below",
     "article continues below",
@@ -151,14 +162,9 @@ const LABELS: &[&str] = &[
     "view comments",
     "leave a comment",
     "click here",
-    "read next",
-    "up next",
     "next article",
     "previous article",
     "back to top",
-    "see also",
-    "also read",
-    "read also",
     "watch",
     "listen",
     "photo",
@@ -228,23 +234,7 @@ pub(super) fn section_scope(plain: &str, hints: &Hints) -> Option<Scope> {
     let repeated = hints.known_boilerplate(plain).is_some();
     let key = normalize_for_matching(plain);
     let words: Vec<&str> = key.split(' ').collect();
-    let promo_label = matches!(
-        key.as_str(),
-        "related"
-            | "more"
-            | "recommended"
-            | "recommended for you"
-            | "you may also like"
-            | "most popular"
-            | "most read"
-            | "trending"
-            | "trending now"
-            | "read next"
-            | "up next"
-            | "see also"
-            | "also read"
-            | "read also"
-    );
+    let promo_label = PROMO_LABELS.contains(&key.as_str());
     let promo_heading = words.len() <= 8
         && words.iter().any(|w| PROMO_NOUNS.contains(w))
         && words.iter().any(|w| PROMO_QUALIFIERS.contains(w));
@@ -262,7 +252,7 @@ pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Optio
     if !title_key.is_empty() && key == title_key {
         return Some("repeats the title".into());
     }
-    if LABELS.contains(&key.as_str()) {
+    if LABELS.contains(&key.as_str()) || PROMO_LABELS.contains(&key.as_str()) {
         return Some("label, not article text".into());
     }
     let words: Vec<&str> = key.split(' ').collect();
@@ -622,11 +612,6 @@ mod tests {
             a.dropped
         );
     }
-}
-
-#[cfg(test)]
-mod note_tests {
-    use super::*;
 
     #[test]
     fn notes_about_the_article_are_recognised() {

@@ -96,20 +96,19 @@ pub(crate) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
 ///    strongest evidence, then to the first seen.
 pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Option<String> {
     let mut sites: Vec<String> = site.map(normalize_for_matching).into_iter().collect();
-    let mut stripped: Vec<(String, TitleEvidence)> = Vec::new();
+    // Each candidate without its site name, its evidence, and its key.
+    let mut stripped: Vec<(String, TitleEvidence, String)> = Vec::new();
     for c in candidates {
         let guess = c.evidence == TitleEvidence::Document;
         let (head, tail) = split_site(&c.text, site, guess);
         if let Some(tail) = tail.filter(|_| guess) {
             sites.push(normalize_for_matching(&tail));
         }
-        stripped.push((head, c.evidence));
+        let key = normalize_for_matching(&head);
+        stripped.push((head, c.evidence, key));
     }
-    stripped.retain(|(t, _)| {
-        let key = normalize_for_matching(t);
-        !key.is_empty() && !sites.contains(&key)
-    });
-    let words: Vec<Vec<String>> = stripped.iter().map(|(t, _)| stems(t)).collect();
+    stripped.retain(|(_, _, key)| !key.is_empty() && !sites.contains(key));
+    let words: Vec<Vec<String>> = stripped.iter().map(|(t, ..)| stems(t)).collect();
     // Two titles are about the same thing when at least half of the
     // shorter one's words are in the other: a section name that happens to
     // share one word with the headline ("Allergies Health Center") is not.
@@ -126,16 +125,19 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
         // Nothing agrees with anything: the fullest candidate, since a
         // one-word heading is a logo or a section far more often than a
         // headline.
-        let most = stripped.iter().map(|(t, _)| word_count(t)).max()?;
+        let most = stripped.iter().map(|(t, ..)| word_count(t)).max()?;
         (0..stripped.len())
             .filter(|&i| word_count(&stripped[i].0) == most || most < 3)
             .collect()
     };
-    let key = |i: usize| normalize_for_matching(&stripped[i].0);
+    let votes = |i: usize| {
+        pool.iter()
+            .filter(|&&j| j != i && stripped[j].2 == stripped[i].2)
+            .count()
+    };
     pool.iter()
         .copied()
         .max_by(|&a, &b| {
-            let votes = |i: usize| pool.iter().filter(|&&j| j != i && key(j) == key(i)).count();
             votes(a)
                 .cmp(&votes(b))
                 .then(stripped[b].1.cmp(&stripped[a].1))
