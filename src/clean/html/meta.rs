@@ -230,13 +230,23 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
     // candidates, and the headline's is where the byline is (a site's logo
     // or a teaser can be an h1 before it).
     let mut h1s: Vec<(usize, String)> = Vec::new();
+    let mut marked = None;
+    let mut logos: Vec<String> = Vec::new();
     for (i, node) in a.nodes.iter().enumerate().skip(1) {
         if node.tag == Tag::H(1) && h1s.len() < 8 {
             let t = a.text(i as u32);
             if !t.is_empty() {
+                // Even a logo marks where the page's top is.
                 h1_at = h1_at.or(Some(i));
-                h1s.push((i, t));
+                if is_logo(a, i, &t) {
+                    logos.push(t);
+                } else {
+                    h1s.push((i, t));
+                }
             }
+        }
+        if marked.is_none() && matches!(node.tag, Tag::H(2) | Tag::H(3)) && marked_title(a, i) {
+            marked = Some(a.text(i as u32)).filter(|t| !t.is_empty());
         }
         if deck.is_none() && node.tag != Tag::Text && node.attrs.is_some() {
             let at = node.attrs();
@@ -286,6 +296,10 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
     }
     push(ld.headline.clone(), TitleEvidence::Structured);
     push(head.title.as_deref().map(collapse), TitleEvidence::Document);
+    push(marked, TitleEvidence::Marked);
+    for logo in logos {
+        push(Some(logo), TitleEvidence::Logo);
+    }
     let title = titles::choose(&titles, source.as_deref());
     let mut seen: Vec<Seen> = titles
         .iter()
@@ -652,6 +666,57 @@ fn page_author_candidates(
 
 /// Inside a sidebar, comment list, "related" box or navigation: the names
 /// there are commenters' and other articles' writers.
+/// A lesser heading its template marks as the title (`post-title`,
+/// `entry-title`, `headline`): blogs of every era put the site's name in
+/// the `<h1>` and each post's title in an `<h2>`/`<h3>`. A sidebar's or a
+/// widget's "title" is not the article's.
+fn marked_title(a: &Arena, i: usize) -> bool {
+    let at = a.nodes[i].attrs();
+    let tokens = || {
+        [&at.class, &at.id]
+            .into_iter()
+            .flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric()))
+            .map(|t| t.to_ascii_lowercase())
+    };
+    tokens().any(|t| t.ends_with("title") || t.ends_with("headline"))
+        && !tokens().any(|t| {
+            [
+                "sidebar", "widget", "comment", "related", "promo", "section",
+            ]
+            .iter()
+            .any(|w| t.contains(w))
+        })
+        && !in_widget(a, i)
+}
+
+/// An `<h1>` whose whole text is a link to the home page is the site's
+/// logo, not the article's headline: many templates wrap the logo in the
+/// page's only `<h1>`.
+fn is_logo(a: &Arena, h1: usize, text: &str) -> bool {
+    let end = h1 + 1 + descendants(a, h1);
+    (h1 + 1..end).any(|i| {
+        let node = &a.nodes[i];
+        node.tag == Tag::A
+            && node.attrs().href.as_deref().is_some_and(is_home)
+            && a.text(i as u32) == text
+    })
+}
+
+/// A link to a site's front page: `/`, `index.html`, or an address with
+/// no path.
+fn is_home(href: &str) -> bool {
+    let href = href.trim();
+    let path = match href.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |p| &rest[p..]),
+        None => href.strip_prefix("./").unwrap_or(href),
+    };
+    !path.is_empty()
+        && matches!(
+            path.trim_start_matches('/'),
+            "" | "index.html" | "index.htm" | "index.php"
+        )
+}
+
 fn in_widget(a: &Arena, i: usize) -> bool {
     a.ancestors(i as u32).skip(1).take(12).any(|p| {
         let n = &a.nodes[p as usize];
@@ -696,6 +761,7 @@ fn descendants(a: &Arena, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{body, clean, page, P1, P2, P3};
+    use super::is_home;
 
     #[test]
     fn finds_metadata() {
@@ -722,6 +788,34 @@ mod tests {
             a.subtitle.as_deref(),
             Some("Three new lines will link the suburbs with the centre by next year.")
         );
+    }
+
+    #[test]
+    fn a_logo_h1_linking_home_is_not_the_headline() {
+        let head = "<title>Night buses return - Chapter 1 - Ann Lee | Stories Archive</title>";
+        let body = format!(
+            r#"<h1><a href="/"><span>Stories Archive</span> <sup>beta</sup></a></h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page(head, &body));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Night buses return - Chapter 1 - Ann Lee")
+        );
+        assert!(is_home("/") && is_home("https://daily.example") && is_home("index.html"));
+        // A blog: the logo is the <h1>, each post's title an <h2 class>;
+        // the sidebar's titled headings are not the post's.
+        let body = format!(
+            r#"<h1><a href="https://blog.example/">Health Care Renewal</a></h1>
+<div class="sidebar"><h2 class="sidebar-title">About Me</h2></div>
+<h2 class="widget-title">Archives</h2>
+<h3 class="post-title">A Troubling Study of Medical Contracts</h3><p>{P1}</p><p>{P2}</p>"#
+        );
+        let a = clean(&page("<title>Health Care Renewal</title>", &body));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("A Troubling Study of Medical Contracts")
+        );
+        assert!(!is_home("") && !is_home("/news/") && !is_home("#top"));
     }
 
     #[test]

@@ -24,6 +24,11 @@ pub(crate) enum TitleEvidence {
     Structured,
     /// The document's `<title>`.
     Document,
+    /// An `<h2>`/`<h3>` its template marks as a title (`post-title`).
+    Marked,
+    /// An `<h1>` that is a link home: the site's name, never the title,
+    /// but it tells what to split off the others.
+    Logo,
 }
 
 impl TitleEvidence {
@@ -34,6 +39,8 @@ impl TitleEvidence {
             TitleEvidence::Headline => "a headline (<h1>) on the page",
             TitleEvidence::Structured => "JSON-LD headline",
             TitleEvidence::Document => "the document's <title>",
+            TitleEvidence::Marked => "a heading marked as the title (class \"post-title\")",
+            TitleEvidence::Logo => "the site's logo (an <h1> linking home; never the title)",
         }
     }
 }
@@ -76,7 +83,8 @@ pub(crate) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
         if names_site(&tk, tail) || guess && words(tail) <= 4 && words(head) >= 3 {
             return (head.to_string(), Some(tail.to_string()));
         }
-        if names_site(&hk, head) {
+        // "Site | Headline": the headline is the longer part.
+        if names_site(&hk, head) && tail.chars().count() > head.chars().count() {
             return (tail.to_string(), Some(head.to_string()));
         }
     }
@@ -87,20 +95,35 @@ pub(crate) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
 /// site's name when the page gives it.
 ///
 /// 1. Each candidate loses a site-name suffix (see [`split_site`]); one
-///    that is nothing but the site's name (given, or guessed from the
-///    `<title>`'s tail) is dropped.
-/// 2. A candidate that shares less than half its words with every other
-///    is dropped, when others remain: a logo, a section name, an
-///    unrelated `<title>`.
-/// 3. The text most candidates agree on wins; a tie goes to the
-///    strongest evidence, then to the first seen.
+///    that is nothing but the site's name (given, the logo's text, or
+///    guessed from the `<title>`'s tail) is dropped.
+/// 2. A candidate that shares less than half its words with every
+///    candidate of another kind is dropped, when others remain: a section
+///    name, an unrelated `<title>`. When nothing agrees, the fullest
+///    candidates stay: a one- or two-word heading is a section or a
+///    placeholder far more often than the page's title.
+/// 3. The text most other kinds of evidence agree on wins; a tie goes to
+///    the strongest evidence, then to the first seen.
 pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Option<String> {
-    let mut sites: Vec<String> = site.map(normalize_for_matching).into_iter().collect();
+    let is_logo = |c: &&TitleCandidate| c.evidence == TitleEvidence::Logo;
+    // The site's names: the one the page declares, and its logo's text.
+    let names: Vec<&str> = site
+        .into_iter()
+        .chain(candidates.iter().filter(is_logo).map(|c| c.text.as_str()))
+        .collect();
+    let mut sites: Vec<String> = names.iter().map(|s| normalize_for_matching(s)).collect();
     // Each candidate without its site name, its evidence, and its key.
     let mut stripped: Vec<(String, TitleEvidence, String)> = Vec::new();
-    for c in candidates {
+    for c in candidates.iter().filter(|c| !is_logo(c)) {
         let guess = c.evidence == TitleEvidence::Document;
-        let (head, tail) = split_site(&c.text, site, guess);
+        // A documentation heading's permalink (Sphinx, MkDocs) is part of
+        // its text: "Install¶".
+        let text = c.text.trim_end_matches(['¶', ' ']);
+        let (head, tail) = names
+            .iter()
+            .map(|n| split_site(text, Some(n), false))
+            .find(|(_, tail)| tail.is_some())
+            .unwrap_or_else(|| split_site(text, None, guess));
         if let Some(tail) = tail.filter(|_| guess) {
             sites.push(normalize_for_matching(&tail));
         }
@@ -112,27 +135,29 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
     // Two titles are about the same thing when at least half of the
     // shorter one's words are in the other: a section name that happens to
     // share one word with the headline ("Allergies Health Center") is not.
+    // Only another kind of evidence counts: a logo repeated in two `<h1>`s
+    // (desktop and mobile headers) does not vouch for itself.
     let related = |i: usize| {
         (0..stripped.len()).any(|j| {
             let shared = words[i].iter().filter(|w| words[j].contains(w)).count();
-            j != i && shared > 0 && 2 * shared >= words[i].len().min(words[j].len())
+            stripped[j].1 != stripped[i].1
+                && shared > 0
+                && 2 * shared >= words[i].len().min(words[j].len())
         })
     };
     let keep: Vec<bool> = (0..stripped.len()).map(related).collect();
     let pool: Vec<usize> = if keep.iter().any(|&k| k) {
         (0..stripped.len()).filter(|&i| keep[i]).collect()
     } else {
-        // Nothing agrees with anything: the fullest candidate, since a
-        // one-word heading is a logo or a section far more often than a
-        // headline.
+        // Nothing agrees with anything: the fullest candidate (step 2).
         let most = stripped.iter().map(|(t, ..)| word_count(t)).max()?;
         (0..stripped.len())
-            .filter(|&i| word_count(&stripped[i].0) == most || most < 3)
+            .filter(|&i| word_count(&stripped[i].0) == most)
             .collect()
     };
     let votes = |i: usize| {
         pool.iter()
-            .filter(|&&j| j != i && stripped[j].2 == stripped[i].2)
+            .filter(|&&j| stripped[j].1 != stripped[i].1 && stripped[j].2 == stripped[i].2)
             .count()
     };
     pool.iter()
@@ -291,6 +316,77 @@ mod tests {
             Some("Embarque"),
         );
         assert_eq!(t.as_deref(), Some("Night buses return to the city"));
+    }
+
+    #[test]
+    fn the_logo_names_the_site_and_is_never_the_title() {
+        // "Site - Headline", the site known only from its logo.
+        let t = choose(
+            &[
+                c("The Volokh Conspiracy", Logo),
+                c(
+                    "The Volokh Conspiracy - More on Women and Last Names",
+                    Document,
+                ),
+            ],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("More on Women and Last Names"));
+        // A post's marked title on a blog whose <title> is the site.
+        let t = choose(
+            &[
+                c("Health Care Renewal", Logo),
+                c("Health Care Renewal", Document),
+                c("A Troubling Study of Medical Contracts", Marked),
+            ],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("A Troubling Study of Medical Contracts"));
+        assert_eq!(choose(&[c("Health Care Renewal", Logo)], None), None);
+    }
+
+    #[test]
+    fn a_site_name_is_split_off_the_front_only_before_a_longer_headline() {
+        // The blog's name inside a longer first part is not "Site | …".
+        assert_eq!(
+            split_site(
+                "Autumn leaves at the camp (2) @ Steven's home :: PIXNET",
+                Some("Steven's home"),
+                false
+            )
+            .0,
+            "Autumn leaves at the camp (2) @ Steven's home :: PIXNET"
+        );
+    }
+
+    #[test]
+    fn one_kind_of_evidence_does_not_vouch_for_itself() {
+        // A section name in two <h1>s (desktop and mobile headers) and a
+        // <title> with no other support: the fullest wins.
+        let t = choose(
+            &[
+                c("Top Stories", Headline),
+                c("Top Stories", Headline),
+                c("Night buses return to the city centre", Document),
+            ],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("Night buses return to the city centre"));
+        // Nothing agrees and both are short: still the fuller one.
+        let t = choose(&[c("Lorem", Headline), c("RTL Test", Document)], None);
+        assert_eq!(t.as_deref(), Some("RTL Test"));
+    }
+
+    #[test]
+    fn a_permalink_mark_is_not_part_of_a_heading() {
+        let t = choose(
+            &[
+                c("Evolve: Shared Mutable History¶", Headline),
+                c("Evolve: Shared Mutable History — Mercurial", Document),
+            ],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("Evolve: Shared Mutable History"));
     }
 
     #[test]
