@@ -125,15 +125,29 @@ impl Hints {
 /// Lowercase alphanumerics and single spaces: how repeated lines are
 /// compared (so "Share this:" and "SHARE THIS" match).
 pub fn normalize_for_matching(text: &str) -> String {
+    // One pass, ASCII first: this runs on every line of every page (the
+    // cross-page repetition count) and on every title and name candidate.
     let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
+    let mut gap = false;
+    for c in text.chars() {
+        let word = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if !word {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        gap = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
@@ -179,15 +193,17 @@ pub fn visible_lines(text: &str, kind: Kind) -> String {
         Kind::Text => text.to_string(),
         Kind::Html => {
             let mut out = String::with_capacity(text.len() / 2);
-            let lower = text.to_ascii_lowercase();
             let mut i = 0;
             while let Some(start) = text[i..].find('<').map(|p| p + i) {
                 out.push_str(&text[i..start]);
-                let rest = &lower[start..];
+                let name = text
+                    .as_bytes()
+                    .get(start + 1..start + 7)
+                    .unwrap_or_default();
                 let skip_to = ["script", "style"].iter().find_map(|tag| {
-                    rest.strip_prefix('<')
-                        .filter(|r| r.starts_with(tag))
-                        .and_then(|_| rest.find(&format!("</{tag}")).map(|e| start + e))
+                    name.get(..tag.len())
+                        .filter(|n| n.eq_ignore_ascii_case(tag.as_bytes()))
+                        .and_then(|_| closing_tag(text, start, tag))
                 });
                 let from = skip_to.unwrap_or(start);
                 match text[from..].find('>') {
@@ -197,12 +213,29 @@ pub fn visible_lines(text: &str, kind: Kind) -> String {
                         break;
                     }
                 }
-                out.push('\n');
+                // One line break per run of tags: most tags hold no text.
+                if !out.ends_with('\n') {
+                    out.push('\n');
+                }
             }
             out.push_str(&text[i.min(text.len())..]);
             out
         }
     }
+}
+
+/// Where `</tag` (any case) starts in `text` after `from`.
+fn closing_tag(text: &str, from: usize, tag: &str) -> Option<usize> {
+    let mut at = from;
+    while let Some(p) = text[at..].find("</") {
+        let start = at + p;
+        let name = text.as_bytes().get(start + 2..start + 2 + tag.len());
+        if name.is_some_and(|n| n.eq_ignore_ascii_case(tag.as_bytes())) {
+            return Some(start);
+        }
+        at = start + 2;
+    }
+    None
 }
 
 /// Blocks (lines of text; for HTML, the text lines of the page) that occur
@@ -244,6 +277,9 @@ mod tests {
             .filter(|l| !l.is_empty())
             .collect();
         assert_eq!(lines, vec!["keep", "this", "share"]);
+        // Tags in any case; one line break for a run of tags.
+        let html = "<P>One</P><SCRIPT>x = '<p>no</p>'</Script><p>Two</p>";
+        assert_eq!(visible_lines(html, Kind::Html), "\nOne\nTwo\n");
     }
 
     #[test]
@@ -268,5 +304,21 @@ mod tests {
             normalize_for_matching("  Share this:  Facebook!"),
             "share this facebook"
         );
+        assert_eq!(normalize_for_matching("ÜBER—Straße 12"), "über straße 12");
+    }
+
+    proptest::proptest! {
+        /// The one-pass version says what the plain definition says:
+        /// alphanumeric runs, lowercased, joined by one space.
+        #[test]
+        fn normalizing_is_words_lowercased(text in "[a-zA-Z0-9 ,.İÜßé—\\-]{0,40}") {
+            let plain = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| w.chars().flat_map(char::to_lowercase).collect::<String>())
+                .collect::<Vec<_>>()
+                .join(" ");
+            proptest::prop_assert_eq!(normalize_for_matching(&text), plain);
+        }
     }
 }
