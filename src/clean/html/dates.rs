@@ -116,10 +116,11 @@ fn in_widget(a: &Arena, i: u32) -> bool {
 
 /// A visible element's date: its `datetime` when the text shows the same
 /// day (or no date), else the day the text shows (a UTC stamp can fall on
-/// the next day; the reader sees the writer's).
+/// the next day; the reader sees the writer's). The element says it holds
+/// a date, so a two-digit year counts here ("01.19.05, 5:17 PM ET").
 fn shown(datetime: Option<&str>, text: &str) -> Option<String> {
     let text = (text.chars().count() <= 120)
-        .then(|| dates::in_text(text))
+        .then(|| dates::in_text(text).or_else(|| dates::short_year_in_text(text)))
         .flatten();
     let machine = datetime.and_then(dates::machine);
     match (machine, text) {
@@ -347,6 +348,25 @@ mod tests {
             date_of("", "<p>Monday, December 22, 2003</p>").as_deref(),
             Some("2003-12-22")
         );
+        // A date glued with no-break spaces.
+        assert_eq!(
+            date_of(
+                "",
+                "<table><tr><td><b>Published</b></td><td>12&nbsp;March&nbsp;2003</td></tr></table>"
+            )
+            .as_deref(),
+            Some("2003-03-12")
+        );
+        // A two-digit year where the markup says date, not in the text.
+        assert_eq!(
+            date_of(
+                "",
+                r#"<p>Ann Lee,<span class="artdate"> 01.19.05, 5:17 PM ET</span></p>"#
+            )
+            .as_deref(),
+            Some("2005-01-19")
+        );
+        assert_eq!(date_of("", "<p>01.19.05</p>"), None);
         // A dated link to another story says nothing of this one.
         assert_eq!(
             date_of("", r#"<p><a href="/x">December 22, 2003</a></p>"#),
