@@ -223,7 +223,7 @@ pub(super) fn candidates(
         let Some(stamp) = standing_date(&node.text) else {
             continue;
         };
-        if in_link(a, n) || in_widget(a, n) {
+        if in_link(a, n) || captions_a_link(a, n) || in_widget(a, n) {
             continue;
         }
         let place = match (root, root_end) {
@@ -259,10 +259,14 @@ pub(super) fn candidates(
 
 /// A date that is all of a short text ("Monday, December 22, 2003",
 /// "Posted 18.11.2019 21:17"): a line of its own, not a date in a sentence.
+/// Its length is the reader's, spaces collapsed: hand-written HTML breaks
+/// and indents a line in its source ("Thursday,\n          January 3").
 fn standing_date(text: &str) -> Option<String> {
     let t = text.trim();
-    let words = t.split_whitespace().count();
-    if t.chars().count() > 48 || words > 7 || t.ends_with(['.', '?', '!']) && !t.ends_with("m.") {
+    let (words, chars) = t
+        .split_whitespace()
+        .fold((0, 0), |(w, c), word| (w + 1, c + 1 + word.chars().count()));
+    if chars > 49 || words > 7 || t.ends_with(['.', '?', '!']) && !t.ends_with("m.") {
         return None;
     }
     dates::day_in_text(t)
@@ -275,6 +279,40 @@ fn subtree_end(a: &Arena, n: u32) -> usize {
         last = c;
     }
     last as usize + 1
+}
+
+/// Whether text node `n` is the date of a headline linked beside it, in
+/// the same cell or item ("<a>Snap polls likely</a> January 2, 2002"): a
+/// list of other stories, each with its day. A link of a few words (an
+/// author's name in a byline) does not make a caption.
+fn captions_a_link(a: &Arena, n: u32) -> bool {
+    const HEADLINE_WORDS: usize = 4;
+    let Some(block) = a
+        .ancestors(n)
+        .skip(1)
+        .take(8)
+        .find(|&k| a.tag(k).is_block())
+    else {
+        return false;
+    };
+    let mut i = block as usize + 1;
+    while i < n as usize {
+        if a.nodes[i].tag != Tag::A {
+            i += 1;
+            continue;
+        }
+        let end = subtree_end(a, i as u32);
+        let words: usize = a.nodes[i..end]
+            .iter()
+            .filter(|k| k.tag == Tag::Text)
+            .map(|k| k.text.split_whitespace().count())
+            .sum();
+        if words >= HEADLINE_WORDS {
+            return true;
+        }
+        i = end;
+    }
+    false
 }
 
 fn in_link(a: &Arena, i: u32) -> bool {
@@ -367,6 +405,29 @@ mod tests {
             Some("2005-01-19")
         );
         assert_eq!(date_of("", "<p>01.19.05</p>"), None);
+        // Nor does the day beside a linked headline, in a list of them;
+        // the edition's date line stands alone.
+        let list = "<table><tr><td><a href=\"/a\">Snap polls likely in the state</a> <font>January 2, 2002</font></td></tr>\
+<tr><td><a href=\"/b\">Kashmiri migrants return to the valley</a> <font>January 1, 2002</font></td></tr>\
+<tr><td><a href=\"/c\">Power tariff to rise in the new year</a> <font>December 31, 2001</font></td></tr></table>";
+        assert_eq!(
+            date_of("", &format!("<p>Thursday, January 3, 2002</p>{list}")).as_deref(),
+            Some("2002-01-03")
+        );
+        // A byline's linked name leaves its date standing.
+        assert_eq!(
+            date_of("", r#"<p><a href="/ann">Ann Lee</a> December 22, 2003</p>"#).as_deref(),
+            Some("2003-12-22")
+        );
+        // A date line broken and indented in the source.
+        assert_eq!(
+            date_of(
+                "",
+                "<p><strong>Thursday,\n                    January 3, 2002, Chandigarh, India</strong></p>"
+            )
+            .as_deref(),
+            Some("2002-01-03")
+        );
         // A dated link to another story says nothing of this one.
         assert_eq!(
             date_of("", r#"<p><a href="/x">December 22, 2003</a></p>"#),
