@@ -213,7 +213,7 @@ pub(super) fn candidates(
         visible.push((before_h1, Candidate { stamp, evidence }));
     }
     visible.sort_by_key(|(before, _)| *before);
-    let mut standing: Vec<((u8, usize), Candidate)> = Vec::new();
+    let mut standing: Vec<((u8, usize), bool, Candidate)> = Vec::new();
     let root_end = root.map(|r| subtree_end(a, r));
     for (i, node) in a.nodes.iter().enumerate().skip(1) {
         if node.tag != Tag::Text {
@@ -223,9 +223,10 @@ pub(super) fn candidates(
         let Some(stamp) = standing_date(&node.text) else {
             continue;
         };
-        if in_link(a, n) || captions_a_link(a, n) || in_widget(a, n) {
+        if in_link(a, n) || in_widget(a, n) || !own_line(a, n) {
             continue;
         }
+        let caption = captions_a_link(a, n);
         let place = match (root, root_end) {
             (Some(r), Some(end)) if i >= r as usize && i < end => (0, i),
             (Some(r), _) if i < r as usize => (1, r as usize - i),
@@ -234,14 +235,20 @@ pub(super) fn candidates(
         };
         standing.push((
             place,
+            caption,
             Candidate {
                 stamp,
                 evidence: Evidence::Text,
             },
         ));
     }
-    standing.sort_by_key(|(place, _)| *place);
-    out.extend(standing.into_iter().map(|(_, c)| c));
+    // Two or more days beside linked headlines are a list of other
+    // stories; one alone is as likely the page's own title and its day.
+    if standing.iter().filter(|(_, caption, _)| *caption).count() >= 2 {
+        standing.retain(|(_, caption, _)| !caption);
+    }
+    standing.sort_by_key(|(place, _, _)| *place);
+    out.extend(standing.into_iter().map(|(_, _, c)| c));
     push(
         &mut out,
         head.title
@@ -272,6 +279,30 @@ fn standing_date(text: &str) -> Option<String> {
     dates::day_in_text(t)
 }
 
+/// Whether text node `n` opens its line or follows a few words (a label,
+/// a byline), not the end of a paragraph of prose ("…says Doug Russell.
+/// [17 February 2005]"): that is an item's source, dated. A date opening
+/// prose is a dateline ("(2/6/2004) Bill Clinton may…") and counts. A
+/// line starts after a `<br>` or at the edge of the nearest block.
+fn own_line(a: &Arena, n: u32) -> bool {
+    const WORDS_BEFORE: usize = 12;
+    let block_of = |k: u32| a.ancestors(k).skip(1).find(|&b| a.tag(b).is_block());
+    let Some(block) = block_of(n) else {
+        return true;
+    };
+    let mut words = 0;
+    for i in (block as usize + 1..n as usize).rev() {
+        let node = &a.nodes[i];
+        match node.tag {
+            Tag::Br => break,
+            Tag::Text if block_of(i as u32) != Some(block) => break,
+            Tag::Text => words += node.text.split_whitespace().count(),
+            _ => {}
+        }
+    }
+    words <= WORDS_BEFORE
+}
+
 /// The index after the last node of `n`'s subtree (nodes are in preorder).
 fn subtree_end(a: &Arena, n: u32) -> usize {
     let mut last = n;
@@ -282,9 +313,9 @@ fn subtree_end(a: &Arena, n: u32) -> usize {
 }
 
 /// Whether text node `n` is the date of a headline linked beside it, in
-/// the same cell or item ("<a>Snap polls likely</a> January 2, 2002"): a
-/// list of other stories, each with its day. A link of a few words (an
-/// author's name in a byline) does not make a caption.
+/// the same cell or item ("<a>Snap polls likely</a> January 2, 2002"), as
+/// in a list of other stories, each with its day. A link of a few words
+/// (an author's name in a byline) does not make a caption.
 fn captions_a_link(a: &Arena, n: u32) -> bool {
     const HEADLINE_WORDS: usize = 4;
     let Some(block) = a
@@ -414,10 +445,37 @@ mod tests {
             date_of("", &format!("<p>Thursday, January 3, 2002</p>{list}")).as_deref(),
             Some("2002-01-03")
         );
+        // One linked title with its day is the page's own.
+        assert_eq!(
+            date_of(
+                "",
+                r#"<p><a href="/x">Survey of Object Oriented Languages</a><br>1998-05-23</p>"#
+            )
+            .as_deref(),
+            Some("1998-05-23")
+        );
         // A byline's linked name leaves its date standing.
         assert_eq!(
             date_of("", r#"<p><a href="/ann">Ann Lee</a> December 22, 2003</p>"#).as_deref(),
             Some("2003-12-22")
+        );
+        // A date closing a paragraph of prose is an item's source, not
+        // a date line.
+        assert_eq!(
+            date_of(
+                "",
+                "<p>But attendance records would be better still if more employers took rehabilitation seriously, says Doug Russell.<span> </span>[17 February 2005]<br><a href=\"/x\">more</a></p>"
+            ),
+            None
+        );
+        // A date opening a paragraph is its dateline.
+        assert_eq!(
+            date_of(
+                "",
+                "<p><b>(2/6/2004)</b> Bill Clinton may be to blame for a lot of things, but not this one.</p>"
+            )
+            .as_deref(),
+            Some("2004-02-06")
         );
         // A date line broken and indented in the source.
         assert_eq!(
