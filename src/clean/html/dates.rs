@@ -116,10 +116,11 @@ fn in_widget(a: &Arena, i: u32) -> bool {
 
 /// A visible element's date: its `datetime` when the text shows the same
 /// day (or no date), else the day the text shows (a UTC stamp can fall on
-/// the next day; the reader sees the writer's).
+/// the next day; the reader sees the writer's). The element says it holds
+/// a date, so a two-digit year counts here ("01.19.05, 5:17 PM ET").
 fn shown(datetime: Option<&str>, text: &str) -> Option<String> {
     let text = (text.chars().count() <= 120)
-        .then(|| dates::in_text(text))
+        .then(|| dates::in_text(text).or_else(|| dates::short_year_in_text(text)))
         .flatten();
     let machine = datetime.and_then(dates::machine);
     match (machine, text) {
@@ -212,7 +213,7 @@ pub(super) fn candidates(
         visible.push((before_h1, Candidate { stamp, evidence }));
     }
     visible.sort_by_key(|(before, _)| *before);
-    let mut standing: Vec<((u8, usize), Candidate)> = Vec::new();
+    let mut standing: Vec<((u8, usize), bool, Candidate)> = Vec::new();
     let root_end = root.map(|r| subtree_end(a, r));
     for (i, node) in a.nodes.iter().enumerate().skip(1) {
         if node.tag != Tag::Text {
@@ -222,9 +223,10 @@ pub(super) fn candidates(
         let Some(stamp) = standing_date(&node.text) else {
             continue;
         };
-        if in_link(a, n) || in_widget(a, n) {
+        if in_link(a, n) || in_widget(a, n) || !own_line(a, n) {
             continue;
         }
+        let caption = captions_a_link(a, n);
         let place = match (root, root_end) {
             (Some(r), Some(end)) if i >= r as usize && i < end => (0, i),
             (Some(r), _) if i < r as usize => (1, r as usize - i),
@@ -233,14 +235,20 @@ pub(super) fn candidates(
         };
         standing.push((
             place,
+            caption,
             Candidate {
                 stamp,
                 evidence: Evidence::Text,
             },
         ));
     }
-    standing.sort_by_key(|(place, _)| *place);
-    out.extend(standing.into_iter().map(|(_, c)| c));
+    // Two or more days beside linked headlines are a list of other
+    // stories; one alone is as likely the page's own title and its day.
+    if standing.iter().filter(|(_, caption, _)| *caption).count() >= 2 {
+        standing.retain(|(_, caption, _)| !caption);
+    }
+    standing.sort_by_key(|(place, _, _)| *place);
+    out.extend(standing.into_iter().map(|(_, _, c)| c));
     push(
         &mut out,
         head.title
@@ -258,13 +266,41 @@ pub(super) fn candidates(
 
 /// A date that is all of a short text ("Monday, December 22, 2003",
 /// "Posted 18.11.2019 21:17"): a line of its own, not a date in a sentence.
+/// Its length is the reader's, spaces collapsed: hand-written HTML breaks
+/// and indents a line in its source ("Thursday,\n          January 3").
 fn standing_date(text: &str) -> Option<String> {
     let t = text.trim();
-    let words = t.split_whitespace().count();
-    if t.chars().count() > 48 || words > 7 || t.ends_with(['.', '?', '!']) && !t.ends_with("m.") {
+    let (words, chars) = t
+        .split_whitespace()
+        .fold((0, 0), |(w, c), word| (w + 1, c + 1 + word.chars().count()));
+    if chars > 49 || words > 7 || t.ends_with(['.', '?', '!']) && !t.ends_with("m.") {
         return None;
     }
     dates::day_in_text(t)
+}
+
+/// Whether text node `n` opens its line or follows a few words (a label,
+/// a byline), not the end of a paragraph of prose ("…says Doug Russell.
+/// [17 February 2005]"): that is an item's source, dated. A date opening
+/// prose is a dateline ("(2/6/2004) Bill Clinton may…") and counts. A
+/// line starts after a `<br>` or at the edge of the nearest block.
+fn own_line(a: &Arena, n: u32) -> bool {
+    const WORDS_BEFORE: usize = 12;
+    let block_of = |k: u32| a.ancestors(k).skip(1).find(|&b| a.tag(b).is_block());
+    let Some(block) = block_of(n) else {
+        return true;
+    };
+    let mut words = 0;
+    for i in (block as usize + 1..n as usize).rev() {
+        let node = &a.nodes[i];
+        match node.tag {
+            Tag::Br => break,
+            Tag::Text if block_of(i as u32) != Some(block) => break,
+            Tag::Text => words += node.text.split_whitespace().count(),
+            _ => {}
+        }
+    }
+    words <= WORDS_BEFORE
 }
 
 /// The index after the last node of `n`'s subtree (nodes are in preorder).
@@ -274,6 +310,40 @@ fn subtree_end(a: &Arena, n: u32) -> usize {
         last = c;
     }
     last as usize + 1
+}
+
+/// Whether text node `n` is the date of a headline linked beside it, in
+/// the same cell or item ("<a>Snap polls likely</a> January 2, 2002"), as
+/// in a list of other stories, each with its day. A link of a few words
+/// (an author's name in a byline) does not make a caption.
+fn captions_a_link(a: &Arena, n: u32) -> bool {
+    const HEADLINE_WORDS: usize = 4;
+    let Some(block) = a
+        .ancestors(n)
+        .skip(1)
+        .take(8)
+        .find(|&k| a.tag(k).is_block())
+    else {
+        return false;
+    };
+    let mut i = block as usize + 1;
+    while i < n as usize {
+        if a.nodes[i].tag != Tag::A {
+            i += 1;
+            continue;
+        }
+        let end = subtree_end(a, i as u32);
+        let words: usize = a.nodes[i..end]
+            .iter()
+            .filter(|k| k.tag == Tag::Text)
+            .map(|k| k.text.split_whitespace().count())
+            .sum();
+        if words >= HEADLINE_WORDS {
+            return true;
+        }
+        i = end;
+    }
+    false
 }
 
 fn in_link(a: &Arena, i: u32) -> bool {
@@ -346,6 +416,75 @@ mod tests {
         assert_eq!(
             date_of("", "<p>Monday, December 22, 2003</p>").as_deref(),
             Some("2003-12-22")
+        );
+        // A date glued with no-break spaces.
+        assert_eq!(
+            date_of(
+                "",
+                "<table><tr><td><b>Published</b></td><td>12&nbsp;March&nbsp;2003</td></tr></table>"
+            )
+            .as_deref(),
+            Some("2003-03-12")
+        );
+        // A two-digit year where the markup says date, not in the text.
+        assert_eq!(
+            date_of(
+                "",
+                r#"<p>Ann Lee,<span class="artdate"> 01.19.05, 5:17 PM ET</span></p>"#
+            )
+            .as_deref(),
+            Some("2005-01-19")
+        );
+        assert_eq!(date_of("", "<p>01.19.05</p>"), None);
+        // Nor does the day beside a linked headline, in a list of them;
+        // the edition's date line stands alone.
+        let list = "<table><tr><td><a href=\"/a\">Snap polls likely in the state</a> <font>January 2, 2002</font></td></tr>\
+<tr><td><a href=\"/b\">Kashmiri migrants return to the valley</a> <font>January 1, 2002</font></td></tr>\
+<tr><td><a href=\"/c\">Power tariff to rise in the new year</a> <font>December 31, 2001</font></td></tr></table>";
+        assert_eq!(
+            date_of("", &format!("<p>Thursday, January 3, 2002</p>{list}")).as_deref(),
+            Some("2002-01-03")
+        );
+        // One linked title with its day is the page's own.
+        assert_eq!(
+            date_of(
+                "",
+                r#"<p><a href="/x">Survey of Object Oriented Languages</a><br>1998-05-23</p>"#
+            )
+            .as_deref(),
+            Some("1998-05-23")
+        );
+        // A byline's linked name leaves its date standing.
+        assert_eq!(
+            date_of("", r#"<p><a href="/ann">Ann Lee</a> December 22, 2003</p>"#).as_deref(),
+            Some("2003-12-22")
+        );
+        // A date closing a paragraph of prose is an item's source, not
+        // a date line.
+        assert_eq!(
+            date_of(
+                "",
+                "<p>But attendance records would be better still if more employers took rehabilitation seriously, says Doug Russell.<span> </span>[17 February 2005]<br><a href=\"/x\">more</a></p>"
+            ),
+            None
+        );
+        // A date opening a paragraph is its dateline.
+        assert_eq!(
+            date_of(
+                "",
+                "<p><b>(2/6/2004)</b> Bill Clinton may be to blame for a lot of things, but not this one.</p>"
+            )
+            .as_deref(),
+            Some("2004-02-06")
+        );
+        // A date line broken and indented in the source.
+        assert_eq!(
+            date_of(
+                "",
+                "<p><strong>Thursday,\n                    January 3, 2002, Chandigarh, India</strong></p>"
+            )
+            .as_deref(),
+            Some("2002-01-03")
         );
         // A dated link to another story says nothing of this one.
         assert_eq!(

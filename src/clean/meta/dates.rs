@@ -182,7 +182,9 @@ fn valid_year(stamp: &str) -> bool {
 }
 
 /// The first date in a line of text, as `YYYY-MM-DD` (or RFC 3339 when an
-/// ISO date in it has a time and an offset).
+/// ISO date in it has a time and an offset). The words of a date may be
+/// parted by any space, a no-break space too: old pages glue a date with
+/// `&nbsp;` ("12&nbsp;March&nbsp;2003") so it never wraps.
 pub(crate) fn in_text(text: &str) -> Option<String> {
     // Every pattern has a four-digit year.
     let b = text.as_bytes();
@@ -196,10 +198,10 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
                 r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(Z|[+-]\d{2}:\d{2})?)?\b",
             )
             .expect("static regex"),
-            Regex::new(r"(?i)\b(\p{L}{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b")
+            Regex::new(r"(?i)\b(\p{L}{3,9})\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})\b")
                 .expect("static regex"),
             Regex::new(
-                r"(?i)\b(\d{1,2})(?:\.|st|nd|rd|th)? (?:de )?(\p{L}{3,9})\.?,? (?:de )?(\d{4})\b",
+                r"(?i)\b(\d{1,2})(?:\.|st|nd|rd|th)?\s(?:de\s)?(\p{L}{3,9})\.?,?\s(?:de\s)?(\d{4})\b",
             )
             .expect("static regex"),
             Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b").expect("static regex"),
@@ -266,6 +268,32 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
     }
     found.sort_by_key(|(pos, _)| *pos);
     found.into_iter().next().map(|(_, s)| s)
+}
+
+/// A numeric date with a two-digit year ("01.19.05, 5:17 PM ET",
+/// "19/01/05"), for text the page marks as a date (a `<time>`, a class that
+/// says date) and only there: in running text such numbers are scores,
+/// versions or ratios. When day and month could be swapped, nothing: the
+/// short form is a local habit and the text does not say which.
+pub(crate) fn short_year_in_text(text: &str) -> Option<String> {
+    static RX: OnceLock<Regex> = OnceLock::new();
+    let rx = RX.get_or_init(|| {
+        Regex::new(r"(?:^|[^\d./-])(\d{1,2})([./-])(\d{1,2})([./-])(\d{2})\b")
+            .expect("static regex")
+    });
+    let c = rx.captures(text)?;
+    if c[2] != c[4] {
+        return None;
+    }
+    let (a, b, y): (u32, u32, i32) = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
+    let (m, d) = match (a > 12, b > 12) {
+        (true, false) => (b, a),
+        (false, true) => (a, b),
+        _ if a == b => (a, b),
+        _ => return None,
+    };
+    let y = if y < 70 { 2000 + y } else { 1900 + y };
+    valid_day(y, m, d)
 }
 
 /// The calendar day of the first date in a line of text.
@@ -611,5 +639,32 @@ mod tests {
         );
         assert_eq!(in_text("February 30, 2019"), None);
         assert_eq!(in_text("no date here"), None);
+    }
+
+    #[test]
+    fn two_digit_years_when_the_order_is_sure() {
+        let short = short_year_in_text;
+        assert_eq!(
+            short(" 01.19.05, 5:17 PM ET").as_deref(),
+            Some("2005-01-19")
+        );
+        assert_eq!(short("19/01/05").as_deref(), Some("2005-01-19"));
+        assert_eq!(short("3.3.98").as_deref(), Some("1998-03-03"));
+        assert_eq!(short("01.05.05"), None, "May 1 or January 5");
+        assert_eq!(short("1.19/05"), None);
+        assert_eq!(short("version 1.2.13.19.05"), None);
+        assert_eq!(short("scored 21-14"), None);
+    }
+
+    #[test]
+    fn no_break_spaces_part_a_date() {
+        assert_eq!(
+            in_text("12\u{a0}March\u{a0}2003").as_deref(),
+            Some("2003-03-12")
+        );
+        assert_eq!(
+            in_text("March\u{a0}12,\u{a0}2003").as_deref(),
+            Some("2003-03-12")
+        );
     }
 }
