@@ -8,6 +8,8 @@
 //! posted), and never inside a widget, a header clock, a sidebar or a
 //! comment: those dates are real but not the article's.
 
+use std::borrow::Cow;
+
 use crate::clean::meta::dates::{self, Candidate, Evidence};
 
 use super::arena::{Arena, Attrs, Head, Tag};
@@ -80,27 +82,37 @@ const WIDGET_WORDS: &[&str] = &[
 ];
 
 /// Class and id words of elements that hold the article's date.
-fn date_class(class_id: &str) -> bool {
-    words(class_id).any(|w| {
-        (w.contains("date") || w.contains("publish") || w.contains("posted") || w == "dateline")
-            && !w.contains("update")
-            && !w.contains("modif")
-            && !w.contains("validate")
+fn date_class(at: &Attrs) -> bool {
+    class_words(at).any(|w| {
+        says_date(&w) && !w.contains("update") && !w.contains("modif") && !w.contains("validate")
     })
 }
 
-/// An element's class and id, lowercased, for [`words`]; empty for most
-/// elements, which then cost no allocation.
-fn class_id(at: &Attrs) -> String {
-    if at.class.is_empty() && at.id.is_empty() {
-        return String::new();
-    }
-    format!("{} {}", at.class, at.id).to_ascii_lowercase()
+/// Whether a lowercase word holds "date", "publish" or "posted"; one pass,
+/// since this runs on every class word of every page.
+fn says_date(w: &str) -> bool {
+    let b = w.as_bytes();
+    (0..b.len()).any(|i| match b[i] {
+        b'd' => b[i..].starts_with(b"date"),
+        b'p' => b[i..].starts_with(b"publish") || b[i..].starts_with(b"posted"),
+        _ => false,
+    })
 }
 
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_ascii_alphanumeric())
+/// An element's class and id words, lowercased; borrowed when they
+/// already are (nearly always), so most elements cost no allocation.
+fn class_words(at: &Attrs) -> impl Iterator<Item = Cow<'_, str>> {
+    [at.class.as_str(), at.id.as_str()]
+        .into_iter()
+        .flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric()))
         .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(w.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
 }
 
 /// Whether node `i` sits inside a widget, sidebar, comment or navigation.
@@ -110,7 +122,7 @@ fn in_widget(a: &Arena, i: u32) -> bool {
         matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form)
             || node.tag != Tag::Text
                 && node.attrs.is_some()
-                && words(&class_id(node.attrs())).any(|w| WIDGET_WORDS.contains(&w))
+                && class_words(node.attrs()).any(|w| WIDGET_WORDS.contains(&&*w))
     })
 }
 
@@ -191,7 +203,7 @@ pub(super) fn candidates(
         }
         let at = node.attrs();
         let itemprop = at.itemprop.as_deref().and_then(key_kind);
-        let wanted = node.tag == Tag::Time || date_class(&class_id(at)) || itemprop.is_some();
+        let wanted = node.tag == Tag::Time || date_class(at) || itemprop.is_some();
         let i = i as u32;
         if itemprop == Some(Key::Modified)
             || !wanted
@@ -269,11 +281,24 @@ pub(super) fn candidates(
 /// Its length is the reader's, spaces collapsed: hand-written HTML breaks
 /// and indents a line in its source ("Thursday,\n          January 3").
 fn standing_date(text: &str) -> Option<String> {
+    // Every date in text has a four-digit year: most text nodes are
+    // passed over in one cheap scan (this runs on every one of them).
+    let mut run = 0;
+    if !text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    }) {
+        return None;
+    }
     let t = text.trim();
-    let (words, chars) = t
+    let short = t
         .split_whitespace()
-        .fold((0, 0), |(w, c), word| (w + 1, c + 1 + word.chars().count()));
-    if chars > 49 || words > 7 || t.ends_with(['.', '?', '!']) && !t.ends_with("m.") {
+        .try_fold((0, 0), |(w, c), word| {
+            let next = (w + 1, c + 1 + word.chars().count());
+            (next.0 <= 7 && next.1 <= 49).then_some(next)
+        })
+        .is_some();
+    if !short || t.ends_with(['.', '?', '!']) && !t.ends_with("m.") {
         return None;
     }
     dates::day_in_text(t)

@@ -515,18 +515,11 @@ fn host_label(url: &str) -> Option<String> {
 /// Class and id words that mark a byline or the author's name.
 fn byline_class(at: &super::arena::Attrs) -> bool {
     [&at.class, &at.id].iter().any(|s| {
-        let lower = s.to_ascii_lowercase();
-        // An author's bio or box, a list of authors' pages: not the byline.
-        if [
-            "bio", "about", "box", "list", "avatar", "photo", "image", "img", "social", "follow",
-            "more", "comment",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
-        {
+        if s.is_empty() {
             return false;
         }
-        lower
+        let lower = s.to_ascii_lowercase();
+        let says_byline = lower
             .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
             .any(|t| {
                 t.contains("byline")
@@ -545,7 +538,15 @@ fn byline_class(at: &super::arena::Attrs) -> bool {
                     )
                     || t.starts_with("author__")
                     || t.starts_with("author_") && !t.contains("date")
-            })
+            });
+        // An author's bio or box, a list of authors' pages: not the byline.
+        says_byline
+            && ![
+                "bio", "about", "box", "list", "avatar", "photo", "image", "img", "social",
+                "follow", "more", "comment",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
     })
 }
 
