@@ -30,6 +30,7 @@
 mod bylines;
 mod classify;
 mod cues;
+mod fallback;
 mod features;
 mod fnv;
 mod region;
@@ -207,6 +208,7 @@ impl Cleaner {
         }
 
         self.refine(&mut classes, a, b);
+        let (a, b) = self.fall_back(&classes, &taken, (a, b), title_repeat.is_some());
         self.emit(article, &classes, &taken, a, b);
     }
 }
