@@ -17,7 +17,8 @@ use super::Cleaner;
 /// about 70; the pages the region search fails on keep 0 to 35.
 const MIN_BODY_WORDS: usize = 50;
 
-/// Below this share of the page's free paragraphs (those no section-ending
+/// Below this share of the page's free paragraphs and shorter sentences
+/// (those no section-ending
 /// heading such as "Comments" sets apart) inside the region, the region is
 /// one item among several of equal standing: a front page, a catalogue, a
 /// thread. The cleaneval pages, whose gold keeps all of them, fall back
@@ -57,7 +58,10 @@ impl Cleaner {
     }
 
     /// Whether the region holds under [`MIN_PROSE_SHARE`] of the page's
-    /// free paragraphs: those after it up to the first section-ending
+    /// free text units (paragraphs and shorter sentences: items of a
+    /// catalogue or a front page are often written in a few short lines;
+    /// counting them measured cleaneval-text tune 0.8816 → 0.8825,
+    /// readability-text tune 0.8702 → 0.8810): those after it up to the first section-ending
     /// heading (an article's comments and "Related" teasers stay out of the
     /// count), and all those before it (a region found after much of the
     /// page's prose, past a "Comments" heading even, is itself in doubt:
@@ -74,7 +78,11 @@ impl Cleaner {
         let end = (b..n).find(|&i| self.is_barrier(i, classes)).unwrap_or(n);
         let free: usize = (0..a)
             .chain(b..end)
-            .filter(|&i| taken[i].is_none() && classes[i] == Class::Good && !self.feats[i].dup)
+            .filter(|&i| {
+                taken[i].is_none()
+                    && matches!(classes[i], Class::Good | Class::Near)
+                    && !self.feats[i].dup
+            })
             .map(|i| self.feats[i].words)
             .sum();
         (kept as f32) < MIN_PROSE_SHARE * (kept + free) as f32
@@ -130,6 +138,41 @@ mod tests {
     #[test]
     fn a_page_of_several_items_is_kept_whole() {
         let text = catalogue();
+        let body = clean(&text).body_markdown();
+        for kept in ["River Town", "Night Shift", "The Long Bridge"] {
+            assert!(body.contains(kept), "{kept:?} dropped: {body}");
+        }
+    }
+
+    #[test]
+    fn items_in_short_sentences_count_as_items() {
+        let menu = "Drama\nComedy\nThriller\nWestern\nMusicals\nClassics\nWidescreen\n\
+            Boxsets\nPosters\nGifts\nAffiliates\nWebmasters\n";
+        let short = |lines: [&str; 8]| format!("{menu}{}\n", lines.join("\n"));
+        let night = short([
+            "Night Shift is a quiet film about a harbour town.",
+            "A fisherman loses his boat in a storm.",
+            "His daughter takes over the family shop.",
+            "The town council wants to sell the pier.",
+            "Old friends gather to stop the sale.",
+            "The winter scenes were shot on the coast.",
+            "Critics liked the calm pace of the story.",
+            "Some found the final scene too sudden.",
+        ]);
+        let bridge = short([
+            "The Long Bridge follows two brothers across a border.",
+            "One of them carries a letter he cannot read.",
+            "They meet a teacher on the night train.",
+            "She tells them the story of her own escape.",
+            "The second half takes place in a mountain village.",
+            "Most of the cast had never acted before.",
+            "The music was written by a local choir.",
+            "It won a prize at a small festival.",
+        ]);
+        let first = catalogue();
+        let first = &first[..first.find("Night Shift").unwrap_or(first.len())];
+        let first = &first[..first.rfind("Drama").unwrap_or(first.len())];
+        let text = format!("{first}{night}{bridge}");
         let body = clean(&text).body_markdown();
         for kept in ["River Town", "Night Shift", "The Long Bridge"] {
             assert!(body.contains(kept), "{kept:?} dropped: {body}");
