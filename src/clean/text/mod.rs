@@ -21,7 +21,11 @@
 //!    weighted (sentences positive in proportion to length, menu-like and
 //!    boilerplate lines negative, section-ending cues such as "Related
 //!    articles" or "Comments" strongly negative) and the best-scoring
-//!    contiguous run is the body (maximum subarray).
+//!    contiguous run is the body (maximum subarray). When that run is
+//!    doubtful (`fallback.rs`: under 50 words, or under 60% of the page's
+//!    text not set apart by a "Comments" or "Related" heading), the page has
+//!    no single article (a link directory, a catalogue, a front page) and
+//!    the whole page is kept, boilerplate-classed lines still dropped.
 //! 5. **Trim** (`trim.rs`). Inside the region, boilerplate lines are dropped,
 //!    short section titles become headings and marked lines become lists.
 //!
@@ -30,6 +34,7 @@
 mod bylines;
 mod classify;
 mod cues;
+mod fallback;
 mod features;
 mod fnv;
 mod region;
@@ -207,6 +212,7 @@ impl Cleaner {
         }
 
         self.refine(&mut classes, a, b);
+        let (a, b) = self.fall_back(&classes, &taken, (a, b), title_repeat.is_some());
         self.emit(article, &classes, &taken, a, b);
     }
 }

@@ -61,7 +61,7 @@ impl Cleaner {
     /// Whether the region search must stop at unit `i`: a section heading
     /// such as "Related articles" or "Comments", unless (for a "Related"
     /// box) the article clearly goes on after a few links.
-    fn is_barrier(&self, i: usize, classes: &[Class]) -> bool {
+    pub(super) fn is_barrier(&self, i: usize, classes: &[Class]) -> bool {
         let f = &self.feats[i];
         if f.cue == Some(Cue::Comments)
             && !f.ender
