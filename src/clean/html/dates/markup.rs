@@ -1,0 +1,123 @@
+//! Dates in the page's markup: `<meta>` keys (and `itemprop`s) read by
+//! their words, then JSON-LD.
+
+use crate::clean::meta::dates::{self, Candidate, Evidence};
+
+use super::super::arena::Head;
+use super::{push, LdDates};
+
+/// How a `<meta>` key (or an `itemprop`) relates to the article's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Key {
+    Published,
+    Modified,
+}
+
+pub(super) fn key_kind(key: &str) -> Option<Key> {
+    let key = key.to_ascii_lowercase();
+    let words: Vec<&str> = key
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
+    if has(&[
+        "modified",
+        "updated",
+        "datemodified",
+        "lastmod",
+        "revised",
+        "expires",
+        "expiration",
+    ]) {
+        return Some(Key::Modified);
+    }
+    let published = has(&[
+        "published",
+        "publish",
+        "publishdate",
+        "publishedtime",
+        "published_time",
+        "pubdate",
+        "datepublished",
+        "datecreated",
+        "created",
+        "issued",
+        "pub",
+        "releasedate",
+    ]) || matches!(words.as_slice(), ["date"] | [_, "date"]);
+    published.then_some(Key::Published)
+}
+
+/// The most specific "published" keys, trusted before other keys that
+/// merely say "date".
+const WELL_KNOWN: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "publishdate",
+    "pubdate",
+    "publish-date",
+];
+
+/// The published dates markup gives, in the order they are trusted, and
+/// its modified date.
+pub(super) fn dates(head: &Head, ld: &LdDates) -> (Vec<Candidate>, Option<String>) {
+    let mut out = Vec::new();
+    let mut modified = None;
+    let rank = |key: &str| {
+        WELL_KNOWN
+            .iter()
+            .position(|k| *k == key)
+            .unwrap_or(WELL_KNOWN.len())
+    };
+    let mut metas: Vec<(usize, &str)> = Vec::new();
+    for (key, value) in &head.metas {
+        match key_kind(key) {
+            Some(Key::Published) => metas.push((rank(key), value)),
+            Some(Key::Modified) if modified.is_none() => modified = dates::machine(value),
+            _ => {}
+        }
+    }
+    metas.sort_by_key(|(rank, _)| *rank);
+    for (_, value) in metas {
+        push(&mut out, dates::machine(value), Evidence::Published);
+    }
+    push(
+        &mut out,
+        ld.published.as_deref().and_then(dates::machine),
+        Evidence::Published,
+    );
+    if modified.is_none() {
+        modified = ld.modified.as_deref().and_then(dates::machine);
+    }
+    (out, modified)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_keys_are_read_by_their_words() {
+        for k in [
+            "article:published_time",
+            "article:published",
+            "datePublished dateCreated",
+            "og:published_time",
+            "parsely-pub-date",
+            "dc.date.issued",
+            "DC.date",
+            "date",
+            "sailthru.date",
+            "publishdate",
+        ] {
+            assert_eq!(key_kind(k), Some(Key::Published), "{k}");
+        }
+        for k in ["article:modified_time", "og:updated_time", "dateModified"] {
+            assert_eq!(key_kind(k), Some(Key::Modified), "{k}");
+        }
+        for k in ["description", "og:title", "viewport", "twitter:data1"] {
+            assert_eq!(key_kind(k), None, "{k}");
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! The page's date candidates, for [`dates::choose`] to decide among. They
+//! come from three places, one file each:
+//!
+//! - **Markup** (`markup.rs`): `<meta>` keys and JSON-LD. Markup says
+//!   "published" in many dialects (`article:published_time`,
+//!   `itemprop="datePublished dateCreated"`, `property="article:published"`,
+//!   `parsely-pub-date`, JSON-LD), so keys are read by their words, not from
+//!   a fixed list.
+//! - **Visible dates** (`visible.rs`) count only where the page marks them
+//!   as the article's (a `<time>`, an element whose class says date, publish
+//!   or posted).
+//! - **Standing dates** (`standing.rs`): a date that is a line of its own in
+//!   the text, with nothing saying whose it is.
+//!
+//! Neither kind of date in the text counts inside a widget, a header clock,
+//! a sidebar or a comment (`in_widget`, here): those dates are real but
+//! not the article's.
+
+mod markup;
+mod standing;
+mod visible;
+
+use std::borrow::Cow;
+
+use crate::clean::meta::dates::{self, Candidate, Evidence};
+
+use super::arena::{Arena, Attrs, Head, Tag};
+
+/// What JSON-LD said about the article's dates.
+#[derive(Default)]
+pub(super) struct LdDates {
+    pub published: Option<String>,
+    pub modified: Option<String>,
+}
+
+/// Class and id words of elements whose dates are not the article's.
+const WIDGET_WORDS: &[&str] = &[
+    "weather", "clock", "today", "current", "calendar", "ticker", "sidebar", "widget", "related",
+    "comment", "comments", "popular", "trending", "promo", "footer", "nav", "menu", "masthead",
+    "topbar",
+];
+
+/// An element's class and id words, lowercased; borrowed when they
+/// already are (nearly always), so most elements cost no allocation.
+fn class_words(at: &Attrs) -> impl Iterator<Item = Cow<'_, str>> {
+    [at.class.as_str(), at.id.as_str()]
+        .into_iter()
+        .flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(w.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
+}
+
+/// Whether node `i` sits inside a widget, sidebar, comment or navigation.
+fn in_widget(a: &Arena, i: u32) -> bool {
+    a.ancestors(i).take(16).any(|k| {
+        let node = a.node(k);
+        matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form)
+            || node.tag != Tag::Text
+                && node.attrs.is_some()
+                && class_words(node.attrs()).any(|w| WIDGET_WORDS.contains(&&*w))
+    })
+}
+
+/// Every date candidate of the page, and the markup's modified date.
+/// `h1` is the headline's node: visible dates after it come first. `root`
+/// is the first node of the main content: dates standing alone in the text
+/// count from the one nearest its start (inside it, else the closest
+/// before it), as an article's date line sits at its head.
+pub(super) fn candidates(
+    a: &Arena,
+    head: &Head,
+    ld: &LdDates,
+    urls: &[&str],
+    h1: Option<usize>,
+    root: Option<u32>,
+) -> (Vec<Candidate>, Option<String>) {
+    // Markup: meta keys that say "published" (the well-known ones first,
+    // by the order of the page), then JSON-LD.
+    let (mut out, modified) = markup::dates(head, ld);
+    out.extend(standing::dates(a, root));
+    push(
+        &mut out,
+        head.title
+            .as_deref()
+            .and_then(dates::in_text)
+            .map(|d| dates::day_of(&d).to_string()),
+        Evidence::Text,
+    );
+    out.extend(visible::dates(a, h1));
+    for url in urls {
+        push(&mut out, dates::in_url(url), Evidence::Url);
+    }
+    (out, modified)
+}
+
+/// Adds a candidate when a reader found a date.
+fn push(out: &mut Vec<Candidate>, stamp: Option<String>, evidence: Evidence) {
+    if let Some(stamp) = stamp {
+        out.push(Candidate { stamp, evidence });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{clean, page, P1, P2, P3};
+
+    fn date_of(head: &str, top: &str) -> Option<String> {
+        let article = format!("<h1>Buses for the north</h1>{top}<p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        clean(&page(head, &article)).date
+    }
+
+    #[test]
+    fn the_classes_of_wrong_dates_from_real_pages() {
+        // A visible date in an element whose class says so.
+        assert_eq!(
+            date_of("", r#"<div class="blog-pubdate">September 18, 2024</div>"#).as_deref(),
+            Some("2024-09-18")
+        );
+        // `<time>` in UTC, showing the writer's day.
+        assert_eq!(
+            date_of(
+                "",
+                r#"<time datetime="2026-02-24T03:00:00Z">February 23, 2026</time>"#
+            )
+            .as_deref(),
+            Some("2026-02-23")
+        );
+        // `itemprop` with several words, beside `property`.
+        assert_eq!(
+            date_of(
+                r#"<meta itemprop="datePublished dateCreated" property="article:published" content="2024-05-02T10:00:00+02:00">"#,
+                ""
+            )
+            .as_deref(),
+            Some("2024-05-02T10:00:00+02:00")
+        );
+        // A weather widget's date is not the article's.
+        assert_eq!(
+            date_of(
+                "",
+                r#"<div class="weather-widget"><span class="date">March 3, 2026</span> 12°C</div>"#
+            ),
+            None
+        );
+        // JSON-LD stamped with the serving time (published = modified)
+        // loses to the byline's earlier day.
+        let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Buses",
+"datePublished":"2026-03-10T09:00:00Z","dateModified":"2026-03-10T09:00:00Z"}</script>"#;
+        assert_eq!(
+            date_of(
+                ld,
+                r#"<p class="byline">By Ann Lee</p><span class="post-date">March 2, 2026</span>"#
+            )
+            .as_deref(),
+            Some("2026-03-02")
+        );
+        // A raw line break inside a JSON-LD string does not lose the block.
+        let ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Two\nlines\",\"datePublished\":\"2025-07-01\"}</script>";
+        assert_eq!(date_of(ld, "").as_deref(), Some("2025-07-01"));
+        // A date standing alone at the head of the article.
+        assert_eq!(
+            date_of("", "<p>Monday, December 22, 2003</p>").as_deref(),
+            Some("2003-12-22")
+        );
+        // A date glued with no-break spaces.
+        assert_eq!(
+            date_of(
+                "",
+                "<table><tr><td><b>Published</b></td><td>12&nbsp;March&nbsp;2003</td></tr></table>"
+            )
+            .as_deref(),
+            Some("2003-03-12")
+        );
+        // A two-digit year where the markup says date, not in the text.
+        assert_eq!(
+            date_of(
+                "",
+                r#"<p>Ann Lee,<span class="artdate"> 01.19.05, 5:17 PM ET</span></p>"#
+            )
+            .as_deref(),
+            Some("2005-01-19")
+        );
+        assert_eq!(date_of("", "<p>01.19.05</p>"), None);
+        // Nor does the day beside a linked headline, in a list of them;
+        // the edition's date line stands alone.
+        let list = "<table><tr><td><a href=\"/a\">Snap polls likely in the state</a> <font>January 2, 2002</font></td></tr>\
+<tr><td><a href=\"/b\">Kashmiri migrants return to the valley</a> <font>January 1, 2002</font></td></tr>\
+<tr><td><a href=\"/c\">Power tariff to rise in the new year</a> <font>December 31, 2001</font></td></tr></table>";
+        assert_eq!(
+            date_of("", &format!("<p>Thursday, January 3, 2002</p>{list}")).as_deref(),
+            Some("2002-01-03")
+        );
+        // One linked title with its day is the page's own.
+        assert_eq!(
+            date_of(
+                "",
+                r#"<p><a href="/x">Survey of Object Oriented Languages</a><br>1998-05-23</p>"#
+            )
+            .as_deref(),
+            Some("1998-05-23")
+        );
+        // A byline's linked name leaves its date standing.
+        assert_eq!(
+            date_of("", r#"<p><a href="/ann">Ann Lee</a> December 22, 2003</p>"#).as_deref(),
+            Some("2003-12-22")
+        );
+        // A date closing a paragraph of prose is an item's source, not
+        // a date line.
+        assert_eq!(
+            date_of(
+                "",
+                "<p>But attendance records would be better still if more employers took rehabilitation seriously, says Doug Russell.<span> </span>[17 February 2005]<br><a href=\"/x\">more</a></p>"
+            ),
+            None
+        );
+        // A date opening a paragraph is its dateline.
+        assert_eq!(
+            date_of(
+                "",
+                "<p><b>(2/6/2004)</b> Bill Clinton may be to blame for a lot of things, but not this one.</p>"
+            )
+            .as_deref(),
+            Some("2004-02-06")
+        );
+        // A date line broken and indented in the source.
+        assert_eq!(
+            date_of(
+                "",
+                "<p><strong>Thursday,\n                    January 3, 2002, Chandigarh, India</strong></p>"
+            )
+            .as_deref(),
+            Some("2002-01-03")
+        );
+        // A dated link to another story says nothing of this one.
+        assert_eq!(
+            date_of("", r#"<p><a href="/x">December 22, 2003</a></p>"#),
+            None
+        );
+    }
+}

@@ -1,0 +1,148 @@
+//! Dates standing alone in the page's text: a line of its own, not a date
+//! in a sentence, nor a link's, nor one of a list of other stories' days.
+
+use crate::clean::meta::dates::{self, Candidate, Evidence};
+
+use super::super::arena::{Arena, Tag};
+use super::in_widget;
+
+/// The standing dates, nearest the main content's start first: inside the
+/// subtree of node `root`, else the closest before it, as an article's date
+/// line sits at its head.
+pub(super) fn dates(a: &Arena, root: Option<u32>) -> impl Iterator<Item = Candidate> {
+    let mut standing: Vec<((u8, usize), bool, Candidate)> = Vec::new();
+    let root_end = root.map(|r| subtree_end(a, r));
+    for (i, node) in a.nodes.iter().enumerate().skip(1) {
+        if node.tag != Tag::Text {
+            continue;
+        }
+        let n = i as u32;
+        let Some(stamp) = standing_date(&node.text) else {
+            continue;
+        };
+        if in_link(a, n) || in_widget(a, n) || !own_line(a, n) {
+            continue;
+        }
+        let caption = captions_a_link(a, n);
+        let place = match (root, root_end) {
+            (Some(r), Some(end)) if i >= r as usize && i < end => (0, i),
+            (Some(r), _) if i < r as usize => (1, r as usize - i),
+            (Some(_), _) => (2, i),
+            _ => (0, i),
+        };
+        standing.push((
+            place,
+            caption,
+            Candidate {
+                stamp,
+                evidence: Evidence::Text,
+            },
+        ));
+    }
+    // Two or more days beside linked headlines are a list of other
+    // stories; one alone is as likely the page's own title and its day.
+    if standing.iter().filter(|(_, caption, _)| *caption).count() >= 2 {
+        standing.retain(|(_, caption, _)| !caption);
+    }
+    standing.sort_by_key(|(place, _, _)| *place);
+    standing.into_iter().map(|(_, _, c)| c)
+}
+
+/// A date that is all of a short text ("Monday, December 22, 2003",
+/// "Posted 18.11.2019 21:17"): a line of its own, not a date in a sentence.
+/// Its length is the reader's, spaces collapsed: hand-written HTML breaks
+/// and indents a line in its source ("Thursday,\n          January 3").
+fn standing_date(text: &str) -> Option<String> {
+    // Every date in text has a four-digit year: most text nodes are
+    // passed over in one cheap scan (this runs on every one of them).
+    let mut run = 0;
+    if !text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    }) {
+        return None;
+    }
+    let t = text.trim();
+    let short = t
+        .split_whitespace()
+        .try_fold((0, 0), |(w, c), word| {
+            let next = (w + 1, c + 1 + word.chars().count());
+            (next.0 <= 7 && next.1 <= 49).then_some(next)
+        })
+        .is_some();
+    if !short || t.ends_with(['.', '?', '!']) && !t.ends_with("m.") {
+        return None;
+    }
+    dates::day_in_text(t)
+}
+
+/// Whether text node `n` opens its line or follows a few words (a label,
+/// a byline), not the end of a paragraph of prose ("…says Doug Russell.
+/// [17 February 2005]"): that is an item's source, dated. A date opening
+/// prose is a dateline ("(2/6/2004) Bill Clinton may…") and counts. A
+/// line starts after a `<br>` or at the edge of the nearest block.
+fn own_line(a: &Arena, n: u32) -> bool {
+    const WORDS_BEFORE: usize = 12;
+    let block_of = |k: u32| a.ancestors(k).skip(1).find(|&b| a.tag(b).is_block());
+    let Some(block) = block_of(n) else {
+        return true;
+    };
+    let mut words = 0;
+    for i in (block as usize + 1..n as usize).rev() {
+        let node = &a.nodes[i];
+        match node.tag {
+            Tag::Br => break,
+            Tag::Text if block_of(i as u32) != Some(block) => break,
+            Tag::Text => words += node.text.split_whitespace().count(),
+            _ => {}
+        }
+    }
+    words <= WORDS_BEFORE
+}
+
+/// The index after the last node of `n`'s subtree (nodes are in preorder).
+fn subtree_end(a: &Arena, n: u32) -> usize {
+    let mut last = n;
+    while let Some(&c) = a.node(last).children.last() {
+        last = c;
+    }
+    last as usize + 1
+}
+
+/// Whether text node `n` is the date of a headline linked beside it, in
+/// the same cell or item ("<a>Snap polls likely</a> January 2, 2002"), as
+/// in a list of other stories, each with its day. A link of a few words
+/// (an author's name in a byline) does not make a caption.
+fn captions_a_link(a: &Arena, n: u32) -> bool {
+    const HEADLINE_WORDS: usize = 4;
+    let Some(block) = a
+        .ancestors(n)
+        .skip(1)
+        .take(8)
+        .find(|&k| a.tag(k).is_block())
+    else {
+        return false;
+    };
+    let mut i = block as usize + 1;
+    while i < n as usize {
+        if a.nodes[i].tag != Tag::A {
+            i += 1;
+            continue;
+        }
+        let end = subtree_end(a, i as u32);
+        let words: usize = a.nodes[i..end]
+            .iter()
+            .filter(|k| k.tag == Tag::Text)
+            .map(|k| k.text.split_whitespace().count())
+            .sum();
+        if words >= HEADLINE_WORDS {
+            return true;
+        }
+        i = end;
+    }
+    false
+}
+
+fn in_link(a: &Arena, i: u32) -> bool {
+    a.ancestors(i).take(8).any(|k| a.tag(k) == Tag::A)
+}

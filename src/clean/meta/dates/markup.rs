@@ -1,0 +1,103 @@
+//! Dates as markup writes them: `<meta>` values, JSON-LD, `datetime`
+//! attributes. Strict formats first, so a stamp's time and offset are kept;
+//! what is not one of them may still be a date written for people.
+
+use super::{day_in_text, FIRST_YEAR, LAST_YEAR};
+
+/// A date as markup writes it: `YYYY-MM-DD`, or RFC 3339 when it has a time
+/// and an offset (the offset as written, so the day stays the writer's).
+pub(crate) fn machine(raw: &str) -> Option<String> {
+    use chrono::{DateTime, NaiveDate, NaiveDateTime};
+    let s = raw.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let plausible = |d: &str| valid_year(d).then(|| d.to_string());
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return plausible(&d.to_rfc3339());
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S %z",
+    ] {
+        if let Ok(d) = DateTime::parse_from_str(s, f) {
+            return plausible(&d.to_rfc3339());
+        }
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+        return plausible(&d.to_rfc3339());
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
+            return plausible(&d.date().format("%Y-%m-%d").to_string());
+        }
+    }
+    for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, f) {
+            return plausible(&d.format("%Y-%m-%d").to_string());
+        }
+    }
+    // A date at the start of a longer stamp ("2019-11-19T10:00:00.000+0000
+    // EST"), or a date written for people in a machine field.
+    let b = s.as_bytes();
+    if b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.is_char_boundary(10)
+    {
+        if let Ok(d) = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d") {
+            return plausible(&d.format("%Y-%m-%d").to_string());
+        }
+    }
+    day_in_text(s)
+}
+
+fn valid_year(stamp: &str) -> bool {
+    stamp
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok())
+        .is_some_and(|y| (FIRST_YEAR..=LAST_YEAR).contains(&y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn machine_formats() {
+        assert_eq!(
+            machine("2026-02-24T03:00:00Z").as_deref(),
+            Some("2026-02-24T03:00:00+00:00")
+        );
+        assert_eq!(machine("2019-11-19").as_deref(), Some("2019-11-19"));
+        assert_eq!(machine("20191119").as_deref(), Some("2019-11-19"));
+        assert_eq!(
+            machine("2019-11-19T10:00:00.000+0000 EST").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(
+            machine("Tue, 19 Nov 2019 10:00:00 +0100").as_deref(),
+            Some("2019-11-19T10:00:00+01:00")
+        );
+        assert_eq!(machine("November 19, 2019").as_deref(), Some("2019-11-19"));
+        assert_eq!(
+            machine("2019-11-19 10:00:00").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(
+            machine("Tue, 19 Nov 2019 10:00:00 GMT").as_deref(),
+            Some("2019-11-19T10:00:00+00:00")
+        );
+        assert_eq!(machine("yesterday"), None);
+        assert_eq!(machine("page.head.extra.date"), None);
+        assert_eq!(machine("0001-01-01"), None);
+    }
+}

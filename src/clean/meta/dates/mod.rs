@@ -1,0 +1,264 @@
+//! Dates, read one way for every cleaner.
+//!
+//! In a digest the date decides an article's edition and where it sorts,
+//! so a wrong day is worse than none. A page carries many dates: the
+//! publication's in its markup, a byline's, a URL's, and others that are not
+//! the article's at all (a weather widget, a header clock, the date of a
+//! claim being fact-checked, "updated" stamps). The HTML and text cleaners
+//! each *collect* [`Candidate`]s with the [`Evidence`] they were seen with;
+//! [`choose`] decides, the same way for both.
+//!
+//! Readers, one file each:
+//! - [`machine`] (`markup.rs`): the formats of markup (RFC 3339, ISO 8601
+//!   with or without a time, RFC 2822, `YYYYMMDD`), keeping the time and
+//!   offset when given.
+//! - [`in_text`] (`text.rs`): the first date a person would read in a line
+//!   of text, in English, German, French, Spanish, Portuguese and Italian
+//!   month names (`months.rs`) or numbers ("September 18, 2024", "22 de
+//!   janeiro de 2018", "18.09.2024").
+//! - [`in_url`] (`url.rs`): `/2024/09/18/`, `2024-09-18`, `20240918` in a
+//!   URL's path.
+//!
+//! Here: what every reader returns (a plausible day, `valid_day`) and
+//! the choice among them.
+
+mod markup;
+mod months;
+mod text;
+mod url;
+
+pub(crate) use markup::machine;
+pub(crate) use months::month_number;
+pub(crate) use text::{day_in_text, in_text, relative_time, short_year_in_text};
+pub(crate) use url::in_url;
+
+/// A four-digit year no article of the web has before.
+const FIRST_YEAR: i32 = 1990;
+const LAST_YEAR: i32 = 2100;
+
+/// `YYYY-MM-DD`, if that day exists and its year is plausible.
+fn valid_day(y: i32, m: u32, d: u32) -> Option<String> {
+    chrono::NaiveDate::from_ymd_opt(y, m, d)
+        .filter(|_| (FIRST_YEAR..=LAST_YEAR).contains(&y))
+        .map(|dt| dt.format("%Y-%m-%d").to_string())
+}
+
+/// The calendar day of a stamp `machine` or `in_text` returned.
+pub(crate) fn day_of(stamp: &str) -> &str {
+    stamp.get(..10).unwrap_or(stamp)
+}
+
+/// How a date candidate was seen, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Evidence {
+    /// Markup that says "published": `article:published_time`,
+    /// `itemprop=datePublished`, JSON-LD `datePublished` of the article.
+    Published,
+    /// A date by the headline or in the byline: `<time>`, an element whose
+    /// class says it is the publication date, a byline line.
+    Byline,
+    /// The page's own URL (canonical, `og:url`).
+    Url,
+    /// A date standing alone in the page's text or title, with nothing
+    /// saying whose it is.
+    Text,
+}
+
+/// A date seen on a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    /// `YYYY-MM-DD` or RFC 3339.
+    pub stamp: String,
+    pub evidence: Evidence,
+}
+
+/// The article's date from the candidates a cleaner saw, in document order
+/// within each kind of evidence; `modified` is the markup's "modified" date
+/// if any.
+///
+/// Published markup wins, with two exceptions where the day a reader sees
+/// (the byline's, else the URL's) is the right one:
+/// - the markup's stamp has a time and the reader's day is the day before
+///   or after: the stamp was written in another time zone (UTC, mostly)
+///   than the one the article was dated in;
+/// - the markup's stamp is the same instant as the modified date (a
+///   template stamping both with the time the page was served) and the
+///   reader's day is earlier.
+///
+/// Without markup: the byline, then the URL, then a date standing alone in
+/// the page's text.
+#[cfg(test)]
+pub(crate) fn choose(candidates: &[Candidate], modified: Option<&str>) -> Option<String> {
+    choose_why(candidates, modified).map(|(stamp, _)| stamp)
+}
+
+/// [`choose`], with the rule that decided, in words.
+pub(crate) fn choose_why(
+    candidates: &[Candidate],
+    modified: Option<&str>,
+) -> Option<(String, &'static str)> {
+    let first = |e: Evidence| candidates.iter().find(|c| c.evidence == e);
+    let reader = first(Evidence::Byline).or_else(|| first(Evidence::Url));
+    if let Some(p) = first(Evidence::Published) {
+        // A day-only stamp is often the UTC day of a timed stamp the page
+        // also gives (`date` meta beside JSON-LD): judge it by that one.
+        let timed_twin = candidates.iter().find(|c| {
+            c.evidence == Evidence::Published
+                && c.stamp.len() > 10
+                && day_of(&c.stamp) == day_of(&p.stamp)
+        });
+        let timed = timed_twin.is_some();
+        let stamped = timed_twin.is_some_and(|t| modified.is_some_and(|m| m == t.stamp));
+        let (pd, rd) = (
+            parse_day(day_of(&p.stamp)),
+            reader.and_then(|r| parse_day(day_of(&r.stamp))),
+        );
+        if let (Some(pd), Some(rd), Some(r)) = (pd, rd, reader) {
+            let apart = (pd - rd).num_days();
+            if timed && apart.abs() == 1 {
+                let why =
+                    "the day shown: the markup's stamp is a day off, written in another time zone";
+                return Some((day_of(&r.stamp).to_string(), why));
+            }
+            if stamped && apart > 0 {
+                let why =
+                    "the day shown: the markup's stamp equals the modified date (a template stamp)";
+                return Some((day_of(&r.stamp).to_string(), why));
+            }
+        }
+        return Some((p.stamp.clone(), "markup that says published"));
+    }
+    if let Some(r) = reader {
+        let why = match r.evidence {
+            Evidence::Byline => "the date by the headline or byline (no published markup)",
+            _ => "the page's URL (no published markup, no byline date)",
+        };
+        return Some((r.stamp.clone(), why));
+    }
+    // Dates standing alone on many different days are an archive list, a
+    // calendar or a comment thread: no one of them is the article's.
+    let mut days: Vec<&str> = candidates
+        .iter()
+        .filter(|c| c.evidence == Evidence::Text)
+        .map(|c| day_of(&c.stamp))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    if days.len() > 2 {
+        return None;
+    }
+    first(Evidence::Text).map(|c| {
+        (
+            c.stamp.clone(),
+            "a date standing alone at the article's head",
+        )
+    })
+}
+
+impl Evidence {
+    /// In words, for `extract --explain`.
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Evidence::Published => "markup that says published",
+            Evidence::Byline => "by the headline or in the byline",
+            Evidence::Url => "the page's URL",
+            Evidence::Text => "standing alone in the text",
+        }
+    }
+}
+
+fn parse_day(day: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(stamp: &str, evidence: Evidence) -> Candidate {
+        Candidate {
+            stamp: stamp.into(),
+            evidence,
+        }
+    }
+
+    #[test]
+    fn published_markup_wins_unless_it_is_a_template_stamp() {
+        let published = cand("2024-09-20T10:00:00+00:00", Evidence::Published);
+        let byline = cand("2024-09-18", Evidence::Byline);
+        let url = cand("2024-09-17", Evidence::Url);
+        let all = [url.clone(), byline.clone(), published.clone()];
+        assert_eq!(choose(&all, None), Some(published.stamp.clone()));
+        assert_eq!(
+            choose(&all, Some("2024-09-21T00:00:00+00:00")),
+            Some(published.stamp.clone())
+        );
+        // Published and modified the same instant: the template's time.
+        assert_eq!(
+            choose(&all, Some(&published.stamp)),
+            Some(byline.stamp.clone())
+        );
+        // A UTC stamp a day off the day shown.
+        let utc = cand("2019-11-19T07:03:25+00:00", Evidence::Published);
+        let shown = cand("2019-11-18", Evidence::Url);
+        assert_eq!(
+            choose(&[utc.clone(), shown.clone()], None),
+            Some(shown.stamp.clone())
+        );
+        let far = cand("2019-11-10", Evidence::Url);
+        assert_eq!(choose(&[utc.clone(), far], None), Some(utc.stamp.clone()));
+        let text = cand("2019-11-01", Evidence::Text);
+        assert_eq!(
+            choose(std::slice::from_ref(&text), None),
+            Some(text.stamp.clone())
+        );
+        assert_eq!(
+            choose(&[url.clone(), byline.clone()], None),
+            Some(byline.stamp)
+        );
+        assert_eq!(choose(std::slice::from_ref(&url), None), Some(url.stamp));
+        assert_eq!(choose(&[], None), None);
+        // Many lone dates on different days: an archive, not a dateline.
+        let lone = |d: &str| Candidate {
+            stamp: d.into(),
+            evidence: Evidence::Text,
+        };
+        let archive = [lone("2001-12-24"), lone("2001-12-25"), lone("2001-12-26")];
+        assert_eq!(choose(&archive, None), None);
+        assert_eq!(
+            choose(
+                &[lone("2001-12-24"), lone("2001-12-24"), lone("2001-12-25")],
+                None
+            )
+            .as_deref(),
+            Some("2001-12-24")
+        );
+        // A day-only published stamp with a timed twin of the same day is
+        // that stamp's UTC day: the day shown wins.
+        let day_only = Candidate {
+            stamp: "2019-11-20".into(),
+            evidence: Evidence::Published,
+        };
+        let timed = Candidate {
+            stamp: "2019-11-20T01:53:14+00:00".into(),
+            evidence: Evidence::Published,
+        };
+        let shown = Candidate {
+            stamp: "2019-11-19".into(),
+            evidence: Evidence::Byline,
+        };
+        assert_eq!(
+            choose(&[day_only.clone(), timed, shown], None).as_deref(),
+            Some("2019-11-19")
+        );
+        let alone = Candidate {
+            stamp: "2019-11-19".into(),
+            evidence: Evidence::Byline,
+        };
+        assert_eq!(
+            choose(&[day_only.clone(), alone], None).as_deref(),
+            Some("2019-11-20"),
+            "without a timed twin, a day is a day"
+        );
+    }
+}

@@ -1,0 +1,214 @@
+//! Dates as people write them in a line of text, and stamps that are
+//! times rather than text ("3 hours ago").
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{day_of, month_number, valid_day};
+
+/// The first date in a line of text, as `YYYY-MM-DD` (or RFC 3339 when an
+/// ISO date in it has a time and an offset). The words of a date may be
+/// parted by any space, a no-break space too: old pages glue a date with
+/// `&nbsp;` ("12&nbsp;March&nbsp;2003") so it never wraps.
+pub(crate) fn in_text(text: &str) -> Option<String> {
+    // Every pattern has a four-digit year.
+    let b = text.as_bytes();
+    if !b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
+    static RX: OnceLock<[Regex; 4]> = OnceLock::new();
+    let [iso, mdy, dmy, num] = RX.get_or_init(|| {
+        [
+            Regex::new(
+                r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(Z|[+-]\d{2}:\d{2})?)?\b",
+            )
+            .expect("static regex"),
+            Regex::new(r"(?i)\b(\p{L}{3,9})\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})\b")
+                .expect("static regex"),
+            Regex::new(
+                r"(?i)\b(\d{1,2})(?:\.|st|nd|rd|th)?\s(?:de\s)?(\p{L}{3,9})\.?,?\s(?:de\s)?(\d{4})\b",
+            )
+            .expect("static regex"),
+            Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b").expect("static regex"),
+        ]
+    });
+    let mut found: Vec<(usize, String)> = Vec::new();
+    if let Some(c) = iso.captures(text) {
+        let (y, m, d) = (
+            c[1].parse().ok()?,
+            c[2].parse().unwrap_or(0),
+            c[3].parse().unwrap_or(0),
+        );
+        if let Some(day) = valid_day(y, m, d) {
+            let full = match (c.get(4), c.get(5)) {
+                (Some(t), Some(z)) => {
+                    let t = if t.as_str().len() == 5 {
+                        format!("{}:00", t.as_str())
+                    } else {
+                        t.as_str().to_string()
+                    };
+                    let z = if z.as_str() == "Z" {
+                        "+00:00"
+                    } else {
+                        z.as_str()
+                    };
+                    format!("{day}T{t}{z}")
+                }
+                _ => day,
+            };
+            found.push((c.get(0).map_or(0, |m| m.start()), full));
+        }
+    }
+    for c in mdy.captures_iter(text) {
+        if let (Some(m), Ok(d), Ok(y)) = (month_number(&c[1]), c[2].parse(), c[3].parse()) {
+            if let Some(s) = valid_day(y, m, d) {
+                found.push((c.get(0).map_or(0, |m| m.start()), s));
+                break;
+            }
+        }
+    }
+    for c in dmy.captures_iter(text) {
+        if let (Ok(d), Some(m), Ok(y)) = (c[1].parse(), month_number(&c[2]), c[3].parse()) {
+            if let Some(s) = valid_day(y, m, d) {
+                found.push((c.get(0).map_or(0, |m| m.start()), s));
+                break;
+            }
+        }
+    }
+    for c in num.captures_iter(text) {
+        let (a, b, y): (u32, u32, i32) = match (c[1].parse(), c[3].parse(), c[4].parse()) {
+            (Ok(a), Ok(b), Ok(y)) => (a, b, y),
+            _ => continue,
+        };
+        // Day first when it must be, or with dots (European); else US order.
+        let (m, d) = if a > 12 || (&c[2] == "." && b <= 12) {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        if let Some(s) = valid_day(y, m, d) {
+            found.push((c.get(0).map_or(0, |m| m.start()), s));
+            break;
+        }
+    }
+    found.sort_by_key(|(pos, _)| *pos);
+    found.into_iter().next().map(|(_, s)| s)
+}
+
+/// A numeric date with a two-digit year ("01.19.05, 5:17 PM ET",
+/// "19/01/05"), for text the page marks as a date (a `<time>`, a class that
+/// says date) and only there: in running text such numbers are scores,
+/// versions or ratios. When day and month could be swapped, nothing: the
+/// short form is a local habit and the text does not say which.
+pub(crate) fn short_year_in_text(text: &str) -> Option<String> {
+    static RX: OnceLock<Regex> = OnceLock::new();
+    let rx = RX.get_or_init(|| {
+        Regex::new(r"(?:^|[^\d./-])(\d{1,2})([./-])(\d{1,2})([./-])(\d{2})\b")
+            .expect("static regex")
+    });
+    let c = rx.captures(text)?;
+    if c[2] != c[4] {
+        return None;
+    }
+    let (a, b, y): (u32, u32, i32) = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
+    let (m, d) = match (a > 12, b > 12) {
+        (true, false) => (b, a),
+        (false, true) => (a, b),
+        _ if a == b => (a, b),
+        _ => return None,
+    };
+    let y = if y < 70 { 2000 + y } else { 1900 + y };
+    valid_day(y, m, d)
+}
+
+/// The calendar day of the first date in a line of text.
+pub(crate) fn day_in_text(text: &str) -> Option<String> {
+    in_text(text).map(|d| day_of(&d).to_string())
+}
+
+/// "3 hours ago", or a line opening with "Updated", "Published", "Posted":
+/// a time stamp, not text.
+pub(crate) fn relative_time(norm: &str) -> bool {
+    static RX: OnceLock<Regex> = OnceLock::new();
+    RX.get_or_init(|| {
+        Regex::new(
+            r"\b\d+ (second|minute|hour|day|week|month|year)s? ago\b|^(updated|published|posted)\b",
+        )
+        .expect("static regex")
+    })
+    .is_match(norm)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_people_read() {
+        assert_eq!(
+            in_text("Posted September 18, 2024 by Ann").as_deref(),
+            Some("2024-09-18")
+        );
+        assert_eq!(
+            in_text("segunda-feira, 22 de janeiro de 2018 às 0:13").as_deref(),
+            Some("2018-01-22")
+        );
+        assert_eq!(in_text("18.09.2024").as_deref(), Some("2024-09-18"));
+        assert_eq!(in_text("9/18/2024").as_deref(), Some("2024-09-18"));
+        assert_eq!(in_text("Sept. 18th, 2024").as_deref(), Some("2024-09-18"));
+        assert_eq!(in_text("In 2024 sales rose"), None);
+        assert_eq!(in_text("February 30, 2024"), None);
+    }
+
+    #[test]
+    fn dates_are_normalised() {
+        assert_eq!(
+            in_text("Published 2019-11-20").as_deref(),
+            Some("2019-11-20")
+        );
+        assert_eq!(
+            in_text("2019-11-20T10:31:00+01:00").as_deref(),
+            Some("2019-11-20T10:31:00+01:00")
+        );
+        assert_eq!(
+            in_text("November 9, 2018 at 4:02 pm").as_deref(),
+            Some("2018-11-09")
+        );
+        assert_eq!(in_text("25. September 2018").as_deref(), Some("2018-09-25"));
+        assert_eq!(in_text("21:17 18.11.2019").as_deref(), Some("2019-11-18"));
+        assert_eq!(
+            in_text("11/20/2019 01:14 PM").as_deref(),
+            Some("2019-11-20")
+        );
+        assert_eq!(in_text("February 30, 2019"), None);
+        assert_eq!(in_text("no date here"), None);
+    }
+
+    #[test]
+    fn two_digit_years_when_the_order_is_sure() {
+        let short = short_year_in_text;
+        assert_eq!(
+            short(" 01.19.05, 5:17 PM ET").as_deref(),
+            Some("2005-01-19")
+        );
+        assert_eq!(short("19/01/05").as_deref(), Some("2005-01-19"));
+        assert_eq!(short("3.3.98").as_deref(), Some("1998-03-03"));
+        assert_eq!(short("01.05.05"), None, "May 1 or January 5");
+        assert_eq!(short("1.19/05"), None);
+        assert_eq!(short("version 1.2.13.19.05"), None);
+        assert_eq!(short("scored 21-14"), None);
+    }
+
+    #[test]
+    fn no_break_spaces_part_a_date() {
+        assert_eq!(
+            in_text("12\u{a0}March\u{a0}2003").as_deref(),
+            Some("2003-03-12")
+        );
+        assert_eq!(
+            in_text("March\u{a0}12,\u{a0}2003").as_deref(),
+            Some("2003-03-12")
+        );
+    }
+}
