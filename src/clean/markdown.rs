@@ -225,7 +225,8 @@ fn escape_bare_pipes(md: &str) -> String {
     out
 }
 
-fn longest_run(s: &str, ch: char) -> usize {
+/// The longest run of `ch` in `s`: a code span's fence is one longer.
+pub(crate) fn longest_run(s: &str, ch: char) -> usize {
     s.split(|c| c != ch).map(str::len).max().unwrap_or(0) / ch.len_utf8()
 }
 

@@ -2,7 +2,7 @@
 //! emphasis that does not parse restyled, a step at a time, until all of
 //! it does. Plain text always parses, so the words always survive.
 
-use crate::clean::markdown::{escape_chars, escape_line_start, last_is_escaped};
+use crate::clean::markdown::{escape_chars, escape_line_start, last_is_escaped, longest_run};
 
 use super::flanking::{parses, Pair};
 use super::tree::{has_text, Node, Style};
@@ -217,18 +217,4 @@ pub(super) fn render(mut nodes: Vec<Node>) -> String {
         }
     }
     unreachable!("the rounds only end by returning")
-}
-
-fn longest_run(s: &str, ch: char) -> usize {
-    let mut best = 0;
-    let mut cur = 0;
-    for c in s.chars() {
-        if c == ch {
-            cur += 1;
-            best = best.max(cur);
-        } else {
-            cur = 0;
-        }
-    }
-    best
 }
