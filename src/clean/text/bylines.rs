@@ -280,6 +280,12 @@ mod tests {
         ));
         assert_eq!(a.authors, vec!["Jane Doe".to_string()]);
         assert!(!a.body_markdown().contains("Jane Doe"));
+        // The name with its job title under the headline, a gallery's copy
+        // of the headline further down.
+        let a = clean(&format!(
+            "Council Approves Record Transport Budget\n\nJane Doe, AP Transport Writer\n\nUpdated Nov. 19, 2019, 10:31 pm\n\nPhoto: John Roe, AP\nCouncil Approves Record Transport Budget\n1 / 23\n\n{BODY}"
+        ));
+        assert_eq!(a.authors, vec!["Jane Doe".to_string()]);
         // A section's label over a byline with its date is not the name.
         assert!(!super::name_line("Tech Insider", "Jane Doe 1 day ago"));
         // A byline naming no one is still a byline, with no author.

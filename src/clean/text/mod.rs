@@ -164,35 +164,44 @@ impl Cleaner {
         }
 
         // No byline said "By": a name alone on its line right under the
-        // headline with a date line under it, as templates print it.
+        // headline (or a copy of it above the body) with a date line under
+        // it, as templates print it, or the name with its job title ("Tom
+        // Krisher, AP Auto Writer").
         if article.authors.is_empty() {
-            if let Some(t) = title_repeat.or(title_idx) {
-                // Or the name with its job title: "Tom Krisher, AP Auto Writer".
-                let titled = (t + 1..a.min(n).min(t + 5)).find_map(|i| {
+            let anchors: Vec<usize> = title_idx
+                .into_iter()
+                .chain(repeats.iter().copied().filter(|&r| r < a))
+                .collect();
+            let found = anchors.iter().find_map(|&t| {
+                let under = t + 1..a.min(n).min(t + 5);
+                let titled = under.clone().find_map(|i| {
                     taken[i]
                         .is_none()
                         .then(|| name_with_title(&self.units[i].text))
                         .flatten()
                         .map(|name| (i, name))
                 });
-                let at = (t + 1..a.min(n).min(t + 5)).find(|&i| {
-                    taken[i].is_none()
-                        && self.feats[i].words <= 3
-                        && name_line(
-                            &self.units[i].text,
-                            self.units.get(i + 1).map_or("", |u| u.text.as_str()),
-                        )
-                        && self.feats.get(i + 1).is_some_and(|f| {
-                            f.words <= 16 && (f.date.is_some() || relative_time(&f.norm))
+                titled.or_else(|| {
+                    under
+                        .clone()
+                        .find(|&i| {
+                            taken[i].is_none()
+                                && self.feats[i].words <= 3
+                                && name_line(
+                                    &self.units[i].text,
+                                    self.units.get(i + 1).map_or("", |u| u.text.as_str()),
+                                )
+                                && self.feats.get(i + 1).is_some_and(|f| {
+                                    f.words <= 16 && (f.date.is_some() || relative_time(&f.norm))
+                                })
                         })
-                });
-                let found =
-                    titled.or_else(|| at.map(|i| (i, self.units[i].text.trim().to_string())));
-                if let Some((i, name)) = found {
-                    article.authors = vec![name];
-                    taken[i] = Some("byline".into());
-                    classes[i] = Class::Bad("byline".into());
-                }
+                        .map(|i| (i, self.units[i].text.trim().to_string()))
+                })
+            });
+            if let Some((i, name)) = found {
+                article.authors = vec![name];
+                taken[i] = Some("byline".into());
+                classes[i] = Class::Bad("byline".into());
             }
         }
 
