@@ -601,7 +601,7 @@ fn page_author_candidates(
             )
             && st[i].len <= 120
         {
-            let t = a.text(i as u32);
+            let t = field_text(a, i as u32);
             names::has_label(&t).then_some(Evidence::ByLine)
         } else {
             None
@@ -610,7 +610,7 @@ fn page_author_candidates(
         if in_widget(a, i) {
             continue;
         }
-        let mut t = a.text(i as u32);
+        let mut t = field_text(a, i as u32);
         if itemprop && !rel {
             // `itemprop=author` around `itemprop=name`: the name alone.
             if let Some(n) = (i + 1..a.nodes.len().min(i + 40)).find(|&k| {
@@ -618,7 +618,7 @@ fn page_author_candidates(
                     && a.nodes[k].attrs().itemprop.as_deref() == Some("name")
                     && a.ancestors(k as u32).any(|p| p as usize == i)
             }) {
-                t = a.text(n as u32);
+                t = field_text(a, n as u32);
             }
         }
         if t.is_empty() {
@@ -749,6 +749,53 @@ fn in_widget(a: &Arena, i: usize) -> bool {
 }
 
 /// How many nodes follow `i` inside its subtree (preorder).
+/// The text of a title, byline or author element, with a space where two
+/// separate items meet. [`Arena::text`] spaces only at blocks and `<br>`,
+/// which suits running prose (`<b>W</b>ord` is one word) but glues a
+/// byline's parts: `<a>Ann Lee</a><span class="role">Staff Writer</span>`
+/// reads "Ann LeeStaff Writer". Here two inline elements side by side with
+/// no text between them are two items when one is a link or both carry
+/// their own class or id (a template's separate fields); bare styling
+/// (`<b>W</b><i>ord</i>`) stays glued. A block's end spaces too.
+fn field_text(a: &Arena, n: u32) -> String {
+    fn own_class(a: &Arena, i: u32) -> bool {
+        let node = a.node(i);
+        node.attrs.is_some() && (!node.attrs().class.is_empty() || !node.attrs().id.is_empty())
+    }
+    fn walk(a: &Arena, i: u32, out: &mut String) {
+        let node = a.node(i);
+        if node.tag == Tag::Text {
+            out.push_str(&node.text);
+            return;
+        }
+        let block = node.tag.is_block() || node.tag == Tag::Br;
+        if block {
+            out.push(' ');
+        }
+        let mut prev: Option<u32> = None;
+        for &c in &node.children {
+            if let Some(p) = prev {
+                let (pt, ct) = (a.tag(p), a.tag(c));
+                let inline = |t: Tag| t != Tag::Text && !t.is_block();
+                if inline(pt)
+                    && inline(ct)
+                    && (pt == Tag::A || ct == Tag::A || own_class(a, p) && own_class(a, c))
+                {
+                    out.push(' ');
+                }
+            }
+            walk(a, c, out);
+            prev = Some(c);
+        }
+        if block {
+            out.push(' ');
+        }
+    }
+    let mut out = String::new();
+    walk(a, n, &mut out);
+    collapse(&out)
+}
+
 fn descendants(a: &Arena, i: usize) -> usize {
     let mut n = 0;
     let mut stack: Vec<u32> = a.nodes[i].children.clone();
@@ -817,6 +864,23 @@ mod tests {
             Some("A Troubling Study of Medical Contracts")
         );
         assert!(!is_home("") && !is_home("/news/") && !is_home("#top"));
+    }
+
+    #[test]
+    fn byline_fields_side_by_side_are_read_apart() {
+        // A link and a classed span with nothing between them: two items,
+        // not "Jane RoeStaff Writer".
+        let art = format!(
+            r#"<h1>Night buses return</h1><div class="byline"><span class="by">By </span><a href="/people/jane"><span>Jane Roe</span></a><span class="role">Staff Writer</span></div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("<title>Night buses return</title>", &art));
+        assert_eq!(a.authors, vec!["Jane Roe".to_string()]);
+        // Styling inside one word stays glued.
+        let art = format!(
+            r#"<h1>Night buses return</h1><p class="byline">By <b>J</b><i>ane</i> Roe</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("<title>Night buses return</title>", &art));
+        assert_eq!(a.authors, vec!["Jane Roe".to_string()]);
     }
 
     #[test]

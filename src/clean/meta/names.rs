@@ -382,6 +382,98 @@ const COLLECTIVE: &[&str] = &[
     "photographers",
 ];
 
+/// Beats and desks that qualify a job title ("Business Columnist", "AP
+/// Auto Writer", "National Security Writer"): run on after a name with no
+/// comma, they belong to the title, not the name.
+const DESKS: &[&str] = &[
+    "business",
+    "sports",
+    "sport",
+    "auto",
+    "autos",
+    "political",
+    "politics",
+    "national",
+    "international",
+    "foreign",
+    "security",
+    "science",
+    "technology",
+    "tech",
+    "health",
+    "medical",
+    "food",
+    "travel",
+    "music",
+    "film",
+    "movie",
+    "arts",
+    "culture",
+    "fashion",
+    "style",
+    "opinion",
+    "world",
+    "metro",
+    "local",
+    "investigative",
+    "legal",
+    "economics",
+    "economy",
+    "finance",
+    "financial",
+    "markets",
+    "money",
+    "entertainment",
+    "media",
+    "television",
+    "tv",
+    "education",
+    "environment",
+    "climate",
+    "energy",
+    "weather",
+    "transportation",
+    "real",
+    "estate",
+    "books",
+    "games",
+    "gaming",
+    "features",
+    "news",
+    "breaking",
+    "general",
+    "assignment",
+    "digital",
+    "data",
+    "video",
+    "photo",
+    "audio",
+    "ap",
+    "staff",
+    "senior",
+    "chief",
+    "deputy",
+    "associate",
+    "managing",
+    "executive",
+    "contributing",
+    "special",
+    "guest",
+    "regular",
+    "white",
+    "house",
+    "capitol",
+    "hill",
+    "congressional",
+    "courts",
+    "crime",
+    "city",
+    "state",
+    "county",
+    "wine",
+    "restaurant",
+];
+
 /// Values a template leaves when its field is empty, or a CMS's default
 /// account.
 const PLACEHOLDERS: &[&str] = &[
@@ -771,7 +863,11 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
             // After a comma, a job title with its outlet ("AP Sports
             // Writer"); the name before it is already read.
             Some(_) if i > 0 => continue,
-            Some(k) if k >= 2 && is_person_name(&words[..k].join(" ")) => words[..k].join(" "),
+            // The title's beat or desk before it is the title's too
+            // ("Ann Lee Business Columnist"), as long as a full name is left.
+            Some(k) if k >= 2 && is_person_name(&words[..desk_start(&lowers, k)].join(" ")) => {
+                words[..desk_start(&lowers, k)].join(" ")
+            }
             Some(_) if words.len() > 1 => continue,
             _ => part.to_string(),
         };
@@ -829,6 +925,22 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// Where the job title ending before `role` starts: the beat and desk words
+/// right before it, leaving at least two words of name.
+fn desk_start(lowers: &[String], role: usize) -> usize {
+    let mut k = role;
+    while k > 2 && DESKS.contains(&lowers[k - 1].as_str()) {
+        k -= 1;
+    }
+    k
+}
+
+/// Does `s` name a job ("AP Auto Writer", "Business Columnist")?
+pub(crate) fn is_job_title(s: &str) -> bool {
+    let words: Vec<String> = s.split_whitespace().map(bare_lower).collect();
+    (1..=5).contains(&words.len()) && words.last().is_some_and(|w| ROLES.contains(&w.as_str()))
 }
 
 fn all_caps(s: &str) -> bool {
@@ -917,6 +1029,12 @@ mod tests {
         );
         assert_eq!(names("Текст: Венера Ерофеева"), ["Венера Ерофеева"]);
         assert_eq!(names("By Meg James Staff Writer"), ["Meg James"]);
+        // The title's beat run on before it is the title's, not the name's.
+        assert_eq!(names("By Ann Lee Business Columnist"), ["Ann Lee"]);
+        assert_eq!(
+            names("Steven Davidoff Solomon National Security Writer"),
+            ["Steven Davidoff Solomon"]
+        );
         assert_eq!(
             names("By Kashmira Gander On 11/13/19 at 4:00 PM EST"),
             ["Kashmira Gander"]

@@ -75,6 +75,37 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
     )
 }
 
+/// "Tom Krisher, AP Auto Writer": a name and its job title after a comma,
+/// with no "By" (not read as a byline anywhere else: a crosshead in the
+/// body may look the same; only a line right under the headline is).
+pub(super) fn name_with_title(text: &str) -> Option<String> {
+    let (name, rest) = text.trim().split_once(", ")?;
+    let words: Vec<&str> = name.split(' ').collect();
+    ((2..=4).contains(&words.len())
+        && words.iter().all(|w| is_name_word(w))
+        && names::is_job_title(rest.trim_end_matches('.'))
+        && names::is_person_name(name))
+    .then(|| name.to_string())
+}
+
+/// A line that is only a person's name ("Ann Lee", "JANIE HAR"): every
+/// word capitalised (a script without case cannot be told from a label),
+/// and a name by [`names::is_person_name`]. Not when the line under it
+/// opens with a name itself ("Tech Insider" over "Ann Lee 1 day ago": a
+/// section's label over the byline).
+pub(super) fn name_line(text: &str, next: &str) -> bool {
+    let text = text.trim();
+    let next_named = names::split_byline(next)
+        .first()
+        .is_some_and(|n| names::is_person_name(n));
+    !next_named
+        && text.split(' ').all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        })
+        && names::is_person_name(text)
+}
+
 impl Cleaner {
     pub(super) fn is_author_bio(&self, i: usize, authors: &[String]) -> bool {
         let text = &self.units[i].text;
@@ -232,6 +263,31 @@ mod tests {
             byline_names("By Chris Cillizza, CNN Editor-at-large").unwrap(),
             ["Chris Cillizza"]
         );
+        // A name and its job title, with or without a comma and a label;
+        // the title's beat is not part of the name.
+        assert_eq!(
+            super::name_with_title("Tom Krisher, AP Auto Writer").as_deref(),
+            Some("Tom Krisher")
+        );
+        assert_eq!(
+            byline_names("By Michael Hiltzik Business Columnist").unwrap(),
+            ["Michael Hiltzik"]
+        );
+        assert_eq!(super::name_with_title("Paris, France"), None);
+        // A name alone under the headline, a date line under it.
+        let a = clean(&format!(
+            "Council Approves Record Transport Budget\n\nJane Doe\nNov. 19, 2019, 10:31 pm\n\n{BODY}"
+        ));
+        assert_eq!(a.authors, vec!["Jane Doe".to_string()]);
+        assert!(!a.body_markdown().contains("Jane Doe"));
+        // The name with its job title under the headline, a gallery's copy
+        // of the headline further down.
+        let a = clean(&format!(
+            "Council Approves Record Transport Budget\n\nJane Doe, AP Transport Writer\n\nUpdated Nov. 19, 2019, 10:31 pm\n\nPhoto: John Roe, AP\nCouncil Approves Record Transport Budget\n1 / 23\n\n{BODY}"
+        ));
+        assert_eq!(a.authors, vec!["Jane Doe".to_string()]);
+        // A section's label over a byline with its date is not the name.
+        assert!(!super::name_line("Tech Insider", "Jane Doe 1 day ago"));
         // A byline naming no one is still a byline, with no author.
         assert_eq!(byline_names("By Staff"), Some(vec![]));
         assert_eq!(

@@ -45,7 +45,8 @@ mod trim;
 mod units;
 
 use super::{normalize_for_matching, Article, Hints};
-use bylines::{byline_names, is_author_note, looks_like_bio};
+use crate::clean::meta::dates::relative_time;
+use bylines::{byline_names, is_author_note, looks_like_bio, name_line, name_with_title};
 use classify::Class;
 use cues::Cue;
 use features::{features, Feat};
@@ -159,6 +160,48 @@ impl Cleaner {
                 };
                 taken[i] = Some(reason.into());
                 classes[i] = Class::Bad(reason.into());
+            }
+        }
+
+        // No byline said "By": a name alone on its line right under the
+        // headline (or a copy of it above the body) with a date line under
+        // it, as templates print it, or the name with its job title ("Tom
+        // Krisher, AP Auto Writer").
+        if article.authors.is_empty() {
+            let anchors: Vec<usize> = title_idx
+                .into_iter()
+                .chain(repeats.iter().copied().filter(|&r| r < a))
+                .collect();
+            let found = anchors.iter().find_map(|&t| {
+                let under = t + 1..a.min(n).min(t + 5);
+                let titled = under.clone().find_map(|i| {
+                    taken[i]
+                        .is_none()
+                        .then(|| name_with_title(&self.units[i].text))
+                        .flatten()
+                        .map(|name| (i, name))
+                });
+                titled.or_else(|| {
+                    under
+                        .clone()
+                        .find(|&i| {
+                            taken[i].is_none()
+                                && self.feats[i].words <= 3
+                                && name_line(
+                                    &self.units[i].text,
+                                    self.units.get(i + 1).map_or("", |u| u.text.as_str()),
+                                )
+                                && self.feats.get(i + 1).is_some_and(|f| {
+                                    f.words <= 16 && (f.date.is_some() || relative_time(&f.norm))
+                                })
+                        })
+                        .map(|i| (i, self.units[i].text.trim().to_string()))
+                })
+            });
+            if let Some((i, name)) = found {
+                article.authors = vec![name];
+                taken[i] = Some("byline".into());
+                classes[i] = Class::Bad("byline".into());
             }
         }
 
