@@ -6,6 +6,8 @@
 //! before parents; what the parser sees outside the readable tree
 //! (`<meta>`, `<title>`, JSON-LD…) is collected on the way into a [`Head`].
 
+use std::borrow::Cow;
+
 use dom_query::{Document, NodeData, NodeId, NodeRef};
 
 use super::collapse;
@@ -206,6 +208,24 @@ pub(super) struct Node {
     /// Text nodes only.
     pub(super) text: String,
     pub(super) attrs: Option<Box<Attrs>>,
+}
+
+impl Attrs {
+    /// The class and id words, lowercased; borrowed when they already are
+    /// (nearly always), so most elements cost no allocation.
+    pub(super) fn words(&self) -> impl Iterator<Item = Cow<'_, str>> {
+        [self.class.as_str(), self.id.as_str()]
+            .into_iter()
+            .flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(w.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
+    }
 }
 
 impl Node {

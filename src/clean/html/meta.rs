@@ -665,22 +665,15 @@ fn page_author_candidates(
         .collect()
 }
 
-/// Inside a sidebar, comment list, "related" box or navigation: the names
-/// there are commenters' and other articles' writers.
 /// A lesser heading its template marks as the title (`post-title`,
 /// `entry-title`, `headline`): blogs of every era put the site's name in
 /// the `<h1>` and each post's title in an `<h2>`/`<h3>`. A sidebar's or a
 /// widget's "title" is not the article's.
 fn marked_title(a: &Arena, i: usize) -> bool {
     let at = a.nodes[i].attrs();
-    let tokens = || {
-        [&at.class, &at.id]
-            .into_iter()
-            .flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric()))
-            .map(|t| t.to_ascii_lowercase())
-    };
-    tokens().any(|t| t.ends_with("title") || t.ends_with("headline"))
-        && !tokens().any(|t| {
+    at.words()
+        .any(|t| t.ends_with("title") || t.ends_with("headline"))
+        && !at.words().any(|t| {
             [
                 "sidebar", "widget", "comment", "related", "promo", "section",
             ]
@@ -718,6 +711,8 @@ fn is_home(href: &str) -> bool {
         )
 }
 
+/// Inside a sidebar, comment list, "related" box or navigation: the names
+/// there are commenters' and other articles' writers.
 fn in_widget(a: &Arena, i: usize) -> bool {
     a.ancestors(i as u32).skip(1).take(12).any(|p| {
         let n = &a.nodes[p as usize];
@@ -748,7 +743,6 @@ fn in_widget(a: &Arena, i: usize) -> bool {
     })
 }
 
-/// How many nodes follow `i` inside its subtree (preorder).
 /// The text of a title, byline or author element, with a space where two
 /// separate items meet. [`Arena::text`] spaces only at blocks and `<br>`,
 /// which suits running prose (`<b>W</b>ord` is one word) but glues a
@@ -796,6 +790,7 @@ fn field_text(a: &Arena, n: u32) -> String {
     collapse(&out)
 }
 
+/// How many nodes follow `i` inside its subtree (preorder).
 fn descendants(a: &Arena, i: usize) -> usize {
     let mut n = 0;
     let mut stack: Vec<u32> = a.nodes[i].children.clone();

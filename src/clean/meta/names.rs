@@ -856,17 +856,19 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         {
             continue;
         }
-        let role_at = words
-            .iter()
-            .position(|w| ROLES.contains(&bare_lower(w).as_str()));
+        let role_at = lowers.iter().position(|w| ROLES.contains(&w.as_str()));
         let part = match role_at {
             // After a comma, a job title with its outlet ("AP Sports
             // Writer"); the name before it is already read.
             Some(_) if i > 0 => continue,
             // The title's beat or desk before it is the title's too
             // ("Ann Lee Business Columnist"), as long as a full name is left.
-            Some(k) if k >= 2 && is_person_name(&words[..desk_start(&lowers, k)].join(" ")) => {
-                words[..desk_start(&lowers, k)].join(" ")
+            Some(k) if k >= 2 => {
+                let name = words[..desk_start(&lowers, k)].join(" ");
+                if !is_person_name(&name) {
+                    continue;
+                }
+                name
             }
             Some(_) if words.len() > 1 => continue,
             _ => part.to_string(),

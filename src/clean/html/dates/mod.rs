@@ -20,11 +20,9 @@ mod markup;
 mod standing;
 mod visible;
 
-use std::borrow::Cow;
-
 use crate::clean::meta::dates::{self, Candidate, Evidence};
 
-use super::arena::{Arena, Attrs, Head, Tag};
+use super::arena::{Arena, Head, Tag};
 
 /// What JSON-LD said about the article's dates.
 #[derive(Default)]
@@ -40,22 +38,6 @@ const WIDGET_WORDS: &[&str] = &[
     "topbar",
 ];
 
-/// An element's class and id words, lowercased; borrowed when they
-/// already are (nearly always), so most elements cost no allocation.
-fn class_words(at: &Attrs) -> impl Iterator<Item = Cow<'_, str>> {
-    [at.class.as_str(), at.id.as_str()]
-        .into_iter()
-        .flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                Cow::Owned(w.to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(w)
-            }
-        })
-}
-
 /// Whether node `i` sits inside a widget, sidebar, comment or navigation.
 fn in_widget(a: &Arena, i: u32) -> bool {
     a.ancestors(i).take(16).any(|k| {
@@ -63,7 +45,7 @@ fn in_widget(a: &Arena, i: u32) -> bool {
         matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form)
             || node.tag != Tag::Text
                 && node.attrs.is_some()
-                && class_words(node.attrs()).any(|w| WIDGET_WORDS.contains(&&*w))
+                && node.attrs().words().any(|w| WIDGET_WORDS.contains(&&*w))
     })
 }
 

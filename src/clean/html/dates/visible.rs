@@ -5,12 +5,12 @@
 use crate::clean::meta::dates::{self, Candidate, Evidence};
 
 use super::super::arena::{Arena, Attrs, Tag};
+use super::in_widget;
 use super::markup::{key_kind, Key};
-use super::{class_words, in_widget};
 
 /// Class and id words of elements that hold the article's date.
 fn date_class(at: &Attrs) -> bool {
-    class_words(at).any(|w| {
+    at.words().any(|w| {
         says_date(&w) && !w.contains("update") && !w.contains("modif") && !w.contains("validate")
     })
 }
