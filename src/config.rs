@@ -41,6 +41,8 @@ struct RawConfig {
     #[serde(default)]
     summaries: Summaries,
     #[serde(default)]
+    search: Search,
+    #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -83,6 +85,19 @@ pub enum Summaries {
     #[default]
     FirstParagraph,
     Extractive,
+}
+
+/// Client-side full-text search (a Pagefind index and a search page).
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Search {
+    pub enabled: bool,
+}
+
+impl Default for Search {
+    fn default() -> Self {
+        Search { enabled: true }
+    }
 }
 
 /// Editor rules for raw articles, for the rare page the defaults miss.
@@ -162,6 +177,7 @@ pub struct Config {
     pub editions: Editions,
     pub dedup: Dedup,
     pub summaries: Summaries,
+    pub search: Search,
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -282,6 +298,7 @@ impl Config {
             editions: raw.editions,
             dedup: raw.dedup,
             summaries: raw.summaries,
+            search: raw.search,
             extra: raw.extra,
         })
     }

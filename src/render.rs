@@ -288,6 +288,8 @@ enum Job<'a> {
     Term(usize, usize, Pager<'a>),
     Edition(usize),
     Editions,
+    /// The search page (when search is on).
+    Search,
     NotFound,
 }
 
@@ -425,6 +427,9 @@ fn all_jobs(site: &Site) -> Vec<Job<'_>> {
     if !site.editions.is_empty() {
         jobs.push(Job::Editions);
         jobs.extend((0..site.editions.len()).map(Job::Edition));
+    }
+    if site.config.search.enabled {
+        jobs.push(Job::Search);
     }
     jobs.push(Job::NotFound);
     jobs
@@ -581,6 +586,14 @@ impl<'a> Renderer<'a> {
         );
         base.insert("site_feeds", &site_feeds);
         base.insert("feeds", &site_feeds);
+        base.insert(
+            "search_path",
+            &site
+                .config
+                .search
+                .enabled
+                .then_some(crate::search::SEARCH_PATH),
+        );
         base.insert(
             "editions_path",
             &(!site.editions.is_empty()).then_some(crate::digest::paths::EDITIONS_PATH),
@@ -779,6 +792,7 @@ impl<'a> Renderer<'a> {
                 pager_hash(pager, &mut h);
                 pager.path.clone()
             }
+            Job::Search => crate::search::SEARCH_PATH.to_string(),
             Job::NotFound => "404.html".to_string(),
         };
         (file_for(&path), h.finish())
@@ -895,6 +909,16 @@ impl<'a> Renderer<'a> {
                     "the edition archive".to_string(),
                     root_for(path),
                     ctx,
+                )
+            }
+            Job::Search => {
+                let path = crate::search::SEARCH_PATH;
+                (
+                    path.to_string(),
+                    "search.html",
+                    "the search page".to_string(),
+                    root_for(path),
+                    Context::new(),
                 )
             }
             Job::NotFound => {
