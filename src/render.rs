@@ -142,6 +142,11 @@ struct PageView<'a> {
     tags: Vec<Link<'a>>,
     taxonomies: BTreeMap<&'a str, Vec<Link<'a>>>,
     summary: String,
+    /// One line of plain text for link previews and search engines: the
+    /// description, else the summary.
+    meta_description: Option<String>,
+    /// The lead image's absolute address, for link previews.
+    image: Option<String>,
     has_more: bool,
     word_count: usize,
     reading_time: usize,
@@ -1100,6 +1105,7 @@ fn view_key(site: &Site, i: usize) -> u64 {
         .hash(&mut h);
     (
         &rendered.summary_html,
+        &rendered.lead_image,
         rendered.has_more,
         rendered.word_count,
         rendered.reading_time,
@@ -1169,12 +1175,22 @@ fn page_view(site: &Site, i: usize) -> PageView<'_> {
             title: &e.section.title,
             path: &e.section.path,
         });
+    let permalink = site.config.permalink(&page.path);
+    let meta_description = crate::site::social::description([
+        (page.description.as_deref().unwrap_or(""), false),
+        (page.summary.as_deref().unwrap_or(""), false),
+        (rendered.summary_html.as_str(), true),
+    ]);
+    let image = rendered
+        .lead_image
+        .as_deref()
+        .and_then(|lead| crate::site::social::image_url(lead, &site.config.base_url, &permalink));
     PageView {
         title: &page.title,
         description: page.description.as_deref(),
         slug: &page.slug,
         path: &page.path,
-        permalink: site.config.permalink(&page.path),
+        permalink,
         date: page.date.map(|d| d.ymd()),
         date_iso: page.date.map(|d| d.rfc3339()),
         date_display: page.date.map(|d| d.display()),
@@ -1193,6 +1209,8 @@ fn page_view(site: &Site, i: usize) -> PageView<'_> {
             .map(|t| (t.name.as_str(), links(&t.name)))
             .collect(),
         summary,
+        meta_description,
+        image,
         has_more,
         word_count: rendered.word_count,
         reading_time: rendered.reading_time,

@@ -7,6 +7,7 @@ pub mod feed;
 pub mod paginate;
 pub mod redirects;
 pub mod sitemap;
+pub mod social;
 pub mod taxonomy;
 
 use std::collections::BTreeMap;
