@@ -313,7 +313,10 @@ impl<'a> State<'a> {
                 id,
             } => {
                 let dest_url = self.url(dest_url, offset, true);
-                if self.lead_image.is_none() && !matches!(&*dest_url, "" | "#") && !dest_url.starts_with("data:") {
+                if self.lead_image.is_none()
+                    && !matches!(&*dest_url, "" | "#")
+                    && !dest_url.starts_with("data:")
+                {
                     self.lead_image = Some(dest_url.to_string());
                 }
                 Tag::Image {

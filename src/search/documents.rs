@@ -69,10 +69,12 @@ pub fn documents(corpus: &Corpus) -> Vec<Document> {
             // Outside the body: shown with a result, never matched by a search.
             html.push_str("</main><div>");
             if let Some(date) = &page.date {
+                // As the site shows it, and machine-readable for `<time>`.
                 let _ = write!(
                     html,
-                    "<p data-pagefind-meta=\"date\">{}</p>",
-                    date.value.format("%Y-%m-%d")
+                    "<p data-pagefind-meta=\"date\">{}</p><p data-pagefind-meta=\"date_display\">{}</p>",
+                    date.ymd(),
+                    escape_html(&date.display())
                 );
             }
             if let Some(source) = source {

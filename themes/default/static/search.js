@@ -9,7 +9,8 @@ const input = document.getElementById("search-input");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const root = form.dataset.root;
-const bundle = form.dataset.bundle;
+// import() resolves against this script's address, not the page's: make it absolute.
+const bundle = new URL(form.dataset.bundle, location.href).href;
 const PAGE = 10;
 
 let engine = null;
@@ -56,14 +57,6 @@ function excerpt(html) {
   return out;
 }
 
-function formatDate(iso) {
-  const [y, m, d] = iso.split("-").map(Number);
-  if (!y || !m || !d) return iso;
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(document.documentElement.lang || undefined, {
-    day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
-  });
-}
-
 function item(data) {
   const li = document.createElement("li");
   li.className = "search-result";
@@ -78,7 +71,7 @@ function item(data) {
   if (data.meta && data.meta.date) {
     const time = document.createElement("time");
     time.dateTime = data.meta.date;
-    time.textContent = formatDate(data.meta.date);
+    time.textContent = data.meta.date_display || data.meta.date;
     facts.push(time);
   }
   if (data.meta && data.meta.source) facts.push(document.createTextNode(data.meta.source));
