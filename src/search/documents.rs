@@ -58,13 +58,14 @@ pub fn documents(corpus: &Corpus) -> Vec<Document> {
             let _ = write!(
                 html,
                 "<!DOCTYPE html><html lang=\"{}\"><head><title>{}</title></head><body>\
-                 <main data-pagefind-body><h1>{}</h1>\n",
+                 <main data-pagefind-body><h1>{}</h1>",
                 escape_html(&corpus.language),
                 escape_html(&page.title),
                 escape_html(&page.title),
             );
             // `@/` links carry a root marker; the index keeps no links, but
             // an image address must not carry the marker either.
+            html.push('\n');
             html.push_str(&relocate(&rendered.html, "/"));
             // Outside the body: shown with a result, never matched by a search.
             html.push_str("</main><div>");

@@ -9,6 +9,9 @@ use pagefind::options::PagefindServiceConfig;
 
 use super::{documents, Corpus, Document, BUNDLE_DIR};
 
+/// The index files: (output path under [`BUNDLE_DIR`], bytes), by path.
+pub type Bundle = Vec<(String, Vec<u8>)>;
+
 /// Indexes every article of `corpus` and returns every file of the bundle as (output path
 /// under [`BUNDLE_DIR`], bytes), sorted by path. `stop` is asked between
 /// documents: when it says yes (a newer build superseded this one), indexing
@@ -16,7 +19,7 @@ use super::{documents, Corpus, Document, BUNDLE_DIR};
 pub fn index(
     corpus: &Corpus,
     stop: &(dyn Fn() -> bool + Sync),
-) -> Result<Option<Vec<(String, Vec<u8>)>>, String> {
+) -> Result<Option<Bundle>, String> {
     index_documents(&documents(corpus), &corpus.language, stop)
 }
 
@@ -25,7 +28,7 @@ pub fn index_documents(
     documents: &[Document],
     language: &str,
     stop: &(dyn Fn() -> bool + Sync),
-) -> Result<Option<Vec<(String, Vec<u8>)>>, String> {
+) -> Result<Option<Bundle>, String> {
     // Pagefind is async (tokio). A runtime of its own, on a thread of its
     // own, works whether or not the caller already runs inside one (`serve`).
     std::thread::scope(|scope| {
@@ -46,7 +49,7 @@ async fn index_async(
     documents: &[Document],
     language: &str,
     stop: &(dyn Fn() -> bool + Sync),
-) -> Result<Option<Vec<(String, Vec<u8>)>>, String> {
+) -> Result<Option<Bundle>, String> {
     let options = PagefindServiceConfig::builder()
         .force_language(pagefind_language(language))
         .build();
