@@ -64,7 +64,7 @@ function item(data) {
   link.href = href(data.url);
   link.className = "search-result-title";
   link.textContent = (data.meta && data.meta.title) || data.url;
-  const heading = document.createElement("h2");
+  const heading = document.createElement("h3");
   heading.append(link);
   li.append(heading);
   const facts = [];
