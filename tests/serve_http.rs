@@ -803,7 +803,10 @@ async fn search_index_files_are_served_from_their_own_store() {
     let snap = site(1);
     *snap.search.write().unwrap() = Arc::new(
         [
-            ("pagefind/pagefind.js".to_string(), Arc::from(&b"export {}"[..])),
+            (
+                "pagefind/pagefind.js".to_string(),
+                Arc::from(&b"export {}"[..]),
+            ),
             ("elsewhere.js".to_string(), Arc::from(&b"no"[..])),
         ]
         .into_iter()
@@ -814,5 +817,8 @@ async fn search_index_files_are_served_from_their_own_store() {
     assert_eq!(resp.status, 200);
     assert_eq!(resp.body, b"export {}");
     assert_eq!(get(server.port, "/elsewhere.js").await.status, 404);
-    assert_eq!(get(server.port, "/pagefind/missing.pf_index").await.status, 404);
+    assert_eq!(
+        get(server.port, "/pagefind/missing.pf_index").await.status,
+        404
+    );
 }

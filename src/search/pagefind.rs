@@ -16,10 +16,7 @@ pub type Bundle = Vec<(String, Vec<u8>)>;
 /// under [`BUNDLE_DIR`], bytes), sorted by path. `stop` is asked between
 /// documents: when it says yes (a newer build superseded this one), indexing
 /// ends early with `Ok(None)`.
-pub fn index(
-    corpus: &Corpus,
-    stop: &(dyn Fn() -> bool + Sync),
-) -> Result<Option<Bundle>, String> {
+pub fn index(corpus: &Corpus, stop: &(dyn Fn() -> bool + Sync)) -> Result<Option<Bundle>, String> {
     index_documents(&documents(corpus), &corpus.language, stop)
 }
 
