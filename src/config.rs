@@ -105,7 +105,7 @@ impl Default for Related {
         Related {
             enabled: true,
             count: 4,
-            min_score: 0.12,
+            min_score: 0.08,
         }
     }
 }

@@ -64,6 +64,7 @@ pub fn build(
         *cache = RelatedCache::default();
         return vec![Vec::new(); pages.len()];
     }
+    let t0 = std::time::Instant::now();
     let docs: Vec<Arc<Terms>> = pages
         .par_iter()
         .map(|p| match cache.terms.get(&p.file) {
@@ -82,7 +83,9 @@ pub fn build(
     }
 
     let n = pages.len();
+    let t1 = t0.elapsed();
     let postings = index::postings(&docs);
+    let t2 = t0.elapsed();
     let queries: Vec<Query> = docs
         .par_iter()
         .map(|d| index::query(d, &postings, n))
@@ -101,8 +104,15 @@ pub fn build(
         queried_by,
         kept: Vec::new(),
     };
+    let t3 = t0.elapsed();
     state.kept = state.score(pages, &(0..n).collect::<Vec<_>>());
     let lists = state.lists();
+    tracing::debug!(
+        "related: terms {t1:?}, postings {:?}, queries {:?}, scores {:?}",
+        t2 - t1,
+        t3 - t2,
+        t0.elapsed() - t3
+    );
     cache.state = Some(state);
     lists
 }

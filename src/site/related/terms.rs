@@ -117,6 +117,10 @@ fn words(text: &str, f: &mut dyn FnMut(&str)) {
         }
     };
     while let Some((at, c)) = chars.next() {
+        if c.is_ascii_alphabetic() {
+            word.push(c.to_ascii_lowercase());
+            continue;
+        }
         if c.is_alphabetic() {
             word.extend(c.to_lowercase());
             continue;
