@@ -185,21 +185,28 @@ impl State {
     fn score(&self, pages: &[Arc<Page>], xs: &[usize]) -> Vec<Vec<Scored>> {
         let n = pages.len();
         let order = order(pages);
-        xs.par_iter()
-            .map_init(
-                || Scorer::new(n),
-                |scorer, &x| {
-                    scorer.top(
-                        x,
-                        &self.queries[x],
-                        &self.postings,
-                        self.config.min_score,
-                        self.keep(),
-                        &order,
-                    )
-                },
-            )
-            .collect()
+        // One scorer (an accumulator as long as the site) per chunk, not per
+        // article: zeroing it is what a small chunk would cost.
+        let chunks: Vec<Vec<Vec<Scored>>> = xs
+            .par_chunks(256)
+            .map(|chunk| {
+                let mut scorer = Scorer::new(n);
+                chunk
+                    .iter()
+                    .map(|&x| {
+                        scorer.top(
+                            x,
+                            &self.queries[x],
+                            &self.postings,
+                            self.config.min_score,
+                            self.keep(),
+                            &order,
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        chunks.into_iter().flatten().collect()
     }
 
     /// Replaces article `i`'s terms with `fresh` and brings every kept list

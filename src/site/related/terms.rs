@@ -68,10 +68,10 @@ impl Terms {
 
 /// The term vector of an article with `title` and Markdown `body`.
 pub fn terms(title: &str, body: &str) -> Terms {
-    let mut counts: Vec<(u64, u32)> = Vec::new();
+    let mut counts: fingerprint::Map<u64, u32> = fingerprint::map_with_capacity(512);
     let mut add = |word: &str, n: u32| {
         if let Some(id) = term_id(word) {
-            counts.push((id, n));
+            *counts.entry(id).or_default() += n;
         }
     };
     words(title, &mut |w| add(w, TITLE_WEIGHT));
@@ -86,18 +86,10 @@ pub fn terms(title: &str, body: &str) -> Terms {
             words(line, &mut |w| add(w, 1));
         }
     }
+    let mut counts: Vec<(u64, u32)> = counts.into_iter().collect();
     counts.sort_unstable();
-    let mut ids = Vec::new();
-    let mut tfs: Vec<f64> = Vec::new();
-    for (id, n) in counts {
-        if ids.last() == Some(&id) {
-            *tfs.last_mut().expect("parallel to ids") += f64::from(n);
-        } else {
-            ids.push(id);
-            tfs.push(f64::from(n));
-        }
-    }
-    let mut weights: Vec<f64> = tfs.iter().map(|tf| 1.0 + tf.ln()).collect();
+    let ids = counts.iter().map(|c| c.0).collect();
+    let mut weights: Vec<f64> = counts.iter().map(|c| 1.0 + f64::from(c.1).ln()).collect();
     let norm = weights.iter().map(|w| w * w).sum::<f64>().sqrt();
     if norm > 0.0 {
         weights.iter_mut().for_each(|w| *w /= norm);
@@ -106,66 +98,88 @@ pub fn terms(title: &str, body: &str) -> Terms {
 }
 
 /// Calls `f` with every lowercased word of `text` worth counting, skipping
-/// Markdown link targets (`](…)`) and URLs (`scheme://…`).
+/// Markdown link targets (`](…)`) and URLs (`scheme://…`). Reads bytes,
+/// decoding only non-ASCII ones: it sees every word of every article.
 fn words(text: &str, f: &mut dyn FnMut(&str)) {
-    let mut word = String::new();
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut word = String::with_capacity(32);
     let flush = |word: &mut String, f: &mut dyn FnMut(&str)| {
         if !word.is_empty() {
             f(word);
             word.clear();
         }
     };
-    while let Some((at, c)) = chars.next() {
-        if c.is_ascii_alphabetic() {
-            word.push(c.to_ascii_lowercase());
-            continue;
+    let skip_to_end = |mut i: usize| {
+        while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b')' | b'>') {
+            i += 1;
         }
-        if c.is_alphabetic() {
-            word.extend(c.to_lowercase());
-            continue;
-        }
-        // An apostrophe inside a word ("Europe's", "don't") ends it there.
-        let rest = &text[at..];
-        if rest.starts_with("](") || rest.starts_with("://") {
-            // A link target or the rest of a URL: skip to its end. A URL's
-            // scheme (`https`) is not a word either.
-            if rest.starts_with("://") {
-                word.clear();
+        i
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            word.push(char::from(b.to_ascii_lowercase()));
+            i += 1;
+        } else if b >= 0x80 {
+            let c = text[i..].chars().next().expect("a char starts here");
+            if c.is_alphabetic() {
+                word.extend(c.to_lowercase());
             } else {
                 flush(&mut word, f);
             }
-            while let Some(&(_, c)) = chars.peek() {
-                if c.is_whitespace() || c == ')' || c == '>' {
-                    break;
-                }
-                chars.next();
-            }
-            continue;
-        }
-        if c.is_ascii_digit() || c == '_' {
+            i += c.len_utf8();
+        } else if b == b']' && bytes.get(i + 1) == Some(&b'(') {
+            // A link target: not what the text says.
+            flush(&mut word, f);
+            i = skip_to_end(i + 2);
+        } else if b == b':' && bytes[i..].starts_with(b"://") {
+            // The rest of a URL, and its scheme (`https`) is no word either.
+            word.clear();
+            i = skip_to_end(i + 3);
+        } else if b.is_ascii_digit() || b == b'_' {
             // Part of an id or a number ("covid19", "x_2"): not a word.
             word.clear();
-            while chars
-                .peek()
-                .is_some_and(|&(_, c)| c.is_alphanumeric() || c == '_')
-            {
-                chars.next();
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                i += 1;
             }
-            continue;
+        } else {
+            // An apostrophe inside a word ("Europe's") ends it there.
+            flush(&mut word, f);
+            i += 1;
         }
-        flush(&mut word, f);
     }
     flush(&mut word, f);
 }
 
 /// The id of `word` as a term, or `None` for a word that carries no subject.
 fn term_id(word: &str) -> Option<u64> {
-    let len = word.chars().count();
-    if !(MIN_LEN..=MAX_LEN).contains(&len) || STOP.binary_search(&word).is_ok() {
+    // Bytes bound chars from above: most words are settled without counting.
+    let fits = if word.is_ascii() {
+        (MIN_LEN..=MAX_LEN).contains(&word.len())
+    } else {
+        (MIN_LEN..=MAX_LEN).contains(&word.chars().count())
+    };
+    if !fits {
         return None;
     }
-    Some(fingerprint::of(stem(word).as_ref()))
+    // One hash per word: stop words are matched in their stemmed form too.
+    let id = fingerprint::of(stem(word).as_ref());
+    (stop_ids().binary_search(&id).is_err()).then_some(id)
+}
+
+/// The stop words' (stemmed) fingerprints, sorted: a lookup compares
+/// integers, not strings (the tokenizer asks for every word it reads).
+fn stop_ids() -> &'static [u64] {
+    static IDS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        let mut ids: Vec<u64> = STOP
+            .iter()
+            .map(|w| fingerprint::of(stem(w).as_ref()))
+            .collect();
+        ids.sort_unstable();
+        ids
+    })
 }
 
 /// Harman's "S" stemmer: folds regular English plurals ("tariffs" →
@@ -202,8 +216,13 @@ mod tests {
     }
 
     #[test]
-    fn stop_list_is_sorted_for_binary_search() {
-        assert!(STOP.windows(2).all(|w| w[0] < w[1]));
+    fn stop_words_are_no_terms() {
+        assert!(STOP.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        assert!(STOP.iter().all(|w| term_id(w).is_none()));
+        assert!(term_id("copper").is_some());
+        assert!(term_id("ox").is_none(), "too short");
+        assert!(term_id(&"a".repeat(31)).is_none(), "too long");
+        assert!(term_id(&"é".repeat(30)).is_some(), "30 chars, 60 bytes");
     }
 
     #[test]
