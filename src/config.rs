@@ -43,6 +43,8 @@ struct RawConfig {
     #[serde(default)]
     related: Related,
     #[serde(default)]
+    search: Search,
+    #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -107,6 +109,19 @@ impl Default for Related {
             count: 4,
             min_score: 0.08,
         }
+    }
+}
+
+/// Client-side full-text search (a Pagefind index and a search page).
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Search {
+    pub enabled: bool,
+}
+
+impl Default for Search {
+    fn default() -> Self {
+        Search { enabled: true }
     }
 }
 
@@ -188,6 +203,7 @@ pub struct Config {
     pub dedup: Dedup,
     pub summaries: Summaries,
     pub related: Related,
+    pub search: Search,
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -321,6 +337,7 @@ impl Config {
             dedup: raw.dedup,
             summaries: raw.summaries,
             related: raw.related,
+            search: raw.search,
             extra: raw.extra,
         })
     }

@@ -151,6 +151,7 @@ fn main() -> ExitCode {
                     output_dir: args.output,
                 },
                 drafts: args.drafts,
+                defer_search: false,
             };
             with_progress(cli.quiet, |stage| pipeline::build(&options, stage)).map(|built| {
                 print_report(&built.report, cli.quiet, cli.verbose);
@@ -173,6 +174,8 @@ fn main() -> ExitCode {
                 root,
                 overrides: Overrides::default(),
                 drafts,
+                // `check` writes nothing, so it needs no index.
+                defer_search: true,
             };
             with_progress(cli.quiet, |stage| pipeline::check(&options, stage)).map(
                 |(stats, report)| {

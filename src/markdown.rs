@@ -67,6 +67,9 @@ pub struct Rendered {
     pub toc: Vec<Heading>,
     pub word_count: usize,
     pub reading_time: usize,
+    /// The first image's address, as written in `html` (a root-relative one
+    /// carries the root marker): the picture a link preview shows.
+    pub lead_image: Option<String>,
     pub broken_links: Vec<BrokenLink>,
     /// Every `@/` target with what it resolved to: the rendering stays valid
     /// for as long as these resolve the same (incremental rebuilds).
@@ -108,6 +111,7 @@ pub fn render(
         link_targets: Vec::new(),
         more_at: None,
         first_paragraph: None,
+        lead_image: None,
     };
     let mut parser = Parser::new_ext(markdown, options).into_offset_iter();
     let mut depth = 0usize;
@@ -198,6 +202,7 @@ struct State<'a> {
     link_targets: Vec<(String, Option<String>)>,
     more_at: Option<usize>,
     first_paragraph: Option<(usize, usize)>,
+    lead_image: Option<String>,
 }
 
 /// Buffers a heading's inner events (already transformed) up to its end.
@@ -308,6 +313,12 @@ impl<'a> State<'a> {
                 id,
             } => {
                 let dest_url = self.url(dest_url, offset, true);
+                if self.lead_image.is_none()
+                    && !matches!(&*dest_url, "" | "#")
+                    && !dest_url.starts_with("data:")
+                {
+                    self.lead_image = Some(dest_url.to_string());
+                }
                 Tag::Image {
                     link_type,
                     dest_url,
@@ -467,6 +478,7 @@ impl<'a> State<'a> {
             toc: self.toc,
             word_count: self.words,
             reading_time: self.words.div_ceil(WORDS_PER_MINUTE).max(1),
+            lead_image: self.lead_image,
             broken_links: self.broken_links,
             link_targets: self.link_targets,
             hash,

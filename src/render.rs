@@ -142,6 +142,11 @@ struct PageView<'a> {
     tags: Vec<Link<'a>>,
     taxonomies: BTreeMap<&'a str, Vec<Link<'a>>>,
     summary: String,
+    /// One line of plain text for link previews and search engines: the
+    /// description, else the summary.
+    meta_description: Option<String>,
+    /// The lead image's absolute address, for link previews.
+    image: Option<String>,
     has_more: bool,
     word_count: usize,
     reading_time: usize,
@@ -317,6 +322,8 @@ enum Job<'a> {
     Term(usize, usize, Pager<'a>),
     Edition(usize),
     Editions,
+    /// The search page (when search is on).
+    Search,
     NotFound,
 }
 
@@ -463,6 +470,9 @@ fn all_jobs(site: &Site) -> Vec<Job<'_>> {
     if !site.editions.is_empty() {
         jobs.push(Job::Editions);
         jobs.extend((0..site.editions.len()).map(Job::Edition));
+    }
+    if site.config.search.enabled {
+        jobs.push(Job::Search);
     }
     jobs.push(Job::NotFound);
     jobs
@@ -619,6 +629,14 @@ impl<'a> Renderer<'a> {
         );
         base.insert("site_feeds", &site_feeds);
         base.insert("feeds", &site_feeds);
+        base.insert(
+            "search_path",
+            &site
+                .config
+                .search
+                .enabled
+                .then_some(crate::search::SEARCH_PATH),
+        );
         base.insert(
             "editions_path",
             &(!site.editions.is_empty()).then_some(crate::digest::paths::EDITIONS_PATH),
@@ -820,6 +838,7 @@ impl<'a> Renderer<'a> {
                 pager_hash(pager, &mut h);
                 pager.path.clone()
             }
+            Job::Search => crate::search::SEARCH_PATH.to_string(),
             Job::NotFound => "404.html".to_string(),
         };
         (file_for(&path), h.finish())
@@ -940,6 +959,16 @@ impl<'a> Renderer<'a> {
                     "the edition archive".to_string(),
                     root_for(path),
                     ctx,
+                )
+            }
+            Job::Search => {
+                let path = crate::search::SEARCH_PATH;
+                (
+                    path.to_string(),
+                    "search.html",
+                    "the search page".to_string(),
+                    root_for(path),
+                    Context::new(),
                 )
             }
             Job::NotFound => {
@@ -1121,6 +1150,7 @@ fn view_key(site: &Site, i: usize) -> u64 {
         .hash(&mut h);
     (
         &rendered.summary_html,
+        &rendered.lead_image,
         rendered.has_more,
         rendered.word_count,
         rendered.reading_time,
@@ -1190,12 +1220,22 @@ fn page_view(site: &Site, i: usize) -> PageView<'_> {
             title: &e.section.title,
             path: &e.section.path,
         });
+    let permalink = site.config.permalink(&page.path);
+    let meta_description = crate::site::social::description([
+        (page.description.as_deref().unwrap_or(""), false),
+        (page.summary.as_deref().unwrap_or(""), false),
+        (rendered.summary_html.as_str(), true),
+    ]);
+    let image = rendered
+        .lead_image
+        .as_deref()
+        .and_then(|lead| crate::site::social::image_url(lead, &site.config.base_url, &permalink));
     PageView {
         title: &page.title,
         description: page.description.as_deref(),
         slug: &page.slug,
         path: &page.path,
-        permalink: site.config.permalink(&page.path),
+        permalink,
         date: page.date.map(|d| d.ymd()),
         date_iso: page.date.map(|d| d.rfc3339()),
         date_display: page.date.map(|d| d.display()),
@@ -1214,6 +1254,8 @@ fn page_view(site: &Site, i: usize) -> PageView<'_> {
             .map(|t| (t.name.as_str(), links(&t.name)))
             .collect(),
         summary,
+        meta_description,
+        image,
         has_more,
         word_count: rendered.word_count,
         reading_time: rendered.reading_time,

@@ -1,8 +1,12 @@
-//! Live reload in a real headless browser: `dossier serve` on a fixture
-//! site, Debian's `chromium` driven by playwright-core from
-//! `tests/browser/live_reload.mjs`, which edits the site's files and checks
-//! that the open page reloads, shows and drops the error overlay, and swaps
-//! a stylesheet without reloading.
+//! A real headless browser, Debian's `chromium` driven by playwright-core:
+//! - live reload: `dossier serve` on a fixture site, and
+//!   `tests/browser/live_reload.mjs` edits the site's files and checks that
+//!   the open page reloads, shows and drops the error overlay, and swaps a
+//!   stylesheet without reloading;
+//! - search: a `dossier build` served by a plain static file server under a
+//!   sub-path, and `tests/browser/search.mjs` searches it, with the mouse
+//!   and the keyboard, and runs axe-core on the pages (the `axe-core`
+//!   package: `DOSSIER_AXE`, default beside playwright-core).
 //!
 //! Tools (installed by `.ci/run`; never downloaded by the test):
 //! - `node` on `PATH`;
@@ -42,6 +46,38 @@ struct Tools {
     node: PathBuf,
     chromium: PathBuf,
     playwright: PathBuf,
+}
+
+impl Tools {
+    /// axe-core's browser bundle: `DOSSIER_AXE`, else the npm folder that
+    /// holds playwright-core.
+    fn axe(&self) -> Option<PathBuf> {
+        let path = env::var_os("DOSSIER_AXE")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| Some(self.playwright.parent()?.join("axe-core/axe.min.js")))?;
+        path.is_file().then_some(path)
+    }
+}
+
+/// `tools()` plus axe-core, or `None` after saying what is missing (a panic
+/// under `DOSSIER_REQUIRE_BROWSER=1`).
+fn tools_with_axe() -> Option<(Tools, PathBuf)> {
+    let tools = tools()?;
+    match tools.axe() {
+        Some(axe) => Some((tools, axe)),
+        None => {
+            let missing = "axe-core (set DOSSIER_AXE to axe.min.js)";
+            if env::var_os("DOSSIER_REQUIRE_BROWSER").is_some_and(|v| v == "1") {
+                panic!(
+                    "{missing} is missing, and DOSSIER_REQUIRE_BROWSER=1 requires it (see .ci/run)"
+                );
+            }
+            let _ =
+                io::stderr().write_all(format!("skipped: browser test: {missing}\n").as_bytes());
+            None
+        }
+    }
 }
 
 /// Finds the tools, or says why not: `skipped: …` (and `None`), or a panic
@@ -140,16 +176,39 @@ fn live_reload_in_a_real_browser() {
         std::thread::sleep(Duration::from_millis(50));
     }
 
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/live_reload.mjs");
-    let out_path = logs.path().join("node.out");
     let url = format!("http://127.0.0.1:{port}/live/");
+    let result = run_script(
+        &tools,
+        "live_reload.mjs",
+        &[url.as_ref(), dir.path().as_os_str()],
+    );
+    drop(server);
+    let report = format!(
+        "{}\n--- dossier serve output ---\n{}",
+        result.as_ref().unwrap_or_else(|e| e),
+        read_lossy(&server_log)
+    );
+    match result {
+        Ok(_) => println!("{report}"),
+        Err(_) => panic!("{report}"),
+    }
+}
+
+/// Runs `tests/browser/<script>` with `args` under node, bounded by
+/// [`SCRIPT_LIMIT`]: its output when it passed, else what went wrong and
+/// its output.
+fn run_script(tools: &Tools, script: &str, args: &[&std::ffi::OsStr]) -> Result<String, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/browser")
+        .join(script);
+    let logs = tempfile::tempdir().unwrap();
+    let out_path = logs.path().join("node.out");
     let out = File::create(&out_path).unwrap();
     let started = Instant::now();
     let mut node = Killed(
         Command::new(&tools.node)
-            .arg(&script)
-            .arg(&url)
-            .arg(dir.path())
+            .arg(&path)
+            .args(args)
             .env("DOSSIER_CHROMIUM", &tools.chromium)
             .env("DOSSIER_PLAYWRIGHT", &tools.playwright)
             .stdin(Stdio::null())
@@ -168,15 +227,115 @@ fn live_reload_in_a_real_browser() {
         std::thread::sleep(Duration::from_millis(100));
     };
     drop(node);
-    drop(server);
-    let output = read_lossy(&out_path);
-    let report = format!(
-        "--- live_reload.mjs output ---\n{output}\n--- dossier serve output ---\n{}",
-        read_lossy(&server_log)
-    );
+    let output = format!("--- {script} output ---\n{}", read_lossy(&out_path));
     match exit {
-        Some(exit) if exit.success() => println!("{report}"),
-        Some(exit) => panic!("live_reload.mjs failed ({exit})\n{report}"),
-        None => panic!("live_reload.mjs still running after {SCRIPT_LIMIT:?}\n{report}"),
+        Some(exit) if exit.success() => Ok(output),
+        Some(exit) => Err(format!("{script} failed ({exit})\n{output}")),
+        None => Err(format!(
+            "{script} still running after {SCRIPT_LIMIT:?}\n{output}"
+        )),
+    }
+}
+
+/// The words and pages `search.mjs` looks for; keep in step with it.
+const SEARCH_PAGES: &str = r#"{
+  "article": "news/airships/",
+  "unique": ["zeppelinography", "news/airships/", "Airships return to the skies"],
+  "xss": "payloadword",
+  "lists": ["", "tags/", "tags/energy/", "analysis/", "404.html"]
+}"#;
+
+#[test]
+fn search_in_a_real_browser_under_a_sub_path() {
+    let Some((tools, axe)) = tools_with_axe() else {
+        return;
+    };
+    let port = free_port();
+    let config = format!(
+        "title: Search Digest\ndescription: Finding things\nbase_url: http://127.0.0.1:{port}/digest/\n"
+    );
+    let code = "```rust\nfn main() {\n    println!(\"hello\");\n}\n```\n";
+    let table = "| Year | Output |\n|---|---|\n| 2024 | 10 |\n| 2025 | 12 |\n";
+    let airships = article(
+        "title: Airships return to the skies\ndate: 2026-03-02\ntags: [transport]",
+        "A revival of zeppelinography, the study of rigid airships, is under way.\n\n\
+         Cargo firms are testing hybrid designs.",
+    );
+    let markup = article(
+        "title: '<img src=x onerror=\"window.__xss=1\">Markup in a title'\ndate: 2026-03-01",
+        "This article mentions the payloadword once.",
+    );
+    let oil = article(
+        "title: Oil and the slow transition\ndate: 2026-02-27\ntags: [energy]",
+        &format!("Crude prices fell as demand slowed.\n\n{code}\n{table}"),
+    );
+    let rates = article(
+        "title: Rates on hold\ndate: 2026-02-20\ntags: [energy, money]",
+        "The central bank held rates; energy prices weigh on inflation.",
+    );
+    let dir = site(
+        &config,
+        &[
+            ("content/news/airships.md", &airships),
+            ("content/news/markup.md", &markup),
+            ("content/analysis/oil.md", &oil),
+            ("content/analysis/rates.md", &rates),
+        ],
+    );
+    let www = tempfile::tempdir().unwrap();
+    let out = www.path().join("digest");
+    dossier()
+        .args(["build", "--quiet", "--root"])
+        .arg(dir.path())
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(
+        out.join("pagefind/pagefind.js").is_file(),
+        "no search index"
+    );
+
+    // Any static host: Python's file server, nothing of Dossier's.
+    let logs = tempfile::tempdir().unwrap();
+    let server_log = logs.path().join("http.log");
+    let log = File::create(&server_log).unwrap();
+    let server = Killed(
+        Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                "--bind",
+                "127.0.0.1",
+                &port.to_string(),
+            ])
+            .arg("--directory")
+            .arg(www.path())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .unwrap(),
+    );
+    let start = Instant::now();
+    while http_get(port, "/digest/").map(|(s, _)| s) != Some(200) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the static server did not start; its output:\n{}",
+            read_lossy(&server_log)
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let pages = logs.path().join("pages.json");
+    std::fs::write(&pages, SEARCH_PAGES).unwrap();
+    let site_url = format!("http://127.0.0.1:{port}/digest/");
+    let result = run_script(
+        &tools,
+        "search.mjs",
+        &[site_url.as_ref(), axe.as_os_str(), pages.as_os_str()],
+    );
+    drop(server);
+    match result {
+        Ok(report) => println!("{report}"),
+        Err(report) => panic!("{report}"),
     }
 }

@@ -561,3 +561,63 @@ fn help_and_version() {
         assert!(!out.stdout.is_empty());
     }
 }
+
+#[test]
+fn search_is_on_by_default_and_can_be_switched_off() {
+    let dir = digest();
+    let public = build_ok(dir.path(), &[]);
+    assert!(public.join("pagefind/pagefind.js").is_file());
+    assert!(public.join("pagefind/pagefind-entry.json").is_file());
+    // Only the engine and the index ship, not Pagefind's own UI bundles.
+    assert!(!public.join("pagefind/pagefind-ui.js").exists());
+    let search = read(&public, "search/index.html");
+    assert!(search.contains("id=\"search-input\""), "{search}");
+    assert!(search.contains("noindex"));
+    let front = read(&public, "index.html");
+    assert!(
+        front.contains("role=\"search\""),
+        "no search box on the front page"
+    );
+    // A page view loads no search code.
+    assert!(!front.contains("search.js") && !front.contains("pagefind"));
+
+    let off = site(
+        &format!("{CONFIG}search:\n  enabled: false\n"),
+        &[(
+            "content/a.md",
+            &article("title: A\ndate: 2026-01-01", "Text."),
+        )],
+    );
+    let public = build_ok(off.path(), &[]);
+    assert!(!public.join("pagefind").exists());
+    assert!(!public.join("search/index.html").exists());
+    assert!(!read(&public, "index.html").contains("role=\"search\""));
+}
+
+#[test]
+fn articles_carry_sharing_metadata() {
+    let dir = site(
+        CONFIG,
+        &[(
+            "content/analysis/oil.md",
+            &article(
+                "title: Oil and rates\ndate: 2026-03-01\nauthors: [Ada Lovelace]\nsummary: Crude & rates, in brief.",
+                "![Chart of crude](/img/crude.png)\n\nOil moved.",
+            ),
+        )],
+    );
+    let public = build_ok(dir.path(), &[]);
+    let html = read(&public, "analysis/oil/index.html");
+    for want in [
+        r#"<meta name="description" content="Crude &amp; rates, in brief.">"#,
+        r#"<meta property="og:image" content="https://example.org/img/crude.png">"#,
+        r#"<meta name="twitter:card" content="summary_large_image">"#,
+        r#"<meta property="article:author" content="https://example.org/authors/ada-lovelace/">"#,
+        r#"<meta property="article:published_time" content="2026-03-01"#,
+        r#"<link rel="canonical" href="https://example.org/analysis/oil/">"#,
+        r#"<link rel="icon" href="../../favicon.svg" type="image/svg+xml">"#,
+    ] {
+        assert!(html.contains(want), "missing {want}");
+    }
+    assert!(public.join("favicon.svg").is_file() && public.join("favicon.png").is_file());
+}

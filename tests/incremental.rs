@@ -417,8 +417,12 @@ fn in_place_edits_touch_only_what_shows_the_article() {
             ),
         ],
     );
+    // As `serve` builds: the search index is left to its own thread (a
+    // `build`-style patch rebuilds the whole index, checked by the random
+    // edit sequences above).
     let options = Options {
         root: dir.path().to_path_buf(),
+        defer_search: true,
         ..Options::default()
     };
     let quiet = |_: &str| {};

@@ -269,3 +269,49 @@ fn broken_files_keep_the_last_good_build_and_report_the_error() {
     );
     let _ = wait_for_event(port, "ok");
 }
+
+/// The search index follows edits: built after the pages are served (so an
+/// edit shows at once), and rebuilt after each change.
+#[test]
+fn the_search_index_follows_edits() {
+    let dir = site(
+        CONFIG,
+        &[(
+            "content/a/one.md",
+            &article("title: First piece\ndate: 2026-01-01", "Original text."),
+        )],
+    );
+    let server = start(dir.path());
+    let port = server.port;
+    let entry = || {
+        http_get(port, "/pagefind/pagefind-entry.json")
+            .filter(|(s, _)| *s == 200)
+            .map(|(_, body)| body)
+    };
+    wait_for(
+        Duration::from_secs(30),
+        || entry().is_some(),
+        "the first search index",
+    );
+    assert!(http_get(port, "/pagefind/pagefind.js").is_some_and(|(s, _)| s == 200));
+    let before = entry().unwrap();
+
+    write(
+        dir.path(),
+        "content/a/one.md",
+        &article(
+            "title: First piece\ndate: 2026-01-01",
+            "Original text, now about quasicrystals.",
+        ),
+    );
+    wait_for(
+        Duration::from_secs(20),
+        || page_has(port, "/a/one/", "quasicrystals"),
+        "the edited page",
+    );
+    wait_for(
+        Duration::from_secs(30),
+        || entry().is_some_and(|now| now != before),
+        "a new search index after the edit",
+    );
+}

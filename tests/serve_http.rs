@@ -61,6 +61,7 @@ fn site(version: u64) -> Snapshot {
         version,
         error: None,
         css_only: false,
+        ..Default::default()
     }
 }
 
@@ -727,6 +728,7 @@ async fn first_build_failed() {
         version: 1,
         error: Some(error.to_owned()),
         css_only: false,
+        ..Default::default()
     })
     .await;
     let port = server.port;
@@ -792,4 +794,25 @@ async fn bind_moves_past_a_taken_port() {
     drop(listener);
     let (_listener, again) = http::bind(LOOPBACK, bound).await.unwrap();
     assert_eq!(again, bound);
+}
+
+/// The search index, built beside the snapshot, is served under `pagefind/`
+/// and only there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_index_files_are_served_from_their_own_store() {
+    let snap = site(1);
+    *snap.search.write().unwrap() = Arc::new(
+        [
+            ("pagefind/pagefind.js".to_string(), Arc::from(&b"export {}"[..])),
+            ("elsewhere.js".to_string(), Arc::from(&b"no"[..])),
+        ]
+        .into_iter()
+        .collect(),
+    );
+    let server = start(snap).await;
+    let resp = get(server.port, "/pagefind/pagefind.js").await;
+    assert_eq!(resp.status, 200);
+    assert_eq!(resp.body, b"export {}");
+    assert_eq!(get(server.port, "/elsewhere.js").await.status, 404);
+    assert_eq!(get(server.port, "/pagefind/missing.pf_index").await.status, 404);
 }

@@ -28,6 +28,10 @@ pub struct Options {
     pub root: PathBuf,
     pub overrides: Overrides,
     pub drafts: bool,
+    /// Leave the search index out of the outputs: `serve` builds it on a
+    /// thread of its own after each rebuild (`search::Indexer`), off the
+    /// path from an edit to the reloaded page.
+    pub defer_search: bool,
 }
 
 /// What a build produced, for the summary line.
@@ -113,6 +117,17 @@ struct Last {
 }
 
 impl Caches {
+    /// What the search index of the last good build is made from, when the
+    /// site has search on.
+    pub fn search_corpus(&self) -> Option<crate::search::Corpus> {
+        let last = self.last.as_ref()?;
+        last.site
+            .config
+            .search
+            .enabled
+            .then(|| crate::search::Corpus::of(&last.site))
+    }
+
     /// Forgets what is known about a changed file or folder.
     pub fn forget(&mut self, path: &Path) {
         self.load.forget(path);
@@ -242,6 +257,11 @@ pub fn assemble_cached(
         owner: content::display_path(root, &a.source).display().to_string(),
     }));
 
+    if wants_index(options, &site.config) {
+        stage("indexing for search");
+        outputs.extend(search_outputs(&site)?);
+    }
+
     let outputs = Arc::new(unique_outputs(outputs)?);
     stage("done");
     let stats = Stats::of(&site, &outputs);
@@ -266,6 +286,30 @@ pub fn assemble_cached(
         report,
         changed: Changed::All,
     })
+}
+
+/// Whether this build writes the search index with the site.
+fn wants_index(options: &Options, config: &Config) -> bool {
+    config.search.enabled && !options.defer_search
+}
+
+/// The search index of `site`, as outputs under `pagefind/`.
+fn search_outputs(site: &Site) -> Result<Vec<Output>, Diagnostic> {
+    let corpus = crate::search::Corpus::of(site);
+    let files = crate::search::index(&corpus, &|| false)
+        .map_err(|e| {
+            Diagnostic::new(format!("cannot build the search index: {e}"))
+                .hint("to build without search, set `search: { enabled: false }` in dossier.yaml")
+        })?
+        .unwrap_or_default();
+    Ok(files
+        .into_iter()
+        .map(|(path, bytes)| Output {
+            path,
+            data: Data::Bytes(bytes.into()),
+            owner: "the search index".to_string(),
+        })
+        .collect())
 }
 
 /// Two producers of one output file is an error naming both.

@@ -122,6 +122,17 @@ pub(super) fn patch(
         touched.push(path.clone());
         outputs.insert(path.clone(), Output::generated(&path, text));
     }
+    // The edited text must be found by a search. The whole index is built
+    // again (Pagefind has no update in place): `serve` defers this to its
+    // own thread, so only `build`-like callers pay for it here.
+    if super::wants_index(options, &site.config) {
+        let index = super::search_outputs(site).map_err(|_| "the search index failed")?;
+        outputs.retain(|path, _| !path.starts_with(crate::search::BUNDLE_DIR));
+        for output in index {
+            touched.push(output.path.clone());
+            outputs.insert(output.path.clone(), output);
+        }
+    }
 
     Ok(Assembled {
         config: site.config.clone(),

@@ -372,6 +372,16 @@ fn serve_path(
     if let Some(bytes) = snapshot.files.get(&key) {
         return file_response(app, snapshot, StatusCode::OK, &key, bytes);
     }
+    if key.starts_with(crate::search::BUNDLE_DIR) {
+        let index = snapshot
+            .search
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        if let Some(bytes) = index.get(&key) {
+            return file_response(app, snapshot, StatusCode::OK, &key, bytes);
+        }
+    }
     if !rel.is_empty()
         && !rel.ends_with('/')
         && !rel.starts_with('/')

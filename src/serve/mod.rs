@@ -18,6 +18,7 @@ use crate::config::Overrides;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::Data;
 use crate::pipeline::{assemble_cached, Caches, Changed, Options};
+use crate::search::Indexer;
 
 /// What the HTTP layer serves: one complete build, swapped atomically.
 #[derive(Debug, Default)]
@@ -33,6 +34,9 @@ pub struct Snapshot {
     /// The last rebuild changed only `.css` files: the browser swaps
     /// stylesheets instead of reloading.
     pub css_only: bool,
+    /// The search index, served under `pagefind/`: built after the files
+    /// above, on a thread of its own, so it may lag them by a moment.
+    pub search: crate::search::SearchFiles,
 }
 
 /// `dossier serve` settings.
@@ -99,6 +103,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
             output_dir: None,
         },
         drafts: options.drafts,
+        defer_search: true,
     };
 
     let mut rebuilder = Rebuilder::new(build_options);
@@ -155,15 +160,22 @@ pub struct Rebuilder {
     /// `current.files` are exactly the last assembled outputs, so a patched
     /// build's list of touched files is all there is to update.
     in_sync: bool,
+    indexer: Indexer,
 }
 
 impl Rebuilder {
+    /// A rebuilder for `options`; the search index is always built in the
+    /// background (see [`Indexer`]), whatever `options.defer_search` says.
     pub fn new(options: Options) -> Rebuilder {
         Rebuilder {
-            options,
+            options: Options {
+                defer_search: true,
+                ..options
+            },
             caches: Caches::default(),
             current: Arc::default(),
             in_sync: false,
+            indexer: Indexer::default(),
         }
     }
 
@@ -265,7 +277,16 @@ impl Rebuilder {
             version,
             error: None,
             css_only,
+            search: self.indexer.files(),
         });
+        self.indexer
+            .start(self.caches.search_corpus(), |articles, took| {
+                eprintln!(
+                    "search index updated: {articles} article{} in {} ms",
+                    if articles == 1 { "" } else { "s" },
+                    took.as_millis()
+                )
+            });
         Some(self.current.clone())
     }
 
@@ -280,6 +301,7 @@ impl Rebuilder {
             version,
             error: Some(text),
             css_only: false,
+            search: self.current.search.clone(),
         }
     }
 }

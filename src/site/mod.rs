@@ -8,6 +8,7 @@ pub mod paginate;
 pub mod redirects;
 pub mod related;
 pub mod sitemap;
+pub mod social;
 pub mod taxonomy;
 
 use std::collections::BTreeMap;
