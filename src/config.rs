@@ -41,6 +41,8 @@ struct RawConfig {
     #[serde(default)]
     summaries: Summaries,
     #[serde(default)]
+    related: Related,
+    #[serde(default)]
     search: Search,
     #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
@@ -85,6 +87,29 @@ pub enum Summaries {
     #[default]
     FirstParagraph,
     Extractive,
+}
+
+/// The "Related" list at the foot of every article (`site::related`).
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Related {
+    pub enabled: bool,
+    /// How many related articles each article lists, at most.
+    pub count: usize,
+    /// How close an article must be to be listed, from 0.01 to 1: the share
+    /// of an article's own distinctive-word weight that the other one
+    /// matches. Higher lists fewer, closer articles.
+    pub min_score: f64,
+}
+
+impl Default for Related {
+    fn default() -> Self {
+        Related {
+            enabled: true,
+            count: 4,
+            min_score: 0.08,
+        }
+    }
 }
 
 /// Client-side full-text search (a Pagefind index and a search page).
@@ -177,6 +202,7 @@ pub struct Config {
     pub editions: Editions,
     pub dedup: Dedup,
     pub summaries: Summaries,
+    pub related: Related,
     pub search: Search,
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -273,6 +299,18 @@ impl Config {
                 ));
             }
         }
+        if raw.related.count == 0 || raw.related.count > 20 {
+            return Err(at(
+                "related",
+                format!("`related.count` is how many related articles to list, from 1 to 20, not {} (to list none, set `related: {{ enabled: false }}`)", raw.related.count),
+            ));
+        }
+        if !(0.01..=1.0).contains(&raw.related.min_score) {
+            return Err(at(
+                "related",
+                format!("`related.min_score` must be between 0.01 and 1 (how much of an article's distinctive words another must share to be listed), not {}", raw.related.min_score),
+            ));
+        }
         let feeds =
             FeedConfig::from_raw(raw.feeds, raw.feed_limit).map_err(|(key, m)| at(key, m))?;
 
@@ -298,6 +336,7 @@ impl Config {
             editions: raw.editions,
             dedup: raw.dedup,
             summaries: raw.summaries,
+            related: raw.related,
             search: raw.search,
             extra: raw.extra,
         })
@@ -422,6 +461,28 @@ mod tests {
         assert_eq!(err.line, Some(2));
         let err = parse("base_url: https://e.org/\ndedup: { threshold: 3 }\n").unwrap_err();
         assert!(err.message.contains("between"), "{}", err.message);
+    }
+
+    #[test]
+    fn related_settings_parse_and_explain_bad_values() {
+        let c = parse("base_url: https://e.org/\n").unwrap();
+        assert!(c.related.enabled);
+        assert_eq!(c.related.count, 4);
+        let c = parse("base_url: https://e.org/\nrelated: { enabled: false }\n").unwrap();
+        assert!(!c.related.enabled);
+        let c = parse("base_url: https://e.org/\nrelated: { count: 3, min_score: 0.3 }\n").unwrap();
+        assert_eq!((c.related.count, c.related.min_score), (3, 0.3));
+        let err = parse("base_url: https://e.org/\nrelated: { count: 0 }\n").unwrap_err();
+        assert!(err.message.contains("enabled: false"), "{}", err.message);
+        assert_eq!(err.line, Some(2));
+        let err = parse("base_url: https://e.org/\nrelated: { min_score: 2 }\n").unwrap_err();
+        assert!(
+            err.message.contains("between 0.01 and 1"),
+            "{}",
+            err.message
+        );
+        let err = parse("base_url: https://e.org/\nrelated: { cout: 3 }\n").unwrap_err();
+        assert_eq!(err.hint.as_deref(), Some("did you mean `count`?"));
     }
 
     #[test]

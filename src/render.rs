@@ -212,6 +212,35 @@ struct FullPage<'a> {
     toc: &'a [Heading],
     lower: Option<TitledLink<'a>>,
     higher: Option<TitledLink<'a>>,
+    /// Related articles, best first (`site::related`); empty when off.
+    related: Vec<RelatedView<'a>>,
+}
+
+/// A related article, for the list at an article's foot.
+#[derive(Serialize)]
+struct RelatedView<'a> {
+    title: &'a str,
+    path: &'a str,
+    date: Option<String>,
+    date_display: Option<String>,
+    /// The story's source (its shown copy's), if known.
+    source: Option<&'a str>,
+}
+
+/// The views of the related articles `list`.
+fn related_views<'a>(site: &'a Site, list: &[usize]) -> Vec<RelatedView<'a>> {
+    list.iter()
+        .map(|&j| {
+            let p = &site.pages[j];
+            RelatedView {
+                title: &p.title,
+                path: &p.path,
+                date: p.date.map(|d| d.ymd()),
+                date_display: p.date.map(|d| d.display()),
+                source: p.source.as_deref(),
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -366,13 +395,15 @@ pub fn render_all_cached(
 /// After pages `changed` were edited in place (each still sits where it did
 /// in every list: `content::Page::same_place`), renders again what shows
 /// them: their own pages and the pagers of the sections and terms listing
-/// them. Returns the pages whose inputs changed; `cache` must hold the
-/// render of the same site before the edits.
+/// them, and the article pages `relisted` (whose related list changed or
+/// shows an edited page). Returns the pages whose inputs changed; `cache`
+/// must hold the render of the same site before the edits.
 pub fn render_changed(
     site: &Site,
     templates: &Templates,
     cache: &mut RenderCache,
     changed: &[usize],
+    relisted: &[usize],
 ) -> Result<Vec<Page>, Diagnostics> {
     check_templates_exist(site, templates, changed.iter().copied())?;
     let mut replaced = Vec::with_capacity(changed.len());
@@ -381,7 +412,14 @@ pub fn render_changed(
         replaced.push(std::mem::replace(&mut cache.view_keys[i], key));
     }
     let r = Renderer::new(site, templates, &cache.view_keys, &cache.values);
-    let rendered = r.render_jobs(&jobs_showing(site, changed), &cache.pages)?;
+    let mut jobs = jobs_showing(site, changed);
+    jobs.extend(
+        relisted
+            .iter()
+            .filter(|i| !changed.contains(i))
+            .map(|&i| Job::Page(i)),
+    );
+    let rendered = r.render_jobs(&jobs, &cache.pages)?;
     let fresh: Vec<(u64, Value)> = changed
         .iter()
         .filter_map(|&i| Some((r.view_hashes[i], r.values[i].get()?.clone())))
@@ -765,6 +803,9 @@ impl<'a> Renderer<'a> {
                     j.map(|j| (&site.pages[j].title, &site.pages[j].path))
                         .hash(&mut h);
                 }
+                if let Some(list) = site.related.get(*i) {
+                    hash_json(&related_views(site, list), &mut h);
+                }
                 page.path.clone()
             }
             Job::Section(path, pager) => {
@@ -821,6 +862,10 @@ impl<'a> Renderer<'a> {
                     toc: &site.rendered[*i].toc,
                     lower: link(lower),
                     higher: link(higher),
+                    related: site
+                        .related
+                        .get(*i)
+                        .map_or_else(Vec::new, |list| related_views(site, list)),
                 };
                 let mut ctx = Context::new();
                 ctx.insert("page", &full);

@@ -97,6 +97,7 @@ pub struct Caches {
     digest: crate::digest::DigestCache,
     markdown: MarkdownCache,
     render: RenderCache,
+    related: crate::site::related::RelatedCache,
     /// Loaded once per config: the syntax set costs milliseconds to load,
     /// and its cache of highlighted blocks spans rebuilds.
     highlighter: Option<Arc<Highlighter>>,
@@ -207,7 +208,10 @@ pub fn assemble_cached(
     let digested = crate::digest::digest(content, &config, &mut caches.digest)?;
     let (content, report) = (digested.content, digested.report);
     stage("rendering Markdown");
-    let site = Site::build_cached(config, content, &highlighter, &mut caches.markdown)?;
+    let mut site = Site::build_cached(config, content, &highlighter, &mut caches.markdown)?;
+    stage("finding related articles");
+    site.related =
+        crate::site::related::build(&site.pages, &site.config.related, &mut caches.related);
     stage("rendering pages");
     let pages = render::render_all_cached(&site, &templates, &mut caches.render)?;
 

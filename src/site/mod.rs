@@ -6,6 +6,7 @@ pub mod editions;
 pub mod feed;
 pub mod paginate;
 pub mod redirects;
+pub mod related;
 pub mod sitemap;
 pub mod social;
 pub mod taxonomy;
@@ -51,6 +52,9 @@ pub struct Site {
     pub neighbours: Vec<(Option<usize>, Option<usize>)>,
     /// Newest first; empty when editions are off.
     pub editions: Vec<editions::Edition>,
+    /// Related articles of each page, best first, parallel to `pages`
+    /// (`related.rs`); all empty when related articles are off.
+    pub related: Vec<Vec<usize>>,
 }
 
 /// Rendered Markdown of earlier builds, by source file: reused while the
@@ -157,10 +161,19 @@ impl Site {
         content: Content,
         highlighter: &Highlighter,
     ) -> Result<Site, Diagnostics> {
-        Site::build_cached(config, content, highlighter, &mut MarkdownCache::default())
+        let mut site =
+            Site::build_cached(config, content, highlighter, &mut MarkdownCache::default())?;
+        site.related = related::build(
+            &site.pages,
+            &site.config.related,
+            &mut related::RelatedCache::default(),
+        );
+        Ok(site)
     }
 
-    /// [`Site::build`], reusing renderings from `cache`.
+    /// [`Site::build`], reusing renderings from `cache`. Leaves `related`
+    /// empty: the caller fills it with [`related::build`] and its own cache
+    /// (which a rebuild keeps to update the lists in place).
     pub fn build_cached(
         config: Config,
         content: Content,
@@ -278,6 +291,7 @@ impl Site {
             assets,
             neighbours,
             editions,
+            related: Vec::new(),
         })
     }
 
