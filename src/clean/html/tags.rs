@@ -129,15 +129,15 @@ fn outside_article(a: &Arena, i: usize) -> bool {
     })
 }
 
-/// How many nodes follow `i` inside its subtree (preorder).
+/// The index just past `i`'s subtree. Nodes are in preorder, so the
+/// subtree ends after its last descendant: the last child's last child,
+/// and so on (a walk as long as the tree is deep, not as big).
 fn subtree_end(a: &Arena, i: usize) -> usize {
-    let mut end = i;
-    let mut stack: Vec<u32> = a.nodes[i].children.clone();
-    while let Some(c) = stack.pop() {
-        end = end.max(c as usize);
-        stack.extend(a.nodes[c as usize].children.iter().copied());
+    let mut k = i;
+    while let Some(&c) = a.nodes[k].children.last() {
+        k = c as usize;
     }
-    end + 1
+    k + 1
 }
 
 /// The tag list shown with the article: the first list, in page order,
@@ -336,6 +336,25 @@ mod tests {
             tags_of("<title>Night buses return to the north</title>", &art),
             vec!["Transport", "Budget"]
         );
+    }
+
+    #[test]
+    fn subtree_ends_after_the_last_descendant() {
+        use super::super::arena::Arena;
+        let doc = dom_query::Document::from(
+            "<div><p>a<b>b</b></p><ul><li>c</li><li>d<i>e</i></li></ul></div><p>f</p>",
+        );
+        let a = Arena::build(&doc, None);
+        for i in 0..a.nodes.len() {
+            // The plain definition: every descendant's index, plus one.
+            let mut last = i;
+            let mut stack = a.nodes[i].children.clone();
+            while let Some(c) = stack.pop() {
+                last = last.max(c as usize);
+                stack.extend(a.nodes[c as usize].children.iter().copied());
+            }
+            assert_eq!(super::subtree_end(&a, i), last + 1, "node {i}");
+        }
     }
 
     #[test]

@@ -164,8 +164,39 @@ fn same_key(tag: &str) -> String {
     k
 }
 
+/// The context's texts normalised once per page, not once per tag.
+struct Keys {
+    title: String,
+    /// Squeezed: "The Wire" and "thewire" are one name.
+    sites: Vec<String>,
+    authors: Vec<String>,
+}
+
+impl Keys {
+    fn of(ctx: &TagContext) -> Keys {
+        Keys {
+            title: ctx.title.map(normalize_for_matching).unwrap_or_default(),
+            sites: ctx
+                .sites
+                .iter()
+                .map(|s| normalize_for_matching(s).replace(' ', ""))
+                .filter(|s| !s.is_empty())
+                .collect(),
+            authors: ctx
+                .authors
+                .iter()
+                .map(|a| normalize_for_matching(a))
+                .collect(),
+        }
+    }
+}
+
 /// Why `tag` (already [`tidy`]) is not a topic, if it is not.
 pub fn junk(tag: &str, ctx: &TagContext) -> Option<&'static str> {
+    junk_for(tag, &Keys::of(ctx))
+}
+
+fn junk_for(tag: &str, keys: &Keys) -> Option<&'static str> {
     let key = normalize_for_matching(tag);
     if key.is_empty() || !tag.chars().any(char::is_alphabetic) {
         return Some("no letters (a number or punctuation)");
@@ -222,19 +253,13 @@ pub fn junk(tag: &str, ctx: &TagContext) -> Option<&'static str> {
     ) {
         return Some("a placeholder");
     }
-    let squeezed = |s: &str| -> String { normalize_for_matching(s).replace(' ', "") };
-    let k = key.replace(' ', "");
-    if ctx
-        .sites
-        .iter()
-        .any(|s| !s.trim().is_empty() && squeezed(s) == k)
-    {
+    if keys.sites.contains(&key.replace(' ', "")) {
         return Some("the site's name");
     }
-    if ctx.title.is_some_and(|t| normalize_for_matching(t) == key) {
+    if keys.title == key {
         return Some("the whole title");
     }
-    if ctx.authors.iter().any(|a| normalize_for_matching(a) == key) {
+    if keys.authors.contains(&key) {
         return Some("the author's name");
     }
     None
@@ -278,22 +303,23 @@ pub fn choose_why(candidates: &[TagCandidate], ctx: &TagContext) -> (Vec<String>
     let mut keys: Vec<String> = Vec::new();
     let mut seen: Vec<Seen> = Vec::new();
     let mut any_explicit = false;
+    let ctx_keys = Keys::of(ctx);
     for c in order {
         if !c.evidence.explicit() && any_explicit {
-            seen.extend(c.values.iter().map(|v| Seen {
+            seen.push(Seen {
                 field: "tags",
-                value: v.clone(),
+                value: format!("{} values", c.values.len()),
                 from: format!(
                     "{} (not read: the page has explicit tags)",
                     c.evidence.describe()
                 ),
                 chosen: None,
-            }));
+            });
             continue;
         }
         for raw in &c.values {
             let tag = tidy(raw);
-            let why = match junk(&tag, ctx) {
+            let why = match junk_for(&tag, &ctx_keys) {
                 Some(why) => Some(why),
                 None => {
                     let key = same_key(&tag);
