@@ -43,14 +43,19 @@ pub(super) fn candidates(
 ) -> Vec<TagCandidate> {
     let mut out = Vec::new();
     for (key, evidence) in META_KEYS {
-        let values: Vec<String> = head
+        let raw: Vec<String> = head
             .metas
             .iter()
             .filter(|(n, v)| n == key && !v.trim().is_empty())
-            // `article:tag` is one tag per meta, but some sites list all
-            // in one; every key is split the same way.
-            .flat_map(|(_, v)| split_list(&decode_entities(v)))
+            .map(|(_, v)| decode_entities(v))
             .collect();
+        // Several metas of one key are one tag each, commas included
+        // ("Mergers, Acquisitions and Divestitures", "Trump, Donald J");
+        // a single one may hold the whole list.
+        let values: Vec<String> = match raw.as_slice() {
+            [one] => split_list(one),
+            _ => raw.iter().map(|v| collapse(v)).collect(),
+        };
         if !values.is_empty() {
             out.push(TagCandidate {
                 values,
@@ -283,6 +288,14 @@ mod tests {
 <meta property="article:tag" content="Buses"><meta property="article:tag" content="Night buses">"#;
         let art =
             format!("<h1>Night buses return to the north</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        assert_eq!(tags_of(head, &art), vec!["Buses", "Night buses"]);
+        // One tag per meta keeps its commas; one meta may hold a list.
+        let head = r#"<meta property="article:tag" content="Trump, Donald J"><meta property="article:tag" content="Mergers, Acquisitions and Divestitures">"#;
+        assert_eq!(
+            tags_of(head, &art),
+            vec!["Trump, Donald J", "Mergers, Acquisitions and Divestitures"]
+        );
+        let head = r#"<meta property="article:tag" content="Buses, Night buses">"#;
         assert_eq!(tags_of(head, &art), vec!["Buses", "Night buses"]);
         // Keywords alone: read.
         let head = r#"<title>Night buses return to the north</title><meta name="news_keywords" content="Transport, Buses">
