@@ -138,7 +138,7 @@ pub fn tidy(raw: &str) -> String {
         c.is_whitespace()
             || matches!(
                 c,
-                '"' | '\'' | '“' | '”' | '‘' | '’' | '#' | '.' | '·' | '•'
+                '"' | '\'' | '“' | '”' | '‘' | '’' | '#' | '.' | '·' | '•' | ',' | ';' | '|'
             )
     });
     // A URL slug ("doobie-brothers", "front-page") reads as words; short
@@ -206,6 +206,10 @@ fn junk_for(tag: &str, keys: &Keys) -> Option<&'static str> {
     }
     if tag.contains("://") || tag.to_ascii_lowercase().starts_with("www.") || domain_like(tag) {
         return Some("an address");
+    }
+    // A counter ("(42) Comments") or an entity's remnant ("&quot").
+    if tag.starts_with('&') || counter(tag) {
+        return Some("a counter or a stray entity");
     }
     // A description cut short ("as distinct..."), not a topic.
     if tag.contains("...") || tag.contains('…') {
@@ -275,6 +279,14 @@ fn domain_like(tag: &str) -> bool {
                 && (3..=6).contains(&end.len())
                 && end.bytes().all(|b| b.is_ascii_lowercase())
         })
+}
+
+/// A number in parentheses, as links print counts: "(42) Comments".
+fn counter(tag: &str) -> bool {
+    tag.split('(').skip(1).any(|rest| {
+        rest.split_once(')')
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// A word mixing letters and digits with four digits or more: a ticker
@@ -381,6 +393,7 @@ mod tests {
         assert_eq!(tidy("\"quoted\""), "quoted");
         assert_eq!(tidy("Tag:Nodejs"), "Nodejs");
         assert_eq!(tidy("doobie-brothers"), "doobie brothers");
+        assert_eq!(tidy("MacBook Pro,"), "MacBook Pro");
         assert_eq!(tidy("e-commerce"), "e-commerce");
         assert_eq!(tidy("COVID-19"), "COVID-19");
         assert_eq!(same_key("Fact-Check"), same_key("fact check"));
@@ -409,6 +422,10 @@ mod tests {
             ("www.example.org", true),
             ("digitimes.com", true),
             ("U.S.", false),
+            ("(42) Comments", true),
+            ("&quot", true),
+            ("AT&T", false),
+            ("China (PRC)", false),
             ("Node.js", false),
             ("as distinct... - Safe Haven", true),
             ("ctp_video", true),
