@@ -126,13 +126,42 @@ impl Default for Search {
 }
 
 /// Editor rules for raw articles, for the rare page the defaults miss.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct CleanConfig {
     /// Regular expressions: a block of a raw article matching one is dropped.
     pub drop: Vec<String>,
     /// Rules per folder of `content/` (e.g. `menafn` or `wires/menafn`).
     pub sources: BTreeMap<String, SourceRule>,
+    /// Give raw articles the tags their pages name (`article:tag`, tag
+    /// lists, keywords). Off for sites whose tags are the editor's alone.
+    #[serde(deserialize_with = "switch")]
+    pub tags: bool,
+}
+
+impl Default for CleanConfig {
+    fn default() -> Self {
+        CleanConfig {
+            drop: Vec::new(),
+            sources: BTreeMap::new(),
+            tags: true,
+        }
+    }
+}
+
+/// A yes/no setting, with a message in words for anything else (serde's
+/// own says "invalid type: string, expected a boolean").
+fn switch<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Bool(b) => Ok(b),
+        other => Err(serde::de::Error::custom(format!(
+            "`tags` is a switch: write `tags: true` or `tags: false`, not `{}`",
+            match other {
+                serde_json::Value::String(s) => s,
+                v => v.to_string(),
+            }
+        ))),
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
@@ -447,6 +476,21 @@ mod tests {
         let err = parse("base_url: https://e.org/\nclean:\n  drop: ['(unclosed']\n").unwrap_err();
         assert!(err.message.contains("(unclosed"), "{}", err.message);
         assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn clean_tags_is_a_switch() {
+        let c = parse("base_url: https://e.org/\n").unwrap();
+        assert!(c.clean.tags, "tags are read by default");
+        let c = parse("base_url: https://e.org/\nclean:\n  tags: false\n").unwrap();
+        assert!(!c.clean.tags);
+        assert!(c.clean.drop.is_empty());
+        let err = parse("base_url: https://e.org/\nclean:\n  tags: maybe\n").unwrap_err();
+        assert!(err.message.contains("`tags: false`"), "{}", err.message);
+        assert!(err.message.contains("maybe"), "{}", err.message);
+        assert_eq!(err.line, Some(3));
+        let err = parse("base_url: https://e.org/\nclean:\n  tag: false\n").unwrap_err();
+        assert_eq!(err.hint.as_deref(), Some("did you mean `tags`?"));
     }
 
     #[test]

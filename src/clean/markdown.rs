@@ -33,6 +33,8 @@ impl Article {
             #[serde(skip_serializing_if = "Option::is_none")]
             date: Option<&'a str>,
             #[serde(skip_serializing_if = "<[String]>::is_empty")]
+            tags: &'a [String],
+            #[serde(skip_serializing_if = "<[String]>::is_empty")]
             authors: &'a [String],
             #[serde(skip_serializing_if = "Option::is_none")]
             source: Option<&'a str>,
@@ -50,6 +52,7 @@ impl Article {
             title: text(&self.title),
             description: text(&self.subtitle),
             date: text(&self.date),
+            tags: &self.tags,
             authors: &self.authors,
             source: text(&self.source),
             source_url: text(&self.source_url),
@@ -267,6 +270,15 @@ mod tests {
         let v: serde_json::Value = crate::yaml::parse(fm, std::path::Path::new("x"), 1).unwrap();
         assert_eq!(v["title"], "A: \"quoted\" title");
         assert_eq!(v["authors"][0], "Ann");
+        assert!(v.get("tags").is_none(), "no tags, no key: {fm}");
+        let tagged = Article {
+            tags: vec!["Energy".into(), "Rates: a view".into()],
+            ..a
+        };
+        let md = tagged.to_markdown();
+        let (fm, _) = md[4..].split_once("---\n").unwrap();
+        let v: serde_json::Value = crate::yaml::parse(fm, std::path::Path::new("x"), 1).unwrap();
+        assert_eq!(v["tags"], serde_json::json!(["Energy", "Rates: a view"]));
     }
 
     #[test]

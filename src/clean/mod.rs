@@ -38,6 +38,9 @@ pub struct Article {
     pub date: Option<String>,
     /// BCP 47 language tag, when declared or detected.
     pub language: Option<String>,
+    /// Topics the page names for itself (tag lists, `article:tag`,
+    /// keywords), normalised and capped (`meta/tags.rs`).
+    pub tags: Vec<String>,
     pub blocks: Vec<Block>,
     /// What was removed and why (for `--explain`).
     pub dropped: Vec<Dropped>,
@@ -98,6 +101,9 @@ pub struct Hints {
     pub drop: Vec<regex::Regex>,
     /// The file's name, for titles of last resort and messages.
     pub file_name: Option<String>,
+    /// `clean.tags: false`: read no tags from the page. (Negative so the
+    /// default, tags read, is `Default`.)
+    pub no_tags: bool,
 }
 
 impl Hints {

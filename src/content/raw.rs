@@ -5,7 +5,8 @@
 //! cleaner can learn each source's boilerplate from the others: a line that
 //! repeats across a good share of a folder's articles is not article text.
 //! A sidecar `NAME.yaml` next to `NAME.txt` overrides anything the cleaner
-//! found (title, date, tags, source, ...).
+//! found (title, date, tags, source, ...); its `tags:` replaces the page's
+//! tags rather than adding to them.
 
 use crate::fingerprint;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -188,6 +189,7 @@ pub(super) fn folder_hints<'a>(
         repeated: clean::repeated_blocks(texts),
         drop,
         file_name: None,
+        no_tags: !config.clean.tags,
     }
 }
 
@@ -201,6 +203,7 @@ fn fingerprint(hints: &Hints) -> u64 {
     for rx in &hints.drop {
         rx.as_str().hash(&mut h);
     }
+    hints.no_tags.hash(&mut h);
     h.finish()
 }
 
@@ -270,6 +273,7 @@ pub(super) fn front_matter(
         title: article.title,
         description: article.subtitle,
         date,
+        tags: article.tags,
         authors: article.authors,
         // The editor's folder rule names the source over the page's own
         // metadata (which is often a section name or a sister site).
@@ -284,5 +288,13 @@ pub(super) fn front_matter(
     let text = std::fs::read_to_string(sidecar_abs)
         .map_err(|e| Diagnostic::in_file(sidecar_file, format!("cannot read: {e}")))?;
     let overrides: PageFrontMatter = crate::yaml::parse(&text, sidecar_file, 1)?;
-    Ok((found.overlay(overrides), Some(text)))
+    // A sidecar's `tags:` replaces the page's, even when it is empty
+    // (`tags: []` takes every tag off); the overlay alone would keep the
+    // page's tags under an empty list.
+    let sidecar_tags = crate::yaml::key_line(&text, "tags", 1).map(|_| overrides.tags.clone());
+    let mut fm = found.overlay(overrides);
+    if let Some(tags) = sidecar_tags {
+        fm.tags = tags;
+    }
+    Ok((fm, Some(text)))
 }

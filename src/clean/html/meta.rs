@@ -6,6 +6,7 @@
 
 use crate::clean::meta::dates as meta_dates;
 use crate::clean::meta::names::{self, Candidate, Evidence};
+use crate::clean::meta::tags::{self as meta_tags, TagContext};
 use crate::clean::meta::titles::{self, TitleCandidate, TitleEvidence};
 use crate::clean::meta::Seen;
 use crate::clean::normalize_for_matching;
@@ -14,6 +15,7 @@ use super::arena::{Arena, Head, Tag};
 use super::collapse;
 use super::dates::{self, LdDates};
 use super::stats::Stat;
+use super::tags;
 
 #[derive(Default)]
 struct LdInfo {
@@ -27,6 +29,8 @@ struct LdInfo {
     description: Option<String>,
     url: Option<String>,
     language: Option<String>,
+    /// `keywords`, a string of comma-separated values or an array.
+    keywords: Vec<String>,
 }
 
 fn json_ld(scripts: &[String]) -> LdInfo {
@@ -95,6 +99,18 @@ fn json_ld(scripts: &[String]) -> LdInfo {
                     };
                     info.description = s("description");
                     info.language = s("inLanguage");
+                    info.keywords = match map.get("keywords") {
+                        Some(serde_json::Value::String(k)) => {
+                            meta_tags::split_list(&decode_entities(k))
+                        }
+                        Some(serde_json::Value::Array(ks)) => ks
+                            .iter()
+                            .filter_map(|k| k.as_str())
+                            .map(|k| collapse(&decode_entities(k)))
+                            .filter(|k| !k.is_empty())
+                            .collect(),
+                        _ => Vec::new(),
+                    };
                     info.url = s("url").or_else(|| match map.get("mainEntityOfPage") {
                         Some(serde_json::Value::String(u)) => Some(u.clone()),
                         Some(serde_json::Value::Object(o)) => {
@@ -168,7 +184,7 @@ fn strip_cdata(s: &str) -> &str {
 }
 
 /// The few entities JSON-LD and meta values carry.
-fn decode_entities(s: &str) -> String {
+pub(super) fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
@@ -203,12 +219,21 @@ pub(super) struct Meta {
     pub(super) source: Option<String>,
     pub(super) source_url: Option<String>,
     pub(super) language: Option<String>,
+    /// Topics the page names (empty when `want_tags` was false).
+    pub(super) tags: Vec<String>,
     /// Every candidate seen, for `extract --explain`.
     pub(super) seen: Vec<Seen>,
 }
 
 /// `root`: the first node of the article's main content, if one was found.
-pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -> Meta {
+/// `want_tags`: read tags (the site may switch them off).
+pub(super) fn metadata(
+    a: &Arena,
+    st: &[Stat],
+    head: &Head,
+    root: Option<u32>,
+    want_tags: bool,
+) -> Meta {
     let meta_value = |k: &str| {
         head.metas
             .iter()
@@ -430,6 +455,24 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
         }
     }
     let date = choice.map(|(stamp, _)| stamp);
+    let tags = if want_tags {
+        let title_key = title
+            .as_deref()
+            .map(normalize_for_matching)
+            .unwrap_or_default();
+        let candidates = tags::candidates(a, st, head, &ld.keywords, headline_at, root, &title_key);
+        let hosts_ref: Vec<&str> = hosts.iter().map(String::as_str).collect();
+        let ctx = TagContext {
+            title: title.as_deref(),
+            sites: sites.iter().copied().chain(hosts_ref).collect(),
+            authors: &authors,
+        };
+        let (tags, why) = meta_tags::choose_why(&candidates, &ctx);
+        seen.extend(why);
+        tags
+    } else {
+        Vec::new()
+    };
     let source_url = head
         .canonical
         .clone()
@@ -455,6 +498,7 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, root: Option<u32>) -
         source,
         source_url,
         language,
+        tags,
         seen,
     }
 }

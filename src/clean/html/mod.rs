@@ -44,6 +44,7 @@ mod prune;
 mod select;
 mod sift;
 mod stats;
+mod tags;
 #[cfg(test)]
 mod test_support;
 
@@ -101,7 +102,7 @@ pub fn clean_html(html: &str, hints: &Hints) -> Article {
         }
     }
     let (content, mut dropped, _, root) = best.unwrap_or_default();
-    let meta = metadata(&arena, &st, &head, root);
+    let meta = metadata(&arena, &st, &head, root, !hints.no_tags);
 
     let base = head
         .base
@@ -155,6 +156,7 @@ pub fn clean_html(html: &str, hints: &Hints) -> Article {
         source_url: meta.source_url,
         date: meta.date,
         language: meta.language,
+        tags: meta.tags,
         blocks: out_blocks,
         dropped,
         seen: meta.seen,

@@ -7,9 +7,12 @@
 //!   and the choice among author candidates.
 //! - `titles.rs`: site names split off titles, and the choice among the
 //!   titles a page gives (social, headline, structured, document).
+//! - `tags.rs`: tag labels, the normaliser (junk, repeats, the cap) and the
+//!   choice among tag sources (explicit tags before keyword metas).
 
 pub(crate) mod dates;
 pub(crate) mod names;
+pub mod tags;
 pub(crate) mod titles;
 
 use serde::Serialize;
@@ -19,7 +22,7 @@ use serde::Serialize;
 /// its date or title (and what to put in a sidecar when it is wrong).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Seen {
-    /// `title`, `date`, `authors`.
+    /// `title`, `date`, `authors`, `tags`.
     pub field: &'static str,
     pub value: String,
     /// Where it was seen, in words.

@@ -16,7 +16,8 @@
 //! 3. **Metadata** (`title.rs`, `bylines.rs`, dates from `clean/meta`; taken out of the
 //!    text in `Cleaner::run`). Headline (the first line, often "Headline -
 //!    Site", and its repetition above the body), deck, byline, date, source,
-//!    and the parenthesised writer's note.
+//!    and the parenthesised writer's note; a "Tags:" line near the body
+//!    (`tags.rs`) becomes the article's tags.
 //! 4. **Body region** (`classify.rs`, `region.rs`). Units are classed and
 //!    weighted (sentences positive in proportion to length, menu-like and
 //!    boilerplate lines negative, section-ending cues such as "Related
@@ -38,6 +39,7 @@ mod fallback;
 mod features;
 mod fnv;
 mod region;
+mod tags;
 #[cfg(test)]
 mod test_support;
 mod title;
@@ -46,6 +48,7 @@ mod units;
 
 use super::{normalize_for_matching, Article, Hints};
 use crate::clean::meta::dates::relative_time;
+use crate::clean::meta::tags::{choose_why, TagCandidate, TagContext, TagEvidence};
 use bylines::{byline_names, is_author_note, looks_like_bio, name_line, name_with_title};
 use classify::Class;
 use cues::Cue;
@@ -118,6 +121,22 @@ impl Cleaner {
         let start_floor = title_idx.map_or(0, |i| i + 1);
         let (a, b) = self.region(&classes, start_floor, &repeats);
         let title_repeat = repeats.iter().copied().rfind(|&r| r < a);
+        let mut tag_values = Vec::new();
+
+        // The "Tags:" line: kept as tags (unless the site switched them
+        // off), never as body text. Read after the region is found, so the
+        // body's bounds are what they would be without it.
+        if let Some((lines, values)) =
+            tags::tag_lines(&self.units, start_floor, b, |i| taken[i].is_some())
+        {
+            if !hints.no_tags {
+                tag_values = values;
+            }
+            for i in lines {
+                taken[i] = Some("tag line (kept as tags)".into());
+                classes[i] = Class::Bad("tag line".into());
+            }
+        }
 
         // Metadata before and at the start of the body.
         let meta_end = (a + 3).min(n);
@@ -252,6 +271,23 @@ impl Cleaner {
                     }
                 }
             }
+        }
+
+        // Tags are judged once the title, source and authors are known.
+        if !tag_values.is_empty() {
+            let sites: Vec<&str> = article.source.as_deref().into_iter().collect();
+            let ctx = TagContext {
+                title: article.title.as_deref(),
+                sites,
+                authors: &article.authors,
+            };
+            let candidates = [TagCandidate {
+                values: tag_values,
+                evidence: TagEvidence::TextLine,
+            }];
+            let (tags, why) = choose_why(&candidates, &ctx);
+            article.tags = tags;
+            article.seen.extend(why);
         }
 
         self.refine(&mut classes, a, b);
