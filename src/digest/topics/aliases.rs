@@ -1,9 +1,9 @@
 //! Step 2: from every article's mentions to topics, with the corpus as
 //! the teacher.
 //!
-//! - **Ordinary words.** A word's *lowercase share* is how often it is
-//!   written in lowercase among all its uses that are not at a sentence
-//!   start (lowercase ones, and capitalised ones inside a sentence). A
+//! - **Ordinary words.** A word's *lowercase share* is the share of
+//!   articles writing it in lowercase among those writing it in lowercase
+//!   or capitalised inside a sentence (sentence starts say nothing). A
 //!   sentence-start run loses its first words while they are ordinary
 //!   (share ≥ ½: "Investors", "Still"); a run that is one ordinary word is
 //!   no name ("Government", "Internet"); a leading ordinary word before a
@@ -24,13 +24,16 @@
 
 use crate::fingerprint::{self, Map};
 
-use super::candidates::Candidates;
+use super::candidates::{word_hash, Candidates};
 use super::words::is_connector;
 
 /// At or above this lowercase share a word is an ordinary word.
 const ORDINARY: f64 = 0.5;
 /// Below this share a word is a proper name (never written in lowercase).
 const PROPER: f64 = 0.1;
+/// A name of one word must be written capitalised at least this often
+/// (share below this): "President", "Internet" and "Web" are not.
+const SINGLE: f64 = 0.25;
 /// A surname must be at least this proper to stand for a full name.
 const SURNAME: f64 = 0.2;
 
@@ -50,6 +53,9 @@ pub struct Topic {
     pub keys: Vec<String>,
     /// Articles mentioning it, ascending.
     pub articles: Vec<u32>,
+    /// A word derived from another topic's name ("Japanese", "Americans"):
+    /// an adjective or a people, not a topic of its own.
+    pub derived: bool,
 }
 
 /// The comparison key of a spelling: lowercase, without dots and
@@ -73,27 +79,36 @@ pub fn key(s: &str) -> String {
     out
 }
 
-/// Per word (lowercase): (lowercase uses, capitalised uses mid-sentence).
-struct Usage(Map<String, (u64, u64)>);
+/// Per word (by [`word_hash`]): in how many articles it is written in
+/// lowercase, and in how many capitalised inside a sentence.
+struct Usage(Map<u32, (u32, u32)>);
 
 impl Usage {
     fn learn(articles: &[&Candidates]) -> Usage {
-        let mut m: Map<String, (u64, u64)> = fingerprint::map_with_capacity(4096);
+        let mut m: Map<u32, (u32, u32)> = fingerprint::map_with_capacity(1 << 16);
+        let mut words: Vec<(u32, bool)> = Vec::new();
         for c in articles {
-            for (w, n) in &c.lowercase {
-                if *n > 0 {
-                    m.entry(w.to_string()).or_default().0 += u64::from(*n);
-                }
+            words.clear();
+            for mention in &c.mentions {
+                words.extend(
+                    mention
+                        .text
+                        .split(' ')
+                        .map(|w| (word_hash(w), !mention.start)),
+                );
             }
-            for mention in c.mentions.iter().filter(|m| !m.start) {
-                for w in mention.text.split(' ') {
-                    let lw = w.to_lowercase();
-                    match m.get_mut(&lw) {
-                        Some(e) => e.1 += u64::from(mention.count),
-                        None => {
-                            m.insert(lw, (0, u64::from(mention.count)));
-                        }
-                    }
+            // One count per article; mid-sentence wins over a start.
+            words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            words.dedup_by_key(|w| w.0);
+            for &(w, mid) in &words {
+                m.entry(w).or_default().1 += u32::from(mid);
+            }
+        }
+        // Lowercase words matter only when some article capitalises them.
+        for c in articles {
+            for w in &c.lowercase {
+                if let Some(e) = m.get_mut(w) {
+                    e.0 += 1;
                 }
             }
         }
@@ -103,8 +118,8 @@ impl Usage {
     /// Share of lowercase uses, `None` for a word only ever seen opening
     /// sentences (no evidence either way).
     fn share(&self, word: &str) -> Option<f64> {
-        match self.0.get(&word.to_lowercase()) {
-            Some(&(l, c)) if l + c > 0 => Some(l as f64 / (l + c) as f64),
+        match self.0.get(&word_hash(word)) {
+            Some(&(l, c)) if l + c > 0 => Some(f64::from(l) / f64::from(l + c)),
             _ => None,
         }
     }
@@ -120,14 +135,25 @@ impl Usage {
     }
 }
 
+/// Whether a key is an acronym: its most used spelling is one.
+fn acronym_key(stats: &KeyStats) -> bool {
+    stats
+        .forms
+        .iter()
+        .max_by(|a, b| a.2.cmp(&b.2).then(b.0.cmp(&a.0)))
+        .is_some_and(|f| is_acronym(&f.0))
+}
+
 fn is_acronym(form: &str) -> bool {
     !form.contains(' ')
         && form.chars().filter(|c| c.is_uppercase()).count() >= 2
         && !form.chars().any(char::is_lowercase)
 }
 
-/// A mention as a topic spelling, or `None` when it is no name.
-fn normalize(text: &str, start: bool, usage: &Usage) -> Option<String> {
+/// A mention as a topic spelling, or `None` when it is no name. `alone`
+/// gives how often a spelling (by key) was written as a whole mention.
+fn normalize(text: &str, start: bool, usage: &Usage, alone: &Map<String, u64>) -> Option<String> {
+    let uses = |words: &[&str]| alone.get(&key(&words.join(" "))).copied().unwrap_or(0);
     let mut words: Vec<&str> = text
         .split(' ')
         .filter(|w| !(w.len() == 2 && w.ends_with('.')))
@@ -149,6 +175,8 @@ fn normalize(text: &str, start: bool, usage: &Usage) -> Option<String> {
             trim(&mut words);
         }
     }
+    // A title, not part of the name, when the name stands alone at least
+    // as often ("President Trump"; not "New York").
     while words.len() > 1
         && !is_acronym(words[0])
         && usage.ordinary(words[0])
@@ -156,6 +184,7 @@ fn normalize(text: &str, start: bool, usage: &Usage) -> Option<String> {
             .iter()
             .filter(|w| !is_connector(w))
             .all(|w| usage.proper(w, PROPER))
+        && uses(&words[1..]) >= uses(&words)
     {
         words.remove(0);
         trim(&mut words);
@@ -165,7 +194,7 @@ fn normalize(text: &str, start: bool, usage: &Usage) -> Option<String> {
         [] => None,
         [w] if w.chars().filter(|c| c.is_alphabetic()).count() < 2 => None,
         // One word needs evidence that it is a name.
-        [w] if !is_acronym(w) && !usage.proper(w, ORDINARY) => None,
+        [w] if !is_acronym(w) && !usage.proper(w, SINGLE) => None,
         _ => Some(words.join(" ")),
     }
 }
@@ -180,6 +209,12 @@ struct KeyStats {
 /// Learns the topics of `articles` (see the module docs).
 pub fn learn(articles: &[&Candidates]) -> Learned {
     let usage = Usage::learn(articles);
+    let mut alone: Map<String, u64> = fingerprint::map_with_capacity(4096);
+    for c in articles {
+        for m in &c.mentions {
+            *alone.entry(key(&m.text)).or_default() += u64::from(m.count);
+        }
+    }
     // Distinct mentions recur across articles: normalise each once.
     let mut forms: Map<(&str, bool), Option<(String, String)>> =
         fingerprint::map_with_capacity(4096);
@@ -194,7 +229,7 @@ pub fn learn(articles: &[&Candidates]) -> Learned {
             let Some((form, k)) = forms
                 .entry((&*m.text, m.start))
                 .or_insert_with(|| {
-                    normalize(&m.text, m.start, &usage).map(|f| {
+                    normalize(&m.text, m.start, &usage, &alone).map(|f| {
                         let k = key(&f);
                         (f, k)
                     })
@@ -249,6 +284,7 @@ pub fn learn(articles: &[&Candidates]) -> Learned {
         }
     }
 
+    let derived = derived_words(&keys, &stats);
     let mut parent: Vec<u32> = (0..keys.len() as u32).collect();
     let mut short = vec![false; keys.len()];
     merge_acronyms(&keys, &stats, &mut parent);
@@ -268,10 +304,11 @@ pub fn learn(articles: &[&Candidates]) -> Learned {
     }
     let mut topics: Vec<Topic> = order
         .iter()
-        .map(|_| Topic {
+        .map(|&r| Topic {
             name: String::new(),
             keys: Vec::new(),
             articles: Vec::new(),
+            derived: derived[r as usize],
         })
         .collect();
     let mut best: Vec<Option<(u32, u32, &str)>> = vec![None; order.len()];
@@ -358,6 +395,40 @@ fn initials(key: &str) -> Option<String> {
     (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
+/// Suffixes that make adjectives and peoples of place names.
+const DERIVING: &[&str] = &["ans", "ians", "eans", "an", "ian", "ean", "ese", "i", "ish"];
+
+/// Keys of one word that are another one-word key plus a deriving suffix
+/// (its last letter may go: "china" → "chinese", "america" →
+/// "americans", "iraq" → "iraqi"; the stem has four letters or more).
+fn derived_words(keys: &[String], stats: &[KeyStats]) -> Vec<bool> {
+    let mut single: Vec<&str> = keys
+        .iter()
+        .enumerate()
+        .filter(|(k, key)| !key.contains(' ') && !acronym_key(&stats[*k]))
+        .map(|(_, key)| key.as_str())
+        .collect();
+    single.sort_unstable();
+    keys.iter()
+        .enumerate()
+        .map(|(k, key)| {
+            if key.contains(' ') || acronym_key(&stats[k]) {
+                return false;
+            }
+            DERIVING.iter().any(|suffix| {
+                let Some(base) = key.strip_suffix(suffix).filter(|b| b.chars().count() >= 4) else {
+                    return false;
+                };
+                let from = single.partition_point(|s| *s < base);
+                single[from..]
+                    .iter()
+                    .take_while(|s| s.starts_with(base))
+                    .any(|s| *s != key && s.len() < key.len() && s.len() <= base.len() + 1)
+            })
+        })
+        .collect()
+}
+
 fn merge_acronyms(keys: &[String], stats: &[KeyStats], parent: &mut [u32]) {
     let mut by_initials: Map<String, Vec<u32>> = fingerprint::map_with_capacity(keys.len());
     for (k, key) in keys.iter().enumerate() {
@@ -366,7 +437,7 @@ fn merge_acronyms(keys: &[String], stats: &[KeyStats], parent: &mut [u32]) {
         }
     }
     for (a, key) in keys.iter().enumerate() {
-        let acronym = stats[a].forms.iter().any(|f| is_acronym(&f.0));
+        let acronym = acronym_key(&stats[a]);
         let Some(expansions) = acronym.then(|| by_initials.get(key)).flatten() else {
             continue;
         };
@@ -405,9 +476,7 @@ fn merge_surnames(
         }
     }
     for (t, key) in keys.iter().enumerate() {
-        let proper = !key.contains(' ')
-            && !stats[t].forms.iter().any(|f| is_acronym(&f.0))
-            && usage.proper(key, SURNAME);
+        let proper = !key.contains(' ') && !acronym_key(&stats[t]) && usage.proper(key, SURNAME);
         let Some(fulls) = proper.then(|| by_last.get(key.as_str())).flatten() else {
             continue;
         };
@@ -480,10 +549,39 @@ mod tests {
     }
 
     #[test]
+    fn words_derived_from_place_names_are_marked() {
+        let (l, _) = names(&[
+            "Officials in China said Chinese exports rose. China and Japan talked; Japanese firms and Americans watched America.",
+            "China and Japan met again in Paris. Chinese and Japanese delegates met Paula and Paul.",
+        ]);
+        let derived: Vec<&str> = l
+            .topics
+            .iter()
+            .filter(|t| t.derived)
+            .map(|t| t.name.as_str())
+            .collect();
+        assert_eq!(derived, vec!["Americans", "Chinese", "Japanese"]);
+    }
+
+    #[test]
+    fn a_title_goes_only_when_the_name_stands_alone() {
+        let (_, names) = names(&[
+            "The new plan came from New York, where President Trump spoke. Trump left New York.",
+            "A new tower in New York. Trump said the president would visit New York.",
+        ]);
+        assert!(names.contains(&"New York".to_string()), "{names:?}");
+        assert!(names.contains(&"Trump".to_string()), "{names:?}");
+        assert!(
+            !names.iter().any(|n| n == "York" || n == "President Trump"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn sentence_starts_and_titles_lose_ordinary_words() {
         let (_, names) = names(&[
             "Investors were calm. The investors sold. President Biden spoke to investors.",
-            "Analysts said the president met with President Biden. Biden left. Investors watched the president.",
+            "Analysts said the president met Biden. Biden left. Investors watched the president.",
         ]);
         assert!(names.contains(&"Biden".to_string()), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("Investors")), "{names:?}");

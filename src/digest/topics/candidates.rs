@@ -1,9 +1,8 @@
 //! Step 1: one article's candidate names, read from its body alone (so they
 //! can be cached by body hash): runs of capitalised words and acronyms,
-//! with whether each run opened a sentence, and how often the words of
-//! those runs also appear in lowercase in the same article (the evidence
-//! that a capitalised word is an ordinary word, learned across the corpus
-//! in step 2).
+//! with whether each run opened a sentence, and which words the article
+//! writes in lowercase (the evidence that a capitalised word is an
+//! ordinary word, learned across the corpus in step 2).
 
 use crate::fingerprint::{self, Map};
 
@@ -15,15 +14,22 @@ const MAX_RUN: usize = 6;
 /// lowercase word in four of them is a headline or a menu, not prose.
 const TITLE_CASE_MIN: usize = 4;
 
+/// A word's identity for the lowercase evidence: a hash of the word in
+/// lowercase (collisions among a corpus's words are rare and only blur
+/// one word's statistics).
+pub fn word_hash(word: &str) -> u32 {
+    fingerprint::of(&word.to_lowercase()) as u32
+}
+
 /// What one article body offers as topic names.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Candidates {
     /// Distinct runs as written (words joined by one space), sorted by
     /// text then `start`.
     pub mentions: Vec<Mention>,
-    /// For every distinct lowercased word of a mention, how often the
-    /// word appears entirely in lowercase in the article; sorted by word.
-    pub lowercase: Vec<(Box<str>, u32)>,
+    /// Every word the article writes in lowercase, as [`word_hash`]es,
+    /// sorted and distinct (4 bytes a word: a few hundred per article).
+    pub lowercase: Vec<u32>,
 }
 
 /// A run of capitalised words, and how often the article has it.
@@ -66,7 +72,7 @@ struct Word<'a> {
 /// Reads every sentence of `body` (Markdown, as the digest holds it).
 pub fn extract(body: &str) -> Candidates {
     let mut runs: Map<(String, bool), (u32, u32)> = fingerprint::map_with_capacity(64);
-    let mut lower: Map<String, u32> = fingerprint::map_with_capacity(256);
+    let mut lower: foldhash::HashSet<u32> = Default::default();
     let mut index = 0u32;
     for paragraph in crate::digest::summary::paragraph_sentences(body) {
         for sentence in &paragraph {
@@ -84,19 +90,8 @@ pub fn extract(body: &str) -> Candidates {
         })
         .collect();
     mentions.sort_unstable_by(|a, b| (&a.text, a.start).cmp(&(&b.text, b.start)));
-    let mut wanted: Vec<String> = mentions
-        .iter()
-        .flat_map(|m| m.text.split(' ').map(str::to_lowercase))
-        .collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let lowercase = wanted
-        .into_iter()
-        .map(|w| {
-            let n = lower.get(&w).copied().unwrap_or(0);
-            (w.into_boxed_str(), n)
-        })
-        .collect();
+    let mut lowercase: Vec<u32> = lower.into_iter().collect();
+    lowercase.sort_unstable();
     Candidates {
         mentions,
         lowercase,
@@ -107,12 +102,12 @@ fn read_sentence(
     sentence: &str,
     index: u32,
     runs: &mut Map<(String, bool), (u32, u32)>,
-    lower: &mut Map<String, u32>,
+    lower: &mut foldhash::HashSet<u32>,
 ) {
     let words: Vec<Word> = sentence.split_whitespace().map(word).collect();
     for w in &words {
         if w.kind == Kind::Other && w.core.starts_with(char::is_lowercase) {
-            *lower.entry(w.core.to_lowercase()).or_default() += 1;
+            lower.insert(word_hash(w.core));
         }
     }
     if shouting_or_title_case(&words) {
@@ -124,6 +119,12 @@ fn read_sentence(
         // Particles and initials never open or close a name.
         while run.last().is_some_and(|w| is_connector(w) || is_initial(w)) {
             run.pop();
+        }
+        // "the Patriot Act." at a sentence's end: the dot was no abbreviation.
+        if let Some(last) = run.last_mut() {
+            if last.ends_with('.') && last.chars().any(char::is_lowercase) {
+                *last = &last[..last.len() - 1];
+            }
         }
         if !run.is_empty() && run.len() <= MAX_RUN {
             let e = runs.entry((run.join(" "), start)).or_insert((0, index));
@@ -220,10 +221,30 @@ fn word(raw: &str) -> Word<'_> {
     }
     let mut core = &raw[start..end];
     let mut tail = &raw[end..];
-    // "U.S." and "J." keep their last dot.
-    if tail.starts_with('.') && (core.contains('.') || core.chars().count() == 1) {
+    // "U.S.", "J." and "St." keep their last dot: abbreviations inside a
+    // name (the sentence splitter does not end sentences there).
+    let short_capital =
+        core.chars().count() <= 3 && core.starts_with(char::is_uppercase) && tail == ".";
+    if tail.starts_with('.') && (core.contains('.') || core.chars().count() == 1 || short_capital) {
         core = &raw[start..end + 1];
         tail = &tail[1..];
+    }
+    // Contractions ("I'm", "Don't", "We'll") are never names.
+    if let Some(k) = core.find(['\'', '’']) {
+        let rest = &core[k..];
+        let rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+        if !rest.is_empty()
+            && rest.len() <= 2
+            && rest.chars().all(|c| c.is_ascii_lowercase())
+            && rest != "s"
+        {
+            return Word {
+                core,
+                kind: Kind::Other,
+                break_before,
+                break_after: true,
+            };
+        }
     }
     let mut break_after = !tail.is_empty();
     for possessive in ["'s", "’s", "'S", "’S"] {
@@ -303,11 +324,8 @@ mod tests {
                 ("Officials".into(), true, 1),
             ]
         );
-        // "officials" never appears in lowercase here; "advisers" is not a mention.
-        assert!(c
-            .lowercase
-            .iter()
-            .any(|(w, n)| &**w == "officials" && *n == 0));
+        assert!(c.lowercase.contains(&word_hash("advisers")));
+        assert!(!c.lowercase.contains(&word_hash("officials")));
     }
 
     #[test]
@@ -340,13 +358,18 @@ mod tests {
     }
 
     #[test]
-    fn lowercase_uses_are_counted_for_mention_words() {
+    fn contractions_are_not_names_and_abbreviations_keep_their_dot() {
+        let c =
+            extract("Then I'm sure I'll say We've met Ann in St. Louis and O'Brien of the Met.");
+        let t: Vec<String> = texts(&c).into_iter().map(|x| x.0).collect();
+        assert_eq!(t, vec!["Ann", "Met", "O'Brien", "St. Louis"]);
+    }
+
+    #[test]
+    fn lowercase_uses_are_recorded() {
         let c = extract("The president spoke. President Biden said the president would act.");
-        assert!(c
-            .lowercase
-            .iter()
-            .any(|(w, n)| &**w == "president" && *n == 2));
-        assert!(c.lowercase.iter().any(|(w, n)| &**w == "biden" && *n == 0));
+        assert!(c.lowercase.contains(&word_hash("President")));
+        assert!(!c.lowercase.contains(&word_hash("biden")));
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //!
 //! A topic is dropped when it is
 //! - **banned** in the config (any spelling merged into it matches);
-//! - **a publisher's name**: the site's sources already have pages, and a
-//!   site's own name is the commonest furniture of its pages;
+//! - **derived** from another topic's name ("Japanese", "Americans");
+//! - **a publisher's name** (of two stories or more; any publisher in its
+//!   own stories): the site's sources already have pages, and a site's own
+//!   name is the commonest furniture of its pages;
 //! - **one source's furniture**: seen only in articles of one source, in at
 //!   least half of that source's articles (four or more), the shape of a
 //!   site name, a photo agency or a newsletter plug;
@@ -53,28 +55,31 @@ pub fn select(learned: &Learned, articles: &[Article], settings: &Settings) -> V
         }
     }
 
-    let mut allowed: Vec<bool> = (0..topics.len())
+    let verdicts: Vec<Option<&'static str>> = (0..topics.len())
         .map(|t| {
             if matches(t, &settings.ban) {
-                return false;
+                return Some("banned");
             }
             if pinned[t] {
-                return true;
+                return None;
             }
             let topic = &topics[t];
+            if topic.derived {
+                return Some("derived from another name");
+            }
             let df = topic.articles.len();
             if df < settings.min_articles {
-                return false;
+                return Some("rare");
             }
             if topic
                 .keys
                 .iter()
                 .any(|k| source_keys.binary_search(&site_key(k)).is_ok())
             {
-                return false;
+                return Some("a publisher's name");
             }
             if n >= SHARE_MIN_ARTICLES && df as f64 > MAX_SHARE * n as f64 {
-                return false;
+                return Some("everywhere");
             }
             let source = |a: &u32| articles[*a as usize].source.map(site_key);
             let first = source(&topic.articles[0]);
@@ -84,12 +89,20 @@ pub fn select(learned: &Learned, articles: &[Article], settings: &Settings) -> V
                     .binary_search_by(|p| p.0.cmp(&s))
                     .map_or(0, |i| per_source[i].1);
                 if total >= FURNITURE_MIN_ARTICLES && df * 2 >= total {
-                    return false;
+                    return Some("one source's furniture");
                 }
             }
-            true
+            None
         })
         .collect();
+    if tracing::enabled!(tracing::Level::TRACE) {
+        for (t, v) in verdicts.iter().enumerate() {
+            if let Some(why) = v.filter(|w| *w != "rare") {
+                tracing::trace!("topic {:?} dropped: {why}", topics[t].name);
+            }
+        }
+    }
+    let mut allowed: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
 
     // Each article's eligible topics with their scores, best first.
     let ranked: Vec<Vec<(u32, u32)>> = articles
@@ -100,11 +113,25 @@ pub fn select(learned: &Learned, articles: &[Article], settings: &Settings) -> V
                 return Vec::new();
             }
             let title = title_words(a.title);
+            let own: Vec<String> = a
+                .sources
+                .iter()
+                .copied()
+                .chain(a.source)
+                .map(site_key)
+                .collect();
             let mut out: Vec<(u32, u32)> = here
                 .iter()
                 .filter(|(t, _, _)| allowed[*t as usize])
                 .filter_map(|&(t, count, first)| {
                     let topic = &topics[t as usize];
+                    // A page naming its own site.
+                    if own
+                        .iter()
+                        .any(|o| topic.keys.iter().any(|k| site_key(k) == *o))
+                    {
+                        return None;
+                    }
                     let in_title = topic.keys.iter().any(|k| contains_words(&title, k));
                     if count < 2 && !in_title && !pinned[t as usize] {
                         return None;
@@ -204,17 +231,30 @@ pub(super) fn site_key(name: &str) -> String {
     k
 }
 
-/// Every publisher's [`site_key`], sorted.
+/// The [`site_key`]s of publishers with two stories or more (each copy
+/// of a folded story counts), sorted: a name seen once may be a page's
+/// odd `og:site_name` ("U.S." for a news site's US section).
 fn source_keys(articles: &[Article]) -> Vec<String> {
     let mut keys: Vec<String> = articles
         .iter()
-        .flat_map(|a| a.sources.iter().copied().chain(a.source))
+        .flat_map(|a| {
+            let mut names: Vec<&str> = a.sources.clone();
+            names.extend(a.source);
+            names.sort_unstable();
+            names.dedup();
+            names
+        })
         .map(site_key)
         .filter(|k| !k.is_empty())
         .collect();
     keys.sort_unstable();
-    keys.dedup();
-    keys
+    let mut out: Vec<String> = Vec::new();
+    for group in keys.chunk_by(|a, b| a == b) {
+        if group.len() >= 2 {
+            out.push(group[0].clone());
+        }
+    }
+    out
 }
 
 /// A title's words as keys compare them.
