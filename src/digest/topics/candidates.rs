@@ -18,7 +18,10 @@ const TITLE_CASE_MIN: usize = 4;
 /// lowercase (collisions among a corpus's words are rare and only blur
 /// one word's statistics).
 pub fn word_hash(word: &str) -> u32 {
-    fingerprint::of(&word.to_lowercase()) as u32
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return fingerprint::of(word) as u32;
+    }
+    fingerprint::of(word.to_lowercase().as_str()) as u32
 }
 
 /// What one article body offers as topic names.

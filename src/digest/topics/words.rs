@@ -47,8 +47,15 @@ pub(super) fn is_stop(word: &str) -> bool {
     STOP.binary_search(&lower.as_str()).is_ok()
 }
 
+/// Whether a word is one of [`CONNECTORS`].
 pub(super) fn is_connector(word: &str) -> bool {
-    CONNECTORS.binary_search(&word).is_ok()
+    // Called on every word: most are rejected by length or first letter.
+    word.len() <= 5
+        && matches!(
+            word.as_bytes().first(),
+            Some(&(b'&' | b'a' | b'b' | b'd' | b'l' | b'o' | b'v'))
+        )
+        && CONNECTORS.binary_search(&word).is_ok()
 }
 
 #[cfg(test)]
