@@ -45,6 +45,8 @@ struct RawConfig {
     #[serde(default)]
     search: Search,
     #[serde(default)]
+    topics: TopicsConfig,
+    #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -108,6 +110,38 @@ impl Default for Related {
             enabled: true,
             count: 4,
             min_score: 0.08,
+        }
+    }
+}
+
+/// Topics (people, organisations, places) found in the articles' text,
+/// filed under the `topics` taxonomy. On by default; the statistics that
+/// pick them are tuned, these are the editor's overrides.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct TopicsConfig {
+    pub enabled: bool,
+    /// A topic needs a page's worth of articles: at least this many.
+    pub min_articles: usize,
+    /// Main topics shown per article.
+    pub max_per_article: usize,
+    /// Topics always kept when an article mentions them (any spelling).
+    pub pin: Vec<String>,
+    /// Spelling → the name shown.
+    pub rename: BTreeMap<String, String>,
+    /// Topics never kept (any spelling).
+    pub ban: Vec<String>,
+}
+
+impl Default for TopicsConfig {
+    fn default() -> Self {
+        TopicsConfig {
+            enabled: true,
+            min_articles: 2,
+            max_per_article: 5,
+            pin: Vec::new(),
+            rename: BTreeMap::new(),
+            ban: Vec::new(),
         }
     }
 }
@@ -233,6 +267,7 @@ pub struct Config {
     pub summaries: Summaries,
     pub related: Related,
     pub search: Search,
+    pub topics: TopicsConfig,
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -277,10 +312,17 @@ impl Config {
             }
         };
 
-        // A digest names its authors and sources: each gets pages by default.
-        let taxonomies = raw
-            .taxonomies
-            .unwrap_or_else(|| vec!["tags".into(), "authors".into(), "sources".into()]);
+        // A digest names its authors and sources: each gets pages by
+        // default, and so do its topics unless they are switched off. A
+        // list the editor writes is taken as written: topics need `topics`
+        // in it.
+        let taxonomies = raw.taxonomies.unwrap_or_else(|| {
+            let mut t: Vec<String> = vec!["tags".into(), "authors".into(), "sources".into()];
+            if raw.topics.enabled {
+                t.push("topics".into());
+            }
+            t
+        });
         let mut seen = std::collections::BTreeSet::new();
         for name in &taxonomies {
             if name.is_empty()
@@ -340,6 +382,12 @@ impl Config {
                 format!("`related.min_score` must be between 0.01 and 1 (how much of an article's distinctive words another must share to be listed), not {}", raw.related.min_score),
             ));
         }
+        if raw.topics.min_articles == 0 || raw.topics.max_per_article == 0 {
+            return Err(at(
+                "topics",
+                "`topics.min_articles` and `topics.max_per_article` must be at least 1 (to switch topics off, write `topics: { enabled: false }`)".into(),
+            ));
+        }
         let feeds =
             FeedConfig::from_raw(raw.feeds, raw.feed_limit).map_err(|(key, m)| at(key, m))?;
 
@@ -367,6 +415,7 @@ impl Config {
             summaries: raw.summaries,
             related: raw.related,
             search: raw.search,
+            topics: raw.topics,
             extra: raw.extra,
         })
     }
@@ -414,7 +463,9 @@ mod tests {
     fn minimal_config_gets_defaults() {
         let c = parse("base_url: https://example.org\n").unwrap();
         assert_eq!(c.base_url, "https://example.org/");
-        assert_eq!(c.taxonomies, vec!["tags", "authors", "sources"]);
+        assert_eq!(c.taxonomies, vec!["tags", "authors", "sources", "topics"]);
+        assert!(c.topics.enabled);
+        assert_eq!((c.topics.min_articles, c.topics.max_per_article), (2, 5));
         assert_eq!(c.editions, Editions::Weekly);
         assert!(c.dedup.enabled);
         assert_eq!(c.summaries, Summaries::FirstParagraph);
@@ -527,6 +578,25 @@ mod tests {
         );
         let err = parse("base_url: https://e.org/\nrelated: { cout: 3 }\n").unwrap_err();
         assert_eq!(err.hint.as_deref(), Some("did you mean `count`?"));
+    }
+
+    #[test]
+    fn topics_parse_switch_off_and_explain_bad_values() {
+        let c = parse("base_url: https://e.org/\ntopics:\n  min_articles: 3\n  max_per_article: 4\n  pin: [NATO]\n  rename: { US: United States }\n  ban: [Getty Images]\n").unwrap();
+        assert_eq!((c.topics.min_articles, c.topics.max_per_article), (3, 4));
+        assert_eq!(c.topics.pin, vec!["NATO"]);
+        assert_eq!(c.topics.rename["US"], "United States");
+        assert_eq!(c.topics.ban, vec!["Getty Images"]);
+        let off = parse("base_url: https://e.org/\ntopics: { enabled: false }\n").unwrap();
+        assert_eq!(off.taxonomies, vec!["tags", "authors", "sources"]);
+        // An explicit list is taken as written.
+        let listed = parse("base_url: https://e.org/\ntaxonomies: [tags]\n").unwrap();
+        assert_eq!(listed.taxonomies, vec!["tags"]);
+        let err = parse("base_url: https://e.org/\ntopics: { max_per_article: 0 }\n").unwrap_err();
+        assert!(err.message.contains("enabled: false"), "{}", err.message);
+        assert_eq!(err.line, Some(2));
+        let err = parse("base_url: https://e.org/\ntopics: { min_artcles: 2 }\n").unwrap_err();
+        assert_eq!(err.hint.as_deref(), Some("did you mean `min_articles`?"));
     }
 
     #[test]

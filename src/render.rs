@@ -1084,17 +1084,28 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    /// Terms in slug order; topics by size (most articles first, then by
+    /// name), since their index is read as "what the digest is about".
     fn taxonomy_view(&self, t: usize) -> TaxonomyView<'_> {
         let taxonomy = &self.site.taxonomies[t];
+        let mut terms: Vec<TermView> = taxonomy
+            .terms
+            .iter()
+            .map(|term| term_view(self.site, term))
+            .collect();
+        if taxonomy.name == crate::digest::topics::TAXONOMY {
+            terms.sort_by(|a, b| {
+                b.count
+                    .cmp(&a.count)
+                    .then_with(|| a.name.cmp(b.name))
+                    .then_with(|| a.slug.cmp(b.slug))
+            });
+        }
         TaxonomyView {
             name: &taxonomy.name,
             title: &taxonomy.title,
             path: &taxonomy.path,
-            terms: taxonomy
-                .terms
-                .iter()
-                .map(|term| term_view(self.site, term))
-                .collect(),
+            terms,
         }
     }
 }

@@ -132,3 +132,57 @@ fn the_same_181_articles_from_two_scrapers_fold_into_181_stories_naming_both_sou
         unpaired.len()
     );
 }
+
+/// The 30 biggest topics of the whole corpus as one site: none is a
+/// function word, weekday, month, a site's furniture or a publisher.
+#[test]
+fn the_corpus_topics_are_names_not_furniture() {
+    let Some(corpus) = corpus() else { return };
+    let dir = site("title: Corpus\nbase_url: https://example.org/\n", &[]);
+    for set in ["scrapinghub", "cleaneval", "readability"] {
+        copy_pages(
+            &corpus.join(set).join("html"),
+            &dir.path().join("content").join(set),
+        );
+    }
+    let public = build_ok(dir.path(), &[]);
+    let index = read(&public, "topics/index.html");
+    let names: Vec<&str> = index
+        .split("class=\"pill\" href=\"")
+        .skip(1)
+        .take(30)
+        .map(|s| {
+            let s = &s[s.find('>').unwrap() + 1..];
+            s[..s.find(" <span").unwrap()].trim()
+        })
+        .collect();
+    assert_eq!(names.len(), 30, "{names:?}");
+    let sources = read(&public, "sources/index.html");
+    for name in &names {
+        let lower = name.to_lowercase();
+        assert!(
+            ![
+                "the",
+                "monday",
+                "friday",
+                "march",
+                "read more",
+                "i'm",
+                "share",
+                "comments",
+            ]
+            .contains(&lower.as_str()),
+            "{name} in {names:?}"
+        );
+        assert!(
+            !sources.contains(&format!(">{name} <")),
+            "{name} is a publisher: {names:?}"
+        );
+    }
+    // Spellings merged: one topic for the United States.
+    let us = names
+        .iter()
+        .filter(|n| ["US", "U.S.", "United States"].contains(n))
+        .count();
+    assert_eq!(us, 1, "{names:?}");
+}

@@ -8,7 +8,10 @@
 //! 3. `stories.rs`: one page per story, showing every source; the copies'
 //!    would-be URLs become redirects to it.
 //! 4. `summary/`: extractive summaries for raw articles (TextRank).
-//! 5. `paths.rs`: every page gets a path of its own; clashes between
+//! 5. `topics/`: the people, organisations and places each story is
+//!    about, as its `topics` terms (when `topics` is a taxonomy and
+//!    `topics.enabled`).
+//! 6. `paths.rs`: every page gets a path of its own; clashes between
 //!    derived slugs are settled deterministically and reported as warnings.
 //!
 //! Warnings (undated raw articles, moved slugs, skipped aliases) do not
@@ -19,6 +22,7 @@ pub mod paths;
 pub mod sources;
 pub mod stories;
 pub mod summary;
+pub mod topics;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -57,6 +61,12 @@ impl Report {
 pub struct DigestCache {
     signatures: Map<u64, Arc<Signature>>,
     summaries: Map<u64, Option<Arc<str>>>,
+    /// Topic candidates by body hash: only the corpus statistics are
+    /// computed again on a rebuild.
+    topic_candidates: Map<u64, Arc<topics::Candidates>>,
+    /// The topics the last digest gave each page (by file), for
+    /// [`refresh`]: a page whose candidates did not change keeps them.
+    topics: Map<PathBuf, Vec<crate::content::TermName>>,
     /// The publishers the last digest learned, for [`refresh`].
     names: SourceNames,
 }
@@ -112,6 +122,8 @@ pub fn digest(
 
     summarise(&mut pages, config, cache);
     tracing::debug!("{:>6.1} ms  digest: summaries", ms(started));
+    find_topics(&mut pages, config, cache);
+    tracing::debug!("{:>6.1} ms  digest: topics", ms(started));
 
     for p in &pages {
         if p.date.is_none() && !is_markdown(&p.file) {
@@ -177,6 +189,26 @@ pub fn refresh(
         }
         cache.signatures.remove(&old.body_hash);
         cache.signatures.insert(page.body_hash, sig);
+    }
+    if topics_on(config) && !has_own_topics(&page) {
+        // Topics hang on corpus statistics: unchanged candidates keep the
+        // page's topics, anything else is the full path's to decide.
+        let old_candidates = cache.topic_candidates.get(&old.body_hash).cloned();
+        let candidates = cache
+            .topic_candidates
+            .get(&page.body_hash)
+            .cloned()
+            .unwrap_or_else(|| Arc::new(topics::extract(&page.body)));
+        let kept = cache.topics.get(&old.file).cloned();
+        match (old_candidates, kept) {
+            (Some(o), Some(terms)) if *o == *candidates => {
+                cache.topic_candidates.insert(page.body_hash, candidates);
+                Arc::make_mut(&mut page)
+                    .taxonomies
+                    .insert(topics::TAXONOMY.to_string(), terms);
+            }
+            _ => return Err("the article's topic candidates changed"),
+        }
     }
     if extracts_summary(&page, config) {
         let hash = page.body_hash;
@@ -268,6 +300,85 @@ fn signatures(pages: &[Arc<Page>], cache: &mut DigestCache) -> Vec<Arc<Signature
         .collect();
     cache.signatures = live;
     sigs
+}
+
+/// Whether topics are found: switched on, and a taxonomy to file them in.
+fn topics_on(config: &Config) -> bool {
+    config.topics.enabled && config.taxonomies.iter().any(|t| t == topics::TAXONOMY)
+}
+
+/// Whether front matter (or a sidecar) gave the page its own topics.
+fn has_own_topics(page: &Page) -> bool {
+    page.taxonomies
+        .get(topics::TAXONOMY)
+        .is_some_and(|t| !t.is_empty())
+}
+
+/// Sets the `topics` terms of every story without its own (step 5).
+fn find_topics(pages: &mut [Arc<Page>], config: &Config, cache: &mut DigestCache) {
+    use rayon::prelude::*;
+    if !topics_on(config) {
+        cache.topic_candidates.clear();
+        cache.topics.clear();
+        return;
+    }
+    let fresh: Vec<Option<Arc<topics::Candidates>>> = pages
+        .par_iter()
+        .map(|p| {
+            (!cache.topic_candidates.contains_key(&p.body_hash))
+                .then(|| Arc::new(topics::extract(&p.body)))
+        })
+        .collect();
+    let mut live: Map<u64, Arc<topics::Candidates>> = fingerprint::map_with_capacity(pages.len());
+    let candidates: Vec<Arc<topics::Candidates>> = pages
+        .iter()
+        .zip(fresh)
+        .map(|(p, fresh)| {
+            let c = fresh.unwrap_or_else(|| cache.topic_candidates[&p.body_hash].clone());
+            live.insert(p.body_hash, c.clone());
+            c
+        })
+        .collect();
+    cache.topic_candidates = live;
+    let settings = topics::Settings {
+        min_articles: config.topics.min_articles,
+        max_per_article: config.topics.max_per_article,
+        pin: config.topics.pin.clone(),
+        ban: config.topics.ban.clone(),
+        rename: config
+            .topics
+            .rename
+            .iter()
+            .map(|(a, b)| (a.clone(), b.clone()))
+            .collect(),
+    };
+    let articles: Vec<topics::Article> = pages
+        .iter()
+        .zip(&candidates)
+        .map(|(p, c)| topics::Article {
+            candidates: c,
+            title: &p.title,
+            source: p.source.as_deref(),
+            sources: p.sources.iter().filter_map(|s| s.name.as_deref()).collect(),
+            pinned: has_own_topics(p),
+        })
+        .collect();
+    let assigned = topics::assign(&articles, &settings);
+    let mut kept: Map<PathBuf, Vec<crate::content::TermName>> =
+        fingerprint::map_with_capacity(pages.len());
+    for (page, names) in pages.iter_mut().zip(assigned) {
+        if has_own_topics(page) {
+            continue;
+        }
+        let terms = crate::content::term_names(names.iter().map(String::as_str));
+        kept.insert(page.file.clone(), terms.clone());
+        if page.taxonomies.get(topics::TAXONOMY) != Some(&terms) {
+            Arc::make_mut(page)
+                .taxonomies
+                .insert(topics::TAXONOMY.to_string(), terms);
+        }
+    }
+    cache.topics = kept;
 }
 
 /// Whether a page's list summary is extracted rather than its first

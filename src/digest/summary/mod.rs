@@ -165,6 +165,31 @@ pub fn summarize(body: &str, max_words: usize) -> Option<String> {
     Some(out.join(" "))
 }
 
+/// The sentences of the body's paragraphs (block quotes included) as plain
+/// text, paragraph by paragraph: steps 1 and 3, with credit lines dropped
+/// (step 2) and each paragraph's dateline cut off (step 4), but none of the
+/// candidate rules. For other readers of running text (topics), so that
+/// every reader of the body agrees on what its sentences are.
+pub fn paragraph_sentences(body: &str) -> Vec<Vec<String>> {
+    blocks::blocks(body)
+        .iter()
+        .filter_map(|b| {
+            let plain = inline::drop_citations(plain_inline(&b.text));
+            if rules::is_credit_line(&plain) {
+                return None;
+            }
+            let mut sentences = split_sentences(&plain);
+            if let Some(first) = sentences.first_mut() {
+                // The dateline rule returns the rest of the sentence (a suffix).
+                let rest = cleanup::strip_dateline(first, true).len();
+                let cut = first.len() - rest;
+                first.replace_range(..cut, "");
+            }
+            Some(sentences)
+        })
+        .collect()
+}
+
 /// Cuts `s` to at most `max_words` words at a word boundary, dropping
 /// trailing stopwords and punctuation, and appends "…".
 fn truncate(s: &str, max_words: usize) -> String {

@@ -35,7 +35,7 @@ pub fn candidates(body: &str) -> Vec<String> {
 
 fn pick_candidates(blocks: &[Block], quotes: bool) -> Vec<String> {
     let mut out = Vec::new();
-    let credit_line = |plain: &str| CREDIT.is_match(plain) && word_count(plain) <= CREDIT_WORDS;
+    let credit_line = |plain: &str| is_credit_line(plain);
     let text = |b: &Block| plain_inline(clip(&b.text, MAX_PARAGRAPH_BYTES));
     for (k, b) in blocks.iter().enumerate() {
         if b.quote != quotes {
@@ -69,6 +69,11 @@ fn pick_candidates(blocks: &[Block], quotes: bool) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a paragraph (plain text) is a photo credit or credit line.
+pub(super) fn is_credit_line(plain: &str) -> bool {
+    CREDIT.is_match(plain) && word_count(plain) <= CREDIT_WORDS
 }
 
 /// The first `max` bytes of `s` or a little less, cut at whitespace.
