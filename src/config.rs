@@ -590,8 +590,7 @@ mod tests {
         // Topics join an explicit list unless they are switched off.
         let listed = parse("base_url: https://e.org/\ntaxonomies: [tags]\n").unwrap();
         assert_eq!(listed.taxonomies, vec!["tags", "topics"]);
-        let listed =
-            parse("base_url: https://e.org/\ntaxonomies: [topics, tags]\n").unwrap();
+        let listed = parse("base_url: https://e.org/\ntaxonomies: [topics, tags]\n").unwrap();
         assert_eq!(listed.taxonomies, vec!["topics", "tags"]);
         let listed =
             parse("base_url: https://e.org/\ntaxonomies: [tags]\ntopics: { enabled: false }\n")

@@ -242,7 +242,7 @@ const SEARCH_PAGES: &str = r#"{
   "article": "news/airships/",
   "unique": ["zeppelinography", "news/airships/", "Airships return to the skies"],
   "xss": "payloadword",
-  "lists": ["", "tags/", "tags/energy/", "analysis/", "404.html"]
+  "lists": ["", "tags/", "tags/energy/", "topics/", "topics/lufthansa/", "analysis/", "404.html"]
 }"#;
 
 #[test]
@@ -259,7 +259,8 @@ fn search_in_a_real_browser_under_a_sub_path() {
     let airships = article(
         "title: Airships return to the skies\ndate: 2026-03-02\ntags: [transport]",
         "A revival of zeppelinography, the study of rigid airships, is under way.\n\n\
-         Cargo firms are testing hybrid designs.",
+         Cargo firms such as Lufthansa are testing hybrid designs. Lufthansa expects \
+         the first flights next year.",
     );
     let markup = article(
         "title: '<img src=x onerror=\"window.__xss=1\">Markup in a title'\ndate: 2026-03-01",
@@ -271,17 +272,34 @@ fn search_in_a_real_browser_under_a_sub_path() {
     );
     let rates = article(
         "title: Rates on hold\ndate: 2026-02-20\ntags: [energy, money]",
-        "The central bank held rates; energy prices weigh on inflation.",
+        "The central bank held rates; energy prices weigh on inflation.\n\n\
+         Airlines such as Lufthansa pass fuel costs on. Lufthansa raised fares.",
     );
-    let dir = site(
-        &config,
-        &[
-            ("content/news/airships.md", &airships),
-            ("content/news/markup.md", &markup),
-            ("content/analysis/oil.md", &oil),
-            ("content/analysis/rates.md", &rates),
-        ],
-    );
+    // Enough stories that a name in two of them is a topic, not noise.
+    let fillers: Vec<(String, String)> = ["ports", "grain", "chips", "wages"]
+        .iter()
+        .enumerate()
+        .map(|(k, word)| {
+            (
+                format!("content/briefs/{word}.md"),
+                article(
+                    &format!("title: Notes on {word}\ndate: 2026-01-{:02}", k + 10),
+                    &format!("A short note about {word} and what moved this week."),
+                ),
+            )
+        })
+        .collect();
+    let mut files: Vec<(&str, &str)> = fillers
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    files.extend([
+        ("content/news/airships.md", airships.as_str()),
+        ("content/news/markup.md", markup.as_str()),
+        ("content/analysis/oil.md", oil.as_str()),
+        ("content/analysis/rates.md", rates.as_str()),
+    ]);
+    let dir = site(&config, &files);
     let www = tempfile::tempdir().unwrap();
     let out = www.path().join("digest");
     dossier()
