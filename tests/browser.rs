@@ -166,15 +166,7 @@ fn live_reload_in_a_real_browser() {
             .spawn()
             .unwrap(),
     );
-    let start = Instant::now();
-    while http_get(port, "/live/").map(|(s, _)| s) != Some(200) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "the server did not serve /live/ within 20 s; its output:\n{}",
-            read_lossy(&server_log)
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_until_served(port, "/live/", &server_log);
 
     let url = format!("http://127.0.0.1:{port}/live/");
     let result = run_script(
@@ -191,6 +183,20 @@ fn live_reload_in_a_real_browser() {
     match result {
         Ok(_) => println!("{report}"),
         Err(_) => panic!("{report}"),
+    }
+}
+
+/// Waits (at most 20 s) until the server on `port` answers `path` with 200;
+/// otherwise fails, showing the server's output.
+fn wait_until_served(port: u16, path: &str, server_log: &Path) {
+    let start = Instant::now();
+    while http_get(port, path).map(|(s, _)| s) != Some(200) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the server did not serve {path} within 20 s; its output:\n{}",
+            read_lossy(server_log)
+        );
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
 
@@ -334,15 +340,7 @@ fn search_in_a_real_browser_under_a_sub_path() {
             .spawn()
             .unwrap(),
     );
-    let start = Instant::now();
-    while http_get(port, "/digest/").map(|(s, _)| s) != Some(200) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "the static server did not start; its output:\n{}",
-            read_lossy(&server_log)
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_until_served(port, "/digest/", &server_log);
     let pages = logs.path().join("pages.json");
     std::fs::write(&pages, SEARCH_PAGES).unwrap();
     let site_url = format!("http://127.0.0.1:{port}/digest/");

@@ -11,50 +11,10 @@
 
 mod common;
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use common::corpus::{copy_pages, corpus};
 use common::*;
-
-/// `../shared/corpus`, or `None` (with a note) when it is not there.
-fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("CI").is_err(),
-        "CI must have the shared corpus at {}",
-        dir.display()
-    );
-    eprintln!("skipped: the shared corpus is not at {}", dir.display());
-    None
-}
-
-/// Copies every page of `from` into `to`, gunzipping `.gz` files.
-fn copy_pages(from: &Path, to: &Path) -> usize {
-    std::fs::create_dir_all(to).unwrap();
-    let mut n = 0;
-    let mut entries: Vec<_> = std::fs::read_dir(from).unwrap().flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let bytes = std::fs::read(entry.path()).unwrap();
-        let (name, bytes) = match name.strip_suffix(".gz") {
-            Some(stem) => {
-                let mut out = Vec::new();
-                flate2::read::GzDecoder::new(&bytes[..])
-                    .read_to_end(&mut out)
-                    .unwrap();
-                (stem.to_string(), out)
-            }
-            None => (name, bytes),
-        };
-        std::fs::write(to.join(name), bytes).unwrap();
-        n += 1;
-    }
-    n
-}
 
 /// The article pages of a built site: pages with a post title.
 fn article_pages(public: &Path) -> Vec<(String, String)> {

@@ -6,46 +6,8 @@
 
 mod common;
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
-
+use common::corpus::{copy_pages, corpus};
 use common::*;
-
-fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("CI").is_err(),
-        "CI must have the shared corpus"
-    );
-    eprintln!("skipped: the shared corpus is not at {}", dir.display());
-    None
-}
-
-/// Copies (gunzipping) every page of `from` into `to`; how many.
-fn copy_pages(from: &Path, to: &Path) -> usize {
-    std::fs::create_dir_all(to).unwrap();
-    let mut n = 0;
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let bytes = std::fs::read(entry.path()).unwrap();
-        let (name, bytes) = match name.strip_suffix(".gz") {
-            Some(stem) => {
-                let mut out = Vec::new();
-                flate2::read::GzDecoder::new(&bytes[..])
-                    .read_to_end(&mut out)
-                    .unwrap();
-                (stem.to_string(), out)
-            }
-            None => (name, bytes),
-        };
-        std::fs::write(to.join(name), bytes).unwrap();
-        n += 1;
-    }
-    n
-}
 
 #[test]
 fn corpus_pages_get_their_own_tags_and_no_junk_terms() {
