@@ -313,14 +313,16 @@ impl Config {
         };
 
         // A digest names its authors and sources: each gets pages by
-        // default. Topics are on unless switched off, whatever the list: a
-        // list written before topics existed must not lose them silently.
-        let mut taxonomies = raw
-            .taxonomies
-            .unwrap_or_else(|| vec!["tags".into(), "authors".into(), "sources".into()]);
-        if raw.topics.enabled && !taxonomies.iter().any(|t| t == "topics") {
-            taxonomies.push("topics".into());
-        }
+        // default, and so do its topics unless they are switched off. A
+        // list the editor writes is taken as written: topics need `topics`
+        // in it.
+        let taxonomies = raw.taxonomies.unwrap_or_else(|| {
+            let mut t: Vec<String> = vec!["tags".into(), "authors".into(), "sources".into()];
+            if raw.topics.enabled {
+                t.push("topics".into());
+            }
+            t
+        });
         let mut seen = std::collections::BTreeSet::new();
         for name in &taxonomies {
             if name.is_empty()
@@ -587,14 +589,8 @@ mod tests {
         assert_eq!(c.topics.ban, vec!["Getty Images"]);
         let off = parse("base_url: https://e.org/\ntopics: { enabled: false }\n").unwrap();
         assert_eq!(off.taxonomies, vec!["tags", "authors", "sources"]);
-        // Topics join an explicit list unless they are switched off.
+        // An explicit list is taken as written.
         let listed = parse("base_url: https://e.org/\ntaxonomies: [tags]\n").unwrap();
-        assert_eq!(listed.taxonomies, vec!["tags", "topics"]);
-        let listed = parse("base_url: https://e.org/\ntaxonomies: [topics, tags]\n").unwrap();
-        assert_eq!(listed.taxonomies, vec!["topics", "tags"]);
-        let listed =
-            parse("base_url: https://e.org/\ntaxonomies: [tags]\ntopics: { enabled: false }\n")
-                .unwrap();
         assert_eq!(listed.taxonomies, vec!["tags"]);
         let err = parse("base_url: https://e.org/\ntopics: { max_per_article: 0 }\n").unwrap_err();
         assert!(err.message.contains("enabled: false"), "{}", err.message);
