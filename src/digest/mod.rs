@@ -67,6 +67,9 @@ pub struct DigestCache {
     /// The topics the last digest gave each page (by file), for
     /// [`refresh`]: a page whose candidates did not change keeps them.
     topics: Map<PathBuf, Vec<crate::content::TermName>>,
+    /// The corpus's capitalised words, found at the first [`refresh`] after
+    /// a digest (an edit that keeps every capitalised run keeps this too).
+    capitalised: Option<Arc<Map<u32, ()>>>,
     /// The publishers the last digest learned, for [`refresh`].
     names: SourceNames,
 }
@@ -200,8 +203,16 @@ pub fn refresh(
             .cloned()
             .unwrap_or_else(|| Arc::new(topics::extract(&page.body)));
         let kept = cache.topics.get(&old.file).cloned();
+        let capitalised = cache
+            .capitalised
+            .get_or_insert_with(|| {
+                Arc::new(topics::capitalised_words(
+                    cache.topic_candidates.values().map(|c| c.as_ref()),
+                ))
+            })
+            .clone();
         match (old_candidates, kept) {
-            (Some(o), Some(terms)) if *o == *candidates => {
+            (Some(o), Some(terms)) if topics::same_evidence(&o, &candidates, &capitalised) => {
                 cache.topic_candidates.insert(page.body_hash, candidates);
                 Arc::make_mut(&mut page)
                     .taxonomies
@@ -319,6 +330,7 @@ fn find_topics(pages: &mut [Arc<Page>], config: &Config, cache: &mut DigestCache
     use rayon::prelude::*;
     if !topics_on(config) {
         cache.topic_candidates.clear();
+        cache.capitalised = None;
         cache.topics.clear();
         return;
     }
@@ -340,6 +352,7 @@ fn find_topics(pages: &mut [Arc<Page>], config: &Config, cache: &mut DigestCache
         })
         .collect();
     cache.topic_candidates = live;
+    cache.capitalised = None;
     let settings = topics::Settings {
         min_articles: config.topics.min_articles,
         max_per_article: config.topics.max_per_article,

@@ -28,6 +28,60 @@ mod words;
 pub use aliases::key;
 pub use candidates::{extract, Candidates, Mention};
 
+use crate::fingerprint::Map;
+
+/// The words of every capitalised run in `articles` (as
+/// [`candidates::word_hash`]es): the only words whose lowercase uses the
+/// corpus statistics read (step 2).
+pub fn capitalised_words<'a>(articles: impl IntoIterator<Item = &'a Candidates>) -> Map<u32, ()> {
+    let mut words = Map::default();
+    for c in articles {
+        for m in &c.mentions {
+            words.extend(m.text.split(' ').map(|w| (candidates::word_hash(w), ())));
+        }
+    }
+    words
+}
+
+/// Whether an edit from `old` to `new` leaves every topic of the corpus as
+/// it was: the same capitalised runs, and lowercase uses changed only for
+/// words no article capitalises (`capitalised`), which no statistic reads.
+/// So typing an ordinary sentence keeps `serve` on its fast path.
+pub fn same_evidence(old: &Candidates, new: &Candidates, capitalised: &Map<u32, ()>) -> bool {
+    if old.mentions != new.mentions {
+        return false;
+    }
+    // Both lists are sorted and distinct: walk them together.
+    let (a, b) = (&old.lowercase, &new.lowercase);
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let changed = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                i += 1;
+                j += 1;
+                continue;
+            }
+            (Some(x), Some(y)) if x < y => {
+                i += 1;
+                *x
+            }
+            (Some(x), None) => {
+                i += 1;
+                *x
+            }
+            (_, Some(y)) => {
+                j += 1;
+                *y
+            }
+            (None, None) => break,
+        };
+        if capitalised.contains_key(&changed) {
+            return false;
+        }
+    }
+    true
+}
+
 /// The taxonomy topics are filed under.
 pub const TAXONOMY: &str = "topics";
 
@@ -165,5 +219,34 @@ mod tests {
         for _ in 0..5 {
             assert_eq!(run(&bodies, &settings()), first);
         }
+    }
+}
+
+#[cfg(test)]
+mod evidence_tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_words_typed_keep_the_evidence_names_do_not() {
+        let corpus = [
+            extract("Angela Merkel met the press in Berlin. Merkel spoke about rates."),
+            extract("Officials in Berlin said the press was wrong about rates."),
+        ];
+        let capitalised = capitalised_words(corpus.iter());
+        let old = &corpus[0];
+        // A lowercase word no article capitalises: same topics everywhere.
+        let typed =
+            extract("Angela Merkel met the press in Berlin. Merkel spoke about rates and bonds.");
+        assert!(same_evidence(old, &typed, &capitalised));
+        // A word that is capitalised elsewhere ("Officials"), written in
+        // lowercase here, shifts the statistics: not the same.
+        let shifted = extract(
+            "Angela Merkel met the press in Berlin. Merkel spoke about rates; officials agreed.",
+        );
+        assert!(!same_evidence(old, &shifted, &capitalised));
+        // A new name is a new capitalised run.
+        let named = extract("Angela Merkel met the press in Berlin. Merkel spoke with Macron.");
+        assert!(!same_evidence(old, &named, &capitalised));
+        assert!(same_evidence(old, old, &capitalised));
     }
 }
