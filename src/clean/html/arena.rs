@@ -503,6 +503,18 @@ impl Arena {
         std::iter::successors(Some(n), move |&i| (i != 0).then(|| self.node(i).parent))
     }
 
+    /// The index just past `n`'s subtree. Nodes are numbered in preorder, so
+    /// a subtree is the run from `n` to its last descendant: the last
+    /// child's last child, and so on (a walk as long as the tree is deep,
+    /// not as big).
+    pub(super) fn subtree_end(&self, n: u32) -> usize {
+        let mut last = n;
+        while let Some(&c) = self.node(last).children.last() {
+            last = c;
+        }
+        last as usize + 1
+    }
+
     /// Collapsed visible text of a subtree.
     pub(super) fn text(&self, n: u32) -> String {
         let mut out = String::new();
@@ -560,4 +572,27 @@ fn code_lang(class: &str) -> Option<String> {
                 .all(|c| c.is_ascii_alphanumeric() || "+#-_".contains(c)))
         .then(|| l.to_string())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subtree_ends_after_the_last_descendant() {
+        let doc = Document::from(
+            "<div><p>a<b>b</b></p><ul><li>c</li><li>d<i>e</i></li></ul></div><p>f</p>",
+        );
+        let a = Arena::build(&doc, None);
+        for i in 0..a.nodes.len() {
+            // The plain definition: every descendant's index, plus one.
+            let mut last = i;
+            let mut stack = a.nodes[i].children.clone();
+            while let Some(c) = stack.pop() {
+                last = last.max(c as usize);
+                stack.extend(a.nodes[c as usize].children.iter().copied());
+            }
+            assert_eq!(a.subtree_end(i as u32), last + 1, "node {i}");
+        }
+    }
 }

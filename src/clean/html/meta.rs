@@ -670,7 +670,7 @@ fn page_author_candidates(
         }
         if ev != Evidence::RelAuthor {
             // A "By" line inside says the same; a rel=author inside is read.
-            skip_until = skip_until.max(i + 1 + descendants(a, i));
+            skip_until = skip_until.max(a.subtree_end(i as u32));
         }
         // A byline element inside another is the more precise one: the
         // author's name inside "Ann Lee | Florida Today | Nov 19".
@@ -731,7 +731,7 @@ fn marked_title(a: &Arena, i: usize) -> bool {
 /// logo, not the article's headline: many templates wrap the logo in the
 /// page's only `<h1>`.
 fn is_logo(a: &Arena, h1: usize, text: &str) -> bool {
-    let end = h1 + 1 + descendants(a, h1);
+    let end = a.subtree_end(h1 as u32);
     (h1 + 1..end).any(|i| {
         let node = &a.nodes[i];
         node.tag == Tag::A
@@ -832,17 +832,6 @@ fn field_text(a: &Arena, n: u32) -> String {
     let mut out = String::new();
     walk(a, n, &mut out);
     collapse(&out)
-}
-
-/// How many nodes follow `i` inside its subtree (preorder).
-fn descendants(a: &Arena, i: usize) -> usize {
-    let mut n = 0;
-    let mut stack: Vec<u32> = a.nodes[i].children.clone();
-    while let Some(c) = stack.pop() {
-        n += 1;
-        stack.extend(a.nodes[c as usize].children.iter().copied());
-    }
-    n
 }
 
 #[cfg(test)]

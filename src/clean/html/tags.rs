@@ -134,17 +134,6 @@ fn outside_article(a: &Arena, i: usize) -> bool {
     })
 }
 
-/// The index just past `i`'s subtree. Nodes are in preorder, so the
-/// subtree ends after its last descendant: the last child's last child,
-/// and so on (a walk as long as the tree is deep, not as big).
-fn subtree_end(a: &Arena, i: usize) -> usize {
-    let mut k = i;
-    while let Some(&c) = a.nodes[k].children.last() {
-        k = c as usize;
-    }
-    k + 1
-}
-
 /// The tag list shown with the article: the first list, in page order,
 /// that sits in the article's zone and is not another story's.
 /// `title_key`: the article's title, normalised.
@@ -160,7 +149,7 @@ fn shown_list(
     // tag lists sit under the text, often just outside the element that
     // holds the paragraphs.
     let container = root.map_or(anchor, |r| a.nodes[r as usize].parent as usize);
-    let zone = anchor.saturating_sub(50)..subtree_end(a, container).max(anchor) + 200;
+    let zone = anchor.saturating_sub(50)..a.subtree_end(container as u32).max(anchor) + 200;
     let last = zone.end.min(a.nodes.len());
     let mut i = zone.start.max(1);
     while i < last {
@@ -179,7 +168,7 @@ fn shown_list(
             i += 1;
             continue;
         }
-        let mut end = subtree_end(a, i);
+        let mut end = a.subtree_end(i as u32);
         if outside_article(a, i) || in_teaser(a, i, anchor, title_key) {
             i = end;
             continue;
@@ -187,7 +176,7 @@ fn shown_list(
         if labelled && a.text(i as u32).trim_end().ends_with(':') {
             // A label alone ("<p>Tags:</p>") names the list that follows
             // it: read on to the end of its next sibling.
-            end = next_sibling(a, i).map_or(end, |n| subtree_end(a, n));
+            end = next_sibling(a, i).map_or(end, |n| a.subtree_end(n as u32));
         } else if node.tag == Tag::A {
             // One tag link of several (`<a rel=tag>` in `<li>`s, or side
             // by side): the list runs on while tag links follow closely.
@@ -197,7 +186,7 @@ fn shown_list(
                     if !marked_as_tag(a, k) {
                         break;
                     }
-                    end = subtree_end(a, k);
+                    end = a.subtree_end(k as u32);
                     k = end;
                 } else {
                     k += 1;
@@ -231,13 +220,13 @@ fn in_teaser(a: &Arena, i: usize, anchor: usize, title_key: &str) -> bool {
     a.ancestors(i as u32)
         .skip(1)
         .take(4)
-        .map(|p| (p as usize, subtree_end(a, p as usize)))
+        .map(|p| (p as usize, a.subtree_end(p)))
         // An element holding the article's headline is the article.
         .take_while(|&(p, end)| !(p..end).contains(&anchor))
         .any(|(p, end)| {
             (p + 1..end).any(|h| {
                 matches!(a.nodes[h].tag, Tag::H(_))
-                    && (h + 1..subtree_end(a, h)).any(|l| a.nodes[l].tag == Tag::A)
+                    && (h + 1..a.subtree_end(h as u32)).any(|l| a.nodes[l].tag == Tag::A)
                     && {
                         let t = crate::clean::normalize_for_matching(&a.text(h as u32));
                         !t.is_empty()
@@ -349,25 +338,6 @@ mod tests {
             tags_of("<title>Night buses return to the north</title>", &art),
             vec!["Transport", "Budget"]
         );
-    }
-
-    #[test]
-    fn subtree_ends_after_the_last_descendant() {
-        use super::super::arena::Arena;
-        let doc = dom_query::Document::from(
-            "<div><p>a<b>b</b></p><ul><li>c</li><li>d<i>e</i></li></ul></div><p>f</p>",
-        );
-        let a = Arena::build(&doc, None);
-        for i in 0..a.nodes.len() {
-            // The plain definition: every descendant's index, plus one.
-            let mut last = i;
-            let mut stack = a.nodes[i].children.clone();
-            while let Some(c) = stack.pop() {
-                last = last.max(c as usize);
-                stack.extend(a.nodes[c as usize].children.iter().copied());
-            }
-            assert_eq!(super::subtree_end(&a, i), last + 1, "node {i}");
-        }
     }
 
     #[test]

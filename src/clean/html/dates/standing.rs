@@ -11,7 +11,7 @@ use super::in_widget;
 /// line sits at its head.
 pub(super) fn dates(a: &Arena, root: Option<u32>) -> impl Iterator<Item = Candidate> {
     let mut standing: Vec<((u8, usize), bool, Candidate)> = Vec::new();
-    let root_end = root.map(|r| subtree_end(a, r));
+    let root_end = root.map(|r| a.subtree_end(r));
     for (i, node) in a.nodes.iter().enumerate().skip(1) {
         if node.tag != Tag::Text {
             continue;
@@ -100,15 +100,6 @@ fn own_line(a: &Arena, n: u32) -> bool {
     words <= WORDS_BEFORE
 }
 
-/// The index after the last node of `n`'s subtree (nodes are in preorder).
-fn subtree_end(a: &Arena, n: u32) -> usize {
-    let mut last = n;
-    while let Some(&c) = a.node(last).children.last() {
-        last = c;
-    }
-    last as usize + 1
-}
-
 /// Whether text node `n` is the date of a headline linked beside it, in
 /// the same cell or item ("<a>Snap polls likely</a> January 2, 2002"), as
 /// in a list of other stories, each with its day. A link of a few words
@@ -129,7 +120,7 @@ fn captions_a_link(a: &Arena, n: u32) -> bool {
             i += 1;
             continue;
         }
-        let end = subtree_end(a, i as u32);
+        let end = a.subtree_end(i as u32);
         let words: usize = a.nodes[i..end]
             .iter()
             .filter(|k| k.tag == Tag::Text)
