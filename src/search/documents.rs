@@ -5,6 +5,7 @@
 //! can never be found by a search.
 
 use std::fmt::Write;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use crate::content::Page;
@@ -28,6 +29,33 @@ impl Corpus {
             language: site.config.language.clone(),
         }
     }
+
+    /// A hash of everything [`documents`] reads, so that a rebuild that
+    /// leaves it unchanged need not be indexed again (`Rendered::hash`
+    /// covers the body's HTML).
+    pub fn fingerprint(&self) -> u64 {
+        let mut h = crate::fingerprint::hasher();
+        self.language.hash(&mut h);
+        for (page, rendered) in self.pages.iter().zip(&self.rendered) {
+            (
+                &page.path,
+                &page.title,
+                page.date.map(|d| d.ymd()),
+                source(page),
+            )
+                .hash(&mut h);
+            rendered.hash.hash(&mut h);
+        }
+        h.finish()
+    }
+}
+
+/// The source a result shows: the story's first, else the page's own.
+fn source(page: &Page) -> Option<&str> {
+    page.sources
+        .first()
+        .and_then(|s| s.name.as_deref())
+        .or(page.source.as_deref())
 }
 
 /// One story to index.
@@ -49,11 +77,7 @@ pub fn documents(corpus: &Corpus) -> Vec<Document> {
         .iter()
         .zip(&corpus.rendered)
         .map(|(page, rendered)| {
-            let source = page
-                .sources
-                .first()
-                .and_then(|s| s.name.as_deref())
-                .or(page.source.as_deref());
+            let source = source(page);
             let mut html = String::with_capacity(rendered.html.len() + 512);
             let _ = write!(
                 html,

@@ -5,7 +5,7 @@
 //! served are always those of one complete index.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use super::Corpus;
@@ -23,6 +23,11 @@ pub struct Indexer {
     /// Bumped by every [`Indexer::start`]; a job whose number is no longer
     /// the latest stops.
     latest: Arc<AtomicU64>,
+    /// [`Corpus::fingerprint`] of the latest job started: a rebuild that
+    /// leaves every document as it was (a stylesheet or template edit)
+    /// starts none. A job that failed is not retried on the same corpus,
+    /// which would fail the same way.
+    started: Mutex<Option<u64>>,
     files: SearchFiles,
 }
 
@@ -35,16 +40,26 @@ impl Indexer {
     /// Indexes `corpus` in the background, after a pause in which a newer
     /// build (the next keystroke's save) may replace it; `None` (search
     /// switched off) drops the index. `done` is told how many articles were
-    /// indexed and how long it took, once the index is in place.
+    /// indexed and how long it took, once the index is in place. Returns
+    /// whether a job started (none does when the documents are those of the
+    /// job before).
     pub fn start(
         &self,
         corpus: Option<Corpus>,
         done: impl FnOnce(usize, Duration) + Send + 'static,
-    ) {
+    ) -> bool {
+        let fingerprint = corpus.as_ref().map(Corpus::fingerprint);
+        {
+            let mut started = self.started.lock().unwrap_or_else(|e| e.into_inner());
+            if fingerprint.is_some() && *started == fingerprint {
+                return false;
+            }
+            *started = fingerprint;
+        }
         let job = self.latest.fetch_add(1, Ordering::SeqCst) + 1;
         let Some(corpus) = corpus else {
             *self.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::default();
-            return;
+            return false;
         };
         let latest = self.latest.clone();
         let files = self.files.clone();
@@ -74,5 +89,38 @@ impl Indexer {
                 Err(e) => eprintln!("warning: search index not updated: {e}"),
             }
         });
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Page;
+    use crate::markdown::Rendered;
+
+    fn corpus(title: &str) -> Corpus {
+        Corpus {
+            pages: vec![Arc::new(Page {
+                title: title.into(),
+                path: "a/".into(),
+                ..Page::default()
+            })],
+            rendered: vec![Arc::new(Rendered::default())],
+            language: "en".into(),
+        }
+    }
+
+    #[test]
+    fn the_same_documents_are_indexed_once() {
+        let indexer = Indexer::default();
+        assert!(indexer.start(Some(corpus("A")), |_, _| {}));
+        assert!(!indexer.start(Some(corpus("A")), |_, _| {}));
+        assert!(indexer.start(Some(corpus("B")), |_, _| {}));
+        // Back to A after B: A's job was stopped by B's, so A runs again.
+        assert!(indexer.start(Some(corpus("A")), |_, _| {}));
+        // Switched off, then on: the index was dropped, so it is built.
+        assert!(!indexer.start(None, |_, _| {}));
+        assert!(indexer.start(Some(corpus("A")), |_, _| {}));
     }
 }

@@ -279,6 +279,7 @@ impl Rebuilder {
             css_only,
             search: self.indexer.files(),
         });
+        // Started only when some document changed (not on a stylesheet edit).
         self.indexer
             .start(self.caches.search_corpus(), |articles, took| {
                 eprintln!(
