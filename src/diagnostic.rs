@@ -81,6 +81,43 @@ impl Diagnostics {
     }
 }
 
+impl Diagnostics {
+    /// One diagnostic per cause: the same message at the same place (a
+    /// template typo hit by every page) is reported once, its hint telling
+    /// how many more `things` hit it, in the order first seen.
+    pub fn once_per_cause(errors: Vec<Diagnostic>, things: &str) -> Diagnostics {
+        let mut groups: Vec<(Diagnostic, usize)> = Vec::new();
+        let mut index: std::collections::HashMap<(Option<PathBuf>, Option<usize>, String), usize> =
+            std::collections::HashMap::new();
+        for d in errors {
+            let key = (d.file.clone(), d.line, d.message.clone());
+            match index.get(&key) {
+                Some(&i) => groups[i].1 += 1,
+                None => {
+                    index.insert(key, groups.len());
+                    groups.push((d, 0));
+                }
+            }
+        }
+        Diagnostics(
+            groups
+                .into_iter()
+                .map(|(d, more)| match more {
+                    0 => d,
+                    _ => {
+                        let also = format!("{more} more {things} hit the same error");
+                        let hint = match &d.hint {
+                            Some(h) => format!("{h}; {also}"),
+                            None => also,
+                        };
+                        d.hint(hint)
+                    }
+                })
+                .collect(),
+        )
+    }
+}
+
 impl From<Diagnostic> for Diagnostics {
     fn from(d: Diagnostic) -> Self {
         Diagnostics::one(d)
@@ -125,6 +162,26 @@ mod tests {
             d.to_string(),
             "content/a.md:3: bad date\n  help: use YYYY-MM-DD"
         );
+    }
+
+    #[test]
+    fn one_diagnostic_per_cause_counting_the_rest() {
+        let typo = |page: &str| {
+            Diagnostic::in_file("templates/page.html", "unknown field `nope`")
+                .line(1)
+                .hint(format!("while rendering {page}"))
+        };
+        let other = Diagnostic::in_file("templates/list.html", "bad filter").line(4);
+        let merged = Diagnostics::once_per_cause(
+            vec![typo("a/"), other.clone(), typo("b/"), typo("c/")],
+            "pages",
+        );
+        assert_eq!(merged.0.len(), 2);
+        assert_eq!(
+            merged.0[0].hint.as_deref(),
+            Some("while rendering a/; 2 more pages hit the same error")
+        );
+        assert_eq!(merged.0[1].to_string(), other.to_string());
     }
 
     #[test]

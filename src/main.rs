@@ -295,13 +295,13 @@ fn extract(
     root: Option<&std::path::Path>,
 ) -> Result<String, Diagnostics> {
     use dossier::diagnostic::Diagnostic;
-    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let kind = dossier::clean::Kind::from_extension(ext).ok_or_else(|| {
+    let name = dossier::clean::source::RawName::of(file).ok_or_else(|| {
         Diagnostics::from(
             Diagnostic::in_file(file, "not a raw article")
-                .hint("extract reads .txt, .html or .htm files"),
+                .hint("extract reads .txt, .html or .htm files, gzipped (.gz) or not"),
         )
     })?;
+    let kind = name.kind;
     let (article, published) = match root {
         Some(root) => {
             let config = dossier::config::Config::load(root, &Overrides::default())?;
@@ -317,9 +317,8 @@ fn extract(
             (site.article, Some(site.front_matter))
         }
         None => {
-            let bytes = std::fs::read(file).map_err(|e| {
-                Diagnostics::from(Diagnostic::in_file(file, format!("cannot read: {e}")))
-            })?;
+            let bytes = dossier::clean::source::read(file, name)
+                .map_err(|e| Diagnostics::from(Diagnostic::in_file(file, e)))?;
             let hints = dossier::clean::Hints {
                 file_name: file.file_stem().map(|s| s.to_string_lossy().into_owned()),
                 ..Default::default()

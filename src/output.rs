@@ -68,6 +68,19 @@ pub fn is_safe_relative(path: &str) -> bool {
 /// Refuses output folders that would clobber the site's own sources or
 /// something that is not ours.
 pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    // YAML and `-o '~/x'` do not expand `~`: it would make a folder named `~`.
+    let given = out.strip_prefix(root).unwrap_or(out);
+    if given
+        .components()
+        .next()
+        .is_some_and(|c| c.as_os_str().to_string_lossy().starts_with('~'))
+    {
+        return Err(Diagnostic::new(format!(
+            "output folder {} starts with `~`, which Dossier does not expand to your home folder",
+            given.display()
+        ))
+        .hint("write the full path (such as /home/you/www), or a folder inside the site such as `public`"));
+    }
     let root_abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let out_abs = absolute(out);
     if root_abs.starts_with(&out_abs) {

@@ -95,6 +95,31 @@ impl Templates {
                 Diagnostic::in_file(file, format!("template error: {}", report.message()))
                     .line(report.span().start_line)
             }
+            tera::ErrorKind::CircularInclude { tpl, include_chain } => {
+                let file = origins.get(tpl).cloned().unwrap_or_else(|| tpl.clone());
+                Diagnostic::in_file(
+                    file,
+                    format!(
+                        "template error: includes itself, so it would never end ({})",
+                        include_chain.join(" includes ")
+                    ),
+                )
+                .hint("remove the `{% include %}` that leads back to this template")
+            }
+            tera::ErrorKind::CircularExtend {
+                tpl,
+                inheritance_chain,
+            } => {
+                let file = origins.get(tpl).cloned().unwrap_or_else(|| tpl.clone());
+                Diagnostic::in_file(
+                    file,
+                    format!(
+                        "template error: extends itself, so it would never end ({})",
+                        inheritance_chain.join(" extends ")
+                    ),
+                )
+                .hint("make the `{% extends %}` chain end at a template that extends nothing")
+            }
             _ => {
                 let mut message = format!("template error: {e}");
                 let mut source = std::error::Error::source(&e);
@@ -710,7 +735,7 @@ impl<'a> Renderer<'a> {
         if errors.is_empty() {
             Ok(pages)
         } else {
-            Err(Diagnostics(errors))
+            Err(Diagnostics::once_per_cause(errors, "pages"))
         }
     }
 

@@ -125,32 +125,29 @@ fn add_folder(root: &Path, folder: &Path, files: &mut ThemeFiles, errors: &mut V
         if !base.is_dir() {
             continue;
         }
-        for entry in walk_sorted(&base) {
+        for entry in walk_sorted(root, &base) {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    errors.push(Diagnostic::in_file(
-                        display_path(root, &base),
-                        format!("cannot read: {e}"),
-                    ));
+                    errors.push(e);
                     continue;
                 }
             };
-            if !entry.file_type().is_file() {
+            if entry.is_dir {
                 continue;
             }
-            let shown = display_path(root, entry.path());
+            let shown = display_path(root, &entry.path);
             let name = entry
-                .path()
+                .path
                 .strip_prefix(&base)
-                .unwrap_or(entry.path())
+                .unwrap_or(&entry.path)
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
             let origin = shown.display().to_string();
             if is_template {
-                match std::fs::read_to_string(entry.path()) {
+                match std::fs::read_to_string(&entry.path) {
                     Ok(text) => {
                         files.templates.insert(name, (text, origin));
                     }
@@ -163,7 +160,7 @@ fn add_folder(root: &Path, folder: &Path, files: &mut ThemeFiles, errors: &mut V
                 files.statics.insert(
                     name,
                     ThemeFile {
-                        source: Source::File(entry.path().to_path_buf()),
+                        source: Source::File(entry.path.clone()),
                         origin,
                     },
                 );

@@ -24,10 +24,10 @@ pub fn parse<T: DeserializeOwned>(
         let line = err.location().map(|loc| loc.line() + first_line - 1);
         let raw = err.to_string();
         // serde_yaml appends " at line X column Y"; we report the line ourselves.
-        let message = match raw.find(" at line ") {
-            Some(i) => raw[..i].to_string(),
-            None => raw,
-        };
+        let message = plain_words(match raw.find(" at line ") {
+            Some(i) => &raw[..i],
+            None => &raw,
+        });
         match unknown_field_hint(&message) {
             // The hint names the likely key; the full list of valid keys
             // would drown it.
@@ -38,6 +38,54 @@ pub fn parse<T: DeserializeOwned>(
             None => Diagnostic::in_file(file, message).maybe_line(line),
         }
     })
+}
+
+/// Serde names what it expected in Rust's words (`usize`, `a sequence`,
+/// `struct SearchConfig`); an editor writing YAML knows numbers, lists and
+/// `key: value` lines. Rewrites the vocabulary of serde's messages, leaving
+/// the rest (the key, the value found) as it is.
+pub fn plain_words(message: &str) -> String {
+    static WORDS: std::sync::LazyLock<Vec<(regex::Regex, &str)>> = std::sync::LazyLock::new(|| {
+        [
+            (
+                r"\bu(?:8|16|32|64|128|size)\b",
+                "a whole number (0 or more)",
+            ),
+            (r"\bi(?:8|16|32|64|128|size)\b", "a whole number"),
+            (r"\bf(?:32|64)\b", "a number"),
+            (
+                r"\bexpected a sequence\b",
+                "expected a list (`[a, b]`, or lines starting with `- `)",
+            ),
+            (r"\bexpected a map\b", "expected `key: value` lines"),
+            (
+                r"\bexpected (?:struct|enum) \w+",
+                "expected `key: value` lines",
+            ),
+            (r"\binvalid type: sequence\b", "invalid type: a list"),
+            (r"\binvalid type: map\b", "invalid type: `key: value` lines"),
+            (
+                r"\binvalid type: unit value\b",
+                "invalid type: an empty value",
+            ),
+            (r"\bfloating point `", "number `"),
+            (r#"\bstring ""#, "text \""),
+            (r"\binteger `", "number `"),
+            (r"\brecursion limit exceeded\b", "nested too deeply"),
+            (
+                r"\brepetition limit exceeded\b",
+                "its `*alias` references repeat too much (a YAML bomb?)",
+            ),
+        ]
+        .into_iter()
+        .map(|(pattern, words)| (regex::Regex::new(pattern).expect("valid pattern"), words))
+        .collect()
+    });
+    let mut message = message.to_string();
+    for (pattern, words) in WORDS.iter() {
+        message = pattern.replace_all(&message, *words).into_owned();
+    }
+    message
 }
 
 /// Serde words unknown keys as "unknown field `x`, expected one of `a`, `b`"
@@ -88,6 +136,44 @@ mod tests {
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("descriptoin"), "{}", err.message);
         assert_eq!(err.hint.as_deref(), Some("did you mean `description`?"));
+    }
+
+    /// No Rust type names reach the editor.
+    #[test]
+    fn messages_speak_of_numbers_and_lists_not_rust_types() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Settings {
+            count: Option<usize>,
+            ratio: Option<f64>,
+            names: Option<Vec<String>>,
+            inner: Option<Inner>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        struct Inner {}
+        let cases = [
+            (
+                "count: ten",
+                "invalid type: text \"ten\", expected a whole number",
+            ),
+            (
+                "count: -1",
+                "number `-1`, expected a whole number (0 or more)",
+            ),
+            ("ratio: [1]", "invalid type: a list, expected a number"),
+            ("names: 5", "invalid type: number `5`, expected a list"),
+            (
+                "inner: 5",
+                "invalid type: number `5`, expected `key: value` lines",
+            ),
+        ];
+        for (yaml, expected) in cases {
+            let err = parse::<Settings>(yaml, Path::new("s.yaml"), 1).unwrap_err();
+            assert!(err.message.contains(expected), "{yaml}: {}", err.message);
+            for rust in ["usize", "f64", "sequence", "struct", "Inner"] {
+                assert!(!err.message.contains(rust), "{yaml}: {}", err.message);
+            }
+        }
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Bytes → text, whatever the encoding: a BOM wins; then valid UTF-8 that
+//! Bytes → text, whatever the encoding: a BOM wins; then UTF-16 without a
+//! BOM (every other byte zero); then valid UTF-8 that
 //! is not plain ASCII (pages are often re-saved as UTF-8 while keeping an
 //! old `gb2312` or `iso-8859-1` declaration, and legacy text is almost never
 //! valid UTF-8 by accident); then a charset the page declares; then
@@ -13,6 +14,10 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
             .decode_without_bom_handling(&bytes[bom_len..])
             .0
             .into_owned();
+    }
+    // Before UTF-8: UTF-16 of ASCII text is valid UTF-8, full of NULs.
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return encoding.decode_without_bom_handling(bytes).0.into_owned();
     }
     let utf8 = std::str::from_utf8(bytes).ok();
     if let Some(text) = utf8.filter(|_| !bytes.is_ascii()) {
@@ -30,9 +35,6 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
     }
     if let Some(text) = utf8 {
         return text.to_string();
-    }
-    if let Some(encoding) = utf16_without_bom(bytes) {
-        return encoding.decode_without_bom_handling(bytes).0.into_owned();
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -111,6 +113,12 @@ mod tests {
             .flat_map(|u| u.to_be_bytes())
             .collect();
         assert_eq!(decode(&be, None), "héllo world");
+        // Plain ASCII in UTF-16 is also valid UTF-8 (with NULs): not taken so.
+        let ascii: Vec<u8> = "hello world"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(decode(&ascii, None), "hello world");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod eval;
 pub mod html;
 mod markdown;
 pub mod meta;
+pub mod source;
 pub mod text;
 
 use std::collections::HashSet;

@@ -9,7 +9,7 @@ use std::path::Path;
 use super::front_matter::PageFrontMatter;
 use super::raw::{clean_one, folder_hints, folder_of, front_matter};
 use super::{walk_content, CONTENT_DIR};
-use crate::clean::{self, Article};
+use crate::clean::Article;
 use crate::config::{Config, CONFIG_FILE};
 use crate::diagnostic::Diagnostic;
 
@@ -68,16 +68,13 @@ pub fn extract_in_site(root: &Path, config: &Config, file: &Path) -> Result<Extr
         .iter()
         .filter(|f| folder_of(&f.rel) == folder)
     {
-        let bytes = match std::fs::read(&f.abs) {
-            Ok(b) => b,
-            Err(e) if f.abs == abs => {
-                return Err(Diagnostic::in_file(&f.file, format!("cannot read: {e}")))
-            }
+        let (text, lines) = match super::raw::decode(f) {
+            Ok(decoded) => decoded,
+            Err(e) if f.abs == abs => return Err(e),
             // A sibling that cannot be read only teaches less.
             Err(_) => continue,
         };
-        let text = clean::decode_for(&bytes, f.kind);
-        visible.push(clean::visible_lines(&text, f.kind));
+        visible.push(lines);
         if f.abs == abs {
             mine = Some(text);
         }

@@ -98,8 +98,10 @@ pub struct PageFrontMatter {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub tags: Vec<String>,
+    /// `author: Name`, as Hugo and Zola sites write it, is one author.
     #[serde(
         default,
+        alias = "author",
         deserialize_with = "one_or_many",
         skip_serializing_if = "Vec::is_empty"
     )]
@@ -197,28 +199,36 @@ fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     use serde::de::Error;
     match Option::<serde_json::Value>::deserialize(d)? {
         None | Some(serde_json::Value::Null) => Ok(None),
-        Some(serde_json::Value::String(s)) => Ok(Some(s)),
-        Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
-        Some(serde_json::Value::Bool(b)) => Ok(Some(b.to_string())),
-        Some(_) => Err(D::Error::custom(
-            "expected a single value, not a list or map",
-        )),
+        Some(value) => scalar_text(value)
+            .map(Some)
+            .ok_or_else(|| D::Error::custom("expected a single value, not a list or map")),
     }
 }
 
-/// `tags: economy` is as good as `tags: [economy]`.
-fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
+/// A YAML scalar (text, number, true/false) as text; `None` for lists and maps.
+fn scalar_text(value: serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
     }
-    Ok(match Option::<OneOrMany>::deserialize(d)? {
-        None => Vec::new(),
-        Some(OneOrMany::One(s)) => vec![s],
-        Some(OneOrMany::Many(v)) => v,
-    })
+}
+
+/// `tags: economy` is as good as `tags: [economy]`, and `tags: 2026` as
+/// `tags: ["2026"]`.
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    use serde::de::Error;
+    let wrong = || D::Error::custom("expected a name, or a list of names (`[a, b]`)");
+    match Option::<serde_json::Value>::deserialize(d)? {
+        None | Some(serde_json::Value::Null) => Ok(Vec::new()),
+        Some(serde_json::Value::Array(items)) => items
+            .into_iter()
+            .filter(|v| !v.is_null())
+            .map(|v| scalar_text(v).ok_or_else(wrong))
+            .collect(),
+        Some(value) => scalar_text(value).map(|s| vec![s]).ok_or_else(wrong),
+    }
 }
 
 /// A publication or update date. `date_only` remembers that the author wrote
@@ -336,6 +346,34 @@ mod tests {
         assert_eq!(fm.tags, vec!["economy"]);
         assert_eq!(fm.authors, vec!["A", "B"]);
         assert_eq!(fm.slug.as_deref(), Some("2026"));
+    }
+
+    #[test]
+    fn author_as_hugo_and_zola_write_it_is_one_author() {
+        let s = split("---\ntitle: T\nauthor: Jo Smith\n---\n", p()).unwrap();
+        let fm: PageFrontMatter = parse(&s, p()).unwrap();
+        assert_eq!(fm.authors, vec!["Jo Smith"]);
+        let s = split("---\nauthor: [A, B]\n---\n", p()).unwrap();
+        let fm: PageFrontMatter = parse(&s, p()).unwrap();
+        assert_eq!(fm.authors, vec!["A", "B"]);
+    }
+
+    #[test]
+    fn lists_take_numbers_as_names_and_refuse_maps_in_words() {
+        let s = split("---\ntags: 5\n---\n", p()).unwrap();
+        let fm: PageFrontMatter = parse(&s, p()).unwrap();
+        assert_eq!(fm.tags, vec!["5"]);
+        let s = split("---\ntags: [2026, true, x]\n---\n", p()).unwrap();
+        let fm: PageFrontMatter = parse(&s, p()).unwrap();
+        assert_eq!(fm.tags, vec!["2026", "true", "x"]);
+        let s = split("---\ntags: {a: 1}\n---\n", p()).unwrap();
+        let err = parse::<PageFrontMatter>(&s, p()).unwrap_err();
+        assert!(
+            err.message.contains("expected a name, or a list of names"),
+            "{}",
+            err.message
+        );
+        assert!(!err.message.contains("enum"), "{}", err.message);
     }
 
     #[test]

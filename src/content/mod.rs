@@ -6,6 +6,9 @@ pub mod extract;
 pub mod front_matter;
 pub mod raw;
 pub mod slug;
+mod walk;
+
+pub use walk::{walk_sorted, Entry};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -161,6 +164,8 @@ pub struct Content {
     /// Keyed by output path.
     pub sections: BTreeMap<String, Section>,
     pub assets: Vec<Asset>,
+    /// What the build reports without failing (a sidecar with no article).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Whether a file under `content/` is a Markdown article (`.md`,
@@ -189,15 +194,6 @@ pub fn is_ignored_name(name: &str) -> bool {
         ]
         .iter()
         .any(|ext| name.ends_with(ext))
-}
-
-/// Every file and folder under `dir`, in sorted order (determinism), minus
-/// hidden and editor temp files.
-pub fn walk_sorted(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
 }
 
 /// Identifies a version of a file cheaply (size and modification time), so
@@ -370,6 +366,7 @@ pub fn load_cached(
         pages,
         sections,
         assets,
+        warnings: walk.warnings.clone(),
     })
 }
 
@@ -377,6 +374,7 @@ pub fn load_cached(
 #[derive(Debug, Default)]
 struct Walk {
     errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
     md_files: Vec<(PathBuf, String)>,
     raw_files: Vec<raw::RawFile>,
     assets: Vec<Asset>,
@@ -391,41 +389,33 @@ fn walk_content(root: &Path, content_dir: &Path) -> Walk {
     let mut raw_files = Vec::new();
     let mut others = Vec::new();
     let mut dirs = BTreeSet::from([String::new()]);
-    for entry in walk_sorted(content_dir) {
+    for entry in walk_sorted(root, content_dir) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let file = e
-                    .path()
-                    .map(|p| display_path(root, p))
-                    .unwrap_or_else(|| CONTENT_DIR.into());
-                errors.push(Diagnostic::in_file(file, format!("cannot read: {e}")));
+                errors.push(e);
                 continue;
             }
         };
-        let rel = relative(content_dir, entry.path());
-        if entry.file_type().is_dir() {
+        let rel = relative(content_dir, &entry.path);
+        if entry.is_dir {
             dirs.insert(rel);
             continue;
         }
-        let ext = entry
-            .path()
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match ext.as_str() {
-            _ if is_markdown(entry.path()) => md_files.push((entry.path().to_path_buf(), rel)),
-            ext => match crate::clean::Kind::from_extension(ext) {
-                Some(kind) => raw_files.push(raw::RawFile {
-                    abs: entry.path().to_path_buf(),
-                    file: display_path(root, entry.path()),
-                    rel,
-                    kind,
-                    sidecar: None,
-                }),
-                None => others.push((entry.path().to_path_buf(), rel)),
-            },
+        if is_markdown(&entry.path) {
+            md_files.push((entry.path, rel));
+            continue;
+        }
+        match crate::clean::source::RawName::of(&entry.path) {
+            Some(name) => raw_files.push(raw::RawFile {
+                file: display_path(root, &entry.path),
+                abs: entry.path,
+                // `a.html.gz` is published, and finds its sidecar, as `a.html`.
+                rel: crate::clean::source::without_gz(&rel).to_string(),
+                name,
+                sidecar: None,
+            }),
+            None => others.push((entry.path, rel)),
         }
     }
 
@@ -440,11 +430,22 @@ fn walk_content(root: &Path, content_dir: &Path) -> Walk {
         .map(|(i, f)| (stem_of(&f.rel), i))
         .collect();
     let mut assets = Vec::new();
+    let mut warnings = Vec::new();
     for (abs, rel) in others {
         let is_yaml = rel.ends_with(".yaml") || rel.ends_with(".yml");
         match raw_stems.get(&stem_of(&rel)).filter(|_| is_yaml) {
             Some(&i) => raw_files[i].sidecar = Some((abs.clone(), display_path(root, &abs))),
             None => {
+                if is_yaml {
+                    warnings.push(
+                        Diagnostic::in_file(
+                            display_path(root, &abs),
+                            "has no raw article of the same name beside it (NAME.txt or \
+                             NAME.html), so it is no sidecar: it is published as a file",
+                        )
+                        .hint("rename it after its article, or move it out of content/"),
+                    );
+                }
                 let (dir, name) = rel.rsplit_once('/').unwrap_or(("", &rel));
                 assets.push(Asset {
                     source: abs,
@@ -465,6 +466,7 @@ fn walk_content(root: &Path, content_dir: &Path) -> Walk {
     known.extend(assets.iter().map(|a| a.source.clone()));
     Walk {
         errors,
+        warnings,
         md_files,
         raw_files,
         assets,

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use super::front_matter::{Date, PageFrontMatter};
 use super::{make_page, Page, Stamp};
-use crate::clean::{self, Article, Hints, Kind};
+use crate::clean::{self, source::RawName, Article, Hints};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 
@@ -29,7 +29,8 @@ pub struct RawFile {
     pub rel: String,
     /// For messages, relative to the site root.
     pub file: PathBuf,
-    pub kind: Kind,
+    /// Text or HTML, gzipped or not.
+    pub name: RawName,
     /// `NAME.yaml` beside it, if any.
     pub sidecar: Option<(PathBuf, PathBuf)>,
 }
@@ -58,6 +59,28 @@ impl RawCache {
     }
 }
 
+/// Reads and decodes `f`: its text, and the visible lines the folder's
+/// boilerplate is learnt from.
+pub(super) fn decode(f: &RawFile) -> Decoded {
+    let bytes = clean::source::read(&f.abs, f.name).map_err(|e| Diagnostic::in_file(&f.file, e))?;
+    let text = clean::decode_for(&bytes, f.name.kind);
+    if text.trim().is_empty() {
+        return Err(
+            Diagnostic::in_file(&f.file, "is empty: there is no article in it")
+                .hint("remove it, or save the page again"),
+        );
+    }
+    if clean::source::looks_binary(&text) {
+        return Err(Diagnostic::in_file(
+            &f.file,
+            "is not text: it looks like a binary file (an image, PDF or program) with a text or HTML name",
+        )
+        .hint("remove it, or give it the extension of what it really is"));
+    }
+    let visible = clean::visible_lines(&text, f.name.kind);
+    Ok((text, visible))
+}
+
 /// Cleans every raw article; one result per file, in input order.
 /// `trusted`: the caller has forgotten every changed file, so cached
 /// entries need no stat to be believed.
@@ -79,15 +102,7 @@ pub fn load_all(
         .zip(&stamps)
         .map(|(f, stamp)| match cache.decoded.get(&f.abs) {
             Some((cached, _)) if stamp.is_some() && cached == stamp => None,
-            _ => Some(
-                std::fs::read(&f.abs)
-                    .map(|bytes| {
-                        let text = clean::decode_for(&bytes, f.kind);
-                        let visible = clean::visible_lines(&text, f.kind);
-                        (text, visible)
-                    })
-                    .map_err(|e| Diagnostic::in_file(&f.file, format!("cannot read: {e}"))),
-            ),
+            _ => Some(decode(f)),
         })
         .collect();
     for ((f, stamp), fresh) in files.iter().zip(&stamps).zip(fresh) {
@@ -225,7 +240,7 @@ pub(super) fn clean_one(f: &RawFile, text: &str, folder_hints: &Hints) -> Articl
     hints.file_name = Path::new(&f.rel)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned());
-    clean::clean(text, f.kind, &hints)
+    clean::clean(text, f.name.kind, &hints)
 }
 
 fn to_page(f: &RawFile, article: Article, config: &Config) -> Result<Page, Diagnostic> {

@@ -87,8 +87,12 @@ pub fn digest(
         pages,
         sections,
         assets,
+        warnings,
     } = content;
-    let mut report = Report::default();
+    let mut report = Report {
+        warnings,
+        ..Report::default()
+    };
 
     let names = SourceNames::learn(
         pages
@@ -155,6 +159,7 @@ pub fn digest(
             pages,
             sections,
             assets,
+            warnings: Vec::new(),
         },
         report,
     })

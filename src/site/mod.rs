@@ -184,6 +184,7 @@ impl Site {
             pages,
             sections,
             assets,
+            ..
         } = content;
         let mut errors = check_unique_paths(&pages, &sections, &config);
 

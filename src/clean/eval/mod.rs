@@ -13,13 +13,13 @@ mod body;
 mod meta;
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use body::{aggregate, shingle_counts, strip_markdown, Score};
 pub use meta::{FieldScore, MetaScores, FIELDS};
 
+use super::source::{self, RawName};
 use super::{clean, repeated_blocks, Article, Hints, Kind};
 
 /// One evaluated page.
@@ -71,27 +71,17 @@ pub fn evaluate(dir: &Path, truth_file: &Path) -> Result<Report, String> {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        let (id, kind, gz) = if let Some(id) = name.strip_suffix(".html.gz") {
-            (id, Kind::Html, true)
-        } else if let Some(id) = name.strip_suffix(".html") {
-            (id, Kind::Html, false)
-        } else if let Some(id) = name.strip_suffix(".txt") {
-            (id, Kind::Text, false)
-        } else {
+        let Some(raw) = RawName::of(&path) else {
             continue;
         };
+        // The id is the name without its extensions (`a.html.gz` → `a`).
+        let id = source::without_gz(&name);
+        let id = id.rsplit_once('.').map_or(id, |(stem, _)| stem);
         if !truth.contains_key(id) {
             continue;
         }
-        let mut bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        if gz {
-            let mut out = Vec::new();
-            flate2::read::GzDecoder::new(&bytes[..])
-                .read_to_end(&mut out)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            bytes = out;
-        }
-        inputs.push((id.to_string(), kind, bytes));
+        let bytes = source::read(&path, raw).map_err(|e| format!("{}: {e}", path.display()))?;
+        inputs.push((id.to_string(), raw.kind, bytes));
     }
     if inputs.is_empty() {
         return Err(format!(

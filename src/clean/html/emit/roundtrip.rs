@@ -434,21 +434,11 @@ fn corpus_round_trips() {
         let mut files: Vec<_> = dir.flatten().map(|e| e.path()).collect();
         files.sort();
         for f in files {
-            let Ok(bytes) = std::fs::read(&f) else {
+            let Some(name) = crate::clean::source::RawName::of(&f) else {
                 continue;
             };
-            let bytes = if f.extension().is_some_and(|e| e == "gz") {
-                let mut out = Vec::new();
-                use std::io::Read;
-                if flate2::read::GzDecoder::new(&bytes[..])
-                    .read_to_end(&mut out)
-                    .is_err()
-                {
-                    continue;
-                }
-                out
-            } else {
-                bytes
+            let Ok(bytes) = crate::clean::source::read(&f, name) else {
+                continue;
             };
             let page = crate::clean::decode_for(&bytes, crate::clean::Kind::Html);
             let cleaned = clean_html(&page, &Hints::default());
