@@ -6,66 +6,56 @@ use std::path::Path;
 use crate::config::CONFIG_FILE;
 use crate::diagnostic::Diagnostic;
 
-const CONFIG: &str = r#"# Dossier site configuration. Every key is optional except base_url.
-title: "My Digest"
-description: "Analysis worth keeping, collected and cleaned."
-# The address the site will be served from; a sub-path works too
-# (https://example.org/digest/). `dossier build -u URL` overrides it.
-base_url: "https://example.org/"
-language: en
-theme: default
-output_dir: public
-taxonomies: [tags, authors]
-paginate_by: 10
-highlight:
-  light: InspiredGitHub
-  dark: base16-ocean.dark
-markdown:
-  smart_punctuation: true
-  unsafe_html: false
-extra: {}
-"#;
-
-const INDEX: &str = r#"---
-title: "My Digest"
-description: "Analysis worth keeping."
----
-Welcome to the digest. Articles in `content/` appear below, newest first.
-"#;
-
-const ARTICLE: &str = r#"---
-title: "Welcome to your digest"
-date: 2026-01-05
-tags: [meta]
-authors: [The Editors]
-source: "My Digest"
----
-This is a sample article. Edit or delete `content/notes/welcome.md`, then add
-your own Markdown files (with front matter like this one's) to `content/`.
-
-## What goes where
-
-- `content/`: articles; each folder is a section with its own list page.
-- `static/`: files copied as they are (images, downloads).
-- `templates/`: your own versions of theme templates (see `themes/README.md`).
-
-Run `dossier build` and open `public/index.html`.
-"#;
-
 const THEMES_NOTE: &str = r#"# Themes
 
 The default theme is built into `dossier`, so this folder can stay empty.
 
-- To change one template, copy it from the default theme (in Dossier's
-  repository: `themes/default/templates/`) into this site's `templates/`
-  folder and edit it there. Your file replaces the theme's, file by file;
-  every template you do not override still comes from the theme.
+- To change one template, run `dossier theme copy page.html` (or
+  `dossier theme copy` for all of them): it copies the default theme's
+  template into this site's `templates/` folder, to edit there. Your file
+  replaces the theme's, file by file; every template you do not override
+  still comes from the theme. `dossier theme list` names them all.
 - To make a whole theme, create `themes/<name>/templates/` and
   `themes/<name>/static/`, and set `theme: <name>` in dossier.yaml.
   Templates missing from your theme fall back to the default theme's.
 
 Templates use Tera 2 (https://keats.github.io/tera/).
 "#;
+
+/// The scaffold: (path in the new site, text). Each file lives beside this
+/// module in `src/init/`, so it reads as what the editor will see.
+const FILES: [(&str, &str); 6] = [
+    (CONFIG_FILE, include_str!("init/dossier.yaml")),
+    (".gitignore", include_str!("init/gitignore")),
+    ("content/_index.md", include_str!("init/_index.md")),
+    ("content/notes/welcome.md", include_str!("init/welcome.md")),
+    (
+        "content/wire/harbour-strike.txt",
+        include_str!("init/harbour-strike.txt"),
+    ),
+    ("themes/README.md", THEMES_NOTE),
+];
+
+/// What to do after `init`, with the real paths: the new site's output is
+/// `my-digest/public/index.html`, not `public/index.html`.
+pub fn next_steps(dir: &Path) -> String {
+    let here = dir == Path::new(".") || dir.as_os_str().is_empty();
+    let shown = dir.display();
+    let index = dir.join("public").join("index.html");
+    if here {
+        format!(
+            "Created a new site here.\nNext: `dossier serve` to preview it as you edit \
+             (it prints the address), or `dossier build` and open {}",
+            index.strip_prefix(".").unwrap_or(&index).display()
+        )
+    } else {
+        format!(
+            "Created a new site in {shown}.\nNext: `cd {shown} && dossier serve` to preview it as \
+             you edit (it prints the address), or `dossier build --root {shown}` and open {}",
+            index.display()
+        )
+    }
+}
 
 /// Creates a site in `dir` (made if missing). Refuses to touch a folder that
 /// already holds a `dossier.yaml` or `content/`.
@@ -79,14 +69,12 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
             .hint("choose an empty or new folder: `dossier init my-digest`"));
         }
     }
-    let files = [
-        (CONFIG_FILE, CONFIG),
-        ("content/_index.md", INDEX),
-        ("content/notes/welcome.md", ARTICLE),
-        ("themes/README.md", THEMES_NOTE),
-    ];
-    for (path, text) in files {
+    for (path, text) in FILES {
         let dest = dir.join(path);
+        // A folder being turned into a site may be a Git checkout already.
+        if dest.exists() {
+            continue;
+        }
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| Diagnostic::in_file(parent, format!("cannot create: {e}")))?;

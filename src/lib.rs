@@ -23,4 +23,6 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod theme;
+pub mod theme_copy;
+pub mod words;
 pub mod yaml;

@@ -1,5 +1,6 @@
 //! The `dossier` command line: a thin layer over the library's stages.
 
+use dossier::words::count;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,7 +36,8 @@ enum Command {
     /// succeeded; on errors, every problem is printed and the previous output
     /// stays as it was.
     Build(BuildArgs),
-    /// Create a new site (config, a sample article, a themes/ note).
+    /// Create a new site: a commented dossier.yaml, a Markdown article, a raw
+    /// article with boilerplate to drop, and a .gitignore.
     Init {
         /// Folder to create the site in.
         #[arg(default_value = ".")]
@@ -104,6 +106,12 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         worst: usize,
     },
+    /// The built-in theme: list its files, or copy them into the site to
+    /// edit there.
+    Theme {
+        #[command(subcommand)]
+        action: ThemeAction,
+    },
     /// Render everything in memory and check internal links and anchors;
     /// writes nothing.
     Check {
@@ -113,6 +121,22 @@ enum Command {
         /// Include draft articles.
         #[arg(long)]
         drafts: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeAction {
+    /// List the built-in theme's templates and static files.
+    List,
+    /// Copy built-in templates (all of them when none is named) or static
+    /// files into the site's templates/ and static/, never overwriting a
+    /// file already there. Site files replace the theme's file by file.
+    Copy {
+        /// Files to copy, such as `page.html` or `static/style.css`.
+        files: Vec<String>,
+        /// The site's root folder (holding dossier.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
 }
 
@@ -157,12 +181,12 @@ fn main() -> ExitCode {
                 print_report(&built.report, cli.quiet, cli.verbose);
                 let stats = built.stats;
                 format!(
-                    "Built {} articles{}, {} sections, {} terms: {} files in {} ({} ms){}",
-                    stats.articles,
+                    "Built {}{}, {}, {}: {} in {} ({} ms){}",
+                    count(stats.articles, "article", "articles"),
                     folded_note(&built.report),
-                    stats.sections,
-                    stats.terms,
-                    stats.files,
+                    count(stats.sections, "section", "sections"),
+                    count(stats.terms, "term", "terms"),
+                    count(stats.files, "file", "files"),
                     built.out.display(),
                     started.elapsed().as_millis(),
                     warnings_note(&built.report),
@@ -181,17 +205,31 @@ fn main() -> ExitCode {
                 |(stats, report)| {
                     print_report(&report, cli.quiet, cli.verbose);
                     format!(
-                        "Checked {} files: no broken internal links or anchors; {} articles{}{}",
-                        stats.files,
-                        stats.articles,
+                        "Checked {}: no broken internal links or anchors; {}{}{}",
+                        count(stats.files, "file", "files"),
+                        count(stats.articles, "article", "articles"),
                         folded_note(&report),
                         warnings_note(&report),
                     )
                 },
             )
         }
-        Command::Serve { root, port, interface, open, drafts, base_url } => {
-            let options = dossier::serve::ServeOptions { root, interface, port, open, drafts, base_url };
+        Command::Serve {
+            root,
+            port,
+            interface,
+            open,
+            drafts,
+            base_url,
+        } => {
+            let options = dossier::serve::ServeOptions {
+                root,
+                interface,
+                port,
+                open,
+                drafts,
+                base_url,
+            };
             dossier::serve::serve(options).map(|()| String::new())
         }
         Command::Extract {
@@ -204,14 +242,27 @@ fn main() -> ExitCode {
             let root = root.or_else(|| (!alone).then(|| site_of(&file)).flatten());
             extract(&file, format, explain, root.as_deref())
         }
-        Command::Eval { pages, truth, out, worst } => eval(&pages, &truth, out.as_deref(), worst),
-        Command::Init { dir } => dossier::init::init(&dir).map_err(Diagnostics::from).map(|()| {
-            format!(
-                "Created a new site in {}. Next: `dossier build --root {}` and open public/index.html",
-                dir.display(),
-                dir.display()
-            )
-        }),
+        Command::Eval {
+            pages,
+            truth,
+            out,
+            worst,
+        } => eval(&pages, &truth, out.as_deref(), worst),
+        Command::Init { dir } => dossier::init::init(&dir)
+            .map_err(Diagnostics::from)
+            .map(|()| dossier::init::next_steps(&dir)),
+        Command::Theme {
+            action: ThemeAction::List,
+        } => {
+            // To stdout, one per line, for scripts.
+            println!("{}", dossier::theme_copy::list().join("\n"));
+            Ok(String::new())
+        }
+        Command::Theme {
+            action: ThemeAction::Copy { files, root },
+        } => {
+            dossier::theme_copy::copy(&root, &files).map(|done| dossier::theme_copy::summary(&done))
+        }
     };
     match result {
         Ok(summary) => {
@@ -223,10 +274,7 @@ fn main() -> ExitCode {
         Err(diagnostics) => {
             eprintln!("{diagnostics}");
             let n = diagnostics.0.len();
-            eprintln!(
-                "{n} error{}; nothing was written",
-                if n == 1 { "" } else { "s" }
-            );
+            eprintln!("{}; nothing was written", count(n, "error", "errors"));
             ExitCode::FAILURE
         }
     }
@@ -269,10 +317,9 @@ fn folded_note(report: &dossier::digest::Report) -> String {
     match report.copies() {
         0 => String::new(),
         n => format!(
-            " ({n} syndicated cop{} folded into {} stor{})",
-            if n == 1 { "y" } else { "ies" },
-            report.folded.len(),
-            if report.folded.len() == 1 { "y" } else { "ies" }
+            " ({} folded into {})",
+            count(n, "syndicated copy", "syndicated copies"),
+            count(report.folded.len(), "story", "stories")
         ),
     }
 }
@@ -280,8 +327,7 @@ fn folded_note(report: &dossier::digest::Report) -> String {
 fn warnings_note(report: &dossier::digest::Report) -> String {
     match report.warnings.len() {
         0 => String::new(),
-        1 => ", 1 warning".to_string(),
-        n => format!(", {n} warnings"),
+        n => format!(", {}", count(n, "warning", "warnings")),
     }
 }
 

@@ -326,6 +326,8 @@ struct TaxonomyView<'a> {
     name: &'a str,
     title: &'a str,
     path: &'a str,
+    /// "14 authors", "1 tag": the number of terms in the taxonomy's words.
+    count_label: String,
     terms: Vec<TermView<'a>>,
 }
 
@@ -1126,10 +1128,16 @@ impl<'a> Renderer<'a> {
                     .then_with(|| a.slug.cmp(b.slug))
             });
         }
+        let plural = taxonomy.name.replace(['_', '-'], " ").to_lowercase();
         TaxonomyView {
             name: &taxonomy.name,
             title: &taxonomy.title,
             path: &taxonomy.path,
+            count_label: crate::words::count(
+                terms.len(),
+                &crate::words::singular(&plural),
+                &plural,
+            ),
             terms,
         }
     }

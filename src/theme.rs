@@ -96,6 +96,24 @@ fn list_themes(root: &Path) -> Vec<String> {
     names
 }
 
+/// Every file of the built-in theme: (path such as `templates/page.html`
+/// or `static/style.css`, bytes), sorted by path.
+pub fn builtin_files() -> Vec<(String, &'static [u8])> {
+    fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
+        for file in dir.files() {
+            let path = file.path().to_string_lossy().replace('\\', "/");
+            out.push((path, file.contents()));
+        }
+        for sub in dir.dirs() {
+            collect(sub, out);
+        }
+    }
+    let mut out = Vec::new();
+    collect(&DEFAULT_THEME, &mut out);
+    out.sort();
+    out
+}
+
 fn add_builtin(dir: &'static Dir<'static>, files: &mut ThemeFiles) {
     for file in dir.files() {
         let path = file.path().to_string_lossy().replace('\\', "/");

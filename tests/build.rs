@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::*;
 
 fn digest() -> tempfile::TempDir {
@@ -543,13 +545,88 @@ fn check_reports_broken_links_and_anchors() {
 fn init_creates_a_site_that_builds() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("new-site");
-    dossier().arg("init").arg(&target).assert().success();
-    let public = build_ok(&target, &[]);
+    let out = dossier().arg("init").arg(&target).output().unwrap();
+    assert!(out.status.success());
+    // The closing message gives the real path of the built front page.
+    let said = String::from_utf8_lossy(&out.stderr);
+    let index = target.join("public").join("index.html");
+    assert!(said.contains(&index.display().to_string()), "{said}");
+    assert!(read(&target, ".gitignore").lines().any(|l| l == "public/"));
+    // Every main key is named in the config's comments.
+    let config = read(&target, "dossier.yaml");
+    for key in [
+        "editions", "dedup", "topics", "related", "search", "feeds", "clean", "theme",
+    ] {
+        assert!(
+            config.contains(&format!("# {key}:")) || config.contains(&format!("{key}:")),
+            "{key}"
+        );
+    }
+    let (ok, stderr) = build(&target, &[]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("Built 2 articles,"), "{stderr}");
+    let public = target.join("public");
     assert!(public.join("notes/welcome/index.html").is_file());
     assert!(target.join("themes/README.md").is_file());
+    // The raw article shows the main feature: its boilerplate is dropped.
+    let raw = read(&public, "wire/dock-strike-ends-after-pay-deal/index.html");
+    assert!(raw.contains("two-year pay deal"), "{raw}");
+    for junk in [
+        "Most popular",
+        "Share on Facebook",
+        "All rights reserved",
+        "No comment",
+    ] {
+        assert!(!raw.contains(junk), "{junk} left in the raw article");
+    }
     // A second init must not overwrite anything.
     let out = dossier().arg("init").arg(&target).output().unwrap();
     assert!(!out.status.success());
+}
+
+#[test]
+fn theme_copy_takes_templates_into_the_site_without_overwriting() {
+    let dir = site(CONFIG, &[("content/a.md", "---\ntitle: A\n---\nx\n")]);
+    let root = dir.path();
+    write(
+        root,
+        "templates/base.html",
+        "{% block content %}{% endblock content %}",
+    );
+    let out = dossier()
+        .args(["theme", "copy", "page.html", "base.html", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("copied templates/page.html"), "{said}");
+    assert!(said.contains("kept templates/base.html"), "{said}");
+    assert_eq!(
+        read(root, "templates/base.html"),
+        "{% block content %}{% endblock content %}"
+    );
+    // The copy is the theme's own template: the site still builds.
+    write(
+        root,
+        "templates/base.html",
+        &read_theme("templates/base.html"),
+    );
+    build_ok(root, &[]);
+    let listed = stdout_ok(dossier().args(["theme", "list"]));
+    assert!(
+        listed.lines().any(|l| l == "templates/page.html"),
+        "{listed}"
+    );
+}
+
+fn read_theme(path: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default")
+            .join(path),
+    )
+    .unwrap()
 }
 
 #[test]

@@ -109,7 +109,7 @@ fn a_hard_wrapped_copy_with_other_boilerplate_folds_into_one_story_with_both_sou
     let (ok, stderr) = build(dir.path(), &[]);
     assert!(ok, "{stderr}");
     assert!(
-        stderr.contains("Built 1 articles (1 syndicated copy folded into 1 story)"),
+        stderr.contains("Built 1 article (1 syndicated copy folded into 1 story)"),
         "{stderr}"
     );
     let public = dir.path().join("public");
@@ -187,7 +187,7 @@ fn exact_copies_fold_and_fold_false_or_dedup_off_keeps_them_apart() {
     let dir = site(DIGEST_CONFIG, &files);
     let (ok, stderr) = build(dir.path(), &[]);
     assert!(
-        ok && stderr.contains("Built 1 articles (1 syndicated copy"),
+        ok && stderr.contains("Built 1 article (1 syndicated copy"),
         "{stderr}"
     );
 
