@@ -33,9 +33,12 @@ pub struct Page {
 pub struct Templates {
     tera: Tera,
     origins: HashMap<String, String>,
-    /// Hash of every template's name and text: outputs rendered with other
-    /// templates are never reused.
+    /// Hash of every template's name and text (and the stylesheet): outputs
+    /// rendered with other templates are never reused.
     fingerprint: u64,
+    /// The theme's `style.css` (the site's own, where it has one), inlined
+    /// into the 404 page, which is served at any path and opened from disk.
+    stylesheet: String,
 }
 
 impl Templates {
@@ -52,17 +55,29 @@ impl Templates {
             .templates
             .iter()
             .map(|(name, (text, _))| (name.as_str(), text.as_str()));
+        let stylesheet = files
+            .statics
+            .get("style.css")
+            .map(|f| match &f.source {
+                crate::theme::Source::BuiltIn(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+                crate::theme::Source::File(path) => {
+                    std::fs::read_to_string(path).unwrap_or_default()
+                }
+            })
+            .unwrap_or_default();
         let mut h = fingerprint::hasher();
         files
             .templates
             .iter()
             .for_each(|(name, (text, _))| (name, text).hash(&mut h));
+        stylesheet.hash(&mut h);
         let fingerprint = h.finish();
         match tera.add_raw_templates(templates) {
             Ok(()) => Ok(Templates {
                 tera,
                 origins,
                 fingerprint,
+                stylesheet,
             }),
             Err(e) => Err(Templates::error_with(&origins, e).into()),
         }
@@ -1000,13 +1015,17 @@ impl<'a> Renderer<'a> {
             }
             Job::NotFound => {
                 // Hosts serve 404.html at any missing path, so relative links
-                // would break there: it gets absolute ones.
+                // would break there: it gets absolute ones. Its style is
+                // inlined (`inline_css`), so that it is styled wherever it is
+                // opened: from disk, or from a server at another address.
+                let mut context = Context::new();
+                context.insert("inline_css", &self.templates.stylesheet);
                 (
                     "404.html".to_string(),
                     "404.html",
                     "the 404 page".to_string(),
                     site.config.base_url.clone(),
-                    Context::new(),
+                    context,
                 )
             }
         };
@@ -1290,7 +1309,7 @@ fn page_view(site: &Site, i: usize) -> PageView<'_> {
         source: page.source.as_deref(),
         source_url: page.source_url.as_deref(),
         sources: source_views(site, page),
-        author_note: page.author_note.as_deref(),
+        author_note: page.author_note.as_deref().map(crate::words::unbracketed),
         tags: links("tags"),
         taxonomies: site
             .taxonomies

@@ -26,6 +26,35 @@ pub fn singular(plural: &str) -> String {
     }
 }
 
+/// `text` without the parentheses around all of it: "(The writer is a
+/// fellow at …)" is a note in running text; in a box of its own the
+/// parentheses are noise. Parentheses that close earlier ("(a) and (b)")
+/// are part of the text and stay.
+pub fn unbracketed(text: &str) -> &str {
+    let trimmed = text.trim();
+    let Some(inner) = trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')) else {
+        return trimmed;
+    };
+    let mut depth = 0i32;
+    for c in inner.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return trimmed;
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth == 0 {
+        inner.trim()
+    } else {
+        trimmed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,6 +64,17 @@ mod tests {
         assert_eq!(count(0, "article", "articles"), "0 articles");
         assert_eq!(count(1, "article", "articles"), "1 article");
         assert_eq!(count(14, "author", "authors"), "14 authors");
+    }
+
+    #[test]
+    fn notes_lose_only_the_parentheses_around_all_of_them() {
+        assert_eq!(
+            unbracketed(" (The writer is a fellow at CSIS (Washington). Views are personal) "),
+            "The writer is a fellow at CSIS (Washington). Views are personal"
+        );
+        assert_eq!(unbracketed("(a) and (b)"), "(a) and (b)");
+        assert_eq!(unbracketed("No parentheses"), "No parentheses");
+        assert_eq!(unbracketed("()"), "");
     }
 
     #[test]

@@ -629,6 +629,34 @@ fn read_theme(path: &str) -> String {
     .unwrap()
 }
 
+/// Hosts serve `404.html` at any missing path, so its links are absolute;
+/// its style must not depend on them, or it is unstyled from disk and on
+/// any server but the real one.
+#[test]
+fn the_404_page_carries_its_own_style() {
+    let dir = site(CONFIG, &[("content/a.md", "---\ntitle: A\n---\nx\n")]);
+    let public = build_ok(dir.path(), &[]);
+    let page = read(&public, "404.html");
+    assert!(
+        !page.contains("style.css\""),
+        "links the stylesheet: {page}"
+    );
+    let css = read_theme("static/style.css");
+    let first_rule = css.lines().find(|l| l.contains('{')).unwrap();
+    assert!(
+        page.contains("<style>") && page.contains(first_rule),
+        "{page}"
+    );
+    // The site's own stylesheet wins, as it does for every page.
+    write(
+        dir.path(),
+        "static/style.css",
+        "body { color: rebeccapurple }",
+    );
+    let public = build_ok(dir.path(), &[]);
+    assert!(read(&public, "404.html").contains("<style>body { color: rebeccapurple }</style>"));
+}
+
 #[test]
 fn help_and_version() {
     dossier().arg("--version").assert().success();

@@ -61,6 +61,16 @@ fn seed_article_is_cleaned_end_to_end() {
         !body.contains("The writer is"),
         "the author note is not body text"
     );
+    // In its box the note has no parentheses around it.
+    let note = html
+        .split("author-note-text\">")
+        .nth(1)
+        .and_then(|t| t.split("</p>").next())
+        .expect("author note text");
+    assert!(
+        note.starts_with("The writer is") && !note.ends_with(')'),
+        "{note}"
+    );
     assert!(html.contains("geopolitics"), "sidecar tags apply");
 
     for file in walkdir(&public) {
