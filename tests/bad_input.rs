@@ -557,12 +557,24 @@ fn cases() -> Vec<(&'static str, Setup, Expect)> {
 fn every_bad_input_gets_a_clear_outcome_and_loses_nothing() {
     let cases = cases();
     assert!(cases.len() >= 50, "{} cases", cases.len());
-    let mut failures = Vec::new();
-    for (name, setup, expect) in &cases {
-        if let Err(why) = run_case(setup, expect) {
-            failures.push(format!("{name}: {why}"));
+    // Each case is a site of its own: run them on every core.
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let failures = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((name, setup, expect)) = cases.get(i) else {
+                    break;
+                };
+                if let Err(why) = run_case(setup, expect) {
+                    failures.lock().unwrap().push(format!("{name}: {why}"));
+                }
+            });
         }
-    }
+    });
+    let failures = failures.into_inner().unwrap();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
