@@ -58,16 +58,35 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.file, self.line) {
-            (Some(file), Some(line)) => write!(f, "{}:{}: ", file.display(), line)?,
-            (Some(file), None) => write!(f, "{}: ", file.display())?,
+            (Some(file), Some(line)) => {
+                write!(f, "{}:{}: ", visible(&file.display().to_string()), line)?
+            }
+            (Some(file), None) => write!(f, "{}: ", visible(&file.display().to_string()))?,
             _ => {}
         }
-        write!(f, "{}", self.message)?;
+        write!(f, "{}", visible(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  help: {hint}")?;
+            write!(f, "\n  help: {}", visible(hint))?;
         }
         Ok(())
     }
+}
+
+/// `text` with control characters shown as escapes (`\u{1b}`): messages
+/// quote file names and values from content, and a scraped page must not
+/// drive the editor's terminal (colours, titles, cursor moves).
+fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\n') {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\n".to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// Every problem a build found; non-empty by construction when returned as an
@@ -182,6 +201,22 @@ mod tests {
             Some("while rendering a/; 2 more pages hit the same error")
         );
         assert_eq!(merged.0[1].to_string(), other.to_string());
+    }
+
+    #[test]
+    fn control_characters_from_content_are_shown_not_sent() {
+        let d = Diagnostic::in_file(
+            "content/\u{1b}[31mevil.md",
+            "`date: \u{1b}]0;pwned\u{7}` is bad",
+        )
+        .hint("tab\there");
+        let shown = d.to_string();
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "{shown:?}"
+        );
+        assert!(shown.contains("\\u{1b}[31mevil.md"), "{shown}");
+        assert!(shown.contains("\\u{7}"), "{shown}");
     }
 
     #[test]

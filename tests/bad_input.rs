@@ -286,6 +286,17 @@ fn cases() -> Vec<(&'static str, Setup, Expect)> {
             Refused(&["content/a.md", "YAML bomb"]),
         ),
         (
+            "terminal escapes in a value",
+            |r| {
+                write(
+                    r,
+                    "content/a.md",
+                    "---\ntitle: A\ndate: \"\\e[31mRED\\a\"\n---\nx\n",
+                )
+            },
+            Refused(&["content/a.md:3", "\\u{1b}[31mRED\\u{7}"]),
+        ),
+        (
             "unknown front matter key",
             |r| write(r, "content/a.md", "---\ntitle: A\ncolour: red\n---\nx\n"),
             Refused(&["content/a.md:3", "unknown field `colour`"]),
@@ -631,6 +642,9 @@ fn run_case(setup: &Setup, expect: &Expect) -> Result<(), String> {
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     if stderr.contains("panicked") || stderr.contains("RUST_BACKTRACE") {
         return Err(format!("panicked:\n{stderr}"));
+    }
+    if stderr.contains("\u{1b}[31mRED") {
+        return Err(format!("sent a terminal escape from content: {stderr:?}"));
     }
     for rust in [
         "usize",
