@@ -163,6 +163,7 @@ pub fn write_site(out: &Path, outputs: &[Output]) -> Result<(), Diagnostics> {
     let staging = parent.join(format!(".{name}.dossier-staging-{pid}"));
     let old = parent.join(format!(".{name}.dossier-old-{pid}"));
 
+    recover(parent, &name, out);
     if staging.exists() {
         // Left by an earlier run that died with our pid; the name is ours.
         let _ = std::fs::remove_dir_all(&staging);
@@ -205,6 +206,53 @@ pub fn write_site(out: &Path, outputs: &[Output]) -> Result<(), Diagnostics> {
         }
     }
     Ok(())
+}
+
+/// Cleans up after builds that were killed (SIGKILL, power loss): their
+/// staging folders are removed, and if one died between moving the old site
+/// aside and moving the new one in, the old site is moved back. Folders of
+/// a build still running (another `dossier build` of the same site) are
+/// left alone.
+fn recover(parent: &Path, name: &str, out: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let staging_prefix = format!(".{name}.dossier-staging-");
+    let old_prefix = format!(".{name}.dossier-old-");
+    let mut leftovers: Vec<(bool, PathBuf)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let file = e.file_name().to_string_lossy().into_owned();
+            let (is_old, pid) = match (
+                file.strip_prefix(&staging_prefix),
+                file.strip_prefix(&old_prefix),
+            ) {
+                (Some(pid), _) => (false, pid.to_string()),
+                (_, Some(pid)) => (true, pid.to_string()),
+                _ => return None,
+            };
+            let pid: u32 = pid.parse().ok()?;
+            (pid != std::process::id() && !is_running(pid)).then(|| (is_old, e.path()))
+        })
+        .collect();
+    leftovers.sort();
+    for (is_old, path) in leftovers {
+        if is_old && !out.exists() && std::fs::rename(&path, out).is_ok() {
+            tracing::warn!(
+                "restored {} from a build that was killed while replacing it",
+                out.display()
+            );
+            continue;
+        }
+        let _ = std::fs::remove_dir_all(&path);
+    }
+}
+
+/// Whether process `pid` is alive. Where that cannot be told (no `/proc`),
+/// it is taken as alive, and its folders are left for it.
+fn is_running(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
 }
 
 fn write_all(

@@ -1,0 +1,105 @@
+//! Faults: a build killed with SIGKILL at any moment leaves the old site or
+//! the new one in `public/`, never a mix, and the next build succeeds with
+//! no manual cleanup.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// A site big enough that a build spends a while writing.
+fn site_of(version: usize) -> Vec<(String, String)> {
+    (0..150)
+        .map(|i| {
+            (
+                format!("content/s{}/a{i}.md", i % 5),
+                article(
+                    &format!(
+                        "title: Article {i} v{version}\ndate: 2026-01-{:02}\ntags: [t{}]",
+                        i % 28 + 1,
+                        i % 7
+                    ),
+                    &format!(
+                        "Version {version} of article {i}. {}",
+                        "Some words of the body. ".repeat(40)
+                    ),
+                ),
+            )
+        })
+        .collect()
+}
+
+fn write_version(root: &Path, version: usize) {
+    for (path, text) in site_of(version) {
+        write(root, &path, &text);
+    }
+}
+
+fn leftovers(root: &Path) -> Vec<String> {
+    std::fs::read_dir(root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("dossier-staging") || n.contains("dossier-old"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_killed_at_any_moment_leaves_a_whole_site() {
+    let dir = site(CONFIG, &[]);
+    let root = dir.path();
+    // The two complete sites a killed build may leave.
+    let mut expected: Vec<BTreeMap<String, Vec<u8>>> = Vec::new();
+    let mut took = Duration::ZERO;
+    for version in 0..2 {
+        write_version(root, version);
+        let started = Instant::now();
+        expected.push(snapshot_tree(&build_ok(root, &[])));
+        took = took.max(started.elapsed());
+    }
+    assert_ne!(expected[0], expected[1]);
+    let public = root.join("public");
+    let moments = 24;
+    let mut hit = [0usize; 3];
+    for k in 0..moments {
+        let version = k % 2;
+        write_version(root, version);
+        // Spread over the whole build, a little past its end.
+        let delay = took.mul_f64(k as f64 / moments as f64 * 1.2);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["build", "--quiet", "--root"])
+            .arg(root)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        // Whatever was in public/ is one whole site, or (killed between
+        // the two renames) none, with the old one kept aside.
+        if public.exists() {
+            let now = snapshot_tree(&public);
+            let which = expected.iter().position(|e| *e == now);
+            assert!(
+                which.is_some(),
+                "moment {k}: public/ is a mix of two builds"
+            );
+            hit[which.unwrap()] += 1;
+        } else {
+            assert!(!leftovers(root).is_empty(), "moment {k}: public/ is gone");
+            hit[2] += 1;
+        }
+        // The next build needs no help, and cleans up after the killed one.
+        build_ok(root, &[]);
+        assert_eq!(snapshot_tree(&public), expected[version], "moment {k}");
+        assert_eq!(leftovers(root), Vec::<String>::new(), "moment {k}");
+    }
+    eprintln!(
+        "{moments} moments: old site {} times, new site {} times, between renames {} times",
+        hit[0], hit[1], hit[2]
+    );
+}
