@@ -222,7 +222,7 @@ fn sub_path_base_url_is_honoured_everywhere() {
     assert!(read(&public, "robots.txt").contains("Sitemap: https://example.org/digest/sitemap.xml"));
     let not_found = read(&public, "404.html");
     assert!(
-        not_found.contains("https://example.org/digest/style.css"),
+        not_found.contains("https://example.org/digest/favicon.svg"),
         "404 uses absolute URLs"
     );
     // Internal links all resolve (relative ones work under any sub-path).
