@@ -181,6 +181,37 @@ fn builds_are_byte_identical() {
     for (path, bytes) in &first {
         assert!(bytes == &second[path], "{path} differs between builds");
     }
+    // The same site from another folder, built on one thread.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let copy = elsewhere.path().join("another").join("checkout");
+    for file in walkdir(dir.path()) {
+        let rel = file.strip_prefix(dir.path()).unwrap();
+        if rel.starts_with("public") {
+            continue;
+        }
+        let dest = copy.join(rel);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&file, dest).unwrap();
+    }
+    let out = dossier()
+        .env("RAYON_NUM_THREADS", "1")
+        .arg("build")
+        .arg("--root")
+        .arg(&copy)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let third = snapshot_tree(&copy.join("public"));
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        third.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(
+            bytes == &third[path],
+            "{path} differs when built from another folder on one thread"
+        );
+    }
 }
 
 #[test]

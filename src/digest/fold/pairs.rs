@@ -137,3 +137,32 @@ pub(super) fn passes(a: &Signature, b: &Signature, threshold: f64) -> Option<f64
     let s = similarity(a, b);
     (s >= need).then_some(s)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::digest::fold::sketch::signature;
+    use proptest::prelude::*;
+
+    /// Bodies from a small vocabulary, so that pairs share many shingles.
+    fn body() -> impl Strategy<Value = String> {
+        let words = vec![
+            "oil", "rates", "bank", "the", "rose", "fell", "on", "monday", "port", "strike",
+            "union", "deal", "pay", "ships", "said",
+        ];
+        prop::collection::vec(prop::sample::select(words), 0..400).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        /// Folding never depends on which copy came first, nor on anything
+        /// but the two texts.
+        #[test]
+        fn similarity_is_symmetric_deterministic_and_bounded(a in body(), b in body()) {
+            let (sa, sb) = (signature(&a), signature(&b));
+            let ab = similarity(&sa, &sb);
+            prop_assert_eq!(ab.to_bits(), similarity(&sb, &sa).to_bits());
+            prop_assert_eq!(ab.to_bits(), similarity(&signature(&a), &signature(&b)).to_bits());
+            prop_assert!((0.0..=1.0).contains(&ab), "{}", ab);
+        }
+    }
+}
