@@ -159,6 +159,20 @@ pub fn render(
                 depth = depth.saturating_sub(1);
                 state.events.push(Event::Html("</div>\n".into()));
             }
+            Event::Start(Tag::Table(alignments)) => {
+                depth += 1;
+                // A table wider than the column scrolls inside a region a
+                // keyboard can reach and a screen reader can name.
+                state.events.push(Event::Html(
+                    "<section class=\"table-scroll\" tabindex=\"0\" aria-label=\"Table\">\n".into(),
+                ));
+                state.events.push(Event::Start(Tag::Table(alignments)));
+            }
+            Event::End(TagEnd::Table) => {
+                depth = depth.saturating_sub(1);
+                state.events.push(Event::End(TagEnd::Table));
+                state.events.push(Event::Html("</section>\n".into()));
+            }
             Event::Start(Tag::Paragraph) if depth == 0 => {
                 depth += 1;
                 paragraph_start = Some(state.events.len());
@@ -613,6 +627,11 @@ mod tests {
     fn extensions_are_enabled() {
         let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ [^1]\n\n[^1]: note\n\n- [x] done\n\n\"quoted\" -- dash\n");
         assert!(r.html.contains("<table>"));
+        // In a scrolling region a keyboard can focus (axe: scrollable-region-focusable).
+        assert!(r.html.contains(
+            "<section class=\"table-scroll\" tabindex=\"0\" aria-label=\"Table\">\n<table>"
+        ));
+        assert!(r.html.contains("</table>\n</section>"));
         assert!(r.html.contains("<del>x</del>"));
         assert!(
             r.html

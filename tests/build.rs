@@ -200,7 +200,11 @@ fn builds_are_byte_identical() {
         .arg(&copy)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let third = snapshot_tree(&copy.join("public"));
     assert_eq!(
         first.keys().collect::<Vec<_>>(),
