@@ -99,6 +99,26 @@ impl Templates {
             .map_err(|e| Templates::error_with(&self.origins, e))
     }
 
+    /// A template that includes or extends itself (`verb`), through `chain`,
+    /// as a diagnostic on its real file.
+    fn loop_error(
+        origins: &HashMap<String, String>,
+        tpl: &str,
+        chain: &[String],
+        verb: &str,
+        hint: &str,
+    ) -> Diagnostic {
+        let file = origins.get(tpl).map_or(tpl, String::as_str);
+        Diagnostic::in_file(
+            file,
+            format!(
+                "template error: {verb} itself, so it would never end ({})",
+                chain.join(&format!(" {verb} "))
+            ),
+        )
+        .hint(hint)
+    }
+
     /// A Tera error as a diagnostic on the template's real file and line.
     fn error_with(origins: &HashMap<String, String>, e: tera::Error) -> Diagnostic {
         match e.kind() {
@@ -110,31 +130,23 @@ impl Templates {
                 Diagnostic::in_file(file, format!("template error: {}", report.message()))
                     .line(report.span().start_line)
             }
-            tera::ErrorKind::CircularInclude { tpl, include_chain } => {
-                let file = origins.get(tpl).cloned().unwrap_or_else(|| tpl.clone());
-                Diagnostic::in_file(
-                    file,
-                    format!(
-                        "template error: includes itself, so it would never end ({})",
-                        include_chain.join(" includes ")
-                    ),
-                )
-                .hint("remove the `{% include %}` that leads back to this template")
-            }
+            tera::ErrorKind::CircularInclude { tpl, include_chain } => Templates::loop_error(
+                origins,
+                tpl,
+                include_chain,
+                "includes",
+                "remove the `{% include %}` that leads back to this template",
+            ),
             tera::ErrorKind::CircularExtend {
                 tpl,
                 inheritance_chain,
-            } => {
-                let file = origins.get(tpl).cloned().unwrap_or_else(|| tpl.clone());
-                Diagnostic::in_file(
-                    file,
-                    format!(
-                        "template error: extends itself, so it would never end ({})",
-                        inheritance_chain.join(" extends ")
-                    ),
-                )
-                .hint("make the `{% extends %}` chain end at a template that extends nothing")
-            }
+            } => Templates::loop_error(
+                origins,
+                tpl,
+                inheritance_chain,
+                "extends",
+                "make the `{% extends %}` chain end at a template that extends nothing",
+            ),
             _ => {
                 let mut message = format!("template error: {e}");
                 let mut source = std::error::Error::source(&e);

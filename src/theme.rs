@@ -58,7 +58,7 @@ pub fn load(root: &Path, name: &str) -> Result<ThemeFiles, Diagnostics> {
     let mut files = ThemeFiles::default();
     let mut errors = Vec::new();
 
-    add_builtin(&DEFAULT_THEME, &mut files);
+    add_builtin(&mut files);
     let theme_dir = root.join("themes").join(name);
     if theme_dir.is_dir() {
         add_folder(root, &theme_dir, &mut files, &mut errors);
@@ -114,25 +114,22 @@ pub fn builtin_files() -> Vec<(String, &'static [u8])> {
     out
 }
 
-fn add_builtin(dir: &'static Dir<'static>, files: &mut ThemeFiles) {
-    for file in dir.files() {
-        let path = file.path().to_string_lossy().replace('\\', "/");
+/// Adds the built-in theme's `templates/**` and `static/**`.
+fn add_builtin(files: &mut ThemeFiles) {
+    for (path, bytes) in builtin_files() {
         let origin = format!("built-in theme: {path}");
         if let Some(name) = path.strip_prefix("templates/") {
-            let text = file.contents_utf8().unwrap_or_default().to_string();
+            let text = std::str::from_utf8(bytes).unwrap_or_default().to_string();
             files.templates.insert(name.to_string(), (text, origin));
         } else if let Some(name) = path.strip_prefix("static/") {
             files.statics.insert(
                 name.to_string(),
                 ThemeFile {
-                    source: Source::BuiltIn(file.contents()),
+                    source: Source::BuiltIn(bytes),
                     origin,
                 },
             );
         }
-    }
-    for sub in dir.dirs() {
-        add_builtin(sub, files);
     }
 }
 
