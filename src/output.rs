@@ -260,18 +260,67 @@ fn write_all(
     outputs: &[Output],
     previous: Option<&Path>,
 ) -> Result<(), Diagnostics> {
-    std::fs::create_dir_all(staging)
-        .map_err(|e| Diagnostic::new(format!("cannot create {}: {e}", staging.display())))?;
-    std::fs::write(staging.join(MARKER), MARKER_TEXT)
-        .map_err(|e| Diagnostic::new(format!("cannot write to {}: {e}", staging.display())))?;
-    let errors: Vec<Diagnostic> = outputs
-        .par_iter()
-        .filter_map(|o| write_one(staging, o, previous).err())
-        .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Diagnostics(errors))
+    let start =
+        |e: std::io::Error| Failed::new(e, format!("cannot write to {}", staging.display()));
+    let started = std::fs::create_dir_all(staging)
+        .and_then(|()| std::fs::write(staging.join(MARKER), MARKER_TEXT))
+        .map_err(start);
+    let failed: Vec<Failed> = match started {
+        Err(failed) => vec![failed],
+        Ok(()) => outputs
+            .par_iter()
+            .filter_map(|o| write_one(staging, o, previous).err())
+            .collect(),
+    };
+    if failed.is_empty() {
+        return Ok(());
+    }
+    // A full disk fails every file after the first: one message says it,
+    // instead of hundreds of the same.
+    if let Some(first) = failed.iter().find(|f| f.disk_full) {
+        let count = failed.iter().filter(|f| f.disk_full).count();
+        let more = match count {
+            1 => String::new(),
+            n => format!(" ({} more files could not be written either)", n - 1),
+        };
+        let folder = staging.parent().unwrap_or(staging);
+        return Err(Diagnostic::new(format!(
+            "the disk is full: {}{more}",
+            first.diagnostic.message
+        ))
+        .hint(format!(
+            "free some space on the disk holding {} (or set output_dir to a folder on another \
+             disk) and build again; the previous site was left as it was",
+            folder.display()
+        ))
+        .into());
+    }
+    Err(Diagnostics(
+        failed.into_iter().map(|f| f.diagnostic).collect(),
+    ))
+}
+
+/// An output that could not be written.
+struct Failed {
+    /// The disk or the user's quota is full: every later write fails too.
+    disk_full: bool,
+    diagnostic: Diagnostic,
+}
+
+impl Failed {
+    fn new(error: std::io::Error, what: String) -> Failed {
+        Failed::with(error, |e| Diagnostic::new(format!("{what}: {e}")))
+    }
+
+    fn with(
+        error: std::io::Error,
+        diagnostic: impl FnOnce(&std::io::Error) -> Diagnostic,
+    ) -> Failed {
+        use std::io::ErrorKind::{QuotaExceeded, StorageFull};
+        Failed {
+            disk_full: matches!(error.kind(), StorageFull | QuotaExceeded),
+            diagnostic: diagnostic(&error),
+        }
     }
 }
 
@@ -291,21 +340,23 @@ fn reuse_previous(previous: Option<&Path>, path: &str, bytes: &[u8], dest: &Path
         && std::fs::hard_link(&old, dest).is_ok()
 }
 
-fn write_one(staging: &Path, output: &Output, previous: Option<&Path>) -> Result<(), Diagnostic> {
+fn write_one(staging: &Path, output: &Output, previous: Option<&Path>) -> Result<(), Failed> {
     let dest = staging.join(&output.path);
-    let fail = |e: std::io::Error| {
-        Diagnostic::new(format!(
-            "cannot write {} (from {}): {e}",
-            output.path, output.owner
-        ))
+    let fail = |e| {
+        Failed::new(
+            e,
+            format!("cannot write {} (from {})", output.path, output.owner),
+        )
     };
     if let Some(dir) = dest.parent() {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
     match &output.data {
-        Data::Copy(src) => std::fs::copy(src, &dest)
-            .map(|_| ())
-            .map_err(|e| Diagnostic::in_file(src, format!("cannot copy to {}: {e}", output.path))),
+        Data::Copy(src) => std::fs::copy(src, &dest).map(|_| ()).map_err(|e| {
+            Failed::with(e, |e| {
+                Diagnostic::in_file(src, format!("cannot copy to {}: {e}", output.path))
+            })
+        }),
         Data::Bytes(b) if reuse_previous(previous, &output.path, b, &dest) => Ok(()),
         Data::BuiltIn(b) if reuse_previous(previous, &output.path, b, &dest) => Ok(()),
         Data::Bytes(b) => std::fs::write(&dest, b.as_ref()).map_err(fail),

@@ -948,10 +948,11 @@ impl<'a> Renderer<'a> {
                     "section.html"
                 };
                 let template = s.template.as_deref().unwrap_or(default);
-                let owner = s
-                    .file
-                    .as_ref()
-                    .map_or_else(|| format!("section `{path}`"), |f| f.display().to_string());
+                let owner = match (&s.file, path.is_empty()) {
+                    (Some(file), _) => file.display().to_string(),
+                    (None, true) => "the front page".to_string(),
+                    (None, false) => format!("section `{path}`"),
+                };
                 (
                     pager.path.clone(),
                     template,

@@ -103,3 +103,88 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site() {
         hit[0], hit[1], hit[2]
     );
 }
+
+/// The name this test runs under, to run it again inside a namespace.
+const DISK_FULL_TEST: &str = "a_full_disk_fails_the_build_once_and_keeps_the_site";
+
+/// A build on a full disk fails with one message that says so, and
+/// `public/` keeps the last site. The disk is a 32 MB tmpfs, mounted in a
+/// private user and mount namespace (`unshare -rm`, no root needed), so the
+/// test reruns itself inside one; where namespaces are not allowed it says
+/// so and skips.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_fails_the_build_once_and_keeps_the_site() {
+    if std::env::var_os("DOSSIER_TEST_IN_NAMESPACE").is_none() {
+        let out = std::process::Command::new("unshare")
+            .args(["--user", "--map-root-user", "--mount"])
+            .arg(std::env::current_exe().unwrap())
+            .args(["--exact", DISK_FULL_TEST, "--nocapture", "--test-threads=1"])
+            .env("DOSSIER_TEST_IN_NAMESPACE", "1")
+            .output();
+        let out = match out {
+            Ok(out) => out,
+            Err(e) => return eprintln!("skipped: cannot run unshare: {e}"),
+        };
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        if stderr.starts_with("unshare:") {
+            return eprintln!("skipped: no private mount namespace here: {stderr}");
+        }
+        assert!(out.status.success(), "{stdout}\n{stderr}");
+        assert!(
+            stdout.contains("1 passed"),
+            "the test did not run: {stdout}"
+        );
+        return eprint!("{stderr}");
+    }
+
+    let disk = tempfile::tempdir().unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=32m", "tmpfs"])
+        .arg(disk.path())
+        .status()
+        .unwrap();
+    assert!(mounted.success(), "cannot mount a tmpfs in the namespace");
+    let root = disk.path().join("site");
+    write(&root, "dossier.yaml", CONFIG);
+    write_version(&root, 0);
+    let before = snapshot_tree(&build_ok(&root, &[]));
+
+    // Fill the disk, then leave a little room: the next build starts
+    // writing and runs out part way.
+    let filler = disk.path().join("filler");
+    {
+        use std::io::Write;
+        let mut file = std::fs::File::create(&filler).unwrap();
+        let chunk = vec![b'x'; 64 * 1024];
+        while file.write_all(&chunk).is_ok() {}
+        let len = file.metadata().unwrap().len();
+        file.set_len(len.saturating_sub(128 * 1024)).unwrap();
+    }
+    write_version(&root, 1);
+    let (ok, err) = build(&root, &[]);
+    assert!(!ok, "a build on a full disk succeeded");
+    eprintln!("{err}");
+    assert_eq!(err.matches("the disk is full").count(), 1, "{err}");
+    assert!(err.contains("No space left on device"), "{err}");
+    assert!(err.contains("free some space"), "{err}");
+    assert!(err.contains("more files could not be written"), "{err}");
+    assert_eq!(
+        snapshot_tree(&root.join("public")),
+        before,
+        "public/ changed"
+    );
+    assert_eq!(
+        leftovers(&root),
+        Vec::<String>::new(),
+        "staging left behind"
+    );
+
+    // With room again, the same build just works.
+    std::fs::remove_file(&filler).unwrap();
+    let after = snapshot_tree(&build_ok(&root, &[]));
+    assert_ne!(after, before);
+}
