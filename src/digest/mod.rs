@@ -218,6 +218,8 @@ pub fn refresh(
             .clone();
         match (old_candidates, kept) {
             (Some(o), Some(terms)) if topics::same_evidence(&o, &candidates, &capitalised) => {
+                // Keyed by body: the old body's entry would outlive it.
+                cache.topic_candidates.remove(&old.body_hash);
                 cache.topic_candidates.insert(page.body_hash, candidates);
                 Arc::make_mut(&mut page)
                     .taxonomies
@@ -228,6 +230,9 @@ pub fn refresh(
     }
     if extracts_summary(&page, config) {
         let hash = page.body_hash;
+        if old.body_hash != hash {
+            cache.summaries.remove(&old.body_hash);
+        }
         let text = cache
             .summaries
             .entry(hash)

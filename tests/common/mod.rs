@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 pub mod corpus;
+pub mod scan;
+pub mod serve;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
