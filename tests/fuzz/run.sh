@@ -40,6 +40,7 @@ seed_from() { # target folder glob count
     done
 }
 
+failed=()
 for t in "${targets[@]}"; do
     mkdir -p "$fuzz/corpus/$t"
     cp -n "$fuzz/seeds/$t/"* "$fuzz/corpus/$t/" 2>/dev/null || true
@@ -51,5 +52,10 @@ for t in "${targets[@]}"; do
     echo "== fuzz $t for ${seconds}s"
     cargo +nightly fuzz run --fuzz-dir "$fuzz" "$t" "$fuzz/corpus/$t" -- \
         -max_total_time="$seconds" -max_len=262144 -rss_limit_mb=4096 -timeout=20 \
-        -print_final_stats=1
+        -print_final_stats=1 || failed+=("$t")
 done
+if [[ ${#failed[@]} -gt 0 ]]; then
+    echo "fuzzing found crashes in: ${failed[*]} (inputs under $fuzz/artifacts/)" >&2
+    exit 1
+fi
+echo "fuzzing found no crash in: ${targets[*]}"
