@@ -193,6 +193,41 @@ fn broken_files_keep_the_last_good_build_and_report_the_error() {
     let _ = wait_for_event(port, "ok");
 }
 
+/// A build error quoting hostile text (a file name and YAML holding markup)
+/// is shown in the browser as text: the server-rendered overlay escapes it,
+/// the event stream carries it as data lines, and the page runs no script
+/// but the theme's and the live-reload client's.
+#[cfg(unix)]
+#[test]
+fn hostile_build_errors_are_shown_as_text() {
+    let payload = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    let dir = site(
+        CONFIG,
+        &[("content/a.md", &article("title: Good page", "Fine."))],
+    );
+    let server = start(dir.path());
+    let port = server.port;
+    write(
+        dir.path(),
+        &format!("content/{payload}.md"),
+        &format!("---\ntitle: \"{payload}\n---\n{payload}\nevent: reload\n"),
+    );
+    let error = wait_for_event(port, "error");
+    assert!(error.contains("<img src=x"), "the error names the file: {error}");
+    let overlay = "<pre id=\"dossier-error-overlay\"";
+    wait_for(Duration::from_secs(10), || page_has(port, "/", overlay), "the overlay");
+    for path in ["/", "/a/", "/no-such-page/"] {
+        let (_, page) = http_get(port, path).unwrap();
+        assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"), "{page}");
+        // The live-reload client is the server's own script.
+        let start = page.find("<script>/* dossier serve: live reload */").unwrap();
+        let end = start + page[start..].find("</script>").unwrap() + "</script>".len();
+        let without_client = format!("{}{}", &page[..start], &page[end..]);
+        let found = scan::scan_html(&without_client, &[&scan::theme_inline_script()]);
+        assert_eq!(found, Vec::<String>::new(), "{path}");
+    }
+}
+
 /// The search index follows edits: built after the pages are served (so an
 /// edit shows at once), and rebuilt after each change.
 #[test]
