@@ -34,6 +34,24 @@ impl Diagnostic {
         Diagnostic::new(message).file(file)
     }
 
+    /// `file` could not be read, said in words: a permission problem and a
+    /// file gone mid-build each say what to do (the system's own wording,
+    /// "Permission denied (os error 13)", says neither).
+    pub fn unreadable(file: impl AsRef<Path>, error: &std::io::Error) -> Self {
+        use std::io::ErrorKind;
+        match error.kind() {
+            ErrorKind::PermissionDenied => {
+                Diagnostic::in_file(file, "cannot be read: permission denied")
+                    .hint("make it readable (`chmod`), or move it out of the site folder")
+            }
+            ErrorKind::NotFound => {
+                Diagnostic::in_file(file, "disappeared while the site was being read")
+                    .hint("build again once files stop changing")
+            }
+            _ => Diagnostic::in_file(file, format!("cannot be read: {error}")),
+        }
+    }
+
     pub fn file(mut self, file: impl AsRef<Path>) -> Self {
         self.file = Some(file.as_ref().to_path_buf());
         self

@@ -363,8 +363,8 @@ fn extract(
             (site.article, Some(site.front_matter))
         }
         None => {
-            let bytes = dossier::clean::source::read(file, name)
-                .map_err(|e| Diagnostics::from(Diagnostic::in_file(file, e)))?;
+            let bytes =
+                dossier::clean::source::read(file, name, file).map_err(Diagnostics::from)?;
             let hints = dossier::clean::Hints {
                 file_name: file.file_stem().map(|s| s.to_string_lossy().into_owned()),
                 ..Default::default()

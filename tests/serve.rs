@@ -213,14 +213,26 @@ fn hostile_build_errors_are_shown_as_text() {
         &format!("---\ntitle: \"{payload}\n---\n{payload}\nevent: reload\n"),
     );
     let error = wait_for_event(port, "error");
-    assert!(error.contains("<img src=x"), "the error names the file: {error}");
+    assert!(
+        error.contains("<img src=x"),
+        "the error names the file: {error}"
+    );
     let overlay = "<pre id=\"dossier-error-overlay\"";
-    wait_for(Duration::from_secs(10), || page_has(port, "/", overlay), "the overlay");
+    wait_for(
+        Duration::from_secs(10),
+        || page_has(port, "/", overlay),
+        "the overlay",
+    );
     for path in ["/", "/a/", "/no-such-page/"] {
         let (_, page) = http_get(port, path).unwrap();
-        assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"), "{page}");
+        assert!(
+            page.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{page}"
+        );
         // The live-reload client is the server's own script.
-        let start = page.find("<script>/* dossier serve: live reload */").unwrap();
+        let start = page
+            .find("<script>/* dossier serve: live reload */")
+            .unwrap();
         let end = start + page[start..].find("</script>").unwrap() + "</script>".len();
         let without_client = format!("{}{}", &page[..start], &page[end..]);
         let found = scan::scan_html(&without_client, &[&scan::theme_inline_script()]);

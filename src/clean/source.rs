@@ -9,6 +9,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::Kind;
+use crate::diagnostic::Diagnostic;
 
 /// The most a gzipped raw article may decompress to. Real saved pages are
 /// under 5 MB; a bomb of a few KB can claim gigabytes.
@@ -52,13 +53,13 @@ pub fn without_gz(path: &str) -> &str {
 }
 
 /// The bytes of the raw article at `path`, decompressed when `name` says
-/// so. Errors are worded for the user.
-pub fn read(path: &Path, name: RawName) -> Result<Vec<u8>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+/// so. Errors are worded for the user and name the file as `shown`.
+pub fn read(path: &Path, name: RawName, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::unreadable(shown, &e))?;
     if !name.gzip {
         return Ok(bytes);
     }
-    gunzip(&bytes)
+    gunzip(&bytes).map_err(|e| Diagnostic::in_file(shown, e))
 }
 
 /// Decompresses gzip `bytes`, refusing more than [`MAX_GUNZIPPED`].

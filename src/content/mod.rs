@@ -488,8 +488,7 @@ fn load_markdown(
     file: &Path,
     config: &Config,
 ) -> Result<Loaded, Diagnostic> {
-    let bytes =
-        std::fs::read(abs).map_err(|e| Diagnostic::in_file(file, format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(abs).map_err(|e| Diagnostic::unreadable(file, &e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         Diagnostic::in_file(
             file,

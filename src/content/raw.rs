@@ -62,7 +62,7 @@ impl RawCache {
 /// Reads and decodes `f`: its text, and the visible lines the folder's
 /// boilerplate is learnt from.
 pub(super) fn decode(f: &RawFile) -> Decoded {
-    let bytes = clean::source::read(&f.abs, f.name).map_err(|e| Diagnostic::in_file(&f.file, e))?;
+    let bytes = clean::source::read(&f.abs, f.name, &f.file)?;
     let text = clean::decode_for(&bytes, f.name.kind);
     if text.trim().is_empty() {
         return Err(
@@ -301,7 +301,7 @@ pub(super) fn front_matter(
         return Ok((found, None));
     };
     let text = std::fs::read_to_string(sidecar_abs)
-        .map_err(|e| Diagnostic::in_file(sidecar_file, format!("cannot read: {e}")))?;
+        .map_err(|e| Diagnostic::unreadable(sidecar_file, &e))?;
     let overrides: PageFrontMatter = crate::yaml::parse(&text, sidecar_file, 1)?;
     // A sidecar's `tags:` replaces the page's, even when it is empty
     // (`tags: []` takes every tag off); the overlay alone would keep the

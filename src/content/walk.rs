@@ -110,15 +110,10 @@ fn walk_error(root: &Path, dir: &Path, e: &walkdir::Error) -> Diagnostic {
             Diagnostic::in_file(shown, "is a link to something that does not exist")
                 .hint("remove the link, or restore what it pointed to")
         }
-        Some(ErrorKind::PermissionDenied) => {
-            Diagnostic::in_file(shown, "cannot be read: permission denied")
-                .hint("make it readable (`chmod`), or move it out of the site folder")
-        }
-        Some(ErrorKind::NotFound) => {
-            Diagnostic::in_file(shown, "disappeared while the site was being read")
-                .hint("build again once files stop changing")
-        }
-        _ => Diagnostic::in_file(shown, format!("cannot be read: {e}")),
+        _ => match e.io_error() {
+            Some(io) => Diagnostic::unreadable(shown, io),
+            None => Diagnostic::in_file(shown, format!("cannot be read: {e}")),
+        },
     }
 }
 

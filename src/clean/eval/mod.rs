@@ -80,7 +80,7 @@ pub fn evaluate(dir: &Path, truth_file: &Path) -> Result<Report, String> {
         if !truth.contains_key(id) {
             continue;
         }
-        let bytes = source::read(&path, raw).map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes = source::read(&path, raw, &path).map_err(|e| e.to_string())?;
         inputs.push((id.to_string(), raw.kind, bytes));
     }
     if inputs.is_empty() {

@@ -437,7 +437,7 @@ fn corpus_round_trips() {
             let Some(name) = crate::clean::source::RawName::of(&f) else {
                 continue;
             };
-            let Ok(bytes) = crate::clean::source::read(&f, name) else {
+            let Ok(bytes) = crate::clean::source::read(&f, name, &f) else {
                 continue;
             };
             let page = crate::clean::decode_for(&bytes, crate::clean::Kind::Html);
