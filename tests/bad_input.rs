@@ -18,8 +18,11 @@ enum Expect {
     Refused(&'static [&'static str]),
     /// Exit 0; stderr holds every one of these (warnings).
     Built(&'static [&'static str]),
+    /// Exit 0; the published pages hold every one of these texts (as
+    /// decoded: the right characters, not mojibake).
+    Shows(&'static [&'static str]),
 }
-use Expect::{Built, Refused};
+use Expect::{Built, Refused, Shows};
 
 type Setup = fn(&Path);
 
@@ -127,16 +130,16 @@ fn cases() -> Vec<(&'static str, Setup, Expect)> {
             |r| {
                 write_bytes(r, "content/a.txt", b"Caf\xe9 owners protest\n\nThe caf\xe9 owners of the old town protested on Monday.\n")
             },
-            Built(&[]),
+            Shows(&["The café owners of the old town"]),
         ),
         (
             "UTF-16 text with a BOM",
             |r| {
                 let mut b = vec![0xff, 0xfe];
-                b.extend(utf16le("Title\n\nBody of the article.\n"));
+                b.extend(utf16le("Title\n\nBody of the article, café.\n"));
                 write_bytes(r, "content/a.txt", &b)
             },
-            Built(&[]),
+            Shows(&["Body of the article, café."]),
         ),
         (
             "UTF-16 text without a BOM",
@@ -147,7 +150,7 @@ fn cases() -> Vec<(&'static str, Setup, Expect)> {
                     &utf16le("Title\n\nBody of the article.\n"),
                 )
             },
-            Built(&[]),
+            Shows(&["Body of the article."]),
         ),
         (
             "UTF-8 HTML declaring gb2312",
@@ -160,7 +163,7 @@ fn cases() -> Vec<(&'static str, Setup, Expect)> {
                         .replace("Monday", "Monday — café"),
                 )
             },
-            Built(&[]),
+            Shows(&["Monday — café"]),
         ),
         (
             "mixed encodings in one file",
@@ -171,7 +174,7 @@ fn cases() -> Vec<(&'static str, Setup, Expect)> {
                     b"Title\n\nUTF-8 caf\xc3\xa9 and Latin-1 caf\xe9 in one file.\n",
                 )
             },
-            Built(&[]),
+            Shows(&["UTF-8 café and Latin-1 café in one file."]),
         ),
         (
             "empty Markdown file",
@@ -719,9 +722,10 @@ fn run_case(setup: &Setup, expect: &Expect) -> Result<(), String> {
     if !leftovers.is_empty() {
         return Err(format!("staging folders left behind: {leftovers:?}"));
     }
-    let (code, wanted) = match expect {
+    let (code, wanted): (i32, &[&str]) = match expect {
         Refused(wanted) => (1, wanted),
         Built(wanted) => (0, wanted),
+        Shows(_) => (0, &[]),
     };
     if out.status.code() != Some(code) {
         return Err(format!(
@@ -734,6 +738,16 @@ fn run_case(setup: &Setup, expect: &Expect) -> Result<(), String> {
     }
     if code == 1 && snapshot_tree(&public) != before {
         return Err("a failed build changed public/".into());
+    }
+    if let Shows(texts) = expect {
+        let pages: String = snapshot_tree(&public)
+            .into_iter()
+            .filter(|(path, _)| path.ends_with(".html"))
+            .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+            .collect();
+        if let Some(missing) = texts.iter().find(|t| !pages.contains(**t)) {
+            return Err(format!("no `{missing}` in the published pages"));
+        }
     }
     Ok(())
 }

@@ -3,7 +3,8 @@
 //! is not plain ASCII (pages are often re-saved as UTF-8 while keeping an
 //! old `gb2312` or `iso-8859-1` declaration, and legacy text is almost never
 //! valid UTF-8 by accident); then a charset the page declares; then
-//! chardetng's guess (Windows-1252 and friends for old scraped files).
+//! chardetng's guess (Windows-1252 and friends for old scraped files),
+//! keeping the UTF-8 runs of a file pasted together from UTF-8 and Latin-1.
 
 use encoding_rs::Encoding;
 
@@ -39,7 +40,42 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
+    if encoding.is_single_byte() {
+        if let Some(text) = mixed_utf8(bytes, encoding) {
+            return text;
+        }
+    }
     encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// Text pasted together from a UTF-8 source and a Latin-1 one (scrapers
+/// and editors do it): its UTF-8 runs are read as UTF-8, each byte that is
+/// not UTF-8 in `single_byte`. Only when the UTF-8 evidence is at least as
+/// strong as the rest, counted as multi-byte characters against stray
+/// bytes, so a legacy file with a chance UTF-8 sequence is read whole in
+/// its own encoding.
+fn mixed_utf8(bytes: &[u8], single_byte: &'static Encoding) -> Option<String> {
+    let mut out = String::with_capacity(bytes.len());
+    let (mut multi_byte, mut stray) = (0usize, 0usize);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let (valid, bad) = match std::str::from_utf8(rest) {
+            Ok(text) => (text, 0),
+            Err(e) => {
+                let valid = std::str::from_utf8(&rest[..e.valid_up_to()]).ok()?;
+                (valid, e.error_len().unwrap_or(rest.len() - e.valid_up_to()))
+            }
+        };
+        multi_byte += valid.chars().filter(|c| c.len_utf8() > 1).count();
+        out.push_str(valid);
+        let after = valid.len();
+        for &b in &rest[after..after + bad] {
+            stray += 1;
+            out.push_str(&single_byte.decode_without_bom_handling(&[b]).0);
+        }
+        rest = &rest[after + bad..];
+    }
+    (multi_byte > 0 && multi_byte >= stray).then_some(out)
 }
 
 /// UTF-16 text without a BOM shows as every other byte being zero.
@@ -119,6 +155,18 @@ mod tests {
             .flat_map(|u| u.to_le_bytes())
             .collect();
         assert_eq!(decode(&ascii, None), "hello world");
+    }
+
+    #[test]
+    fn utf8_mixed_with_latin1_keeps_both() {
+        let mixed = b"UTF-8 caf\xc3\xa9 and Latin-1 caf\xe9, \xe2\x80\x9cquoted\xe2\x80\x9d.";
+        assert_eq!(
+            decode(mixed, None),
+            "UTF-8 café and Latin-1 café, “quoted”."
+        );
+        // Mostly Latin-1 with one chance UTF-8 pair: read as Latin-1.
+        let latin = b"Caf\xe9 na\xefve r\xe9sum\xe9 \xc3\xa9 d\xe9j\xe0";
+        assert_eq!(decode(latin, None), "Café naïve résumé Ã© déjà");
     }
 
     #[test]
