@@ -249,6 +249,48 @@ fn serve_survives_load_slow_clients_hang_ups_and_broken_edits() {
     drop(server);
 }
 
+/// A client that starts a request and never finishes it, trickling one
+/// header line a second, is cut off after the server's header timeout
+/// (10 s), not held for ever; a normal request meanwhile is answered.
+#[test]
+fn a_request_that_never_ends_is_cut_off() {
+    let dir = site_owned(CONFIG, &files()[..2]);
+    let server = start(dir.path());
+    let port = server.port;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let held = rt.block_on(async {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        let head = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n");
+        s.write_all(head.as_bytes()).await.unwrap();
+        let started = Instant::now();
+        let mut buf = [0u8; 1024];
+        while started.elapsed() < Duration::from_secs(30) {
+            assert_eq!(get(port, "/").await, Ok(200));
+            if s.write_all(b"X-Slow: y\r\n").await.is_err() {
+                break;
+            }
+            // An answer or an error: closed (perhaps after a 408). A timeout:
+            // still open.
+            let read = tokio::time::timeout(Duration::from_secs(1), s.read(&mut buf)).await;
+            if read.is_ok() {
+                break;
+            }
+        }
+        started.elapsed()
+    });
+    eprintln!(
+        "a never-ending request was cut off after {:.1} s",
+        held.as_secs_f64()
+    );
+    assert!(
+        held >= Duration::from_secs(8) && held < Duration::from_secs(20),
+        "held for {held:?}"
+    );
+}
+
 /// One round of everything: load with slow clients, hang-ups, broken
 /// saves, the content folder deleted and restored, a file deleted while
 /// it is sent. Ends with the site as it began.

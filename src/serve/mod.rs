@@ -7,6 +7,7 @@
 //! each result as a new [`Snapshot`] through a `watch` channel.
 
 pub mod http;
+pub mod listen;
 pub mod watch;
 
 use std::net::IpAddr;
@@ -150,15 +151,13 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
         }
     });
     let (app, live) = http::router_with_handle(rx, options.interface, port);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async move {
-            let _ = tokio::signal::ctrl_c().await;
-            eprintln!("\nStopping.");
-            // Open live-reload streams would otherwise keep the server up.
-            live.shutdown();
-        })
-        .await
-        .map_err(|e| Diagnostic::new(format!("server error: {e}")))?;
+    listen::serve(listener, app, async move {
+        let _ = tokio::signal::ctrl_c().await;
+        eprintln!("\nStopping.");
+        // Open live-reload streams would otherwise keep the server up.
+        live.shutdown();
+    })
+    .await;
     Ok(())
 }
 
