@@ -191,6 +191,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn unreadable_files_are_said_in_words() {
+        use std::io::{Error, ErrorKind};
+        let said = |kind| Diagnostic::unreadable("content/a.md", &Error::from(kind)).to_string();
+        let denied = said(ErrorKind::PermissionDenied);
+        assert!(
+            denied.contains("content/a.md") && denied.contains("permission denied"),
+            "{denied}"
+        );
+        assert!(
+            denied.contains("chmod") && !denied.contains("os error"),
+            "{denied}"
+        );
+        let gone = said(ErrorKind::NotFound);
+        assert!(
+            gone.contains("disappeared while the site was being read"),
+            "{gone}"
+        );
+        assert!(gone.contains("build again"), "{gone}");
+    }
+
+    #[test]
     fn display_names_file_line_and_hint() {
         let d = Diagnostic::in_file("content/a.md", "bad date")
             .line(3)

@@ -188,3 +188,48 @@ fn a_full_disk_fails_the_build_once_and_keeps_the_site() {
     let after = snapshot_tree(&build_ok(&root, &[]));
     assert_ne!(after, before);
 }
+
+/// Files and folders deleted while a build reads them: the build either
+/// succeeds with a whole site or fails naming what went missing, in words
+/// ("disappeared while the site was being read"), with `public/` as it was;
+/// never a panic or an OS error number.
+#[cfg(unix)]
+#[test]
+fn files_deleted_mid_build_fail_cleanly_or_build_whole() {
+    let dir = site(CONFIG, &[]);
+    let root = dir.path();
+    write_version(root, 0);
+    let started = Instant::now();
+    let mut previous = snapshot_tree(&build_ok(root, &[]));
+    let took = started.elapsed();
+    let public = root.join("public");
+    let (mut failed, mut built) = (0, 0);
+    for k in 0..20 {
+        write_version(root, k % 2);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["build", "--quiet", "--root"])
+            .arg(root)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(took.mul_f64(k as f64 / 20.0 * 0.6));
+        let _ = std::fs::remove_dir_all(root.join("content/s3"));
+        let _ = std::fs::remove_file(root.join(format!("content/s1/a{}.md", 5 * k + 1)));
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "moment {k}: {stderr}");
+        assert!(!stderr.contains("os error"), "moment {k}: {stderr}");
+        assert_eq!(leftovers(root), Vec::<String>::new(), "moment {k}");
+        let now = snapshot_tree(&public);
+        if out.status.success() {
+            assert!(now.contains_key("index.html"), "moment {k}");
+            built += 1;
+        } else {
+            assert!(stderr.contains("disappeared"), "moment {k}: {stderr}");
+            assert_eq!(now, previous, "moment {k}: a failed build changed public/");
+            failed += 1;
+        }
+        previous = now;
+    }
+    eprintln!("20 moments: {built} builds succeeded, {failed} failed naming the missing file");
+}
