@@ -206,7 +206,7 @@ fn files_deleted_mid_build_fail_cleanly_or_build_whole() {
     let (mut failed, mut built) = (0, 0);
     for k in 0..20 {
         write_version(root, k % 2);
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
             .args(["build", "--quiet", "--root"])
             .arg(root)
             .stderr(std::process::Stdio::piped())
