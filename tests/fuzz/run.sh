@@ -36,8 +36,9 @@ seed_from() { # target folder glob count
         out_file="$out/shared-$name"
         [[ -f "$out_file" ]] || { case "$f" in *.gz) gzip -dc "$f" >"$out_file" ;; *) cp "$f" "$out_file" ;; esac; }
         n=$((n + 1))
-        [[ $n -ge $4 ]] && break
+        if [[ $n -ge $4 ]]; then break; fi
     done
+    return 0
 }
 
 failed=()
