@@ -46,6 +46,8 @@ struct RawConfig {
     search: Search,
     #[serde(default)]
     topics: TopicsConfig,
+    /// Stylesheets and scripts also under content-hashed names.
+    fingerprint_assets: Option<bool>,
     #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
 }
@@ -268,6 +270,9 @@ pub struct Config {
     pub related: Related,
     pub search: Search,
     pub topics: TopicsConfig,
+    /// Publish `.css`/`.js` files under content-hashed names too, and link
+    /// those (`site::asset_names`); on by default.
+    pub fingerprint_assets: bool,
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -416,6 +421,7 @@ impl Config {
             related: raw.related,
             search: raw.search,
             topics: raw.topics,
+            fingerprint_assets: raw.fingerprint_assets.unwrap_or(true),
             extra: raw.extra,
         })
     }

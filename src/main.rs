@@ -176,6 +176,7 @@ fn main() -> ExitCode {
                 },
                 drafts: args.drafts,
                 defer_search: false,
+                fingerprint_assets: true,
             };
             with_progress(cli.quiet, |stage| pipeline::build(&options, stage)).map(|built| {
                 print_report(&built.report, cli.quiet, cli.verbose);
@@ -200,6 +201,7 @@ fn main() -> ExitCode {
                 drafts,
                 // `check` writes nothing, so it needs no index.
                 defer_search: true,
+                fingerprint_assets: true,
             };
             with_progress(cli.quiet, |stage| pipeline::check(&options, stage)).map(
                 |(stats, report)| {

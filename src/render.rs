@@ -674,6 +674,8 @@ impl<'a> Renderer<'a> {
             "dossier",
             &BTreeMap::from([("version", env!("CARGO_PKG_VERSION"))]),
         );
+        // `{{ root }}{{ assets["style.css"] }}`: its published name.
+        base.insert("assets", &site.asset_names);
         // The site feed in every format, and (in `feeds`) whatever list
         // feeds the page adds; `feed_path` is the first site feed, or "".
         let site_feeds = feed::links(config, "", &config.title);
@@ -701,6 +703,7 @@ impl<'a> Renderer<'a> {
         templates.fingerprint.hash(&mut h);
         hash_json(&(&nav, &taxonomies), &mut h);
         site.editions.is_empty().hash(&mut h);
+        site.asset_names.hash(&mut h);
         hash_json(&site.config.extra, &mut h);
         (
             &config.title,

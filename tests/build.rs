@@ -71,7 +71,7 @@ fn builds_pages_sections_taxonomies_and_pagination() {
         "@/ link resolved relatively: {oil}"
     );
     assert!(
-        oil.contains(r#"href="../../style.css""#),
+        oil.contains(r#"href="../../style."#) && oil.contains(r#".css">"#),
         "theme assets are relative"
     );
     // "Energy" and "energy" are one term, shown with the newest spelling.
@@ -475,7 +475,7 @@ fn site_templates_override_the_theme_file_by_file() {
     let oil = read(&public, "analysis/oil/index.html");
     assert!(oil.contains("CUSTOM Oil and rates"), "{oil}");
     assert!(
-        oil.contains("style.css"),
+        oil.contains("rel=\"stylesheet\" href=\"../../style."),
         "base.html still comes from the theme"
     );
     assert!(!read(&public, "index.html").contains("CUSTOM"));
@@ -673,7 +673,7 @@ fn the_404_page_carries_its_own_style() {
     let public = build_ok(dir.path(), &[]);
     let page = read(&public, "404.html");
     assert!(
-        !page.contains("style.css\""),
+        !page.contains("style.css\"") && !page.contains("rel=\"stylesheet\""),
         "links the stylesheet: {page}"
     );
     let css = read_theme("static/style.css");
@@ -760,4 +760,57 @@ fn articles_carry_sharing_metadata() {
         assert!(html.contains(want), "missing {want}");
     }
     assert!(public.join("favicon.svg").is_file() && public.join("favicon.png").is_file());
+}
+
+/// Stylesheets and scripts are published under content-hashed names too
+/// (the first 10 hex digits of their SHA-256), pages link those, a site's
+/// own `static/style.css` is hashed from its own bytes, and
+/// `fingerprint_assets: false` keeps plain names.
+#[test]
+fn assets_get_content_hashed_names() {
+    use sha2::{Digest, Sha256};
+    let dir = site(
+        CONFIG,
+        &[
+            ("content/a.md", &article("title: A", "Body.")),
+            ("static/style.css", "body { color: #123; }\n"),
+            ("static/js/extra.js", "console.log(1);\n"),
+        ],
+    );
+    let public = build_ok(dir.path(), &[]);
+    let hash = |bytes: &[u8]| -> String {
+        Sha256::digest(bytes)[..5]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    for (plain, stem, ext) in [
+        ("style.css", "style", "css"),
+        ("syntax.css", "syntax", "css"),
+        ("search.js", "search", "js"),
+        ("js/extra.js", "js/extra", "js"),
+    ] {
+        let bytes = std::fs::read(public.join(plain)).unwrap();
+        let hashed = format!("{stem}.{}.{ext}", hash(&bytes));
+        assert_eq!(
+            std::fs::read(public.join(&hashed)).unwrap(),
+            bytes,
+            "{hashed}"
+        );
+    }
+    let style = format!("style.{}.css", hash(b"body { color: #123; }\n"));
+    let page = read(&public, "a/index.html");
+    assert!(page.contains(&format!("href=\"../{style}\"")), "{page}");
+    assert!(!page.contains("href=\"../style.css\""));
+    let search = read(&public, "search/index.html");
+    assert!(search.contains("src=\"../search."), "{search}");
+
+    write(
+        dir.path(),
+        "dossier.yaml",
+        &format!("{CONFIG}fingerprint_assets: false\n"),
+    );
+    let public = build_ok(dir.path(), &[]);
+    assert!(!public.join(&style).exists());
+    assert!(read(&public, "a/index.html").contains("href=\"../style.css\""));
 }

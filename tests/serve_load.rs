@@ -351,6 +351,11 @@ fn abuse(rt: &tokio::runtime::Runtime, root: &std::path::Path, port: u16, round:
         || page_has(port, "/news/a3/", "Body of article 3."),
         "the restored a3",
     );
+    wait_for(
+        limit,
+        || page_has(port, "/news/big/", "big article"),
+        "the restored big page",
+    );
     assert!(
         !page_has(port, "/", OVERLAY),
         "error kept after the restore"

@@ -32,6 +32,9 @@ pub struct Options {
     /// thread of its own after each rebuild (`search::Indexer`), off the
     /// path from an edit to the reloaded page.
     pub defer_search: bool,
+    /// Publish stylesheets and scripts under content-hashed names too
+    /// (`site::asset_names`), as `build` does; `serve` keeps plain names.
+    pub fingerprint_assets: bool,
 }
 
 /// What a build produced, for the summary line.
@@ -209,6 +212,12 @@ pub fn assemble_cached(
     let (content, report) = (digested.content, digested.report);
     stage("rendering Markdown");
     let mut site = Site::build_cached(config, content, &highlighter, &mut caches.markdown)?;
+    let syntax_css = highlighter.css().to_string();
+    let fingerprinted = fingerprinted_files(&theme_files, &syntax_css)?;
+    site.asset_names = crate::site::asset_names::names(
+        fingerprinted.iter().map(|(p, b)| (p.as_str(), b.as_ref())),
+        options.fingerprint_assets && site.config.fingerprint_assets,
+    );
     stage("finding related articles");
     site.related =
         crate::site::related::build(&site.pages, &site.config.related, &mut caches.related);
@@ -222,7 +231,7 @@ pub fn assemble_cached(
     let generated = [
         (sitemap::SITEMAP_PATH, sitemap::sitemap(&site)),
         (sitemap::ROBOTS_PATH, sitemap::robots(&site)),
-        (SYNTAX_CSS_PATH, highlighter.css().to_string()),
+        (SYNTAX_CSS_PATH, syntax_css),
     ];
     outputs.extend(
         generated
@@ -243,6 +252,15 @@ pub fn assemble_cached(
             theme::Source::File(p) => Data::Copy(p),
         },
         owner: file.origin,
+    }));
+    // The same bytes again under their hashed names.
+    outputs.extend(fingerprinted.into_iter().filter_map(|(path, bytes)| {
+        let published = site.asset_names.get(&path)?;
+        (*published != path).then(|| Output {
+            path: published.clone(),
+            data: Data::Bytes(bytes.into()),
+            owner: format!("{path}, under its hashed name"),
+        })
     }));
     outputs.extend(crate::site::redirects::redirects(&site).into_iter().map(
         |(path, html, owner)| Output {
@@ -286,6 +304,35 @@ pub fn assemble_cached(
         report,
         changed: Changed::All,
     })
+}
+
+/// The bytes of every stylesheet and script the site publishes: the
+/// theme's and `static/` (read here, at the publishing edge), and the
+/// generated `syntax.css`.
+fn fingerprinted_files(
+    theme_files: &theme::ThemeFiles,
+    syntax_css: &str,
+) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+    use crate::site::asset_names::is_fingerprinted;
+    let mut files = vec![(SYNTAX_CSS_PATH.to_string(), syntax_css.as_bytes().to_vec())];
+    let mut errors = Vec::new();
+    for (path, file) in &theme_files.statics {
+        if !is_fingerprinted(path) {
+            continue;
+        }
+        match &file.source {
+            theme::Source::BuiltIn(bytes) => files.push((path.clone(), bytes.to_vec())),
+            theme::Source::File(p) => match std::fs::read(p) {
+                Ok(bytes) => files.push((path.clone(), bytes)),
+                Err(e) => errors.push(Diagnostic::unreadable(&file.origin, &e)),
+            },
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(Diagnostics(errors))
+    }
 }
 
 /// Whether this build writes the search index with the site.

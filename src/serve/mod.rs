@@ -105,6 +105,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
         },
         drafts: options.drafts,
         defer_search: true,
+        fingerprint_assets: false,
     };
 
     let mut rebuilder = Rebuilder::new(build_options);
@@ -175,11 +176,14 @@ pub struct Rebuilder {
 
 impl Rebuilder {
     /// A rebuilder for `options`; the search index is always built in the
-    /// background (see [`Indexer`]), whatever `options.defer_search` says.
+    /// background (see [`Indexer`]), whatever `options.defer_search` says,
+    /// and stylesheets keep their plain names (a stylesheet edit is swapped
+    /// in without a reload).
     pub fn new(options: Options) -> Rebuilder {
         Rebuilder {
             options: Options {
                 defer_search: true,
+                fingerprint_assets: false,
                 ..options
             },
             caches: Caches::default(),

@@ -2,6 +2,7 @@
 //! section lists, taxonomies, neighbours — as plain data for the render
 //! stage. Building it is pure (no I/O) and parallel where it pays.
 
+pub mod asset_names;
 pub mod editions;
 pub mod feed;
 pub mod paginate;
@@ -55,6 +56,9 @@ pub struct Site {
     /// Related articles of each page, best first, parallel to `pages`
     /// (`related.rs`); all empty when related articles are off.
     pub related: Vec<Vec<usize>>,
+    /// What each stylesheet and script is published as (`asset_names.rs`),
+    /// the templates' `assets`; set by the pipeline, which reads the theme.
+    pub asset_names: BTreeMap<String, String>,
 }
 
 /// Rendered Markdown of earlier builds, by source file: reused while the
@@ -293,6 +297,7 @@ impl Site {
             neighbours,
             editions,
             related: Vec::new(),
+            asset_names: BTreeMap::new(),
         })
     }
 
