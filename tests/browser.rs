@@ -246,6 +246,7 @@ fn run_script(tools: &Tools, script: &str, args: &[&std::ffi::OsStr]) -> Result<
 /// The words and pages `search.mjs` looks for; keep in step with it.
 const SEARCH_PAGES: &str = r#"{
   "article": "news/airships/",
+  "code": "analysis/oil/",
   "unique": ["zeppelinography", "news/airships/", "Airships return to the skies"],
   "xss": "payloadword",
   "lists": ["", "tags/", "tags/energy/", "topics/", "topics/lufthansa/", "analysis/", "404.html"]
@@ -263,7 +264,7 @@ fn search_in_a_real_browser_under_a_sub_path() {
     let code = "```rust\nfn main() {\n    println!(\"hello\");\n}\n```\n";
     let table = "| Year | Output |\n|---|---|\n| 2024 | 10 |\n| 2025 | 12 |\n";
     let airships = article(
-        "title: Airships return to the skies\ndate: 2026-03-02\ntags: [transport]",
+        "title: Airships return to the skies\ndate: 2026-03-02\nupdated: 2026-03-05\ntags: [transport]",
         "A revival of zeppelinography, the study of rigid airships, is under way.\n\n\
          Cargo firms such as Lufthansa are testing hybrid designs. Lufthansa expects \
          the first flights next year.",

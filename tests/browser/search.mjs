@@ -87,7 +87,7 @@ try {
   await step('an article loads cleanly and downloads no search index', async () => {
     await visit(fixture.article);
     clean('article');
-    const index = requests.filter((u) => u.includes('/pagefind/') || u.endsWith('/search.js'));
+    const index = requests.filter((u) => u.includes('/pagefind/') || /\/search(\.[0-9a-f]{10})?\.js$/.test(u));
     check(index.length === 0, `the article page fetched search files: ${index.join(', ')}`);
     check(await page.locator('form[role=search] input[name=q]').count() === 1, 'no search box in the masthead');
     await axe('article');
@@ -138,6 +138,52 @@ try {
     check(title.includes('<img'), `the markup in the title was not kept as text: "${title}"`);
     check(await page.locator('#search-results img, #search-results script').count() === 0, 'markup from a result became elements');
     check(await page.evaluate(() => window.__xss === undefined), 'a payload ran');
+  });
+
+  await step('dark mode: every kind of page passes axe (colour contrast of text and code)', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      for (const path of [fixture.article, fixture.code, ...fixture.lists]) {
+        await visit(path);
+        const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+        check(dark, `${path}: the dark scheme is not in effect`);
+        clean(`${path} (dark)`);
+        await axe(`${path} (dark)`);
+      }
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  await step('on a phone, no wrapped line of the meta line starts with its separator', async () => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    try {
+      await visit(fixture.article);
+      const found = await page.evaluate(() => {
+        const spans = [...document.querySelectorAll('.meta-line > span')];
+        const tops = new Set(spans.map((s) => Math.round(s.getClientRects()[0].top)));
+        const bad = [];
+        spans.forEach((span, i) => {
+          const boxes = [...span.getClientRects()];
+          const range = document.createRange();
+          range.selectNodeContents(span);
+          const text = [...range.getClientRects()];
+          const [firstBox, lastBox] = [boxes[0], boxes[boxes.length - 1]];
+          const [firstText, lastText] = [text[0], text[text.length - 1]];
+          // Something generated after the text sits on a line of its own.
+          if (lastBox.top > lastText.top + 1) bad.push(`"${span.textContent.trim()}": its separator wrapped to the next line`);
+          // Something generated before the text starts a line.
+          const before = i > 0 ? [...spans[i - 1].getClientRects()].pop() : null;
+          const startsLine = before && firstBox.top > before.top + 1;
+          if (startsLine && firstText.left - firstBox.left > 1) bad.push(`"${span.textContent.trim()}": a line starts with its separator`);
+        });
+        return { lines: tops.size, bad };
+      });
+      check(found.lines > 1, `the meta line did not wrap at 320 px (${found.lines} line): the check proves nothing`);
+      check(found.bad.length === 0, found.bad.join('; '));
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
   });
 
   await step('no results says so', async () => {
