@@ -125,13 +125,13 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
             watcher.follow_new_dirs(&root, &changed);
             // Nothing to tell the browser when no output and no error changed
             // (a save without edits): every open tab would reload for nothing.
-            let snapshot = rebuilder.rebuild(&changed);
-            release_free_memory();
-            if let Some(snapshot) = snapshot {
+            if let Some(snapshot) = rebuilder.rebuild(&changed) {
                 if tx.send(snapshot).is_err() {
                     break;
                 }
             }
+            // After the browser has the new pages: off the edit's path.
+            release_free_memory();
         }
     });
 
