@@ -8,6 +8,7 @@
 
 pub mod http;
 pub mod listen;
+pub mod memory;
 pub mod watch;
 
 use std::net::IpAddr;
@@ -130,8 +131,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
                     break;
                 }
             }
-            // After the browser has the new pages: off the edit's path.
-            release_free_memory();
+            memory::release_when_quiet();
         }
     });
 
@@ -142,15 +142,6 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
     if options.open {
         open_browser(&url);
     }
-    // Memory freed by requests (a burst of clients, a closed tab) is given
-    // back too, not only what a rebuild frees.
-    tokio::spawn(async {
-        let mut every = tokio::time::interval(TRIM_EVERY);
-        loop {
-            every.tick().await;
-            release_free_memory();
-        }
-    });
     let (app, live) = http::router_with_handle(rx, options.interface, port);
     listen::serve(listener, app, async move {
         let _ = tokio::signal::ctrl_c().await;
@@ -301,7 +292,7 @@ impl Rebuilder {
                     if articles == 1 { "" } else { "s" },
                     took.as_millis()
                 );
-                release_free_memory();
+                memory::release_when_quiet();
             });
         Some(self.current.clone())
     }
@@ -319,24 +310,6 @@ impl Rebuilder {
             css_only: false,
             search: self.current.search.clone(),
         }
-    }
-}
-
-/// How often `serve` gives freed memory back when nothing else does.
-const TRIM_EVERY: Duration = Duration::from_secs(5);
-
-/// Gives memory freed by a rebuild back to the system. glibc keeps freed
-/// memory in one arena per thread that allocated it (the watcher, the
-/// search indexer's threads, rayon's workers), so without this a preview
-/// server that has rebuilt a few hundred times holds 10-20% more than it
-/// uses. Takes well under a millisecond on a preview-sized heap, and runs
-/// after the new snapshot is built, off the request path.
-fn release_free_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only walks glibc's own heaps; it has no
-    // preconditions and is safe to call from any thread at any time.
-    unsafe {
-        libc::malloc_trim(0);
     }
 }
 
