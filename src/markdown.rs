@@ -79,6 +79,28 @@ pub struct Rendered {
     pub hash: u64,
 }
 
+/// Column alignment as classes (`<td class="align-right">`) instead of the
+/// inline `style="text-align: right"` pulldown-cmark writes: inline styles
+/// break a strict Content-Security-Policy and html-validate's
+/// `no-inline-style`; the theme's `.align-*` rules do the same. Only the
+/// renderer's own tags can match (text is escaped; raw HTML, when allowed,
+/// gets the same treatment harmlessly).
+fn alignment_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    let mut html = html;
+    for cell in ["td", "th"] {
+        for align in ["left", "center", "right"] {
+            html = html.replace(
+                &format!("<{cell} style=\"text-align: {align}\">"),
+                &format!("<{cell} class=\"align-{align}\">"),
+            );
+        }
+    }
+    html
+}
+
 /// Renders `markdown`. `resolve` maps an `@/path.md` link target (relative to
 /// `content/`) to the page's output path, or `None` if there is no such page.
 pub fn render(
@@ -462,6 +484,7 @@ impl<'a> State<'a> {
     fn finish(self) -> Rendered {
         let mut html = String::with_capacity(self.events.len() * 16);
         pulldown_cmark::html::push_html(&mut html, self.events.iter().cloned());
+        let html = alignment_classes(html);
 
         let range = match (self.more_at, self.first_paragraph) {
             (Some(at), _) => Some((0, at)),
@@ -560,6 +583,17 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_alignment_is_a_class_not_an_inline_style() {
+        let html = alignment_classes(
+            "<th style=\"text-align: right\">a</th><td style=\"text-align: center\">b</td>".into(),
+        );
+        assert_eq!(
+            html,
+            "<th class=\"align-right\">a</th><td class=\"align-center\">b</td>"
+        );
+    }
 
     #[test]
     fn relocate_replaces_every_marker_and_nothing_else() {
