@@ -89,32 +89,16 @@ fn run_as_nobody(name: &str) {
     std::fs::copy(assert_cmd::cargo::cargo_bin("dossier"), &dossier_exe).unwrap();
     open(&test_exe, 0o755);
     open(&dossier_exe, 0o755);
-    let out = std::process::Command::new("setpriv")
+    let mut setpriv = std::process::Command::new("setpriv");
+    setpriv
         .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-        .arg(&test_exe)
-        .args(["--exact", name, "--nocapture", "--test-threads=1"])
         .env("CARGO_BIN_EXE_dossier", &dossier_exe)
         .env("TMPDIR", "/tmp")
-        .current_dir("/tmp")
-        .output();
-    let out = match out {
-        Ok(out) => out,
-        Err(e) => return eprintln!("skipped: running as root and cannot run setpriv: {e}"),
-    };
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "as nobody:\n{stdout}\n{stderr}");
-    assert!(
-        stdout.contains("1 passed"),
-        "as nobody, the test did not run: {stdout}"
-    );
-    eprintln!(
-        "ran as nobody: {}",
-        stdout
-            .lines()
-            .find(|l| l.contains("test result"))
-            .unwrap_or("")
-    );
+        .current_dir("/tmp");
+    match rerun_test_under(setpriv, &test_exe, name) {
+        Ok(_) => eprintln!("ran as nobody: passed"),
+        Err(why) => eprintln!("skipped: running as root and cannot run as nobody: {why}"),
+    }
 }
 
 fn cases() -> Vec<(&'static str, Setup, Expect)> {

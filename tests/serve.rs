@@ -158,13 +158,19 @@ fn a_relative_root_still_patches_in_place_edits() {
     wait_for(limit, || gone(port, "/a/one/"), "the old path to go");
 }
 
-#[test]
-fn broken_files_keep_the_last_good_build_and_report_the_error() {
+/// A site of one good page (`content/a.md`, "Fine."), served.
+fn one_good_page() -> (tempfile::TempDir, Server) {
     let dir = site(
         CONFIG,
         &[("content/a.md", &article("title: Good page", "Fine."))],
     );
     let server = start(dir.path());
+    (dir, server)
+}
+
+#[test]
+fn broken_files_keep_the_last_good_build_and_report_the_error() {
+    let (dir, server) = one_good_page();
     let port = server.port;
     write(
         dir.path(),
@@ -201,11 +207,7 @@ fn broken_files_keep_the_last_good_build_and_report_the_error() {
 #[test]
 fn hostile_build_errors_are_shown_as_text() {
     let payload = "<img src=x onerror=alert(1)><script>alert(2)</script>";
-    let dir = site(
-        CONFIG,
-        &[("content/a.md", &article("title: Good page", "Fine."))],
-    );
-    let server = start(dir.path());
+    let (dir, server) = one_good_page();
     let port = server.port;
     write(
         dir.path(),
@@ -217,10 +219,9 @@ fn hostile_build_errors_are_shown_as_text() {
         error.contains("<img src=x"),
         "the error names the file: {error}"
     );
-    let overlay = "<pre id=\"dossier-error-overlay\"";
     wait_for(
         Duration::from_secs(10),
-        || page_has(port, "/", overlay),
+        || page_has(port, "/", OVERLAY),
         "the overlay",
     );
     for path in ["/", "/a/", "/no-such-page/"] {

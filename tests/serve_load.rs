@@ -23,10 +23,6 @@ use tokio::net::TcpStream;
 
 const ARTICLES: usize = 40;
 
-/// The server-rendered error overlay (the live script names it too, so
-/// look for the element).
-const OVERLAY: &str = "<pre id=\"dossier-error-overlay\"";
-
 fn article_path(i: usize) -> String {
     format!("content/news/a{i}.md")
 }

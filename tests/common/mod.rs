@@ -131,6 +131,35 @@ pub fn walkdir(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Runs the test `name` of the test binary `exe` again, alone, under
+/// `wrapper` (`unshare …`, `setpriv …`: a namespace or another user), and
+/// asserts that it ran and passed. Returns what it printed on stderr, or,
+/// when the wrapper itself could not start or refused (its own
+/// `program:` message), why: the caller then skips, saying so.
+pub fn rerun_test_under(
+    mut wrapper: std::process::Command,
+    exe: &Path,
+    name: &str,
+) -> Result<String, String> {
+    let program = wrapper.get_program().to_string_lossy().into_owned();
+    let out = wrapper
+        .arg(exe)
+        .args(["--exact", name, "--nocapture", "--test-threads=1"])
+        .output()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    if stderr.starts_with(&format!("{program}:")) {
+        return Err(stderr);
+    }
+    assert!(out.status.success(), "under {program}:\n{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("1 passed"),
+        "under {program}, the test did not run: {stdout}"
+    );
+    Ok(stderr)
+}
+
 /// A loopback port that was free a moment ago.
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")

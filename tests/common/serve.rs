@@ -8,6 +8,10 @@ use std::time::{Duration, Instant};
 
 use super::{free_port, http_get};
 
+/// The server-rendered build-error overlay (the live-reload script names
+/// it too, so look for the element).
+pub const OVERLAY: &str = "<pre id=\"dossier-error-overlay\"";
+
 pub struct Server {
     pub child: Child,
     pub port: u16,
