@@ -245,20 +245,28 @@ pub fn assemble_cached(
             .into_iter()
             .map(|(path, text)| Output::generated(&path, text)),
     );
-    outputs.extend(theme_files.statics.into_iter().map(|(path, file)| Output {
-        path,
-        data: match file.source {
-            theme::Source::BuiltIn(bytes) => Data::BuiltIn(bytes),
-            theme::Source::File(p) => Data::Copy(p),
-        },
-        owner: file.origin,
+    // Stylesheets and scripts were read for their hashes: written from
+    // those bytes, not read from disk a second time.
+    let read: fingerprint::Map<&str, &Arc<[u8]>> =
+        fingerprinted.iter().map(|(p, b)| (p.as_str(), b)).collect();
+    outputs.extend(theme_files.statics.into_iter().map(|(path, file)| {
+        let data = match (file.source, read.get(path.as_str())) {
+            (theme::Source::BuiltIn(bytes), _) => Data::BuiltIn(bytes),
+            (theme::Source::File(_), Some(bytes)) => Data::Bytes(Arc::clone(bytes)),
+            (theme::Source::File(p), None) => Data::Copy(p),
+        };
+        Output {
+            path,
+            data,
+            owner: file.origin,
+        }
     }));
     // The same bytes again under their hashed names.
     outputs.extend(fingerprinted.into_iter().filter_map(|(path, bytes)| {
         let published = site.asset_names.get(&path)?;
         (*published != path).then(|| Output {
             path: published.clone(),
-            data: Data::Bytes(bytes.into()),
+            data: Data::Bytes(bytes),
             owner: format!("{path}, under its hashed name"),
         })
     }));
@@ -306,24 +314,30 @@ pub fn assemble_cached(
     })
 }
 
+/// A published file's bytes, shared by its plain and its hashed output.
+type Bytes = Arc<[u8]>;
+
 /// The bytes of every stylesheet and script the site publishes: the
 /// theme's and `static/` (read here, at the publishing edge), and the
 /// generated `syntax.css`.
 fn fingerprinted_files(
     theme_files: &theme::ThemeFiles,
     syntax_css: &str,
-) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+) -> Result<Vec<(String, Bytes)>, Diagnostics> {
     use crate::site::asset_names::is_fingerprinted;
-    let mut files = vec![(SYNTAX_CSS_PATH.to_string(), syntax_css.as_bytes().to_vec())];
+    let mut files = vec![(
+        SYNTAX_CSS_PATH.to_string(),
+        Arc::from(syntax_css.as_bytes()),
+    )];
     let mut errors = Vec::new();
     for (path, file) in &theme_files.statics {
         if !is_fingerprinted(path) {
             continue;
         }
         match &file.source {
-            theme::Source::BuiltIn(bytes) => files.push((path.clone(), bytes.to_vec())),
+            theme::Source::BuiltIn(bytes) => files.push((path.clone(), Arc::from(*bytes))),
             theme::Source::File(p) => match std::fs::read(p) {
-                Ok(bytes) => files.push((path.clone(), bytes)),
+                Ok(bytes) => files.push((path.clone(), Arc::from(bytes))),
                 Err(e) => errors.push(Diagnostic::unreadable(&file.origin, &e)),
             },
         }

@@ -100,6 +100,10 @@ fn scheme_of(value: &str) -> String {
 }
 
 pub fn scan_html(html: &str, allowed_inline_scripts: &[&str]) -> Vec<String> {
+    // The theme's search script, under its plain or its content-hashed
+    // name (`search.86c3faf09d.js`): compiled once per document, not per
+    // script element.
+    let theme_script = regex::Regex::new(r"(^|/)search(\.[0-9a-f]{10})?\.js$").unwrap();
     let findings = RefCell::new(Findings::default());
     let script_text = RefCell::new(String::new());
     let mut rewriter = HtmlRewriter::new(
@@ -124,13 +128,9 @@ pub fn scan_html(html: &str, allowed_inline_scripts: &[&str]) -> Vec<String> {
                     f.0.push("<meta http-equiv=refresh>".into());
                 }
                 if tag == "script" {
-                    // The theme's search script, under its plain or its
-                    // content-hashed name (`search.86c3faf09d.js`).
-                    let theme_search =
-                        regex::Regex::new(r"(^|/)search(\.[0-9a-f]{10})?\.js$").unwrap();
                     let theirs = el
                         .get_attribute("src")
-                        .is_some_and(|s| !theme_search.is_match(&s));
+                        .is_some_and(|s| !theme_script.is_match(&s));
                     if theirs {
                         f.0.push(format!("<script src={:?}>", el.get_attribute("src")));
                     }
