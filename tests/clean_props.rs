@@ -32,7 +32,18 @@ fn shown_words(a: &Article) -> Vec<String> {
 }
 
 fn assert_no_invented_words(input: &str, article: &Article) {
-    let known: HashSet<String> = words(input).into_iter().collect();
+    let mut known: HashSet<String> = words(input).into_iter().collect();
+    // The text cleaner joins a scraper-split drop cap to its word
+    // ("W hile" -> "While"): a line's first single letter and the word after
+    // it may come out as one.
+    for line in input.lines() {
+        let tokens = words(line);
+        if let [initial, next, ..] = tokens.as_slice() {
+            if initial.chars().count() == 1 {
+                known.insert(format!("{initial}{next}"));
+            }
+        }
+    }
     for w in shown_words(article) {
         assert!(
             known.contains(&w),
