@@ -23,6 +23,10 @@ use tokio::net::TcpStream;
 
 const ARTICLES: usize = 40;
 
+/// Open files the load test needs: 1,000 clients, 200 slow ones, 300 that
+/// hang up, and room for the files and pipes of the test itself.
+const NEEDED_FILES: u64 = 2_000;
+
 fn article_path(i: usize) -> String {
     format!("content/news/a{i}.md")
 }
@@ -207,6 +211,18 @@ async fn hang_ups(port: u16) {
 #[cfg(target_os = "linux")]
 #[test]
 fn serve_survives_load_slow_clients_hang_ups_and_broken_edits() {
+    // This test holds about 1,500 sockets at once (and so does the server,
+    // which raises its own limit the same way); a soft limit of 1,024 is
+    // common and raised here; a hard limit that low cannot be.
+    let room = dossier::serve::open_files::raise_limit();
+    if room.is_some_and(|n| n < NEEDED_FILES) {
+        eprintln!(
+            "skipping: this system allows {} open files per process, the test needs {NEEDED_FILES} \
+             (raise the hard limit: `ulimit -Hn`)",
+            room.unwrap_or_default()
+        );
+        return;
+    }
     let dir = site_owned(CONFIG, &files());
     let root = dir.path();
     let server = start(root);
@@ -298,7 +314,12 @@ fn abuse(rt: &tokio::runtime::Runtime, root: &std::path::Path, port: u16, round:
     slow_clients(rt, port, stop_slow.clone());
     std::thread::sleep(Duration::from_millis(500));
     let (times, errors) = rt.block_on(burst(port, 1000, 5));
-    assert_eq!(errors, Vec::<String>::new(), "failed requests under load");
+    assert!(
+        errors.is_empty(),
+        "{} of 5,000 requests failed under load; the first: {:#?}",
+        errors.len(),
+        &errors[..errors.len().min(5)]
+    );
     assert_eq!(times.len(), 5000);
     assert!(
         percentile(&times, 0.99) < Duration::from_secs(10),

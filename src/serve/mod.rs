@@ -9,6 +9,7 @@
 pub mod http;
 pub mod listen;
 pub mod memory;
+pub mod open_files;
 pub mod watch;
 
 use std::net::IpAddr;
@@ -78,6 +79,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
             options.interface
         );
     }
+    open_files::raise_limit();
     let (listener, port) = http::bind(options.interface, options.port)
         .await
         .map_err(|e| {
