@@ -48,6 +48,9 @@ struct RawConfig {
     topics: TopicsConfig,
     /// Stylesheets and scripts also under content-hashed names.
     fingerprint_assets: Option<bool>,
+    /// Minify pages, stylesheets and scripts (feature `minify`).
+    #[serde(default)]
+    minify: bool,
     #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
 }
@@ -273,6 +276,8 @@ pub struct Config {
     /// Publish `.css`/`.js` files under content-hashed names too, and link
     /// those (`site::asset_names`); on by default.
     pub fingerprint_assets: bool,
+    /// Minify what `build` publishes (`crate::minify`); off by default.
+    pub minify: bool,
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -422,6 +427,7 @@ impl Config {
             search: raw.search,
             topics: raw.topics,
             fingerprint_assets: raw.fingerprint_assets.unwrap_or(true),
+            minify: raw.minify,
             extra: raw.extra,
         })
     }

@@ -16,6 +16,7 @@ pub mod fingerprint;
 pub mod highlight;
 pub mod init;
 pub mod markdown;
+pub mod minify;
 pub mod output;
 pub mod pipeline;
 pub mod render;

@@ -160,6 +160,10 @@ struct BuildArgs {
     /// Include draft articles.
     #[arg(long)]
     drafts: bool,
+    /// Minify pages, stylesheets and scripts (as `minify: true` in
+    /// dossier.yaml does); needs a dossier built with `--features minify`.
+    #[arg(long)]
+    minify: bool,
 }
 
 fn main() -> ExitCode {
@@ -177,6 +181,8 @@ fn main() -> ExitCode {
                 drafts: args.drafts,
                 defer_search: false,
                 fingerprint_assets: true,
+                // Without the flag, dossier.yaml's `minify` decides.
+                minify: args.minify.then_some(true),
             };
             with_progress(cli.quiet, |stage| pipeline::build(&options, stage)).map(|built| {
                 print_report(&built.report, cli.quiet, cli.verbose);
@@ -202,6 +208,8 @@ fn main() -> ExitCode {
                 // `check` writes nothing, so it needs no index.
                 defer_search: true,
                 fingerprint_assets: true,
+                // Links and anchors are the same minified or not.
+                minify: Some(false),
             };
             with_progress(cli.quiet, |stage| pipeline::check(&options, stage)).map(
                 |(stats, report)| {

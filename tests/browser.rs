@@ -254,6 +254,21 @@ const SEARCH_PAGES: &str = r#"{
 
 #[test]
 fn search_in_a_real_browser_under_a_sub_path() {
+    search_in_a_browser(&[]);
+}
+
+/// The same site and checks, built with `--minify`: minified pages,
+/// stylesheets and the search script must still work, with no console
+/// error and nothing for axe to report.
+#[cfg(feature = "minify")]
+#[test]
+fn a_minified_site_works_the_same_in_a_real_browser() {
+    search_in_a_browser(&["--minify"]);
+}
+
+/// Builds the search fixture with `build_args`, serves it under a sub-path
+/// and runs `search.mjs` on it.
+fn search_in_a_browser(build_args: &[&str]) {
     let Some((tools, axe)) = tools_with_axe() else {
         return;
     };
@@ -314,6 +329,7 @@ fn search_in_a_real_browser_under_a_sub_path() {
         .arg(dir.path())
         .arg("--output")
         .arg(&out)
+        .args(build_args)
         .assert()
         .success();
     assert!(

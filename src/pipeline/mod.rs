@@ -18,6 +18,7 @@ use crate::render::{self, RenderCache, Templates};
 use crate::site::{feed, sitemap, MarkdownCache, Site};
 use crate::{check as links, content, fingerprint, theme};
 
+mod minified;
 mod patch;
 
 /// The stylesheet for highlighted code, generated from the configured themes.
@@ -35,6 +36,10 @@ pub struct Options {
     /// Publish stylesheets and scripts under content-hashed names too
     /// (`site::asset_names`), as `build` does; `serve` keeps plain names.
     pub fingerprint_assets: bool,
+    /// Minify pages, stylesheets and scripts (`crate::minify`): `None`
+    /// follows the config's `minify`, as `build` does; `serve` and `check`
+    /// never minify (`Some(false)`), `build --minify` always does.
+    pub minify: Option<bool>,
 }
 
 /// What a build produced, for the summary line.
@@ -162,6 +167,7 @@ pub fn assemble_cached(
     };
     stage("reading config");
     let config = Config::load(root, &options.overrides)?;
+    let minify = minified::wanted(options.minify, &config)?;
     if caches.config.as_ref() != Some(&config) {
         // The config shapes everything: start over.
         *caches = Caches {
@@ -209,11 +215,16 @@ pub fn assemble_cached(
     caches.highlighter = Some(highlighter.clone());
     stage("folding copies and summarising");
     let digested = crate::digest::digest(content, &config, &mut caches.digest)?;
-    let (content, report) = (digested.content, digested.report);
+    let (content, mut report) = (digested.content, digested.report);
     stage("rendering Markdown");
     let mut site = Site::build_cached(config, content, &highlighter, &mut caches.markdown)?;
     let syntax_css = highlighter.css().to_string();
-    let fingerprinted = fingerprinted_files(&theme_files, &syntax_css)?;
+    let mut fingerprinted = fingerprinted_files(&theme_files, &syntax_css)?;
+    if minify {
+        report
+            .warnings
+            .extend(minified::assets(&mut fingerprinted, &theme_files));
+    }
     site.asset_names = crate::site::asset_names::names(
         fingerprinted.iter().map(|(p, b)| (p.as_str(), b.as_ref())),
         options.fingerprint_assets && site.config.fingerprint_assets,
@@ -231,7 +242,6 @@ pub fn assemble_cached(
     let generated = [
         (sitemap::SITEMAP_PATH, sitemap::sitemap(&site)),
         (sitemap::ROBOTS_PATH, sitemap::robots(&site)),
-        (SYNTAX_CSS_PATH, syntax_css),
     ];
     outputs.extend(
         generated
@@ -249,10 +259,15 @@ pub fn assemble_cached(
     // those bytes, not read from disk a second time.
     let read: fingerprint::Map<&str, &Arc<[u8]>> =
         fingerprinted.iter().map(|(p, b)| (p.as_str(), b)).collect();
+    outputs.push(Output {
+        path: SYNTAX_CSS_PATH.to_string(),
+        data: Data::Bytes(Arc::clone(read[SYNTAX_CSS_PATH])),
+        owner: format!("the generated {SYNTAX_CSS_PATH}"),
+    });
     outputs.extend(theme_files.statics.into_iter().map(|(path, file)| {
         let data = match (file.source, read.get(path.as_str())) {
-            (theme::Source::BuiltIn(bytes), _) => Data::BuiltIn(bytes),
-            (theme::Source::File(_), Some(bytes)) => Data::Bytes(Arc::clone(bytes)),
+            (_, Some(bytes)) => Data::Bytes(Arc::clone(bytes)),
+            (theme::Source::BuiltIn(bytes), None) => Data::BuiltIn(bytes),
             (theme::Source::File(p), None) => Data::Copy(p),
         };
         Output {
@@ -283,6 +298,10 @@ pub fn assemble_cached(
         owner: content::display_path(root, &a.source).display().to_string(),
     }));
 
+    if minify {
+        stage("minifying");
+        minified::pages(&mut outputs);
+    }
     if wants_index(options, &site.config) {
         stage("indexing for search");
         outputs.extend(search_outputs(&site)?);

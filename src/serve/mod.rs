@@ -109,6 +109,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
         drafts: options.drafts,
         defer_search: true,
         fingerprint_assets: false,
+        minify: Some(false),
     };
 
     let mut rebuilder = Rebuilder::new(build_options);
@@ -170,13 +171,15 @@ pub struct Rebuilder {
 impl Rebuilder {
     /// A rebuilder for `options`; the search index is always built in the
     /// background (see [`Indexer`]), whatever `options.defer_search` says,
-    /// and stylesheets keep their plain names (a stylesheet edit is swapped
-    /// in without a reload).
+    /// stylesheets keep their plain names (a stylesheet edit is swapped
+    /// in without a reload), and nothing is minified.
     pub fn new(options: Options) -> Rebuilder {
         Rebuilder {
             options: Options {
                 defer_search: true,
                 fingerprint_assets: false,
+                // A preview shows the source as written.
+                minify: Some(false),
                 ..options
             },
             caches: Caches::default(),
