@@ -146,7 +146,11 @@ fn absolute(path: &Path) -> PathBuf {
 
 /// Writes `outputs` into `out` atomically (see the module docs). The caller
 /// has checked [`check_output_dir`] and that paths are unique and safe.
-pub fn write_site(out: &Path, outputs: &[Output]) -> Result<(), Diagnostics> {
+pub fn write_site(
+    out: &Path,
+    outputs: &[Output],
+    later: impl FnOnce() -> Result<Vec<Output>, Diagnostics>,
+) -> Result<(), Diagnostics> {
     check_ours(out)?;
     let name = out
         .file_name()
@@ -170,7 +174,10 @@ pub fn write_site(out: &Path, outputs: &[Output]) -> Result<(), Diagnostics> {
     }
     // The previous build, if it is ours, lends its unchanged files.
     let previous = out.join(MARKER).is_file().then_some(out);
-    if let Err(errors) = write_all(&staging, outputs, previous) {
+    let written = write_all(&staging, outputs, previous)
+        .and_then(|()| later())
+        .and_then(|more| write_all(&staging, &more, previous));
+    if let Err(errors) = written {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(errors);
     }
@@ -378,6 +385,11 @@ impl From<crate::render::Page> for Output {
 mod tests {
     use super::*;
 
+    /// [`write_site`] with nothing written later.
+    fn write_now(out: &Path, outputs: &[Output]) -> Result<(), Diagnostics> {
+        write_site(out, outputs, || Ok(Vec::new()))
+    }
+
     fn out(path: &str, text: &str) -> Output {
         Output {
             path: path.into(),
@@ -398,13 +410,13 @@ mod tests {
     fn writes_then_replaces_its_own_output() {
         let dir = tempfile::tempdir().unwrap();
         let public = dir.path().join("public");
-        write_site(&public, &[out("index.html", "one"), out("a/b.txt", "b")]).unwrap();
+        write_now(&public, &[out("index.html", "one"), out("a/b.txt", "b")]).unwrap();
         assert_eq!(
             std::fs::read_to_string(public.join("index.html")).unwrap(),
             "one"
         );
         assert!(public.join(MARKER).is_file());
-        write_site(&public, &[out("index.html", "two")]).unwrap();
+        write_now(&public, &[out("index.html", "two")]).unwrap();
         assert_eq!(
             std::fs::read_to_string(public.join("index.html")).unwrap(),
             "two"
@@ -424,14 +436,14 @@ mod tests {
         use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir().unwrap();
         let public = dir.path().join("public");
-        write_site(
+        write_now(
             &public,
             &[out("same.html", "same"), out("changed.html", "one")],
         )
         .unwrap();
         let inode = |p: &str| std::fs::metadata(public.join(p)).unwrap().ino();
         let (same, changed) = (inode("same.html"), inode("changed.html"));
-        write_site(
+        write_now(
             &public,
             &[out("same.html", "same"), out("changed.html", "two")],
         )
@@ -447,7 +459,7 @@ mod tests {
             "two"
         );
         // Same length, other bytes: compared byte for byte, never trusted.
-        write_site(
+        write_now(
             &public,
             &[out("same.html", "SAME"), out("changed.html", "two")],
         )
@@ -464,7 +476,7 @@ mod tests {
         let public = dir.path().join("public");
         std::fs::create_dir_all(&public).unwrap();
         std::fs::write(public.join("precious.txt"), "keep").unwrap();
-        let err = write_site(&public, &[out("index.html", "x")]).unwrap_err();
+        let err = write_now(&public, &[out("index.html", "x")]).unwrap_err();
         assert!(err.to_string().contains("not created by Dossier"));
         assert_eq!(
             std::fs::read_to_string(public.join("precious.txt")).unwrap(),

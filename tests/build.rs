@@ -734,6 +734,46 @@ fn search_is_on_by_default_and_can_be_switched_off() {
     assert!(!read(&public, "index.html").contains("role=\"search\""));
 }
 
+/// The index owns `pagefind/`: a file of the site's own there is an error
+/// naming it (not mixed into the index, nor replaced by it), and the
+/// stats count the index files, written after the rest.
+#[test]
+fn the_search_index_folder_is_the_index_s_own() {
+    let page = article("title: A\ndate: 2026-01-01", "Text.");
+    let dir = site(
+        CONFIG,
+        &[
+            ("content/a.md", page.as_str()),
+            ("static/pagefind/pagefind.js", "alert(1)"),
+        ],
+    );
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(!ok, "a static file inside pagefind/ was accepted");
+    assert!(
+        stderr.contains("static/pagefind/pagefind.js") && stderr.contains("search index"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("public").exists());
+
+    std::fs::remove_dir_all(dir.path().join("static")).unwrap();
+    let out = dossier()
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let public = dir.path().join("public");
+    let files = walkdir(&public)
+        .iter()
+        .filter(|p| !p.ends_with(".dossier-output"))
+        .count();
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        summary.contains(&format!("{files} files")),
+        "the summary does not count the {files} files written: {summary}"
+    );
+}
+
 #[test]
 fn articles_carry_sharing_metadata() {
     let dir = site(

@@ -18,6 +18,7 @@ use crate::render::{self, RenderCache, Templates};
 use crate::site::{feed, sitemap, MarkdownCache, Site};
 use crate::{check as links, content, fingerprint, theme};
 
+mod indexing;
 mod minified;
 mod patch;
 
@@ -149,6 +150,18 @@ pub fn assemble_cached(
     stage: &dyn Fn(&str),
     caches: &mut Caches,
 ) -> Result<Assembled, Diagnostics> {
+    assemble_with(options, stage, caches, false).map(|(assembled, _)| assembled)
+}
+
+/// [`assemble_cached`]; with `late_index`, the search index (when the site
+/// has one) is left out of the outputs and handed back still being built,
+/// for `build` to write once it is done.
+fn assemble_with(
+    options: &Options,
+    stage: &dyn Fn(&str),
+    caches: &mut Caches,
+    late_index: bool,
+) -> Result<(Assembled, Option<indexing::Pending>), Diagnostics> {
     let mut changed = std::mem::take(&mut caches.changed);
     // Kept only while the last build is the latest: any failure drops it.
     let last = caches.last.take();
@@ -182,7 +195,7 @@ pub fn assemble_cached(
             Ok(assembled) => {
                 caches.last = Some(last);
                 stage("done");
-                return Ok(assembled);
+                return Ok((assembled, None));
             }
             // `last` may be half patched: it goes.
             Err(why) => tracing::debug!("full rebuild: {why}"),
@@ -218,6 +231,9 @@ pub fn assemble_cached(
     let (content, mut report) = (digested.content, digested.report);
     stage("rendering Markdown");
     let mut site = Site::build_cached(config, content, &highlighter, &mut caches.markdown)?;
+    // Everything the index reads is known now: it is built meanwhile.
+    let index = wants_index(options, &site.config)
+        .then(|| indexing::Pending::start(crate::search::Corpus::of(&site)));
     let syntax_css = highlighter.css().to_string();
     let mut fingerprinted = fingerprinted_files(&theme_files, &syntax_css)?;
     if minify {
@@ -302,10 +318,19 @@ pub fn assemble_cached(
         stage("minifying");
         minified::pages(&mut outputs);
     }
-    if wants_index(options, &site.config) {
-        stage("indexing for search");
-        outputs.extend(search_outputs(&site)?);
-    }
+    let index = match index {
+        Some(index) => {
+            indexing::check_reserved(&outputs)?;
+            if late_index {
+                Some(index)
+            } else {
+                stage("indexing for search");
+                outputs.extend(index.finish()?);
+                None
+            }
+        }
+        None => None,
+    };
 
     let outputs = Arc::new(unique_outputs(outputs)?);
     stage("done");
@@ -324,13 +349,16 @@ pub fn assemble_cached(
         outputs: outputs.clone(),
         by_file,
     });
-    Ok(Assembled {
-        config,
-        outputs,
-        stats,
-        report,
-        changed: Changed::All,
-    })
+    Ok((
+        Assembled {
+            config,
+            outputs,
+            stats,
+            report,
+            changed: Changed::All,
+        },
+        index,
+    ))
 }
 
 /// A published file's bytes, shared by its plain and its hashed output.
@@ -371,25 +399,6 @@ fn fingerprinted_files(
 /// Whether this build writes the search index with the site.
 fn wants_index(options: &Options, config: &Config) -> bool {
     config.search.enabled && !options.defer_search
-}
-
-/// The search index of `site`, as outputs under `pagefind/`.
-fn search_outputs(site: &Site) -> Result<Vec<Output>, Diagnostic> {
-    let corpus = crate::search::Corpus::of(site);
-    let files = crate::search::index(&corpus, &|| false)
-        .map_err(|e| {
-            Diagnostic::new(format!("cannot build the search index: {e}"))
-                .hint("to build without search, set `search: { enabled: false }` in dossier.yaml")
-        })?
-        .unwrap_or_default();
-    Ok(files
-        .into_iter()
-        .map(|(path, bytes)| Output {
-            path,
-            data: Data::Bytes(bytes.into()),
-            owner: "the search index".to_string(),
-        })
-        .collect())
 }
 
 /// Two producers of one output file is an error naming both.
@@ -441,7 +450,10 @@ pub struct Built {
 
 /// Builds the site and swaps it into the output folder.
 pub fn build(options: &Options, stage: &dyn Fn(&str)) -> Result<Built, Diagnostics> {
-    let assembled = assemble(options, stage)?;
+    let mut caches = Caches::default();
+    let (assembled, index) = assemble_with(options, stage, &mut caches, true)?;
+    // The caches hold the outputs too: only the writer needs them now.
+    drop(caches);
     let out = output_dir(&options.root, &assembled.config);
     output::check_output_dir(&options.root, &out)?;
     stage("writing");
@@ -449,9 +461,20 @@ pub fn build(options: &Options, stage: &dyn Fn(&str)) -> Result<Built, Diagnosti
         Ok(map) => map.into_values().collect(),
         Err(shared) => shared.values().cloned().collect(),
     };
-    output::write_site(&out, &outputs)?;
+    let mut stats = assembled.stats;
+    // Written after the rest, into the same staging folder, once built.
+    let index_files = || match index {
+        Some(index) => {
+            stage("indexing for search");
+            let files = index.finish()?;
+            stats.files += files.len();
+            Ok(files)
+        }
+        None => Ok(Vec::new()),
+    };
+    output::write_site(&out, &outputs, index_files)?;
     Ok(Built {
-        stats: assembled.stats,
+        stats,
         out,
         report: assembled.report,
     })

@@ -131,7 +131,9 @@ pub(super) fn patch(
     // again (Pagefind has no update in place): `serve` defers this to its
     // own thread, so only `build`-like callers pay for it here.
     if super::wants_index(options, &site.config) {
-        let index = super::search_outputs(site).map_err(|_| "the search index failed")?;
+        let corpus = crate::search::Corpus::of(site);
+        let index = super::indexing::search_outputs(&corpus, &|| false)
+            .map_err(|_| "the search index failed")?;
         outputs.retain(|path, _| !path.starts_with(crate::search::BUNDLE_DIR));
         for output in index {
             touched.push(output.path.clone());

@@ -51,6 +51,7 @@ async fn index_async(
         .force_language(pagefind_language(language))
         .build();
     let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
     for doc in documents {
         if stop() {
             return Ok(None);
@@ -60,7 +61,14 @@ async fn index_async(
             .await
             .map_err(|e| format!("search index: {}: {e}", doc.url))?;
     }
+    let added = started.elapsed();
     let files = index.get_files().await.map_err(|e| e.to_string())?;
+    tracing::debug!(
+        "search index: {} documents read in {:.0} ms, bundle written in {:.0} ms",
+        documents.len(),
+        added.as_secs_f64() * 1e3,
+        (started.elapsed() - added).as_secs_f64() * 1e3
+    );
     // Sorted and unique: the bundle is part of a deterministic build.
     let files: BTreeMap<String, Vec<u8>> = files
         .into_iter()
