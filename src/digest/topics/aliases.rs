@@ -56,6 +56,9 @@ pub struct Topic {
     /// A word derived from another topic's name ("Japanese", "Americans"):
     /// an adjective or a people, not a topic of its own.
     pub derived: bool,
+    /// An acronym the corpus also writes in the plural ("TV" beside "TVs"),
+    /// or such a plural ("MPs"): a kind of thing, not a name.
+    pub common: bool,
 }
 
 /// The comparison key of a spelling: lowercase, without dots and
@@ -137,11 +140,47 @@ impl Usage {
 
 /// Whether a key is an acronym: its most used spelling is one.
 fn acronym_key(stats: &KeyStats) -> bool {
+    top_form(stats).is_some_and(is_acronym)
+}
+
+/// The spelling most used for a key.
+fn top_form(stats: &KeyStats) -> Option<&str> {
     stats
         .forms
         .iter()
         .max_by(|a, b| a.2.cmp(&b.2).then(b.0.cmp(&a.0)))
-        .is_some_and(|f| is_acronym(&f.0))
+        .map(|f| f.0.as_str())
+}
+
+/// "MPs", "TVs", "NGOs": an acronym with a plural "s".
+fn is_plural_acronym(form: &str) -> bool {
+    form.strip_suffix('s').is_some_and(is_acronym)
+}
+
+/// Keys that name a kind of thing rather than one person, organisation or
+/// place: a proper name has no plural, so an acronym written with a plural
+/// "s" anywhere in the corpus ("TVs", "MPs", "CEOs") is a common noun, in
+/// the plural and in the singular alike. Learned from the corpus: "TV" is
+/// kept where no page writes "TVs".
+fn common_acronyms(keys: &[String], stats: &[KeyStats]) -> Vec<bool> {
+    let plural: Vec<bool> = stats
+        .iter()
+        .map(|s| top_form(s).is_some_and(is_plural_acronym))
+        .collect();
+    let mut singulars: Vec<&str> = keys
+        .iter()
+        .zip(&plural)
+        .filter(|(_, p)| **p)
+        .filter_map(|(k, _)| k.strip_suffix('s'))
+        .collect();
+    singulars.sort_unstable();
+    keys.iter()
+        .enumerate()
+        .map(|(k, key)| {
+            plural[k]
+                || (acronym_key(&stats[k]) && singulars.binary_search(&key.as_str()).is_ok())
+        })
+        .collect()
 }
 
 fn is_acronym(form: &str) -> bool {
@@ -285,6 +324,7 @@ pub fn learn(articles: &[&Candidates]) -> Learned {
     }
 
     let derived = derived_words(&keys, &stats);
+    let common = common_acronyms(&keys, &stats);
     let mut parent: Vec<u32> = (0..keys.len() as u32).collect();
     let mut short = vec![false; keys.len()];
     merge_acronyms(&keys, &stats, &mut parent);
@@ -309,6 +349,7 @@ pub fn learn(articles: &[&Candidates]) -> Learned {
             keys: Vec::new(),
             articles: Vec::new(),
             derived: derived[r as usize],
+            common: common[r as usize],
         })
         .collect();
     let mut best: Vec<Option<(u32, u32, &str)>> = vec![None; order.len()];
@@ -546,6 +587,23 @@ mod tests {
         assert!(names.contains(&"Angela Merkel".to_string()), "{names:?}");
         assert!(names.contains(&"Melania Trump".to_string()), "{names:?}");
         let _ = l;
+    }
+
+    #[test]
+    fn acronyms_written_in_the_plural_are_common_nouns() {
+        let (l, _) = names(&[
+            "The BBC said TV ratings fell. Then the MPs watched TV with NATO staff.",
+            "Two new TVs and the BBC. The MPs and the NATO chief met; the TV was on.",
+        ]);
+        let common = |name: &str| {
+            l.topics
+                .iter()
+                .find(|t| t.name == name)
+                .unwrap_or_else(|| panic!("no topic {name}: {:?}", l.topics))
+                .common
+        };
+        assert!(common("TV") && common("TVs") && common("MPs"));
+        assert!(!common("BBC") && !common("NATO"));
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! A topic is dropped when it is
 //! - **banned** in the config (any spelling merged into it matches);
 //! - **derived** from another topic's name ("Japanese", "Americans");
+//! - **a common noun**: an acronym the corpus also writes in the plural
+//!   ("TV" beside "TVs", "MPs");
 //! - **a publisher's name** (of two stories or more; any publisher in its
 //!   own stories): the site's sources already have pages, and a site's own
 //!   name is the commonest furniture of its pages;
@@ -66,6 +68,9 @@ pub fn select(learned: &Learned, articles: &[Article], settings: &Settings) -> V
             let topic = &topics[t];
             if topic.derived {
                 return Some("derived from another name");
+            }
+            if topic.common {
+                return Some("a common noun (written in the plural)");
             }
             let df = topic.articles.len();
             if df < settings.min_articles {
