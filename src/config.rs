@@ -293,7 +293,13 @@ impl Config {
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            let d = Diagnostic::in_file(&path, format!("cannot read the site config: {e}"));
+            let d = Diagnostic::in_file(
+                &path,
+                format!(
+                    "cannot read the site config: {}",
+                    crate::diagnostic::io_words(&e)
+                ),
+            );
             if e.kind() == std::io::ErrorKind::NotFound {
                 d.hint(
                     "run `dossier init` to create a site here, or pass --root DIR to point at one",

@@ -48,7 +48,7 @@ impl Diagnostic {
                 Diagnostic::in_file(file, "disappeared while the site was being read")
                     .hint("build again once files stop changing")
             }
-            _ => Diagnostic::in_file(file, format!("cannot be read: {error}")),
+            _ => Diagnostic::in_file(file, format!("cannot be read: {}", io_words(error))),
         }
     }
 
@@ -186,9 +186,27 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// An I/O error as a person reads it: the system's words without Rust's
+/// " (os error 28)" suffix, which names nothing a user can act on.
+pub fn io_words(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => text[..at].to_string(),
+        _ => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn io_errors_lose_the_os_error_number() {
+        let full = std::io::Error::from_raw_os_error(28);
+        assert_eq!(io_words(&full), "No space left on device");
+        let custom = std::io::Error::other("odd (os error x");
+        assert_eq!(io_words(&custom), "odd (os error x");
+    }
 
     #[test]
     fn unreadable_files_are_said_in_words() {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::config::CONFIG_FILE;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{io_words, Diagnostic};
 
 const THEMES_NOTE: &str = r#"# Themes
 
@@ -76,16 +76,17 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
             continue;
         }
         if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Diagnostic::in_file(parent, format!("cannot create: {e}")))?;
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Diagnostic::in_file(parent, format!("cannot create: {}", io_words(&e)))
+            })?;
         }
         std::fs::write(&dest, text)
-            .map_err(|e| Diagnostic::in_file(&dest, format!("cannot write: {e}")))?;
+            .map_err(|e| Diagnostic::in_file(&dest, format!("cannot write: {}", io_words(&e))))?;
     }
     for empty in ["static", "templates"] {
         let d = dir.join(empty);
         std::fs::create_dir_all(&d)
-            .map_err(|e| Diagnostic::in_file(&d, format!("cannot create: {e}")))?;
+            .map_err(|e| Diagnostic::in_file(&d, format!("cannot create: {}", io_words(&e))))?;
     }
     Ok(())
 }

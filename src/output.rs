@@ -319,14 +319,13 @@ impl Failed {
         Failed::with(error, |e| Diagnostic::new(format!("{what}: {e}")))
     }
 
-    fn with(
-        error: std::io::Error,
-        diagnostic: impl FnOnce(&std::io::Error) -> Diagnostic,
-    ) -> Failed {
+    /// `diagnostic` is given the error in a person's words
+    /// ([`crate::diagnostic::io_words`]).
+    fn with(error: std::io::Error, diagnostic: impl FnOnce(&str) -> Diagnostic) -> Failed {
         use std::io::ErrorKind::{QuotaExceeded, StorageFull};
         Failed {
             disk_full: matches!(error.kind(), StorageFull | QuotaExceeded),
-            diagnostic: diagnostic(&error),
+            diagnostic: diagnostic(&crate::diagnostic::io_words(&error)),
         }
     }
 }

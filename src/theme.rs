@@ -167,8 +167,11 @@ fn add_folder(root: &Path, folder: &Path, files: &mut ThemeFiles, errors: &mut V
                         files.templates.insert(name, (text, origin));
                     }
                     Err(e) => errors.push(
-                        Diagnostic::in_file(&shown, format!("cannot read template: {e}"))
-                            .hint("templates must be UTF-8 text"),
+                        Diagnostic::in_file(
+                            &shown,
+                            format!("cannot read template: {}", crate::diagnostic::io_words(&e)),
+                        )
+                        .hint("templates must be UTF-8 text"),
                     ),
                 }
             } else {

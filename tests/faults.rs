@@ -156,6 +156,10 @@ fn a_full_disk_fails_the_build_once_and_keeps_the_site() {
     eprintln!("{err}");
     assert_eq!(err.matches("the disk is full").count(), 1, "{err}");
     assert!(err.contains("No space left on device"), "{err}");
+    assert!(
+        !err.contains("os error"),
+        "a Rust error number in a message: {err}"
+    );
     assert!(err.contains("free some space"), "{err}");
     assert!(err.contains("more files could not be written"), "{err}");
     assert_eq!(

@@ -230,7 +230,7 @@ impl Rebuilder {
                     Err(e) => {
                         errors.push(Diagnostic::in_file(
                             output.owner.as_str(),
-                            format!("cannot read: {e}"),
+                            format!("cannot read: {}", crate::diagnostic::io_words(&e)),
                         ));
                         continue;
                     }

@@ -177,8 +177,7 @@ fn common_acronyms(keys: &[String], stats: &[KeyStats]) -> Vec<bool> {
     keys.iter()
         .enumerate()
         .map(|(k, key)| {
-            plural[k]
-                || (acronym_key(&stats[k]) && singulars.binary_search(&key.as_str()).is_ok())
+            plural[k] || (acronym_key(&stats[k]) && singulars.binary_search(&key.as_str()).is_ok())
         })
         .collect()
 }
