@@ -84,7 +84,7 @@ pub fn search_outputs(
 pub fn check_reserved<'a>(
     outputs: impl IntoIterator<Item = &'a Output>,
 ) -> Result<(), Diagnostics> {
-    let errors: Vec<Diagnostic> = outputs
+    let mut errors: Vec<Diagnostic> = outputs
         .into_iter()
         .filter(|o| o.path.starts_with(BUNDLE_DIR))
         .map(|o| {
@@ -104,7 +104,6 @@ pub fn check_reserved<'a>(
     if errors.is_empty() {
         Ok(())
     } else {
-        let mut errors = errors;
         errors.sort_by(|a, b| (&a.file, &a.message).cmp(&(&b.file, &b.message)));
         Err(Diagnostics(errors))
     }

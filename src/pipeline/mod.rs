@@ -187,7 +187,9 @@ fn assemble_with(
             config: Some(config.clone()),
             ..Caches::default()
         };
-    } else if let Some(mut last) = last {
+    } else if let Some(mut last) = last.filter(|_| !minify) {
+        // (A patch renders its pages itself, past the minifier: a minified
+        // site is always built whole.)
         changed.sort();
         changed.dedup();
         stage("patching");
@@ -234,8 +236,7 @@ fn assemble_with(
     // Everything the index reads is known now: it is built meanwhile.
     let index = wants_index(options, &site.config)
         .then(|| indexing::Pending::start(crate::search::Corpus::of(&site)));
-    let syntax_css = highlighter.css().to_string();
-    let mut fingerprinted = fingerprinted_files(&theme_files, &syntax_css)?;
+    let mut fingerprinted = fingerprinted_files(&theme_files, highlighter.css())?;
     if minify {
         report
             .warnings

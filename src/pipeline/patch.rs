@@ -44,11 +44,6 @@ pub(super) fn patch(
         return Err("no changed files were named");
     }
     let config = &last.site.config;
-    // Patched pages are rendered here, not by `assemble_cached`'s publishing
-    // step: a minified site is always built whole.
-    if super::minified::wanted(options.minify, config) != Ok(false) {
-        return Err("the site is minified");
-    }
     // Check every edit before touching `last`.
     let mut edits = Vec::with_capacity(changed.len());
     for path in changed {
