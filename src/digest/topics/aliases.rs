@@ -18,6 +18,11 @@
 //!   ending with it ("Trump" → "Donald Trump") when the two occur together
 //!   in a third of the word's articles and no other such name comes close
 //!   (half as often); otherwise it stays its own topic.
+//! - **Not names.** Some capitalised words are kinds of thing, told by how
+//!   the corpus uses them ([`NotAName`]): derived from a place name
+//!   ("Japanese"), an acronym with a plural ("TVs"), or the head word of
+//!   many longer names ("University", "Street", a first name). Step 3
+//!   drops them.
 //!
 //! The name shown is the spelling used in most articles (then most often;
 //! then the first in byte order), never a merged surname.
@@ -53,13 +58,43 @@ pub struct Topic {
     pub keys: Vec<String>,
     /// Articles mentioning it, ascending.
     pub articles: Vec<u32>,
-    /// A word derived from another topic's name ("Japanese", "Americans"):
-    /// an adjective or a people, not a topic of its own.
-    pub derived: bool,
-    /// An acronym the corpus also writes in the plural ("TV" beside "TVs"),
-    /// or such a plural ("MPs"): a kind of thing, not a name.
-    pub common: bool,
+    /// Why the corpus shows this is no name, if it does.
+    pub not_a_name: Option<NotAName>,
 }
+
+/// What the corpus shows a capitalised word to be when it is no name of
+/// one person, organisation or place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAName {
+    /// Another topic's name plus a deriving suffix ("Japanese",
+    /// "Americans"): an adjective or a people.
+    Derived,
+    /// An acronym the corpus also writes in the plural ("TV" beside
+    /// "TVs"), or such a plural ("MPs"): a kind of thing.
+    Common,
+    /// A word the corpus writes inside several longer names far more often
+    /// than alone ("University" of "Harvard University" and "University of
+    /// Kent"; "Street", "House", "John"): a kind of place or body, or a
+    /// first name, which one depends on the article. A surname the corpus
+    /// uses on its own ("Trump") or inside few names is kept.
+    Head,
+}
+
+impl NotAName {
+    /// The reason, for logs.
+    pub fn why(self) -> &'static str {
+        match self {
+            NotAName::Derived => "derived from another name",
+            NotAName::Common => "a common noun (written in the plural)",
+            NotAName::Head => "a word of many longer names",
+        }
+    }
+}
+
+/// A word inside longer names this many times as often as alone...
+const HEAD_RATIO: u64 = 2;
+/// ...and inside at least this many different ones is a head word.
+const HEAD_MIN_NAMES: u32 = 5;
 
 /// The comparison key of a spelling: lowercase, without dots and
 /// apostrophes, words joined by one space.
@@ -324,6 +359,21 @@ pub fn learn(articles: &[&Candidates]) -> Learned {
 
     let derived = derived_words(&keys, &stats);
     let common = common_acronyms(&keys, &stats);
+    let heads = head_words(&alone);
+    let not_a_name: Vec<Option<NotAName>> = (0..keys.len())
+        .map(|k| {
+            let one_word = !keys[k].contains(' ') && !acronym_key(&stats[k]);
+            if derived[k] {
+                Some(NotAName::Derived)
+            } else if common[k] {
+                Some(NotAName::Common)
+            } else if one_word && heads.binary_search(&keys[k].as_str()).is_ok() {
+                Some(NotAName::Head)
+            } else {
+                None
+            }
+        })
+        .collect();
     let mut parent: Vec<u32> = (0..keys.len() as u32).collect();
     let mut short = vec![false; keys.len()];
     merge_acronyms(&keys, &stats, &mut parent);
@@ -347,8 +397,7 @@ pub fn learn(articles: &[&Candidates]) -> Learned {
             name: String::new(),
             keys: Vec::new(),
             articles: Vec::new(),
-            derived: derived[r as usize],
-            common: common[r as usize],
+            not_a_name: not_a_name[r as usize],
         })
         .collect();
     let mut best: Vec<Option<(u32, u32, &str)>> = vec![None; order.len()];
@@ -433,6 +482,36 @@ fn together(a: &[u32], b: &[u32]) -> usize {
 fn initials(key: &str) -> Option<String> {
     let words: Vec<&str> = key.split(' ').filter(|w| !is_connector(w)).collect();
     (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+/// One-word keys written inside longer names (`alone`: uses per mention
+/// key) at least [`HEAD_RATIO`] times as often as alone, in at least
+/// [`HEAD_MIN_NAMES`] different names; sorted.
+fn head_words(alone: &Map<String, u64>) -> Vec<&str> {
+    // Per word: (uses inside longer names, how many such names).
+    let mut inside: Map<&str, (u64, u32)> = fingerprint::map_with_capacity(alone.len());
+    for (k, &uses) in alone {
+        if !k.contains(' ') {
+            continue;
+        }
+        let mut words: Vec<&str> = k.split(' ').filter(|w| !is_connector(w)).collect();
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            let e = inside.entry(w).or_default();
+            e.0 += uses;
+            e.1 += 1;
+        }
+    }
+    let mut heads: Vec<&str> = inside
+        .into_iter()
+        .filter(|&(w, (n, names))| {
+            names >= HEAD_MIN_NAMES && n >= HEAD_RATIO * alone.get(w).copied().unwrap_or(0)
+        })
+        .map(|(w, _)| w)
+        .collect();
+    heads.sort_unstable();
+    heads
 }
 
 /// Suffixes that make adjectives and peoples of place names.
@@ -599,10 +678,30 @@ mod tests {
                 .iter()
                 .find(|t| t.name == name)
                 .unwrap_or_else(|| panic!("no topic {name}: {:?}", l.topics))
-                .common
+                .not_a_name
+                == Some(NotAName::Common)
         };
         assert!(common("TV") && common("TVs") && common("MPs"));
         assert!(!common("BBC") && !common("NATO"));
+    }
+
+    #[test]
+    fn head_words_of_many_names_are_marked() {
+        let (l, _) = names(&[
+            "She left Harvard University for the University of Kent. Stanford University and Yale University called.",
+            "Officials at the University of Leeds met Biden. Biden spoke; Joe Biden left Leeds University.",
+            "The University said Biden had written to Yale University and Harvard University.",
+        ]);
+        let not = |name: &str| {
+            l.topics
+                .iter()
+                .find(|t| t.name == name)
+                .unwrap_or_else(|| panic!("no topic {name}: {:?}", l.topics))
+                .not_a_name
+        };
+        assert_eq!(not("University"), Some(NotAName::Head));
+        assert_eq!(not("Harvard University"), None);
+        assert_eq!(not("Joe Biden"), None, "{:?}", l.topics);
     }
 
     #[test]
@@ -614,7 +713,7 @@ mod tests {
         let derived: Vec<&str> = l
             .topics
             .iter()
-            .filter(|t| t.derived)
+            .filter(|t| t.not_a_name == Some(NotAName::Derived))
             .map(|t| t.name.as_str())
             .collect();
         assert_eq!(derived, vec!["Americans", "Chinese", "Japanese"]);

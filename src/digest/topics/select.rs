@@ -2,9 +2,10 @@
 //!
 //! A topic is dropped when it is
 //! - **banned** in the config (any spelling merged into it matches);
-//! - **derived** from another topic's name ("Japanese", "Americans");
-//! - **a common noun**: an acronym the corpus also writes in the plural
-//!   ("TV" beside "TVs", "MPs");
+//! - **not a name**, as the corpus uses it: derived from another topic's
+//!   name ("Japanese"), an acronym also written in the plural ("TV" beside
+//!   "TVs"), or the head word of many longer names ("University"); see
+//!   [`super::aliases::NotAName`];
 //! - **a publisher's name** (of two stories or more; any publisher in its
 //!   own stories): the site's sources already have pages, and a site's own
 //!   name is the commonest furniture of its pages;
@@ -66,11 +67,8 @@ pub fn select(learned: &Learned, articles: &[Article], settings: &Settings) -> V
                 return None;
             }
             let topic = &topics[t];
-            if topic.derived {
-                return Some("derived from another name");
-            }
-            if topic.common {
-                return Some("a common noun (written in the plural)");
+            if let Some(not) = topic.not_a_name {
+                return Some(not.why());
             }
             let df = topic.articles.len();
             if df < settings.min_articles {
