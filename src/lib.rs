@@ -12,6 +12,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod digest;
+pub mod entities;
 pub mod fingerprint;
 pub mod highlight;
 pub mod init;

@@ -183,20 +183,8 @@ fn strip_cdata(s: &str) -> &str {
     rest.trim_end().strip_suffix("//").unwrap_or(rest)
 }
 
-/// The few entities JSON-LD and meta values carry.
-pub(super) fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    s.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#039;", "'")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", " ")
-}
+/// The character references JSON-LD and meta values carry.
+pub(super) use crate::entities::decode as decode_entities;
 
 fn plausible_name(s: &str) -> bool {
     let s = s.trim();

@@ -10,7 +10,7 @@ use regex::Regex;
 pub fn plain_inline(md: &str) -> String {
     let mut raw = String::with_capacity(md.len());
     strip(md, &mut raw);
-    let raw = decode_entities(raw);
+    let raw = crate::entities::decode(&raw);
     let mut out = String::with_capacity(raw.len());
     let mut gap = None;
     for ch in raw.chars() {
@@ -182,31 +182,6 @@ fn link_at(b: &[u8], open: usize) -> Option<(usize, usize)> {
         }
         k += 1;
     }
-}
-
-fn decode_entities(s: String) -> String {
-    if !s.contains('&') {
-        return s;
-    }
-    const ENTITIES: &[(&str, &str)] = &[
-        ("&amp;", "&"),
-        ("&lt;", "<"),
-        ("&gt;", ">"),
-        ("&quot;", "\""),
-        ("&#39;", "'"),
-        ("&apos;", "'"),
-        ("&nbsp;", " "),
-        ("&#8217;", "’"),
-        ("&mdash;", "—"),
-        ("&ndash;", "–"),
-    ];
-    let mut out = s;
-    for (from, to) in ENTITIES {
-        if out.contains(from) {
-            out = out.replace(from, to);
-        }
-    }
-    out
 }
 
 /// Removes reference marks (`[31]`, `[citation needed]`).
