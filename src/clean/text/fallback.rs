@@ -41,7 +41,12 @@ impl Cleaner {
     /// a boilerplate cue, a site rule or a repetition across documents
     /// still go. A region right under a repetition of the headline is
     /// trusted whatever its size: the page says where its article starts
-    /// (a short calendar or table under its heading).
+    /// (a short calendar or table under its heading). Unless four times its
+    /// text lies above it: then the "headline" was a site name repeated
+    /// over the footer, and the region is judged like any other (measured:
+    /// cleaneval-text tune 0.8825 → 0.8877, check 0.8957 → 0.8969;
+    /// scrapinghub-text tune unchanged, check 0.9619 → 0.9571, one page;
+    /// readability-text unchanged).
     pub(super) fn fall_back(
         &self,
         classes: &[Class],
@@ -50,10 +55,33 @@ impl Cleaner {
         anchored: bool,
     ) -> (usize, usize) {
         let kept = self.kept_words(classes, taken, a, b);
-        if anchored || kept >= MIN_BODY_WORDS && !self.one_of_many(classes, taken, (a, b), kept) {
+        if anchored && !self.under_most(classes, taken, a, kept)
+            || kept >= MIN_BODY_WORDS && !self.one_of_many(classes, taken, (a, b), kept)
+        {
             return (a, b);
         }
         (0, classes.len())
+    }
+
+    /// Whether most of the page's free text lies above a region that
+    /// starts under a headline's repetition: what repeated it was a site
+    /// name in a footer, not the headline over the body.
+    fn under_most(
+        &self,
+        classes: &[Class],
+        taken: &[Option<String>],
+        a: usize,
+        kept: usize,
+    ) -> bool {
+        let above: usize = (0..a)
+            .filter(|&i| {
+                taken[i].is_none()
+                    && matches!(classes[i], Class::Good | Class::Near)
+                    && !self.feats[i].dup
+            })
+            .map(|i| self.feats[i].words)
+            .sum();
+        kept * 4 < above
     }
 
     /// Whether the region holds under [`MIN_PROSE_SHARE`] of the page's
@@ -176,6 +204,31 @@ mod tests {
         let text = format!("{first}{night}{bridge}");
         let body = clean(&text).body_markdown();
         for kept in ["River Town", "Night Shift", "The Long Bridge"] {
+            assert!(body.contains(kept), "{kept:?} dropped: {body}");
+        }
+    }
+
+    /// An organisation's page: "Name - Tagline" on top, its work in many
+    /// paragraphs, and its name again over the footer's donation note.
+    #[test]
+    fn a_site_name_repeated_in_the_footer_is_no_headline() {
+        let text = "Harbour Trust - Building For People\n\n\
+            Harbour Trust is a charity that designs shelters for families who lost their homes to floods along the coast.\n\
+            Since the storm of last winter our volunteers have rebuilt forty houses in the northern villages, with local builders.\n\
+            The new community hall opened in March, and it now hosts a school, a clinic and the weekly market for the whole valley.\n\
+            Our architects work with each family on the plan of their home, so that every house fits the life of the people in it.\n\
+            Next year we will start on the southern shore, where the sea wall failed and more than a hundred families still wait.\n\
+            Each house is raised on posts above the level of the worst flood on record, and its roof collects rain for the garden.\n\
+            The builders we train stay in the villages after the work is done, and many of them now run small firms of their own.\n\
+            A book of our designs, with drawings and photographs from every project, will be published by a university press in June.\n\
+            Our volunteers come from eleven countries, and most of them give a month of their summer to work on the building sites.\n\
+            The schools we built after the earthquake ten years ago still stand, and they have sheltered hundreds of families since.\n\
+            We publish every plan under an open licence, so that any village can build the same houses without asking or paying us.\n\
+            Harbour Trust\n\
+            Please give what you can this season, since every gift, however small, helps one more family return to a safe and dry home before the winter storms arrive.\n\
+            All gifts are tax-deductible, and you can also give by cheque or by bank transfer to the address printed on our annual report.\n";
+        let body = clean(text).body_markdown();
+        for kept in ["designs shelters", "community hall", "southern shore"] {
             assert!(body.contains(kept), "{kept:?} dropped: {body}");
         }
     }
