@@ -8,6 +8,9 @@ never changes between runs or machines.
 
 Sets (all from ../shared, read only):
   readability-meta   the hand-checked truth (title, author, publish_date)
+  readability-text   the same pages' plain text (readability-text), scored
+                     against readability-meta's truth: the text cleaner's
+                     title, author and date, where a page has no markup
   url-dates          pages of scrapinghub and cleaneval whose URL carries a
                      full date (/2019/11/20/, 2019-11-20, 20191120): the URL's
                      day as a proxy truth for the date. Dossier never sees the
@@ -105,6 +108,18 @@ def main():
     for pid in truth:
         extract(args.bin, corpus / f"readability-meta/html/{pid}.html.gz", preds / f"{pid}.json")
     report("readability-meta (hand-checked truth)", score(truth, preds, sm.FIELDS), sm.FIELDS)
+
+    # readability-text: the text cleaner against the same truth
+    preds = keep / "readability-text"
+    preds.mkdir(parents=True, exist_ok=True)
+    text_truth = {}
+    for pid, rec in truth.items():
+        page = corpus / f"readability-text/pages/{pid}.txt"
+        if page.exists():
+            text_truth[pid] = rec
+            extract(args.bin, page, preds / f"{pid}.json")
+    report("readability-text (plain text, readability-meta's truth)",
+           score(text_truth, preds, sm.FIELDS), sm.FIELDS)
 
     # url-dates
     preds = keep / "url-dates"

@@ -36,27 +36,38 @@ fn is_name_word(w: &str) -> bool {
 /// body, but no author. Splitting and the test of a name are
 /// [`names`]'s, shared with the HTML cleaner.
 pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
-    let text = text.trim();
+    // Marks a template puts before the byline ("// By Ann Lee", "— By").
+    let text = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end();
     if text.split_whitespace().count() > 30 {
         return None;
     }
+    let dated_by;
     let names_part: &str = if names::has_label(text) {
         text
+    } else if let Some(after) = after_dated_by(text) {
+        // "Tuesday 15 October 2019 by Ann Lee".
+        dated_by = format!("By {after}");
+        &dated_by
     } else {
-        // "Name Surname - date" or "Name Surname @handle".
-        let cut = text
-            .find(" - ")
-            .or_else(|| text.find(" | "))
-            .or_else(|| text.find(" @"))
-            .or_else(|| text.find(" / "))?;
-        let (name, rest) = text.split_at(cut);
-        let rest = rest.trim_start_matches([' ', '-', '|', '/']);
+        // "Name Surname - date", "Name Surname • 8h", "Name Surname @handle",
+        // "Name Surname 2 days ago".
+        let (name, rest) = [" - ", " | ", " @", " / ", " • ", " · "]
+            .iter()
+            .filter_map(|sep| text.find(sep))
+            .min()
+            .or_else(|| text.find(|c: char| c.is_ascii_digit()))
+            .map(|cut| text.split_at(cut))?;
+        let name = name.trim_end();
+        let rest = rest.trim_start_matches([' ', '-', '|', '/', '•', '·']);
         let name_words: Vec<&str> = name.split(' ').collect();
         if !(2..=4).contains(&name_words.len())
             || !name_words.iter().all(|w| is_name_word(w))
             || !(rest.starts_with('@')
                 || find_date(rest).is_some()
-                || relative_time(&normalize_for_matching(rest)))
+                || relative_time(&normalize_for_matching(rest))
+                || short_age(rest))
         {
             return None;
         }
@@ -73,6 +84,24 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
             .filter(|n| names::is_person_name(n))
             .collect(),
     )
+}
+
+/// "8h", "3d", "12 min": the age of a post as a feed card prints it.
+fn short_age(rest: &str) -> bool {
+    static RX: OnceLock<Regex> = OnceLock::new();
+    RX.get_or_init(|| {
+        Regex::new(r"^\d{1,3} ?(?:s|m|h|d|w|mo|y|min|mins|hr|hrs)$").expect("static regex")
+    })
+    .is_match(rest.trim())
+}
+
+/// What follows " by " in a short line that opens with a date: "Tuesday
+/// 15 October 2019 by Ann Lee".
+fn after_dated_by(text: &str) -> Option<&str> {
+    let at = text.find(" by ").or_else(|| text.find(" By "))?;
+    let (date, rest) = (&text[..at], &text[at + 4..]);
+    (date.split(' ').count() <= 6 && find_date(date).is_some() && !rest.trim().is_empty())
+        .then_some(rest)
 }
 
 /// "Tom Krisher, AP Auto Writer": a name and its job title after a comma,
@@ -246,6 +275,61 @@ mod tests {
         ));
         assert_eq!(b.authors, vec!["Jane Doe".to_string()]);
         assert_eq!(b.date.as_deref(), Some("2019-11-19"));
+    }
+
+    #[test]
+    fn bylines_in_the_shapes_templates_print() {
+        use super::byline_names;
+        for (line, name) in [
+            (
+                "// By Arun Sai Krishnan • Nov 11, 2020",
+                "Arun Sai Krishnan",
+            ),
+            ("Alex Perry 1 day ago", "Alex Perry"),
+            ("James Akinaka • 8h", "James Akinaka"),
+            ("Ann Lee · 12 min", "Ann Lee"),
+            (
+                "Tuesday 15 October 2019 by Bradley M. Kuhn",
+                "Bradley M. Kuhn",
+            ),
+        ] {
+            assert_eq!(byline_names(line).unwrap_or_default(), [name], "{line}");
+        }
+        for line in [
+            "Top 10 Tips for the Summer",
+            "Joe Biden 2020 campaign",
+            "Windows 10 update",
+            "The report by the council",
+        ] {
+            assert!(byline_names(line).is_none_or(|n| n.is_empty()), "{line}");
+        }
+    }
+
+    /// A byline under a deck, a photo and its caption, inside what the
+    /// region search took for the body's start.
+    #[test]
+    fn a_byline_after_a_deck_and_a_caption_is_read() {
+        let text = format!(
+            "Council Approves Record Transport Budget\n\n\
+             The vote settles a year of argument over buses, and the northern suburbs gain the most from it.\n\n\
+             Image\n\
+             Buses wait at the central depot on Tuesday morning, before the council met to vote on the plan.\n\n\
+             By Jane Doe\n\nNov. 19, 2019\n\n{BODY}"
+        );
+        let a = clean(&text);
+        assert_eq!(a.authors, ["Jane Doe"]);
+        assert_eq!(a.date.as_deref(), Some("2019-11-19"));
+        assert!(!a.body_markdown().contains("Jane Doe"));
+    }
+
+    /// "By Gina Roberts-Grey" then "eHow Contributor": a line starting
+    /// with a name like "eHow" or "iPhone" does not continue the byline.
+    #[test]
+    fn a_camel_case_name_does_not_continue_the_line_above() {
+        let text = format!(
+            "Council Approves Record Transport Budget\n\nBy Jane Doe\neHow Contributor\n\n{BODY}"
+        );
+        assert_eq!(clean(&text).authors, ["Jane Doe"]);
     }
 
     #[test]

@@ -56,6 +56,10 @@ use features::{features, Feat};
 use title::title_from_file_name;
 use units::{data_rows, units_of, Unit};
 
+/// How far into the body region (in words of text other than byline and
+/// date lines) a byline or date line is still the article's.
+const META_WORDS: usize = 80;
+
 /// Cleans one plain-text article.
 pub fn clean_text(text: &str, hints: &Hints) -> Article {
     let units = units_of(text);
@@ -138,8 +142,18 @@ impl Cleaner {
             }
         }
 
-        // Metadata before and at the start of the body.
-        let meta_end = (a + 3).min(n);
+        // Metadata before and at the start of the body: a byline or date
+        // line may follow a deck, a photo and its caption inside the region,
+        // so the start is its first units up to [`META_WORDS`] words of
+        // other text (at least three units).
+        let mut meta_end = a.min(n);
+        let mut seen = 0;
+        while meta_end < n && (meta_end < a + 3 || seen < META_WORDS) {
+            if !self.feats[meta_end].meta {
+                seen += self.feats[meta_end].words;
+            }
+            meta_end += 1;
+        }
         for i in 0..meta_end {
             let lone_by = matches!(
                 self.units[i].text.to_lowercase().as_str(),

@@ -163,6 +163,18 @@ fn starts_lowercase(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// Whether a line reads as the rest of an unfinished sentence: it starts
+/// with a lowercase word. "eHow Contributor" or "iPhone sales" start with a
+/// name (a capital inside the first word), which may start a line of its
+/// own under a byline.
+fn continues_sentence(line: &str) -> bool {
+    starts_lowercase(line)
+        && !line
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase))
+}
+
 /// "W hile Anglophiles…": a decorative initial split from its word by the
 /// scraper. Only consonants, which are never words on their own.
 fn join_drop_cap(line: String) -> String {
@@ -210,7 +222,7 @@ pub(super) fn units_of(text: &str) -> Vec<Unit> {
             let wrapped = width.is_some_and(|w| {
                 prev_len + 1 + first_word_len(&line) > w && prev_len * 10 >= w * 6
             });
-            let continued = open && prev_words >= 3 && starts_lowercase(&line);
+            let continued = open && prev_words >= 3 && continues_sentence(&line);
             if wrapped || continued {
                 if let Some(u) = units.last_mut() {
                     if !(u.text.ends_with('-')
