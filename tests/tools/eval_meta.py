@@ -17,6 +17,8 @@ Sets (all from ../shared, read only):
                      URL of these pages (they are saved files), so the proxy
                      is not circular, but a page may be dated another day
                      than its URL.
+  url-dates-text     the same pages' plain text (scrapinghub-text,
+                     cleaneval-text), through the text cleaner.
 
 Usage: python3 tests/tools/eval_meta.py [--bin target/release/dossier] [--per-page DIR]
 Scoring is ../shared/tools/score_meta.py's (imported, not copied).
@@ -135,6 +137,19 @@ def main():
             truth[f"{s}-{pid}"] = {"publish_date": f"{y}-{mo}-{d}"}
             extract(args.bin, corpus / s / "html" / f"{pid}.html.gz", preds / f"{s}-{pid}.json")
     report("url-dates (the URL's day as proxy truth)", score(truth, preds, ("date",)), ("date",))
+
+    # url-dates-text: the same pages' plain text, through the text cleaner
+    preds = keep / "url-dates-text"
+    preds.mkdir(parents=True, exist_ok=True)
+    text_truth = {}
+    for tid, rec in truth.items():
+        s, pid = tid.split("-", 1)
+        page = corpus / f"{s}-text/pages/{pid}.txt"
+        if page.exists():
+            text_truth[tid] = rec
+            extract(args.bin, page, preds / f"{tid}.json")
+    report("url-dates-text (plain text, the URL's day as proxy truth)",
+           score(text_truth, preds, ("date",)), ("date",))
     if args.per_page:
         print(f"\npredictions kept in {keep}")
 
