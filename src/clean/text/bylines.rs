@@ -322,6 +322,20 @@ mod tests {
         assert!(!a.body_markdown().contains("Jane Doe"));
     }
 
+    /// The masthead's date over every page, then the headline again with
+    /// the article's own date under it.
+    #[test]
+    fn the_date_under_the_repeated_headline_beats_the_masthead_clock() {
+        let text = format!(
+            "Council Approves Record Transport Budget\n\n\
+             Pittsburgh, Pa. Tuesday, Dec. 26, 2006\nLocal News\nSports\nWeather\nObituaries\n\
+             Council Approves Record Transport Budget\n\nMonday, December 22, 2003\n\nBy Jane Doe\n\n{BODY}"
+        );
+        let a = clean(&text);
+        assert_eq!(a.date.as_deref(), Some("2003-12-22"));
+        assert_eq!(a.authors, ["Jane Doe"]);
+    }
+
     /// "By Gina Roberts-Grey" then "eHow Contributor": a line starting
     /// with a name like "eHow" or "iPhone" does not continue the byline.
     #[test]

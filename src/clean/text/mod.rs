@@ -154,7 +154,11 @@ impl Cleaner {
             }
             meta_end += 1;
         }
-        for i in 0..meta_end {
+        // Under a repetition of the headline, the lines between it and the
+        // body come first: a date above it is the masthead's clock
+        // ("Pittsburgh, Pa. Tuesday, Dec. 26, 2006" over every page).
+        let head = title_repeat.map_or(0, |r| (r + 1).min(meta_end));
+        for i in (head..meta_end).chain(0..head) {
             let lone_by = matches!(
                 self.units[i].text.to_lowercase().as_str(),
                 "by" | "by:" | "von" | "par" | "por" | "di" | "oleh"
