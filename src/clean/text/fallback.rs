@@ -63,6 +63,24 @@ impl Cleaner {
         (0, classes.len())
     }
 
+    /// Words of the free text units among `units`: prose and shorter
+    /// sentences no rule has taken, not repeated across documents.
+    fn free_words(
+        &self,
+        classes: &[Class],
+        taken: &[Option<String>],
+        units: impl Iterator<Item = usize>,
+    ) -> usize {
+        units
+            .filter(|&i| {
+                taken[i].is_none()
+                    && matches!(classes[i], Class::Good | Class::Near)
+                    && !self.feats[i].dup
+            })
+            .map(|i| self.feats[i].words)
+            .sum()
+    }
+
     /// Whether most of the page's free text lies above a region that
     /// starts under a headline's repetition: what repeated it was a site
     /// name in a footer, not the headline over the body.
@@ -73,15 +91,7 @@ impl Cleaner {
         a: usize,
         kept: usize,
     ) -> bool {
-        let above: usize = (0..a)
-            .filter(|&i| {
-                taken[i].is_none()
-                    && matches!(classes[i], Class::Good | Class::Near)
-                    && !self.feats[i].dup
-            })
-            .map(|i| self.feats[i].words)
-            .sum();
-        kept * 4 < above
+        kept * 4 < self.free_words(classes, taken, 0..a)
     }
 
     /// Whether the region holds under [`MIN_PROSE_SHARE`] of the page's
@@ -105,15 +115,7 @@ impl Cleaner {
     ) -> bool {
         let n = classes.len();
         let end = (b..n).find(|&i| self.is_barrier(i, classes)).unwrap_or(n);
-        let free: usize = (0..a)
-            .chain(b..end)
-            .filter(|&i| {
-                taken[i].is_none()
-                    && matches!(classes[i], Class::Good | Class::Near)
-                    && !self.feats[i].dup
-            })
-            .map(|i| self.feats[i].words)
-            .sum();
+        let free = self.free_words(classes, taken, (0..a).chain(b..end));
         (kept as f32) < MIN_PROSE_SHARE * (kept + free) as f32
     }
 }
