@@ -7,102 +7,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::clean::meta::dates::{is_dateline, MONTH_WORDS as MONTHS};
 use crate::clean::{normalize_for_matching, Block, Hints};
-
-const MONTHS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-];
-const DATE_WORDS: &[&str] = &[
-    "updated",
-    "update",
-    "published",
-    "posted",
-    "last",
-    "modified",
-    "on",
-    "at",
-    "am",
-    "pm",
-    "a",
-    "m",
-    "p",
-    "ago",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "min",
-    "mins",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "mon",
-    "monday",
-    "tue",
-    "tues",
-    "tuesday",
-    "wed",
-    "wednesday",
-    "thu",
-    "thur",
-    "thurs",
-    "thursday",
-    "fri",
-    "friday",
-    "sat",
-    "saturday",
-    "sun",
-    "sunday",
-    "today",
-    "yesterday",
-    "est",
-    "edt",
-    "cst",
-    "cdt",
-    "pst",
-    "pdt",
-    "mst",
-    "mdt",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "cest",
-    "ist",
-    "et",
-    "pt",
-    "read",
-    "reading",
-    "time",
-    "first",
-    "and",
-    "by",
-    "the",
-];
 
 /// Labels that head a list of other stories: never article text, and the
 /// list under them goes too ([`section_scope`]).
@@ -531,26 +437,6 @@ fn is_byline(text: &str) -> bool {
     let rest = rest.trim_start();
     rest.chars().next().is_some_and(char::is_uppercase)
         && !rest.trim_end().ends_with(['.', '?', '!', ':'])
-}
-
-fn is_dateline(words: &[&str]) -> bool {
-    let mut datey = 0;
-    let mut other = 0;
-    let mut has_num = false;
-    for w in words {
-        if w.chars().all(|c| c.is_ascii_digit()) {
-            has_num = true;
-            datey += 1;
-        } else if MONTHS.contains(w) || DATE_WORDS.contains(w) {
-            datey += 1;
-        } else if w.len() <= 4 && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            // 5th, 10am, 2019s
-            datey += 1;
-        } else {
-            other += 1;
-        }
-    }
-    has_num && datey >= 2 && other == 0
 }
 
 #[cfg(test)]

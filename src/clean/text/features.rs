@@ -10,7 +10,7 @@ use super::bylines::byline_names;
 use super::cues::{cues_of, label_cue, looks_like_caption, Cue, CueHit};
 use super::fnv::{FastMap, FastSet};
 use super::units::{ends_sentence, Unit};
-use crate::clean::meta::dates::{in_text as find_date, month_number, relative_time};
+use crate::clean::meta::dates::{in_text as find_date, is_dateline, relative_time};
 use crate::clean::{normalize_for_matching, Hints};
 
 const STOPWORDS: &[&str] = &[
@@ -161,7 +161,9 @@ impl Feat {
                 // "By Staff | November 18, 2019 at 2:26 PM HST - Updated …"
                 || words <= 24 && date.is_some() && byline_names(text).is_some()
                 // "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019"
-                || words <= 30 && date.is_some() && date_heavy(text));
+                || words <= 30
+                    && date.is_some()
+                    && is_dateline(&norm.split(' ').collect::<Vec<_>>()));
         Feat {
             words,
             sentence,
@@ -295,60 +297,6 @@ fn inline_numbered_list(text: &str) -> bool {
     next > 4
 }
 
-/// Whether most of a line's words are parts of dates and times (numbers,
-/// months, weekdays, "am", time zones): a published-and-modified line,
-/// however long, not a sentence that mentions a day.
-fn date_heavy(text: &str) -> bool {
-    let mut words = 0;
-    let mut dated = 0;
-    for w in text.split_whitespace() {
-        words += 1;
-        let bare = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        let weekday = bare.len() >= 3
-            && [
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-            ]
-            .iter()
-            .any(|d| d.starts_with(bare.as_str()));
-        let zone = matches!(
-            bare.as_str(),
-            "am" | "pm"
-                | "utc"
-                | "gmt"
-                | "bst"
-                | "cet"
-                | "cest"
-                | "est"
-                | "edt"
-                | "cst"
-                | "cdt"
-                | "mst"
-                | "mdt"
-                | "pst"
-                | "pdt"
-                | "hst"
-                | "aest"
-                | "ist"
-        );
-        if bare.starts_with(|c: char| c.is_ascii_digit())
-            || month_number(&bare).is_some()
-            || weekday
-            || zone
-        {
-            dated += 1;
-        }
-    }
-    dated * 2 >= words
-}
-
 /// Stand-alone separators in "Home » News » World" or "About | Contact".
 fn menu_separators(text: &str) -> usize {
     text.split(' ')
@@ -400,11 +348,19 @@ mod tests {
     use crate::clean::text::test_support::*;
 
     #[test]
-    fn date_heavy_lines_are_date_lines_however_long() {
-        assert!(date_heavy(
+    fn date_lines_are_date_lines_however_long() {
+        let words = |t: &str| {
+            normalize_for_matching(t)
+                .split(' ')
+                .map(String::from)
+                .collect::<Vec<_>>()
+        };
+        let dateline =
+            |t: &str| is_dateline(&words(t).iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(dateline(
             "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST"
         ));
-        assert!(!date_heavy(
+        assert!(!dateline(
             "The council met on 3 January 2019 to vote on the new transport budget for the city"
         ));
         let text = format!(

@@ -18,15 +18,19 @@
 //!   janeiro de 2018", "18.09.2024").
 //! - [`in_url`] (`url.rs`): `/2024/09/18/`, `2024-09-18`, `20240918` in a
 //!   URL's path.
+//! - [`is_dateline`] (`lines.rs`): whether a line is a date and time line
+//!   and nothing else.
 //!
 //! Here: what every reader returns (a plausible day, `valid_day`) and
 //! the choice among them.
 
+mod lines;
 mod markup;
 mod months;
 mod text;
 mod url;
 
+pub(crate) use lines::{is_dateline, MONTH_WORDS};
 pub(crate) use markup::machine;
 pub(crate) use months::month_number;
 pub(crate) use text::{day_in_text, in_text, relative_time, short_year_in_text};

@@ -1,0 +1,128 @@
+//! Date lines: a line made of a date, a time and their labels only, told
+//! from its words. The HTML cleaner drops such blocks from the body; the
+//! text cleaner reads them as the article's date line however long they
+//! are (published and modified on one line).
+
+/// English month names and their abbreviations, as normalised text has
+/// them.
+pub(crate) const MONTH_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+/// Words a date or time line is made of besides numbers and months:
+/// labels ("Updated", "Last modified on"), weekdays, time zones, ages
+/// ("3 hours ago", "5 min read").
+const DATE_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "ago",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "today",
+    "yesterday",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "mst",
+    "mdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "et",
+    "pt",
+    "read",
+    "reading",
+    "time",
+    "first",
+    "and",
+    "by",
+    "the",
+];
+
+/// Whether a line's words (lowercase, punctuation gone, as
+/// `normalize_for_matching` gives them) are a date and time line and
+/// nothing else: "Updated 19 November 2019 09 01 am", "Thu 3 Jan 2019 02 00
+/// EST Last modified on Wed 16 Jan 2019". Both cleaners read it.
+pub(crate) fn is_dateline(words: &[&str]) -> bool {
+    let mut datey = 0;
+    let mut other = 0;
+    let mut has_num = false;
+    for w in words {
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            has_num = true;
+            datey += 1;
+        } else if MONTH_WORDS.contains(w) || DATE_WORDS.contains(w) {
+            datey += 1;
+        } else if w.len() <= 4 && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            // 5th, 10am, 2019s
+            datey += 1;
+        } else {
+            other += 1;
+        }
+    }
+    has_num && datey >= 2 && other == 0
+}
