@@ -629,6 +629,15 @@ mod tests {
         (l, n)
     }
 
+    /// The verdict on the topic shown as `name`; panics when there is none.
+    fn not_a_name(l: &Learned, name: &str) -> Option<NotAName> {
+        l.topics
+            .iter()
+            .find(|t| t.name == name)
+            .unwrap_or_else(|| panic!("no topic {name}: {:?}", l.topics))
+            .not_a_name
+    }
+
     #[test]
     fn keys_ignore_case_dots_and_apostrophes() {
         assert_eq!(key("U.S."), "us");
@@ -673,14 +682,7 @@ mod tests {
             "The BBC said TV ratings fell. Then the MPs watched TV with NATO staff.",
             "Two new TVs and the BBC. The MPs and the NATO chief met; the TV was on.",
         ]);
-        let common = |name: &str| {
-            l.topics
-                .iter()
-                .find(|t| t.name == name)
-                .unwrap_or_else(|| panic!("no topic {name}: {:?}", l.topics))
-                .not_a_name
-                == Some(NotAName::Common)
-        };
+        let common = |name: &str| not_a_name(&l, name) == Some(NotAName::Common);
         assert!(common("TV") && common("TVs") && common("MPs"));
         assert!(!common("BBC") && !common("NATO"));
     }
@@ -692,13 +694,7 @@ mod tests {
             "Officials at the University of Leeds met Biden. Biden spoke; Joe Biden left Leeds University.",
             "The University said Biden had written to Yale University and Harvard University.",
         ]);
-        let not = |name: &str| {
-            l.topics
-                .iter()
-                .find(|t| t.name == name)
-                .unwrap_or_else(|| panic!("no topic {name}: {:?}", l.topics))
-                .not_a_name
-        };
+        let not = |name: &str| not_a_name(&l, name);
         assert_eq!(not("University"), Some(NotAName::Head));
         assert_eq!(not("Harvard University"), None);
         assert_eq!(not("Joe Biden"), None, "{:?}", l.topics);
