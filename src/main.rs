@@ -512,11 +512,16 @@ fn eval(
         );
     }
     if report.meta.any() {
-        println!("field   pages  found   exact");
+        println!("field   pages  found   exact  token F1");
         for (field, s) in FIELDS.iter().zip(report.meta.0) {
             if s.pages > 0 {
+                let f1 = if *field == "date" {
+                    "-".to_string()
+                } else {
+                    format!("{:.3}", s.token_f1())
+                };
                 println!(
-                    "{field:<7} {:>5}  {:>5.1}%  {:>5.1}%",
+                    "{field:<7} {:>5}  {:>5.1}%  {:>5.1}%  {f1:>8}",
                     s.pages,
                     100.0 * s.found_share(),
                     100.0 * s.exact_share()

@@ -321,9 +321,10 @@ fn eval_scores_titles_authors_and_dates() {
             .split_whitespace()
             .collect::<Vec<_>>()
     };
-    assert_eq!(line("title"), ["title", "2", "100.0%", "100.0%"]);
-    assert_eq!(line("author"), ["author", "2", "100.0%", "50.0%"]);
-    assert_eq!(line("date"), ["date", "1", "100.0%", "100.0%"]);
+    // Pages, found, exact, and for titles and authors the mean token F1.
+    assert_eq!(line("title"), ["title", "2", "100.0%", "100.0%", "1.000"]);
+    assert_eq!(line("author"), ["author", "2", "100.0%", "50.0%", "0.500"]);
+    assert_eq!(line("date"), ["date", "1", "100.0%", "100.0%", "-"]);
     assert!(text.contains("wrong author b"), "{text}");
     assert!(
         !text.contains("F1:"),

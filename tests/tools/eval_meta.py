@@ -21,7 +21,9 @@ Sets (all from ../shared, read only):
                      cleaneval-text), through the text cleaner.
 
 Usage: python3 tests/tools/eval_meta.py [--bin target/release/dossier] [--per-page DIR]
-Scoring is ../shared/tools/score_meta.py's (imported, not copied).
+Scoring is ../shared/tools/score_meta.py's (imported, not copied): exact and
+found per field, and for titles and authors the mean token F1 (partial credit
+for "Title | Site" against "Title").
 """
 import argparse
 import gzip
@@ -77,20 +79,30 @@ def score(truth, preds, fields):
                 else:
                     tp, pp = sm.date_parts(t), sm.date_parts(p) if found else None
                     exact = bool(pp) and pp[: len(tp)] == tp
-                n, fo, ex = res.setdefault(h, {}).get(f, (0, 0, 0))
-                res[h][f] = (n + 1, fo + found, ex + bool(exact))
+                tf1 = 0.0
+                if found and f == "title":
+                    tf1 = sm.token_f1(p, t)
+                elif found and f == "author":
+                    tf1 = sm.author_f1(p, t)
+                n, fo, ex, tf = res.setdefault(h, {}).get(f, (0, 0, 0, 0.0))
+                res[h][f] = (n + 1, fo + found, ex + bool(exact), tf + tf1)
     return res
 
 
 def report(name, res, fields):
     print(f"\n{name}")
-    print(f"  {'half':<6}" + "".join(f"{f + ' exact (found)':>24}" for f in fields))
+    head = {f: f + (" exact (found) tokF1" if f != "date" else " exact (found)") for f in fields}
+    width = {f: 31 if f != "date" else 24 for f in fields}
+    print(f"  {'half':<6}" + "".join(f"{head[f]:>{width[f]}}" for f in fields))
     for h in ("tune", "check", "all"):
         cells = []
         for f in fields:
-            n, fo, ex = res.get(h, {}).get(f, (0, 0, 0))
-            cells.append(f"{100 * ex / n:5.1f}% ({100 * fo / n:5.1f}%) of {n:<4}" if n else "-")
-        print(f"  {h:<6}" + "".join(f"{c:>24}" for c in cells))
+            n, fo, ex, tf = res.get(h, {}).get(f, (0, 0, 0, 0.0))
+            cell = f"{100 * ex / n:5.1f}% ({100 * fo / n:5.1f}%)" if n else "-"
+            if n and f != "date":
+                cell += f" {tf / n:.3f}"
+            cells.append(f"{cell} of {n:<4}" if n else "-")
+        print(f"  {h:<6}" + "".join(f"{c:>{width[f]}}" for c, f in zip(cells, fields)))
 
 
 def main():

@@ -9,6 +9,12 @@
 //! - **date**: the same calendar day (a truth of only `YYYY-MM` or `YYYY`
 //!   compares at that precision).
 //!
+//! Titles and authors also get a mean token F1 (lowercased words, counted
+//! with repeats; a missing prediction scores 0): a title that keeps its
+//! site name ("Oil and rates | Site") is wrong by the exact rule but
+//! nearly right, and a truth set whose titles keep site names (Readability's
+//! own) is read fairly only with both figures side by side.
+//!
 //! A field the truth leaves empty is not scored for that page; a missing
 //! prediction counts as wrong. (The script also applies Unicode NFKC before
 //! comparing; the pages where that changes the outcome are full-width
@@ -30,6 +36,8 @@ pub struct FieldScore {
     pub found: usize,
     /// Of those, how many got the right value.
     pub exact: usize,
+    /// Sum over the pages of the token F1 (titles and authors only).
+    pub token_f1_sum: f64,
 }
 
 impl FieldScore {
@@ -38,6 +46,15 @@ impl FieldScore {
     }
     pub fn exact_share(&self) -> f64 {
         share(self.exact, self.pages)
+    }
+    /// Mean token F1 over the pages (0 for dates, which have no tokens
+    /// to share).
+    pub fn token_f1(&self) -> f64 {
+        if self.pages == 0 {
+            0.0
+        } else {
+            self.token_f1_sum / self.pages as f64
+        }
     }
 }
 
@@ -88,6 +105,12 @@ impl MetaScores {
                 continue;
             }
             score.found += 1;
+            score.token_f1_sum += match *field {
+                "title" => token_f1(p, &t),
+                // As the script does, the truth's leading "By" is no word of a name.
+                "author" => token_f1(&author_words(p), &author_words(strip_by(&t.to_lowercase()))),
+                _ => 0.0,
+            };
             let exact = matches(field, p, &t);
             score.exact += exact as usize;
             out[i] = Some(exact);
@@ -138,6 +161,52 @@ fn as_text(v: &Value) -> String {
 /// finds, without the spaces between them.
 fn key(s: &str) -> String {
     normalize_for_matching(s).replace(' ', "")
+}
+
+/// Token F1 of two strings: the overlap of their lowercased words, each
+/// word counted as often as it occurs in both.
+fn token_f1(p: &str, t: &str) -> f64 {
+    let words = |s: &str| {
+        let mut w: Vec<String> = s
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        w.sort();
+        w
+    };
+    let (p, t) = (words(p), words(t));
+    // Both sorted: count the common words in one merge.
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < p.len() && j < t.len() {
+        match p[i].cmp(&t[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if common == 0 {
+        return 0.0;
+    }
+    let (precision, recall) = (
+        common as f64 / p.len() as f64,
+        common as f64 / t.len() as f64,
+    );
+    2.0 * precision * recall / (precision + recall)
+}
+
+/// An author string's names as words: the separators between names
+/// (",", "&", " and ") are not tokens of a name.
+fn author_words(s: &str) -> String {
+    s.to_lowercase()
+        .split([',', ';', '&'])
+        .flat_map(|part| part.split(" and "))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The names of an author string, each as a [`key`].
@@ -243,5 +312,47 @@ mod tests {
         assert_eq!((a.pages, a.found, a.exact), (1, 1, 0));
         assert_eq!((d.pages, d.found, d.exact), (1, 0, 0));
         assert!(s.any());
+    }
+
+    #[test]
+    fn token_f1_gives_part_credit_to_a_near_miss() {
+        assert_eq!(token_f1("Oil and rates", "oil AND rates!"), 1.0);
+        // Three of the truth's three words, three of five predicted.
+        let f = token_f1("Oil and rates | The Site", "Oil and rates");
+        assert!((f - 0.75).abs() < 1e-9, "{f}");
+        assert_eq!(token_f1("", "Oil"), 0.0);
+        assert_eq!(token_f1("Gas", "Oil"), 0.0);
+        // Repeats count once per match: "the the" against "the".
+        assert!((token_f1("the the", "the") - 2.0 / 3.0).abs() < 1e-9);
+        // "and" between two names is not a word of either.
+        assert_eq!(
+            token_f1(
+                &author_words("Jane Roe and John Doe"),
+                &author_words("John Doe, Jane Roe")
+            ),
+            1.0
+        );
+        // The mean over pages: 6/7 for the near miss, 0 for the missing one.
+        let mut s = MetaScores::default();
+        s.add(
+            &json!({"title": "Oil and rates"}),
+            Some("Oil and rates | Site"),
+            &[],
+            None,
+        );
+        s.add(&json!({"title": "Gas"}), None, &[], None);
+        // The truth's "By" is not a word of the name.
+        s.add(
+            &json!({"author": "By Jane Roe"}),
+            None,
+            &["Jane Roe".into()],
+            None,
+        );
+        assert_eq!(s.0[1].token_f1(), 1.0);
+        assert!(
+            (s.0[0].token_f1() - 6.0 / 7.0 / 2.0).abs() < 1e-9,
+            "{}",
+            s.0[0].token_f1()
+        );
     }
 }
