@@ -9,6 +9,11 @@ use super::classify::{is_embed_attribution, Class};
 use super::cues::Cue;
 use super::Cleaner;
 
+/// Text under a headline repetition shorter than this may be a teaser in
+/// a list of stories; a later repetition with four times the text is the
+/// article.
+const TEASER_WORDS: usize = 150;
+
 /// How fast the cost of consecutive non-text lines grows in the region search.
 const GAP_GROWTH: f32 = 0.3;
 
@@ -234,8 +239,11 @@ impl Cleaner {
                 .sum()
         };
         // The first headline repetition followed by real text wins; one
-        // followed by a mere deck gives way to a later one with more.
+        // followed by a mere deck gives way to a later one with more, and
+        // so does one followed by a teaser (a paragraph under the headline
+        // in a list of stories) when a later one holds the article.
         let mut fallback: Option<(f32, usize, usize)> = None;
+        let mut first: Option<(f32, usize, usize)> = None;
         for &r in anchors.iter().take(8) {
             // The body starts at one of the first text units after the
             // headline: the one from which the best run goes.
@@ -265,12 +273,28 @@ impl Cleaner {
             } else {
                 (score, start, end)
             };
-            if text_words(found) >= 30 {
-                return (found.1, found.2);
+            match first {
+                None if text_words(found) >= 30 => {
+                    if text_words(found) >= TEASER_WORDS {
+                        return (found.1, found.2);
+                    }
+                    first = Some(found);
+                    continue;
+                }
+                Some(f) => {
+                    if text_words(found) >= 4 * text_words(f) {
+                        return (found.1, found.2);
+                    }
+                    continue;
+                }
+                None => {}
             }
             if fallback.is_none_or(|(s, ..)| found.0 > s) {
                 fallback = Some(found);
             }
+        }
+        if let Some(f) = first {
+            return (f.1, f.2);
         }
         let (score, a, b) = self.best_run(barriers, ws, floor.min(n));
         if let Some(found) = fallback {
@@ -402,5 +426,30 @@ mod tests {
             body.contains("takes effect at the start of January"),
             "{body}"
         );
+    }
+
+    #[test]
+    fn a_teaser_under_the_headline_gives_way_to_the_article_further_down() {
+        // A news portal's page: the story's card in a list of stories
+        // (headline, one teaser paragraph), the other cards, then the
+        // article itself under the headline again.
+        let teaser = "The city council approved a budget that raises spending on public transport by twelve percent, after a long debate about the northern bus routes and the revenue forecasts behind them.";
+        let more = "Council members spent most of the evening on the northern routes, where riders have waited years for more buses.\n\
+            The transport authority said it would publish a new timetable for those routes before the end of the year.\n\
+            Residents who spoke at the meeting welcomed the vote, though several asked for the night services to come first.\n\
+            The budget also pays for new shelters at forty stops and for a trial of ticket machines that take cards.\n";
+        let text = format!(
+            "Budget vote: buses win - Example News\n\nNews\nSport\nWeather\n\n\
+             Budget vote: buses win\n{teaser}\n12 Comments\n\n\
+             Storm closes the coast road\nHeavy rain closed the coast road for most of Monday, and the police asked drivers to stay at home until it is cleared.\n8 Comments\n\n\
+             Library opens on Sundays\nThe central library will open on Sundays from next month, the first time in its history, after a campaign by its readers.\n3 Comments\n\n\
+             Budget vote: buses win\nBy Ann Lee\n{BODY}{more}\nComments\nNo comment\n"
+        );
+        let a = clean(&text);
+        let body = paragraphs(&a).join(" ");
+        assert!(body.contains("new shelters at forty stops"), "{body}");
+        assert!(body.contains("The mayor is expected"), "{body}");
+        assert!(!body.contains("coast road"), "{body}");
+        assert_eq!(a.authors, ["Ann Lee"]);
     }
 }
