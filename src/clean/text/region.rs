@@ -17,6 +17,38 @@ const TEASER_WORDS: usize = 150;
 /// How fast the cost of consecutive non-text lines grows in the region search.
 const GAP_GROWTH: f32 = 0.3;
 
+/// A line that is only figures, as a chart's labels or a table's row of
+/// numbers print: at most three numbers, one of them an amount with its
+/// currency or percent, a year as a chart writes it ("’17"), a decimal
+/// ("10.4") or a number of three or more digits. Not rank or page numbers
+/// ("1", "2 3": a "most read" list, pagination) nor a bare year (an
+/// archive's list of years).
+fn is_figure(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let parts: Vec<(&str, bool)> = tokens
+        .iter()
+        .map(|t| {
+            let bare = t.trim_matches(|c: char| "+-−–.,:".contains(c));
+            let core = bare.trim_matches(|c: char| "$€£¥%’'".contains(c));
+            (core, core.len() < bare.len())
+        })
+        .collect();
+    let numeric = |core: &str| {
+        core.starts_with(|c: char| c.is_ascii_digit())
+            && core
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    let telling = |(core, marked): &(&str, bool)| {
+        let digits = core.chars().filter(char::is_ascii_digit).count();
+        let year = digits == 4 && (core.starts_with("19") || core.starts_with("20"));
+        *marked || core.contains(['.', ',']) || digits >= 3 && !year
+    };
+    (1..=3).contains(&parts.len())
+        && parts.iter().all(|(core, _)| numeric(core))
+        && parts.iter().any(telling)
+}
+
 impl Cleaner {
     fn weight(&self, i: usize, class: &Class) -> f32 {
         let f = &self.feats[i];
@@ -142,6 +174,11 @@ impl Cleaner {
                 if w > 0.0 {
                     streak = 0.0;
                     w
+                } else if *class == Class::Short && is_figure(&self.units[i].text) {
+                    // A chart's labels printed as text ("$915", "’17",
+                    // "600"): the article goes on around its chart; a menu
+                    // is words.
+                    0.0
                 } else {
                     streak += 1.0;
                     w * (1.0 + GAP_GROWTH * (streak - 1.0))
@@ -451,5 +488,53 @@ mod tests {
         assert!(body.contains("The mayor is expected"), "{body}");
         assert!(!body.contains("coast road"), "{body}");
         assert_eq!(a.authors, ["Ann Lee"]);
+    }
+
+    #[test]
+    fn figures_are_told_from_ranks_and_years() {
+        use super::is_figure;
+        for yes in ["$915", "’17", "600", "24 10.4 -13.8", "12%", "1,200"] {
+            assert!(is_figure(yes), "{yes}");
+        }
+        for no in [
+            "1",
+            "2.",
+            "1 2 3",
+            "2019",
+            "billion",
+            "$915 billion",
+            "0",
+            "1 2 3 4",
+        ] {
+            assert!(!is_figure(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_chart_printed_as_text_does_not_end_the_article() {
+        // A chart's labels, one per line, in the middle of the article:
+        // the paragraphs after it are still the article.
+        let chart: String = [
+            "$915",
+            "billion",
+            "Interest payments",
+            "$900",
+            "600",
+            "300",
+            "$263",
+        ]
+        .iter()
+        .chain(&[
+            "0", "’17", "’18", "’19", "’20", "’21", "’22", "’23", "’24", "’25", "’26",
+        ])
+        .map(|l| format!("{l}\n\n"))
+        .collect();
+        let after = "Deficit hawks have gone silent in Washington, even proposing changes that would make the debt grow faster than before.\n\
+            Economists say the country is entering territory it has not seen since the years after the Second World War.\n";
+        let text = format!("Debt payments to pass defence spending\n\n{BODY}\n{chart}{after}");
+        let a = clean(&text);
+        let body = paragraphs(&a).join(" ");
+        assert!(body.contains("Deficit hawks"), "{body}");
+        assert!(body.contains("Second World War"), "{body}");
     }
 }
