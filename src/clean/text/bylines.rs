@@ -87,12 +87,22 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
 }
 
 /// "8h", "3d", "12 min": the age of a post as a feed card prints it.
-fn short_age(rest: &str) -> bool {
+pub(super) fn short_age(rest: &str) -> bool {
     static RX: OnceLock<Regex> = OnceLock::new();
     RX.get_or_init(|| {
         Regex::new(r"^\d{1,3} ?(?:s|m|h|d|w|mo|y|min|mins|hr|hrs)$").expect("static regex")
     })
     .is_match(rest.trim())
+}
+
+/// "14 min read", "5 minute read": the reading time a blog prints under
+/// its author's name.
+pub(super) fn reading_time(line: &str) -> bool {
+    static RX: OnceLock<Regex> = OnceLock::new();
+    RX.get_or_init(|| {
+        Regex::new(r"(?i)^\d{1,3} ?(?:min|mins|minutes?)\.? read$").expect("static regex")
+    })
+    .is_match(line.trim())
 }
 
 /// What follows " by " in a short line that opens with a date: "Tuesday
@@ -378,6 +388,15 @@ mod tests {
         ));
         assert_eq!(a.authors, vec!["Jane Doe".to_string()]);
         assert!(!a.body_markdown().contains("Jane Doe"));
+        // … or its reading time, or the post's age, as blogs print them.
+        for under in ["14 min read", "5 minute read", "8h"] {
+            let a = clean(&format!(
+                "Council Approves Record Transport Budget\n\nJane Doe\n{under}\n\n{BODY}"
+            ));
+            assert_eq!(a.authors, ["Jane Doe"], "{under}");
+        }
+        assert!(super::reading_time("14 min read"));
+        assert!(!super::reading_time("14 minutes to read the report"));
         // The name with its job title under the headline, a gallery's copy
         // of the headline further down.
         let a = clean(&format!(

@@ -49,7 +49,10 @@ mod units;
 use super::{normalize_for_matching, Article, Hints};
 use crate::clean::meta::dates::relative_time;
 use crate::clean::meta::tags::{choose_why, TagCandidate, TagContext, TagEvidence};
-use bylines::{byline_names, is_author_note, looks_like_bio, name_line, name_with_title};
+use bylines::{
+    byline_names, is_author_note, looks_like_bio, name_line, name_with_title, reading_time,
+    short_age,
+};
 use classify::Class;
 use cues::Cue;
 use features::{features, Feat};
@@ -229,7 +232,12 @@ impl Cleaner {
                                     self.units.get(i + 1).map_or("", |u| u.text.as_str()),
                                 )
                                 && self.feats.get(i + 1).is_some_and(|f| {
-                                    f.words <= 16 && (f.date.is_some() || relative_time(&f.norm))
+                                    let next = &self.units[i + 1].text;
+                                    f.words <= 16
+                                        && (f.date.is_some()
+                                            || relative_time(&f.norm)
+                                            || short_age(next)
+                                            || reading_time(next))
                                 })
                         })
                         .map(|i| (i, self.units[i].text.trim().to_string()))
