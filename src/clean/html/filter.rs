@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::clean::meta::dates::{is_dateline, MONTH_WORDS as MONTHS};
+use crate::clean::meta::dates::{is_dateline, is_month_name};
 use crate::clean::{normalize_for_matching, Block, Hints};
 
 /// Labels that head a list of other stories: never article text, and the
@@ -182,65 +182,6 @@ pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Optio
     None
 }
 
-/// Month names in the languages news sites are most often written in.
-const MONTHS_INTL: &[&str] = &[
-    "janeiro",
-    "fevereiro",
-    "março",
-    "marco",
-    "abril",
-    "maio",
-    "junho",
-    "julho",
-    "agosto",
-    "setembro",
-    "outubro",
-    "novembro",
-    "dezembro",
-    "enero",
-    "febrero",
-    "marzo",
-    "mayo",
-    "junio",
-    "julio",
-    "septiembre",
-    "setiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-    "janvier",
-    "février",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "decembre",
-    "januar",
-    "februar",
-    "märz",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
-    "gennaio",
-    "febbraio",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "settembre",
-    "ottobre",
-    "dicembre",
-];
-
 /// A short line carrying a year and a time, month or numeric date, and no
 /// sentence: "Updated: 19 November 2019, 09:01 AM", "22 de janeiro de 2018 às 0:13".
 fn is_datestamp(plain: &str, words: &[&str]) -> bool {
@@ -259,9 +200,7 @@ fn is_datestamp(plain: &str, words: &[&str]) -> bool {
     if !year {
         return false;
     }
-    let month = words
-        .iter()
-        .any(|w| MONTHS.contains(w) && w.len() > 3 || MONTHS_INTL.contains(w));
+    let month = words.iter().any(|w| is_month_name(w));
     let b = t.as_bytes();
     let d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let time_or_numeric = (0..b.len()).any(|i| {

@@ -3,34 +3,8 @@
 //! text cleaner reads them as the article's date line however long they
 //! are (published and modified on one line).
 
-/// English month names and their abbreviations, as normalised text has
-/// them.
-pub(crate) const MONTH_WORDS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-];
+use super::months::is_month_word;
+
 /// Words a date or time line is made of besides numbers and months:
 /// labels ("Updated", "Last modified on"), weekdays, time zones, ages
 /// ("3 hours ago", "5 min read").
@@ -115,7 +89,7 @@ pub(crate) fn is_dateline(words: &[&str]) -> bool {
         if w.chars().all(|c| c.is_ascii_digit()) {
             has_num = true;
             datey += 1;
-        } else if MONTH_WORDS.contains(w) || DATE_WORDS.contains(w) {
+        } else if is_month_word(w) || DATE_WORDS.contains(w) {
             datey += 1;
         } else if w.len() <= 4 && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             // 5th, 10am, 2019s

@@ -30,9 +30,9 @@ mod months;
 mod text;
 mod url;
 
-pub(crate) use lines::{is_dateline, MONTH_WORDS};
+pub(crate) use lines::is_dateline;
 pub(crate) use markup::machine;
-pub(crate) use months::month_number;
+pub(crate) use months::{is_month_name, month_number};
 pub(crate) use text::{day_in_text, in_text, relative_time, short_year_in_text};
 pub(crate) use url::in_url;
 

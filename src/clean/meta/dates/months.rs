@@ -1,84 +1,199 @@
-//! Month names: the text reader's, and the byline reader's too (a month
-//! is not a name), so one table serves both.
+//! Month names: the one table the date reader, the date-line tests of both
+//! cleaners and the byline reader (a month is not a name) all use.
 
-/// A month's number from its name or abbreviation in one of the languages
-/// the cleaners know.
+/// Full month names, lowercase, in the languages the cleaners know, with
+/// the spellings pages write without accents ("fevrier", "marco"). Polish
+/// and Czech dates use the genitive ("1 listopada", "1. listopadu"), so
+/// those are the forms here.
+const MONTHS: &[(&str, u32)] = &[
+    // English first: its names give the abbreviations ("Nov", "Sept").
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    // German, Danish and Norwegian (januar, februar, august, … as English).
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("marts", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    // French.
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    // Spanish.
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    // Portuguese.
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("marco", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    // Italian.
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    // Dutch, Swedish, Indonesian and Malay.
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("maret", 3),
+    ("mei", 5),
+    ("maj", 5),
+    ("augustus", 8),
+    ("augusti", 8),
+    ("agustus", 8),
+    ("desember", 12),
+    // Polish (genitive).
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    // Czech (genitive).
+    ("ledna", 1),
+    ("února", 2),
+    ("března", 3),
+    ("dubna", 4),
+    ("května", 5),
+    ("června", 6),
+    ("července", 7),
+    ("srpna", 8),
+    ("září", 9),
+    ("října", 10),
+    ("listopadu", 11),
+    ("prosince", 12),
+    // Turkish.
+    ("ocak", 1),
+    ("şubat", 2),
+    ("mart", 3),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eylül", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("aralık", 12),
+];
+
+/// The number of the twelve English months, the first rows of [`MONTHS`].
+const ENGLISH: usize = 12;
+
+/// A month's number from its name in one of the languages the cleaners
+/// know, or an English abbreviation ("Nov", "Sept").
 pub(crate) fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_lowercase();
-    const MONTHS: &[(&str, u32)] = &[
-        ("january", 1),
-        ("february", 2),
-        ("march", 3),
-        ("april", 4),
-        ("may", 5),
-        ("june", 6),
-        ("july", 7),
-        ("august", 8),
-        ("september", 9),
-        ("october", 10),
-        ("november", 11),
-        ("december", 12),
-        ("januar", 1),
-        ("februar", 2),
-        ("märz", 3),
-        ("mai", 5),
-        ("juni", 6),
-        ("juli", 7),
-        ("oktober", 10),
-        ("dezember", 12),
-        ("janvier", 1),
-        ("février", 2),
-        ("mars", 3),
-        ("avril", 4),
-        ("juin", 6),
-        ("juillet", 7),
-        ("août", 8),
-        ("septembre", 9),
-        ("octobre", 10),
-        ("novembre", 11),
-        ("décembre", 12),
-        ("enero", 1),
-        ("febrero", 2),
-        ("marzo", 3),
-        ("abril", 4),
-        ("mayo", 5),
-        ("junio", 6),
-        ("julio", 7),
-        ("agosto", 8),
-        ("septiembre", 9),
-        ("octubre", 10),
-        ("noviembre", 11),
-        ("diciembre", 12),
-        ("janeiro", 1),
-        ("fevereiro", 2),
-        ("março", 3),
-        ("maio", 5),
-        ("junho", 6),
-        ("julho", 7),
-        ("setembro", 9),
-        ("outubro", 10),
-        ("novembro", 11),
-        ("dezembro", 12),
-        ("gennaio", 1),
-        ("febbraio", 2),
-        ("aprile", 4),
-        ("maggio", 5),
-        ("giugno", 6),
-        ("luglio", 7),
-        ("settembre", 9),
-        ("ottobre", 10),
-        ("dicembre", 12),
-    ];
     if let Some(&(_, m)) = MONTHS.iter().find(|(full, _)| *full == n) {
         return Some(m);
     }
-    // English abbreviations ("Nov", "Sept").
-    if n.len() >= 3 {
-        MONTHS[..12]
-            .iter()
-            .find(|(full, _)| full.starts_with(&n))
-            .map(|&(_, m)| m)
-    } else {
-        None
+    abbreviation(&n)
+}
+
+/// An English abbreviation's month: at least three letters of the name.
+fn abbreviation(n: &str) -> Option<u32> {
+    (n.len() >= 3)
+        .then(|| {
+            MONTHS[..ENGLISH]
+                .iter()
+                .find(|(full, _)| full.starts_with(n))
+                .map(|&(_, m)| m)
+        })
+        .flatten()
+}
+
+/// Whether a lowercase word is a month's full name in any known language,
+/// where a line of text may hold other words: "Sept" counts; "may" and
+/// the three-letter abbreviations ("mar", "jan") do not, being words and
+/// names too.
+pub(crate) fn is_month_name(w: &str) -> bool {
+    w == "sept" || w != "may" && MONTHS.iter().any(|(full, _)| *full == w)
+}
+
+/// Whether a lowercase word is a month's name or an English abbreviation
+/// of it ("nov", "sept"): for lines already known to be made of date
+/// words.
+pub(crate) fn is_month_word(w: &str) -> bool {
+    MONTHS.iter().any(|(full, _)| *full == w) || abbreviation(w).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_in_many_languages_and_english_abbreviations() {
+        for (w, m) in [
+            ("November", 11),
+            ("Nov.", 11),
+            ("sept", 9),
+            ("Maret", 3),
+            ("listopadu", 11),
+            ("października", 10),
+            ("Şubat", 2),
+            ("fevrier", 2),
+        ] {
+            assert_eq!(month_number(w), Some(m), "{w}");
+        }
+        assert_eq!(month_number("no"), None);
+        assert_eq!(month_number("mayor"), None);
+        assert!(is_month_name("march") && is_month_name("sept"));
+        assert!(!is_month_name("mar") && !is_month_name("may"));
+        assert!(is_month_word("mar") && is_month_word("décembre") && !is_month_word("ma"));
     }
 }

@@ -24,10 +24,10 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
                 r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(Z|[+-]\d{2}:\d{2})?)?\b",
             )
             .expect("static regex"),
-            Regex::new(r"(?i)\b(\p{L}{3,9})\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})\b")
+            Regex::new(r"(?i)\b(\p{L}{3,12})\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})\b")
                 .expect("static regex"),
             Regex::new(
-                r"(?i)\b(\d{1,2})(?:\.|st|nd|rd|th)?\s(?:de\s)?(\p{L}{3,9})\.?,?\s(?:de\s)?(\d{4})\b",
+                r"(?i)\b(\d{1,2})(?:\.|st|nd|rd|th)?\s(?:de\s)?(\p{L}{3,12})\.?,?\s(?:de\s)?(\d{4})\b",
             )
             .expect("static regex"),
             Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b").expect("static regex"),
