@@ -38,14 +38,33 @@ const WIDGET_WORDS: &[&str] = &[
     "topbar",
 ];
 
-/// Whether node `i` sits inside a widget, sidebar, comment or navigation.
-fn in_widget(a: &Arena, i: u32) -> bool {
+/// The elements that hold the article: every ancestor of its headline and
+/// of its main text, sorted. Whatever their class or tag says ("sidebar"
+/// on a theme's content column, Blogger's `widget Blog` around every post,
+/// an ASP.NET `<form>` around the whole page), they are not a widget to
+/// the article's own date.
+fn containers(a: &Arena, h1: Option<usize>, root: Option<u32>) -> Vec<u32> {
+    let mut out: Vec<u32> = h1
+        .map(|h| h as u32)
+        .into_iter()
+        .chain(root)
+        .flat_map(|n| a.ancestors(n).take(64))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether node `i` sits inside a widget, sidebar, comment or navigation
+/// that is not one of the article's `containers`.
+fn in_widget(a: &Arena, i: u32, containers: &[u32]) -> bool {
     a.ancestors(i).take(16).any(|k| {
         let node = a.node(k);
-        matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form)
-            || node.tag != Tag::Text
-                && node.attrs.is_some()
-                && node.attrs().words().any(|w| WIDGET_WORDS.contains(&&*w))
+        containers.binary_search(&k).is_err()
+            && (matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form)
+                || node.tag != Tag::Text
+                    && node.attrs.is_some()
+                    && node.attrs().words().any(|w| WIDGET_WORDS.contains(&&*w)))
     })
 }
 
@@ -65,7 +84,8 @@ pub(super) fn candidates(
     // Markup: meta keys that say "published" (the well-known ones first,
     // by the order of the page), then JSON-LD.
     let (mut out, modified) = markup::dates(head, ld);
-    out.extend(standing::dates(a, root));
+    let frame = containers(a, h1, root);
+    out.extend(standing::dates(a, root, &frame));
     push(
         &mut out,
         head.title
@@ -74,7 +94,7 @@ pub(super) fn candidates(
             .map(|d| dates::day_of(&d).to_string()),
         Evidence::Text,
     );
-    out.extend(visible::dates(a, h1));
+    out.extend(visible::dates(a, h1, &frame));
     for url in urls {
         push(&mut out, dates::in_url(url), Evidence::Url);
     }
@@ -222,6 +242,35 @@ mod tests {
         // A dated link to another story says nothing of this one.
         assert_eq!(
             date_of("", r#"<p><a href="/x">December 22, 2003</a></p>"#),
+            None
+        );
+    }
+
+    #[test]
+    fn the_articles_own_containers_are_no_widget() {
+        let body = format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        let date = |html: String| clean(&page("", &html)).date;
+        // A theme's content column named "sidebar", around the headline.
+        assert_eq!(
+            date(format!(
+                r#"<div id="sidebar"><header><h1>Buses for the north</h1><span class="byline"><time datetime="2020-04-09T07:59:57+02:00">9 Apr 2020</time></span></header>{body}</div>"#
+            ))
+            .as_deref(),
+            Some("2020-04-09T07:59:57+02:00")
+        );
+        // An ASP.NET form around the whole page.
+        assert_eq!(
+            date(format!(
+                r#"<form id="aspnetForm"><h1>Buses for the north</h1><span class="post-date">March 2, 2026</span>{body}</form>"#
+            ))
+            .as_deref(),
+            Some("2026-03-02")
+        );
+        // A sidebar beside the article is still a widget.
+        assert_eq!(
+            date(format!(
+                r#"<div class="sidebar"><span class="post-date">March 3, 2026</span></div><article><h1>Buses for the north</h1>{body}</article>"#
+            )),
             None
         );
     }

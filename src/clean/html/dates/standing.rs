@@ -9,7 +9,11 @@ use super::in_widget;
 /// The standing dates, nearest the main content's start first: inside the
 /// subtree of node `root`, else the closest before it, as an article's date
 /// line sits at its head.
-pub(super) fn dates(a: &Arena, root: Option<u32>) -> impl Iterator<Item = Candidate> {
+pub(super) fn dates(
+    a: &Arena,
+    root: Option<u32>,
+    containers: &[u32],
+) -> impl Iterator<Item = Candidate> {
     let mut standing: Vec<((u8, usize), bool, Candidate)> = Vec::new();
     let root_end = root.map(|r| a.subtree_end(r));
     for (i, node) in a.nodes.iter().enumerate().skip(1) {
@@ -20,7 +24,7 @@ pub(super) fn dates(a: &Arena, root: Option<u32>) -> impl Iterator<Item = Candid
         let Some(stamp) = standing_date(&node.text) else {
             continue;
         };
-        if in_link(a, n) || in_widget(a, n) || !own_line(a, n) {
+        if in_link(a, n) || in_widget(a, n, containers) || !own_line(a, n) {
             continue;
         }
         let caption = captions_a_link(a, n);

@@ -47,7 +47,11 @@ fn shown(datetime: Option<&str>, text: &str) -> Option<String> {
 /// The visible dates, in document order but those after the headline
 /// (node `h1`) first: a date above it is more often the site's header than
 /// the article's.
-pub(super) fn dates(a: &Arena, h1: Option<usize>) -> impl Iterator<Item = Candidate> {
+pub(super) fn dates(
+    a: &Arena,
+    h1: Option<usize>,
+    containers: &[u32],
+) -> impl Iterator<Item = Candidate> {
     let mut visible: Vec<(bool, Candidate)> = Vec::new();
     let mut taken: Vec<u32> = Vec::new();
     for (i, node) in a.nodes.iter().enumerate().skip(1) {
@@ -61,7 +65,7 @@ pub(super) fn dates(a: &Arena, h1: Option<usize>) -> impl Iterator<Item = Candid
         if itemprop == Some(Key::Modified)
             || !wanted
             || taken.iter().any(|&t| is_within(a, i, t))
-            || in_widget(a, i)
+            || in_widget(a, i, containers)
         {
             continue;
         }
