@@ -315,7 +315,15 @@ impl Arena {
                         };
                         if let Some(h) = head.as_deref_mut() {
                             match name {
-                                "meta" => {
+                                // Microdata and RDFa put a machine value in
+                                // `content` on any element (`<span
+                                // property="schema:dateCreated" content="…">`):
+                                // read like a `<meta>`.
+                                _ if name == "meta"
+                                    || attr("content").is_some()
+                                        && (attr("itemprop").is_some()
+                                            || attr("property").is_some()) =>
+                                {
                                     // RDFa allows several properties in one
                                     // attribute (`property="og:title dc:title"`),
                                     // and a tag may carry both `property` and
@@ -410,6 +418,13 @@ impl Arena {
                                     any = true;
                                 }
                                 "datetime" => {
+                                    a.datetime = Some(v.to_string());
+                                    any = true;
+                                }
+                                // The microformats' abbr pattern: the machine
+                                // value in the title (`<abbr class="published"
+                                // title="2016-12-23T05:11:00-05:00">5:11 AM`).
+                                "title" if name == "abbr" && a.datetime.is_none() => {
                                     a.datetime = Some(v.to_string());
                                     any = true;
                                 }

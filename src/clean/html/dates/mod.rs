@@ -266,6 +266,22 @@ mod tests {
             .as_deref(),
             Some("2026-03-02")
         );
+        // The microformats' abbr pattern (Blogger): the stamp in its title.
+        assert_eq!(
+            date(format!(
+                r#"<h1>Buses for the north</h1><span class="post-timestamp"><abbr class="published" title="2016-12-23T05:11:00-05:00">5:11 AM</abbr></span>{body}"#
+            ))
+            .as_deref(),
+            Some("2016-12-23T05:11:00-05:00")
+        );
+        // RDFa's `content` on an element in the body.
+        assert_eq!(
+            date(format!(
+                r#"<h1>Buses for the north</h1><span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00" class="rdf-meta hidden"></span>{body}"#
+            ))
+            .as_deref(),
+            Some("2022-01-28T12:45:46+00:00")
+        );
         // A sidebar beside the article is still a widget.
         assert_eq!(
             date(format!(
