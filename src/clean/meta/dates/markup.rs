@@ -16,6 +16,17 @@ pub(crate) fn machine(raw: &str) -> Option<String> {
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
         return plausible(&d.to_rfc3339());
     }
+    // "Z" for UTC where the stamp has no seconds ("2021-11-04T23:00Z"),
+    // which RFC 3339 and chrono's `%z` both refuse: the time decides
+    // whether the day shown is the writer's, so it must not be lost.
+    let zulu = s
+        .strip_suffix(['Z', 'z'])
+        .filter(|t| t.len() > 10)
+        .map(|t| format!("{t}+00:00"));
+    let s = zulu.as_deref().unwrap_or(s);
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return plausible(&d.to_rfc3339());
+    }
     for f in [
         "%Y-%m-%dT%H:%M:%S%.f%z",
         "%Y-%m-%dT%H:%M%z",
@@ -95,6 +106,11 @@ mod tests {
         assert_eq!(
             machine("Tue, 19 Nov 2019 10:00:00 GMT").as_deref(),
             Some("2019-11-19T10:00:00+00:00")
+        );
+        // UTC without seconds: the time is kept.
+        assert_eq!(
+            machine("2021-11-04T23:00Z").as_deref(),
+            Some("2021-11-04T23:00:00+00:00")
         );
         assert_eq!(machine("yesterday"), None);
         assert_eq!(machine("page.head.extra.date"), None);
