@@ -230,6 +230,15 @@ mod tests {
             .as_deref(),
             Some("2004-02-06")
         );
+        // A line of fields: the date is one of them.
+        assert_eq!(
+            date_of(
+                "",
+                "<small>January 13, 2020 at 08:45 AM | categories: <a href=\"/c/python\">Python</a></small>"
+            )
+            .as_deref(),
+            Some("2020-01-13")
+        );
         // A date line broken and indented in the source.
         assert_eq!(
             date_of(

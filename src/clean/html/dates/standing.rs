@@ -67,17 +67,30 @@ fn standing_date(text: &str) -> Option<String> {
         return None;
     }
     let t = text.trim();
-    let short = t
-        .split_whitespace()
-        .try_fold((0, 0), |(w, c), word| {
-            let next = (w + 1, c + 1 + word.chars().count());
-            (next.0 <= 7 && next.1 <= 49).then_some(next)
-        })
-        .is_some();
-    if !short || t.ends_with(['.', '?', '!']) && !t.ends_with("m.") {
+    if t.ends_with(['.', '?', '!']) && !t.ends_with("m.") {
         return None;
     }
-    dates::day_in_text(t)
+    // A line of fields ("January 13, 2020 at 08:45 AM | categories:",
+    // "By Ann Lee · 12 March 2003"): each field is judged as a line.
+    t.split([' ', '\u{a0}'])
+        .collect::<Vec<_>>()
+        .split(|w| matches!(*w, "|" | "·" | "•"))
+        .map(|field| field.join(" "))
+        .find_map(|field| {
+            let field = field.trim();
+            let short = field
+                .split_whitespace()
+                .try_fold((0, 0), |(w, c), word| {
+                    let next = (w + 1, c + 1 + word.chars().count());
+                    (next.0 <= 7 && next.1 <= 49).then_some(next)
+                })
+                .is_some();
+            if short {
+                dates::day_in_text(field)
+            } else {
+                None
+            }
+        })
 }
 
 /// Whether text node `n` opens its line or follows a few words (a label,
