@@ -20,7 +20,7 @@ Sets (all from ../shared, read only):
   url-dates-text     the same pages' plain text (scrapinghub-text,
                      cleaneval-text), through the text cleaner.
   htmldate           with --htmldate DIR (a checkout of github.com/adbar/htmldate,
-                     Apache-2.0, not shipped here): its evaluation set, 995 pages
+                     Apache-2.0, not shipped here): its evaluation set, 994 pages
                      with a hand-checked publication day (tests/eval_default.json,
                      tests/eval_mediacloud_2020.json; pages in tests/eval, cache,
                      test_set), mostly German, then English, French and 30 more
@@ -195,7 +195,7 @@ def htmldate(args, keep):
             pid = f"{short}-{rec['file']}"
             truth[pid] = {"publish_date": day}
             extract(args.bin, page, preds / f"{pid}.json")
-    report("htmldate (its 995-page evaluation set, hand-checked days)",
+    report("htmldate (its evaluation set, hand-checked days)",
            score(truth, preds, ("date",)), ("date",))
 
 

@@ -31,41 +31,130 @@ pub(super) struct LdDates {
     pub modified: Option<String>,
 }
 
-/// Class and id words of elements whose dates are not the article's.
+/// Class and id words of elements whose dates are not the article's:
+/// other stories, comments, clocks, the site's navigation.
 const WIDGET_WORDS: &[&str] = &[
-    "weather", "clock", "today", "current", "calendar", "ticker", "sidebar", "widget", "related",
-    "comment", "comments", "popular", "trending", "promo", "footer", "nav", "menu", "masthead",
-    "topbar",
+    "weather", "clock", "today", "current", "calendar", "ticker", "related", "comment", "comments",
+    "recent", "popular", "trending", "promo", "nav", "menu", "masthead", "topbar",
 ];
 
-/// The elements that hold the article: every ancestor of its headline and
-/// of its main text, sorted. Whatever their class or tag says ("sidebar"
-/// on a theme's content column, Blogger's `widget Blog` around every post,
-/// an ASP.NET `<form>` around the whole page), they are not a widget to
-/// the article's own date.
-fn containers(a: &Arena, h1: Option<usize>, root: Option<u32>) -> Vec<u32> {
-    let mut out: Vec<u32> = h1
-        .map(|h| h as u32)
-        .into_iter()
-        .chain(root)
-        .flat_map(|n| a.ancestors(n).take(64))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+/// Class and id words of a page's layout: a column or a block, not what it
+/// holds. A footer or sidebar of the page is a widget; one of the article
+/// (its meta line, its column of details) holds the article's own date.
+const LAYOUT_WORDS: &[&str] = &["sidebar", "widget", "footer"];
+
+/// Where the article sits in the page, for telling its own dates from a
+/// widget's.
+pub(super) struct Frame {
+    /// Every ancestor of the headline and of the main text, sorted.
+    /// Whatever their class or tag says ("sidebar" on a theme's content
+    /// column, Blogger's `widget Blog` around every post, an ASP.NET
+    /// `<form>` around the whole page), they hold the article.
+    containers: Vec<u32>,
+    /// Words of the main text, to tell the article's own box (about as
+    /// long) from the page's frame (much longer).
+    article_words: usize,
 }
 
-/// Whether node `i` sits inside a widget, sidebar, comment or navigation
-/// that is not one of the article's `containers`.
-fn in_widget(a: &Arena, i: u32, containers: &[u32]) -> bool {
-    a.ancestors(i).take(16).any(|k| {
-        let node = a.node(k);
-        containers.binary_search(&k).is_err()
-            && (matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form)
-                || node.tag != Tag::Text
-                    && node.attrs.is_some()
-                    && node.attrs().words().any(|w| WIDGET_WORDS.contains(&&*w)))
-    })
+impl Frame {
+    fn new(a: &Arena, h1: Option<usize>, root: Option<u32>) -> Frame {
+        let mut containers: Vec<u32> = h1
+            .map(|h| h as u32)
+            .into_iter()
+            .chain(root)
+            .flat_map(|n| a.ancestors(n).take(64))
+            .collect();
+        containers.sort_unstable();
+        containers.dedup();
+        let article_words = root.map_or(0, |r| words(a, r));
+        Frame {
+            containers,
+            article_words,
+        }
+    }
+
+    /// Whether node `i` sits inside a widget, sidebar, comment or
+    /// navigation that does not hold the article. A layout block (a
+    /// footer, a sidebar, an `<aside>`) is the article's own when the
+    /// nearest element holding both it and the article is not much longer
+    /// than the article: the article's box, not the page.
+    fn in_widget(&self, a: &Arena, i: u32) -> bool {
+        let mut own_box: Option<bool> = None;
+        for k in a.ancestors(i).take(16) {
+            if self.containers.binary_search(&k).is_ok() {
+                continue;
+            }
+            let node = a.node(k);
+            if matches!(node.tag, Tag::Nav | Tag::Form) {
+                return true;
+            }
+            let words = || {
+                node.attrs
+                    .is_some()
+                    .then(|| node.attrs().words())
+                    .into_iter()
+                    .flatten()
+            };
+            if node.tag != Tag::Text && words().any(|w| WIDGET_WORDS.contains(&&*w)) {
+                return true;
+            }
+            let layout = matches!(node.tag, Tag::Aside | Tag::Footer)
+                || node.tag != Tag::Text && words().any(|w| LAYOUT_WORDS.contains(&&*w));
+            if layout && !*own_box.get_or_insert_with(|| self.in_article_box(a, k)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether layout block `k` is the article's own: it shows one day at
+    /// most (a list of posts shows several), and its nearest container is
+    /// the article's box (at most twice the main text's words and 300
+    /// more), not the page's `<body>`.
+    fn in_article_box(&self, a: &Arena, k: u32) -> bool {
+        self.article_words > 0
+            && days_shown(a, k) <= 1
+            && a.ancestors(k)
+                .take(64)
+                .find(|c| self.containers.binary_search(c).is_ok())
+                .is_some_and(|c| {
+                    !matches!(a.node(c).tag, Tag::Root | Tag::Html | Tag::Body)
+                        && words(a, c) <= 2 * self.article_words + 300
+                })
+    }
+}
+
+/// How many different days node `n`'s short texts and `datetime`s show.
+fn days_shown(a: &Arena, n: u32) -> usize {
+    let mut days: Vec<String> = a.nodes[n as usize..a.subtree_end(n)]
+        .iter()
+        .filter_map(|k| {
+            if k.tag == Tag::Text {
+                (k.text.len() <= 120)
+                    .then(|| dates::day_in_text(&k.text))
+                    .flatten()
+            } else {
+                k.attrs
+                    .as_ref()
+                    .and_then(|at| at.datetime.as_deref())
+                    .and_then(dates::machine)
+                    .map(|d| dates::day_of(&d).to_string())
+            }
+        })
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days.len()
+}
+
+/// The words of node `n`'s text, counted in place (a page's frame may
+/// hold all of its text).
+fn words(a: &Arena, n: u32) -> usize {
+    a.nodes[n as usize..a.subtree_end(n)]
+        .iter()
+        .filter(|k| k.tag == Tag::Text)
+        .map(|k| k.text.split_whitespace().count())
+        .sum()
 }
 
 /// Every date candidate of the page, and the markup's modified date.
@@ -84,7 +173,7 @@ pub(super) fn candidates(
     // Markup: meta keys that say "published" (the well-known ones first,
     // by the order of the page), then JSON-LD.
     let (mut out, modified) = markup::dates(head, ld);
-    let frame = containers(a, h1, root);
+    let frame = Frame::new(a, h1, root);
     out.extend(standing::dates(a, root, &frame));
     push(
         &mut out,
@@ -291,10 +380,27 @@ mod tests {
             .as_deref(),
             Some("2022-01-28T12:45:46+00:00")
         );
-        // A sidebar beside the article is still a widget.
+        // The article's own column of details, an <aside> or a "footer"
+        // in its box, holds its date.
         assert_eq!(
             date(format!(
-                r#"<div class="sidebar"><span class="post-date">March 3, 2026</span></div><article><h1>Buses for the north</h1>{body}</article>"#
+                r#"<h1>Buses for the north</h1><aside class="meta"><p class="time"><time datetime="2022-01-28">28. Januar 2022</time></p></aside>{body}"#
+            ))
+            .as_deref(),
+            Some("2022-01-28")
+        );
+        assert_eq!(
+            date(format!(
+                r#"<h1>Buses for the north</h1>{body}<div class="footer"><span class="news-list-date">01.02.2022</span></div>"#
+            ))
+            .as_deref(),
+            Some("2022-02-01")
+        );
+        // A sidebar listing other posts with their days is still a widget,
+        // wherever it sits.
+        assert_eq!(
+            date(format!(
+                r#"<div class="sidebar"><ul><li><a href="/a">Trams</a> <span class="post-date">March 3, 2026</span></li><li><a href="/b">Ferries</a> <span class="post-date">March 1, 2026</span></li></ul></div><h1>Buses for the north</h1>{body}"#
             )),
             None
         );

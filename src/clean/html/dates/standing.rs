@@ -4,7 +4,7 @@
 use crate::clean::meta::dates::{self, Candidate, Evidence};
 
 use super::super::arena::{Arena, Tag};
-use super::in_widget;
+use super::Frame;
 
 /// The standing dates, nearest the main content's start first: inside the
 /// subtree of node `root`, else the closest before it, as an article's date
@@ -12,7 +12,7 @@ use super::in_widget;
 pub(super) fn dates(
     a: &Arena,
     root: Option<u32>,
-    containers: &[u32],
+    frame: &Frame,
 ) -> impl Iterator<Item = Candidate> {
     let mut standing: Vec<((u8, usize), bool, Candidate)> = Vec::new();
     let root_end = root.map(|r| a.subtree_end(r));
@@ -24,7 +24,7 @@ pub(super) fn dates(
         let Some(stamp) = standing_date(&node.text) else {
             continue;
         };
-        if in_link(a, n) || in_widget(a, n, containers) || !own_line(a, n) {
+        if in_link(a, n) || frame.in_widget(a, n) || !own_line(a, n) {
             continue;
         }
         let caption = captions_a_link(a, n);

@@ -5,8 +5,8 @@
 use crate::clean::meta::dates::{self, Candidate, Evidence};
 
 use super::super::arena::{Arena, Attrs, Tag};
-use super::in_widget;
 use super::markup::{key_kind, Key};
+use super::Frame;
 
 /// Class and id words of elements that hold the article's date.
 fn date_class(at: &Attrs) -> bool {
@@ -50,7 +50,7 @@ fn shown(datetime: Option<&str>, text: &str) -> Option<String> {
 pub(super) fn dates(
     a: &Arena,
     h1: Option<usize>,
-    containers: &[u32],
+    frame: &Frame,
 ) -> impl Iterator<Item = Candidate> {
     let mut visible: Vec<(bool, Candidate)> = Vec::new();
     let mut taken: Vec<u32> = Vec::new();
@@ -65,7 +65,7 @@ pub(super) fn dates(
         if itemprop == Some(Key::Modified)
             || !wanted
             || taken.iter().any(|&t| is_within(a, i, t))
-            || in_widget(a, i, containers)
+            || frame.in_widget(a, i)
         {
             continue;
         }
