@@ -384,6 +384,7 @@ impl Arena {
                         for at in &el.attrs {
                             let v: &str = &at.value;
                             match &*at.name.local {
+                                "class" if screen_reader_only(v) => return Seen::Skip,
                                 "class" => {
                                     a.class = v.to_ascii_lowercase();
                                     any = true;
@@ -564,6 +565,18 @@ fn child_text(node: &NodeRef) -> String {
         });
     }
     out
+}
+
+/// Text only a screen reader speaks (WordPress's `screen-reader-text`,
+/// Bootstrap's `sr-only`, `visually-hidden`): a label for an icon the
+/// digest does not show ("Post author", "Opens in a new window").
+fn screen_reader_only(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|c| {
+        c.eq_ignore_ascii_case("screen-reader-text")
+            || c.eq_ignore_ascii_case("sr-only")
+            || c.eq_ignore_ascii_case("visually-hidden")
+            || c.eq_ignore_ascii_case("visuallyhidden")
+    })
 }
 
 fn style_hides(style: &str) -> bool {

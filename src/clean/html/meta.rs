@@ -897,6 +897,12 @@ mod tests {
         );
         let a = clean(&page("<title>Night buses return</title>", &art));
         assert_eq!(a.authors, vec!["Jane Roe".to_string()]);
+        // A label only screen readers speak is not part of the byline.
+        let art = format!(
+            r#"<h1>Night buses return</h1><ul class="post-meta"><li class="post-author"><span class="screen-reader-text">Post author</span><span class="meta-text">By <a href="/author/jane">Jane Roe</a></span></li></ul><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("<title>Night buses return</title>", &art));
+        assert_eq!(a.authors, vec!["Jane Roe".to_string()]);
     }
 
     #[test]

@@ -663,7 +663,7 @@ fn label_rx() -> &'static Regex {
     static RX: OnceLock<Regex> = OnceLock::new();
     RX.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:(?:(?:written|posted|reported|published|story|text|words|analysis|commentary|opinion|review|interview|essay|column|report|article|blog|authored|compiled)\s+)?by|von|par|por|door|av|di|oleh|autor(?:a|es)?|auteur|author(?:s|ed by)?|writer|reporter|byline)\b\s*[:\-–]?\s*",
+            r"(?i)^(?:(?:(?:written|posted|reported|published|story|text|words|analysis|commentary|opinion|review|interview|essay|column|report|article|blog|authored|compiled)\s+)?by|(?:erstellt|geschrieben|verfasst|veröffentlicht|gepostet|écrit|publié|rédigé|escrito|publicado|scritto|pubblicato|geschreven|gepubliceerd)\s+(?:von|par|por|da|door)|von|par|por|door|av|di|oleh|autor(?:a|es)?|auteur|author(?:s|ed by)?|writer|reporter|byline)\b\s*[:\-–]?\s*",
         )
         .expect("static regex")
     })
@@ -998,6 +998,12 @@ mod tests {
         assert_eq!(names("Author: Michael Ansaldo"), ["Michael Ansaldo"]);
         assert_eq!(names("Written by: Ann Lee"), ["Ann Lee"]);
         assert_eq!(names("AUTHOR Ann Lee"), ["Ann Lee"]);
+        // "Written by" in other languages.
+        assert_eq!(names("Erstellt von Andri Bryner"), ["Andri Bryner"]);
+        assert_eq!(names("Écrit par Ann Lee"), ["Ann Lee"]);
+        assert_eq!(names("Scritto da Anna Rossi"), ["Anna Rossi"]);
+        // "Da" alone is a name's particle, not a label.
+        assert!(!has_label("Da Silva Santos"));
     }
 
     #[test]
