@@ -241,7 +241,44 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
             roots.push(s);
         }
     }
+    roots.extend(cousins(a, st, top, &unlikely));
+    roots.sort_unstable();
     roots
+}
+
+/// The article's other parts when its template repeats a wrapper around
+/// ads or a rail (`div.blah > div.container` twice, the text split
+/// between them): in each sibling of `top`'s parent with the same tag and
+/// class, the element of `top`'s tag and class, when it holds text that
+/// is not links.
+fn cousins(a: &Arena, st: &[Stat], top: u32, unlikely: &[bool]) -> Vec<u32> {
+    let top_node = a.node(top);
+    let parent = top_node.parent;
+    let p_node = a.node(parent);
+    if parent == 0
+        || parent == a.body()
+        || top_node.attrs().class.is_empty()
+        || p_node.attrs().class.is_empty()
+    {
+        return Vec::new();
+    }
+    let same = |x: u32, like: u32| {
+        a.tag(x) == a.tag(like) && a.node(x).attrs().class == a.node(like).attrs().class
+    };
+    let mut out = Vec::new();
+    for &s in &a.node(p_node.parent).children {
+        if s == parent || !same(s, parent) || unlikely[s as usize] {
+            continue;
+        }
+        let cousin = (s + 1..a.subtree_end(s) as u32).find(|&c| same(c, top));
+        if let Some(c) = cousin {
+            let cs = &st[c as usize];
+            if !unlikely[c as usize] && cs.good >= 50 && link_density(cs) < 0.3 {
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -266,5 +303,24 @@ mod tests {
             assert!(!md.contains(junk), "{junk} in {md}");
         }
         assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
+    }
+
+    #[test]
+    fn text_split_over_repeated_wrappers_is_all_kept() {
+        // The Atlantic's template: the article's first section in one
+        // wrapper, an ad and a rail, then the rest in a second copy of
+        // the same wrapper.
+        let opening = "When I moved to California five years ago, I planted a tree in my yard, a peach chosen for its showy blossoms and its fruit.";
+        let html = format!(
+            r#"<html><body><nav><a href="/">Home</a></nav><main><article>
+<div class="blah"><div class="article-container"><section class="article-section"><p>{opening}</p></section></div><aside class="rail"><div class="ad">Advertisement</div></aside></div>
+<div class="ad-wrapper">Advertisement</div>
+<div class="blah"><div class="share"><a href="/s">Share</a></div><div class="article-container"><section class="article-section"><p>{P1}</p><p>{P2}</p><p>{P3}</p></section></div></div>
+</article></main><footer>© 2026 Example</footer></body></html>"#
+        );
+        let md = body(&clean(&html));
+        assert!(md.starts_with("When I moved"), "{md}");
+        assert!(md.contains("night buses"), "{md}");
+        assert!(!md.contains("Advertisement"), "{md}");
     }
 }
