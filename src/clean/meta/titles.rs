@@ -160,15 +160,31 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
             .filter(|&&j| stripped[j].1 != stripped[i].1 && stripped[j].2 == stripped[i].2)
             .count()
     };
-    pool.iter()
-        .copied()
-        .max_by(|&a, &b| {
-            votes(a)
-                .cmp(&votes(b))
-                .then(stripped[b].1.cmp(&stripped[a].1))
-                .then(b.cmp(&a))
-        })
-        .map(|i| stripped[i].0.clone())
+    let winner = pool.iter().copied().max_by(|&a, &b| {
+        votes(a)
+            .cmp(&votes(b))
+            .then(stripped[b].1.cmp(&stripped[a].1))
+            .then(b.cmp(&a))
+    })?;
+    // Another kind of evidence that is the winner without a part set off
+    // by a separator ("Halloween Workouts - My Daily Magazine" beside the
+    // headline "Halloween Workouts"): that part names the site or the
+    // section, whatever it says.
+    let (text, kind, _) = &stripped[winner];
+    let shorter = pool.iter().copied().find(|&j| {
+        let (other, other_kind, key) = &stripped[j];
+        other_kind != kind
+            && !key.is_empty()
+            && other.len() < text.len()
+            && SEPARATORS.iter().any(|sep| {
+                text.strip_prefix(other.as_str())
+                    .is_some_and(|rest| rest.starts_with(sep))
+                    || text
+                        .strip_suffix(other.as_str())
+                        .is_some_and(|rest| rest.ends_with(sep))
+            })
+    });
+    Some(stripped[shorter.unwrap_or(winner)].0.clone())
 }
 
 fn word_count(s: &str) -> usize {
@@ -357,6 +373,47 @@ mod tests {
             .0,
             "Autumn leaves at the camp (2) @ Steven's home :: PIXNET"
         );
+    }
+
+    #[test]
+    fn a_part_set_off_by_a_separator_goes_when_another_kind_lacks_it() {
+        // The social title carries the site's name, unknown to the page
+        // otherwise; the headline is the same words without it.
+        let t = choose(
+            &[
+                c(
+                    "Get in the Spooky Spirit With These Halloween Workouts - My Daily Magazine",
+                    Social,
+                ),
+                c(
+                    "Get in the Spooky Spirit With These Halloween Workouts",
+                    Headline,
+                ),
+            ],
+            None,
+        );
+        assert_eq!(
+            t.as_deref(),
+            Some("Get in the Spooky Spirit With These Halloween Workouts")
+        );
+        // In front too ("Section » Headline").
+        let t = choose(
+            &[
+                c("Patch Notes » Patchnotes 4.47.4 Bugfix Build", Social),
+                c("Patchnotes 4.47.4 Bugfix Build", Headline),
+            ],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("Patchnotes 4.47.4 Bugfix Build"));
+        // A headline that merely shares its first words stays whole.
+        let t = choose(
+            &[
+                c("Night buses return to the city centre", Social),
+                c("Night buses return", Headline),
+            ],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("Night buses return to the city centre"));
     }
 
     #[test]
