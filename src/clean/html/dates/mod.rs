@@ -20,6 +20,8 @@ mod markup;
 mod standing;
 mod visible;
 
+use std::cell::RefCell;
+
 use crate::clean::meta::dates::{self, Candidate, Evidence};
 
 use super::arena::{Arena, Head, Tag};
@@ -54,6 +56,10 @@ pub(super) struct Frame {
     /// Words of the main text, to tell the article's own box (about as
     /// long) from the page's frame (much longer).
     article_words: usize,
+    /// The layout blocks judged so far and their verdict: an archive page
+    /// asks about the same footer for each of its hundreds of dates, and
+    /// each answer scans a subtree.
+    judged: RefCell<Vec<(u32, bool)>>,
 }
 
 impl Frame {
@@ -70,6 +76,7 @@ impl Frame {
         Frame {
             containers,
             article_words,
+            judged: RefCell::new(Vec::new()),
         }
     }
 
@@ -112,6 +119,15 @@ impl Frame {
     /// the article's box (at most twice the main text's words and 300
     /// more), not the page's `<body>`.
     fn in_article_box(&self, a: &Arena, k: u32) -> bool {
+        if let Some(&(_, own)) = self.judged.borrow().iter().find(|(b, _)| *b == k) {
+            return own;
+        }
+        let own = self.judge(a, k);
+        self.judged.borrow_mut().push((k, own));
+        own
+    }
+
+    fn judge(&self, a: &Arena, k: u32) -> bool {
         self.article_words > 0
             && days_shown(a, k) <= 1
             && a.ancestors(k)
