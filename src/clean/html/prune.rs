@@ -54,7 +54,11 @@ impl Serializer<'_> {
             }
             _ => {}
         }
-        if !protected && self.flags.weight_classes && node.tag != Tag::Blockquote {
+        // An `<article>` holding prose is the story, whatever its class
+        // says of it ("node-full paywall-on": a paywalled story whose text
+        // the page still carries).
+        let story = node.tag == Tag::Article && s.good >= 500;
+        if !protected && !story && self.flags.weight_classes && node.tag != Tag::Blockquote {
             if let Some(r) = boiler_class(node.attrs()) {
                 return Some(r);
             }
@@ -309,6 +313,29 @@ pub(super) fn sanitize(html: &str, base: Option<&ammonia::Url>) -> String {
 mod tests {
     use super::super::test_support::{body, clean, page, P1, P2, P3};
     use crate::clean::Block;
+
+    #[test]
+    fn a_story_marked_paywalled_keeps_its_text() {
+        // The whole story sits in an `<article class="… paywall-on">`
+        // beside a long "most read" panel: its class does not make it a
+        // paywall prompt.
+        let most_read: String = (0..6)
+            .map(|i| format!("<p>Most read, number {i}: a teaser, long enough, with commas, to count, as a paragraph, of its own text, in the panel.</p>"))
+            .collect();
+        let html = format!(
+            r#"<html><body><main><div class="panels"><div class="region">{most_read}</div><article class="node node-full paywall-on"><h1>Buses for the north</h1><div class="body"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article><div class="region">{most_read}</div></div></main></body></html>"#
+        );
+        let md = body(&clean(&html));
+        assert!(md.contains("The city council voted"), "{md}");
+        // A real paywall prompt still goes.
+        let html = page(
+            "",
+            &format!(
+                r#"<p>{P1}</p><p>{P2}</p><p>{P3}</p><div class="paywall"><p>Subscribe to keep reading.</p></div>"#
+            ),
+        );
+        assert!(!body(&clean(&html)).contains("Subscribe"));
+    }
 
     #[test]
     fn drops_share_bars_related_links_and_newsletter_prompts() {
