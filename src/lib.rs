@@ -24,6 +24,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod sorted;
 pub mod theme;
 pub mod theme_copy;
 pub mod words;

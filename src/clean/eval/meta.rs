@@ -176,19 +176,7 @@ fn token_f1(p: &str, t: &str) -> f64 {
         w
     };
     let (p, t) = (words(p), words(t));
-    // Both sorted: count the common words in one merge.
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < p.len() && j < t.len() {
-        match p[i].cmp(&t[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let common = crate::sorted::common(&p, &t);
     if common == 0 {
         return 0.0;
     }

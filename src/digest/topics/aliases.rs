@@ -28,6 +28,7 @@
 //! then the first in byte order), never a merged surname.
 
 use crate::fingerprint::{self, Map};
+use crate::sorted::common;
 
 use super::candidates::{word_hash, Candidates};
 use super::words::is_connector;
@@ -461,23 +462,6 @@ fn find(parent: &mut [u32], mut k: u32) -> u32 {
     k
 }
 
-/// How many articles two ascending lists share.
-fn together(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// The initials of a key of two or more words ("united states" → "us").
 fn initials(key: &str) -> Option<String> {
     let words: Vec<&str> = key.split(' ').filter(|w| !is_connector(w)).collect();
@@ -563,7 +547,7 @@ fn merge_acronyms(keys: &[String], stats: &[KeyStats], parent: &mut [u32]) {
         let best = expansions
             .iter()
             .map(|&p| {
-                let n = together(&stats[a].articles, &stats[p as usize].articles);
+                let n = common(&stats[a].articles, &stats[p as usize].articles);
                 let rarer = stats[a]
                     .articles
                     .len()
@@ -601,7 +585,7 @@ fn merge_surnames(
         };
         let mut counts: Vec<(usize, u32)> = fulls
             .iter()
-            .map(|&f| (together(&stats[t].articles, &stats[f as usize].articles), f))
+            .map(|&f| (common(&stats[t].articles, &stats[f as usize].articles), f))
             .collect();
         counts.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let (n, f) = counts[0];
