@@ -13,12 +13,10 @@ pub(crate) fn machine(raw: &str) -> Option<String> {
         return None;
     }
     let plausible = |d: &str| valid_year(d).then(|| d.to_string());
-    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return plausible(&d.to_rfc3339());
-    }
-    // "Z" for UTC where the stamp has no seconds ("2021-11-04T23:00Z"),
-    // which RFC 3339 and chrono's `%z` both refuse: the time decides
-    // whether the day shown is the writer's, so it must not be lost.
+    // "Z" for UTC is written "+00:00" before any format is tried: a stamp
+    // without seconds ("2021-11-04T23:00Z") is refused by RFC 3339 and by
+    // chrono's `%z` alike, and its time decides whether the day shown is
+    // the writer's, so it must not be lost.
     let zulu = s
         .strip_suffix(['Z', 'z'])
         .filter(|t| t.len() > 10)
