@@ -310,16 +310,17 @@ impl Cleaner {
             } else {
                 (score, start, end)
             };
+            let words = text_words(found);
             match first {
-                None if text_words(found) >= 30 => {
-                    if text_words(found) >= TEASER_WORDS {
+                None if words >= 30 => {
+                    if words >= TEASER_WORDS {
                         return (found.1, found.2);
                     }
                     first = Some(found);
                     continue;
                 }
                 Some(f) => {
-                    if text_words(found) >= 4 * text_words(f) {
+                    if words >= 4 * text_words(f) {
                         return (found.1, found.2);
                     }
                     continue;

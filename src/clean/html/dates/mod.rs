@@ -95,18 +95,16 @@ impl Frame {
             if matches!(node.tag, Tag::Nav | Tag::Form) {
                 return true;
             }
-            let words = || {
-                node.attrs
-                    .is_some()
-                    .then(|| node.attrs().words())
-                    .into_iter()
-                    .flatten()
+            // A text node (where a standing date's walk starts) has no class.
+            let says = |list: &[&str]| {
+                node.tag != Tag::Text
+                    && node.attrs.is_some()
+                    && node.attrs().words().any(|w| list.contains(&&*w))
             };
-            if node.tag != Tag::Text && words().any(|w| WIDGET_WORDS.contains(&&*w)) {
+            if says(WIDGET_WORDS) {
                 return true;
             }
-            let layout = matches!(node.tag, Tag::Aside | Tag::Footer)
-                || node.tag != Tag::Text && words().any(|w| LAYOUT_WORDS.contains(&&*w));
+            let layout = matches!(node.tag, Tag::Aside | Tag::Footer) || says(LAYOUT_WORDS);
             if layout && !*own_box.get_or_insert_with(|| self.in_article_box(a, k)) {
                 return true;
             }
