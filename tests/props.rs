@@ -1,10 +1,12 @@
 //! Property tests for the small functions everything else trusts: slugs,
-//! output paths and the preview server's path decoding. Proptest explores
+//! output paths, the way from a page back to the site root, and the preview
+//! server's path decoding. Proptest explores
 //! inputs no one would write by hand (any Unicode, `..`, separators,
 //! percent-encoding); each property is what keeps a file inside its folder.
 
 use dossier::content::slug::{slugify, slugify_or, MAX_SLUG};
 use dossier::output::is_safe_relative;
+use dossier::render::{file_for, root_for};
 use dossier::serve::http::decode_path;
 use proptest::prelude::*;
 
@@ -34,6 +36,22 @@ proptest! {
             let joined = std::path::Path::new("/site/public").join(&path);
             prop_assert!(joined.starts_with("/site/public"));
         }
+    }
+
+    /// Every link in a page is written as `root_for(page) + site path`, so
+    /// that the site works in any folder of any host: joined to the page's
+    /// address by a browser's rules (the `url` crate), the prefix must lead
+    /// back to the site root exactly, whatever the page's depth.
+    #[test]
+    fn the_root_prefix_leads_back_to_the_site_root(
+        folders in prop::collection::vec("[a-z0-9-]{1,8}", 0..6),
+        page in prop::sample::select(vec!["", "index.html", "atom.xml", "2.html"]),
+    ) {
+        let path = format!("{}{page}", folders.iter().map(|f| format!("{f}/")).collect::<String>());
+        let site = url::Url::parse("https://e.org/sub/site/").unwrap();
+        let address = site.join(&file_for(&path)).unwrap();
+        prop_assert_eq!(address.join(&root_for(&path)).unwrap(), site.clone(), "{}", path);
+        prop_assert_eq!(address.join(&format!("{}tags/x/", root_for(&path))).unwrap(), site.join("tags/x/").unwrap());
     }
 
     #[test]

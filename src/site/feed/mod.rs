@@ -1215,6 +1215,52 @@ pub(crate) mod tests {
             .contains("sources"));
     }
 
+    /// Relative references a page can hold: leading `./` and `../`, names,
+    /// dot segments inside, an optional root slash, query or fragment.
+    fn reference() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let segment = prop::sample::select(vec!["..", ".", "a", "b-c", "x.png", ""]);
+        (
+            any::<bool>(),
+            prop::collection::vec(segment, 0..6),
+            prop::sample::select(vec!["", "#top", "?q=1", "/"]),
+        )
+            .prop_map(|(rooted, parts, tail)| {
+                format!("{}{}{tail}", if rooted { "/" } else { "" }, parts.join("/"))
+            })
+    }
+
+    proptest::proptest! {
+        /// Joining a link to the page it sits on gives the address a browser
+        /// would fetch (the WHATWG URL parser, `url`, as the reference), and
+        /// never leaves the site's host.
+        #[test]
+        fn relative_links_join_as_a_browser_joins_them(
+            reference in reference(),
+            folders in proptest::collection::vec(proptest::sample::select(vec!["a", "b", "c"]), 0..4),
+            file in proptest::sample::select(vec!["", "page.html"]),
+        ) {
+            let base = "https://e.org/digest/";
+            let page = format!("{base}{}{file}", folders.iter().map(|f| format!("{f}/")).collect::<String>());
+            let expected = url::Url::parse(&page).unwrap().join(&reference);
+            match resolve(&reference, base, &page) {
+                Some(joined) => {
+                    proptest::prop_assert!(joined.starts_with("https://e.org/"), "{}", joined);
+                    proptest::prop_assert_eq!(url::Url::parse(&joined).ok(), expected.ok(), "{} on {}", reference, page);
+                    // An address already absolute is left alone.
+                    proptest::prop_assert_eq!(resolve(&joined, base, &page), None);
+                }
+                // Left as written: only the page itself (empty) and a link
+                // to another host (`//host/…`, whatever its host).
+                None => proptest::prop_assert!(
+                    reference.trim().is_empty() || reference.starts_with("//"),
+                    "{}",
+                    reference
+                ),
+            }
+        }
+    }
+
     #[test]
     fn resolves_relative_urls() {
         let base = "https://e.org/digest/";
