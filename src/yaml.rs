@@ -42,9 +42,48 @@ pub fn parse<T: DeserializeOwned>(
 
 /// Serde names what it expected in Rust's words (`usize`, `a sequence`,
 /// `struct SearchConfig`); an editor writing YAML knows numbers, lists and
-/// `key: value` lines. Rewrites the vocabulary of serde's messages, leaving
-/// the rest (the key, the value found) as it is.
+/// `key: value` lines. Rewrites the vocabulary of serde's messages outside
+/// the values it quotes. A quoted value is the editor's own text and stays
+/// as written, but cut to [`QUOTE_CHARS`]: a whole paragraph typed where a
+/// list was wanted would bury the message.
 pub fn plain_words(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(512));
+    let mut rest = message;
+    while let Some(open) = rest.find('"') {
+        out.push_str(&vocabulary(&rest[..open]));
+        let quoted = &rest[open + 1..];
+        // The closing quote: the first not escaped by a backslash.
+        let mut escaped = false;
+        let close = quoted.char_indices().find_map(|(i, c)| {
+            let end = c == '"' && !escaped;
+            escaped = c == '\\' && !escaped;
+            end.then_some(i)
+        });
+        let Some(close) = close else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        out.push('"');
+        out.push_str(&shortened(&quoted[..close]));
+        out.push('"');
+        rest = &quoted[close + 1..];
+    }
+    out.push_str(&vocabulary(rest));
+    out
+}
+
+/// The longest value quoted in a message, in characters.
+const QUOTE_CHARS: usize = 80;
+
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// [`plain_words`] on a stretch of serde's own words.
+fn vocabulary(message: &str) -> String {
     static WORDS: std::sync::LazyLock<Vec<(regex::Regex, &str)>> = std::sync::LazyLock::new(|| {
         [
             (
@@ -69,7 +108,7 @@ pub fn plain_words(message: &str) -> String {
                 "invalid type: an empty value",
             ),
             (r"\bfloating point `", "number `"),
-            (r#"\bstring ""#, "text \""),
+            (r"\bstring $", "text "),
             (r"\binteger `", "number `"),
             (r"\brecursion limit exceeded\b", "nested too deeply"),
             (
@@ -174,6 +213,45 @@ mod tests {
                 assert!(!err.message.contains(rust), "{yaml}: {}", err.message);
             }
         }
+    }
+
+    /// The editor's own text is quoted as written (Rust's words inside it
+    /// are theirs), and a long value is cut so the message stays readable.
+    #[test]
+    fn quoted_values_are_kept_as_written_and_cut_short() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Settings {
+            names: Option<Vec<String>>,
+            inner: Option<std::collections::BTreeMap<String, String>>,
+        }
+        let err = parse::<Settings>("names: an f64 and a usize sequence", Path::new("s.yaml"), 1)
+            .unwrap_err();
+        assert!(
+            err.message
+                .contains("invalid type: text \"an f64 and a usize sequence\", expected a list"),
+            "{}",
+            err.message
+        );
+        let long = format!(
+            "names: \"{}\\\" quoted {}\"",
+            "word ".repeat(30),
+            "tail ".repeat(300)
+        );
+        let err = parse::<Settings>(&long, Path::new("s.yaml"), 1).unwrap_err();
+        assert!(err.message.contains("word word"), "{}", err.message);
+        assert!(
+            err.message.contains("…\", expected a list"),
+            "{}",
+            err.message
+        );
+        assert!(!err.message.contains("tail"), "{}", err.message);
+        assert!(err.message.chars().count() < 200, "{}", err.message);
+        // A quote that never closes is left as it is.
+        assert_eq!(
+            plain_words("expected usize \"open"),
+            "expected a whole number (0 or more) \"open"
+        );
     }
 
     #[test]

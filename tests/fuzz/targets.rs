@@ -71,7 +71,13 @@ pub fn front_matter(data: &[u8]) {
         Err(err) => {
             let message = err.to_string();
             assert!(message.contains("fuzz.md"), "{message}");
-            assert!(!message.contains("usize"), "{message}");
+            // Rust's type names never, unless quoted from the input itself.
+            assert!(
+                !message.contains("usize") || text.contains("usize"),
+                "{message}"
+            );
+            // A quoted value is cut short: the message stays readable.
+            assert!(message.chars().count() < 1000, "{message}");
         }
     }
 }
