@@ -448,7 +448,16 @@ pub(super) fn metadata(
             .as_deref()
             .map(normalize_for_matching)
             .unwrap_or_default();
-        let candidates = tags::candidates(a, st, head, &ld.keywords, headline_at, root, &title_key);
+        let candidates = tags::candidates(
+            a,
+            st,
+            head,
+            &ld.keywords,
+            headline_at,
+            root,
+            &title_key,
+            &hosts,
+        );
         let hosts_ref: Vec<&str> = hosts.iter().map(String::as_str).collect();
         let ctx = TagContext {
             title: title.as_deref(),
@@ -527,7 +536,7 @@ fn meta_author_candidates(metas: &[(String, String)]) -> Vec<Candidate> {
 
 /// The name a URL's host is registered under: "cbsnews" for
 /// `https://www.cbsnews.com/news/…`.
-fn host_label(url: &str) -> Option<String> {
+pub(super) fn host_label(url: &str) -> Option<String> {
     let host = url
         .split_once("://")?
         .1

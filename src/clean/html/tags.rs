@@ -11,7 +11,7 @@
 //! past the end of the article's container. Which values survive is
 //! decided in `clean/meta/tags.rs`.
 
-use crate::clean::meta::tags::{after_label, split_list, TagCandidate, TagEvidence};
+use crate::clean::meta::tags::{after_label, counted, split_list, TagCandidate, TagEvidence};
 
 use super::arena::{Arena, Head, Tag};
 use super::collapse;
@@ -31,7 +31,10 @@ const META_KEYS: &[(&str, TagEvidence)] = &[
 
 /// The tag candidates of the page. `anchor`: the headline's node (else the
 /// article's first node); `root`: the article's first node, if found;
-/// `title_key`: the article's title, normalised.
+/// `title_key`: the article's title, normalised; `hosts`: the site's host
+/// names as [`super::meta`]'s `host_label` gives them ("bbc" for
+/// `www.bbc.co.uk`), empty when the page does not say its address.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn candidates(
     a: &Arena,
     st: &[Stat],
@@ -40,6 +43,7 @@ pub(super) fn candidates(
     anchor: Option<usize>,
     root: Option<u32>,
     title_key: &str,
+    hosts: &[String],
 ) -> Vec<TagCandidate> {
     let mut out = Vec::new();
     for (key, evidence) in META_KEYS {
@@ -69,7 +73,7 @@ pub(super) fn candidates(
             evidence: TagEvidence::JsonLd,
         });
     }
-    if let Some(values) = shown_list(a, st, anchor, root, title_key) {
+    if let Some(values) = shown_list(a, st, anchor, root, title_key, hosts) {
         out.push(TagCandidate {
             values,
             evidence: TagEvidence::PageList,
@@ -143,6 +147,7 @@ fn shown_list(
     anchor: Option<usize>,
     root: Option<u32>,
     title_key: &str,
+    hosts: &[String],
 ) -> Option<Vec<String>> {
     let anchor = anchor.or(root.map(|r| r as usize))?;
     // The article's container (the root's parent) and a little after it:
@@ -164,7 +169,10 @@ fn shown_list(
             && node.tag != Tag::Br
             && (1..=400).contains(&st[i].len)
             && after_label(&a.text(i as u32)).is_some();
-        if !(labelled || marked_as_tag(a, i)) {
+        // A marked element that holds prose is not a list but a post
+        // carrying its tags as classes (WordPress writes `tag-<slug>` on
+        // every post's element): look inside it instead.
+        if !(labelled || marked_as_tag(a, i) && st[i].good == 0) {
             i += 1;
             continue;
         }
@@ -193,7 +201,7 @@ fn shown_list(
                 }
             }
         }
-        if let Some(values) = list_values(a, i, end, labelled).filter(|v| !v.is_empty()) {
+        if let Some(values) = list_values(a, i, end, labelled, hosts).filter(|v| !v.is_empty()) {
             return Some(values);
         }
         i = end;
@@ -238,28 +246,79 @@ fn in_teaser(a: &Arena, i: usize, anchor: usize, title_key: &str) -> bool {
         })
 }
 
-/// The values of a list in nodes `from..to`: its links' texts, or the
-/// text after its label split at commas when it has no links.
-fn list_values(a: &Arena, from: usize, to: usize, labelled: bool) -> Option<Vec<String>> {
-    let links: Vec<String> = (from..to.min(a.nodes.len()))
+/// The values of a list in nodes `from..to`: the texts of its links that
+/// lead to a page of the site, or the text after its label split at commas
+/// when it has no links.
+fn list_values(
+    a: &Arena,
+    from: usize,
+    to: usize,
+    labelled: bool,
+    hosts: &[String],
+) -> Option<Vec<String>> {
+    let anchors: Vec<usize> = (from..to.min(a.nodes.len()))
         .filter(|&k| a.nodes[k].tag == Tag::A)
-        .map(|k| a.text(k as u32))
-        .filter(|t| !t.is_empty())
         .collect();
-    if links.len() > MAX_LINKS {
+    if anchors.len() > MAX_LINKS {
         return None;
     }
+    let links: Vec<String> = anchors
+        .iter()
+        .filter(|&&k| site_page(a.nodes[k].attrs().href.as_deref(), hosts))
+        .map(|&k| a.text(k as u32))
+        .filter(|t| !t.is_empty())
+        .collect();
     if !links.is_empty() {
         // Headlines are not tags: a list of long links is other stories.
         let long = links.iter().filter(|l| l.chars().count() > 40).count();
-        return (long * 2 <= links.len()).then_some(links);
+        // A count by most links ("Joe Biden (233)") is the site's tag
+        // cloud, ranked by use across all its stories.
+        let counted = links.iter().filter(|l| counted(l)).count();
+        return (long * 2 <= links.len() && counted * 2 <= links.len()).then_some(links);
     }
-    if !labelled {
+    if !labelled || !anchors.is_empty() {
         return None;
     }
     let text = collapse(&a.text(from as u32));
     let rest = after_label(&text)?;
     Some(split_list(rest))
+}
+
+/// Whether a link can lead to a tag's page: a page of this site other than
+/// its front page. Not a share button (another host, or an app's scheme:
+/// `mailto:`, `whatsapp:`), an action (`#`, `javascript:`), or the "Home"
+/// of a breadcrumb trail. `hosts` as for [`candidates`]; when empty, any
+/// host counts but a share endpoint's (the page's address in its query).
+fn site_page(href: Option<&str>, hosts: &[String]) -> bool {
+    let Some(href) = href.map(str::trim).filter(|h| !h.is_empty()) else {
+        return false;
+    };
+    let lower = href.to_ascii_lowercase();
+    let path = if let Some(rest) = ["https://", "http://", "//"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+    {
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let on_site = if hosts.is_empty() {
+            !["url=", "u=", "share"].iter().any(|k| path.contains(k))
+        } else {
+            super::meta::host_label(&format!("https://{host}"))
+                .is_some_and(|label| hosts.contains(&label))
+        };
+        if !on_site {
+            return false;
+        }
+        path
+    } else {
+        // A scheme (`mailto:`, `javascript:`) before any `/`, `?` or `#`.
+        let scheme_end = lower.find(['/', '?', '#']).unwrap_or(lower.len());
+        if lower[..scheme_end].contains(':') || lower.starts_with('#') {
+            return false;
+        }
+        lower.as_str()
+    };
+    let page = path.split(['?', '#']).next().unwrap_or("");
+    !page.trim_matches(['/', '.']).is_empty()
 }
 
 #[cfg(test)]
@@ -353,5 +412,44 @@ mod tests {
             r#"<h1>Night buses return to the north</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><div class="tags"><a href="/a">A very long headline about something else entirely</a></div>"#
         );
         assert!(tags_of("<title>Night buses return to the north</title>", &art).is_empty());
+    }
+
+    #[test]
+    fn a_post_carrying_tag_classes_is_not_a_tag_list() {
+        // WordPress classes every post `tag-<slug>`: the post's links (a
+        // date, a photo credit) are not its tags; the list under it is.
+        let art = format!(
+            r#"<article class="post hentry tag-buses post_tag-transport"><h1>Night buses return to the north</h1>
+<p><a href="/2020/01/08/">8. Januar 2020</a></p><p>{P1}</p><p>{P2} Photo: <a href="/credits/ann">Ann Lee</a></p><p>{P3}</p>
+<div class="tags"><a href="/tag/buses" rel="tag">Buses</a></div></article>"#
+        );
+        assert_eq!(
+            tags_of("<title>Night buses return to the north</title>", &art),
+            vec!["Buses"]
+        );
+    }
+
+    #[test]
+    fn share_buttons_breadcrumbs_and_tag_clouds_are_not_tags() {
+        let head = r#"<title>Night buses return to the north</title><link rel="canonical" href="https://www.daily.example/news/buses">"#;
+        let with = |list: &str| {
+            format!(
+                r#"<h1>Night buses return to the north</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>{list}"#
+            )
+        };
+        let share = r##"<div class="tags"><a href="https://www.facebook.com/sharer.php?u=x">Facebook</a>
+<a href="mailto:?body=x">E-Mail</a><a href="#">30 Views</a><a href="javascript:print()">Print</a>
+<a href="https://www.daily.example/">Home</a><a href="/">Start</a>
+<a href="https://daily.example/tag/buses">Buses</a><a href="/tag/night">Night</a></div>"##;
+        assert_eq!(tags_of(head, &with(share)), vec!["Buses", "Night"]);
+        // Only share links: no list at all (not the label's text either).
+        let only = r#"<p>Tags: <a href="https://twitter.com/intent/tweet?url=x">Twitter</a></p>"#;
+        assert!(tags_of(head, &with(only)).is_empty());
+        // Without the page's address, a share endpoint is still known by
+        // the page's address in its query.
+        let bare = "<title>Night buses return to the north</title>";
+        assert_eq!(tags_of(bare, &with(share)), vec!["Buses", "Night"]);
+        let cloud = r#"<div class="tags"><a href="/t/a">Joe Biden (233)</a><a href="/t/b">Iowa (140)</a><a href="/t/c">Buses</a></div>"#;
+        assert!(tags_of(head, &with(cloud)).is_empty());
     }
 }

@@ -125,10 +125,24 @@ pub fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// One value tidied: whitespace collapsed, wrapping quotes and a hashtag's
-/// `#` taken off, a "Tag:" prefix (Medium writes `Tag:Nodejs`) dropped.
+/// One value tidied: invisible characters (soft hyphens, zero-width
+/// spaces) gone, whitespace collapsed, wrapping quotes and a hashtag's `#`
+/// taken off, a "Tag:" prefix (Medium writes `Tag:Nodejs`) and a tag
+/// cloud's count ("Election (611 posts)", "Python (12)") dropped.
 pub fn tidy(raw: &str) -> String {
-    let mut s: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let visible: String = raw
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+        })
+        .collect();
+    let mut s: String = without_count(&visible)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if let Some(rest) = s.split_once(':').and_then(|(head, rest)| {
         matches!(head.to_lowercase().as_str(), "tag" | "tags" | "topic").then_some(rest)
     }) {
@@ -150,6 +164,33 @@ pub fn tidy(raw: &str) -> String {
         s.replace('-', " ")
     } else {
         s.to_string()
+    }
+}
+
+/// Where a count in parentheses starts at the end of `tag` ("(611 posts)",
+/// "(12)"), as tag clouds print them beside each name.
+fn count_at(tag: &str) -> Option<usize> {
+    let t = tag.trim_end();
+    let open = t.strip_suffix(')')?.rfind('(')?;
+    let inside = &t[open + 1..t.len() - 1];
+    let mut words = inside.split_whitespace();
+    let number = words.next().is_some_and(|n| {
+        n.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    });
+    (number && words.count() <= 1 && inside.bytes().any(|b| b.is_ascii_digit())).then_some(open)
+}
+
+/// Whether `tag` ends in a count: a tag cloud's entry.
+pub fn counted(tag: &str) -> bool {
+    count_at(tag).is_some_and(|open| !tag[..open].trim().is_empty())
+}
+
+/// `tag` without a count at its end; a tag that is only a count stays.
+fn without_count(tag: &str) -> &str {
+    match count_at(tag) {
+        Some(open) if counted(tag) => tag[..open].trim_end(),
+        _ => tag,
     }
 }
 
@@ -211,6 +252,11 @@ fn junk_for(tag: &str, keys: &Keys) -> Option<&'static str> {
     if tag.starts_with('&') || counter(tag) {
         return Some("a counter or a stray entity");
     }
+    // A day ("8. Januar 2020", "October 30, 2023"): the post's date
+    // printed among its tags, not a topic.
+    if crate::clean::meta::dates::is_dateline(&key.split_whitespace().collect::<Vec<_>>()) {
+        return Some("a date");
+    }
     // A description cut short ("as distinct..."), not a topic.
     if tag.contains("...") || tag.contains('…') {
         return Some("a cut-off phrase");
@@ -254,10 +300,30 @@ fn junk_for(tag: &str, keys: &Keys) -> Option<&'static str> {
             | "homepage"
             | "latest"
             | "latest news"
+            | "top"
+            // WordPress's "Uncategorized" and "featured" as other
+            // languages install them.
+            | "allgemein"
+            | "non classé"
+            | "sin categoría"
+            | "senza categoria"
+            | "sem categoria"
+            | "geen categorie"
+            | "bez kategorii"
+            | "destacado"
+            | "destacados"
+            | "en vedette"
+            | "in evidenza"
     ) {
         return Some("a placeholder");
     }
-    if keys.sites.contains(&key.replace(' ', "")) {
+    // The site's name, also as its address ("Elpais.cr").
+    let name = tag.rsplit_once('.').map_or(tag, |(name, _)| name);
+    if keys.sites.contains(&key.replace(' ', ""))
+        || keys
+            .sites
+            .contains(&normalize_for_matching(name).replace(' ', ""))
+    {
         return Some("the site's name");
     }
     if keys.title == key {
@@ -396,6 +462,17 @@ mod tests {
         assert_eq!(tidy("MacBook Pro,"), "MacBook Pro");
         assert_eq!(tidy("e-commerce"), "e-commerce");
         assert_eq!(tidy("COVID-19"), "COVID-19");
+        // Invisible characters and a tag cloud's counts go.
+        assert_eq!(
+            tidy("Persönlichkeits\u{ad}entwicklung"),
+            "Persönlichkeitsentwicklung"
+        );
+        assert_eq!(tidy("Zero\u{200b}width"), "Zerowidth");
+        assert_eq!(tidy("2020 Election (611 posts)"), "2020 Election");
+        assert_eq!(tidy("Python (12)"), "Python");
+        assert_eq!(tidy("China (PRC)"), "China (PRC)");
+        assert_eq!(tidy("(42)"), "(42)");
+        assert!(counted("Joe Biden (233)") && !counted("(42) Comments") && !counted("G7"));
         assert_eq!(same_key("Fact-Check"), same_key("fact check"));
         assert_eq!(same_key("runners"), same_key("Runner"));
         assert_ne!(same_key("bus"), same_key("bu"));
@@ -444,6 +521,14 @@ mod tests {
             ("a very long keyword phrase that nobody would tag", true),
             ("one two three four five six", true),
             ("", true),
+            ("8. Januar 2020", true),
+            ("October 30, 2023", true),
+            ("Elections 2022", false),
+            ("Allgemein", true),
+            ("Sin categoría", true),
+            ("Top", true),
+            ("Lifehacker.com", true),
+            ("Lifehacker.cr", true),
         ] {
             assert_eq!(
                 junk(tag, &ctx).is_some(),
