@@ -119,6 +119,11 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
         // A documentation heading's permalink (Sphinx, MkDocs) is part of
         // its text: "Install¶".
         let text = c.text.trim_end_matches(['¶', ' ']);
+        let text = if guess {
+            trail_headline(text, &names)
+        } else {
+            text
+        };
         let (head, tail) = names
             .iter()
             .map(|n| split_site(text, Some(n), false))
@@ -176,15 +181,90 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
         other_kind != kind
             && !key.is_empty()
             && other.len() < text.len()
-            && SEPARATORS.iter().any(|sep| {
-                text.strip_prefix(other.as_str())
-                    .is_some_and(|rest| rest.starts_with(sep))
-                    || text
-                        .strip_suffix(other.as_str())
-                        .is_some_and(|rest| rest.ends_with(sep))
-            })
+            && (text.strip_prefix(other.as_str()).is_some_and(set_off_after)
+                || text
+                    .strip_suffix(other.as_str())
+                    .is_some_and(set_off_before))
     });
     Some(stripped[shorter.unwrap_or(winner)].0.clone())
+}
+
+/// Whether `rest`, following a headline, is set off from it: a separator
+/// (" | Site"), or a colon or a symbol after a space (" : 06.11.2023,
+/// 11.41 Uhr", " ⋆ Site", " › Site"). A parenthesis is the headline's own
+/// ("Bhindi masala (okra stir fry)"), and so is a quotation.
+fn set_off_after(rest: &str) -> bool {
+    SEPARATORS.iter().any(|sep| rest.starts_with(sep))
+        || rest.strip_prefix(' ').is_some_and(|r| {
+            r.chars().next().is_some_and(|c| {
+                !c.is_alphanumeric() && !matches!(c, '(' | '[' | '"' | '\'' | '«' | '„' | '“')
+            })
+        })
+}
+
+/// Whether `rest`, before a headline, is set off from it: a separator
+/// ("Site | "), a symbol, or a date run into it ("27.01.2022Mineralöl…",
+/// a dateline printed in the heading).
+fn set_off_before(rest: &str) -> bool {
+    SEPARATORS.iter().any(|sep| rest.ends_with(sep))
+        || rest.strip_suffix(' ').is_some_and(|r| {
+            r.chars()
+                .last()
+                .is_some_and(|c| !c.is_alphanumeric() && !matches!(c, '"' | '\'' | '»' | '“' | '”'))
+        })
+        || crate::clean::meta::dates::in_text(rest)
+            .is_some_and(|_| !rest.chars().any(char::is_alphabetic))
+}
+
+/// A `<title>` that is a trail ("Site » Blog Archive » Headline", "Club -
+/// Headline - Press", "Headline | iPhone | Forum"): three or more parts
+/// split by one separator, where every part but the longest is the site's
+/// name (one of `sites`) or a short section name, and the site is named or
+/// every such part is a single word. The longest part is then the
+/// headline, when it has three words or more and at least twice as many
+/// as each section name. Anything else comes back whole: a headline may
+/// hold the separator itself ("Office 365 – HBDI – die Dritte").
+fn trail_headline<'t>(title: &'t str, sites: &[&str]) -> &'t str {
+    let site_keys: Vec<String> = sites
+        .iter()
+        .map(|s| normalize_for_matching(s).replace(' ', ""))
+        .filter(|k| k.len() >= 3)
+        .collect();
+    let names_site = |part: &str| {
+        let k = normalize_for_matching(part).replace(' ', "");
+        !k.is_empty()
+            && site_keys
+                .iter()
+                .any(|s| s.contains(&k) || k.contains(s.as_str()))
+    };
+    // A trail may end in its separator ("Headline | Forum | ").
+    let padded = format!("{title} ");
+    for sep in SEPARATORS {
+        let parts: Vec<&str> = padded
+            .split(sep)
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() < 3 {
+            continue;
+        }
+        let Some(longest) = parts.iter().copied().max_by_key(|p| p.chars().count()) else {
+            continue;
+        };
+        let n = word_count(longest);
+        let others = parts.iter().filter(|p| **p != longest);
+        let sections_only = others
+            .clone()
+            .all(|p| names_site(p) || word_count(p) <= 3 && n >= 2 * word_count(p));
+        let anchored =
+            others.clone().any(|p| names_site(p)) || others.clone().all(|p| word_count(p) == 1);
+        if n >= 3 && sections_only && anchored {
+            // A slice of `title` itself, so the caller's lifetime holds.
+            let at = title.find(longest).unwrap_or(0);
+            return &title[at..at + longest.len()];
+        }
+    }
+    title
 }
 
 fn word_count(s: &str) -> usize {
@@ -465,5 +545,86 @@ mod tests {
             Some("Lorem")
         );
         assert_eq!(choose(&[], None), None);
+    }
+
+    #[test]
+    fn a_title_trail_gives_its_headline() {
+        let one = |title: &str, logo: Option<&str>| {
+            let mut cands = vec![c(title, Document)];
+            cands.extend(logo.map(|l| c(l, Logo)));
+            choose(&cands, None)
+        };
+        assert_eq!(
+            one(
+                "Four Years Remaining » Blog Archive » Interning of Small Integers in Python",
+                Some("Four Years Remaining")
+            )
+            .as_deref(),
+            Some("Interning of Small Integers in Python")
+        );
+        // Section names of one word each, the site not named.
+        assert_eq!(
+            one(
+                "kein App Store mehr über Mobile Daten mit iOS 13 ? | iPhone | Forum | ",
+                None
+            )
+            .as_deref(),
+            Some("kein App Store mehr über Mobile Daten mit iOS 13 ?")
+        );
+        // The headline holds the separator itself: nothing is cut but the
+        // site's short tail.
+        assert_eq!(
+            one("Office 365 – HBDI – die Dritte | Datenschutz-Blog", None).as_deref(),
+            Some("Office 365 – HBDI – die Dritte")
+        );
+        assert_eq!(
+            one(
+                "Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche – unzensuriert",
+                None
+            )
+            .as_deref(),
+            Some("Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche")
+        );
+    }
+
+    #[test]
+    fn a_tail_or_dateline_another_kind_lacks_is_cut() {
+        let pick = |long: &str, short: &str| {
+            choose(
+                &[c(long, Social), c(long, Document), c(short, Headline)],
+                None,
+            )
+        };
+        for long in [
+            "Ein Quantensprung für Nordhausen Nord : 06.11.2023, 11.41 Uhr",
+            "Ein Quantensprung für Nordhausen Nord ⋆",
+            "Ein Quantensprung für Nordhausen Nord › Nordhäuser Zeitung",
+        ] {
+            assert_eq!(
+                pick(long, "Ein Quantensprung für Nordhausen Nord").as_deref(),
+                Some("Ein Quantensprung für Nordhausen Nord"),
+                "{long}"
+            );
+        }
+        // A date run into the heading.
+        assert_eq!(
+            choose(
+                &[
+                    c("27.01.2022MineralölINFO November 2021", Headline),
+                    c("MineralölINFO November 2021", Social)
+                ],
+                None
+            )
+            .as_deref(),
+            Some("MineralölINFO November 2021")
+        );
+        // A parenthesis or a colon without a space before it is the
+        // headline's own.
+        for long in [
+            "Bhindi masala (okra stir fry)",
+            "Bhindi masala: okra stir fry",
+        ] {
+            assert_eq!(pick(long, "Bhindi masala").as_deref(), Some(long), "{long}");
+        }
     }
 }
