@@ -200,7 +200,6 @@ const BOILER_TOKENS: &[&str] = &[
     "popular",
     "outbrain",
     "taboola",
-    "hidden",
     "widget",
     "banner",
     "disclaimer",
@@ -275,6 +274,17 @@ const BOILER_PARTS: &[&str] = &[
     "promo",
 ];
 
+/// A class that hides its element: `hidden`, `is-hidden`, `js-hidden`.
+/// Not one that hides a part of it (Drupal's `field-label-hidden` on every
+/// body field) or hides it on some screens only (`hidden-xs`).
+fn hidden_class(class: &str) -> bool {
+    let c = class.to_ascii_lowercase();
+    matches!(
+        c.as_str(),
+        "hidden" | "is-hidden" | "is_hidden" | "u-hidden" | "js-hidden" | "el-hidden" | "ishidden"
+    )
+}
+
 pub(super) fn boiler_class(at: &Attrs) -> Option<String> {
     // Embedded posts (tweets, videos) are quoted content, whatever else
     // their class says.
@@ -290,7 +300,8 @@ pub(super) fn boiler_class(at: &Attrs) -> Option<String> {
         }
         let hit_token = s
             .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|t| BOILER_TOKENS.contains(&t));
+            .any(|t| BOILER_TOKENS.contains(&t))
+            || s.split_whitespace().any(hidden_class);
         let joined: String = s.chars().filter(char::is_ascii_alphanumeric).collect();
         if hit_token || BOILER_PARTS.iter().any(|p| joined.contains(p)) {
             let what = if std::ptr::eq(s, &at.class) {

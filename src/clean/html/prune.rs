@@ -338,6 +338,24 @@ mod tests {
     }
 
     #[test]
+    fn a_class_hiding_part_of_an_element_does_not_hide_it() {
+        // Drupal classes every body field `field-label-hidden` (its label
+        // is hidden), Bootstrap `hidden-xs` (hidden on phones only); a
+        // class `hidden` hides the element itself.
+        let html = page(
+            "",
+            &format!(
+                r#"<div class="field field-name-body field-type-text-with-summary field-label-hidden"><p>{P1}</p><p>{P2}</p></div>
+<div class="hidden-xs"><p>{P3}</p></div><div class="hidden"><p>Sign up now for our daily newsletter, the best of the week in your inbox.</p></div>"#
+            ),
+        );
+        let md = body(&clean(&html));
+        assert!(md.contains("The city council voted"), "{md}");
+        assert!(md.contains(&P3[..40]), "{md}");
+        assert!(!md.contains("Sign up now"), "{md}");
+    }
+
+    #[test]
     fn drops_share_bars_related_links_and_newsletter_prompts() {
         let html = page(
             "",
