@@ -261,8 +261,9 @@ fn junk_for(tag: &str, keys: &Keys) -> Option<&'static str> {
     if tag.contains("...") || tag.contains('…') {
         return Some("a cut-off phrase");
     }
-    // Machine values: `ctp_video`, `@post-id:1913719`, `Lite:true`, `a=b`.
-    if tag.contains(['_', '@', ':', '=', '{', '}', '<', '>', '\\']) {
+    // Machine values: `ctp_video`, `@post-id:1913719`, `Lite:true`, `a=b`,
+    // a template's unfilled placeholder (`[NAME]`, `{{tag}}`).
+    if tag.contains(['_', '@', ':', '=', '{', '}', '<', '>', '\\', '[', ']']) {
         return Some("a code, not a word");
     }
     if tag.split_whitespace().any(id_like) {
@@ -529,6 +530,7 @@ mod tests {
             ("Top", true),
             ("Lifehacker.com", true),
             ("Lifehacker.cr", true),
+            ("[VEREIN]", true),
         ] {
             assert_eq!(
                 junk(tag, &ctx).is_some(),
