@@ -257,6 +257,8 @@ pub(super) struct Head {
     pub(super) base: Option<String>,
     pub(super) lang: Option<String>,
     pub(super) json_ld: Vec<String>,
+    /// Publication stamps in other scripts' data (see `prescan::Scripts`).
+    pub(super) data_dates: Vec<String>,
 }
 
 /// Nodes in document order (preorder): a node's descendants follow it, so a

@@ -4,10 +4,53 @@
 //! parser work: those elements are about half of a modern page, and
 //! html5ever's cost grows with the square of the depth.
 
+/// What the pre-scan keeps aside from the scripts it cuts.
+#[derive(Debug, Default)]
+pub(super) struct Scripts {
+    /// The text of each JSON-LD script.
+    pub(super) json_ld: Vec<String>,
+    /// Publication stamps in other scripts' data (`"datePublished":
+    /// "2022-01-10"`, `publishDate: '…'`): a single-page app or an
+    /// analytics layer carries the date its page never shows.
+    pub(super) data_dates: Vec<String>,
+}
+
+/// Keys that name a publication date in a script's data, as sites spell
+/// them (case-sensitive, so the scan stays a literal search).
+const DATA_KEYS: &str = "datePublished|date_published|publishDate|publish_date|publishedDate|published_date|publishedAt|published_at|pubDate|pub_date|publicationDate|publication_date|firstPublished|first_published_at";
+
+/// The publication stamps in a script's text: a key of [`DATA_KEYS`], quoted
+/// or not, then `:` or `=` and a quoted ISO date (with its time, if any).
+fn data_dates(script: &str, out: &mut Vec<String>) {
+    // Every key holds one of these: most scripts have none, and a SIMD
+    // substring search rules them out faster than the pattern can.
+    if ![
+        "ublished",
+        "ublishDate",
+        "ublish_date",
+        "ublication",
+        "ubDate",
+        "ub_date",
+    ]
+    .iter()
+    .any(|k| memchr::memmem::find(script.as_bytes(), k.as_bytes()).is_some())
+    {
+        return;
+    }
+    static RX: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let rx = RX.get_or_init(|| {
+        regex::Regex::new(&format!(
+            r#"(?:^|[^A-Za-z_])["']?(?:{DATA_KEYS})["']?\s*[:=]\s*["'](\d{{4}}-\d{{2}}-\d{{2}}(?:[T ][0-9:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?)["']"#
+        ))
+        .expect("static regex")
+    });
+    out.extend(rx.captures_iter(script).map(|c| c[1].replace(' ', "T")));
+}
+
 /// The page without `<script>`, `<style>`, `<svg>` elements and comments,
 /// which are about half of a modern page's bytes and never article text, so
-/// the HTML parser does not have to tokenise them. JSON-LD scripts are kept
-/// aside for the metadata. A `<script` or `<style` that the tokenizer would
+/// the HTML parser does not have to tokenise them. JSON-LD scripts, and
+/// publication stamps in other scripts, are kept aside for the metadata. A `<script` or `<style` that the tokenizer would
 /// not see as a tag (inside an attribute value or a `<textarea>`) is rare
 /// enough to ignore: the parse of such a page differs, it does not fail.
 ///
@@ -15,7 +58,7 @@
 /// browsers do: html5ever's cost grows with the square of the depth, so
 /// 50,000 nested `<div>`s would otherwise take seconds. Tags past the cap
 /// (and their closing tags) are cut; their content stays.
-pub(super) fn prescan(html: &str, json_ld: &mut Vec<String>) -> String {
+pub(super) fn prescan(html: &str, scripts: &mut Scripts) -> String {
     let b = html.as_bytes();
     let mut out = String::with_capacity(html.len() / 2);
     let mut kept = 0; // start of the next region to copy
@@ -40,8 +83,11 @@ pub(super) fn prescan(html: &str, json_ld: &mut Vec<String>) -> String {
             let close = find_close(b, open_end, name);
             if name == b"script" {
                 let open = &html[lt..open_end];
+                let body = &html[open_end..close.0];
                 if open.to_ascii_lowercase().contains("ld+json") {
-                    json_ld.push(html[open_end..close.0].to_string());
+                    scripts.json_ld.push(body.to_string());
+                } else {
+                    data_dates(body, &mut scripts.data_dates);
                 }
             }
             Some(close.1)
@@ -147,14 +193,32 @@ mod tests {
 
     #[test]
     fn prescan_cuts_scripts_styles_and_comments_but_keeps_json_ld() {
-        let mut ld = Vec::new();
+        let mut kept = Scripts::default();
         let out = prescan(
             r#"a<script>if (a<b) document.write("</p>")</script>b<!-- c --><STYLE>x{}</STYLE >d<script type="application/ld+json">{"k":1}</script>e<svg><path/></svg>f<scriptx>g"#,
-            &mut ld,
+            &mut kept,
         );
         assert_eq!(out, "abd e f<scriptx>g".replace(' ', ""));
-        assert_eq!(ld, vec![r#"{"k":1}"#.to_string()]);
-        assert_eq!(prescan("<script>never closed", &mut ld), "");
-        assert_eq!(prescan("<!-- never closed", &mut ld), "");
+        assert_eq!(kept.json_ld, vec![r#"{"k":1}"#.to_string()]);
+        assert_eq!(prescan("<script>never closed", &mut kept), "");
+        assert_eq!(prescan("<!-- never closed", &mut kept), "");
+        assert!(kept.data_dates.is_empty());
+    }
+
+    #[test]
+    fn publication_stamps_in_script_data_are_kept() {
+        let mut kept = Scripts::default();
+        prescan(
+            r#"<script>window.__STATE__={"post":{"publishedDate":"2016-11-04T10:20:30.000Z","updatedDate":"2017-01-01"}};
+var dataLayer = [{pubDate: '2016-11-04 10:20'}]; var x = {articlePublishDate: "2001-01-01", lastpublishDate: "2002-02-02"};</script>"#,
+            &mut kept,
+        );
+        assert_eq!(
+            kept.data_dates,
+            vec![
+                "2016-11-04T10:20:30.000Z".to_string(),
+                "2016-11-04T10:20".to_string()
+            ]
+        );
     }
 }

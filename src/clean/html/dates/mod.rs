@@ -201,6 +201,9 @@ pub(super) fn candidates(
     for url in urls {
         push(&mut out, dates::in_url(url), Evidence::Url);
     }
+    for stamp in &head.data_dates {
+        push(&mut out, dates::machine(stamp), Evidence::ScriptData);
+    }
     (out, modified)
 }
 

@@ -12,7 +12,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag as MdTag};
 
 use super::super::arena::{Arena, Tag};
 use super::super::inline::{Inline, Para};
-use super::super::prescan::prescan;
+use super::super::prescan::{prescan, Scripts};
 use super::super::prune::{sanitize, Serializer};
 use super::super::select::ATTEMPTS;
 use super::super::stats::stats;
@@ -458,8 +458,7 @@ fn corpus_round_trips() {
                 }
             }
             let article = cleaned.body_markdown();
-            let mut json = Vec::new();
-            let html = prescan(&page, &mut json);
+            let html = prescan(&page, &mut Scripts::default());
             let a = Arena::build(&Document::from(html), None);
             let st = stats(&a);
             let mut ser = Serializer {

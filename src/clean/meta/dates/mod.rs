@@ -66,6 +66,10 @@ pub(crate) enum Evidence {
     /// A date standing alone in the page's text or title, with nothing
     /// saying whose it is.
     Text,
+    /// A publication stamp in a script's data (a single-page app's state,
+    /// an analytics layer): read only when nothing else dates the page,
+    /// and only when all such stamps are one day.
+    ScriptData,
 }
 
 /// A date seen on a page.
@@ -151,10 +155,25 @@ pub(crate) fn choose_why(
     if days.len() > 2 {
         return None;
     }
-    first(Evidence::Text).map(|c| {
-        (
+    if let Some(c) = first(Evidence::Text) {
+        return Some((
             c.stamp.clone(),
             "a date standing alone at the article's head",
+        ));
+    }
+    // A script's data: a list of items carries many days, the page's own
+    // state one.
+    let data: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.evidence == Evidence::ScriptData)
+        .collect();
+    let one_day = data
+        .iter()
+        .all(|c| day_of(&c.stamp) == day_of(&data[0].stamp));
+    (!data.is_empty() && one_day).then(|| {
+        (
+            data[0].stamp.clone(),
+            "a publication stamp in a script's data (nothing else dates the page)",
         )
     })
 }
@@ -167,6 +186,7 @@ impl Evidence {
             Evidence::Byline => "by the headline or in the byline",
             Evidence::Url => "the page's URL",
             Evidence::Text => "standing alone in the text",
+            Evidence::ScriptData => "a script's data",
         }
     }
 }
@@ -229,6 +249,25 @@ mod tests {
         };
         let archive = [lone("2001-12-24"), lone("2001-12-25"), lone("2001-12-26")];
         assert_eq!(choose(&archive, None), None);
+        // A script's data dates a page nothing else dates, when it names
+        // one day.
+        let data = |d: &str| Candidate {
+            stamp: d.into(),
+            evidence: Evidence::ScriptData,
+        };
+        assert_eq!(
+            choose(&[data("2016-11-04T10:20:30Z"), data("2016-11-04")], None).as_deref(),
+            Some("2016-11-04T10:20:30Z")
+        );
+        assert_eq!(
+            choose(&[data("2016-11-04"), data("2016-11-05")], None),
+            None
+        );
+        let shown = cand("2016-11-03", Evidence::Url);
+        assert_eq!(
+            choose(&[data("2016-11-04"), shown.clone()], None),
+            Some(shown.stamp)
+        );
         assert_eq!(
             choose(
                 &[lone("2001-12-24"), lone("2001-12-24"), lone("2001-12-25")],
