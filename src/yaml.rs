@@ -28,13 +28,10 @@ pub fn parse<T: DeserializeOwned>(
             Some(i) => &raw[..i],
             None => &raw,
         });
-        match unknown_field_hint(&message) {
+        match unknown_field(&message) {
             // The hint names the likely key; the full list of valid keys
             // would drown it.
-            Some(hint) => {
-                let short = message.split(", expected").next().unwrap_or(&message);
-                Diagnostic::in_file(file, short).maybe_line(line).hint(hint)
-            }
+            Some((short, hint)) => Diagnostic::in_file(file, short).maybe_line(line).hint(hint),
             None => Diagnostic::in_file(file, message).maybe_line(line),
         }
     })
@@ -128,15 +125,27 @@ fn vocabulary(message: &str) -> String {
 }
 
 /// Serde words unknown keys as "unknown field `x`, expected one of `a`, `b`"
-/// (or "expected `a`"); turn that into "did you mean `b`?".
-fn unknown_field_hint(message: &str) -> Option<String> {
-    let (_, rest) = message.split_once("unknown field `")?;
-    let (field, expected) = rest.split_once('`')?;
+/// (or "expected `a`"); turn that into "unknown field `x`" and a hint, "did
+/// you mean `b`?" (or the valid keys when none is close). The key is the
+/// editor's text and may hold anything, backticks and ", expected"
+/// included: it ends at the *last* "`, expected", and is cut to
+/// [`QUOTE_CHARS`] in the message.
+fn unknown_field(message: &str) -> Option<(String, String)> {
+    const OPEN: &str = "unknown field `";
+    let start = message.find(OPEN)? + OPEN.len();
+    let rest = &message[start..];
+    let (field, expected) = match rest.rfind("`, expected ") {
+        Some(k) => (&rest[..k], &rest[k + 2..]),
+        None => (rest.strip_suffix('`')?, ""),
+    };
     let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    match closest(field, candidates.iter().copied()) {
-        Some(best) => Some(format!("did you mean `{best}`?")),
-        None => Some(format!("valid keys here are: {}", candidates.join(", "))),
-    }
+    let short = format!("{}{}`", &message[..start], shortened(field));
+    let hint = match closest(field, candidates.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None if candidates.is_empty() => "this place takes no keys".to_string(),
+        None => format!("valid keys here are: {}", candidates.join(", ")),
+    };
+    Some((short, hint))
 }
 
 /// Serialises `value` as YAML (for front matter Dossier writes itself).
@@ -175,6 +184,13 @@ mod tests {
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("descriptoin"), "{}", err.message);
         assert_eq!(err.hint.as_deref(), Some("did you mean `description`?"));
+        // A key holding backticks and ", expected" (found by fuzzing):
+        // the valid keys are still read right, and a long key is cut.
+        let key = format!("ti`t, expected `x`{}", "`".repeat(300));
+        let err = parse::<Demo>(&format!("\"{key}\": b\n"), Path::new("x.yaml"), 1).unwrap_err();
+        assert!(err.message.chars().count() < 150, "{}", err.message);
+        let hint = err.hint.unwrap();
+        assert!(hint.contains("title") && !hint.contains("``"), "{hint}");
     }
 
     /// No Rust type names reach the editor.
