@@ -193,6 +193,26 @@ mod tests {
             t.contains(&P3[..40]),
             "prose after the links is the article again: {t}"
         );
+        // The same in the other languages the cleaner reads.
+        for heading in [
+            "Auch interessant:",
+            "Neueste Artikel",
+            "Lee también",
+            "Plus d'articles",
+        ] {
+            let html = page(
+                "",
+                &format!(
+                    "<p>{P1}</p><p>{P2}</p><h2>{heading}</h2><h3><a href=\"/a\">Die geheime Geschichte des Radwegs</a></h3><h3><a href=\"/b\">Warum dein Telefon langsam ist</a></h3><p>{P3}</p>"
+                ),
+            );
+            let t = texts(&clean(&html).blocks);
+            assert!(
+                !t.contains(heading) && !t.contains("Radwegs"),
+                "{heading}: {t}"
+            );
+            assert!(t.contains(&P3[..40]), "{heading}: {t}");
+        }
     }
 
     #[test]
