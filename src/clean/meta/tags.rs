@@ -302,6 +302,15 @@ fn junk_for(tag: &str, keys: &Keys) -> Option<&'static str> {
             | "latest"
             | "latest news"
             | "top"
+            // "News" and "Topics" in the other languages the cleaner reads.
+            | "nachrichten"
+            | "aktuelles"
+            | "themen"
+            | "noticias"
+            | "actualités"
+            | "notizie"
+            | "notícias"
+            | "nieuws"
             // WordPress's "Uncategorized" and "featured" as other
             // languages install them.
             | "allgemein"
@@ -531,6 +540,8 @@ mod tests {
             ("Lifehacker.com", true),
             ("Lifehacker.cr", true),
             ("[VEREIN]", true),
+            ("Nachrichten", true),
+            ("Noticias", true),
         ] {
             assert_eq!(
                 junk(tag, &ctx).is_some(),
