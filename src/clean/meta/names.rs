@@ -277,7 +277,63 @@ const ROLES: &[&str] = &[
     "anchor",
     "critic",
     "reviewer",
+    // The same in the other languages the cleaner reads.
+    "redakteur",
+    "redakteurin",
+    "chefredakteur",
+    "chefredakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "autorin",
+    "experte",
+    "expertin",
+    "rédacteur",
+    "rédactrice",
+    "journaliste",
+    "periodista",
+    "redactor",
+    "redactora",
+    "giornalista",
+    "redattore",
+    "redattrice",
 ];
+
+/// A company's legal form: a firm (the site's operator, its web agency) is
+/// a publisher, never the writer ("wegewerk GmbH", "GmbH & Co. KG").
+const LEGAL_FORMS: &[&str] = &[
+    "gmbh", "ag", "kg", "co", "inc", "ltd", "llc", "plc", "corp", "s.a", "sa", "sarl", "srl",
+    "spa", "bv", "nv", "e.v", "gbr", "ug", "a/s",
+];
+
+/// Whether a name holds a company's legal form ([`LEGAL_FORMS`]) as firms
+/// write it: with its dot ("Co.", "Inc.", "e.V."), in capitals ("AG",
+/// "KG", "LLC"), or a form of three letters or more capitalised ("GmbH",
+/// "Ltd"). "Co" or "Ev" alone are names (Michael Co, Ev Williams).
+fn legal_form(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '/');
+        let stem = bare.trim_end_matches('.');
+        let key = stem.to_lowercase();
+        let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+        let dotted = bare.ends_with('.');
+        let capitals = stem
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        let capitalised = letters >= 3 && stem.chars().next().is_some_and(char::is_uppercase);
+        LEGAL_FORMS.contains(&key.as_str()) && (letters >= 2 && (dotted || capitals) || capitalised)
+    })
+}
+
+/// Whether a word is a job title, also as the last part of a compound
+/// ("FOCUS-Online-Experte", "Sport-Redakteur").
+fn role_word(lower: &str) -> bool {
+    ROLES.contains(&lower)
+        || lower
+            .rsplit('-')
+            .next()
+            .is_some_and(|last| last != lower && ROLES.contains(&last))
+}
 
 /// Words of links, buttons, credits and headings that sit where bylines
 /// do ("View more posts", "Follow Author", "Photo: Getty Images", "By Any
@@ -608,11 +664,13 @@ pub(crate) fn is_person_name(s: &str) -> bool {
     if !(2..=5).contains(&words.len()) {
         return false;
     }
-    if words.iter().any(|w| {
-        let l = bare_lower(w);
-        ROLES.contains(&l.as_str())
-            || NOT_NAME.contains(&l.as_str()) && w.chars().any(char::is_uppercase)
-    }) {
+    if legal_form(&words)
+        || s.eq_ignore_ascii_case("super user")
+        || words.iter().any(|w| {
+            let l = bare_lower(w);
+            role_word(&l) || NOT_NAME.contains(&l.as_str()) && w.chars().any(char::is_uppercase)
+        })
+    {
         return false;
     }
     // Starts and ends with a capitalised word; particles only inside.
@@ -645,7 +703,10 @@ pub(crate) fn plausible_author(s: &str) -> bool {
     if words.len() > 1 && words[0] == "The" {
         return false;
     }
-    if words.len() == 1 && PLACEHOLDERS.contains(&lower[0].as_str()) {
+    if words.len() == 1 && PLACEHOLDERS.contains(&lower[0].as_str())
+        || lower.join(" ") == "super user"
+        || legal_form(&words)
+    {
         return false;
     }
     // One word in capitals is an acronym (an agency, a placeholder),
@@ -1000,6 +1061,15 @@ mod tests {
         assert_eq!(names("AUTHOR Ann Lee"), ["Ann Lee"]);
         // "Written by" in other languages.
         assert_eq!(names("Erstellt von Andri Bryner"), ["Andri Bryner"]);
+        // Job titles in other languages, also as a compound's last part.
+        assert_eq!(names("Christoph Hein Chefredakteur"), ["Christoph Hein"]);
+        assert!(!is_person_name("FOCUS-Online-Experte Robin Tschöpe"));
+        // A firm is a publisher, never the writer.
+        assert!(names("Verlag GmbH & Co. KG").is_empty());
+        assert!(!plausible_author("wegewerk GmbH") && !plausible_author("Acme Inc."));
+        assert!(!plausible_author("Super User") && !is_person_name("Super User"));
+        assert!(is_person_name("Ev Williams") && is_person_name("Michael Co"));
+        assert!(plausible_author("Deutsche Welle") && plausible_author("Associated Press"));
         assert_eq!(names("Écrit par Ann Lee"), ["Ann Lee"]);
         assert_eq!(names("Scritto da Anna Rossi"), ["Anna Rossi"]);
         // "Da" alone is a name's particle, not a label.
