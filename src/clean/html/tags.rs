@@ -8,8 +8,10 @@
 //! menus and the tags of other stories look the same, so only lists near
 //! the article count: not inside navigation, a sidebar, a widget, a
 //! related-stories box or comments, and between the headline and a little
-//! past the end of the article's container. Which values survive is
-//! decided in `clean/meta/tags.rs`.
+//! past the end of the article's container. Only links to a page of the
+//! site are tags (not share buttons, actions or a breadcrumb's "Home"), and
+//! a list whose links carry counts is the site's tag cloud. Which values
+//! survive is decided in `clean/meta/tags.rs`.
 
 use crate::clean::meta::tags::{after_label, counted, split_list, TagCandidate, TagEvidence};
 
