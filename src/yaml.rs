@@ -24,10 +24,10 @@ pub fn parse<T: DeserializeOwned>(
         let line = err.location().map(|loc| loc.line() + first_line - 1);
         let raw = err.to_string();
         // serde_yaml appends " at line X column Y"; we report the line ourselves.
-        let message = plain_words(match raw.find(" at line ") {
+        let message = short_path(&plain_words(match raw.find(" at line ") {
             Some(i) => &raw[..i],
             None => &raw,
-        });
+        }));
         match unknown_field(&message) {
             // The hint names the likely key; the full list of valid keys
             // would drown it.
@@ -67,6 +67,18 @@ pub fn plain_words(message: &str) -> String {
     }
     out.push_str(&vocabulary(rest));
     out
+}
+
+/// serde_yaml opens a nested error with its path (`authors[0].name: …`),
+/// whose map keys are the editor's text: a path longer than
+/// [`QUOTE_CHARS`] is cut, as a quoted value is.
+fn short_path(message: &str) -> String {
+    match message.find(": ") {
+        Some(k) if message[..k].chars().count() > QUOTE_CHARS => {
+            format!("{}{}", shortened(&message[..k]), &message[k..])
+        }
+        _ => message.to_string(),
+    }
 }
 
 /// The longest value quoted in a message, in characters.
@@ -262,6 +274,15 @@ mod tests {
             err.message
         );
         assert!(!err.message.contains("tail"), "{}", err.message);
+        assert!(err.message.chars().count() < 200, "{}", err.message);
+        // A nested error's path holds the editor's keys: cut too.
+        let nested = format!("inner:\n  {}: [1]\n", "Ines ".repeat(100));
+        let err = parse::<Settings>(&nested, Path::new("s.yaml"), 1).unwrap_err();
+        assert!(
+            err.message.starts_with("inner.Ines Ines"),
+            "{}",
+            err.message
+        );
         assert!(err.message.chars().count() < 200, "{}", err.message);
         // A quote that never closes is left as it is.
         assert_eq!(
