@@ -448,16 +448,13 @@ pub(super) fn metadata(
             .as_deref()
             .map(normalize_for_matching)
             .unwrap_or_default();
-        let candidates = tags::candidates(
-            a,
-            st,
-            head,
-            &ld.keywords,
-            headline_at,
+        let place = tags::Place {
+            anchor: headline_at,
             root,
-            &title_key,
-            &hosts,
-        );
+            title_key: &title_key,
+            hosts: &hosts,
+        };
+        let candidates = tags::candidates(a, st, head, &ld.keywords, &place);
         let hosts_ref: Vec<&str> = hosts.iter().map(String::as_str).collect();
         let ctx = TagContext {
             title: title.as_deref(),

@@ -31,21 +31,28 @@ const META_KEYS: &[(&str, TagEvidence)] = &[
     ("keywords", TagEvidence::Keywords),
 ];
 
-/// The tag candidates of the page. `anchor`: the headline's node (else the
-/// article's first node); `root`: the article's first node, if found;
-/// `title_key`: the article's title, normalised; `hosts`: the site's host
-/// names as [`super::meta`]'s `host_label` gives them ("bbc" for
-/// `www.bbc.co.uk`), empty when the page does not say its address.
-#[allow(clippy::too_many_arguments)]
+/// Where the article sits on the page and what it is called: what tells a
+/// tag list of its own from the site's and other stories'.
+pub(super) struct Place<'a> {
+    /// The headline's node (else the article's first node).
+    pub(super) anchor: Option<usize>,
+    /// The article's first node, if found.
+    pub(super) root: Option<u32>,
+    /// The article's title, normalised.
+    pub(super) title_key: &'a str,
+    /// The site's host names as [`super::meta`]'s `host_label` gives them
+    /// ("bbc" for `www.bbc.co.uk`), empty when the page does not say its
+    /// address.
+    pub(super) hosts: &'a [String],
+}
+
+/// The tag candidates of the page.
 pub(super) fn candidates(
     a: &Arena,
     st: &[Stat],
     head: &Head,
     ld_keywords: &[String],
-    anchor: Option<usize>,
-    root: Option<u32>,
-    title_key: &str,
-    hosts: &[String],
+    place: &Place,
 ) -> Vec<TagCandidate> {
     let mut out = Vec::new();
     for (key, evidence) in META_KEYS {
@@ -75,7 +82,7 @@ pub(super) fn candidates(
             evidence: TagEvidence::JsonLd,
         });
     }
-    if let Some(values) = shown_list(a, st, anchor, root, title_key, hosts) {
+    if let Some(values) = shown_list(a, st, place) {
         out.push(TagCandidate {
             values,
             evidence: TagEvidence::PageList,
@@ -142,15 +149,13 @@ fn outside_article(a: &Arena, i: usize) -> bool {
 
 /// The tag list shown with the article: the first list, in page order,
 /// that sits in the article's zone and is not another story's.
-/// `title_key`: the article's title, normalised.
-fn shown_list(
-    a: &Arena,
-    st: &[Stat],
-    anchor: Option<usize>,
-    root: Option<u32>,
-    title_key: &str,
-    hosts: &[String],
-) -> Option<Vec<String>> {
+fn shown_list(a: &Arena, st: &[Stat], place: &Place) -> Option<Vec<String>> {
+    let Place {
+        anchor,
+        root,
+        title_key,
+        hosts,
+    } = *place;
     let anchor = anchor.or(root.map(|r| r as usize))?;
     // The article's container (the root's parent) and a little after it:
     // tag lists sit under the text, often just outside the element that
@@ -289,7 +294,7 @@ fn list_values(
 /// Whether a link can lead to a tag's page: a page of this site other than
 /// its front page. Not a share button (another host, or an app's scheme:
 /// `mailto:`, `whatsapp:`), an action (`#`, `javascript:`), or the "Home"
-/// of a breadcrumb trail. `hosts` as for [`candidates`]; when empty, any
+/// of a breadcrumb trail. `hosts` as for [`Place`]; when empty, any
 /// host counts but a share endpoint's (the page's address in its query).
 fn site_page(href: Option<&str>, hosts: &[String]) -> bool {
     let Some(href) = href.map(str::trim).filter(|h| !h.is_empty()) else {
