@@ -257,7 +257,10 @@ pub(super) struct Head {
     pub(super) base: Option<String>,
     pub(super) lang: Option<String>,
     pub(super) json_ld: Vec<String>,
-    /// Publication stamps in other scripts' data (see `prescan::Scripts`).
+    /// Publication stamps in other scripts' data (`"datePublished":
+    /// "2022-01-10"`, `publishDate: '…'`): a single-page app or an
+    /// analytics layer carries the date its page never shows. Read by the
+    /// pre-scan as it cuts the scripts.
     pub(super) data_dates: Vec<String>,
 }
 

@@ -278,11 +278,19 @@ const BOILER_PARTS: &[&str] = &[
 /// Not one that hides a part of it (Drupal's `field-label-hidden` on every
 /// body field) or hides it on some screens only (`hidden-xs`).
 fn hidden_class(class: &str) -> bool {
-    let c = class.to_ascii_lowercase();
-    matches!(
-        c.as_str(),
-        "hidden" | "is-hidden" | "is_hidden" | "u-hidden" | "js-hidden" | "el-hidden" | "ishidden"
-    )
+    // Compared without lowercasing a copy: every class of every element
+    // of the article passes here.
+    [
+        "hidden",
+        "is-hidden",
+        "is_hidden",
+        "u-hidden",
+        "js-hidden",
+        "el-hidden",
+        "ishidden",
+    ]
+    .iter()
+    .any(|h| class.eq_ignore_ascii_case(h))
 }
 
 pub(super) fn boiler_class(at: &Attrs) -> Option<String> {

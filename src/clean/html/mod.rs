@@ -54,7 +54,7 @@ use super::{normalize_for_matching, Article, Block, Dropped, Hints};
 use arena::{Arena, Head};
 use emit::Emitter;
 use meta::{is_absolute, metadata};
-use prescan::{prescan, Scripts};
+use prescan::prescan;
 use prune::{sanitize, Serializer};
 use select::{select_content, ATTEMPTS};
 use sift::sift;
@@ -65,13 +65,8 @@ pub fn clean_html(html: &str, hints: &Hints) -> Article {
     if html.trim().is_empty() {
         return Article::default();
     }
-    let mut scripts = Scripts::default();
-    let html = prescan(html, &mut scripts);
-    let mut head = Head {
-        json_ld: scripts.json_ld,
-        data_dates: scripts.data_dates,
-        ..Head::default()
-    };
+    let mut head = Head::default();
+    let html = prescan(html, &mut head);
     let arena = {
         let doc = Document::from(html);
         Arena::build(&doc, Some(&mut head))

@@ -4,16 +4,7 @@
 //! parser work: those elements are about half of a modern page, and
 //! html5ever's cost grows with the square of the depth.
 
-/// What the pre-scan keeps aside from the scripts it cuts.
-#[derive(Debug, Default)]
-pub(super) struct Scripts {
-    /// The text of each JSON-LD script.
-    pub(super) json_ld: Vec<String>,
-    /// Publication stamps in other scripts' data (`"datePublished":
-    /// "2022-01-10"`, `publishDate: '…'`): a single-page app or an
-    /// analytics layer carries the date its page never shows.
-    pub(super) data_dates: Vec<String>,
-}
+use super::arena::Head;
 
 /// Keys that name a publication date in a script's data, as sites spell
 /// them (case-sensitive, so the scan stays a literal search).
@@ -21,19 +12,22 @@ const DATA_KEYS: &str = "datePublished|date_published|publishDate|publish_date|p
 
 /// The publication stamps in a script's text: a key of [`DATA_KEYS`], quoted
 /// or not, then `:` or `=` and a quoted ISO date (with its time, if any).
+/// Pieces of which every key of [`DATA_KEYS`] holds one (a test checks):
+/// most scripts hold none, and a SIMD substring search rules them out
+/// faster than the pattern can.
+const DATA_NEEDLES: [&str; 6] = [
+    "ublished",
+    "ublishDate",
+    "ublish_date",
+    "ublication",
+    "ubDate",
+    "ub_date",
+];
+
 fn data_dates(script: &str, out: &mut Vec<String>) {
-    // Every key holds one of these: most scripts have none, and a SIMD
-    // substring search rules them out faster than the pattern can.
-    if ![
-        "ublished",
-        "ublishDate",
-        "ublish_date",
-        "ublication",
-        "ubDate",
-        "ub_date",
-    ]
-    .iter()
-    .any(|k| memchr::memmem::find(script.as_bytes(), k.as_bytes()).is_some())
+    if !DATA_NEEDLES
+        .iter()
+        .any(|k| memchr::memmem::find(script.as_bytes(), k.as_bytes()).is_some())
     {
         return;
     }
@@ -50,7 +44,8 @@ fn data_dates(script: &str, out: &mut Vec<String>) {
 /// The page without `<script>`, `<style>`, `<svg>` elements and comments,
 /// which are about half of a modern page's bytes and never article text, so
 /// the HTML parser does not have to tokenise them. JSON-LD scripts, and
-/// publication stamps in other scripts, are kept aside for the metadata. A `<script` or `<style` that the tokenizer would
+/// publication stamps in other scripts, are kept aside in `head` for the
+/// metadata. A `<script` or `<style` that the tokenizer would
 /// not see as a tag (inside an attribute value or a `<textarea>`) is rare
 /// enough to ignore: the parse of such a page differs, it does not fail.
 ///
@@ -58,7 +53,7 @@ fn data_dates(script: &str, out: &mut Vec<String>) {
 /// browsers do: html5ever's cost grows with the square of the depth, so
 /// 50,000 nested `<div>`s would otherwise take seconds. Tags past the cap
 /// (and their closing tags) are cut; their content stays.
-pub(super) fn prescan(html: &str, scripts: &mut Scripts) -> String {
+pub(super) fn prescan(html: &str, head: &mut Head) -> String {
     let b = html.as_bytes();
     let mut out = String::with_capacity(html.len() / 2);
     let mut kept = 0; // start of the next region to copy
@@ -85,9 +80,9 @@ pub(super) fn prescan(html: &str, scripts: &mut Scripts) -> String {
                 let open = &html[lt..open_end];
                 let body = &html[open_end..close.0];
                 if open.to_ascii_lowercase().contains("ld+json") {
-                    scripts.json_ld.push(body.to_string());
+                    head.json_ld.push(body.to_string());
                 } else {
-                    data_dates(body, &mut scripts.data_dates);
+                    data_dates(body, &mut head.data_dates);
                 }
             }
             Some(close.1)
@@ -193,7 +188,7 @@ mod tests {
 
     #[test]
     fn prescan_cuts_scripts_styles_and_comments_but_keeps_json_ld() {
-        let mut kept = Scripts::default();
+        let mut kept = Head::default();
         let out = prescan(
             r#"a<script>if (a<b) document.write("</p>")</script>b<!-- c --><STYLE>x{}</STYLE >d<script type="application/ld+json">{"k":1}</script>e<svg><path/></svg>f<scriptx>g"#,
             &mut kept,
@@ -206,8 +201,15 @@ mod tests {
     }
 
     #[test]
+    fn every_data_key_holds_a_needle() {
+        for key in DATA_KEYS.split('|') {
+            assert!(DATA_NEEDLES.iter().any(|n| key.contains(n)), "{key}");
+        }
+    }
+
+    #[test]
     fn publication_stamps_in_script_data_are_kept() {
-        let mut kept = Scripts::default();
+        let mut kept = Head::default();
         prescan(
             r#"<script>window.__STATE__={"post":{"publishedDate":"2016-11-04T10:20:30.000Z","updatedDate":"2017-01-01"}};
 var dataLayer = [{pubDate: '2016-11-04 10:20'}]; var x = {articlePublishDate: "2001-01-01", lastpublishDate: "2002-02-02"};</script>"#,

@@ -550,7 +550,15 @@ const PLACEHOLDERS: &[&str] = &[
     "staff",
     "editor",
     "webmaster",
+    // Joomla's default account.
+    "super user",
 ];
+
+/// Whether a whole value, given as its words bare and lowercased
+/// ([`bare_lower`]), is a [`PLACEHOLDERS`] entry.
+fn placeholder(lower: &[String]) -> bool {
+    PLACEHOLDERS.contains(&lower.join(" ").as_str())
+}
 
 fn bare_lower(w: &str) -> String {
     w.to_lowercase()
@@ -664,11 +672,11 @@ pub(crate) fn is_person_name(s: &str) -> bool {
     if !(2..=5).contains(&words.len()) {
         return false;
     }
+    let lower: Vec<String> = words.iter().map(|w| bare_lower(w)).collect();
     if legal_form(&words)
-        || s.eq_ignore_ascii_case("super user")
-        || words.iter().any(|w| {
-            let l = bare_lower(w);
-            role_word(&l) || NOT_NAME.contains(&l.as_str()) && w.chars().any(char::is_uppercase)
+        || placeholder(&lower)
+        || words.iter().zip(&lower).any(|(w, l)| {
+            role_word(l) || NOT_NAME.contains(&l.as_str()) && w.chars().any(char::is_uppercase)
         })
     {
         return false;
@@ -703,10 +711,7 @@ pub(crate) fn plausible_author(s: &str) -> bool {
     if words.len() > 1 && words[0] == "The" {
         return false;
     }
-    if words.len() == 1 && PLACEHOLDERS.contains(&lower[0].as_str())
-        || lower.join(" ") == "super user"
-        || legal_form(&words)
-    {
+    if placeholder(&lower) || legal_form(&words) {
         return false;
     }
     // One word in capitals is an acronym (an agency, a placeholder),

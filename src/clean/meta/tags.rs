@@ -167,9 +167,10 @@ pub fn tidy(raw: &str) -> String {
     }
 }
 
-/// Where a count in parentheses starts at the end of `tag` ("(611 posts)",
-/// "(12)"), as tag clouds print them beside each name.
-fn count_at(tag: &str) -> Option<usize> {
+/// `tag` before a count in parentheses at its end ("Election (611 posts)",
+/// "Python (12)"), as tag clouds print one beside each name; `None` when
+/// there is no count, or nothing before it.
+fn before_count(tag: &str) -> Option<&str> {
     let t = tag.trim_end();
     let open = t.strip_suffix(')')?.rfind('(')?;
     let inside = &t[open + 1..t.len() - 1];
@@ -178,20 +179,19 @@ fn count_at(tag: &str) -> Option<usize> {
         n.bytes()
             .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
     });
-    (number && words.count() <= 1 && inside.bytes().any(|b| b.is_ascii_digit())).then_some(open)
+    let head = t[..open].trim_end();
+    (number && words.count() <= 1 && inside.bytes().any(|b| b.is_ascii_digit()) && !head.is_empty())
+        .then_some(head)
 }
 
 /// Whether `tag` ends in a count: a tag cloud's entry.
 pub fn counted(tag: &str) -> bool {
-    count_at(tag).is_some_and(|open| !tag[..open].trim().is_empty())
+    before_count(tag).is_some()
 }
 
 /// `tag` without a count at its end; a tag that is only a count stays.
 fn without_count(tag: &str) -> &str {
-    match count_at(tag) {
-        Some(open) if counted(tag) => tag[..open].trim_end(),
-        _ => tag,
-    }
+    before_count(tag).unwrap_or(tag)
 }
 
 /// What makes two tags the same: case, spacing and punctuation aside
@@ -328,11 +328,11 @@ fn junk_for(tag: &str, keys: &Keys) -> Option<&'static str> {
         return Some("a placeholder");
     }
     // The site's name, also as its address ("Elpais.cr").
-    let name = tag.rsplit_once('.').map_or(tag, |(name, _)| name);
+    let address = tag
+        .rsplit_once('.')
+        .map(|(name, _)| normalize_for_matching(name).replace(' ', ""));
     if keys.sites.contains(&key.replace(' ', ""))
-        || keys
-            .sites
-            .contains(&normalize_for_matching(name).replace(' ', ""))
+        || address.is_some_and(|name| keys.sites.contains(&name))
     {
         return Some("the site's name");
     }

@@ -212,8 +212,8 @@ fn set_off_before(rest: &str) -> bool {
                 .last()
                 .is_some_and(|c| !c.is_alphanumeric() && !matches!(c, '"' | '\'' | '»' | '“' | '”'))
         })
-        || crate::clean::meta::dates::in_text(rest)
-            .is_some_and(|_| !rest.chars().any(char::is_alphabetic))
+        || !rest.chars().any(char::is_alphabetic)
+            && crate::clean::meta::dates::in_text(rest).is_some()
 }
 
 /// A `<title>` that is a trail ("Site » Blog Archive » Headline", "Club -

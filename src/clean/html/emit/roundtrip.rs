@@ -10,9 +10,9 @@ use dom_query::Document;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag as MdTag};
 
-use super::super::arena::{Arena, Tag};
+use super::super::arena::{Arena, Head, Tag};
 use super::super::inline::{Inline, Para};
-use super::super::prescan::{prescan, Scripts};
+use super::super::prescan::prescan;
 use super::super::prune::{sanitize, Serializer};
 use super::super::select::ATTEMPTS;
 use super::super::stats::stats;
@@ -458,7 +458,7 @@ fn corpus_round_trips() {
                 }
             }
             let article = cleaned.body_markdown();
-            let html = prescan(&page, &mut Scripts::default());
+            let html = prescan(&page, &mut Head::default());
             let a = Arena::build(&Document::from(html), None);
             let st = stats(&a);
             let mut ser = Serializer {
