@@ -550,41 +550,40 @@ pub(super) fn host_label(url: &str) -> Option<String> {
     Some(labels[i].to_ascii_lowercase().replace('-', ""))
 }
 
-/// Class and id words that mark a byline or the author's name.
+/// Class and id words that mark a byline or the author's name. Templates
+/// spell "author" inside compounds (`header-info__author`,
+/// `liveArticleAuthorDateBlock`, `post_author`; the arena has lowercased
+/// them) and the byline in their own language (`autor`, `auteur`), so a
+/// word holding "author" counts, but not "authority" or "authorize".
 fn byline_class(at: &super::arena::Attrs) -> bool {
     [&at.class, &at.id].iter().any(|s| {
-        if s.is_empty() {
-            return false;
-        }
-        let lower = s.to_ascii_lowercase();
-        let says_byline = lower
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
-            .any(|t| {
-                t.contains("byline")
-                    || matches!(
-                        t,
-                        "author"
-                            | "authors"
-                            | "author_name"
-                            | "authorname"
-                            | "author-name"
-                            | "writer"
-                            | "article_author"
-                            | "post_author"
-                            | "by_author"
-                            | "entry_author"
-                    )
-                    || t.starts_with("author__")
-                    || t.starts_with("author_") && !t.contains("date")
-            });
-        // An author's bio or box, a list of authors' pages: not the byline.
-        says_byline
-            && ![
+        let mut says_byline = false;
+        let mut aside = false;
+        for w in s.split(|c: char| !c.is_ascii_alphanumeric()) {
+            let w = w.to_ascii_lowercase();
+            says_byline |= w.contains("byline")
+                || w.contains("author") && !w.contains("authori")
+                || matches!(
+                    w.as_str(),
+                    "autor"
+                        | "autoren"
+                        | "autores"
+                        | "auteur"
+                        | "auteurs"
+                        | "autore"
+                        | "autori"
+                        | "writer"
+                        | "verfasser"
+                );
+            // An author's bio or box, a list of authors' pages: not the byline.
+            aside |= [
                 "bio", "about", "box", "list", "avatar", "photo", "image", "img", "social",
                 "follow", "more", "comment",
             ]
             .iter()
-            .any(|w| lower.contains(w))
+            .any(|x| w.contains(x));
+        }
+        says_byline && !aside
     })
 }
 
@@ -659,7 +658,9 @@ fn page_author_candidates(
                 t = field_text(a, n as u32);
             }
         }
-        if t.is_empty() {
+        // A label's own element ("<span class=author-from>von</span>")
+        // names nobody, and must not stand for the byline around it.
+        if t.is_empty() || names::is_label(&t) {
             continue;
         }
         if ev != Evidence::RelAuthor {
@@ -909,6 +910,36 @@ mod tests {
         );
         let a = clean(&page("<title>Night buses return</title>", &art));
         assert_eq!(a.authors, vec!["Jane Roe".to_string()]);
+    }
+
+    #[test]
+    fn byline_classes_are_read_inside_compounds_and_other_languages() {
+        // BEM, camelCase and a Spanish class, each holding the byline.
+        for class in ["header-info__author", "liveArticleAuthorDateBlock", "autor"] {
+            let art = format!(
+                r#"<h1>Night buses return</h1><div class="{class}">Jane Roe | 3 hours ago</div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+            );
+            let a = clean(&page("<title>Night buses return</title>", &art));
+            assert_eq!(a.authors, vec!["Jane Roe".to_string()], "{class}");
+        }
+        // An author's box is not the byline; "authority" is not an author,
+        // nor is an "autorefresh".
+        for class in ["header-info__author-box", "authority-badge", "autorefresh"] {
+            let art = format!(
+                r#"<h1>Night buses return</h1><div class="{class}">Jane Roe</div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+            );
+            let a = clean(&page("<title>Night buses return</title>", &art));
+            assert!(a.authors.is_empty(), "{class}: {:?}", a.authors);
+        }
+    }
+
+    #[test]
+    fn a_label_in_its_own_byline_element_does_not_hide_the_names() {
+        let art = format!(
+            r#"<h1>Kommunalwahlen</h1><div class="c-page-intro__author"><span class="c-page-intro__author-from">von</span> Daniel Braun, Davor Pasoski</div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("<title>Kommunalwahlen</title>", &art));
+        assert_eq!(a.authors, ["Daniel Braun", "Davor Pasoski"]);
     }
 
     #[test]

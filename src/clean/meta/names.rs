@@ -753,6 +753,13 @@ pub(crate) fn has_label(s: &str) -> bool {
     })
 }
 
+/// Is `s` a byline's label and nothing else ("von", "By:")? Templates put
+/// the label in an element of its own, marked as the byline's part.
+pub(crate) fn is_label(s: &str) -> bool {
+    let s = s.trim();
+    label_rx().find(s).is_some_and(|m| m.end() == s.len())
+}
+
 /// The names in a byline: its label, dates, times, job titles, outlets and
 /// link texts around the names are dropped, and lists are split on commas,
 /// semicolons, "and", "&", "with" (and their French, German, Spanish,
