@@ -528,7 +528,29 @@ fn meta_author_candidates(metas: &[(String, String)]) -> Vec<Candidate> {
             out.push(Candidate::new(&values, Evidence::Meta));
         }
     }
+    out.extend(labelled_author(metas));
     out
+}
+
+/// The author in a labelled pair of metas: Twitter's card shows
+/// `twitter:labelN` beside `twitter:dataN`, and WordPress's SEO plugins
+/// write the post's author there ("Written by", "Verfasst von", "Escrito
+/// por") on pages whose `<meta name=author>` they leave out. Only a pair
+/// whose label is a byline's counts: the others say reading time or price.
+fn labelled_author(metas: &[(String, String)]) -> Option<Candidate> {
+    let value = |k: &str| {
+        metas
+            .iter()
+            .find(|(n, v)| n == k && !v.trim().is_empty())
+            .map(|(_, v)| collapse(&decode_entities(v)))
+    };
+    (1..=4).find_map(|n| {
+        let label = value(&format!("twitter:label{n}"))?;
+        if !names::is_label(&label) {
+            return None;
+        }
+        value(&format!("twitter:data{n}")).map(|v| Candidate::new(&[v], Evidence::Meta))
+    })
 }
 
 /// The name a URL's host is registered under: "cbsnews" for
@@ -930,6 +952,23 @@ mod tests {
             );
             let a = clean(&page("<title>Night buses return</title>", &art));
             assert!(a.authors.is_empty(), "{class}: {:?}", a.authors);
+        }
+    }
+
+    #[test]
+    fn a_labelled_twitter_pair_names_the_author() {
+        let art = format!("<h1>Lost</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        for (label, want) in [
+            ("Verfasst von", vec!["Karoline Herr"]),
+            ("Written by", vec!["Karoline Herr"]),
+            // Another pair's label: reading time, not a byline.
+            ("Geschätzte Lesezeit", vec![]),
+        ] {
+            let head = format!(
+                r#"<title>Lost</title><meta name="twitter:label1" content="{label}"><meta name="twitter:data1" content="Karoline Herr">"#
+            );
+            let a = clean(&page(&head, &art));
+            assert_eq!(a.authors, want, "{label}");
         }
     }
 
