@@ -214,6 +214,47 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
             best = Some((score, i, names));
         }
     }
+    // One source lists only the first of several writers (a JSON-LD
+    // `author` holding one name where the byline and the metas list two):
+    // the fuller list that contains every chosen name wins, when two kinds
+    // of evidence name each added writer (one kind alone also lists
+    // desks, job titles and link texts).
+    let seconded = |n: &String| {
+        candidates
+            .iter()
+            .filter(|c| c.names.iter().any(|m| same_name(m, n)))
+            .map(|c| c.evidence)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            >= 2
+    };
+    if let Some((_, i, names)) = &mut best {
+        let fuller = candidates
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| k != i)
+            .map(|(k, c)| {
+                let all: Vec<String> = c
+                    .names
+                    .iter()
+                    .map(strip_site)
+                    .filter(|n| !is_site(n))
+                    .collect();
+                (k, all)
+            })
+            .filter(|(_, all)| {
+                all.len() > names.len()
+                    && names.iter().all(|n| all.iter().any(|m| same_name(m, n)))
+                    && all
+                        .iter()
+                        .all(|m| names.iter().any(|n| same_name(m, n)) || seconded(m))
+            })
+            .max_by_key(|(k, all)| (all.len(), std::cmp::Reverse(*k)));
+        if let Some((k, all)) = fuller {
+            *i = k;
+            *names = all;
+        }
+    }
     match best {
         Some((_, i, names)) => (names, Some(i)),
         None => (Vec::new(), None),
@@ -753,6 +794,20 @@ pub(crate) fn has_label(s: &str) -> bool {
     })
 }
 
+/// A comma between two words gets its space ("Ann Lee,Bo Chan"), so a
+/// list typed without spaces splits like any other.
+fn spaced_commas(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == ',' && chars.peek().is_some_and(|n| n.is_alphabetic()) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
 /// Is `s` a byline's label and nothing else ("von", "By:")? Templates put
 /// the label in an element of its own, marked as the byline's part.
 pub(crate) fn is_label(s: &str) -> bool {
@@ -771,7 +826,7 @@ pub(crate) fn is_label(s: &str) -> bool {
 /// three names; "Written by Rob Ewaschuk Edited by Betsy Beyer" → Rob
 /// Ewaschuk.
 pub(crate) fn split_byline(raw: &str) -> Vec<String> {
-    let s = collapse(&raw.replace(['\u{a0}', '\u{2009}'], " "));
+    let s = collapse(&spaced_commas(&raw.replace(['\u{a0}', '\u{2009}'], " ")));
     let s = strip_label(&s);
     // A label in another language: one word and a colon ("Текст:",
     // "Texto:").
@@ -807,8 +862,12 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
             || w.chars().next().is_some_and(|c| c.is_ascii_digit())
             || w.contains('@')
             || w.contains("://")
-            || (month_number(bare).is_some() && bare.len() >= 3 && (next_digit || tokens.len() >= 2) && bare != "may" && bare != "march" && bare != "august" && bare != "june" && bare != "april")
+            // A month ends the names; a short one ("Jan", "Mar") only with its
+            // day after it, as it is a first name too ("Jan Lukas Strozyk").
+            || (month_number(bare).is_some() && bare.len() >= 3 && (next_digit || tokens.len() >= 2 && bare.len() > 4) && bare != "may" && bare != "march" && bare != "august" && bare != "june" && bare != "april")
             || (matches!(bare, "may" | "march" | "august" | "june" | "april") && next_digit)
+            // "Hace 13 horas", "vor 3 Stunden", "há 2 dias": "… ago".
+            || (matches!(bare, "hace" | "vor" | "há") && next_digit)
             || matches!(
                 bare,
                 "updated"
@@ -1064,6 +1123,24 @@ mod tests {
         assert_eq!(names("Ann Lee | Updated 3 hours ago"), ["Ann Lee"]);
         assert_eq!(names("Richard (R.J.) Eskow"), ["Richard (R.J.) Eskow"]);
         assert_eq!(names("Ann Lee Ann Lee"), ["Ann Lee"]);
+        // A list typed without spaces after its commas.
+        assert_eq!(
+            names("Sadhbh O'Sullivan,Elisabeth Kochan"),
+            ["Sadhbh O'Sullivan", "Elisabeth Kochan"]
+        );
+        // "… ago" in other languages ends the names.
+        assert_eq!(
+            names("Isabel Caro , Rocío Latorre y José Miguel Wilson Hace 13 horas Tiempo"),
+            ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"]
+        );
+        assert_eq!(
+            names("Von Jan Lukas Strozyk vor 3 Stunden"),
+            ["Jan Lukas Strozyk"]
+        );
+        assert_eq!(
+            names("Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR"),
+            ["Volkmar Kabisch", "Jan Lukas Strozyk", "Benedikt Strunz"]
+        );
     }
 
     #[test]
@@ -1221,6 +1298,23 @@ mod tests {
         let fail = cand(&["Admin"], Evidence::JsonLd);
         let full = cand(&["Creator Name"], Evidence::Meta);
         assert_eq!(choose(&[fail, full], &[]).0, ["Creator Name"]);
+    }
+
+    #[test]
+    fn a_fuller_list_of_writers_wins_when_its_added_names_are_seconded() {
+        // JSON-LD keeps the first writer; the metas and the byline list two.
+        let ld = cand(&["Ann Lee"], Evidence::JsonLd);
+        let meta = cand(&["Ann Lee,Bo Chan"], Evidence::Meta);
+        let el = cand(&["Ann Lee, Bo Chan"], Evidence::BylineElement);
+        assert_eq!(
+            choose(&[ld.clone(), meta.clone(), el], &[]).0,
+            ["Ann Lee", "Bo Chan"]
+        );
+        // One kind of evidence alone does not add a writer: bylines also
+        // run on into desks and link texts.
+        let el = cand(&["Ann Lee, Online Redaktion"], Evidence::BylineElement);
+        assert_eq!(choose(&[ld.clone(), el], &[]).0, ["Ann Lee"]);
+        assert_eq!(choose(&[ld, meta], &[]).0, ["Ann Lee"]);
     }
 
     #[test]
