@@ -379,7 +379,7 @@ fn role_word(lower: &str) -> bool {
 /// Words of links, buttons, credits and headings that sit where bylines
 /// do ("View more posts", "Follow Author", "Photo: Getty Images", "By Any
 /// Means Necessary"): English function words and interface words never
-/// found in a person's name.
+/// found in a person's name, and the interface words in other languages.
 const NOT_NAME: &[&str] = &[
     "the",
     "a",
@@ -460,6 +460,25 @@ const NOT_NAME: &[&str] = &[
     "home",
     "login",
     "subscribe",
+    // The same interface words in the other languages the cleaner reads
+    // ("Alle Beiträge", "Voir tous les articles", "Ver más").
+    "alle",
+    "beiträge",
+    "beitrag",
+    "artikel",
+    "mehr",
+    "weitere",
+    "tous",
+    "toutes",
+    "voir",
+    "todos",
+    "todas",
+    "artículos",
+    "más",
+    "ver",
+    "tutti",
+    "articoli",
+    "altri",
 ];
 
 /// Job words that name a group: a part holding one is a desk ("Science X
@@ -752,6 +771,15 @@ pub(crate) fn plausible_author(s: &str) -> bool {
     if words.len() > 1 && words[0] == "The" {
         return false;
     }
+    // A phrase ("deinen Hochzeitsbloggern", "votre rédaction"), not a
+    // name: of several words, only a particle opens a name in lower case.
+    if words.len() > 1
+        && latin(s)
+        && words[0].chars().next().is_some_and(char::is_lowercase)
+        && !PARTICLES.contains(&lower[0].as_str())
+    {
+        return false;
+    }
     if placeholder(&lower) || legal_form(&words) {
         return false;
     }
@@ -836,8 +864,9 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         }
         _ => s,
     };
-    // "(avec …)", "(with …)": more authors; any other parenthesis after a
-    // name (a URL, a handle, a pen name in brackets) is not part of it.
+    // "(avec …)", "(with …)": more authors; a parenthesis holding a URL,
+    // a handle or a number is not part of a name; a one-word one may be
+    // ("Richard (R.J.) Eskow").
     static PAREN: OnceLock<Regex> = OnceLock::new();
     let paren = PAREN.get_or_init(|| {
         Regex::new(r"(?i)\(\s*(?:avec|with|and|mit|con|et|und)\s+([^)]*)\)").expect("static regex")
@@ -848,6 +877,22 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         Regex::new(r"\((?:[^()]*(?:://|@|\d|www\.)[^()]*|\s*)\)").expect("static regex")
     });
     let s = junk.replace_all(&s, " ");
+    // Several words in brackets where a name ends ("Samuel Diekmann
+    // (Sponsored Post), Redner…") are a note; inside a name they are part
+    // of it ("Bruno (Henrique Zecchin) Rodrigues").
+    static NOTE: OnceLock<Regex> = OnceLock::new();
+    let note = NOTE.get_or_init(|| Regex::new(r"\([^()]*\S\s+\S[^()]*\)").expect("static regex"));
+    let mut kept = String::with_capacity(s.len());
+    let mut from = 0;
+    for m in note.find_iter(&s) {
+        let after = s[m.end()..].trim_start();
+        let ends = after.is_empty() || after.starts_with([',', ';', '|', '/', '-', '–', '—', '·']);
+        kept.push_str(&s[from..m.start()]);
+        kept.push_str(if ends { " " } else { m.as_str() });
+        from = m.end();
+    }
+    kept.push_str(&s[from..]);
+    let s = kept;
     // Cut where the names end: a separator, a date, a time, "Updated",
     // "Edited by", an e-mail or handle.
     let mut tokens: Vec<&str> = Vec::new();
@@ -971,10 +1016,18 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         );
         // A name followed by its job title with no comma ("Ann Lee Staff
         // Writer"): keep the words before the title.
-        let words: Vec<&str> = part.split_whitespace().collect();
+        let mut words: Vec<&str> = part.split_whitespace().collect();
+        let mut lowers: Vec<String> = words.iter().map(|w| bare_lower(w)).collect();
+        // A job title before the name ("FOCUS-Online-Experte Robin
+        // Tschöpe", "Chefredakteur Christoph Hein"): the name after it.
+        let lead = lowers.iter().take_while(|w| role_word(w)).count();
+        if lead > 0 && words.len() >= lead + 2 && is_person_name(&words[lead..].join(" ")) {
+            words.drain(..lead);
+            lowers.drain(..lead);
+        }
+        let part = &words.join(" ");
         // A collective word makes the part a desk, unless it opens a job
         // title after a name ("Meg James Staff Writer").
-        let lowers: Vec<String> = words.iter().map(|w| bare_lower(w)).collect();
         let title_after = |k: usize| {
             lowers
                 .get(k + 1)
@@ -1137,6 +1190,24 @@ mod tests {
             names("Von Jan Lukas Strozyk vor 3 Stunden"),
             ["Jan Lukas Strozyk"]
         );
+        // A note in brackets; a job title before the name.
+        assert_eq!(
+            names("Autor: Samuel Diekmann (Sponsored Post), Redner bei rent-a-pastor.com"),
+            ["Samuel Diekmann"]
+        );
+        assert_eq!(
+            names("Von FOCUS-Online-Experte Robin Tschöpe"),
+            ["Robin Tschöpe"]
+        );
+        assert_eq!(names("Chefredakteur Christoph Hein"), ["Christoph Hein"]);
+        assert_eq!(
+            names("Bruno (Henrique Zecchin) Rodrigues"),
+            ["Bruno (Henrique Zecchin) Rodrigues"]
+        );
+        // Interface words in other languages are not names.
+        assert!(names("Alle Beiträge").is_empty());
+        assert!(!plausible_author("deinen Hochzeitsbloggern"));
+        assert!(plausible_author("van der Berg"));
         assert_eq!(
             names("Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR"),
             ["Volkmar Kabisch", "Jan Lukas Strozyk", "Benedikt Strunz"]
