@@ -88,12 +88,21 @@ fn any_in(s: &str, words: &[&str]) -> bool {
 }
 
 pub(super) fn class_weight(at: &Attrs) -> f32 {
+    class_weight_except(at, &[])
+}
+
+/// [`class_weight`] without the negative words this page uses for its
+/// structure (see [`boiler_tokens`]).
+pub(super) fn class_weight_except(at: &Attrs, structural: &[&str]) -> f32 {
     let mut w = 0.0;
     for s in [&at.class, &at.id] {
         if s.is_empty() {
             continue;
         }
-        if any_in(s, NEGATIVE) || s == "hid" {
+        let negative = NEGATIVE
+            .iter()
+            .any(|n| !structural.contains(n) && s.contains(n));
+        if negative || s == "hid" {
             w -= 25.0;
         }
         if any_in(s, POSITIVE) {
@@ -293,7 +302,21 @@ fn hidden_class(class: &str) -> bool {
     .any(|h| class.eq_ignore_ascii_case(h))
 }
 
+/// The boilerplate tokens of a class or id attribute ("widget" of
+/// `elementor-widget-wrap`).
+pub(super) fn boiler_tokens(s: &str) -> impl Iterator<Item = &'static str> + '_ {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter_map(|t| BOILER_TOKENS.iter().find(|b| **b == t).copied())
+}
+
 pub(super) fn boiler_class(at: &Attrs) -> Option<String> {
+    boiler_class_except(at, &[])
+}
+
+/// [`boiler_class`] without the tokens in `structural`: the words a page
+/// builder puts on every block, article text included (Elementor's
+/// `elementor-widget`), say nothing about any one block.
+pub(super) fn boiler_class_except(at: &Attrs, structural: &[&str]) -> Option<String> {
     // Embedded posts (tweets, videos) are quoted content, whatever else
     // their class says.
     if [&at.class, &at.id]
@@ -306,9 +329,7 @@ pub(super) fn boiler_class(at: &Attrs) -> Option<String> {
         if s.is_empty() {
             continue;
         }
-        let hit_token = s
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|t| BOILER_TOKENS.contains(&t))
+        let hit_token = boiler_tokens(s).any(|t| !structural.contains(&t))
             || s.split_whitespace().any(hidden_class);
         let joined: String = s.chars().filter(char::is_ascii_alphanumeric).collect();
         if hit_token || BOILER_PARTS.iter().any(|p| joined.contains(p)) {

@@ -77,16 +77,7 @@ pub fn clean_html(html: &str, hints: &Hints) -> Article {
     let mut best: Option<(String, Vec<Dropped>, usize, Option<u32>)> = None;
     for flags in ATTEMPTS {
         let roots = select_content(&arena, &st, flags);
-        let good_total = roots.iter().map(|&r| st[r as usize].good).sum();
-        let mut ser = Serializer {
-            a: &arena,
-            st: &st,
-            flags,
-            out: String::new(),
-            dropped: Vec::new(),
-            good_total,
-            kept_len: 0,
-        };
+        let mut ser = Serializer::new(&arena, &st, flags, &roots);
         ser.out.push_str("<div>");
         for &r in &roots {
             ser.write(r, true, 0, false, false);

@@ -7,7 +7,7 @@
 use crate::clean::Dropped;
 
 use super::arena::{Arena, Tag};
-use super::hints::{boiler_class, class_weight};
+use super::hints::{boiler_class_except, boiler_tokens, class_weight_except};
 use super::select::Flags;
 use super::stats::{link_density, Stat};
 
@@ -21,9 +21,88 @@ pub(super) struct Serializer<'a> {
     /// never dropped on class hints alone.
     pub(super) good_total: u32,
     pub(super) kept_len: usize,
+    /// Boilerplate class words this page puts on most of its article text
+    /// ([`structural_words`]): not evidence against any one block.
+    pub(super) structural: Vec<&'static str>,
+}
+
+/// Good text a block needs to count as the article's first paragraph: two
+/// sentences, more than a date line or a byline has.
+const OPENING_LEN: u32 = 100;
+
+/// The boilerplate class words (`widget`, `meta`, `tools`…) that mark
+/// the article's first paragraph and more than half of the selection's
+/// good text: a page builder's block word (Elementor wraps every
+/// paragraph in `elementor-widget`), not a sign of boilerplate on this
+/// page. A comment thread longer than the post it follows holds most of
+/// the text too, but the post does not open inside it. Nested elements
+/// carrying the same word count once, at the outermost.
+fn structural_words(a: &Arena, st: &[Stat], roots: &[u32], good_total: u32) -> Vec<&'static str> {
+    let within = |i: usize| {
+        roots
+            .iter()
+            .any(|&r| i >= r as usize && i < a.subtree_end(r))
+    };
+    let selection = || roots.iter().flat_map(|&r| r as usize..a.subtree_end(r));
+    let Some(first) = selection()
+        .find(|&i| st[i].good >= OPENING_LEN && !st[i].has_block && a.nodes[i].tag != Tag::Text)
+    else {
+        return Vec::new();
+    };
+    let mut opening: Vec<&'static str> = Vec::new();
+    for p in a.ancestors(first as u32).filter(|&p| within(p as usize)) {
+        let at = a.nodes[p as usize].attrs();
+        opening.extend(boiler_tokens(&at.class).chain(boiler_tokens(&at.id)));
+    }
+    if opening.is_empty() {
+        return Vec::new();
+    }
+    // (word, good text under it, end of the last counted subtree)
+    let mut sums: Vec<(&'static str, u32, usize)> = Vec::new();
+    for i in selection() {
+        let node = &a.nodes[i];
+        if node.attrs.is_none() || node.tag == Tag::Text {
+            continue;
+        }
+        let at = node.attrs();
+        for t in boiler_tokens(&at.class).chain(boiler_tokens(&at.id)) {
+            if !opening.contains(&t) {
+                continue;
+            }
+            match sums.iter_mut().find(|(w, _, _)| *w == t) {
+                Some((_, sum, until)) if i >= *until => {
+                    *sum += st[i].good;
+                    *until = a.subtree_end(i as u32);
+                }
+                Some(_) => {}
+                None => sums.push((t, st[i].good, a.subtree_end(i as u32))),
+            }
+        }
+    }
+    sums.into_iter()
+        .filter(|&(_, sum, _)| sum * 2 > good_total)
+        .map(|(w, _, _)| w)
+        .collect()
 }
 
 pub(super) const MAX_DEPTH: usize = 300;
+
+impl<'a> Serializer<'a> {
+    /// A serialiser for the selection `roots` of the arena.
+    pub(super) fn new(a: &'a Arena, st: &'a [Stat], flags: Flags, roots: &[u32]) -> Self {
+        let good_total = roots.iter().map(|&r| st[r as usize].good).sum();
+        Serializer {
+            a,
+            st,
+            flags,
+            out: String::new(),
+            dropped: Vec::new(),
+            good_total,
+            kept_len: 0,
+            structural: structural_words(a, st, roots, good_total),
+        }
+    }
+}
 
 impl Serializer<'_> {
     fn drop_node(&mut self, n: u32, reason: String) {
@@ -59,7 +138,7 @@ impl Serializer<'_> {
         // the page still carries).
         let story = node.tag == Tag::Article && s.good >= 500;
         if !protected && !story && self.flags.weight_classes && node.tag != Tag::Blockquote {
-            if let Some(r) = boiler_class(node.attrs()) {
+            if let Some(r) = boiler_class_except(node.attrs(), &self.structural) {
                 return Some(r);
             }
         }
@@ -91,7 +170,7 @@ impl Serializer<'_> {
             | Tag::Inline
                 if node.tag != Tag::Inline || s.has_block =>
             {
-                let weight = class_weight(node.attrs());
+                let weight = class_weight_except(node.attrs(), &self.structural);
                 if weight < 0.0 && s.good < 100 {
                     let at = node.attrs();
                     let c = if at.class.is_empty() {
@@ -313,6 +392,39 @@ pub(super) fn sanitize(html: &str, base: Option<&ammonia::Url>) -> String {
 mod tests {
     use super::super::test_support::{body, clean, page, P1, P2, P3};
     use crate::clean::Block;
+
+    #[test]
+    fn a_page_builders_block_word_is_not_boilerplate_on_its_page() {
+        // Elementor: every paragraph in its own `elementor-widget`.
+        let widget = |p: &str| {
+            format!(
+                r#"<div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>{p}</p></div></div>"#
+            )
+        };
+        let art = format!(
+            r#"<article><h1>Buses</h1><div class="elementor-widget-wrap">{}{}{}</div></article>"#,
+            widget(P1),
+            widget(P2),
+            widget(P3)
+        );
+        let md = body(&clean(&page("<title>Buses</title>", &art)));
+        for p in [P1, P2, P3] {
+            assert!(md.contains(&p[..40]), "lost {p}: {md}");
+        }
+        // A comment thread longer than the post is still comments: the
+        // post does not open inside it.
+        let comment = |p: &str| format!(r#"<div class="comment"><p>{p}</p></div>"#);
+        let said = "Said one reader:";
+        let art = format!(
+            r#"<article><h1>Buses</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>{}{}{}{}</article>"#,
+            comment(&format!("{said} {P3}")),
+            comment(&format!("{said} {P2}")),
+            comment(&format!("{said} {P1}")),
+            comment(&format!("{said} {P2}"))
+        );
+        let md = body(&clean(&page("<title>Buses</title>", &art)));
+        assert!(md.contains(&P1[..40]) && !md.contains(said), "{md}");
+    }
 
     #[test]
     fn a_story_marked_paywalled_keeps_its_text() {

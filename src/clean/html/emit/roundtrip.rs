@@ -461,15 +461,7 @@ fn corpus_round_trips() {
             let html = prescan(&page, &mut Head::default());
             let a = Arena::build(&Document::from(html), None);
             let st = stats(&a);
-            let mut ser = Serializer {
-                a: &a,
-                st: &st,
-                flags: ATTEMPTS[ATTEMPTS.len() - 1],
-                out: String::new(),
-                dropped: Vec::new(),
-                good_total: st[a.body() as usize].good,
-                kept_len: 0,
-            };
+            let mut ser = Serializer::new(&a, &st, ATTEMPTS[ATTEMPTS.len() - 1], &[a.body()]);
             ser.out.push_str("<div>");
             ser.write(a.body(), true, 0, false, false);
             ser.out.push_str("</div>");
