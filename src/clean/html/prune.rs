@@ -86,6 +86,11 @@ fn structural_words(a: &Arena, st: &[Stat], roots: &[u32], good_total: u32) -> V
 }
 
 pub(super) const MAX_DEPTH: usize = 300;
+/// Good text that makes a block with more images than paragraphs more
+/// than a gallery or a share bar: a paragraph of prose (KATAPULT's one
+/// paragraph sits between its share icons and ten "download the graphic"
+/// buttons). Such a block is kept, and its parts are judged one by one.
+const GALLERY_PROSE: u32 = 100;
 
 impl<'a> Serializer<'a> {
     /// A serialiser for the selection `roots` of the arena.
@@ -196,7 +201,12 @@ impl Serializer<'_> {
                         ld * 100.0
                     ));
                 }
-                if imgs > 1.0 && paras / imgs < 0.5 && !in_figure && node.tag != Tag::Figure {
+                if imgs > 1.0
+                    && paras / imgs < 0.5
+                    && !in_figure
+                    && node.tag != Tag::Figure
+                    && s.good < GALLERY_PROSE
+                {
                     return Some("more images than paragraphs".into());
                 }
                 if !is_list && lis > paras {
@@ -392,6 +402,28 @@ pub(super) fn sanitize(html: &str, base: Option<&ammonia::Url>) -> String {
 mod tests {
     use super::super::test_support::{body, clean, page, P1, P2, P3};
     use crate::clean::Block;
+
+    #[test]
+    fn a_block_with_more_images_than_paragraphs_keeps_its_prose() {
+        let icon = |n: u32| {
+            format!(r#"<a href="https://share.example/{n}"><img src="/i/{n}.png" alt=""></a>"#)
+        };
+        let icons: String = (0..6).map(icon).collect();
+        let art = format!(
+            r#"<h1>Buses</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><div class="c">{icons}<div>Said one reader: {P1}</div>{icons}</div>"#
+        );
+        let md = body(&clean(&page("<title>Buses</title>", &art)));
+        assert!(md.contains("Said one reader"), "{md}");
+        // A gallery with short labels is still not article text.
+        let pic =
+            |n: u32| format!(r#"<div><img src="/g/{n}.jpg" alt=""><span>Photo {n}</span></div>"#);
+        let gallery: String = (0..6).map(pic).collect();
+        let art = format!(
+            r#"<h1>Buses</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><div class="c">{gallery}</div>"#
+        );
+        let md = body(&clean(&page("<title>Buses</title>", &art)));
+        assert!(!md.contains("Photo 3"), "{md}");
+    }
 
     #[test]
     fn a_page_builders_block_word_is_not_boilerplate_on_its_page() {
