@@ -234,14 +234,23 @@ pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Optio
     {
         return Some("copyright line".into());
     }
-    if words.len() <= 12 && is_byline(trimmed) {
+    // Short: a few words. Chinese and Japanese write a whole paragraph
+    // without a space, so there each character counts as a word.
+    let cjk = plain.chars().filter(|&c| cjk_char(c)).count();
+    let short = |n: usize| words.len() + cjk <= n;
+    if short(12) && is_byline(trimmed) {
         return Some("byline".into());
     }
-    if words.len() <= 12 && is_dateline(&words) || words.len() <= 14 && is_datestamp(plain, &words)
-    {
+    if short(12) && is_dateline(&words) || short(14) && is_datestamp(plain, &words) {
         return Some("date line".into());
     }
     None
+}
+
+/// A Chinese character, or Japanese kana: scripts written without spaces
+/// between words.
+fn cjk_char(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 /// A short line carrying a year and a time, month or numeric date, and no
@@ -470,6 +479,17 @@ mod tests {
         for r in ["byline", "date line", "image caption", "copyright line"] {
             assert!(reasons.contains(&r), "{r} not in {reasons:?}");
         }
+    }
+
+    #[test]
+    fn a_paragraph_written_without_spaces_is_not_a_date_line() {
+        let ja = "みんなに知っておいて欲しいんだけど、目の前で痴漢してるやつを見つけることがあるんですよ。その時に落ち着いて行動して犯人を確保する方法です。 — マツモトケイジ (@keizi666) January 24, 2020";
+        assert_eq!(block_filter(ja, "", &Hints::default()), None);
+        // A real date line still goes.
+        assert_eq!(
+            block_filter("Updated: 19 November 2019, 09:01 AM", "", &Hints::default()).as_deref(),
+            Some("date line")
+        );
     }
 
     #[test]
