@@ -14,6 +14,7 @@ use crate::clean::normalize_for_matching;
 use super::arena::{Arena, Head, Tag};
 use super::collapse;
 use super::dates::{self, LdDates};
+use super::headline::{headline_text, is_logo};
 use super::stats::Stat;
 use super::tags;
 
@@ -254,7 +255,7 @@ pub(super) fn metadata(
                 if is_logo(a, i, &t) {
                     logos.push(t);
                 } else {
-                    h1s.push((i, t));
+                    h1s.push((i, headline_text(a, i).unwrap_or(t)));
                 }
             }
         }
@@ -744,34 +745,6 @@ fn marked_title(a: &Arena, i: usize) -> bool {
         && !in_widget(a, i)
 }
 
-/// An `<h1>` whose whole text is a link to the home page is the site's
-/// logo, not the article's headline: many templates wrap the logo in the
-/// page's only `<h1>`.
-fn is_logo(a: &Arena, h1: usize, text: &str) -> bool {
-    let end = a.subtree_end(h1 as u32);
-    (h1 + 1..end).any(|i| {
-        let node = &a.nodes[i];
-        node.tag == Tag::A
-            && node.attrs().href.as_deref().is_some_and(is_home)
-            && a.text(i as u32) == text
-    })
-}
-
-/// A link to a site's front page: `/`, `index.html`, or an address with
-/// no path.
-fn is_home(href: &str) -> bool {
-    let href = href.trim();
-    let path = match href.split_once("://") {
-        Some((_, rest)) => rest.find('/').map_or("/", |p| &rest[p..]),
-        None => href.strip_prefix("./").unwrap_or(href),
-    };
-    !path.is_empty()
-        && matches!(
-            path.trim_start_matches('/'),
-            "" | "index.html" | "index.htm" | "index.php"
-        )
-}
-
 /// Inside a sidebar, comment list, "related" box or navigation: the names
 /// there are commenters' and other articles' writers.
 fn in_widget(a: &Arena, i: usize) -> bool {
@@ -854,7 +827,6 @@ fn field_text(a: &Arena, n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{body, clean, page, P1, P2, P3};
-    use super::is_home;
 
     #[test]
     fn finds_metadata() {
@@ -881,34 +853,6 @@ mod tests {
             a.subtitle.as_deref(),
             Some("Three new lines will link the suburbs with the centre by next year.")
         );
-    }
-
-    #[test]
-    fn a_logo_h1_linking_home_is_not_the_headline() {
-        let head = "<title>Night buses return - Chapter 1 - Ann Lee | Stories Archive</title>";
-        let body = format!(
-            r#"<h1><a href="/"><span>Stories Archive</span> <sup>beta</sup></a></h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
-        );
-        let a = clean(&page(head, &body));
-        assert_eq!(
-            a.title.as_deref(),
-            Some("Night buses return - Chapter 1 - Ann Lee")
-        );
-        assert!(is_home("/") && is_home("https://daily.example") && is_home("index.html"));
-        // A blog: the logo is the <h1>, each post's title an <h2 class>;
-        // the sidebar's titled headings are not the post's.
-        let body = format!(
-            r#"<h1><a href="https://blog.example/">Health Care Renewal</a></h1>
-<div class="sidebar"><h2 class="sidebar-title">About Me</h2></div>
-<h2 class="widget-title">Archives</h2>
-<h3 class="post-title">A Troubling Study of Medical Contracts</h3><p>{P1}</p><p>{P2}</p>"#
-        );
-        let a = clean(&page("<title>Health Care Renewal</title>", &body));
-        assert_eq!(
-            a.title.as_deref(),
-            Some("A Troubling Study of Medical Contracts")
-        );
-        assert!(!is_home("") && !is_home("/news/") && !is_home("#top"));
     }
 
     #[test]

@@ -10,8 +10,9 @@
 //!    (through `dom_query`) and copied into a small arena (`Arena`) that the
 //!    rest works on without borrowing games; every subtree's text is
 //!    measured once (length, commas, link text, paragraphs, images).
-//! 3. **Metadata** (`meta.rs`) from `<meta>`, JSON-LD, `<title>`, `<h1>`,
-//!    `<time>`, `<link rel=canonical>` and `<html lang>`.
+//! 3. **Metadata** (`meta.rs`, with `headline.rs`, `dates/`, `tags.rs`)
+//!    from `<meta>`, JSON-LD, `<title>`, `<h1>` (without a logo or a
+//!    kicker), `<time>`, `<link rel=canonical>` and `<html lang>`.
 //! 4. **Main content** (`select.rs`): paragraphs are scored
 //!    Readability-style (text length, commas, link density, class/id hints
 //!    from `hints.rs`) and the scores flow to their ancestors; the best
@@ -36,6 +37,7 @@ mod arena;
 mod dates;
 mod emit;
 mod filter;
+mod headline;
 mod hints;
 mod inline;
 mod meta;
