@@ -107,6 +107,42 @@ const LABELS: &[&str] = &[
     "categories",
     "category",
     "see more photos",
+    "no comments",
+    "featured image",
+    // The same labels in the other languages the cleaner reads.
+    "kommentare",
+    "kommentar",
+    "keine kommentare",
+    "kommentar verfassen",
+    "kommentar schreiben",
+    "teilen",
+    "drucken",
+    "weiterlesen",
+    "anzeige",
+    "werbung",
+    "beitragsbild",
+    "titelbild",
+    "commentaires",
+    "aucun commentaire",
+    "laisser un commentaire",
+    "partager",
+    "imprimer",
+    "lire la suite",
+    "publicité",
+    "comentarios",
+    "sin comentarios",
+    "deja un comentario",
+    "compartir",
+    "imprimir",
+    "leer más",
+    "publicidad",
+    "commenti",
+    "nessun commento",
+    "lascia un commento",
+    "condividi",
+    "stampa",
+    "leggi tutto",
+    "pubblicità",
 ];
 
 /// How much of what follows a dropped heading goes with it.
@@ -479,6 +515,34 @@ mod tests {
         for r in ["byline", "date line", "image caption", "copyright line"] {
             assert!(reasons.contains(&r), "{r} not in {reasons:?}");
         }
+    }
+
+    #[test]
+    fn interface_labels_are_dropped_in_every_language_the_cleaner_reads() {
+        for label in [
+            "Keine Kommentare",
+            "Kommentar verfassen",
+            "Beitragsbild",
+            "Lire la suite",
+            "Sin comentarios",
+            "Condividi",
+            "No comments",
+        ] {
+            assert_eq!(
+                block_filter(label, "", &Hints::default()).as_deref(),
+                Some("label, not article text"),
+                "{label}"
+            );
+        }
+        // Only the bare label: a sentence about comments is text.
+        assert_eq!(
+            block_filter(
+                "Keine Kommentare gab es zur Rede des Ministers.",
+                "",
+                &Hints::default()
+            ),
+            None
+        );
     }
 
     #[test]
