@@ -124,11 +124,33 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
         } else {
             text
         };
-        let (head, tail) = names
+        let (mut head, mut tail) = names
             .iter()
             .map(|n| split_site(text, Some(n), false))
             .find(|(_, tail)| tail.is_some())
             .unwrap_or_else(|| split_site(text, None, guess));
+        // The guessed site part is another kind of evidence's whole title
+        // ("Pluralsight Tech Blog | Managing Python Environments" beside the
+        // headline "Managing Python Environments"): the site came first.
+        if let Some(t) = tail.as_ref().filter(|_| guess) {
+            let key = normalize_for_matching(t);
+            let says = |k: &str| {
+                candidates
+                    .iter()
+                    .filter(|o| {
+                        o.evidence != c.evidence
+                            && !is_logo(o)
+                            && normalize_for_matching(&o.text) == k
+                    })
+                    .map(|o| o.evidence)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len()
+            };
+            if says(&key) >= 2 && says(&normalize_for_matching(&head)) == 0 {
+                let site_part = std::mem::replace(&mut head, t.clone());
+                tail = Some(site_part);
+            }
+        }
         if let Some(tail) = tail.filter(|_| guess) {
             sites.push(normalize_for_matching(&tail));
         }
@@ -295,6 +317,34 @@ mod tests {
             text: text.into(),
             evidence,
         }
+    }
+
+    #[test]
+    fn a_site_name_before_the_headline_is_split_off_the_title() {
+        // The <title> puts the site first; the metas and the <h1> give the
+        // headline alone.
+        let cands = [
+            c("Managing Python Environments", Social),
+            c("Managing Python Environments", Headline),
+            c(
+                "Pluralsight Tech Blog | Managing Python Environments",
+                Document,
+            ),
+        ];
+        assert_eq!(
+            choose(&cands, None).as_deref(),
+            Some("Managing Python Environments")
+        );
+        // One other kind of evidence alone is not enough: a site repeats
+        // its name in a heading.
+        let cands = [
+            c("Steinzeit & Co", Headline),
+            c("Werkzeuge des Neandertalers | Steinzeit & Co", Document),
+        ];
+        assert_eq!(
+            choose(&cands, None).as_deref(),
+            Some("Werkzeuge des Neandertalers")
+        );
     }
 
     #[test]
