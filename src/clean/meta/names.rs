@@ -183,14 +183,17 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
         }
         n.clone()
     };
-    let mut best: Option<(i32, usize, Vec<String>)> = None;
-    for (i, c) in candidates.iter().enumerate() {
-        let names: Vec<String> = c
-            .names
+    // A candidate's names, less the site's name.
+    let own = |c: &Candidate| -> Vec<String> {
+        c.names
             .iter()
             .map(strip_site)
             .filter(|n| !is_site(n))
-            .collect();
+            .collect()
+    };
+    let mut best: Option<(i32, usize, Vec<String>)> = None;
+    for (i, c) in candidates.iter().enumerate() {
+        let names = own(c);
         if names.is_empty() {
             continue;
         }
@@ -233,15 +236,7 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
             .iter()
             .enumerate()
             .filter(|(k, _)| k != i)
-            .map(|(k, c)| {
-                let all: Vec<String> = c
-                    .names
-                    .iter()
-                    .map(strip_site)
-                    .filter(|n| !is_site(n))
-                    .collect();
-                (k, all)
-            })
+            .map(|(k, c)| (k, own(c)))
             .filter(|(_, all)| {
                 all.len() > names.len()
                     && names.iter().all(|n| all.iter().any(|m| same_name(m, n)))
