@@ -181,7 +181,12 @@ try {
 
   await step('fixing the file removes the overlay and shows the fix', async () => {
     const before = loads;
+    // The new document's text can show before its `load` event (which
+    // waits for the stylesheet): wait for the event itself, as the first
+    // edit does, not only for the text.
+    const reloaded = page.waitForEvent('load', { timeout: WAIT });
     writeSite(ARTICLE, article('Fixed body text.'));
+    await reloaded;
     await overlay.waitFor({ state: 'detached', timeout: WAIT });
     await showsText('Fixed body text.');
     check((await overlay.count()) === 0, 'the overlay is back');
