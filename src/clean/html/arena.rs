@@ -303,7 +303,12 @@ impl Arena {
             let seen = node
                 .query(|t| match &t.data {
                     NodeData::Text { contents } => {
-                        let junk = |c: char| c.is_control() && !c.is_whitespace();
+                        // Control characters, and soft hyphens: a hint where a
+                        // browser may break a long word (German sites set
+                        // one in every compound), invisible on the page but
+                        // a break in every word for search, matching and
+                        // the editor reading the Markdown.
+                        let junk = |c: char| c == '\u{ad}' || c.is_control() && !c.is_whitespace();
                         Seen::Text(if contents.chars().any(junk) {
                             contents.chars().filter(|&c| !junk(c)).collect()
                         } else {
@@ -610,6 +615,13 @@ fn code_lang(class: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn soft_hyphens_and_control_characters_leave_the_text() {
+        let doc = Document::from("<p>Hoch&shy;spannungs\u{ad}netz\u{7}gerät</p>");
+        let a = Arena::build(&doc, None);
+        assert_eq!(a.text(a.body()), "Hochspannungsnetzgerät");
+    }
 
     #[test]
     fn subtree_ends_after_the_last_descendant() {
