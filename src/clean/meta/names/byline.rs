@@ -1,0 +1,350 @@
+//! Bylines into names: the labels they open with ("By", "Verfasst von"),
+//! and [`split_byline`], which cuts a byline where its names end and
+//! splits them.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::words::*;
+use super::*;
+use crate::clean::meta::dates::month_number;
+
+/// Words that open a byline ("By", "Written by", "Analysis by", "Par",
+/// "Author:"). Only words that say who *wrote*: "Portrait by", "Photo
+/// by", "Edited by", "Powered by" name someone else.
+pub(super) fn label_rx() -> &'static Regex {
+    static RX: OnceLock<Regex> = OnceLock::new();
+    RX.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:(?:(?:written|posted|reported|published|story|text|words|analysis|commentary|opinion|review|interview|essay|column|report|article|blog|authored|compiled)\s+)?by|(?:erstellt|geschrieben|verfasst|veröffentlicht|gepostet|écrit|publié|rédigé|escrito|publicado|scritto|pubblicato|geschreven|gepubliceerd)\s+(?:von|par|por|da|door)|von|par|por|door|av|di|oleh|autor(?:a|es)?|auteur|author(?:s|ed by)?|writer|reporter|byline)\b\s*[:\-–]?\s*",
+        )
+        .expect("static regex")
+    })
+}
+
+/// Strips the label a byline opens with: "By ", "Author: ", "Par ".
+pub(crate) fn strip_label(s: &str) -> &str {
+    let s = s.trim();
+    match label_rx().find(s) {
+        // Only when a name follows ("By Ann", not "Bylines").
+        Some(m) if m.end() < s.len() => s[m.end()..].trim_start(),
+        _ => s,
+    }
+}
+
+/// Does `s` open with a byline label ("By ", "Par ", "Author:")?
+pub(crate) fn has_label(s: &str) -> bool {
+    let s = s.trim();
+    label_rx().find(s).is_some_and(|m| {
+        m.end() < s.len() && s[m.end()..].chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// A comma between two words gets its space ("Ann Lee,Bo Chan"), so a
+/// list typed without spaces splits like any other.
+pub(super) fn spaced_commas(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == ',' && chars.peek().is_some_and(|n| n.is_alphabetic()) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// Is `s` a byline's label and nothing else ("von", "By:")? Templates put
+/// the label in an element of its own, marked as the byline's part.
+pub(crate) fn is_label(s: &str) -> bool {
+    let s = s.trim();
+    label_rx().find(s).is_some_and(|m| m.end() == s.len())
+}
+
+/// The names in a byline: its label, dates, times, job titles, outlets and
+/// link texts around the names are dropped, and lists are split on commas,
+/// semicolons, "and", "&", "with" (and their French, German, Spanish,
+/// Italian, Portuguese, Dutch forms).
+///
+/// "By Ann Lee and Bo Chan, Staff Writers" → Ann Lee, Bo Chan;
+/// "Author: Michael Ansaldo" → Michael Ansaldo; "Jane Roe, USA TODAY" →
+/// Jane Roe; "Martin Untersinger (avec Damien Leloup et Morgane Tual)" →
+/// three names; "Written by Rob Ewaschuk Edited by Betsy Beyer" → Rob
+/// Ewaschuk.
+pub(crate) fn split_byline(raw: &str) -> Vec<String> {
+    let s = collapse(&spaced_commas(&raw.replace(['\u{a0}', '\u{2009}'], " ")));
+    let s = strip_label(&s);
+    // A label in another language: one word and a colon ("Текст:",
+    // "Texto:").
+    let s = match s.split_once(": ") {
+        Some((l, rest)) if !l.contains(' ') && l.chars().count() <= 12 && !rest.is_empty() => {
+            strip_label(rest)
+        }
+        _ => s,
+    };
+    // "(avec …)", "(with …)": more authors; a parenthesis holding a URL,
+    // a handle or a number is not part of a name; a one-word one may be
+    // ("Richard (R.J.) Eskow").
+    static PAREN: OnceLock<Regex> = OnceLock::new();
+    let paren = PAREN.get_or_init(|| {
+        Regex::new(r"(?i)\(\s*(?:avec|with|and|mit|con|et|und)\s+([^)]*)\)").expect("static regex")
+    });
+    let s = paren.replace_all(s, ", $1");
+    static JUNK: OnceLock<Regex> = OnceLock::new();
+    let junk = JUNK.get_or_init(|| {
+        Regex::new(r"\((?:[^()]*(?:://|@|\d|www\.)[^()]*|\s*)\)").expect("static regex")
+    });
+    let s = junk.replace_all(&s, " ");
+    // Several words in brackets where a name ends ("Samuel Diekmann
+    // (Sponsored Post), Redner…") are a note; inside a name they are part
+    // of it ("Bruno (Henrique Zecchin) Rodrigues").
+    static NOTE: OnceLock<Regex> = OnceLock::new();
+    let note = NOTE.get_or_init(|| Regex::new(r"\([^()]*\S\s+\S[^()]*\)").expect("static regex"));
+    let mut kept = String::with_capacity(s.len());
+    let mut from = 0;
+    for m in note.find_iter(&s) {
+        let after = s[m.end()..].trim_start();
+        let ends = after.is_empty() || after.starts_with([',', ';', '|', '/', '-', '–', '—', '·']);
+        kept.push_str(&s[from..m.start()]);
+        kept.push_str(if ends { " " } else { m.as_str() });
+        from = m.end();
+    }
+    kept.push_str(&s[from..]);
+    let s = kept;
+    // Cut where the names end: a separator, a date, a time, "Updated",
+    // "Edited by", an e-mail or handle.
+    let mut tokens: Vec<&str> = Vec::new();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        let next_digit = words
+            .get(i + 1)
+            .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let stop = matches!(*w, "|" | "-" | "–" | "—" | "/" | "·" | "•" | "::" | "//")
+            || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || w.contains('@')
+            || w.contains("://")
+            // A month ends the names; a short one ("Jan", "Mar") only with its
+            // day after it, as it is a first name too ("Jan Lukas Strozyk").
+            || (month_number(bare).is_some() && bare.len() >= 3 && (next_digit || tokens.len() >= 2 && bare.len() > 4) && bare != "may" && bare != "march" && bare != "august" && bare != "june" && bare != "april")
+            || (matches!(bare, "may" | "march" | "august" | "june" | "april") && next_digit)
+            // "Hace 13 horas", "vor 3 Stunden", "há 2 dias": "… ago".
+            || (matches!(bare, "hace" | "vor" | "há") && next_digit)
+            || matches!(
+                bare,
+                "updated"
+                    | "published"
+                    | "posted"
+                    | "edited"
+                    | "last"
+                    | "about"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "follow"
+                    | "email"
+                    | "view"
+                    | "more"
+                    | "read"
+                    | "share"
+                    | "photo"
+                    | "photos"
+                    | "video"
+                    | "image"
+            ) && !tokens.is_empty()
+            // "Ann Lee for The Guardian", "Ann Lee in Paris": after a full
+            // name only ("Organization for Transformative Works").
+            || matches!(bare, "on" | "at" | "in" | "for" | "from") && tokens.len() >= 2
+            || matches!(
+                bare,
+                "publiziert"
+                    | "veröffentlicht"
+                    | "aktualisiert"
+                    | "am"
+                    | "um"
+                    | "publié"
+                    | "mis"
+                    | "publicado"
+                    | "atualizado"
+                    | "pubblicato"
+                    | "aggiornato"
+            ) && tokens.len() >= 2
+                && w.chars().next().is_some_and(char::is_lowercase);
+        if stop {
+            break;
+        }
+        tokens.push(w);
+    }
+    // Split into parts.
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    let flush = |cur: &mut Vec<&str>, parts: &mut Vec<String>| {
+        if !cur.is_empty() {
+            parts.push(cur.join(" "));
+            cur.clear();
+        }
+    };
+    for w in tokens {
+        let lower = w.to_lowercase();
+        if matches!(
+            lower.as_str(),
+            "and"
+                | "&"
+                | "und"
+                | "et"
+                | "y"
+                | "e"
+                | "en"
+                | "og"
+                | "och"
+                | "with"
+                | "avec"
+                | "mit"
+                | "con"
+                | "dan"
+                | "and,"
+                | "+"
+        ) {
+            flush(&mut cur, &mut parts);
+            continue;
+        }
+        let ends = w.ends_with([',', ';']);
+        let w = w.trim_end_matches([',', ';']);
+        if !w.is_empty() {
+            cur.push(w);
+        }
+        if ends {
+            flush(&mut cur, &mut parts);
+        }
+    }
+    flush(&mut cur, &mut parts);
+    let mut names: Vec<String> = Vec::new();
+    let first_caps = parts.first().map(|p| all_caps(p)).unwrap_or(false);
+    for (i, part) in parts.iter().enumerate() {
+        let part = strip_label(
+            part.trim()
+                .trim_end_matches('.')
+                .trim_start_matches(['(', '"', '\'', ':'])
+                .trim_end_matches([')', '"', '\'', ':']),
+        );
+        // A name followed by its job title with no comma ("Ann Lee Staff
+        // Writer"): keep the words before the title.
+        let mut words: Vec<&str> = part.split_whitespace().collect();
+        let mut lowers: Vec<String> = words.iter().map(|w| bare_lower(w)).collect();
+        // A job title before the name ("FOCUS-Online-Experte Robin
+        // Tschöpe", "Chefredakteur Christoph Hein"): the name after it.
+        let lead = lowers.iter().take_while(|w| role_word(w)).count();
+        if lead > 0 && words.len() >= lead + 2 && is_person_name(&words[lead..].join(" ")) {
+            words.drain(..lead);
+            lowers.drain(..lead);
+        }
+        let part = &words.join(" ");
+        // A collective word makes the part a desk, unless it opens a job
+        // title after a name ("Meg James Staff Writer").
+        let title_after = |k: usize| {
+            lowers
+                .get(k + 1)
+                .is_some_and(|n| ROLES.contains(&n.as_str()) && !COLLECTIVE.contains(&n.as_str()))
+        };
+        if words.len() > 1
+            && lowers
+                .iter()
+                .enumerate()
+                .any(|(k, w)| COLLECTIVE.contains(&w.as_str()) && !(k >= 2 && title_after(k)))
+        {
+            continue;
+        }
+        let role_at = lowers.iter().position(|w| ROLES.contains(&w.as_str()));
+        let part = match role_at {
+            // After a comma, a job title with its outlet ("AP Sports
+            // Writer"); the name before it is already read.
+            Some(_) if i > 0 => continue,
+            // The title's beat or desk before it is the title's too
+            // ("Ann Lee Business Columnist"), as long as a full name is left.
+            Some(k) if k >= 2 => {
+                let name = words[..desk_start(&lowers, k)].join(" ");
+                if !is_person_name(&name) {
+                    continue;
+                }
+                name
+            }
+            Some(_) if words.len() > 1 => continue,
+            _ => part.to_string(),
+        };
+        // An outlet in capitals run on after a name: "Kevin McCoy USA TODAY".
+        let ws: Vec<&str> = part.split(' ').collect();
+        let part = match ws
+            .iter()
+            .position(|w| all_caps(w) && w.chars().count() >= 2)
+        {
+            Some(k) if k >= 2 && !all_caps(&part) && ws[k..].iter().all(|w| all_caps(w)) => {
+                ws[..k].join(" ")
+            }
+            _ => part,
+        };
+        // Words run on after a name that no name has ("Jonathan Garber
+        // FOXBusiness", "Ann Lee meganr"): the name alone, when the whole is
+        // not a name but its head is.
+        let part = if !is_person_name(&part) && latin(&part) {
+            let ws: Vec<&str> = part.split(' ').collect();
+            let k = ws.iter().take_while(|w| name_word(w)).count();
+            if k >= 2 && is_person_name(&ws[..k].join(" ")) {
+                ws[..k].join(" ")
+            } else {
+                part
+            }
+        } else {
+            part
+        };
+        if part.is_empty() {
+            continue;
+        }
+        // After the first name: an outlet in capitals ("USA TODAY") or one
+        // word (an outlet, a degree: "CNN", "PhD") is not another author.
+        if i > 0 && !names.is_empty() {
+            // …nor an outlet led by its acronym ("CNN Business", "AP
+            // Sports") after a name not set in capitals.
+            let lead = part.split(' ').next().unwrap_or("");
+            if (all_caps(&part) || all_caps(lead) && lead.chars().count() >= 2) && !first_caps {
+                continue;
+            }
+            if !part.contains(' ') && latin(&part) {
+                continue;
+            }
+        }
+        // "Ann Lee Ann Lee": a name printed twice.
+        let ws: Vec<&str> = part.split(' ').collect();
+        let half = ws.len() / 2;
+        let part = if half > 0 && ws.len().is_multiple_of(2) && ws[..half] == ws[half..] {
+            ws[..half].join(" ")
+        } else {
+            part
+        };
+        if !names.iter().any(|n| same_name(n, &part)) {
+            names.push(part);
+        }
+    }
+    names
+}
+
+/// Where the job title ending before `role` starts: the beat and desk words
+/// right before it, leaving at least two words of name.
+pub(super) fn desk_start(lowers: &[String], role: usize) -> usize {
+    let mut k = role;
+    while k > 2 && DESKS.contains(&lowers[k - 1].as_str()) {
+        k -= 1;
+    }
+    k
+}
+
+/// Does `s` name a job ("AP Auto Writer", "Business Columnist")?
+pub(crate) fn is_job_title(s: &str) -> bool {
+    let words: Vec<String> = s.split_whitespace().map(bare_lower).collect();
+    (1..=5).contains(&words.len()) && words.last().is_some_and(|w| ROLES.contains(&w.as_str()))
+}

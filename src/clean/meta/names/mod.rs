@@ -1,0 +1,541 @@
+//! Authors, read one way for every cleaner.
+//!
+//! A page names many people and things near its headline: the writer, but
+//! also other writers in "more from" teasers, the site, a show, a photo
+//! credit, a job title, a login name, a template's unfilled placeholder. The
+//! HTML and text cleaners each *collect* [`Candidate`]s (a raw value and the
+//! [`Evidence`] it was seen with); [`Candidate::new`] splits a byline into
+//! names and keeps only what can be a name; [`choose`] decides, the same way
+//! for both, and [`explain`] lists what was seen for `--explain`.
+//!
+//! - [`is_person_name`]: could this string be a person's name?
+//! - [`split_byline`]: "By Ann Lee and Bo Chan, Staff Writers | Nov 19" →
+//!   `["Ann Lee", "Bo Chan"]`.
+//!
+//! Its files: `byline.rs` reads bylines (their labels, where the names
+//! end, how they split), `words.rs` says what can be a name (the word
+//! lists and the two tests), and this file holds the candidates and the
+//! choice between them.
+
+mod byline;
+mod words;
+
+use super::Seen;
+pub(crate) use byline::{has_label, is_job_title, is_label, split_byline};
+pub(crate) use words::{is_person_name, plausible_author};
+
+/// How an author candidate was seen, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Evidence {
+    /// JSON-LD `author` (or `creator`) of the article: written for machines
+    /// by the site's CMS from its author record.
+    JsonLd,
+    /// `<meta name=author>`, `article:author`, `parsely-author`,
+    /// `dc.creator` and the like: also the CMS's, but often a login name, a
+    /// placeholder or the site itself.
+    Meta,
+    /// `<a rel=author>` or an element marked `itemprop=author`.
+    RelAuthor,
+    /// An element whose class or id says byline or author, by the headline.
+    BylineElement,
+    /// A short paragraph or line opening with "By" near the headline, with
+    /// no markup saying what it is.
+    ByLine,
+}
+
+impl Evidence {
+    /// The name `--explain` shows.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Evidence::JsonLd => "json-ld author",
+            Evidence::Meta => "meta author",
+            Evidence::RelAuthor => "rel=author / itemprop=author",
+            Evidence::BylineElement => "byline element",
+            Evidence::ByLine => "'By' line near the headline",
+        }
+    }
+
+    /// Markup written for machines: its values are names, not display text
+    /// with labels and dates around them, so a looser test applies.
+    fn machine(self) -> bool {
+        matches!(self, Evidence::JsonLd | Evidence::Meta)
+    }
+
+    fn weight(self) -> i32 {
+        match self {
+            Evidence::JsonLd => 6,
+            Evidence::Meta => 5,
+            Evidence::RelAuthor => 4,
+            Evidence::BylineElement => 4,
+            Evidence::ByLine => 3,
+        }
+    }
+}
+
+/// One source's author value, and the names read from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    /// As seen on the page (collapsed), for `--explain`.
+    pub value: String,
+    pub names: Vec<String>,
+    pub evidence: Evidence,
+}
+
+impl Candidate {
+    /// A candidate from one value ("By Ann Lee and Bo Chan", a meta
+    /// `content`), or several values of the same source (a JSON-LD author
+    /// list, repeated `dc.creator` metas), each split into names.
+    pub(crate) fn new<S: AsRef<str>>(values: &[S], evidence: Evidence) -> Candidate {
+        let mut names: Vec<String> = Vec::new();
+        for v in values {
+            for n in split_byline(v.as_ref()) {
+                let ok = if evidence.machine() {
+                    plausible_author(&n)
+                } else {
+                    is_person_name(&n)
+                };
+                if ok && !names.iter().any(|m| same_name(m, &n)) {
+                    names.push(n);
+                }
+            }
+        }
+        let value = values
+            .iter()
+            .map(|v| collapse(v.as_ref()))
+            .collect::<Vec<_>>()
+            .join(" ; ");
+        Candidate {
+            value,
+            names,
+            evidence,
+        }
+    }
+}
+
+/// The candidates as `--explain` shows them; `chosen` is what [`choose`]
+/// returned.
+pub(crate) fn explain(candidates: &[Candidate], chosen: Option<usize>) -> Vec<Seen> {
+    candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let read = if c.names.is_empty() {
+                "no name in it".to_string()
+            } else {
+                format!("names: {}", c.names.join(", "))
+            };
+            Seen {
+                field: "authors",
+                value: c.value.chars().take(200).collect(),
+                from: format!("{}; {read}", c.evidence.label()),
+                chosen: (Some(i) == chosen).then(|| {
+                    format!(
+                        "{}; the strongest evidence that agrees with the others and is not the site",
+                        c.evidence.label()
+                    )
+                }),
+            }
+        })
+        .collect()
+}
+
+/// The article's authors from the candidates a cleaner saw (in document
+/// order within each kind of evidence), and the index of the candidate
+/// they came from. `sites`: the site's and publisher's names.
+///
+/// - A candidate whose names are all the site's name loses: a publisher is
+///   not a writer, and when it is all there is, there is no author.
+/// - Sources that agree on a name count: a byline that repeats the meta
+///   author outweighs a JSON-LD list that names someone else.
+/// - A lone word ("FAIL", "Staff") loses to a full name.
+/// - Otherwise the stronger evidence, then the earlier candidate, wins.
+pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, Option<usize>) {
+    let site_keys: Vec<String> = sites
+        .iter()
+        .map(|s| key(s))
+        .filter(|k| k.len() >= 2)
+        .collect();
+    let is_site = |n: &str| {
+        let k = key(n);
+        site_keys.iter().any(|s| {
+            *s == k
+                || k.len() >= 4 && s.contains(&k)
+                || s.len() >= 4 && k.contains(s.as_str()) && k.len() <= s.len() + 4
+        })
+    };
+    // The site's distinctive words ("Telegraph" of "The Telegraph"): a
+    // desk named after the site ("Telegraph Sport") is not a person.
+    let site_words: Vec<String> = sites
+        .iter()
+        .flat_map(|s| s.split_whitespace())
+        .map(key)
+        .filter(|w| w.chars().count() >= 5)
+        .collect();
+    let is_site = |n: &str| {
+        is_site(n)
+            || n.split_whitespace().count() <= 3
+                && n.split_whitespace().any(|w| site_words.contains(&key(w)))
+    };
+    // "Elliot Brownstein Florida Today": the site's name run on after the
+    // writer's.
+    let strip_site = |n: &String| -> String {
+        let ws: Vec<&str> = n.split(' ').collect();
+        for j in 1..=3.min(ws.len().saturating_sub(2)) {
+            let tail = key(&ws[ws.len() - j..].join(" "));
+            if site_keys.contains(&tail) {
+                return ws[..ws.len() - j].join(" ");
+            }
+        }
+        n.clone()
+    };
+    // A candidate's names, less the site's name.
+    let own = |c: &Candidate| -> Vec<String> {
+        c.names
+            .iter()
+            .map(strip_site)
+            .filter(|n| !is_site(n))
+            .collect()
+    };
+    let mut best: Option<(i32, usize, Vec<String>)> = None;
+    for (i, c) in candidates.iter().enumerate() {
+        let names = own(c);
+        if names.is_empty() {
+            continue;
+        }
+        let mut score = c.evidence.weight() * 10;
+        let agree = candidates
+            .iter()
+            .filter(|o| o.evidence != c.evidence)
+            .filter(|o| {
+                o.names
+                    .iter()
+                    .any(|m| names.iter().any(|n| same_name(m, n)))
+            })
+            .map(|o| o.evidence)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len() as i32;
+        score += 25 * agree;
+        if names.iter().all(|n| !n.contains(' ')) {
+            score -= 25;
+        }
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, i, names));
+        }
+    }
+    // One source lists only the first of several writers (a JSON-LD
+    // `author` holding one name where the byline and the metas list two):
+    // the fuller list that contains every chosen name wins, when two kinds
+    // of evidence name each added writer (one kind alone also lists
+    // desks, job titles and link texts).
+    let seconded = |n: &String| {
+        candidates
+            .iter()
+            .filter(|c| c.names.iter().any(|m| same_name(m, n)))
+            .map(|c| c.evidence)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            >= 2
+    };
+    if let Some((_, i, names)) = &mut best {
+        let fuller = candidates
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| k != i)
+            .map(|(k, c)| (k, own(c)))
+            .filter(|(_, all)| {
+                all.len() > names.len()
+                    && names.iter().all(|n| all.iter().any(|m| same_name(m, n)))
+                    && all
+                        .iter()
+                        .all(|m| names.iter().any(|n| same_name(m, n)) || seconded(m))
+            })
+            .max_by_key(|(k, all)| (all.len(), std::cmp::Reverse(*k)));
+        if let Some((k, all)) = fuller {
+            *i = k;
+            *names = all;
+        }
+    }
+    match best {
+        Some((_, i, names)) => (names, Some(i)),
+        None => (Vec::new(), None),
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Letters only, lower case: "Ann  Lee" and "ANN LEE" are one name.
+fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (key(a), key(b));
+    !a.is_empty() && a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<String> {
+        split_byline(s)
+            .into_iter()
+            .filter(|n| is_person_name(n))
+            .collect()
+    }
+
+    #[test]
+    fn splits_bylines() {
+        assert_eq!(names("By Ann Lee and Bo Chan"), ["Ann Lee", "Bo Chan"]);
+        assert_eq!(names("By Jane Roe & John Doe"), ["Jane Roe", "John Doe"]);
+        assert_eq!(
+            names("By Ann Lee, Bo Chan and Cy Dee"),
+            ["Ann Lee", "Bo Chan", "Cy Dee"]
+        );
+        assert_eq!(names("Par Sébastien Farcis"), ["Sébastien Farcis"]);
+        assert_eq!(names("By Nathan Willis March 25, 2015"), ["Nathan Willis"]);
+        assert_eq!(
+            names("By GILLIAN MOHNEY March 11, 2015 3:46 PM"),
+            ["GILLIAN MOHNEY"]
+        );
+        assert_eq!(
+            names("Written by Rob Ewaschuk Edited by Betsy Beyer"),
+            ["Rob Ewaschuk"]
+        );
+        assert_eq!(
+            names("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
+            ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
+        );
+        assert_eq!(
+            names("Bradley M. Kuhn (http://ebb.org/bkuhn/)"),
+            ["Bradley M. Kuhn"]
+        );
+        assert_eq!(names("Ann Lee - Nov 19, 2019"), ["Ann Lee"]);
+        assert_eq!(names("Ann Lee | Updated 3 hours ago"), ["Ann Lee"]);
+        assert_eq!(names("Richard (R.J.) Eskow"), ["Richard (R.J.) Eskow"]);
+        assert_eq!(names("Ann Lee Ann Lee"), ["Ann Lee"]);
+        // A list typed without spaces after its commas.
+        assert_eq!(
+            names("Sadhbh O'Sullivan,Elisabeth Kochan"),
+            ["Sadhbh O'Sullivan", "Elisabeth Kochan"]
+        );
+        // "… ago" in other languages ends the names.
+        assert_eq!(
+            names("Isabel Caro , Rocío Latorre y José Miguel Wilson Hace 13 horas Tiempo"),
+            ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"]
+        );
+        assert_eq!(
+            names("Von Jan Lukas Strozyk vor 3 Stunden"),
+            ["Jan Lukas Strozyk"]
+        );
+        // A note in brackets; a job title before the name.
+        assert_eq!(
+            names("Autor: Samuel Diekmann (Sponsored Post), Redner bei rent-a-pastor.com"),
+            ["Samuel Diekmann"]
+        );
+        assert_eq!(
+            names("Von FOCUS-Online-Experte Robin Tschöpe"),
+            ["Robin Tschöpe"]
+        );
+        assert_eq!(names("Chefredakteur Christoph Hein"), ["Christoph Hein"]);
+        assert_eq!(
+            names("Bruno (Henrique Zecchin) Rodrigues"),
+            ["Bruno (Henrique Zecchin) Rodrigues"]
+        );
+        // Interface words in other languages are not names.
+        assert!(names("Alle Beiträge").is_empty());
+        assert!(!plausible_author("deinen Hochzeitsbloggern"));
+        assert!(plausible_author("van der Berg"));
+        assert_eq!(
+            names("Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR"),
+            ["Volkmar Kabisch", "Jan Lukas Strozyk", "Benedikt Strunz"]
+        );
+    }
+
+    #[test]
+    fn label_is_not_part_of_the_name() {
+        assert_eq!(names("Author: Michael Ansaldo"), ["Michael Ansaldo"]);
+        assert_eq!(names("Written by: Ann Lee"), ["Ann Lee"]);
+        assert_eq!(names("AUTHOR Ann Lee"), ["Ann Lee"]);
+        // "Written by" in other languages.
+        assert_eq!(names("Erstellt von Andri Bryner"), ["Andri Bryner"]);
+        // Job titles in other languages, also as a compound's last part.
+        assert_eq!(names("Christoph Hein Chefredakteur"), ["Christoph Hein"]);
+        assert!(!is_person_name("FOCUS-Online-Experte Robin Tschöpe"));
+        // A firm is a publisher, never the writer.
+        assert!(names("Verlag GmbH & Co. KG").is_empty());
+        assert!(!plausible_author("wegewerk GmbH") && !plausible_author("Acme Inc."));
+        assert!(!plausible_author("Super User") && !is_person_name("Super User"));
+        assert!(is_person_name("Ev Williams") && is_person_name("Michael Co"));
+        assert!(plausible_author("Deutsche Welle") && plausible_author("Associated Press"));
+        assert_eq!(names("Écrit par Ann Lee"), ["Ann Lee"]);
+        assert_eq!(names("Scritto da Anna Rossi"), ["Anna Rossi"]);
+        // "Da" alone is a name's particle, not a label.
+        assert!(!has_label("Da Silva Santos"));
+    }
+
+    #[test]
+    fn outlet_after_a_comma_is_not_an_author() {
+        assert_eq!(names("Jane Roe, USA TODAY"), ["Jane Roe"]);
+        assert_eq!(names("By Jane Roe, CNN"), ["Jane Roe"]);
+        assert_eq!(names("By Jane Roe | Reuters"), ["Jane Roe"]);
+        assert_eq!(names("By Jill Disis, CNN Business"), ["Jill Disis"]);
+        assert!(!plausible_author("The Water Coolest"));
+    }
+
+    #[test]
+    fn job_titles_are_not_authors() {
+        assert_eq!(
+            names("By Chris Cillizza, CNN Editor-at-large"),
+            ["Chris Cillizza"]
+        );
+        assert_eq!(names("By Ann Lee, Staff Writer"), ["Ann Lee"]);
+        assert_eq!(names("Ann Lee Senior Correspondent"), ["Ann Lee"]);
+        assert!(!plausible_author("CNN Editor-at-large"));
+        assert_eq!(names("By GREG BEACHAM, AP Sports Writer"), ["GREG BEACHAM"]);
+        assert_eq!(names("Analysis by Chris Cillizza"), ["Chris Cillizza"]);
+        // A credit is not a byline.
+        assert!(!has_label("Portrait by George Del Barrio"));
+        assert!(!has_label("Photo by Ann Lee"));
+        assert!(names("Practical Horseman Editorial Staff").is_empty());
+        assert!(names("By Science X staff").is_empty());
+        assert_eq!(
+            names("Kevin Johnson and Kevin McCoy USA TODAY"),
+            ["Kevin Johnson", "Kevin McCoy"]
+        );
+        assert_eq!(names("Текст: Венера Ерофеева"), ["Венера Ерофеева"]);
+        assert_eq!(names("By Meg James Staff Writer"), ["Meg James"]);
+        // The title's beat run on before it is the title's, not the name's.
+        assert_eq!(names("By Ann Lee Business Columnist"), ["Ann Lee"]);
+        assert_eq!(
+            names("Steven Davidoff Solomon National Security Writer"),
+            ["Steven Davidoff Solomon"]
+        );
+        assert_eq!(
+            names("By Kashmira Gander On 11/13/19 at 4:00 PM EST"),
+            ["Kashmira Gander"]
+        );
+        assert_eq!(names("By Jonathan Garber FOXBusiness"), ["Jonathan Garber"]);
+        assert_eq!(
+            names("By Megan Rowe meganr@spokesman.com (509) 459-5382"),
+            ["Megan Rowe"]
+        );
+        assert_eq!(
+            names("Von Moritz Bachmann publiziert am 25. September 2018"),
+            ["Moritz Bachmann"]
+        );
+        assert!(!is_person_name("Our Foreign Staff"));
+    }
+
+    #[test]
+    fn login_names_and_placeholders_are_not_names() {
+        for bad in [
+            "andrew.keaveney",
+            "CC7567",
+            "page.head.extra.author",
+            "FAIL",
+            "AFP",
+            "{{author}}",
+            "@annlee",
+            "jdoe",
+            "AMournfulHowlInTheNight",
+        ] {
+            assert!(!plausible_author(bad), "{bad}");
+            assert!(!is_person_name(bad), "{bad}");
+        }
+        assert!(plausible_author("Creator Name"));
+        assert!(plausible_author("Organization for Transformative Works"));
+        assert!(plausible_author("史蒂文的家"));
+    }
+
+    #[test]
+    fn navigation_and_credits_are_not_names() {
+        for bad in [
+            "View more posts",
+            "By Any Means Necessary",
+            "Photo credit Getty Images",
+            "More Stories",
+            "Follow Author",
+            "Share on Twitter",
+        ] {
+            assert!(names(bad).is_empty(), "{bad}: {:?}", names(bad));
+        }
+        assert!(is_person_name("Ludwig van Beethoven"));
+        assert!(is_person_name("Nelson D. Schwartz"));
+        assert!(is_person_name("Gina Roberts-Grey"));
+        assert!(is_person_name("Shaun O'Brien"));
+        assert!(is_person_name("JOE HILDEBRAND"));
+        assert!(is_person_name("Aleš Vávra"));
+        assert!(!is_person_name("Ann"));
+    }
+
+    fn cand(v: &[&str], e: Evidence) -> Candidate {
+        Candidate::new(v, e)
+    }
+
+    #[test]
+    fn the_site_is_not_an_author() {
+        let site = cand(&["The Daily Example"], Evidence::JsonLd);
+        let byline = cand(&["By Ann Lee"], Evidence::ByLine);
+        assert_eq!(
+            choose(&[site.clone(), byline.clone()], &["The Daily Example"]).0,
+            ["Ann Lee"]
+        );
+        assert!(choose(&[site], &["Daily Example"]).0.is_empty());
+        let run_on = cand(
+            &["Elliot Brownstein Florida Today"],
+            Evidence::BylineElement,
+        );
+        assert_eq!(
+            choose(&[run_on], &["floridatoday"]).0,
+            ["Elliot Brownstein"]
+        );
+        // A desk named after the site.
+        let desk = cand(&["Telegraph Sport"], Evidence::Meta);
+        assert!(choose(&[desk], &["The Telegraph"]).0.is_empty());
+    }
+
+    #[test]
+    fn agreement_counts_and_full_names_beat_one_word() {
+        // JSON-LD names someone else; meta and the byline agree.
+        let ld = cand(&["Bo Chan"], Evidence::JsonLd);
+        let meta = cand(&["Ann Lee"], Evidence::Meta);
+        let el = cand(&["By Ann Lee"], Evidence::BylineElement);
+        assert_eq!(choose(&[ld.clone(), meta, el], &[]).0, ["Ann Lee"]);
+        assert_eq!(choose(std::slice::from_ref(&ld), &[]).0, ["Bo Chan"]);
+        // A one-word meta value loses to a full name elsewhere.
+        let fail = cand(&["Admin"], Evidence::JsonLd);
+        let full = cand(&["Creator Name"], Evidence::Meta);
+        assert_eq!(choose(&[fail, full], &[]).0, ["Creator Name"]);
+    }
+
+    #[test]
+    fn a_fuller_list_of_writers_wins_when_its_added_names_are_seconded() {
+        // JSON-LD keeps the first writer; the metas and the byline list two.
+        let ld = cand(&["Ann Lee"], Evidence::JsonLd);
+        let meta = cand(&["Ann Lee,Bo Chan"], Evidence::Meta);
+        let el = cand(&["Ann Lee, Bo Chan"], Evidence::BylineElement);
+        assert_eq!(
+            choose(&[ld.clone(), meta.clone(), el], &[]).0,
+            ["Ann Lee", "Bo Chan"]
+        );
+        // One kind of evidence alone does not add a writer: bylines also
+        // run on into desks and link texts.
+        let el = cand(&["Ann Lee, Online Redaktion"], Evidence::BylineElement);
+        assert_eq!(choose(&[ld.clone(), el], &[]).0, ["Ann Lee"]);
+        assert_eq!(choose(&[ld, meta], &[]).0, ["Ann Lee"]);
+    }
+
+    #[test]
+    fn plain_by_lines() {
+        assert!(has_label("By Jane Roe and John Doe"));
+        assert_eq!(names("By Jane Roe and John Doe"), ["Jane Roe", "John Doe"]);
+        assert!(!has_label("By the way, the council met."));
+        assert!(!has_label("Bylines are short"));
+    }
+}

@@ -1,0 +1,522 @@
+//! What can be a name: the word lists (job titles, desks, legal forms,
+//! interface words, placeholders, particles) and the two tests built on
+//! them, [`is_person_name`] for text a reader sees and the looser
+//! [`plausible_author`] for values written for machines.
+
+/// Words that make a byline's part a job title or a desk, not a person:
+/// "Staff Writer", "CNN Editor-at-large", "Our Foreign Staff".
+pub(super) const ROLES: &[&str] = &[
+    "reporter",
+    "reporters",
+    "writer",
+    "writers",
+    "staff",
+    "editor",
+    "editors",
+    "editorial",
+    "correspondent",
+    "correspondents",
+    "contributor",
+    "contributing",
+    "columnist",
+    "analyst",
+    "producer",
+    "photographer",
+    "photographers",
+    "journalist",
+    "freelance",
+    "intern",
+    "bureau",
+    "desk",
+    "newsroom",
+    "team",
+    "at-large",
+    "editor-at-large",
+    "editor-in-chief",
+    "senior",
+    "chief",
+    "deputy",
+    "associate",
+    "managing",
+    "executive",
+    "host",
+    "anchor",
+    "critic",
+    "reviewer",
+    // The same in the other languages the cleaner reads.
+    "redakteur",
+    "redakteurin",
+    "chefredakteur",
+    "chefredakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "autorin",
+    "experte",
+    "expertin",
+    "rédacteur",
+    "rédactrice",
+    "journaliste",
+    "periodista",
+    "redactor",
+    "redactora",
+    "giornalista",
+    "redattore",
+    "redattrice",
+];
+
+/// A company's legal form: a firm (the site's operator, its web agency) is
+/// a publisher, never the writer ("wegewerk GmbH", "GmbH & Co. KG").
+pub(super) const LEGAL_FORMS: &[&str] = &[
+    "gmbh", "ag", "kg", "co", "inc", "ltd", "llc", "plc", "corp", "s.a", "sa", "sarl", "srl",
+    "spa", "bv", "nv", "e.v", "gbr", "ug", "a/s",
+];
+
+/// Whether a name holds a company's legal form ([`LEGAL_FORMS`]) as firms
+/// write it: with its dot ("Co.", "Inc.", "e.V."), in capitals ("AG",
+/// "KG", "LLC"), or a form of three letters or more capitalised ("GmbH",
+/// "Ltd"). "Co" or "Ev" alone are names (Michael Co, Ev Williams).
+pub(super) fn legal_form(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '/');
+        let stem = bare.trim_end_matches('.');
+        let key = stem.to_lowercase();
+        let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+        let dotted = bare.ends_with('.');
+        let capitals = stem
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        let capitalised = letters >= 3 && stem.chars().next().is_some_and(char::is_uppercase);
+        LEGAL_FORMS.contains(&key.as_str()) && (letters >= 2 && (dotted || capitals) || capitalised)
+    })
+}
+
+/// Whether a word is a job title, also as the last part of a compound
+/// ("FOCUS-Online-Experte", "Sport-Redakteur").
+pub(super) fn role_word(lower: &str) -> bool {
+    ROLES.contains(&lower)
+        || lower
+            .rsplit('-')
+            .next()
+            .is_some_and(|last| last != lower && ROLES.contains(&last))
+}
+
+/// Words of links, buttons, credits and headings that sit where bylines
+/// do ("View more posts", "Follow Author", "Photo: Getty Images", "By Any
+/// Means Necessary"): English function words and interface words never
+/// found in a person's name, and the interface words in other languages.
+pub(super) const NOT_NAME: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "any",
+    "of",
+    "to",
+    "for",
+    "in",
+    "on",
+    "at",
+    "our",
+    "your",
+    "my",
+    "all",
+    "more",
+    "is",
+    "are",
+    "this",
+    "that",
+    "what",
+    "how",
+    "why",
+    "new",
+    "no",
+    "not",
+    "from",
+    "about",
+    "every",
+    "best",
+    "top",
+    "view",
+    "posts",
+    "post",
+    "articles",
+    "stories",
+    "story",
+    "follow",
+    "profile",
+    "email",
+    "contact",
+    "twitter",
+    "facebook",
+    "bio",
+    "updated",
+    "published",
+    "posted",
+    "read",
+    "share",
+    "comments",
+    "comment",
+    "credit",
+    "credits",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "getty",
+    "shutterstock",
+    "illustration",
+    "video",
+    "source",
+    "sources",
+    "agency",
+    "press",
+    "wire",
+    "news",
+    "media",
+    "magazine",
+    "daily",
+    "times",
+    "by",
+    "author",
+    "authors",
+    "name",
+    "search",
+    "menu",
+    "home",
+    "login",
+    "subscribe",
+    // The same interface words in the other languages the cleaner reads
+    // ("Alle Beiträge", "Voir tous les articles", "Ver más").
+    "alle",
+    "beiträge",
+    "beitrag",
+    "artikel",
+    "mehr",
+    "weitere",
+    "tous",
+    "toutes",
+    "voir",
+    "todos",
+    "todas",
+    "artículos",
+    "más",
+    "ver",
+    "tutti",
+    "articoli",
+    "altri",
+];
+
+/// Job words that name a group: a part holding one is a desk ("Science X
+/// staff", "Practical Horseman Editorial Staff", "News Nation Bureau"),
+/// never a person with a title after the name.
+pub(super) const COLLECTIVE: &[&str] = &[
+    "staff",
+    "team",
+    "desk",
+    "bureau",
+    "newsroom",
+    "editorial",
+    "editors",
+    "reporters",
+    "writers",
+    "correspondents",
+    "photographers",
+];
+
+/// Beats and desks that qualify a job title ("Business Columnist", "AP
+/// Auto Writer", "National Security Writer"): run on after a name with no
+/// comma, they belong to the title, not the name.
+pub(super) const DESKS: &[&str] = &[
+    "business",
+    "sports",
+    "sport",
+    "auto",
+    "autos",
+    "political",
+    "politics",
+    "national",
+    "international",
+    "foreign",
+    "security",
+    "science",
+    "technology",
+    "tech",
+    "health",
+    "medical",
+    "food",
+    "travel",
+    "music",
+    "film",
+    "movie",
+    "arts",
+    "culture",
+    "fashion",
+    "style",
+    "opinion",
+    "world",
+    "metro",
+    "local",
+    "investigative",
+    "legal",
+    "economics",
+    "economy",
+    "finance",
+    "financial",
+    "markets",
+    "money",
+    "entertainment",
+    "media",
+    "television",
+    "tv",
+    "education",
+    "environment",
+    "climate",
+    "energy",
+    "weather",
+    "transportation",
+    "real",
+    "estate",
+    "books",
+    "games",
+    "gaming",
+    "features",
+    "news",
+    "breaking",
+    "general",
+    "assignment",
+    "digital",
+    "data",
+    "video",
+    "photo",
+    "audio",
+    "ap",
+    "staff",
+    "senior",
+    "chief",
+    "deputy",
+    "associate",
+    "managing",
+    "executive",
+    "contributing",
+    "special",
+    "guest",
+    "regular",
+    "white",
+    "house",
+    "capitol",
+    "hill",
+    "congressional",
+    "courts",
+    "crime",
+    "city",
+    "state",
+    "county",
+    "wine",
+    "restaurant",
+];
+
+/// Values a template leaves when its field is empty, or a CMS's default
+/// account.
+pub(super) const PLACEHOLDERS: &[&str] = &[
+    "admin",
+    "administrator",
+    "anonymous",
+    "guest",
+    "unknown",
+    "none",
+    "null",
+    "undefined",
+    "fail",
+    "test",
+    "user",
+    "default",
+    "author",
+    "name",
+    "staff",
+    "editor",
+    "webmaster",
+    // Joomla's default account.
+    "super user",
+];
+
+/// Whether a whole value, given as its words bare and lowercased
+/// ([`bare_lower`]), is a [`PLACEHOLDERS`] entry.
+pub(super) fn placeholder(lower: &[String]) -> bool {
+    PLACEHOLDERS.contains(&lower.join(" ").as_str())
+}
+
+pub(super) fn bare_lower(w: &str) -> String {
+    w.to_lowercase()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_string()
+}
+
+/// Lower-case words that may stand inside a name: "Ludwig van Beethoven",
+/// "Michiel de Jong", "Gabriel García Márquez y …".
+pub(super) const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "das", "dos", "del", "della", "di", "du", "la", "le",
+    "bin", "ibn", "al", "el", "ter", "ten", "zu", "y", "e", "st.", "mac",
+];
+
+pub(super) fn latin(w: &str) -> bool {
+    w.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| (c as u32) < 0x250)
+}
+
+/// "R.J.", "M.", "J.R.R.": initials, the only words of a name with dots.
+pub(super) fn initials(w: &str) -> bool {
+    let w = w.trim_start_matches('(').trim_end_matches([')', ',']);
+    !w.is_empty()
+        && w.ends_with('.')
+        && w.split('.')
+            .filter(|p| !p.is_empty())
+            .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+}
+
+/// A word of a Latin-script name: capitalised or all capitals ("Ann",
+/// "O'Brien", "McDonald", "JOE", "Roberts-Grey"), initials, or a particle.
+pub(super) fn name_word(w: &str) -> bool {
+    if PARTICLES.contains(&w.to_lowercase().as_str()) && w.chars().all(|c| !c.is_uppercase()) {
+        return true;
+    }
+    if initials(w) {
+        return true;
+    }
+    let w = w.trim_start_matches('(').trim_end_matches(')');
+    let mut cs = w.chars();
+    let Some(first) = cs.next() else {
+        return false;
+    };
+    // "FOXBusiness", "CNNMoney": an acronym glued to a word is a brand.
+    let cs: Vec<char> = w.chars().collect();
+    if cs
+        .windows(3)
+        .any(|t| t[0].is_uppercase() && t[1].is_uppercase() && t[2].is_lowercase())
+    {
+        return false;
+    }
+    first.is_uppercase()
+        && w.chars().count() <= 24
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+}
+
+/// Looks like a login name rather than a name a person signs with:
+/// `andrew.keaveney`, `CC7567`, `john_doe`, `AMournfulHowl`, `@ann`.
+pub(super) fn username(s: &str) -> bool {
+    if s.contains(['@', '/', '\\', '#', '=', '{', '}', '<', '>', '$', '%', '|'])
+        || s.contains('_') && latin(s)
+    {
+        return true;
+    }
+    if s.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    // A dotted word that is not initials: "andrew.keaveney",
+    // "page.head.extra.author", "Cleveland.com".
+    if s.split_whitespace()
+        .any(|w| w.contains('.') && !initials(w) && w.trim_end_matches('.').contains('.'))
+    {
+        return true;
+    }
+    if !s.contains(' ') && latin(s) {
+        let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+        // All lower case, or a capital after lower case that is not a
+        // surname prefix (McDonald, DeVito, O'Neil).
+        if letters.iter().all(|c| c.is_lowercase()) {
+            return true;
+        }
+        let inner_caps = s
+            .chars()
+            .collect::<Vec<_>>()
+            .windows(2)
+            .filter(|p| p[0].is_lowercase() && p[1].is_uppercase())
+            .count();
+        if inner_caps >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Could `s` be a name a writer signs with? Latin-script names need two to
+/// five words, capitalised (or all capitals, as some bylines are set),
+/// with initials and particles allowed, and no job title, login name,
+/// placeholder or navigation word in them. Other scripts have no case to
+/// read, so only length, digits and symbols are judged.
+pub(crate) fn is_person_name(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() || s.chars().count() > 60 || username(s) || s.contains("://") {
+        return false;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !latin(s) {
+        return words.len() <= 6 && s.chars().any(char::is_alphabetic);
+    }
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    let lower: Vec<String> = words.iter().map(|w| bare_lower(w)).collect();
+    if legal_form(&words)
+        || placeholder(&lower)
+        || words.iter().zip(&lower).any(|(w, l)| {
+            role_word(l) || NOT_NAME.contains(&l.as_str()) && w.chars().any(char::is_uppercase)
+        })
+    {
+        return false;
+    }
+    // Starts and ends with a capitalised word; particles only inside.
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    words.iter().all(|w| name_word(w)) && cap(words[0]) && cap(words[words.len() - 1])
+}
+
+/// The looser test for values written for machines (JSON-LD, meta tags):
+/// organisations and one-word pen names pass, but not login names,
+/// placeholders, URLs, job titles or acronyms ("FAIL", "AFP").
+pub(crate) fn plausible_author(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() || s.chars().count() > 80 || s.contains("://") || s.starts_with("www.") {
+        return false;
+    }
+    if !s.chars().any(char::is_alphabetic) || username(s) {
+        return false;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() > 8 {
+        return false;
+    }
+    let lower: Vec<String> = words.iter().map(|w| bare_lower(w)).collect();
+    // A job title ("CNN Editor-at-large") is not a name; an organisation
+    // with "Editorial" or "Team" in a long name may be.
+    if words.len() <= 4 && lower.iter().any(|w| ROLES.contains(&w.as_str())) {
+        return false;
+    }
+    // No one signs "The …": a publication, a newsletter, a show.
+    if words.len() > 1 && words[0] == "The" {
+        return false;
+    }
+    // A phrase ("deinen Hochzeitsbloggern", "votre rédaction"), not a
+    // name: of several words, only a particle opens a name in lower case.
+    if words.len() > 1
+        && latin(s)
+        && words[0].chars().next().is_some_and(char::is_lowercase)
+        && !PARTICLES.contains(&lower[0].as_str())
+    {
+        return false;
+    }
+    if placeholder(&lower) || legal_form(&words) {
+        return false;
+    }
+    // One word in capitals is an acronym (an agency, a placeholder),
+    // never a person's signature.
+    if words.len() == 1 && latin(s) && all_caps(s) {
+        return false;
+    }
+    true
+}
+
+pub(super) fn all_caps(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
