@@ -1,10 +1,10 @@
 //! Metadata read one way for every cleaner: the HTML and text cleaners
 //! collect what they see, these modules decide.
 //!
-//! - `dates.rs`: date formats, dates in text and URLs, and the choice among
+//! - `dates/`: date formats, dates in text and URLs, and the choice among
 //!   candidates.
-//! - `names.rs`: what can be a person's name, bylines split into names,
-//!   and the choice among author candidates.
+//! - `names/`: what can be a person's name (`words.rs`), bylines split
+//!   into names (`byline.rs`), and the choice among author candidates.
 //! - `titles.rs`: site names split off titles, and the choice among the
 //!   titles a page gives (social, headline, structured, document).
 //! - `tags.rs`: tag labels, the normaliser (junk, repeats, the cap) and the
