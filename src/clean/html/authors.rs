@@ -1,0 +1,375 @@
+//! The authors a page names: meta tags (with WordPress's labelled Twitter
+//! pair) and, by the headline, `rel=author` links, `itemprop=author`
+//! elements, byline-classed elements and lines opening with a byline label.
+//! Each source gives [`Candidate`]s; `clean::meta::names` chooses.
+
+use crate::clean::meta::names::{self, Candidate, Evidence};
+
+use super::arena::{Arena, Tag};
+use super::collapse;
+use super::stats::Stat;
+use crate::entities::decode as decode_entities;
+
+/// Meta keys that name the article's author, most specific first. A
+/// `property` may hold several keys ("dc:creator twitter:site_name").
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "article:author_name",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dc:creator",
+    "dcterms.creator",
+    "citation_author",
+];
+
+/// One candidate per meta key, with all its values in order (a page may
+/// repeat `dc.creator` or `article:author` once per writer). Profile URLs
+/// (`article:author` as Facebook wants it) are not names and are skipped.
+pub(super) fn meta_author_candidates(metas: &[(String, String)]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for k in AUTHOR_KEYS {
+        let values: Vec<String> = metas
+            .iter()
+            .filter(|(n, v)| n.split_whitespace().any(|n| n == *k) && !v.trim().is_empty())
+            .map(|(_, v)| collapse(&decode_entities(v)))
+            .filter(|v| !v.starts_with("http") && !v.starts_with("www."))
+            .collect();
+        if !values.is_empty() {
+            out.push(Candidate::new(&values, Evidence::Meta));
+        }
+    }
+    out.extend(labelled_author(metas));
+    out
+}
+
+/// The author in a labelled pair of metas: Twitter's card shows
+/// `twitter:labelN` beside `twitter:dataN`, and WordPress's SEO plugins
+/// write the post's author there ("Written by", "Verfasst von", "Escrito
+/// por") on pages whose `<meta name=author>` they leave out. Only a pair
+/// whose label is a byline's counts: the others say reading time or price.
+fn labelled_author(metas: &[(String, String)]) -> Option<Candidate> {
+    let value = |k: &str| {
+        metas
+            .iter()
+            .find(|(n, v)| n == k && !v.trim().is_empty())
+            .map(|(_, v)| collapse(&decode_entities(v)))
+    };
+    (1..=4).find_map(|n| {
+        let label = value(&format!("twitter:label{n}"))?;
+        if !names::is_label(&label) {
+            return None;
+        }
+        value(&format!("twitter:data{n}")).map(|v| Candidate::new(&[v], Evidence::Meta))
+    })
+}
+
+/// Class and id words that mark a byline or the author's name. Templates
+/// spell "author" inside compounds (`header-info__author`,
+/// `liveArticleAuthorDateBlock`, `post_author`; the arena has lowercased
+/// them) and the byline in their own language (`autor`, `auteur`), so a
+/// word holding "author" counts, but not "authority" or "authorize".
+fn byline_class(at: &super::arena::Attrs) -> bool {
+    [&at.class, &at.id].iter().any(|s| {
+        let mut says_byline = false;
+        let mut aside = false;
+        for w in s.split(|c: char| !c.is_ascii_alphanumeric()) {
+            let w = w.to_ascii_lowercase();
+            says_byline |= w.contains("byline")
+                || w.contains("author") && !w.contains("authori")
+                || matches!(
+                    w.as_str(),
+                    "autor"
+                        | "autoren"
+                        | "autores"
+                        | "auteur"
+                        | "auteurs"
+                        | "autore"
+                        | "autori"
+                        | "writer"
+                        | "verfasser"
+                );
+            // An author's bio or box, a list of authors' pages: not the byline.
+            aside |= [
+                "bio", "about", "box", "list", "avatar", "photo", "image", "img", "social",
+                "follow", "more", "comment",
+            ]
+            .iter()
+            .any(|x| w.contains(x));
+        }
+        says_byline && !aside
+    })
+}
+
+/// Authors named in the page itself: `rel=author` links and
+/// `itemprop=author` elements, byline-classed elements, and short lines
+/// opening with "By". Only those by the headline count (a page lists other
+/// writers in teasers, "more from" boxes and sidebars), and nearby hits of
+/// one kind form one candidate (one byline with two links is two authors,
+/// not two candidates).
+pub(super) fn page_author_candidates(
+    a: &Arena,
+    st: &[Stat],
+    h1_at: Option<usize>,
+    root: Option<u32>,
+) -> Vec<Candidate> {
+    let anchor = h1_at.or(root.map(|r| r as usize));
+    let near = |i: usize| match anchor {
+        Some(h) => i + 60 >= h && i <= h + 600,
+        None => true,
+    };
+    // (evidence, node index, value)
+    let mut hits: Vec<(Evidence, usize, String)> = Vec::new();
+    let parent = |i: usize| a.nodes[i].parent as usize;
+    let mut skip_until = 0usize;
+    for (i, node) in a.nodes.iter().enumerate().skip(1) {
+        if node.tag == Tag::Text || node.attrs.is_none() && node.tag != Tag::P {
+            continue;
+        }
+        if !near(i) || st[i].len == 0 || st[i].len > 200 {
+            continue;
+        }
+        if matches!(node.tag, Tag::Nav | Tag::Footer | Tag::Form) {
+            continue;
+        }
+        let at = node.attrs();
+        let rel = at.rel.as_deref().is_some_and(|r| {
+            r.split_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("author"))
+        });
+        let itemprop = at.itemprop.as_deref().is_some_and(|p| {
+            p.split_whitespace()
+                .any(|p| p == "author" || p == "creator")
+        });
+        let ev = if rel || itemprop {
+            Some(Evidence::RelAuthor)
+        } else if byline_class(at) {
+            Some(Evidence::BylineElement)
+        } else if i >= skip_until
+            && matches!(
+                node.tag,
+                Tag::P | Tag::Div | Tag::Inline | Tag::OtherBlock | Tag::Li | Tag::Em | Tag::Strong
+            )
+            && st[i].len <= 120
+        {
+            let t = field_text(a, i as u32);
+            names::has_label(&t).then_some(Evidence::ByLine)
+        } else {
+            None
+        };
+        let Some(ev) = ev else { continue };
+        if in_widget(a, i) {
+            continue;
+        }
+        let mut t = field_text(a, i as u32);
+        if itemprop && !rel {
+            // `itemprop=author` around `itemprop=name`: the name alone.
+            if let Some(n) = (i + 1..a.nodes.len().min(i + 40)).find(|&k| {
+                a.nodes[k].attrs.is_some()
+                    && a.nodes[k].attrs().itemprop.as_deref() == Some("name")
+                    && a.ancestors(k as u32).any(|p| p as usize == i)
+            }) {
+                t = field_text(a, n as u32);
+            }
+        }
+        // A label's own element ("<span class=author-from>von</span>")
+        // names nobody, and must not stand for the byline around it.
+        if t.is_empty() || names::is_label(&t) {
+            continue;
+        }
+        if ev != Evidence::RelAuthor {
+            // A "By" line inside says the same; a rel=author inside is read.
+            skip_until = skip_until.max(a.subtree_end(i as u32));
+        }
+        // A byline element inside another is the more precise one: the
+        // author's name inside "Ann Lee | Florida Today | Nov 19".
+        if let Some(k) = hits.iter().rposition(|(e, _, _)| *e == ev) {
+            if a.ancestors(i as u32).any(|p| p as usize == hits[k].1) {
+                hits.remove(k);
+            }
+        }
+        hits.push((ev, i, t));
+    }
+    // Group hits of one evidence that sit close together.
+    // Same parent, or a few nodes apart: one byline ("By <a>Ann</a> and
+    // <a>Bo</a>"); teasers' bylines each sit in their own item.
+    let mut out: Vec<(Evidence, usize, Vec<String>)> = Vec::new();
+    for (ev, i, t) in hits {
+        match out.iter_mut().rev().find(|(e, _, _)| *e == ev) {
+            Some((_, last, values))
+                if i <= *last + 8 || i <= *last + 40 && parent(i) == parent(*last) =>
+            {
+                if !values.contains(&t) {
+                    values.push(t);
+                }
+                *last = i;
+            }
+            _ => out.push((ev, i, vec![t])),
+        }
+    }
+    let mut per: std::collections::HashMap<Evidence, usize> = std::collections::HashMap::new();
+    out.into_iter()
+        .filter(|(ev, _, _)| {
+            let n = per.entry(*ev).or_default();
+            *n += 1;
+            *n <= 2
+        })
+        .map(|(ev, _, values)| Candidate::new(&values, ev))
+        .collect()
+}
+
+/// Inside a sidebar, comment list, "related" box or navigation: the names
+/// there are commenters' and other articles' writers.
+pub(super) fn in_widget(a: &Arena, i: usize) -> bool {
+    a.ancestors(i as u32).skip(1).take(12).any(|p| {
+        let n = &a.nodes[p as usize];
+        // The page's frame says what the whole page is ("one-sidebar" on
+        // `<body>`), not what this part of it is.
+        let frame = matches!(
+            n.tag,
+            Tag::Root | Tag::Html | Tag::Body | Tag::Main | Tag::Article
+        );
+        matches!(n.tag, Tag::Aside | Tag::Nav | Tag::Footer | Tag::Form)
+            || !frame && n.attrs.is_some() && {
+                let at = n.attrs();
+                [&at.class, &at.id].iter().any(|s| {
+                    let l = s.to_ascii_lowercase();
+                    [
+                        "comment",
+                        "widget",
+                        "sidebar",
+                        "related",
+                        "recommend",
+                        "teaser",
+                        "promo",
+                    ]
+                    .iter()
+                    .any(|w| l.contains(w))
+                })
+            }
+    })
+}
+
+/// The text of a title, byline or author element, with a space where two
+/// separate items meet. [`Arena::text`] spaces only at blocks and `<br>`,
+/// which suits running prose (`<b>W</b>ord` is one word) but glues a
+/// byline's parts: `<a>Ann Lee</a><span class="role">Staff Writer</span>`
+/// reads "Ann LeeStaff Writer". Here two inline elements side by side with
+/// no text between them are two items when one is a link or both carry
+/// their own class or id (a template's separate fields); bare styling
+/// (`<b>W</b><i>ord</i>`) stays glued. A block's end spaces too.
+fn field_text(a: &Arena, n: u32) -> String {
+    fn own_class(a: &Arena, i: u32) -> bool {
+        let node = a.node(i);
+        node.attrs.is_some() && (!node.attrs().class.is_empty() || !node.attrs().id.is_empty())
+    }
+    fn walk(a: &Arena, i: u32, out: &mut String) {
+        let node = a.node(i);
+        if node.tag == Tag::Text {
+            out.push_str(&node.text);
+            return;
+        }
+        let block = node.tag.is_block() || node.tag == Tag::Br;
+        if block {
+            out.push(' ');
+        }
+        let mut prev: Option<u32> = None;
+        for &c in &node.children {
+            if let Some(p) = prev {
+                let (pt, ct) = (a.tag(p), a.tag(c));
+                let inline = |t: Tag| t != Tag::Text && !t.is_block();
+                if inline(pt)
+                    && inline(ct)
+                    && (pt == Tag::A || ct == Tag::A || own_class(a, p) && own_class(a, c))
+                {
+                    out.push(' ');
+                }
+            }
+            walk(a, c, out);
+            prev = Some(c);
+        }
+        if block {
+            out.push(' ');
+        }
+    }
+    let mut out = String::new();
+    walk(a, n, &mut out);
+    collapse(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{clean, page, P1, P2, P3};
+
+    #[test]
+    fn byline_fields_side_by_side_are_read_apart() {
+        // A link and a classed span with nothing between them: two items,
+        // not "Jane RoeStaff Writer".
+        let art = format!(
+            r#"<h1>Night buses return</h1><div class="byline"><span class="by">By </span><a href="/people/jane"><span>Jane Roe</span></a><span class="role">Staff Writer</span></div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("<title>Night buses return</title>", &art));
+        assert_eq!(a.authors, vec!["Jane Roe".to_string()]);
+        // Styling inside one word stays glued.
+        let art = format!(
+            r#"<h1>Night buses return</h1><p class="byline">By <b>J</b><i>ane</i> Roe</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("<title>Night buses return</title>", &art));
+        assert_eq!(a.authors, vec!["Jane Roe".to_string()]);
+        // A label only screen readers speak is not part of the byline.
+        let art = format!(
+            r#"<h1>Night buses return</h1><ul class="post-meta"><li class="post-author"><span class="screen-reader-text">Post author</span><span class="meta-text">By <a href="/author/jane">Jane Roe</a></span></li></ul><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("<title>Night buses return</title>", &art));
+        assert_eq!(a.authors, vec!["Jane Roe".to_string()]);
+    }
+
+    #[test]
+    fn byline_classes_are_read_inside_compounds_and_other_languages() {
+        // BEM, camelCase and a Spanish class, each holding the byline.
+        for class in ["header-info__author", "liveArticleAuthorDateBlock", "autor"] {
+            let art = format!(
+                r#"<h1>Night buses return</h1><div class="{class}">Jane Roe | 3 hours ago</div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+            );
+            let a = clean(&page("<title>Night buses return</title>", &art));
+            assert_eq!(a.authors, vec!["Jane Roe".to_string()], "{class}");
+        }
+        // An author's box is not the byline; "authority" is not an author,
+        // nor is an "autorefresh".
+        for class in ["header-info__author-box", "authority-badge", "autorefresh"] {
+            let art = format!(
+                r#"<h1>Night buses return</h1><div class="{class}">Jane Roe</div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+            );
+            let a = clean(&page("<title>Night buses return</title>", &art));
+            assert!(a.authors.is_empty(), "{class}: {:?}", a.authors);
+        }
+    }
+
+    #[test]
+    fn a_labelled_twitter_pair_names_the_author() {
+        let art = format!("<h1>Lost</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        for (label, want) in [
+            ("Verfasst von", vec!["Karoline Herr"]),
+            ("Written by", vec!["Karoline Herr"]),
+            // Another pair's label: reading time, not a byline.
+            ("Geschätzte Lesezeit", vec![]),
+        ] {
+            let head = format!(
+                r#"<title>Lost</title><meta name="twitter:label1" content="{label}"><meta name="twitter:data1" content="Karoline Herr">"#
+            );
+            let a = clean(&page(&head, &art));
+            assert_eq!(a.authors, want, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_label_in_its_own_byline_element_does_not_hide_the_names() {
+        let art = format!(
+            r#"<h1>Kommunalwahlen</h1><div class="c-page-intro__author"><span class="c-page-intro__author-from">von</span> Daniel Braun, Davor Pasoski</div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("<title>Kommunalwahlen</title>", &art));
+        assert_eq!(a.authors, ["Daniel Braun", "Davor Pasoski"]);
+    }
+}
