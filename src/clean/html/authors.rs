@@ -75,12 +75,12 @@ fn byline_class(at: &super::arena::Attrs) -> bool {
     [&at.class, &at.id].iter().any(|s| {
         let mut says_byline = false;
         let mut aside = false;
+        // The arena has lowercased class and id.
         for w in s.split(|c: char| !c.is_ascii_alphanumeric()) {
-            let w = w.to_ascii_lowercase();
             says_byline |= w.contains("byline")
                 || w.contains("author") && !w.contains("authori")
                 || matches!(
-                    w.as_str(),
+                    w,
                     "autor"
                         | "autoren"
                         | "autores"

@@ -50,10 +50,9 @@ pub(super) fn headline_text(a: &Arena, h1: usize) -> Option<String> {
         }
         if node.tag == Tag::Text {
             out.push_str(&node.text);
-        } else if node.tag.is_block() || node.tag == Tag::Br {
-            out.push(' ');
         } else {
-            // Inline elements side by side are the headline's parts.
+            // Every element separates, inline ones too: the headline's
+            // parts sit side by side in elements of their own.
             out.push(' ');
         }
     }

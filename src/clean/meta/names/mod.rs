@@ -196,16 +196,11 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
             .filter(|n| !is_site(n))
             .collect()
     };
-    let mut best: Option<(i32, usize, Vec<String>)> = None;
-    for (i, c) in candidates.iter().enumerate() {
-        let names = own(c);
-        if names.is_empty() {
-            continue;
-        }
-        let mut score = c.evidence.weight() * 10;
-        let agree = candidates
+    // How many kinds of evidence, other than `but`, name one of `names`.
+    let kinds = |names: &[String], but: Option<Evidence>| {
+        candidates
             .iter()
-            .filter(|o| o.evidence != c.evidence)
+            .filter(|o| Some(o.evidence) != but)
             .filter(|o| {
                 o.names
                     .iter()
@@ -213,8 +208,16 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
             })
             .map(|o| o.evidence)
             .collect::<std::collections::BTreeSet<_>>()
-            .len() as i32;
-        score += 25 * agree;
+            .len()
+    };
+    let mut best: Option<(i32, usize, Vec<String>)> = None;
+    for (i, c) in candidates.iter().enumerate() {
+        let names = own(c);
+        if names.is_empty() {
+            continue;
+        }
+        let mut score = c.evidence.weight() * 10;
+        score += 25 * kinds(&names, Some(c.evidence)) as i32;
         if names.iter().all(|n| !n.contains(' ')) {
             score -= 25;
         }
@@ -227,15 +230,7 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
     // the fuller list that contains every chosen name wins, when two kinds
     // of evidence name each added writer (one kind alone also lists
     // desks, job titles and link texts).
-    let seconded = |n: &String| {
-        candidates
-            .iter()
-            .filter(|c| c.names.iter().any(|m| same_name(m, n)))
-            .map(|c| c.evidence)
-            .collect::<std::collections::BTreeSet<_>>()
-            .len()
-            >= 2
-    };
+    let seconded = |n: &String| kinds(std::slice::from_ref(n), None) >= 2;
     if let Some((_, i, names)) = &mut best {
         let fuller = candidates
             .iter()
