@@ -346,6 +346,17 @@ mod tests {
         assert_eq!(a.authors, ["Jane Doe"]);
     }
 
+    /// A deadline by the headline ("Video available until …") is not the
+    /// article's day; the date line under it is.
+    #[test]
+    fn a_deadline_is_not_the_date() {
+        let text = format!(
+            "Council Approves Record Transport Budget\n\nVideo available until March 3, 2026\n\n\
+             Monday, December 22, 2003\n\nBy Jane Doe\n\n{BODY}"
+        );
+        assert_eq!(clean(&text).date.as_deref(), Some("2003-12-22"));
+    }
+
     /// "By Gina Roberts-Grey" then "eHow Contributor": a line starting
     /// with a name like "eHow" or "iPhone" does not continue the byline.
     #[test]

@@ -47,7 +47,7 @@ mod trim;
 mod units;
 
 use super::{normalize_for_matching, Article, Hints};
-use crate::clean::meta::dates::relative_time;
+use crate::clean::meta::dates::{ends_something, relative_time};
 use crate::clean::meta::tags::{choose_why, TagCandidate, TagContext, TagEvidence};
 use bylines::{
     byline_names, is_author_note, looks_like_bio, name_line, name_with_title, reading_time,
@@ -186,7 +186,7 @@ impl Cleaner {
                     }
                 }
             }
-            if article.date.is_none() {
+            if article.date.is_none() && !ends_something(&self.units[i].text) {
                 if let Some(d) = &self.feats[i].date {
                     article.date = Some(d.clone());
                     used = true;

@@ -276,6 +276,22 @@ mod tests {
             date_of("", "<p>Monday, December 22, 2003</p>").as_deref(),
             Some("2003-12-22")
         );
+        // A media library's expiry or an offer's deadline is the page's
+        // future, not its day; the date shown after it still counts.
+        for deadline in [
+            "Video verfügbar bis 28.02.2021",
+            "Offer valid until March 3, 2026",
+        ] {
+            assert_eq!(
+                date_of("", &format!("<p>{deadline}</p>")),
+                None,
+                "{deadline}"
+            );
+            assert_eq!(
+                date_of("", &format!("<p>{deadline}</p><p>04.04.2020</p>")).as_deref(),
+                Some("2020-04-04")
+            );
+        }
         // A date glued with no-break spaces.
         assert_eq!(
             date_of(

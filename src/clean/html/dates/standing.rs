@@ -85,7 +85,7 @@ fn standing_date(text: &str) -> Option<String> {
                     (next.0 <= 7 && next.1 <= 49).then_some(next)
                 })
                 .is_some();
-            if short {
+            if short && !dates::ends_something(field) {
                 dates::day_in_text(field)
             } else {
                 None

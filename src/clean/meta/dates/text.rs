@@ -127,6 +127,36 @@ pub(crate) fn day_in_text(text: &str) -> Option<String> {
     in_text(text).map(|d| day_of(&d).to_string())
 }
 
+/// Whether the date in a short `line` ends something rather than dates it:
+/// "Video verfügbar bis 28.02.2021", "Offer valid until March 3, 2021",
+/// "Inscriptions jusqu'au 4 mai 2020". A media library's expiry or an
+/// offer's deadline stands alone like a date line but lies in the page's
+/// future; a range ("12.03. bis 15.03.2020") dates an event, not the page.
+pub(crate) fn ends_something(line: &str) -> bool {
+    const UNTIL: &[&str] = &[
+        "until",
+        "till",
+        "through",
+        "thru",
+        "expires",
+        "bis",
+        "jusqu'au",
+        "jusqu'à",
+        "jusqu’au",
+        "jusqu’à",
+        "hasta",
+        "fino",
+        "até",
+        "tot",
+    ];
+    line.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+                .to_lowercase()
+        })
+        .any(|w| UNTIL.contains(&w.as_str()))
+}
+
 /// "3 hours ago", or a line opening with "Updated", "Published", "Posted":
 /// a time stamp, not text.
 pub(crate) fn relative_time(norm: &str) -> bool {
