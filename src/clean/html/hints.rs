@@ -148,6 +148,28 @@ pub(super) fn is_unlikely(node: &Node) -> bool {
     any_in(&both, UNLIKELY) && !any_in(&both, MAYBE)
 }
 
+/// A dialog the page opens over itself (log-in, sign-up, download, media
+/// viewer): hidden until asked for, and never the article, whichever
+/// attempt of the selection is running. A video page's article is one
+/// short description; its log-in dialogs hold far more text. Told by
+/// `role` or by a class or id word `modal` or `dialog` (`b-dialog`,
+/// `login-modal`), a whole word so that "dialogue" stays an interview.
+pub(super) fn is_dialog(node: &Node) -> bool {
+    if matches!(node.tag, Tag::Body | Tag::Html) {
+        // `modal-open` on the body says a dialog is open, not that the
+        // page is one.
+        return false;
+    }
+    let at = node.attrs();
+    at.role
+        .as_deref()
+        .is_some_and(|r| matches!(r, "dialog" | "alertdialog"))
+        || [&at.class, &at.id].iter().any(|s| {
+            s.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t == "modal" || t == "dialog")
+        })
+}
+
 /// Class/id tokens that mark boilerplate inside an article (exact tokens).
 const BOILER_TOKENS: &[&str] = &[
     "ad",

@@ -5,7 +5,7 @@
 //! made when too little text is left.
 
 use super::arena::{Arena, Tag};
-use super::hints::{boiler_class, class_weight, is_unlikely};
+use super::hints::{boiler_class, class_weight, is_dialog, is_unlikely};
 use super::stats::{link_density, Stat};
 
 #[derive(Clone, Copy)]
@@ -55,12 +55,11 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
     let n = a.nodes.len();
     let body = a.body();
     let mut unlikely = vec![false; n];
-    if flags.strip_unlikely {
-        for i in 1..n {
-            let node = &a.nodes[i];
-            unlikely[i] =
-                unlikely[node.parent as usize] || (node.tag != Tag::Text && is_unlikely(node));
-        }
+    for i in 1..n {
+        let node = &a.nodes[i];
+        unlikely[i] = unlikely[node.parent as usize]
+            || node.tag != Tag::Text
+                && (flags.strip_unlikely && is_unlikely(node) || is_dialog(node));
     }
     let mut score = vec![0f32; n];
     let mut scored = vec![false; n];
@@ -322,5 +321,21 @@ mod tests {
         assert!(md.starts_with("When I moved"), "{md}");
         assert!(md.contains("night buses"), "{md}");
         assert!(!md.contains("Advertisement"), "{md}");
+    }
+
+    /// A video page's article is one short description; the site's login
+    /// and sign-up dialogs, hidden until opened, hold far more text. A
+    /// modal or dialog is never the article.
+    #[test]
+    fn a_hidden_dialog_is_not_the_article() {
+        let form = "<h2>Create an account</h2><p>Your password must be at least eight characters long and hold a capital letter, a digit and a special character, so that nobody can guess it.</p>";
+        let html = format!(
+            r#"<html><body><main><div class="video"><h1>Buses for the north</h1><p class="item-description">{P1}</p></div></main>
+<div class="b-dialog x-dialog-login"><div class="b-login"><section class="login-modal">{}</section></div></div></body></html>"#,
+            form.repeat(4)
+        );
+        let md = body(&clean(&html));
+        assert!(md.contains("The city council voted"), "{md}");
+        assert!(!md.contains("password"), "{md}");
     }
 }
