@@ -129,13 +129,7 @@ pub(super) fn is_unlikely(node: &Node) -> bool {
     if let Some(role) = &at.role {
         if matches!(
             role.as_str(),
-            "menu"
-                | "menubar"
-                | "complementary"
-                | "navigation"
-                | "alert"
-                | "alertdialog"
-                | "dialog"
+            "menu" | "menubar" | "complementary" | "navigation" | "alert"
         ) {
             return true;
         }
@@ -164,10 +158,15 @@ pub(super) fn is_dialog(node: &Node) -> bool {
     at.role
         .as_deref()
         .is_some_and(|r| matches!(r, "dialog" | "alertdialog"))
-        || [&at.class, &at.id].iter().any(|s| {
-            s.split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|t| t == "modal" || t == "dialog")
-        })
+        || [&at.class, &at.id]
+            .iter()
+            .any(|s| class_words(s).any(|t| t == "modal" || t == "dialog"))
+}
+
+/// The words of a class or id attribute, parted at any sign
+/// (`elementor-widget-wrap`, `header-info__author`).
+fn class_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
 }
 
 /// Class/id tokens that mark boilerplate inside an article (exact tokens).
@@ -327,8 +326,7 @@ fn hidden_class(class: &str) -> bool {
 /// The boilerplate tokens of a class or id attribute ("widget" of
 /// `elementor-widget-wrap`).
 pub(super) fn boiler_tokens(s: &str) -> impl Iterator<Item = &'static str> + '_ {
-    s.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter_map(|t| BOILER_TOKENS.iter().find(|b| **b == t).copied())
+    class_words(s).filter_map(|t| BOILER_TOKENS.iter().find(|b| **b == t).copied())
 }
 
 pub(super) fn boiler_class(at: &Attrs) -> Option<String> {

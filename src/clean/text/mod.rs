@@ -186,8 +186,12 @@ impl Cleaner {
                     }
                 }
             }
-            if article.date.is_none() && !ends_something(&self.units[i].text) {
-                if let Some(d) = &self.feats[i].date {
+            if article.date.is_none() {
+                if let Some(d) = self.feats[i]
+                    .date
+                    .as_ref()
+                    .filter(|_| !ends_something(&self.units[i].text))
+                {
                     article.date = Some(d.clone());
                     used = true;
                 }
