@@ -59,7 +59,8 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
         let node = &a.nodes[i];
         unlikely[i] = unlikely[node.parent as usize]
             || node.tag != Tag::Text
-                && (flags.strip_unlikely && is_unlikely(node) || is_dialog(node));
+                && (flags.strip_unlikely && is_unlikely(node)
+                    || is_dialog(node) && !holds_page(a, i));
     }
     let mut score = vec![0f32; n];
     let mut scored = vec![false; n];
@@ -280,6 +281,15 @@ fn cousins(a: &Arena, st: &[Stat], top: u32, unlikely: &[bool]) -> Vec<u32> {
     out
 }
 
+/// Whether node `i` holds the page itself (its `<main>` or its headline):
+/// Drupal wraps every page in `dialog-off-canvas-main-canvas`, a dialog
+/// word on the page, not on a dialog.
+fn holds_page(a: &Arena, i: usize) -> bool {
+    a.nodes[i..a.subtree_end(i as u32)]
+        .iter()
+        .any(|k| matches!(k.tag, Tag::Main | Tag::H(1)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{body, clean, page, P1, P2, P3};
@@ -337,5 +347,14 @@ mod tests {
         let md = body(&clean(&html));
         assert!(md.contains("The city council voted"), "{md}");
         assert!(!md.contains("password"), "{md}");
+        // A wrapper round the whole page named for dialogs is the page,
+        // however long the cookie notice outside it.
+        let notice = "<p>We and our partners process your personal data, such as your address, your browser and the pages you read, to measure, to advertise and to improve our services.</p>";
+        let drupal = format!(
+            r#"<html><body><div class="dialog-off-canvas-main-canvas"><main><h1>Buses for the north</h1><p>{P1}</p><p>{P2}</p></main></div><div class="consent">{}</div></body></html>"#,
+            notice.repeat(3)
+        );
+        let md = body(&clean(&drupal));
+        assert!(md.contains("The city council voted"), "{md}");
     }
 }
