@@ -21,8 +21,8 @@ mod byline;
 mod words;
 
 use super::Seen;
-pub(crate) use byline::{has_label, is_job_title, is_label, split_byline};
-pub(crate) use words::{is_person_name, plausible_author};
+pub(crate) use byline::{has_label, is_job_title, is_label, split_byline, strip_label};
+pub(crate) use words::{is_person_name, is_signature, plausible_author};
 
 /// How an author candidate was seen, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -61,6 +61,11 @@ impl Evidence {
         matches!(self, Evidence::JsonLd | Evidence::Meta)
     }
 
+    /// Markup that says "author": it vouches for a one-word signature.
+    fn marked(self) -> bool {
+        matches!(self, Evidence::RelAuthor | Evidence::BylineElement)
+    }
+
     fn weight(self) -> i32 {
         match self {
             Evidence::JsonLd => 6,
@@ -88,11 +93,15 @@ impl Candidate {
     pub(crate) fn new<S: AsRef<str>>(values: &[S], evidence: Evidence) -> Candidate {
         let mut names: Vec<String> = Vec::new();
         for v in values {
+            // A one-word signature counts only as the element's whole text
+            // (after its label): "Donnerstag, 4. November" or "Datum:"
+            // holds a word, not a signature.
+            let whole = strip_label(v.as_ref()).trim_end_matches([',', ';']).trim();
             for n in split_byline(v.as_ref()) {
                 let ok = if evidence.machine() {
                     plausible_author(&n)
                 } else {
-                    is_person_name(&n)
+                    is_person_name(&n) || evidence.marked() && n == whole && is_signature(&n)
                 };
                 if ok && !names.iter().any(|m| same_name(m, &n)) {
                     names.push(n);
@@ -507,6 +516,39 @@ mod tests {
         let fail = cand(&["Admin"], Evidence::JsonLd);
         let full = cand(&["Creator Name"], Evidence::Meta);
         assert_eq!(choose(&[fail, full], &[]).0, ["Creator Name"]);
+    }
+
+    #[test]
+    fn author_markup_vouches_for_a_one_word_signature() {
+        // A blog's author element holding one first name or pen name.
+        for ok in ["Matthias", "By Tine", "von Redaktion,", "HansG", "McDonald"] {
+            let c = cand(&[ok], Evidence::BylineElement);
+            assert_eq!(c.names.len(), 1, "{ok}: {:?}", c.names);
+            assert_eq!(cand(&[ok], Evidence::RelAuthor).names, c.names, "{ok}");
+        }
+        // A "By" line with no markup does not: one capitalised word is
+        // anything there.
+        assert!(cand(&["By Tine"], Evidence::ByLine).names.is_empty());
+        // Only the element's whole text is a signature: a weekday before a
+        // date, a label and its colon, an abbreviation, two words run
+        // together, a login name, a job word, an acronym.
+        for bad in [
+            "Donnerstag, 4. November 2021",
+            "Datum:",
+            "Red. / 31.10.2023",
+            "KonstantinNotz",
+            "reineckefuchs",
+            "Staff",
+            "Posts",
+            "AP",
+        ] {
+            let c = cand(&[bad], Evidence::BylineElement);
+            assert!(c.names.is_empty(), "{bad}: {:?}", c.names);
+        }
+        // A full name elsewhere still wins over the one word.
+        let one = cand(&["Matthias"], Evidence::RelAuthor);
+        let full = cand(&["Matthias Berg"], Evidence::Meta);
+        assert_eq!(choose(&[one, full], &[]).0, ["Matthias Berg"]);
     }
 
     #[test]

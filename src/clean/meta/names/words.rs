@@ -471,6 +471,40 @@ pub(crate) fn is_person_name(s: &str) -> bool {
     words.iter().all(|w| name_word(w)) && cap(words[0]) && cap(words[words.len() - 1])
 }
 
+/// A name signed with one word ("Matthias", "Tine"), as blogs show their
+/// writers. One capitalised word in running text could be anything, so
+/// only markup that says "author" vouches for it; login names, job words,
+/// interface words and acronyms still fail.
+pub(crate) fn is_signature(s: &str) -> bool {
+    let s = s.trim();
+    let lower = bare_lower(s);
+    !s.contains(char::is_whitespace)
+        && latin(s)
+        && name_word(s)
+        && !initials(s)
+        && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !all_caps(s)
+        && !username(s)
+        && !glued(s)
+        && !role_word(&lower)
+        && !NOT_NAME.contains(&lower.as_str())
+        && !placeholder(std::slice::from_ref(&lower))
+}
+
+/// Two words run together ("KonstantinNotz"): a capital after four or
+/// more lower-case letters, where a surname prefix has at most three
+/// ("McDonald", "DeVito", "MacLeod").
+fn glued(s: &str) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        if c.is_uppercase() && run >= 4 {
+            return true;
+        }
+        run = if c.is_lowercase() { run + 1 } else { 0 };
+    }
+    false
+}
+
 /// The looser test for values written for machines (JSON-LD, meta tags):
 /// organisations and one-word pen names pass, but not login names,
 /// placeholders, URLs, job titles or acronyms ("FAIL", "AFP").
