@@ -174,9 +174,10 @@ pub(super) fn page_author_candidates(
                 t = field_text(a, n as u32);
             }
         }
-        // A label's own element ("<span class=author-from>von</span>")
-        // names nobody, and must not stand for the byline around it.
-        if t.is_empty() || names::is_label(&t) {
+        // A label's own element ("<span class=author-from>von</span>",
+        // "<span class=…AuthorDateBlockLabel>Datum:</span>") names nobody,
+        // and must not stand for the byline around it.
+        if t.is_empty() || names::is_label(&t) || names::is_field_label(&t) {
             continue;
         }
         if ev != Evidence::RelAuthor {
@@ -362,6 +363,17 @@ mod tests {
             let a = clean(&page(&head, &art));
             assert_eq!(a.authors, want, "{label}");
         }
+    }
+
+    #[test]
+    fn labelled_fields_in_a_byline_block_are_read_by_their_labels() {
+        // Each label has its own element whose class says "author"; the
+        // labels must not stand for the block.
+        let art = format!(
+            r#"<h1>Sprache</h1><div class="liveArticleAuthorDateBlock"><span class="liveArticleAuthorDateBlockLabel">Datum:</span> 19.11.2021<br><span class="liveArticleAuthorDateBlockLabel">Autor:</span> Fritz Imhof<br><span class="liveArticleAuthorDateBlockLabel">Quelle:</span> Livenet<br></div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("<title>Sprache</title>", &art));
+        assert_eq!(a.authors, ["Fritz Imhof"]);
     }
 
     #[test]

@@ -41,6 +41,31 @@ pub(crate) fn has_label(s: &str) -> bool {
     })
 }
 
+/// A field's label in any language, and nothing else ("Datum:",
+/// "Quelle:", "Fecha de publicación:"): a template's label element, which
+/// names nobody.
+pub(crate) fn is_field_label(s: &str) -> bool {
+    let s = s.trim();
+    s.len() > 2 && s.ends_with(':') && s.split_whitespace().count() <= 3 && s.chars().count() <= 32
+}
+
+/// A block of labelled fields ("Datum: 19.11.2021 Autor: Fritz Imhof
+/// Quelle: Livenet") names its writer after the byline label that ends
+/// with a colon; the text from that label on. Other text is returned
+/// whole.
+fn after_field_label(s: &str) -> &str {
+    if label_rx().is_match(s) {
+        return s;
+    }
+    s.char_indices()
+        .filter(|&(i, c)| i > 0 && c.is_alphabetic() && s[..i].ends_with(' '))
+        .find_map(|(i, _)| {
+            let m = label_rx().find(&s[i..])?;
+            m.as_str().trim_end().ends_with(':').then_some(&s[i..])
+        })
+        .unwrap_or(s)
+}
+
 /// A comma between two words gets its space ("Ann Lee,Bo Chan"), so a
 /// list typed without spaces splits like any other.
 pub(super) fn spaced_commas(s: &str) -> String {
@@ -74,7 +99,7 @@ pub(crate) fn is_label(s: &str) -> bool {
 /// Ewaschuk.
 pub(crate) fn split_byline(raw: &str) -> Vec<String> {
     let s = collapse(&spaced_commas(&raw.replace(['\u{a0}', '\u{2009}'], " ")));
-    let s = strip_label(&s);
+    let s = strip_label(after_field_label(&s));
     // A label in another language: one word and a colon ("Текст:",
     // "Texto:").
     let s = match s.split_once(": ") {
@@ -126,6 +151,8 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
             || w.chars().next().is_some_and(|c| c.is_ascii_digit())
             || w.contains('@')
             || w.contains("://")
+            // The next field's label ("Quelle:", "Datum:").
+            || !tokens.is_empty() && w.len() > 2 && w.ends_with(':')
             // A month ends the names; a short one ("Jan", "Mar") only with its
             // day after it, as it is a first name too ("Jan Lukas Strozyk").
             || (month_number(bare).is_some() && bare.len() >= 3 && (next_digit || tokens.len() >= 2 && bare.len() > 4) && bare != "may" && bare != "march" && bare != "august" && bare != "june" && bare != "april")

@@ -21,7 +21,9 @@ mod byline;
 mod words;
 
 use super::Seen;
-pub(crate) use byline::{has_label, is_job_title, is_label, split_byline, strip_label};
+pub(crate) use byline::{
+    has_label, is_field_label, is_job_title, is_label, split_byline, strip_label,
+};
 pub(crate) use words::{is_person_name, is_signature, plausible_author};
 
 /// How an author candidate was seen, strongest first.
@@ -321,6 +323,16 @@ mod tests {
         );
         assert_eq!(names("Ann Lee - Nov 19, 2019"), ["Ann Lee"]);
         assert_eq!(names("Ann Lee | Updated 3 hours ago"), ["Ann Lee"]);
+        // A block of labelled fields: the writer follows the byline's
+        // label, and the next field's label ends the name.
+        assert_eq!(
+            names("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet"),
+            ["Fritz Imhof"]
+        );
+        assert_eq!(
+            names("Sara Zinnecker Stand: 12. Mai 2023"),
+            ["Sara Zinnecker"]
+        );
         assert_eq!(names("Richard (R.J.) Eskow"), ["Richard (R.J.) Eskow"]);
         assert_eq!(names("Ann Lee Ann Lee"), ["Ann Lee"]);
         // A list typed without spaces after its commas.
