@@ -124,11 +124,12 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
         } else {
             text
         };
-        let (mut head, mut tail) = names
+        let named = names
             .iter()
             .map(|n| split_site(text, Some(n), false))
-            .find(|(_, tail)| tail.is_some())
-            .unwrap_or_else(|| split_site(text, None, guess));
+            .find(|(_, tail)| tail.is_some());
+        let guessed = named.is_none() && guess;
+        let (mut head, mut tail) = named.unwrap_or_else(|| split_site(text, None, guess));
         // The guessed site part is another kind of evidence's whole title
         // ("Pluralsight Tech Blog | Managing Python Environments" beside the
         // headline "Managing Python Environments"): the site came first.
@@ -149,6 +150,23 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
             if says(&key) >= 2 && says(&normalize_for_matching(&head)) == 0 {
                 let site_part = std::mem::replace(&mut head, t.clone());
                 tail = Some(site_part);
+            }
+        }
+        // A guessed tail the page's own headline carries too ("Signa in
+        // Sorge – Finanzdaten und Berater-Auftrag" in both the `<title>`
+        // and the `<h1>`) is the headline's, not a site's: sites do not
+        // print their name inside the article's headline.
+        if let Some(t) = tail.as_ref().filter(|_| guessed) {
+            let tk = normalize_for_matching(t);
+            let in_headline = candidates.iter().any(|o| {
+                o.evidence == TitleEvidence::Headline && {
+                    let ok = normalize_for_matching(&o.text);
+                    ok.len() > tk.len() && ok.ends_with(&tk)
+                }
+            });
+            if in_headline {
+                head = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                tail = None;
             }
         }
         if let Some(tail) = tail.filter(|_| guess) {
@@ -634,6 +652,34 @@ mod tests {
             )
             .as_deref(),
             Some("Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche")
+        );
+    }
+
+    #[test]
+    fn a_tail_the_headline_carries_is_not_a_site_name() {
+        // The `<title>`'s short tail looks like a site's name, but the
+        // page's own headline prints it: it is the headline's.
+        let full = "Rene Benko-Firma Signa in Sorge – Finanzdaten und Berater-Auftrag";
+        let title = "Rene Benko-Firma Signa in Sorge - Finanzdaten und Berater-Auftrag";
+        assert_eq!(
+            choose(
+                &[c(title, Social), c(full, Headline), c(title, Document)],
+                None
+            )
+            .as_deref(),
+            Some(title)
+        );
+        // A tail the headline lacks is still the site's.
+        assert_eq!(
+            choose(
+                &[
+                    c("Signa in Sorge - Finanzmarktwelt", Document),
+                    c("Signa in Sorge", Headline)
+                ],
+                None
+            )
+            .as_deref(),
+            Some("Signa in Sorge")
         );
     }
 
