@@ -214,19 +214,31 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
     // Another kind of evidence that is the winner without a part set off
     // by a separator ("Halloween Workouts - My Daily Magazine" beside the
     // headline "Halloween Workouts"): that part names the site or the
-    // section, whatever it says.
-    let (text, kind, _) = &stripped[winner];
-    let shorter = pool.iter().copied().find(|&j| {
-        let (other, other_kind, key) = &stripped[j];
-        other_kind != kind
-            && !key.is_empty()
-            && other.len() < text.len()
-            && (text.strip_prefix(other.as_str()).is_some_and(set_off_after)
-                || text
-                    .strip_suffix(other.as_str())
-                    .is_some_and(set_off_before))
-    });
-    Some(stripped[shorter.unwrap_or(winner)].0.clone())
+    // section, whatever it says. Repeated, as one kind may lack the site's
+    // name and another the kicker too ("Kicker: Headline | Site",
+    // "Kicker: Headline", "Headline"), up to the page's own headline: what
+    // it prints is not cut by a guess from the `<title>`.
+    let shorter = |at: usize| {
+        let (text, kind, _) = &stripped[at];
+        pool.iter().copied().find(|&j| {
+            let (other, other_kind, key) = &stripped[j];
+            other_kind != kind
+                && !key.is_empty()
+                && other.len() < text.len()
+                && (text.strip_prefix(other.as_str()).is_some_and(set_off_after)
+                    || text
+                        .strip_suffix(other.as_str())
+                        .is_some_and(set_off_before))
+        })
+    };
+    let mut at = winner;
+    while let Some(j) = shorter(at) {
+        at = j;
+        if stripped[at].1 == TitleEvidence::Headline {
+            break;
+        }
+    }
+    Some(stripped[at].0.clone())
 }
 
 /// Whether `rest`, following a headline, is set off from it: a separator
@@ -652,6 +664,35 @@ mod tests {
             )
             .as_deref(),
             Some("Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche")
+        );
+    }
+
+    #[test]
+    fn a_kicker_and_a_site_name_both_go_when_the_headline_lacks_them() {
+        // The social title keeps the site's name, the `<title>` loses it
+        // by a guess, and only the headline lacks the kicker.
+        let t = "Corona-Lockerungen: Autohäuser rechnen mit Anlaufen des Geschäfts | MDR.DE";
+        let h1 = "Autohäuser rechnen mit Anlaufen des Geschäfts";
+        assert_eq!(
+            choose(&[c(t, Social), c(h1, Headline), c(t, Document)], None).as_deref(),
+            Some(h1)
+        );
+        // The headline's own text is not cut further by a trail guessed
+        // from the `<title>`.
+        assert_eq!(
+            choose(
+                &[
+                    c("Chapter 1: Prologue - Murdered - Melas", Social),
+                    c("Chapter 1: Prologue - Murdered", Headline),
+                    c(
+                        "Chapter 1: Prologue - Murdered - Melas | Royal Road",
+                        Document
+                    )
+                ],
+                Some("Royal Road")
+            )
+            .as_deref(),
+            Some("Chapter 1: Prologue - Murdered")
         );
     }
 
