@@ -198,6 +198,11 @@ pub(super) struct Attrs {
     pub(super) lang: Option<String>,
     /// `width`/`height` both at most 2: a tracking pixel.
     pub(super) tiny: bool,
+    /// An image floated left or right (`align`, CSS `float`): the text
+    /// beside it flows around it, so it is no caption.
+    pub(super) floated: bool,
+    /// Declared smaller than 100×50: an icon or a bullet, not a photo.
+    pub(super) icon: bool,
 }
 
 #[derive(Debug)]
@@ -242,6 +247,8 @@ impl Node {
             role: None,
             lang: None,
             tiny: false,
+            floated: false,
+            icon: false,
         };
         self.attrs.as_deref().unwrap_or(&EMPTY)
     }
@@ -390,6 +397,7 @@ impl Arena {
                         let mut a = Attrs::default();
                         let mut any = false;
                         let (mut w, mut hgt) = (None, None);
+                        let mut floated = false;
                         let mut lazy: Option<String> = None;
                         for at in &el.attrs {
                             let v: &str = &at.value;
@@ -464,6 +472,12 @@ impl Arena {
                                     return Seen::Skip
                                 }
                                 "style" if style_hides(v) => return Seen::Skip,
+                                "style" => floated |= style_floats(v),
+                                "align" => {
+                                    floated |= ["left", "right"]
+                                        .iter()
+                                        .any(|d| v.trim().eq_ignore_ascii_case(d))
+                                }
                                 _ => {}
                             }
                         }
@@ -477,6 +491,8 @@ impl Arena {
                                 any = true;
                             }
                             a.tiny = matches!((w, hgt), (Some(w), Some(h)) if w <= 2 || h <= 2);
+                            a.floated = floated;
+                            a.icon = w.is_some_and(|w| w < 100) || hgt.is_some_and(|h| h < 50);
                         }
                         if matches!(tag, Tag::Pre | Tag::Code) && a.lang.is_none() {
                             a.lang = code_lang(&a.class);
@@ -596,6 +612,15 @@ fn style_hides(style: &str) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+fn style_floats(style: &str) -> bool {
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    s.contains("float:left") || s.contains("float:right")
 }
 
 fn code_lang(class: &str) -> Option<String> {

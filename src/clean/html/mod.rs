@@ -17,10 +17,11 @@
 //!    Readability-style (text length, commas, link density, class/id hints
 //!    from `hints.rs`) and the scores flow to their ancestors; the best
 //!    ancestor and its worthy siblings are the article.
-//! 5. **Boilerplate inside the article** (`prune.rs`) is dropped with a
-//!    reason: elements whose class/id/role says share bar, related links,
-//!    newsletter, comments, captions…; link-dense lists and blocks;
-//!    image-heavy blocks. What is kept is serialised and **sanitised with
+//! 5. **Boilerplate inside the article** (`prune.rs`, with `caption.rs`)
+//!    is dropped with a reason: elements whose class/id/role says share
+//!    bar, related links, newsletter, comments, captions…; captions set
+//!    beside their image without `<figcaption>`; link-dense lists and
+//!    blocks; image-heavy blocks. What is kept is serialised and **sanitised with
 //!    ammonia**.
 //! 6. **Blocks** (`emit.rs`, `inline.rs`): the sanitised HTML is parsed
 //!    again and converted to [`Block`]s with Markdown inline text.
@@ -35,6 +36,7 @@
 
 mod arena;
 mod authors;
+mod caption;
 mod dates;
 mod emit;
 mod filter;

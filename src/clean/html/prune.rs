@@ -136,6 +136,9 @@ impl Serializer<'_> {
             Tag::Figcaption => {
                 return Some("image caption".into());
             }
+            _ if super::caption::is_loose_caption(self.a, self.st, n) => {
+                return Some("caption beside its image".into());
+            }
             _ => {}
         }
         // An `<article>` holding prose is the story, whatever its class

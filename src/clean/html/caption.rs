@@ -1,0 +1,108 @@
+//! Captions set beside their image without `<figcaption>`.
+//!
+//! Many templates and hand-written pages caption a photo with a plain
+//! inline element after it: `<div><img><span>Abbildung: …</span></div>`,
+//! `<p><img><br><em>Figure 4: …</em></p>`. The blocks keep no image inside
+//! a paragraph that has text, so such a caption would stand alone in the
+//! article, a line about a picture the reader never sees; a
+//! `<figcaption>` is dropped for the same reason.
+
+use super::arena::{Arena, Tag};
+use super::stats::Stat;
+
+/// Longest caption: a sentence or two. Longer text after an image is the
+/// article's own paragraph that happens to follow it.
+const MAX_CAPTION: u32 = 300;
+
+/// Is `n` the caption of the image just before it: an inline element
+/// holding all the rest of its parent's text, with only an image (and
+/// line breaks) before it?
+pub(super) fn is_loose_caption(a: &Arena, st: &[Stat], n: u32) -> bool {
+    let node = a.node(n);
+    let s = &st[n as usize];
+    if !matches!(
+        node.tag,
+        Tag::Inline | Tag::Em | Tag::Strong | Tag::Sub | Tag::Sup
+    ) || s.len == 0
+        || s.len > MAX_CAPTION
+        || s.has_block
+        || s.imgs > 0
+        || s.link * 2 > s.len
+    {
+        return false;
+    }
+    let parent = a.node(node.parent);
+    if !matches!(parent.tag, Tag::P | Tag::Div | Tag::Figure | Tag::Section) {
+        return false;
+    }
+    let mut parts = parent.children.iter().copied().filter(|&c| {
+        let child = a.node(c);
+        child.tag != Tag::Br && !(child.tag == Tag::Text && child.text.trim().is_empty())
+    });
+    let (Some(first), Some(second), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    second == n && is_image(a, st, first)
+}
+
+/// An image above what follows, bare or inside a link or wrapper with no
+/// text of its own. A spacer, a tracking pixel or an icon is not one, nor
+/// an image floated left or right: the text beside it flows around it, as
+/// a paragraph's does.
+fn is_image(a: &Arena, st: &[Stat], n: u32) -> bool {
+    let node = a.node(n);
+    match node.tag {
+        Tag::Img => {
+            let at = node.attrs();
+            !at.tiny && !at.icon && !at.floated
+        }
+        Tag::A | Tag::Inline => {
+            st[n as usize].imgs == 1
+                && st[n as usize].len == 0
+                && node.children.iter().all(|&c| is_image(a, st, c))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{body, clean, page, P1, P2, P3};
+
+    fn article(between: &str) -> String {
+        let art = format!("<h1>Night buses return</h1><p>{P1}</p>{between}<p>{P2}</p><p>{P3}</p>");
+        body(&clean(&page("<title>Night buses return</title>", &art)))
+    }
+
+    #[test]
+    fn a_caption_beside_its_image_goes_with_the_image() {
+        for between in [
+            r#"<div class="imginline"><img src="/i/map.png"><span>Figure: the new lines on the map of the northern suburbs.</span></div>"#,
+            r#"<p><img src="/i/bus.jpg"><br><em><sub>Figure 4: the new bus at the depot.</sub></em></p>"#,
+            r#"<p><a href="/i/bus.jpg"><img src="/i/bus.jpg"></a><span>The new bus at the depot.</span></p>"#,
+        ] {
+            let b = article(between);
+            assert!(
+                !b.contains("Figure") && !b.contains("depot."),
+                "{between}\n{b}"
+            );
+            assert!(b.contains("night buses"), "{b}");
+        }
+    }
+
+    #[test]
+    fn text_beside_a_floated_image_or_an_icon_is_the_articles() {
+        for between in [
+            // Text flowing around a floated photo.
+            r#"<p><img src="/i/bus.jpg" align="left"><font>The drivers' union said the plan was welcome news.</font></p>"#,
+            r#"<p><img src="/i/bus.jpg" style="float: right"><span>The drivers' union said the plan was welcome news.</span></p>"#,
+            // A bullet icon before a heading-like line.
+            r#"<p><img src="/i/fish.gif" width="38" height="15"><b>The drivers' union said the plan was welcome news.</b></p>"#,
+            // Loose text beside the image is a paragraph, not a caption.
+            r#"<p><img src="/i/bus.jpg"><em>Drivers</em> said the plan was welcome news.</p>"#,
+        ] {
+            let b = article(between);
+            assert!(b.contains("welcome news"), "{between}\n{b}");
+        }
+    }
+}
