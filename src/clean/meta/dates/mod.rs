@@ -93,6 +93,10 @@ pub(crate) struct Candidate {
 ///   template stamping both with the time the page was served) and the
 ///   reader's day is earlier.
 ///
+/// Neither applies when the reader's day is the markup's read the other
+/// way round ("2/11/2023", month first, on a page that writes the day
+/// first): the two agree.
+///
 /// Without markup: the byline, then the URL, then a date standing alone in
 /// the page's text.
 #[cfg(test)]
@@ -122,6 +126,12 @@ pub(crate) fn choose_why(
             reader.and_then(|r| parse_day(day_of(&r.stamp))),
         );
         if let (Some(pd), Some(rd), Some(r)) = (pd, rd, reader) {
+            // "2/11/2023" read month first where the page writes day first
+            // (Vietnamese, French, British pages): the markup says which.
+            if pd != rd && day_first(rd) == Some(pd) {
+                let why = "markup that says published (the day shown, read day first, agrees)";
+                return Some((p.stamp.clone(), why));
+            }
             let apart = (pd - rd).num_days();
             if timed && apart.abs() == 1 {
                 let why =
@@ -195,6 +205,13 @@ fn parse_day(day: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
 
+/// The same numbers read the other way round: 2023-02-11 from "2/11/2023"
+/// is 2023-11-02 for a page that writes the day first.
+fn day_first(d: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    chrono::NaiveDate::from_ymd_opt(d.year(), d.day(), d.month())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,6 +238,14 @@ mod tests {
         assert_eq!(
             choose(&all, Some(&published.stamp)),
             Some(byline.stamp.clone())
+        );
+        // A day-first date read month first agrees with the markup, even
+        // when the markup is a template stamp.
+        let stamp = cand("2023-11-02T19:20:45+07:00", Evidence::Published);
+        let shown = cand("2023-02-11", Evidence::Byline);
+        assert_eq!(
+            choose(&[stamp.clone(), shown], Some(&stamp.stamp)),
+            Some(stamp.stamp.clone())
         );
         // A UTC stamp a day off the day shown.
         let utc = cand("2019-11-19T07:03:25+00:00", Evidence::Published);
