@@ -410,7 +410,8 @@ pub(super) fn metadata(
     .into_iter()
     .flatten()
     .collect();
-    let (candidates, modified) = dates::candidates(a, head, &ld.dates, &page_urls, h1_at, root);
+    let (candidates, modified) =
+        dates::candidates(a, head, &ld.dates, &page_urls, headline_at, root);
     let choice = meta_dates::choose_why(&candidates, modified.as_deref());
     let mut marked = false;
     for c in &candidates {

@@ -10,7 +10,10 @@
 //!   as the article's (a `<time>`, an element whose class says date, publish
 //!   or posted).
 //! - **Standing dates** (`standing.rs`): a date that is a line of its own in
-//!   the text, with nothing saying whose it is.
+//!   the text, with nothing saying whose it is; the first just under the
+//!   headline (a byline's words at most between, no linked headline, no
+//!   table's labelled fact) is the article's date line and counts as a
+//!   date by the headline.
 //!
 //! Neither kind of date in the text counts inside a widget, a header clock,
 //! a sidebar or a comment (`in_widget`, here): those dates are real but
@@ -188,7 +191,7 @@ pub(super) fn candidates(
     // by the order of the page), then JSON-LD.
     let (mut out, modified) = markup::dates(head, ld);
     let frame = Frame::new(a, h1, root);
-    out.extend(standing::dates(a, root, &frame));
+    out.extend(standing::dates(a, h1, root, &frame));
     push(
         &mut out,
         head.title
@@ -204,7 +207,28 @@ pub(super) fn candidates(
     for stamp in &head.data_dates {
         push(&mut out, dates::machine(stamp), Evidence::ScriptData);
     }
+    with_time(&mut out);
     (out, modified)
+}
+
+/// The first date by the headline, when it is a day alone (a date line's
+/// text), takes the time of a stamp the page gives for the same day (its
+/// `<time>`'s `datetime`): the same date, said more fully.
+fn with_time(out: &mut [Candidate]) {
+    let Some(k) = out.iter().position(|c| c.evidence == Evidence::Byline) else {
+        return;
+    };
+    if out[k].stamp.len() != 10 {
+        return;
+    }
+    let fuller = out
+        .iter()
+        .filter(|c| matches!(c.evidence, Evidence::Byline | Evidence::Published))
+        .find(|c| c.stamp.len() > 10 && dates::day_of(&c.stamp) == out[k].stamp)
+        .map(|c| c.stamp.clone());
+    if let Some(stamp) = fuller {
+        out[k].stamp = stamp;
+    }
 }
 
 /// Adds a candidate when a reader found a date.
@@ -375,6 +399,42 @@ mod tests {
             date_of("", r#"<p><a href="/x">December 22, 2003</a></p>"#),
             None
         );
+    }
+
+    #[test]
+    fn a_date_line_under_the_headline_is_the_articles_among_many() {
+        // The head's date line, then a comment thread whose days each
+        // stand on their own line: many lone days are an archive's, but
+        // the one just under the headline is the article's.
+        let thread: String = ["03.11.2021", "07.12.2021", "15.01.2022"]
+            .iter()
+            .map(|d| {
+                format!("<div><p>{d}</p><p>Thanks for writing this, it helped a lot.</p></div>")
+            })
+            .collect();
+        let article = format!(
+            r#"<h1>Buses for the north</h1><div class="docData"><span class="label">Datum:</span> <span class="value">18.10.2021</span></div><p>{P1}</p><p>{P2}</p><p>{P3}</p>{thread}"#
+        );
+        assert_eq!(
+            clean(&page("", &article)).date.as_deref(),
+            Some("2021-10-18")
+        );
+        // A linked headline between (a carousel of other stories), or a
+        // labelled fact in a table (an infobox): not the head's date line.
+        for between in [
+            r#"<div><a href="/other"><h5>Turbo version of the old model unveiled</h5></a><p>18.10.2021</p></div>"#,
+            r#"<table><tr><th>Founded</th><td>18.10.2021</td></tr></table>"#,
+        ] {
+            let article = format!(
+                r#"<h1>Buses for the north</h1>{between}<p>{P1}</p><p>{P2}</p><p>{P3}</p>{thread}"#
+            );
+            assert_eq!(clean(&page("", &article)).date, None, "{between}");
+        }
+        // A paragraph of text between: not the head's date line.
+        let article = format!(
+            r#"<h1>Buses for the north</h1><p>{P1}</p><p>18.10.2021</p><p>{P2}</p><p>{P3}</p>{thread}"#
+        );
+        assert_eq!(clean(&page("", &article)).date, None);
     }
 
     #[test]

@@ -6,14 +6,23 @@ use crate::clean::meta::dates::{self, Candidate, Evidence};
 use super::super::arena::{Arena, Tag};
 use super::Frame;
 
+/// Words of text at most between the headline and a date line under it:
+/// a byline, a kicker, a reading time, not a paragraph.
+const HEAD_WORDS: usize = 30;
+
 /// The standing dates, nearest the main content's start first: inside the
 /// subtree of node `root`, else the closest before it, as an article's date
-/// line sits at its head.
+/// line sits at its head. The first one just under the headline (node
+/// `h1`), with no more than a byline's words between, is the article's
+/// date line and counts as a date by the headline.
 pub(super) fn dates(
     a: &Arena,
+    h1: Option<usize>,
     root: Option<u32>,
     frame: &Frame,
 ) -> impl Iterator<Item = Candidate> {
+    let head_end = h1.map(|h| a.subtree_end(h as u32));
+    let mut under_headline = false;
     let mut standing: Vec<((u8, usize), bool, Candidate)> = Vec::new();
     let root_end = root.map(|r| a.subtree_end(r));
     for (i, node) in a.nodes.iter().enumerate().skip(1) {
@@ -28,6 +37,22 @@ pub(super) fn dates(
             continue;
         }
         let caption = captions_a_link(a, n);
+        if !under_headline
+            && !caption
+            && head_end.is_some_and(|e| just_after(a, e, i))
+            && !labelled_datum(a, n)
+        {
+            under_headline = true;
+            standing.push((
+                (0, 0),
+                false,
+                Candidate {
+                    stamp,
+                    evidence: Evidence::Byline,
+                },
+            ));
+            continue;
+        }
         let place = match (root, root_end) {
             (Some(r), Some(end)) if i >= r as usize && i < end => (0, i),
             (Some(r), _) if i < r as usize => (1, r as usize - i),
@@ -50,6 +75,46 @@ pub(super) fn dates(
     }
     standing.sort_by_key(|(place, _, _)| *place);
     standing.into_iter().map(|(_, _, c)| c)
+}
+
+/// Whether text node `n` is a datum in a table row with a label cell
+/// (`<th>Founded</th><td>February 28, 1998</td>`): an infobox's fact, not
+/// the article's date line.
+fn labelled_datum(a: &Arena, n: u32) -> bool {
+    a.ancestors(n)
+        .take(6)
+        .find(|&k| a.tag(k) == Tag::Tr)
+        .is_some_and(|tr| a.node(tr).children.iter().any(|&c| a.tag(c) == Tag::Th))
+}
+
+/// Whether node `i` comes after node index `from` with at most
+/// [`HEAD_WORDS`] words of text between, and no linked headline: a
+/// carousel of other stories under the headline dates those stories.
+fn just_after(a: &Arena, from: usize, i: usize) -> bool {
+    const HEADLINE_WORDS: usize = 4;
+    if i < from {
+        return false;
+    }
+    let mut words = 0;
+    let mut link_end = 0;
+    let mut link_words = 0;
+    for (k, node) in a.nodes.iter().enumerate().take(i).skip(from) {
+        if node.tag == Tag::A && k >= link_end {
+            link_end = a.subtree_end(k as u32);
+            link_words = 0;
+        }
+        if node.tag == Tag::Text {
+            let n = node.text.split_whitespace().count();
+            words += n;
+            if k < link_end {
+                link_words += n;
+            }
+            if words > HEAD_WORDS || link_words >= HEADLINE_WORDS {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// A date that is all of a short text ("Monday, December 22, 2003",
