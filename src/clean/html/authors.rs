@@ -261,7 +261,7 @@ pub(super) fn in_widget(a: &Arena, i: usize) -> bool {
 /// no text between them are two items when one is a link or both carry
 /// their own class or id (a template's separate fields); bare styling
 /// (`<b>W</b><i>ord</i>`) stays glued. A block's end spaces too.
-fn field_text(a: &Arena, n: u32) -> String {
+pub(super) fn field_text(a: &Arena, n: u32) -> String {
     fn own_class(a: &Arena, i: u32) -> bool {
         let node = a.node(i);
         node.attrs.is_some() && (!node.attrs().class.is_empty() || !node.attrs().id.is_empty())

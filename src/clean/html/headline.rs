@@ -136,6 +136,19 @@ mod tests {
             ));
             assert_eq!(a.title.as_deref(), Some("Bohren, bis es heiß wird"), "{h1}");
         }
+        // Parts in elements of their own, with no kicker class: two words
+        // apart, never glued ("ZoonosenWie").
+        let art = format!(
+            r#"<h1><span class="topic">Andere Zoonosen</span><span class="main">Wie Umweltzerstörung Epidemien begünstigt</span></h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("<title>Andere Zoonosen</title>", &art));
+        assert!(
+            a.title
+                .as_deref()
+                .is_some_and(|t| t.contains("Zoonosen Wie")),
+            "{:?}",
+            a.title
+        );
         // A heading that is nothing but its kicker keeps its text.
         let art = format!(
             r#"<h1><span class="kicker">Klimaschutz</span></h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#

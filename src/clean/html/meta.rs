@@ -12,7 +12,7 @@ use crate::clean::meta::Seen;
 use crate::clean::normalize_for_matching;
 
 use super::arena::{Arena, Head, Tag};
-use super::authors::{in_widget, meta_author_candidates, page_author_candidates};
+use super::authors::{field_text, in_widget, meta_author_candidates, page_author_candidates};
 use super::collapse;
 use super::dates::{self, LdDates};
 use super::headline::{headline_text, is_logo};
@@ -249,7 +249,9 @@ pub(super) fn metadata(
     let mut logos: Vec<String> = Vec::new();
     for (i, node) in a.nodes.iter().enumerate().skip(1) {
         if node.tag == Tag::H(1) && h1s.len() < 8 {
-            let t = a.text(i as u32);
+            // Read as a field: a kicker and a title in elements of their
+            // own stay two words apart.
+            let t = field_text(a, i as u32);
             if !t.is_empty() {
                 // Even a logo marks where the page's top is.
                 h1_at = h1_at.or(Some(i));

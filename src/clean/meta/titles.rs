@@ -238,7 +238,40 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
             break;
         }
     }
-    Some(stripped[at].0.clone())
+    // Another kind's rewrite of the page's own headline (an SEO or social
+    // variant sharing most of its words, neither holding the other:
+    // "Brexit: Nervenkrieg geht in nächste Runde" for the `<h1>` "Der
+    // Nervenkrieg um den Brexit geht in die nächste Runde"): the reader
+    // sees the headline.
+    if stripped[at].1 != TitleEvidence::Headline {
+        let variant = |j: usize| {
+            let (a, b) = (&stripped[at].2, &stripped[j].2);
+            let shared = words[at].iter().filter(|w| words[j].contains(w)).count();
+            !a.contains(b.as_str())
+                && !b.contains(a.as_str())
+                && 2 * shared >= words[at].len().max(words[j].len())
+        };
+        if let Some(j) = pool
+            .iter()
+            .copied()
+            .find(|&j| stripped[j].1 == TitleEvidence::Headline && variant(j))
+        {
+            at = j;
+        }
+    }
+    Some(without_dangling_separator(&stripped[at].0).to_string())
+}
+
+/// A title without a separator left hanging at its end, its other side
+/// empty ("Energiewende und nachhaltiges Wirtschaften :").
+fn without_dangling_separator(title: &str) -> &str {
+    let t = title.trim_end();
+    match t.rsplit_once(' ') {
+        Some((head, last)) if [":", "|", "-", "–", "—", "·", "/", "::"].contains(&last) => {
+            head.trim_end()
+        }
+        _ => t,
+    }
 }
 
 /// Whether `rest`, following a headline, is set off from it: a separator
@@ -694,6 +727,43 @@ mod tests {
             .as_deref(),
             Some("Chapter 1: Prologue - Murdered")
         );
+    }
+
+    #[test]
+    fn the_headline_beats_a_rewrite_of_it() {
+        // The social and document titles agree on an SEO rewrite of the
+        // headline the page shows.
+        let seo = "Brexit: Nervenkrieg geht in nächste Runde | NZZ";
+        let h1 = "Der Nervenkrieg um den Brexit geht in die nächste Runde";
+        assert_eq!(
+            choose(&[c(seo, Social), c(h1, Headline), c(seo, Document)], None).as_deref(),
+            Some(h1)
+        );
+        // A headline holding the other title and more, or a section name
+        // sharing a word, is not a rewrite.
+        let title = "Wurmkiste selber bauen";
+        for h1 in ["Wurmkiste selber bauen: einfach erklärt", "Bauen & Wohnen"] {
+            assert_eq!(
+                choose(
+                    &[c(title, Social), c(h1, Headline), c(title, Document)],
+                    None
+                )
+                .as_deref(),
+                Some(title),
+                "{h1}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_dangling_separator_leaves_the_title() {
+        assert_eq!(
+            choose(&[c("Energiewende und Wirtschaften :", Headline)], None).as_deref(),
+            Some("Energiewende und Wirtschaften")
+        );
+        // A closing guillemet is no separator.
+        let quote = "« Les privatisations sont au profit des multinationales »";
+        assert_eq!(choose(&[c(quote, Headline)], None).as_deref(), Some(quote));
     }
 
     #[test]
