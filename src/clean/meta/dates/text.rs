@@ -17,8 +17,8 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
     if !b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
         return None;
     }
-    static RX: OnceLock<[Regex; 4]> = OnceLock::new();
-    let [iso, mdy, dmy, num] = RX.get_or_init(|| {
+    static RX: OnceLock<[Regex; 5]> = OnceLock::new();
+    let [iso, mdy, dmy, num, ymd] = RX.get_or_init(|| {
         [
             Regex::new(
                 r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(Z|[+-]\d{2}:\d{2})?)?\b",
@@ -31,6 +31,10 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
             )
             .expect("static regex"),
             Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b").expect("static regex"),
+            // Year first with dots or slashes, as East Asian and Hungarian
+            // pages write it ("2023.11.02.", "2020/07/13", "2023. 11. 02."):
+            // never ambiguous, the month always comes second.
+            Regex::new(r"\b(\d{4})([./]) ?(\d{1,2})([./]) ?(\d{1,2})\b").expect("static regex"),
         ]
     });
     let mut found: Vec<(usize, String)> = Vec::new();
@@ -86,6 +90,19 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
             (b, a)
         } else {
             (a, b)
+        };
+        if let Some(s) = valid_day(y, m, d) {
+            found.push((c.get(0).map_or(0, |m| m.start()), s));
+            break;
+        }
+    }
+    for c in ymd.captures_iter(text) {
+        if c[2] != c[4] {
+            continue;
+        }
+        let (y, m, d) = match (c[1].parse(), c[3].parse(), c[5].parse()) {
+            (Ok(y), Ok(m), Ok(d)) => (y, m, d),
+            _ => continue,
         };
         if let Some(s) = valid_day(y, m, d) {
             found.push((c.get(0).map_or(0, |m| m.start()), s));
@@ -213,6 +230,15 @@ mod tests {
         );
         assert_eq!(in_text("February 30, 2019"), None);
         assert_eq!(in_text("no date here"), None);
+    }
+
+    #[test]
+    fn year_first_dates_with_dots_or_slashes() {
+        for t in ["2023.11.02. 오후 8:06", "2023/11/02 20:06", "2023. 11. 02."] {
+            assert_eq!(in_text(t).as_deref(), Some("2023-11-02"), "{t}");
+        }
+        // Mixed separators are a version or a reference, not a date.
+        assert_eq!(in_text("release 2023.11/02"), None);
     }
 
     #[test]
