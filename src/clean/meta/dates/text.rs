@@ -97,7 +97,11 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
         }
     }
     for c in ymd.captures_iter(text) {
-        if c[2] != c[4] {
+        // A path's parts ("…/2011/09/07/title") are an address, not a
+        // date written for a reader.
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        if c[2] != c[4] || text[..whole.start].ends_with('/') || text[whole.end..].starts_with('/')
+        {
             continue;
         }
         let (y, m, d) = match (c[1].parse(), c[3].parse(), c[5].parse()) {
@@ -237,8 +241,13 @@ mod tests {
         for t in ["2023.11.02. 오후 8:06", "2023/11/02 20:06", "2023. 11. 02."] {
             assert_eq!(in_text(t).as_deref(), Some("2023-11-02"), "{t}");
         }
-        // Mixed separators are a version or a reference, not a date.
+        // Mixed separators are a version or a reference, not a date; a
+        // path's parts are an address.
         assert_eq!(in_text("release 2023.11/02"), None);
+        assert_eq!(
+            in_text("http://syiahali.wordpress.com/2011/09/07/fatwa-para-ulama/"),
+            None
+        );
     }
 
     #[test]
