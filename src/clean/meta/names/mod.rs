@@ -103,7 +103,9 @@ impl Candidate {
                 let ok = if evidence.machine() {
                     plausible_author(&n)
                 } else {
-                    is_person_name(&n) || evidence.marked() && n == whole && is_signature(&n)
+                    is_person_name(&n)
+                        || (evidence.marked() && n == whole || signed_line(v.as_ref(), &n))
+                            && is_signature(&n)
                 };
                 if ok && !names.iter().any(|m| same_name(m, &n)) {
                     names.push(n);
@@ -121,6 +123,19 @@ impl Candidate {
             evidence,
         }
     }
+}
+
+/// A byline line that signs with one word: its label, the name, then a
+/// separator or a date ("Von Robert - 31. Dezember 2019"). The label and
+/// the stop after the name vouch for it as author markup does.
+fn signed_line(line: &str, name: &str) -> bool {
+    let rest = strip_label(line);
+    rest.len() < line.trim().len()
+        && rest.strip_prefix(name).is_some_and(|after| {
+            let after = after.trim_start();
+            after.starts_with(['-', '–', '—', '|', '·', '•', '/'])
+                || after.starts_with(|c: char| c.is_ascii_digit())
+        })
 }
 
 /// The candidates as `--explain` shows them; `chosen` is what [`choose`]
@@ -539,8 +554,18 @@ mod tests {
             assert_eq!(cand(&[ok], Evidence::RelAuthor).names, c.names, "{ok}");
         }
         // A "By" line with no markup does not: one capitalised word is
-        // anything there.
+        // anything there. Unless its label and a separator or date after
+        // the word set it off as a signature.
         assert!(cand(&["By Tine"], Evidence::ByLine).names.is_empty());
+        for line in [
+            "Von Robert - 31. Dezember 2019 15",
+            "Posted by Konstantin | 12:00 am",
+        ] {
+            assert_eq!(cand(&[line], Evidence::ByLine).names.len(), 1, "{line}");
+        }
+        for line in ["By Monday - 3 March 2020", "Robert - 31. Dezember 2019"] {
+            assert!(cand(&[line], Evidence::ByLine).names.is_empty(), "{line}");
+        }
         // Only the element's whole text is a signature: a weekday before a
         // date, a label and its colon, an abbreviation, two words run
         // together, a login name, a job word, an acronym.

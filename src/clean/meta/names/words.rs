@@ -489,7 +489,34 @@ pub(crate) fn is_signature(s: &str) -> bool {
         && !role_word(&lower)
         && !NOT_NAME.contains(&lower.as_str())
         && !placeholder(std::slice::from_ref(&lower))
+        && !WEEKDAYS.contains(&lower.as_str())
 }
+
+/// A day's name opens many a date line ("By Monday - 3 March"), never a
+/// signature.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+];
 
 /// Two words run together ("KonstantinNotz"): a capital after four or
 /// more lower-case letters, where a surname prefix has at most three
