@@ -605,21 +605,23 @@ fn screen_reader_only(class: &str) -> bool {
     })
 }
 
-fn style_hides(style: &str) -> bool {
-    let s: String = style
+/// An inline style without spaces, in lower case: "Display: None" and
+/// "display:none" are one rule.
+fn compact_style(style: &str) -> String {
+    style
         .chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
-        .collect();
+        .collect()
+}
+
+fn style_hides(style: &str) -> bool {
+    let s = compact_style(style);
     s.contains("display:none") || s.contains("visibility:hidden")
 }
 
 fn style_floats(style: &str) -> bool {
-    let s: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let s = compact_style(style);
     s.contains("float:left") || s.contains("float:right")
 }
 
