@@ -135,8 +135,12 @@ impl Frame {
                 .take(64)
                 .find(|c| self.containers.binary_search(c).is_ok())
                 .is_some_and(|c| {
-                    !matches!(a.node(c).tag, Tag::Root | Tag::Html | Tag::Body)
-                        && words(a, c) <= 2 * self.article_words + 300
+                    // The `<article>` holding the headline or the text is
+                    // the article's box whatever else it holds (a table of
+                    // contents, boxes of notes).
+                    a.node(c).tag == Tag::Article
+                        || !matches!(a.node(c).tag, Tag::Root | Tag::Html | Tag::Body)
+                            && words(a, c) <= 2 * self.article_words + 300
                 })
     }
 }
@@ -448,6 +452,18 @@ mod tests {
             ))
             .as_deref(),
             Some("2020-04-09T07:59:57+02:00")
+        );
+        // An `<aside>` of details inside the `<article>`, which also holds
+        // a long table of contents: the article's box all the same.
+        let toc: String = (0..120)
+            .map(|i| format!(r#"<li><a href="/x{i}">Section {i} of the long guide</a></li>"#))
+            .collect();
+        assert_eq!(
+            date(format!(
+                r#"<article><h1>Buses for the north</h1><div class="row"><aside class="columns"><ul><li class="content__meta__date">26.02.2020</li></ul></aside></div><div class="toc"><ul>{toc}</ul></div><div class="text">{body}</div></article>"#
+            ))
+            .as_deref(),
+            Some("2020-02-26")
         );
         // An ASP.NET form around the whole page.
         assert_eq!(
