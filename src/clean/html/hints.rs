@@ -158,9 +158,7 @@ pub(super) fn is_dialog(node: &Node) -> bool {
     at.role
         .as_deref()
         .is_some_and(|r| matches!(r, "dialog" | "alertdialog"))
-        || [&at.class, &at.id]
-            .iter()
-            .any(|s| class_words(s).any(|t| t == "modal" || t == "dialog"))
+        || at.words().any(|w| w == "modal" || w == "dialog")
 }
 
 /// The words of a class or id attribute, parted at any sign

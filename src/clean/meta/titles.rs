@@ -182,9 +182,11 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
     // share one word with the headline ("Allergies Health Center") is not.
     // Only another kind of evidence counts: a logo repeated in two `<h1>`s
     // (desktop and mobile headers) does not vouch for itself.
+    // How many of candidate `i`'s words candidate `j` has.
+    let shared = |i: usize, j: usize| words[i].iter().filter(|w| words[j].contains(w)).count();
     let related = |i: usize| {
         (0..stripped.len()).any(|j| {
-            let shared = words[i].iter().filter(|w| words[j].contains(w)).count();
+            let shared = shared(i, j);
             stripped[j].1 != stripped[i].1
                 && shared > 0
                 && 2 * shared >= words[i].len().min(words[j].len())
@@ -246,10 +248,9 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
     if stripped[at].1 != TitleEvidence::Headline {
         let variant = |j: usize| {
             let (a, b) = (&stripped[at].2, &stripped[j].2);
-            let shared = words[at].iter().filter(|w| words[j].contains(w)).count();
             !a.contains(b.as_str())
                 && !b.contains(a.as_str())
-                && 2 * shared >= words[at].len().max(words[j].len())
+                && 2 * shared(at, j) >= words[at].len().max(words[j].len())
         };
         if let Some(j) = pool
             .iter()

@@ -109,7 +109,7 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
             _ => continue,
         };
         if let Some(s) = valid_day(y, m, d) {
-            found.push((c.get(0).map_or(0, |m| m.start()), s));
+            found.push((whole.start, s));
             break;
         }
     }

@@ -95,16 +95,20 @@ impl Candidate {
     pub(crate) fn new<S: AsRef<str>>(values: &[S], evidence: Evidence) -> Candidate {
         let mut names: Vec<String> = Vec::new();
         for v in values {
+            let line = v.as_ref();
             // A one-word signature counts only as the element's whole text
             // (after its label): "Donnerstag, 4. November" or "Datum:"
             // holds a word, not a signature.
-            let whole = strip_label(v.as_ref()).trim_end_matches([',', ';']).trim();
-            for n in split_byline(v.as_ref()) {
+            let after_label = strip_label(line);
+            let labelled = after_label.len() < line.trim().len();
+            let whole = after_label.trim_end_matches([',', ';']).trim();
+            for n in split_byline(line) {
                 let ok = if evidence.machine() {
                     plausible_author(&n)
                 } else {
                     is_person_name(&n)
-                        || (evidence.marked() && n == whole || signed_line(v.as_ref(), &n))
+                        || (evidence.marked() && n == whole
+                            || labelled && signs_off(after_label, &n))
                             && is_signature(&n)
                 };
                 if ok && !names.iter().any(|m| same_name(m, &n)) {
@@ -125,17 +129,15 @@ impl Candidate {
     }
 }
 
-/// A byline line that signs with one word: its label, the name, then a
-/// separator or a date ("Von Robert - 31. Dezember 2019"). The label and
-/// the stop after the name vouch for it as author markup does.
-fn signed_line(line: &str, name: &str) -> bool {
-    let rest = strip_label(line);
-    rest.len() < line.trim().len()
-        && rest.strip_prefix(name).is_some_and(|after| {
-            let after = after.trim_start();
-            after.starts_with(['-', '–', '—', '|', '·', '•', '/'])
-                || after.starts_with(|c: char| c.is_ascii_digit())
-        })
+/// Whether a byline's text after its label signs with one word: the name,
+/// then a separator or a date ("Von Robert - 31. Dezember 2019"). The
+/// label and the stop after the name vouch for it as author markup does.
+fn signs_off(after_label: &str, name: &str) -> bool {
+    after_label.strip_prefix(name).is_some_and(|after| {
+        let after = after.trim_start();
+        after.starts_with(['-', '–', '—', '|', '·', '•', '/'])
+            || after.starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// The candidates as `--explain` shows them; `chosen` is what [`choose`]
