@@ -116,6 +116,7 @@ pub(super) fn page_author_candidates(
     root: Option<u32>,
 ) -> Vec<Candidate> {
     let anchor = h1_at.or(root.map(|r| r as usize));
+    let holders = article_holders(a, h1_at, root);
     let near = |i: usize| match anchor {
         Some(h) => i + 60 >= h && i <= h + 600,
         None => true,
@@ -160,7 +161,7 @@ pub(super) fn page_author_candidates(
             None
         };
         let Some(ev) = ev else { continue };
-        if in_widget(a, i) {
+        if in_widget(a, i, &holders) {
             continue;
         }
         let mut t = field_text(a, i as u32);
@@ -221,10 +222,29 @@ pub(super) fn page_author_candidates(
         .collect()
 }
 
+/// Every element holding the headline or the main text, sorted: the
+/// article's frame, which no class word makes a widget.
+pub(super) fn article_holders(a: &Arena, headline: Option<usize>, root: Option<u32>) -> Vec<u32> {
+    let mut out: Vec<u32> = headline
+        .map(|h| h as u32)
+        .into_iter()
+        .chain(root)
+        .flat_map(|n| a.ancestors(n).take(64))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Inside a sidebar, comment list, "related" box or navigation: the names
 /// there are commenters' and other articles' writers.
-pub(super) fn in_widget(a: &Arena, i: usize) -> bool {
+/// `holders` (sorted) are never the widget: whatever their class says
+/// (Blogger's `widget Blog` around every post), they hold the article.
+pub(super) fn in_widget(a: &Arena, i: usize, holders: &[u32]) -> bool {
     a.ancestors(i as u32).skip(1).take(12).any(|p| {
+        if holders.binary_search(&p).is_ok() {
+            return false;
+        }
         let n = &a.nodes[p as usize];
         // The page's frame says what the whole page is ("one-sidebar" on
         // `<body>`), not what this part of it is.
@@ -303,6 +323,21 @@ pub(super) fn field_text(a: &Arena, n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{clean, page, P1, P2, P3};
+
+    #[test]
+    fn a_blog_templates_post_is_read_inside_its_widget() {
+        // Blogger: the blog's name is the <h1>, a long menu follows, and
+        // every post sits in `widget Blog` under an <h2> title. The widget
+        // holds the article, so its byline counts; the <h2> saying the
+        // title is the headline the byline is near.
+        let menu: String = (0..400)
+            .map(|k| format!(r#"<li><a href="/l{k}">Label {k}</a></li>"#))
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Example Blog: Night buses return</title><meta property="og:title" content="Night buses return"></head><body><h1>Example Blog</h1><ul class="labels">{menu}</ul><div class="widget Blog" id="Blog1"><div class="post"><h2 class="title"><a href="/p">Night buses return</a></h2><span class="byline-author">Posted by Jane Roe and Li Wei - Transit team</span><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></body></html>"#
+        );
+        assert_eq!(clean(&html).authors, ["Jane Roe", "Li Wei"]);
+    }
 
     #[test]
     fn byline_fields_side_by_side_are_read_apart() {

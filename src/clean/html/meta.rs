@@ -381,18 +381,29 @@ pub(super) fn metadata(
     }
     candidates.extend(meta_author_candidates(&head.metas));
     let title_key = title.as_deref().map(normalize_for_matching);
+    let title_key = title_key.filter(|k| !k.is_empty());
     let headline_at = title_key
-        .filter(|k| !k.is_empty())
+        .as_ref()
         .and_then(|k| {
             h1s.iter().find(|(_, t)| {
                 let t = normalize_for_matching(t);
-                t == k || t.contains(&k) || !t.is_empty() && k.contains(t.as_str())
+                t == *k || t.contains(k.as_str()) || !t.is_empty() && k.contains(t.as_str())
             })
         })
         .map(|(i, _)| *i)
         .or_else(|| {
             a.nodes.iter().position(|n| {
                 n.attrs.is_some() && n.attrs().itemprop.as_deref() == Some("headline")
+            })
+        })
+        // A blog template's post title is an <h2> under the blog's <h1>:
+        // a lower heading that says the title exactly is the headline.
+        .or_else(|| {
+            let k = title_key.as_ref()?;
+            a.nodes.iter().enumerate().position(|(i, n)| {
+                matches!(n.tag, Tag::H(2 | 3))
+                    && (st[i].len as usize) < 4 * k.len() + 40
+                    && normalize_for_matching(&field_text(a, i as u32)) == *k
             })
         })
         .or(h1_at);
@@ -536,7 +547,7 @@ fn marked_title(a: &Arena, i: usize) -> bool {
             .iter()
             .any(|w| t.contains(w))
         })
-        && !in_widget(a, i)
+        && !in_widget(a, i, &[])
 }
 
 #[cfg(test)]

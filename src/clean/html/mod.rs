@@ -59,7 +59,7 @@ use super::{normalize_for_matching, Article, Block, Dropped, Hints};
 use arena::{Arena, Head};
 use emit::Emitter;
 use meta::{is_absolute, metadata};
-use prescan::prescan;
+use prescan::{prescan, unwrap_noscript};
 use prune::{sanitize, Serializer};
 use select::{select_content, ATTEMPTS};
 use sift::sift;
@@ -70,6 +70,27 @@ pub fn clean_html(html: &str, hints: &Hints) -> Article {
     if html.trim().is_empty() {
         return Article::default();
     }
+    let (article, kept) = clean_page(html, hints);
+    // Almost nothing found: the page may write its article only for readers
+    // without scripts. Its `<noscript>`s are read as markup then, and win
+    // when they hold clearly more.
+    if kept < THIN {
+        if let Some((alt, alt_kept)) = unwrap_noscript(html).map(|p| clean_page(&p, hints)) {
+            if alt_kept > 2 * kept + THIN / 2 {
+                return alt;
+            }
+        }
+    }
+    article
+}
+
+/// Text (in bytes) below which a page's main content is "too little", as
+/// Readability has it: its selection retries, and `<noscript>` is read.
+const THIN: usize = 500;
+
+/// [`clean_html`] of one reading of the page, with the length of the text
+/// its main content kept.
+fn clean_page(html: &str, hints: &Hints) -> (Article, usize) {
     let mut head = Head::default();
     let html = prescan(html, &mut head);
     let arena = {
@@ -93,11 +114,11 @@ pub fn clean_html(html: &str, hints: &Hints) -> Article {
         if better {
             best = Some((ser.out, ser.dropped, kept, roots.first().copied()));
         }
-        if kept >= 500 {
+        if kept >= THIN {
             break;
         }
     }
-    let (content, mut dropped, _, root) = best.unwrap_or_default();
+    let (content, mut dropped, kept, root) = best.unwrap_or_default();
     let meta = metadata(&arena, &st, &head, root, !hints.no_tags);
 
     let base = head
@@ -143,7 +164,7 @@ pub fn clean_html(html: &str, hints: &Hints) -> Article {
             }
         }
     }
-    Article {
+    let article = Article {
         title: meta.title,
         subtitle,
         authors: meta.authors,
@@ -156,7 +177,8 @@ pub fn clean_html(html: &str, hints: &Hints) -> Article {
         blocks: out_blocks,
         dropped,
         seen: meta.seen,
-    }
+    };
+    (article, kept)
 }
 
 /// Visible text of Markdown inline text (for matching list items).
@@ -193,6 +215,33 @@ mod tests {
             vec![Block::Paragraph {
                 text: "Café owners & bakers said it’s \"a relief\": the new line stops at their door, which they had asked the council for since 2019, they said on Monday.".into()
             }]
+        );
+    }
+
+    #[test]
+    fn an_article_written_only_for_readers_without_scripts_is_read() {
+        // The text is in a script template and again in <noscript>; a
+        // scripting parser sees neither as markup.
+        let post = format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        let article = format!(
+            r#"<h1>Night buses return</h1><div class="post-body"><script type="text/template">{post}</script><noscript>{post}</noscript></div>"#
+        );
+        let a = clean(&page("", &article));
+        assert!(
+            body(&a).contains(P1) && body(&a).contains(P3),
+            "{}",
+            body(&a)
+        );
+        // A page with its article loses nothing to, and gains nothing from,
+        // its "enable JavaScript" notice.
+        let article = format!(
+            r#"<h1>Night buses return</h1>{post}<noscript><p>Please enable JavaScript in your browser to see the comments, the map and the gallery of this article.</p></noscript>"#
+        );
+        let a = clean(&page("", &article));
+        assert!(
+            body(&a).contains(P1) && !body(&a).contains("JavaScript"),
+            "{}",
+            body(&a)
         );
     }
 

@@ -127,6 +127,34 @@ pub(super) fn prescan(html: &str, head: &mut Head) -> String {
     out
 }
 
+/// The page with its `<noscript>` elements in the body turned into plain
+/// `<div>`s, or `None` when the body has none. Some publishing templates
+/// (Blogger's among them) write the article only for readers without
+/// JavaScript, into `<noscript>` (and a script template); a browser with
+/// scripts, like html5ever here, reads that as raw text, so the page seems
+/// empty. Only the body's are turned: one in the `<head>` would end the head
+/// early. The caller uses this only when the page otherwise gives almost
+/// nothing, as most `<noscript>`s hold tracking pixels and "enable
+/// JavaScript" notices.
+pub(super) fn unwrap_noscript(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let body = memchr::memmem::find(lower.as_bytes(), b"<body").unwrap_or(0);
+    let first = body + memchr::memmem::find(&lower.as_bytes()[body..], b"<noscript")?;
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut kept = 0;
+    for lt in memchr::memchr_iter(b'<', &b[first..]).map(|o| first + o) {
+        let name = lt + 1 + usize::from(b.get(lt + 1) == Some(&b'/'));
+        if starts_with_tag(&b[name..], b"noscript") {
+            out.push_str(&html[kept..name]);
+            out.push_str("div");
+            kept = name + "noscript".len();
+        }
+    }
+    out.push_str(&html[kept..]);
+    Some(out)
+}
+
 /// Elements counted for the nesting cap: containers that are never closed
 /// implicitly.
 const NESTING: [&[u8]; 14] = [
@@ -198,6 +226,23 @@ mod tests {
         assert_eq!(prescan("<script>never closed", &mut kept), "");
         assert_eq!(prescan("<!-- never closed", &mut kept), "");
         assert!(kept.data_dates.is_empty());
+    }
+
+    #[test]
+    fn noscript_in_the_body_becomes_a_div() {
+        let page = "<html><head><NOSCRIPT><link></NOSCRIPT></head><body><noscript class=x><p>Text</p></noscript ><noscripts>k";
+        assert_eq!(
+            unwrap_noscript(page).as_deref(),
+            Some("<html><head><NOSCRIPT><link></NOSCRIPT></head><body><div class=x><p>Text</p></div ><noscripts>k")
+        );
+        assert_eq!(
+            unwrap_noscript("<head><noscript></noscript></head><body><p>no</p>"),
+            None
+        );
+        assert_eq!(
+            unwrap_noscript("<p>a</p><noscript>b</noscript>").as_deref(),
+            Some("<p>a</p><div>b</div>")
+        );
     }
 
     #[test]

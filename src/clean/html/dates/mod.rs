@@ -28,6 +28,7 @@ use std::cell::RefCell;
 use crate::clean::meta::dates::{self, Candidate, Evidence};
 
 use super::arena::{Arena, Head, Tag};
+use super::authors::article_holders;
 
 /// What JSON-LD said about the article's dates.
 #[derive(Default)]
@@ -67,14 +68,7 @@ pub(super) struct Frame {
 
 impl Frame {
     fn new(a: &Arena, h1: Option<usize>, root: Option<u32>) -> Frame {
-        let mut containers: Vec<u32> = h1
-            .map(|h| h as u32)
-            .into_iter()
-            .chain(root)
-            .flat_map(|n| a.ancestors(n).take(64))
-            .collect();
-        containers.sort_unstable();
-        containers.dedup();
+        let containers = article_holders(a, h1, root);
         let article_words = root.map_or(0, |r| words(a, r));
         Frame {
             containers,
@@ -439,6 +433,36 @@ mod tests {
             r#"<h1>Buses for the north</h1><p>{P1}</p><p>18.10.2021</p><p>{P2}</p><p>{P3}</p>{thread}"#
         );
         assert_eq!(clean(&page("", &article)).date, None);
+    }
+
+    #[test]
+    fn a_date_heading_just_above_the_headline_in_its_box_is_the_articles() {
+        // A blog's page of posts: each post's day stands over its title.
+        let post = |day: &str, title: &str| {
+            format!(
+                r#"<div class="post"><div class="date">{day}</div><h3 class="title"><a href="/p">{title}</a></h3><p>{P1}</p><p>{P2}</p></div>"#
+            )
+        };
+        let html = format!(
+            "<html><head><title>Night buses return</title></head><body>{}{}</body></html>",
+            post("June 07, 2005", "Night buses return"),
+            post("May 25, 2005", "Trams for the south")
+        );
+        assert_eq!(clean(&html).date.as_deref(), Some("2005-06-07"));
+        // The site header's date of today, above the article's box, is not
+        // the article's date line: the (linked) one under the headline is.
+        let article = format!(
+            r#"<h1>Buses for the north</h1><p class="meta"><span class="date"><a href="/2023/10/30/">30.10.2023</a></span></p><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let stamp =
+            r#"<meta property="article:published_time" content="2023-10-30T23:30:00+00:00">"#;
+        let html = page(stamp, &article).replace(
+            "<div id=\"page\">",
+            r#"<div class="header-bar"><div class="header-date">31. Oktober 2023</div></div><div id="page">"#,
+        );
+        assert!(html.contains("header-date"));
+        let date = clean(&html).date.unwrap_or_default();
+        assert_eq!(crate::clean::meta::dates::day_of(&date), "2023-10-30");
     }
 
     #[test]

@@ -90,7 +90,7 @@ fn labelled_datum(a: &Arena, n: u32) -> bool {
 /// Whether node `i` comes after node index `from` with at most
 /// [`HEAD_WORDS`] words of text between, and no linked headline: a
 /// carousel of other stories under the headline dates those stories.
-fn just_after(a: &Arena, from: usize, i: usize) -> bool {
+pub(super) fn just_after(a: &Arena, from: usize, i: usize) -> bool {
     const HEADLINE_WORDS: usize = 4;
     if i < from {
         return false;

@@ -6,6 +6,7 @@ use crate::clean::meta::dates::{self, Candidate, Evidence};
 
 use super::super::arena::{Arena, Attrs, Tag};
 use super::markup::{key_kind, Key};
+use super::standing::just_after;
 use super::Frame;
 
 /// Class and id words of elements that hold the article's date.
@@ -78,7 +79,18 @@ pub(super) fn dates(
         } else {
             Evidence::Byline
         };
-        let before_h1 = h1.is_some_and(|h| (i as usize) < h);
+        // A date line just above the headline, its sibling or its
+        // parent's (a blog's day heading over its post's title), is the
+        // article's as much as one below it; the site header's date of
+        // today is not in the headline's box.
+        let before_h1 = h1.is_some_and(|h| {
+            (i as usize) < h
+                && !(just_after(a, a.subtree_end(i), h)
+                    && a.ancestors(i).nth(1).is_some_and(|p| {
+                        !matches!(a.tag(p), Tag::Body | Tag::Html | Tag::Root)
+                            && is_within(a, h as u32, p)
+                    }))
+        });
         visible.push((before_h1, Candidate { stamp, evidence }));
     }
     visible.sort_by_key(|(before, _)| *before);

@@ -397,6 +397,12 @@ mod tests {
         assert_eq!(names("AUTHOR Ann Lee"), ["Ann Lee"]);
         // "Written by" in other languages.
         assert_eq!(names("Erstellt von Andri Bryner"), ["Andri Bryner"]);
+        // Blogger's German and Dutch "Posted by".
+        assert_eq!(
+            names("Eingestellt von Weinlachgummi Hauser um 10:00"),
+            ["Weinlachgummi Hauser"]
+        );
+        assert_eq!(names("Geplaatst door Anna de Vries"), ["Anna de Vries"]);
         // Job titles in other languages, also as a compound's last part.
         assert_eq!(names("Christoph Hein Chefredakteur"), ["Christoph Hein"]);
         assert!(!is_person_name("FOCUS-Online-Experte Robin Tschöpe"));
