@@ -200,6 +200,13 @@ impl Feat {
 /// Features of all units, with in-page repetition marked.
 pub(super) fn features(units: &[Unit], hints: &Hints) -> Vec<Feat> {
     let mut feats: Vec<Feat> = units.iter().map(|u| Feat::of(u, hints)).collect();
+    // A comments heading stands apart; "Additional Comments" among a
+    // table's rows is a column's name.
+    for (f, u) in feats.iter_mut().zip(units) {
+        if u.grouped && f.cue == Some(Cue::Comments) {
+            f.ender = false;
+        }
+    }
     let mut seen: FastMap<&str, usize> = FastMap::default();
     for f in &feats {
         if f.words >= 4 {
@@ -346,6 +353,27 @@ mod tests {
     use super::*;
     use crate::clean::text::clean_text;
     use crate::clean::text::test_support::*;
+
+    #[test]
+    fn a_comments_heading_stands_apart_a_tables_column_does_not() {
+        let more = "Later paragraphs go on about the routes, the timetable and the drivers who will be hired for the new lines.\n\n\
+            The council also asked the transport company to report every quarter on how full the night buses are.\n\n\
+            A public hearing on the new stops is planned for March, and residents can send their comments in writing until then.\n";
+        let table = "Route Stops\nLength in km\nAdditional Comments\nLine 4 12 9.5 Runs at night\nLine 7 20 14.0 Weekdays only\n";
+        let a = clean(&format!("{BODY}\n{table}\n{more}"));
+        assert!(
+            everything(&a).contains("drivers who will be hired"),
+            "{}",
+            everything(&a)
+        );
+        // Set apart, the same words end the article.
+        let a = clean(&format!("{BODY}\nAdditional Comments\n\n{more}"));
+        assert!(
+            !everything(&a).contains("drivers who will be hired"),
+            "{}",
+            everything(&a)
+        );
+    }
 
     #[test]
     fn date_lines_are_date_lines_however_long() {

@@ -9,6 +9,9 @@
 pub(super) struct Unit {
     pub(super) text: String,
     pub(super) list: Option<ListMark>,
+    /// Lines sit right above and below it, with no blank line between: a
+    /// row among rows (a table, a form's labels), not a heading set apart.
+    pub(super) grouped: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,6 +200,8 @@ pub(super) fn units_of(text: &str) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     // Whether the previous source line was non-blank (same paragraph group).
     let mut joinable = false;
+    // Whether the last unit had a line right above it.
+    let mut above = false;
     for line in lines {
         if line.is_empty() {
             joinable = false;
@@ -239,9 +244,14 @@ pub(super) fn units_of(text: &str) -> Vec<Unit> {
                 continue;
             }
         }
+        if let Some(last) = units.last_mut() {
+            last.grouped = above && joinable;
+        }
+        above = joinable;
         units.push(Unit {
             text: join_drop_cap(line),
             list,
+            grouped: false,
         });
         joinable = true;
     }
