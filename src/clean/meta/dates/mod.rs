@@ -133,6 +133,15 @@ pub(crate) fn choose_why(
                 return Some((p.stamp.clone(), why));
             }
             let apart = (pd - rd).num_days();
+            // "3/5/2022 22:41" read month first, beside a UTC stamp of
+            // 4 May: read day first, it is the evening before in the
+            // page's time zone.
+            let swapped = day_first(rd)
+                .filter(|&s| timed && apart.abs() > 1 && (pd - s).num_days().abs() == 1);
+            if let Some(s) = swapped {
+                let why = "the day shown, read day first: the markup's stamp is a day off, written in another time zone";
+                return Some((s.format("%Y-%m-%d").to_string(), why));
+            }
             if timed && apart.abs() == 1 {
                 let why =
                     "the day shown: the markup's stamp is a day off, written in another time zone";
@@ -246,6 +255,13 @@ mod tests {
         assert_eq!(
             choose(&[stamp.clone(), shown], Some(&stamp.stamp)),
             Some(stamp.stamp.clone())
+        );
+        // … and within a day of it: the evening before, local time.
+        let stamp = cand("2022-05-04T02:41:00+00:00", Evidence::Published);
+        let shown = cand("2022-03-05", Evidence::Byline);
+        assert_eq!(
+            choose(&[stamp.clone(), shown], Some(&stamp.stamp)).as_deref(),
+            Some("2022-05-03")
         );
         // A UTC stamp a day off the day shown.
         let utc = cand("2019-11-19T07:03:25+00:00", Evidence::Published);
