@@ -155,7 +155,7 @@ pub(super) fn page_author_candidates(
             )
             && st[i].len <= 120
         {
-            let t = field_text(a, i as u32);
+            let t = a.field_text(i as u32);
             names::has_label(&t).then_some(Evidence::ByLine)
         } else {
             None
@@ -164,7 +164,7 @@ pub(super) fn page_author_candidates(
         if in_widget(a, i, &holders) {
             continue;
         }
-        let mut t = field_text(a, i as u32);
+        let mut t = a.field_text(i as u32);
         if itemprop && !rel {
             // `itemprop=author` around `itemprop=name`: the name alone.
             if let Some(n) = (i + 1..a.nodes.len().min(i + 40)).find(|&k| {
@@ -172,7 +172,7 @@ pub(super) fn page_author_candidates(
                     && a.nodes[k].attrs().itemprop.as_deref() == Some("name")
                     && a.ancestors(k as u32).any(|p| p as usize == i)
             }) {
-                t = field_text(a, n as u32);
+                t = a.field_text(n as u32);
             }
         }
         // A label's own element ("<span class=author-from>von</span>",
@@ -271,53 +271,6 @@ pub(super) fn in_widget(a: &Arena, i: usize, holders: &[u32]) -> bool {
                 })
             }
     })
-}
-
-/// The text of a title, byline or author element, with a space where two
-/// separate items meet. [`Arena::text`] spaces only at blocks and `<br>`,
-/// which suits running prose (`<b>W</b>ord` is one word) but glues a
-/// byline's parts: `<a>Ann Lee</a><span class="role">Staff Writer</span>`
-/// reads "Ann LeeStaff Writer". Here two inline elements side by side with
-/// no text between them are two items when one is a link or both carry
-/// their own class or id (a template's separate fields); bare styling
-/// (`<b>W</b><i>ord</i>`) stays glued. A block's end spaces too.
-pub(super) fn field_text(a: &Arena, n: u32) -> String {
-    fn own_class(a: &Arena, i: u32) -> bool {
-        let node = a.node(i);
-        node.attrs.is_some() && (!node.attrs().class.is_empty() || !node.attrs().id.is_empty())
-    }
-    fn walk(a: &Arena, i: u32, out: &mut String) {
-        let node = a.node(i);
-        if node.tag == Tag::Text {
-            out.push_str(&node.text);
-            return;
-        }
-        let block = node.tag.is_block() || node.tag == Tag::Br;
-        if block {
-            out.push(' ');
-        }
-        let mut prev: Option<u32> = None;
-        for &c in &node.children {
-            if let Some(p) = prev {
-                let (pt, ct) = (a.tag(p), a.tag(c));
-                let inline = |t: Tag| t != Tag::Text && !t.is_block();
-                if inline(pt)
-                    && inline(ct)
-                    && (pt == Tag::A || ct == Tag::A || own_class(a, p) && own_class(a, c))
-                {
-                    out.push(' ');
-                }
-            }
-            walk(a, c, out);
-            prev = Some(c);
-        }
-        if block {
-            out.push(' ');
-        }
-    }
-    let mut out = String::new();
-    walk(a, n, &mut out);
-    collapse(&out)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::clean::meta::Seen;
 use crate::clean::normalize_for_matching;
 
 use super::arena::{Arena, Head, Tag};
-use super::authors::{field_text, in_widget, meta_author_candidates, page_author_candidates};
+use super::authors::{in_widget, meta_author_candidates, page_author_candidates};
 use super::collapse;
 use super::dates::{self, LdDates};
 use super::headline::{headline_text, is_logo};
@@ -251,7 +251,7 @@ pub(super) fn metadata(
         if node.tag == Tag::H(1) && h1s.len() < 8 {
             // Read as a field: a kicker and a title in elements of their
             // own stay two words apart.
-            let t = field_text(a, i as u32);
+            let t = a.field_text(i as u32);
             if !t.is_empty() {
                 // Even a logo marks where the page's top is.
                 h1_at = h1_at.or(Some(i));
@@ -403,7 +403,7 @@ pub(super) fn metadata(
             a.nodes.iter().enumerate().position(|(i, n)| {
                 matches!(n.tag, Tag::H(2 | 3))
                     && (st[i].len as usize) < 4 * k.len() + 40
-                    && normalize_for_matching(&field_text(a, i as u32)) == *k
+                    && normalize_for_matching(&a.field_text(i as u32)) == *k
             })
         })
         .or(h1_at);

@@ -400,6 +400,22 @@ mod tests {
     }
 
     #[test]
+    fn times_side_by_side_are_two_dates_and_speak_for_themselves() {
+        // WordPress: "Posted on" around a link holding the published and
+        // the updated `<time>`, no space between them. Read as one text it
+        // was "…15. April 2016Samstag, 4. März 2017", whose first date is
+        // the update.
+        let line = r#"<span class="posted-on">Posted on <a href="/p" rel="bookmark"><time class="entry-date published" datetime="2016-04-15T08:12:12+02:00">Freitag, 15. April 2016</time><time class="updated" datetime="2017-03-04T12:25:38+01:00">Samstag, 4. März 2017</time></a></span>"#;
+        assert_eq!(
+            date_of("", line).as_deref(),
+            Some("2016-04-15T08:12:12+02:00")
+        );
+        // A `<time>` without a stamp leaves its dated box to speak.
+        let line = r#"<div class="author_and_date"><span class="by">Por:</span> <a href="/autor/x">Agencia Reforma</a><time>| 17 de Febrero 2020</time></div>"#;
+        assert_eq!(date_of("", line).as_deref(), Some("2020-02-17"));
+    }
+
+    #[test]
     fn a_date_line_under_the_headline_is_the_articles_among_many() {
         // The head's date line, then a comment thread whose days each
         // stand on their own line: many lone days are an archive's, but

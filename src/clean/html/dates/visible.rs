@@ -70,7 +70,19 @@ pub(super) fn dates(
         {
             continue;
         }
-        let Some(stamp) = shown(at.datetime.as_deref(), &a.text(i)) else {
+        // Read as a field: two `<time>`s side by side ("published",
+        // "updated") are two dates, not "…2016Samstag, 4. März 2017".
+        // An element around stamped `<time>`s leaves them to speak for
+        // themselves: each has its stamp, and its class may say "updated".
+        if node.tag != Tag::Time
+            && (i as usize + 1..a.subtree_end(i)).any(|k| {
+                let n = &a.nodes[k];
+                n.tag == Tag::Time && n.attrs.is_some() && n.attrs().datetime.is_some()
+            })
+        {
+            continue;
+        }
+        let Some(stamp) = shown(at.datetime.as_deref(), &a.field_text(i)) else {
             continue;
         };
         taken.push(i);
