@@ -80,15 +80,42 @@ pub(crate) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
                 && !k.is_empty()
                 && (site_key.contains(k) || words(part) <= 5 && k.contains(&site_key))
         };
-        if names_site(&tk, tail) || guess && words(tail) <= 4 && words(head) >= 3 {
+        if names_site(&tk, tail)
+            || is_host(tail) && !head.is_empty()
+            || guess && words(tail) <= 4 && words(head) >= 3
+        {
             return (head.to_string(), Some(tail.to_string()));
         }
-        // "Site | Headline": the headline is the longer part.
-        if names_site(&hk, head) && tail.chars().count() > head.chars().count() {
+        // "Site | Headline": the headline is the longer part, or the site
+        // is its address ("example.de // » Headline").
+        if names_site(&hk, head) && tail.chars().count() > head.chars().count()
+            || is_host(head) && !tail.is_empty()
+        {
+            let tail = tail
+                .strip_prefix(['»', '›', '>', '|', '·', '•'])
+                .map_or(tail, str::trim_start);
             return (tail.to_string(), Some(head.to_string()));
         }
     }
     (title, None)
+}
+
+/// Whether a title's part is a web address in lower case
+/// ("mediaarchitecture.de", "www.example.com"): a site's name as its host,
+/// never a headline. Not a program's name ("Node.js", "socket.io" is one
+/// too, but a site's as well).
+fn is_host(part: &str) -> bool {
+    let labels: Vec<&str> = part.split('.').collect();
+    let tld = labels.last().copied().unwrap_or("");
+    labels.len() >= 2
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+        && !["js", "ts", "py", "rs", "md", "rb"].contains(&tld)
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.chars()
+                    .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')
+        })
 }
 
 /// The article's title from the candidates a cleaner saw; `site` is the
@@ -451,6 +478,24 @@ mod tests {
             )
             .0,
             "The Guardian view on Hong Kong: a city on the brink | Editorial"
+        );
+        // A site named by its address, before or after the headline.
+        assert_eq!(
+            split_site("mediaarchitecture.de // » Jens Weber", None, true).0,
+            "Jens Weber"
+        );
+        assert_eq!(
+            split_site("exam centre :: skoool.ie", None, false).0,
+            "exam centre"
+        );
+        // A program's name is no address, and nor is a capitalised name.
+        assert_eq!(
+            split_site("Node.js - Wikipedia", None, false).0,
+            "Node.js - Wikipedia"
+        );
+        assert_eq!(
+            split_site("Example.com - Buses", None, false).0,
+            "Example.com - Buses"
         );
     }
 
