@@ -400,6 +400,32 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_opening_the_first_paragraph_dates_the_article() {
+        let deck = "<p class=\"intro\">Three new lines will connect the northern suburbs with the station, the hospital and the campus, and the night buses return after a year, the council decided after a long debate on Tuesday evening.</p><p>Von Ann Lee</p>";
+        for opening in [
+            "29.11.2022 – The city council",
+            "St. Louis, November 29, 2022 — The city council",
+            "29.11.2022 „The city council",
+        ] {
+            let top = format!("{deck}<p>{opening} voted to expand the bus network.</p>");
+            assert_eq!(
+                date_of("", &top).as_deref(),
+                Some("2022-11-29"),
+                "{opening}"
+            );
+        }
+        // A sentence that happens to hold a date, or a deadline: not a
+        // dateline.
+        for opening in [
+            "On Tuesday 29 November 2022 the mayor said – again – that the city council",
+            "Bis 29.11.2022 – the city council",
+        ] {
+            let top = format!("{deck}<p>{opening} voted to expand the bus network.</p>");
+            assert_eq!(date_of("", &top), None, "{opening}");
+        }
+    }
+
+    #[test]
     fn times_side_by_side_are_two_dates_and_speak_for_themselves() {
         // WordPress: "Posted on" around a link holding the published and
         // the updated `<time>`, no space between them. Read as one text it

@@ -10,6 +10,10 @@ use super::Frame;
 /// a byline, a kicker, a reading time, not a paragraph.
 const HEAD_WORDS: usize = 30;
 
+/// Words of text at most between the headline and a paragraph opening with
+/// its dateline: a deck and a byline may stand between.
+const DECK_WORDS: usize = 80;
+
 /// The standing dates, nearest the main content's start first: inside the
 /// subtree of node `root`, else the closest before it, as an article's date
 /// line sits at its head. The first one just under the headline (node
@@ -31,6 +35,19 @@ pub(super) fn dates(
         }
         let n = i as u32;
         let Some(stamp) = standing_date(&node.text) else {
+            // A dateline opening the article's first paragraph counts as
+            // its date line: "29.11.2022 – Mehrfach und vehement …".
+            if !under_headline
+                && head_end.is_some_and(|e| within(a, e, i, DECK_WORDS))
+                && !in_link(a, n)
+                && opens_block(a, n)
+            {
+                if let Some(stamp) = dateline(&node.text) {
+                    under_headline = true;
+                    let evidence = Evidence::Byline;
+                    standing.push(((0, 0), false, Candidate { stamp, evidence }));
+                }
+            }
             continue;
         };
         if in_link(a, n) || frame.in_widget(a, n) || !own_line(a, n) {
@@ -77,6 +94,32 @@ pub(super) fn dates(
     standing.into_iter().map(|(_, _, c)| c)
 }
 
+/// The date a paragraph opens with, set off from the text by a dash or an
+/// opening quote, as a news dateline is ("29.11.2022 – Mehrfach …",
+/// "01.02.2022 „Der Arbeitsmarkt …"): at most five words before it.
+fn dateline(text: &str) -> Option<String> {
+    let t = text.trim_start();
+    let cut = [" – ", " — ", " - ", " „", " “", " \""]
+        .iter()
+        .filter_map(|sep| t.find(sep))
+        .min()?;
+    let head = &t[..cut];
+    (head.split_whitespace().count() <= 5 && !dates::ends_something(head))
+        .then(|| dates::day_in_text(head))
+        .flatten()
+}
+
+/// Whether text node `n` is the first text of its block.
+fn opens_block(a: &Arena, n: u32) -> bool {
+    let Some(block) = a.ancestors(n).skip(1).find(|&b| a.tag(b).is_block()) else {
+        return false;
+    };
+    !(block as usize + 1..n as usize).any(|k| {
+        let node = &a.nodes[k];
+        node.tag == Tag::Text && !node.text.trim().is_empty()
+    })
+}
+
 /// Whether text node `n` is a datum in a table row with a label cell
 /// (`<th>Founded</th><td>February 28, 1998</td>`): an infobox's fact, not
 /// the article's date line.
@@ -91,6 +134,11 @@ fn labelled_datum(a: &Arena, n: u32) -> bool {
 /// [`HEAD_WORDS`] words of text between, and no linked headline: a
 /// carousel of other stories under the headline dates those stories.
 pub(super) fn just_after(a: &Arena, from: usize, i: usize) -> bool {
+    within(a, from, i, HEAD_WORDS)
+}
+
+/// [`just_after`] with at most `most` words between.
+fn within(a: &Arena, from: usize, i: usize, most: usize) -> bool {
     const HEADLINE_WORDS: usize = 4;
     if i < from {
         return false;
@@ -109,7 +157,7 @@ pub(super) fn just_after(a: &Arena, from: usize, i: usize) -> bool {
             if k < link_end {
                 link_words += n;
             }
-            if words > HEAD_WORDS || link_words >= HEADLINE_WORDS {
+            if words > most || link_words >= HEADLINE_WORDS {
                 return false;
             }
         }
