@@ -403,6 +403,12 @@ mod tests {
             ["Weinlachgummi Hauser"]
         );
         assert_eq!(names("Geplaatst door Anna de Vries"), ["Anna de Vries"]);
+        // "Text by", and the illustrator after it is not the writer.
+        assert_eq!(
+            names("Text von Christian Seiler \u{a0} Illustration von Markus Roost"),
+            ["Christian Seiler"]
+        );
+        assert_eq!(names("Texte de Claire Dubois"), ["Claire Dubois"]);
         // Job titles in other languages, also as a compound's last part.
         assert_eq!(names("Christoph Hein Chefredakteur"), ["Christoph Hein"]);
         assert!(!is_person_name("FOCUS-Online-Experte Robin Tschöpe"));
