@@ -260,6 +260,30 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
                         .is_some_and(set_off_before))
         })
     };
+    // A tie between a title and the page's headline that goes on from it
+    // ("Wurmkiste" in the social title and the `<title>`, "Wurmkiste
+    // selber bauen" in the `<h1>` and JSON-LD): the reader sees the
+    // headline, which the others shortened. Not when what it adds is a
+    // meta line run into the heading ("… 02.02.2022 • Verband, Presse").
+    let goes_on = |j: usize| {
+        let (long, short) = (&stripped[j], &stripped[winner]);
+        let dated = |t: &str| crate::clean::meta::dates::in_text(t).is_some();
+        long.2
+            .strip_prefix(short.2.as_str())
+            .is_some_and(|rest| rest.starts_with(' '))
+            && !(long.0.contains(['•', '|']) && !short.0.contains(['•', '|']))
+            && !(dated(&long.0) && !dated(&short.0))
+    };
+    let winner = pool
+        .iter()
+        .copied()
+        .find(|&j| {
+            stripped[j].1 == TitleEvidence::Headline
+                && stripped[winner].1 != TitleEvidence::Headline
+                && votes(j) == votes(winner)
+                && goes_on(j)
+        })
+        .unwrap_or(winner);
     let mut at = winner;
     while let Some(j) = shorter(at) {
         at = j;
@@ -496,6 +520,30 @@ mod tests {
         assert_eq!(
             split_site("Example.com - Buses", None, false).0,
             "Example.com - Buses"
+        );
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_headline_that_goes_on_from_a_shorter_title() {
+        let pick = |h1: &str| {
+            choose(
+                &[
+                    c("Wurmkiste | selbst.de", Social),
+                    c(h1, Headline),
+                    c(h1, Structured),
+                    c("Wurmkiste | selbst.de", Document),
+                ],
+                None,
+            )
+        };
+        assert_eq!(
+            pick("Wurmkiste selber bauen").as_deref(),
+            Some("Wurmkiste selber bauen")
+        );
+        // A meta line run into the heading is not more headline.
+        assert_eq!(
+            pick("Wurmkiste 02.02.2022 • Garten").as_deref(),
+            Some("Wurmkiste")
         );
     }
 
