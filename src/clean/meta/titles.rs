@@ -271,8 +271,8 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
         long.2
             .strip_prefix(short.2.as_str())
             .is_some_and(|rest| rest.starts_with(' '))
-            && !(long.0.contains(['•', '|']) && !short.0.contains(['•', '|']))
-            && !(dated(&long.0) && !dated(&short.0))
+            && (short.0.contains(['•', '|']) || !long.0.contains(['•', '|']))
+            && (dated(&short.0) || !dated(&long.0))
     };
     let winner = pool
         .iter()
