@@ -503,24 +503,16 @@ mod tests {
             .0,
             "The Guardian view on Hong Kong: a city on the brink | Editorial"
         );
-        // A site named by its address, before or after the headline.
-        assert_eq!(
-            split_site("mediaarchitecture.de // » Jens Weber", None, true).0,
-            "Jens Weber"
-        );
-        assert_eq!(
-            split_site("exam centre :: skoool.ie", None, false).0,
-            "exam centre"
-        );
-        // A program's name is no address, and nor is a capitalised name.
-        assert_eq!(
-            split_site("Node.js - Wikipedia", None, false).0,
-            "Node.js - Wikipedia"
-        );
-        assert_eq!(
-            split_site("Example.com - Buses", None, false).0,
-            "Example.com - Buses"
-        );
+        // A site named by its address, before or after the headline; a
+        // program's name is no address, and nor is a capitalised name.
+        for (title, headline) in [
+            ("mediaarchitecture.de // » Jens Weber", "Jens Weber"),
+            ("exam centre :: skoool.ie", "exam centre"),
+            ("Node.js - Wikipedia", "Node.js - Wikipedia"),
+            ("Example.com - Buses", "Example.com - Buses"),
+        ] {
+            assert_eq!(split_site(title, None, false).0, headline, "{title}");
+        }
     }
 
     #[test]
