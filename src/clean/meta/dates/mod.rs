@@ -119,7 +119,9 @@ pub(crate) fn choose_why(
                 && c.stamp.len() > 10
                 && day_of(&c.stamp) == day_of(&p.stamp)
         });
-        let timed = timed_twin.is_some();
+        // Only a stamp in UTC can fall on another day than the one the
+        // page shows: one with the page's own offset says its local day.
+        let timed = timed_twin.is_some_and(|t| in_utc(&t.stamp));
         let stamped = timed_twin.is_some_and(|t| modified.is_some_and(|m| m == t.stamp));
         let (pd, rd) = (
             parse_day(day_of(&p.stamp)),
@@ -142,7 +144,8 @@ pub(crate) fn choose_why(
                 let why = "the day shown, read day first: the markup's stamp is a day off, written in another time zone";
                 return Some((s.format("%Y-%m-%d").to_string(), why));
             }
-            if timed && apart.abs() == 1 {
+            // A day without its time is as likely the UTC day.
+            if (timed || p.stamp.len() == 10) && apart.abs() == 1 {
                 let why =
                     "the day shown: the markup's stamp is a day off, written in another time zone";
                 return Some((day_of(&r.stamp).to_string(), why));
@@ -210,6 +213,11 @@ impl Evidence {
     }
 }
 
+/// Whether a timed stamp is written in UTC ("…Z", "…+00:00").
+fn in_utc(stamp: &str) -> bool {
+    stamp.ends_with('Z') || stamp.ends_with("+00:00") || stamp.ends_with("-00:00")
+}
+
 fn parse_day(day: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
@@ -262,6 +270,14 @@ mod tests {
         assert_eq!(
             choose(&[stamp.clone(), shown], Some(&stamp.stamp)).as_deref(),
             Some("2022-05-03")
+        );
+        // A stamp in the page's own time zone says its local day: a day
+        // shown one later (a comment's) does not move it.
+        let local = cand("2020-01-13T18:54:00+01:00", Evidence::Published);
+        let later = cand("2020-01-14T13:47:02+01:00", Evidence::Byline);
+        assert_eq!(
+            choose(&[local.clone(), later], None),
+            Some(local.stamp.clone())
         );
         // A UTC stamp a day off the day shown.
         let utc = cand("2019-11-19T07:03:25+00:00", Evidence::Published);
@@ -339,10 +355,11 @@ mod tests {
             stamp: "2019-11-19".into(),
             evidence: Evidence::Byline,
         };
+        // Without a timed twin too: a day without its time, a day off the
+        // day shown, is as likely the UTC day.
         assert_eq!(
             choose(&[day_only.clone(), alone], None).as_deref(),
-            Some("2019-11-20"),
-            "without a timed twin, a day is a day"
+            Some("2019-11-19")
         );
     }
 }
