@@ -37,16 +37,20 @@ pub(super) fn dates(
         let Some(stamp) = standing_date(&node.text) else {
             // A dateline opening the article's first paragraph counts as
             // its date line: "29.11.2022 – Mehrfach und vehement …".
-            if !under_headline
-                && head_end.is_some_and(|e| within(a, e, i, DECK_WORDS))
+            // (The text's shape first: it rules out nearly every node.)
+            if under_headline {
+                continue;
+            }
+            let Some(stamp) = dateline(&node.text) else {
+                continue;
+            };
+            if head_end.is_some_and(|e| within(a, e, i, DECK_WORDS))
                 && !in_link(a, n)
                 && opens_block(a, n)
             {
-                if let Some(stamp) = dateline(&node.text) {
-                    under_headline = true;
-                    let evidence = Evidence::Byline;
-                    standing.push(((0, 0), false, Candidate { stamp, evidence }));
-                }
+                under_headline = true;
+                let evidence = Evidence::Byline;
+                standing.push(((0, 0), false, Candidate { stamp, evidence }));
             }
             continue;
         };
@@ -98,7 +102,13 @@ pub(super) fn dates(
 /// opening quote, as a news dateline is ("29.11.2022 – Mehrfach …",
 /// "01.02.2022 „Der Arbeitsmarkt …"): at most five words before it.
 fn dateline(text: &str) -> Option<String> {
+    // Only the first 60 bytes can hold a dateline and its dash.
     let t = text.trim_start();
+    let end = (0..=t.len().min(60))
+        .rev()
+        .find(|&k| t.is_char_boundary(k))
+        .unwrap_or(0);
+    let t = &t[..end];
     let cut = [" – ", " — ", " - ", " „", " “", " \""]
         .iter()
         .filter_map(|sep| t.find(sep))
