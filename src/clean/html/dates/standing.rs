@@ -109,6 +109,15 @@ fn dateline(text: &str) -> Option<String> {
         .find(|&k| t.is_char_boundary(k))
         .unwrap_or(0);
     let t = &t[..end];
+    // Every date read in text has a four-digit year: most paragraphs are
+    // passed over here, before any search.
+    if !t
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+    {
+        return None;
+    }
     let cut = [" – ", " — ", " - ", " „", " “", " \""]
         .iter()
         .filter_map(|sep| t.find(sep))
