@@ -573,6 +573,21 @@ impl Arena {
         collapse(&out)
     }
 
+    /// Every element holding the headline (node index `headline`) or the
+    /// main text (node `root`), sorted: the article's frame, which no class
+    /// word makes a widget (Blogger's `widget Blog` around every post).
+    pub(super) fn holders(&self, headline: Option<usize>, root: Option<u32>) -> Vec<u32> {
+        let mut out: Vec<u32> = headline
+            .map(|h| h as u32)
+            .into_iter()
+            .chain(root)
+            .flat_map(|n| self.ancestors(n).take(64))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The text of a title, byline or author element, with a space where two
     /// separate items meet. [`Arena::text`] spaces only at blocks and `<br>`,
     /// which suits running prose (`<b>W</b>ord` is one word) but glues a

@@ -116,7 +116,7 @@ pub(super) fn page_author_candidates(
     root: Option<u32>,
 ) -> Vec<Candidate> {
     let anchor = h1_at.or(root.map(|r| r as usize));
-    let holders = article_holders(a, h1_at, root);
+    let holders = a.holders(h1_at, root);
     let near = |i: usize| match anchor {
         Some(h) => i + 60 >= h && i <= h + 600,
         None => true,
@@ -220,20 +220,6 @@ pub(super) fn page_author_candidates(
         })
         .map(|(ev, _, values)| Candidate::new(&values, ev))
         .collect()
-}
-
-/// Every element holding the headline or the main text, sorted: the
-/// article's frame, which no class word makes a widget.
-pub(super) fn article_holders(a: &Arena, headline: Option<usize>, root: Option<u32>) -> Vec<u32> {
-    let mut out: Vec<u32> = headline
-        .map(|h| h as u32)
-        .into_iter()
-        .chain(root)
-        .flat_map(|n| a.ancestors(n).take(64))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// Inside a sidebar, comment list, "related" box or navigation: the names

@@ -434,6 +434,15 @@ mod tests {
         }
     }
 
+    /// The title chosen when the social title and the `<title>` say
+    /// `title` and the page's `<h1>` says `h1`.
+    fn beside_headline(title: &str, h1: &str) -> Option<String> {
+        choose(
+            &[c(title, Social), c(h1, Headline), c(title, Document)],
+            None,
+        )
+    }
+
     #[test]
     fn a_site_name_before_the_headline_is_split_off_the_title() {
         // The <title> puts the site first; the metas and the <h1> give the
@@ -792,10 +801,7 @@ mod tests {
         // by a guess, and only the headline lacks the kicker.
         let t = "Corona-Lockerungen: Autohäuser rechnen mit Anlaufen des Geschäfts | MDR.DE";
         let h1 = "Autohäuser rechnen mit Anlaufen des Geschäfts";
-        assert_eq!(
-            choose(&[c(t, Social), c(h1, Headline), c(t, Document)], None).as_deref(),
-            Some(h1)
-        );
+        assert_eq!(beside_headline(t, h1).as_deref(), Some(h1));
         // The headline's own text is not cut further by a trail guessed
         // from the `<title>`.
         assert_eq!(
@@ -821,23 +827,12 @@ mod tests {
         // headline the page shows.
         let seo = "Brexit: Nervenkrieg geht in nächste Runde | NZZ";
         let h1 = "Der Nervenkrieg um den Brexit geht in die nächste Runde";
-        assert_eq!(
-            choose(&[c(seo, Social), c(h1, Headline), c(seo, Document)], None).as_deref(),
-            Some(h1)
-        );
+        assert_eq!(beside_headline(seo, h1).as_deref(), Some(h1));
         // A headline holding the other title and more, or a section name
         // sharing a word, is not a rewrite.
         let title = "Wurmkiste selber bauen";
         for h1 in ["Wurmkiste selber bauen: einfach erklärt", "Bauen & Wohnen"] {
-            assert_eq!(
-                choose(
-                    &[c(title, Social), c(h1, Headline), c(title, Document)],
-                    None
-                )
-                .as_deref(),
-                Some(title),
-                "{h1}"
-            );
+            assert_eq!(beside_headline(title, h1).as_deref(), Some(title), "{h1}");
         }
     }
 

@@ -28,7 +28,6 @@ use std::cell::RefCell;
 use crate::clean::meta::dates::{self, Candidate, Evidence};
 
 use super::arena::{Arena, Head, Tag};
-use super::authors::article_holders;
 
 /// What JSON-LD said about the article's dates.
 #[derive(Default)]
@@ -68,7 +67,7 @@ pub(super) struct Frame {
 
 impl Frame {
     fn new(a: &Arena, h1: Option<usize>, root: Option<u32>) -> Frame {
-        let containers = article_holders(a, h1, root);
+        let containers = a.holders(h1, root);
         let article_words = root.map_or(0, |r| words(a, r));
         Frame {
             containers,

@@ -49,8 +49,7 @@ pub(super) fn dates(
                 && opens_block(a, n)
             {
                 under_headline = true;
-                let evidence = Evidence::Byline;
-                standing.push(((0, 0), false, Candidate { stamp, evidence }));
+                standing.push(date_line(stamp));
             }
             continue;
         };
@@ -64,14 +63,7 @@ pub(super) fn dates(
             && !labelled_datum(a, n)
         {
             under_headline = true;
-            standing.push((
-                (0, 0),
-                false,
-                Candidate {
-                    stamp,
-                    evidence: Evidence::Byline,
-                },
-            ));
+            standing.push(date_line(stamp));
             continue;
         }
         let place = match (root, root_end) {
@@ -98,6 +90,13 @@ pub(super) fn dates(
     standing.into_iter().map(|(_, _, c)| c)
 }
 
+/// The article's date line: first of the standing dates, and a date by the
+/// headline.
+fn date_line(stamp: String) -> ((u8, usize), bool, Candidate) {
+    let evidence = Evidence::Byline;
+    ((0, 0), false, Candidate { stamp, evidence })
+}
+
 /// The date a paragraph opens with, set off from the text by a dash or an
 /// opening quote, as a news dateline is ("29.11.2022 – Mehrfach …",
 /// "01.02.2022 „Der Arbeitsmarkt …"): at most five words before it.
@@ -111,11 +110,7 @@ fn dateline(text: &str) -> Option<String> {
     let t = &t[..end];
     // Every date read in text has a four-digit year: most paragraphs are
     // passed over here, before any search.
-    if !t
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.iter().all(u8::is_ascii_digit))
-    {
+    if !dates::may_hold_date(t) {
         return None;
     }
     let cut = [" – ", " — ", " - ", " „", " “", " \""]
@@ -189,13 +184,9 @@ fn within(a: &Arena, from: usize, i: usize, most: usize) -> bool {
 /// Its length is the reader's, spaces collapsed: hand-written HTML breaks
 /// and indents a line in its source ("Thursday,\n          January 3").
 fn standing_date(text: &str) -> Option<String> {
-    // Every date in text has a four-digit year: most text nodes are
-    // passed over in one cheap scan (this runs on every one of them).
-    let mut run = 0;
-    if !text.bytes().any(|b| {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
-        run == 4
-    }) {
+    // Most text nodes are passed over in one cheap scan (this runs on
+    // every one of them).
+    if !dates::may_hold_date(text) {
         return None;
     }
     let t = text.trim();

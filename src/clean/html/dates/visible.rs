@@ -97,11 +97,11 @@ pub(super) fn dates(
         // today is not in the headline's box.
         let before_h1 = h1.is_some_and(|h| {
             (i as usize) < h
-                && !(just_after(a, a.subtree_end(i), h)
-                    && a.ancestors(i).nth(1).is_some_and(|p| {
-                        !matches!(a.tag(p), Tag::Body | Tag::Html | Tag::Root)
-                            && is_within(a, h as u32, p)
-                    }))
+                && !(just_after(a, a.subtree_end(i), h) && {
+                    let p = a.node(i).parent;
+                    !matches!(a.tag(p), Tag::Body | Tag::Html | Tag::Root)
+                        && is_within(a, h as u32, p)
+                })
         });
         visible.push((before_h1, Candidate { stamp, evidence }));
     }

@@ -7,14 +7,21 @@ use regex::Regex;
 
 use super::{day_of, month_number, valid_day};
 
+/// Whether `text` holds four digits in a row, as every date [`in_text`]
+/// reads has a four-digit year: one cheap scan that rules out most text
+/// before any pattern runs.
+pub(crate) fn may_hold_date(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
 /// The first date in a line of text, as `YYYY-MM-DD` (or RFC 3339 when an
 /// ISO date in it has a time and an offset). The words of a date may be
 /// parted by any space, a no-break space too: old pages glue a date with
 /// `&nbsp;` ("12&nbsp;March&nbsp;2003") so it never wraps.
 pub(crate) fn in_text(text: &str) -> Option<String> {
-    // Every pattern has a four-digit year.
-    let b = text.as_bytes();
-    if !b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+    if !may_hold_date(text) {
         return None;
     }
     static RX: OnceLock<[Regex; 5]> = OnceLock::new();
