@@ -317,6 +317,24 @@ pub(super) fn metadata(
     for logo in logos {
         push(Some(logo), TitleEvidence::Logo);
     }
+    // The page's host names its site, in the title's parts as in authors.
+    let hosts: Vec<String> = [
+        head.canonical.as_deref(),
+        meta_value("og:url"),
+        ld.url.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(host_label)
+    .fold(Vec::new(), |mut seen, h| {
+        if !seen.contains(&h) {
+            seen.push(h);
+        }
+        seen
+    });
+    for host in &hosts {
+        push(Some(host.clone()), TitleEvidence::Host);
+    }
     let title = titles::choose(&titles, source.as_deref());
     let mut seen: Vec<Seen> = titles
         .iter()
@@ -344,15 +362,6 @@ pub(super) fn metadata(
     // An organisation named as author whose name is the page's host
     // ("CBS News" on cbsnews.com) is the publisher; another organisation
     // (a collective, an agency) may be the author.
-    let hosts: Vec<String> = [
-        head.canonical.as_deref(),
-        meta_value("og:url"),
-        ld.url.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(host_label)
-    .collect();
     let org_site: Vec<&str> = ld
         .org_authors
         .iter()
@@ -578,6 +587,22 @@ mod tests {
         assert_eq!(
             a.subtitle.as_deref(),
             Some("Three new lines will link the suburbs with the centre by next year.")
+        );
+    }
+
+    #[test]
+    fn the_canonical_host_names_the_site_in_the_title() {
+        // "Site - Section - Headline", a section `<h1>` before the
+        // article's: the canonical URL's host says which part is the site.
+        let head = r#"<title>Zoll online - Fachmeldungen - Verkündung des Tabaksteuergesetzes</title>
+<link rel="canonical" href="https://www.zoll.de/DE/Fachmeldungen/tabak.html">"#;
+        let art = format!(
+            "<h1>Fachmeldungen</h1><div><h1>Verkündung des Tabaksteuergesetzes</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+        );
+        let a = clean(&page(head, &art));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Verkündung des Tabaksteuergesetzes")
         );
     }
 

@@ -29,6 +29,10 @@ pub(crate) enum TitleEvidence {
     /// An `<h1>` that is a link home: the site's name, never the title,
     /// but it tells what to split off the others.
     Logo,
+    /// The page's own address (canonical URL, `og:url`), as its host's
+    /// name ("bayrischebembel"): never the title, but a title's part that
+    /// spells it names the site.
+    Host,
 }
 
 impl TitleEvidence {
@@ -41,6 +45,7 @@ impl TitleEvidence {
             TitleEvidence::Document => "the document's <title>",
             TitleEvidence::Marked => "a heading marked as the title (class \"post-title\")",
             TitleEvidence::Logo => "the site's logo (an <h1> linking home; never the title)",
+            TitleEvidence::Host => "the page's address (its host names the site; never the title)",
         }
     }
 }
@@ -132,25 +137,39 @@ fn is_host(part: &str) -> bool {
 /// 3. The text most other kinds of evidence agree on wins; a tie goes to
 ///    the strongest evidence, then to the first seen.
 pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Option<String> {
-    let is_logo = |c: &&TitleCandidate| c.evidence == TitleEvidence::Logo;
-    // The site's names: the one the page declares, and its logo's text.
+    let is_logo =
+        |c: &&TitleCandidate| matches!(c.evidence, TitleEvidence::Logo | TitleEvidence::Host);
+    // The site's names: the one the page declares, its logo's text, and a
+    // title's part that spells the page's host.
+    let spelled = host_parts(candidates);
     let names: Vec<&str> = site
         .into_iter()
-        .chain(candidates.iter().filter(is_logo).map(|c| c.text.as_str()))
+        .chain(
+            candidates
+                .iter()
+                .filter(|c| c.evidence == TitleEvidence::Logo)
+                .map(|c| c.text.as_str()),
+        )
+        .chain(spelled.iter().map(String::as_str))
         .collect();
     let mut sites: Vec<String> = names.iter().map(|s| normalize_for_matching(s)).collect();
     // Each candidate without its site name, its evidence, and its key.
     let mut stripped: Vec<(String, TitleEvidence, String)> = Vec::new();
+    // `<title>` parts taken from a trail (a guess at the headline): their
+    // keys, with the separators the whole `<title>` holds.
+    let mut trailed: Vec<(String, Vec<&str>)> = Vec::new();
     for c in candidates.iter().filter(|c| !is_logo(c)) {
         let guess = c.evidence == TitleEvidence::Document;
         // A documentation heading's permalink (Sphinx, MkDocs) is part of
         // its text: "Install¶".
         let text = c.text.trim_end_matches(['¶', ' ']);
+        let whole = text;
         let text = if guess {
             trail_headline(text, &names)
         } else {
             text
         };
+        let from_trail = text.len() < whole.len();
         let named = names
             .iter()
             .map(|n| split_site(text, Some(n), false))
@@ -200,6 +219,10 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
             sites.push(normalize_for_matching(&tail));
         }
         let key = normalize_for_matching(&head);
+        if from_trail {
+            let seps = SEPARATORS.iter().copied().filter(|s| whole.contains(s));
+            trailed.push((key.clone(), seps.collect()));
+        }
         stripped.push((head, c.evidence, key));
     }
     stripped.retain(|(_, _, key)| !key.is_empty() && !sites.contains(key));
@@ -253,6 +276,15 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
             let (other, other_kind, key) = &stripped[j];
             other_kind != kind
                 && !key.is_empty()
+                // The headline the page prints is not cut by a guess at
+                // which part of a `<title>` trail is the headline, where
+                // the headline holds the trail's separator itself
+                // ("Professionell entlöten – so machen Sie …" in "… – Site
+                // – IT").
+                && !(*kind == TitleEvidence::Headline
+                    && trailed
+                        .iter()
+                        .any(|(k, seps)| k == key && seps.iter().any(|s| text.contains(s))))
                 && other.len() < text.len()
                 && (text.strip_prefix(other.as_str()).is_some_and(set_off_after)
                     || text
@@ -312,6 +344,57 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
         }
     }
     Some(without_dangling_separator(&stripped[at].0).to_string())
+}
+
+/// The parts of the titles (between separators) that spell the page's
+/// host: "Zoll online" on zoll.de, "EFC Bayrische Bembel Regensburg" on
+/// bayrische-bembel.de. A site's name, however the `<title>` is laid out
+/// ("Site - Section - Headline" as well as "Headline | Site"). Never a
+/// title's longest part, a part of more than four words, or a part
+/// another candidate says whole: those are headlines that mention the
+/// site ("Zoll: Neue Regeln").
+fn host_parts(candidates: &[TitleCandidate]) -> Vec<String> {
+    let hosts: Vec<&str> = candidates
+        .iter()
+        .filter(|c| c.evidence == TitleEvidence::Host && c.text.chars().count() >= 3)
+        .map(|c| c.text.as_str())
+        .collect();
+    if hosts.is_empty() {
+        return Vec::new();
+    }
+    let wholes: Vec<String> = candidates
+        .iter()
+        .filter(|c| c.evidence < TitleEvidence::Logo)
+        .map(|c| normalize_for_matching(&c.text))
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for c in candidates
+        .iter()
+        .filter(|c| c.evidence < TitleEvidence::Logo)
+    {
+        let Some(sep) = SEPARATORS.iter().find(|s| c.text.contains(**s)) else {
+            continue;
+        };
+        let parts: Vec<&str> = c.text.split(sep).map(str::trim).collect();
+        let longest = parts.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+        for part in parts {
+            let key = normalize_for_matching(part);
+            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            let spells = |host: &&str| {
+                (0..words.len())
+                    .any(|i| (i + 1..=words.len()).any(|j| words[i..j].concat() == **host))
+            };
+            if part.chars().count() < longest
+                && (1..=4).contains(&words.len())
+                && hosts.iter().any(spells)
+                && !wholes.contains(&key)
+                && !out.iter().any(|o| o == part)
+            {
+                out.push(part.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// A title without a separator left hanging at its end, its other side
@@ -792,6 +875,89 @@ mod tests {
             )
             .as_deref(),
             Some("Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche")
+        );
+    }
+
+    #[test]
+    fn a_title_part_spelling_the_pages_host_names_the_site() {
+        // "Site - Section - Headline": the host says which end is the
+        // site, so the headline is neither dropped as a guessed site tail
+        // nor beaten by the section's `<h1>`.
+        let zoll = [
+            c("Fachmeldungen", Headline),
+            c(
+                "Verkündung des Tabaksteuermodernisierungsgesetzes",
+                Headline,
+            ),
+            c(
+                "Zoll online - Fachmeldungen - Verkündung des Tabaksteuermodernisierungsgesetzes",
+                Document,
+            ),
+        ];
+        assert_eq!(choose(&zoll, None).as_deref(), Some("Fachmeldungen"));
+        let with_host = [zoll.as_slice(), &[c("zoll", Host)]].concat();
+        assert_eq!(
+            choose(&with_host, None).as_deref(),
+            Some("Verkündung des Tabaksteuermodernisierungsgesetzes")
+        );
+        // The host spelled by a run of a part's words, in its middle.
+        let bembel = [
+            c(
+                "EFC Bayrische Bembel Regensburg - Eintracht Frankfurt stellt Weichen für die Zukunft - Eintracht Presse",
+                Document,
+            ),
+            c("bayrischebembel", Host),
+        ];
+        assert_eq!(
+            choose(&bembel, None).as_deref(),
+            Some("Eintracht Frankfurt stellt Weichen für die Zukunft")
+        );
+        // A headline that mentions the site is not its name; nor is a
+        // word inside a longer one ("Zollernalb").
+        for title in [
+            "Zoll: Neue Regeln für Pakete aus China - Nachrichten - Tagesschau",
+            "Zollernalb - Neue Regeln für Pakete - Tagesschau",
+        ] {
+            let cands = [
+                c(title.split(" - ").next().unwrap_or(title), Headline),
+                c(title, Document),
+                c("zoll", Host),
+            ];
+            assert_eq!(host_parts(&cands), Vec::<String>::new(), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_headline_holding_the_trails_separator_is_not_cut_by_it() {
+        // The host names the trail's site, so the trail's longest part is
+        // taken as the headline; the `<h1>` shows it goes on before it.
+        let cands = [
+            c(
+                "Professionell entlöten – so machen Sie alte Elektrogeräte wieder einsatzbereit",
+                Headline,
+            ),
+            c(
+                "Professionell entlöten – so machen Sie alte Elektrogeräte wieder einsatzbereit – LimeSpace – IT",
+                Document,
+            ),
+            c("limespace", Host),
+        ];
+        assert_eq!(
+            choose(&cands, None).as_deref(),
+            Some("Professionell entlöten – so machen Sie alte Elektrogeräte wieder einsatzbereit")
+        );
+        // A kicker set off otherwise still goes ("Tennessee: …" beside a
+        // "Headline | Section | Site" trail).
+        let cands = [
+            c("Tennessee: Open Carry in Tennessee???", Headline),
+            c(
+                "Open Carry in Tennessee??? | Tennessee | Packing.org",
+                Document,
+            ),
+        ];
+        assert_eq!(
+            choose(&cands, None).as_deref(),
+            Some("Open Carry in Tennessee???")
         );
     }
 
