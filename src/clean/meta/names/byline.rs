@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::words::*;
 use super::*;
-use crate::clean::meta::dates::month_number;
+use crate::clean::meta::dates::{day_in_text, month_number};
 
 /// Words that open a byline ("By", "Written by", "Analysis by", "Par",
 /// "Author:"). Only words that say who *wrote*: "Portrait by", "Photo
@@ -51,8 +51,9 @@ pub(crate) fn is_field_label(s: &str) -> bool {
 
 /// A block of labelled fields ("Datum: 19.11.2021 Autor: Fritz Imhof
 /// Quelle: Livenet") names its writer after the byline label that ends
-/// with a colon; the text from that label on. Other text is returned
-/// whole.
+/// with a colon, and a date line ("Posted on September 21, 2020 by Adi
+/// Tzlil", "3. März 2020 von Max Muster") after the label that follows
+/// its date: the text from that label on. Other text is returned whole.
 fn after_field_label(s: &str) -> &str {
     if label_rx().is_match(s) {
         return s;
@@ -61,7 +62,8 @@ fn after_field_label(s: &str) -> &str {
         .filter(|&(i, c)| i > 0 && c.is_alphabetic() && s[..i].ends_with(' '))
         .find_map(|(i, _)| {
             let m = label_rx().find(&s[i..])?;
-            m.as_str().trim_end().ends_with(':').then_some(&s[i..])
+            let fields = m.as_str().trim_end().ends_with(':');
+            (fields || day_in_text(&s[..i]).is_some()).then_some(&s[i..])
         })
         .unwrap_or(s)
 }

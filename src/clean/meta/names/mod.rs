@@ -346,6 +346,14 @@ mod tests {
             names("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet"),
             ["Fritz Imhof"]
         );
+        // A date line: the writer follows the label after the date.
+        assert_eq!(
+            names("Posted on September 21, 2020 by Adi Tzlil"),
+            ["Adi Tzlil"]
+        );
+        assert_eq!(names("3. März 2020 von Max Muster"), ["Max Muster"]);
+        // Without a date before it, "by" in a phrase is no label.
+        assert!(names("Posted in Gardening by Season").is_empty());
         assert_eq!(
             names("Sara Zinnecker Stand: 12. Mai 2023"),
             ["Sara Zinnecker"]
