@@ -76,6 +76,10 @@ fn json_ld(scripts: &[String]) -> LdInfo {
                                 || matches!(*t, "BlogPosting" | "Report" | "ClaimReview")
                             {
                                 3
+                            } else if matches!(*t, "Recipe" | "HowTo" | "Review" | "CreativeWork") {
+                                // A work the page is, written and dated
+                                // like an article, when no article is.
+                                2
                             } else if t.ends_with("Posting") || *t == "WebPage" {
                                 1
                             } else {
@@ -604,6 +608,26 @@ mod tests {
             a.title.as_deref(),
             Some("Verkündung des Tabaksteuergesetzes")
         );
+    }
+
+    #[test]
+    fn a_recipe_or_how_to_dates_the_page_when_no_article_does() {
+        let ld = |types: &str| {
+            format!(
+                r#"<title>Night buses return</title><script type="application/ld+json">[{types}]</script>"#
+            )
+        };
+        let how_to = r#"{"@type":"HowTo","name":"Night buses return","datePublished":"2022-01-10T22:06:08:684Z","author":{"@type":"Person","name":"Jane Roe"}}"#;
+        let body = format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        let a = clean(&page(&ld(how_to), &body));
+        assert_eq!(a.date.as_deref(), Some("2022-01-10"));
+        assert_eq!(a.authors, vec!["Jane Roe".to_string()]);
+        // An article beside it is the page's own, whatever the order.
+        let article = r#"{"@type":"NewsArticle","headline":"Night buses return","datePublished":"2022-02-03"}"#;
+        for both in [format!("{how_to},{article}"), format!("{article},{how_to}")] {
+            let a = clean(&page(&ld(&both), &body));
+            assert_eq!(a.date.as_deref(), Some("2022-02-03"), "{both}");
+        }
     }
 
     #[test]
