@@ -388,6 +388,8 @@ mod tests {
         assert!(dateline(
             "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST"
         ));
+        assert!(dateline("Montag, 3. März 2020"));
+        assert!(dateline("Samedi 4 mars 2020"));
         assert!(!dateline(
             "The council met on 3 January 2019 to vote on the new transport budget for the city"
         ));

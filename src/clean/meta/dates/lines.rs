@@ -3,10 +3,10 @@
 //! text cleaner reads them as the article's date line however long they
 //! are (published and modified on one line).
 
-use super::months::is_month_word;
+use super::months::{is_month_word, is_weekday_word};
 
-/// Words a date or time line is made of besides numbers and months:
-/// labels ("Updated", "Last modified on"), weekdays, time zones, ages
+/// Words a date or time line is made of besides numbers, months and
+/// weekdays: labels ("Updated", "Last modified on"), time zones, ages
 /// ("3 hours ago", "5 min read").
 const DATE_WORDS: &[&str] = &[
     "updated",
@@ -33,23 +33,6 @@ const DATE_WORDS: &[&str] = &[
     "days",
     "week",
     "weeks",
-    "mon",
-    "monday",
-    "tue",
-    "tues",
-    "tuesday",
-    "wed",
-    "wednesday",
-    "thu",
-    "thur",
-    "thurs",
-    "thursday",
-    "fri",
-    "friday",
-    "sat",
-    "saturday",
-    "sun",
-    "sunday",
     "today",
     "yesterday",
     "est",
@@ -89,7 +72,7 @@ pub(crate) fn is_dateline(words: &[&str]) -> bool {
         if w.chars().all(|c| c.is_ascii_digit()) {
             has_num = true;
             datey += 1;
-        } else if is_month_word(w) || DATE_WORDS.contains(w) {
+        } else if is_month_word(w) || is_weekday_word(w) || DATE_WORDS.contains(w) {
             datey += 1;
         } else if w.len() <= 4 && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             // 5th, 10am, 2019s

@@ -1,5 +1,6 @@
-//! Month names: the one table the date reader, the date-line tests of both
-//! cleaners and the byline reader (a month is not a name) all use.
+//! Month and weekday names: the one table of each that the date reader,
+//! the date-line tests of both cleaners and the byline reader (a month or
+//! a day is not a name) all use.
 
 /// Full month names, lowercase, in the languages the cleaners know, with
 /// the spellings pages write without accents ("fevrier", "marco"). Polish
@@ -172,6 +173,76 @@ pub(crate) fn is_month_word(w: &str) -> bool {
     MONTHS.iter().any(|(full, _)| *full == w) || abbreviation(w).is_some()
 }
 
+/// Days of the week, full names, lowercase: English, German, French,
+/// Dutch, Spanish and Italian, with the spellings pages write without
+/// accents. Not "domingo" or "domenica": they are names too ("Plácido
+/// Domingo").
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "lunes",
+    "martes",
+    "miércoles",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "sabado",
+    "lunedì",
+    "lunedi",
+    "martedì",
+    "martedi",
+    "mercoledì",
+    "mercoledi",
+    "giovedì",
+    "giovedi",
+    "venerdì",
+    "venerdi",
+    "sabato",
+];
+
+/// Whether a lowercase word is a day's full name ("monday", "montag").
+pub(crate) fn is_weekday(w: &str) -> bool {
+    WEEKDAYS.contains(&w)
+}
+
+/// Whether a lowercase word is a day's full name or an English
+/// abbreviation of it ("mon", "tues"): for lines already known to be made
+/// of date words.
+pub(crate) fn is_weekday_word(w: &str) -> bool {
+    const SHORT: &[&str] = &[
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ];
+    is_weekday(w) || SHORT.contains(&w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,5 +266,23 @@ mod tests {
         assert!(is_month_name("march") && is_month_name("sept"));
         assert!(!is_month_name("mar") && !is_month_name("may"));
         assert!(is_month_word("mar") && is_month_word("décembre") && !is_month_word("ma"));
+    }
+
+    #[test]
+    fn weekdays_in_many_languages_and_english_abbreviations() {
+        for w in [
+            "monday",
+            "montag",
+            "samedi",
+            "woensdag",
+            "miércoles",
+            "venerdì",
+        ] {
+            assert!(is_weekday(w), "{w}");
+        }
+        // Abbreviations only where a line is known to be made of dates.
+        assert!(!is_weekday("mon") && is_weekday_word("mon") && is_weekday_word("thurs"));
+        // Names too: never read as a day.
+        assert!(!is_weekday("domingo") && !is_weekday("domenica") && !is_weekday("may"));
     }
 }

@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::words::*;
 use super::*;
-use crate::clean::meta::dates::{day_in_text, month_number};
+use crate::clean::meta::dates::{day_in_text, is_weekday, month_number};
 
 /// Words that open a byline ("By", "Written by", "Analysis by", "Par",
 /// "Author:"). Only words that say who *wrote*: "Portrait by", "Photo
@@ -161,6 +161,8 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
             || (matches!(bare, "may" | "march" | "august" | "june" | "april") && next_digit)
             // "Hace 13 horas", "vor 3 Stunden", "há 2 dias": "… ago".
             || (matches!(bare, "hace" | "vor" | "há") && next_digit)
+            // A day's name opens the date after the names.
+            || is_weekday(bare) && !tokens.is_empty()
             || matches!(
                 bare,
                 "updated"
@@ -169,13 +171,6 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
                     | "edited"
                     | "last"
                     | "about"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
                     | "follow"
                     | "email"
                     | "view"

@@ -352,6 +352,8 @@ mod tests {
             ["Adi Tzlil"]
         );
         assert_eq!(names("3. März 2020 von Max Muster"), ["Max Muster"]);
+        // A day's name, in any language known, ends the names.
+        assert_eq!(names("Von Max Muster Montag, 3. März 2020"), ["Max Muster"]);
         // Without a date before it, "by" in a phrase is no label.
         assert!(names("Posted in Gardening by Season").is_empty());
         assert_eq!(

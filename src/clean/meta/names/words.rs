@@ -3,6 +3,8 @@
 //! them, [`is_person_name`] for text a reader sees and the looser
 //! [`plausible_author`] for values written for machines.
 
+use crate::clean::meta::dates::is_weekday;
+
 /// Words that make a byline's part a job title or a desk, not a person:
 /// "Staff Writer", "CNN Editor-at-large", "Our Foreign Staff".
 pub(super) const ROLES: &[&str] = &[
@@ -489,34 +491,10 @@ pub(crate) fn is_signature(s: &str) -> bool {
         && !role_word(&lower)
         && !NOT_NAME.contains(&lower.as_str())
         && !placeholder(std::slice::from_ref(&lower))
-        && !WEEKDAYS.contains(&lower.as_str())
+        // A day's name opens many a date line ("By Monday - 3 March"),
+        // never a signature.
+        && !is_weekday(&lower)
 }
-
-/// A day's name opens many a date line ("By Monday - 3 March"), never a
-/// signature.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-];
 
 /// Two words run together ("KonstantinNotz"): a capital after four or
 /// more lower-case letters, where a surname prefix has at most three
