@@ -43,13 +43,8 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
     if text.split_whitespace().count() > 30 {
         return None;
     }
-    let dated_by;
-    let names_part: &str = if names::has_label(text) {
+    let names_part: &str = if labelled(text) {
         text
-    } else if let Some(after) = after_dated_by(text) {
-        // "Tuesday 15 October 2019 by Ann Lee".
-        dated_by = format!("By {after}");
-        &dated_by
     } else {
         // "Name Surname - date", "Name Surname • 8h", "Name Surname @handle",
         // "Name Surname 2 days ago".
@@ -105,13 +100,17 @@ pub(super) fn reading_time(line: &str) -> bool {
     .is_match(line.trim())
 }
 
-/// What follows " by " in a short line that opens with a date: "Tuesday
-/// 15 October 2019 by Ann Lee".
-fn after_dated_by(text: &str) -> Option<&str> {
-    let at = text.find(" by ").or_else(|| text.find(" By "))?;
-    let (date, rest) = (&text[..at], &text[at + 4..]);
-    (date.split(' ').count() <= 6 && find_date(date).is_some() && !rest.trim().is_empty())
-        .then_some(rest)
+/// A byline that says so with its label: "By Ann Lee", or after its date,
+/// "Monday November 18, 2019 7:45 am PST by Joe Rossignol". A date line
+/// of a few words only: after a longer text, "by" is a sentence's
+/// ("Updated: February 16, 2006 Book Review: Sharpening Your SAS Skills
+/// by Sunil Gupta", the book's writer).
+pub(super) fn labelled(text: &str) -> bool {
+    names::has_label(text)
+        || names::after_dated_label(text).is_some_and(|rest| {
+            let date = &text[..text.len() - rest.len()];
+            names::has_label(rest) && date.split_whitespace().count() <= 8
+        })
 }
 
 /// "Tom Krisher, AP Auto Writer": a name and its job title after a comma,
@@ -302,6 +301,17 @@ mod tests {
                 "Tuesday 15 October 2019 by Bradley M. Kuhn",
                 "Bradley M. Kuhn",
             ),
+            // A long date line, a label of its own after a separator, a
+            // label in another language.
+            (
+                "Monday November 18, 2019 7:45 am PST by Joe Rossignol",
+                "Joe Rossignol",
+            ),
+            ("February 1, 2019 | BY: Ilana Muhlstein", "Ilana Muhlstein"),
+            (
+                "05/10/2018 - Publicado por: Clarissa Borba",
+                "Clarissa Borba",
+            ),
         ] {
             assert_eq!(byline_names(line).unwrap_or_default(), [name], "{line}");
         }
@@ -310,6 +320,8 @@ mod tests {
             "Joe Biden 2020 campaign",
             "Windows 10 update",
             "The report by the council",
+            // After more than a date line's words, "by" is a sentence's.
+            "Updated: February 16, 2006 Book Review: Sharpening Your SAS Skills by Sunil Gupta",
         ] {
             assert!(byline_names(line).is_none_or(|n| n.is_empty()), "{line}");
         }
@@ -344,6 +356,26 @@ mod tests {
         let a = clean(&text);
         assert_eq!(a.date.as_deref(), Some("2003-12-22"));
         assert_eq!(a.authors, ["Jane Doe"]);
+    }
+
+    /// The byline's own date beats a clock printed above it, though the
+    /// clock comes first on the page.
+    #[test]
+    fn the_bylines_date_beats_a_clock_above_it() {
+        let text = format!(
+            "Council Approves Record Transport Budget\n\nTuesday December 26, 2006 7:51 PM ET\n\n\
+             By Jane Doe Published: August 5, 2004\n\n{BODY}"
+        );
+        let a = clean(&text);
+        assert_eq!(a.date.as_deref(), Some("2004-08-05"));
+        assert_eq!(a.authors, ["Jane Doe"]);
+        // A line of names and a date with no label is not that sure: the
+        // first date still wins ("WA, US - Feb 09, 2007" in a list).
+        let text = format!(
+            "Council Approves Record Transport Budget\n\nTuesday December 26, 2006\n\n\
+             Jane Doe - August 5, 2004\n\n{BODY}"
+        );
+        assert_eq!(clean(&text).date.as_deref(), Some("2006-12-26"));
     }
 
     /// A deadline by the headline ("Video available until …") is not the

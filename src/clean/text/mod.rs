@@ -161,6 +161,19 @@ impl Cleaner {
         // body come first: a date above it is the masthead's clock
         // ("Pittsburgh, Pa. Tuesday, Dec. 26, 2006" over every page).
         let head = title_repeat.map_or(0, |r| (r + 1).min(meta_end));
+        // The byline's own date comes first: a clock or a date line above
+        // it is the site's ("Tuesday December 26, 2006 7:51 PM ET" over
+        // "By Jack Hough Published: August 5, 2004").
+        let dated_byline = (head..meta_end).chain(0..head).find_map(|i| {
+            let (u, f) = (&self.units[i].text, &self.feats[i]);
+            (taken[i].is_none() && f.meta && !(i >= a && f.words > 10))
+                .then(|| f.date.as_ref())
+                .flatten()
+                .filter(|_| !ends_something(u) && bylines::labelled(u))
+        });
+        if let Some(d) = dated_byline {
+            article.date = Some(d.clone());
+        }
         for i in (head..meta_end).chain(0..head) {
             let lone_by = matches!(
                 self.units[i].text.to_lowercase().as_str(),

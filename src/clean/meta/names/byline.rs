@@ -58,14 +58,27 @@ fn after_field_label(s: &str) -> &str {
     if label_rx().is_match(s) {
         return s;
     }
+    later_label(s, |label, before| {
+        label.trim_end().ends_with(':') || day_in_text(before).is_some()
+    })
+    .unwrap_or(s)
+}
+
+/// The text from the byline label that follows a date: "Posted on
+/// September 21, 2020 by Adi Tzlil" → "by Adi Tzlil".
+pub(crate) fn after_dated_label(s: &str) -> Option<&str> {
+    later_label(s, |_, before| day_in_text(before).is_some())
+}
+
+/// The text from the first byline label after the start of `s` that
+/// `fits` (given the label and the text before it).
+fn later_label(s: &str, fits: impl Fn(&str, &str) -> bool) -> Option<&str> {
     s.char_indices()
         .filter(|&(i, c)| i > 0 && c.is_alphabetic() && s[..i].ends_with(' '))
         .find_map(|(i, _)| {
             let m = label_rx().find(&s[i..])?;
-            let fields = m.as_str().trim_end().ends_with(':');
-            (fields || day_in_text(&s[..i]).is_some()).then_some(&s[i..])
+            fits(m.as_str(), &s[..i]).then_some(&s[i..])
         })
-        .unwrap_or(s)
 }
 
 /// A comma between two words gets its space ("Ann Lee,Bo Chan"), so a
