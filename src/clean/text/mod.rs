@@ -166,9 +166,9 @@ impl Cleaner {
         // "By Jack Hough Published: August 5, 2004").
         let dated_byline = (head..meta_end).chain(0..head).find_map(|i| {
             let (u, f) = (&self.units[i].text, &self.feats[i]);
-            (taken[i].is_none() && f.meta && !(i >= a && f.words > 10))
-                .then(|| f.date.as_ref())
-                .flatten()
+            f.date
+                .as_ref()
+                .filter(|_| taken[i].is_none() && f.meta && !(i >= a && f.words > 10))
                 .filter(|_| !ends_something(u) && bylines::labelled(u))
         });
         if let Some(d) = dated_byline {
