@@ -185,13 +185,18 @@ pub(crate) fn ends_something(line: &str) -> bool {
         .any(|w| UNTIL.contains(&w.as_str()))
 }
 
-/// "3 hours ago", or a line opening with "Updated", "Published", "Posted":
-/// a time stamp, not text.
+/// "3 hours ago" in the languages the cleaners know ("vor 3 Stunden",
+/// "hace 3 horas", "il y a 3 heures", "3 ore fa", "3 uur geleden", "před
+/// 3 hodinami", "3 godziny temu"), or a line opening with "Updated",
+/// "Published", "Posted": a time stamp, not text. `norm` is lower case,
+/// punctuation gone ([`normalize_for_matching`]).
+///
+/// [`normalize_for_matching`]: crate::clean::normalize_for_matching
 pub(crate) fn relative_time(norm: &str) -> bool {
     static RX: OnceLock<Regex> = OnceLock::new();
     RX.get_or_init(|| {
         Regex::new(
-            r"\b\d+ (second|minute|hour|day|week|month|year)s? ago\b|^(updated|published|posted)\b",
+            r"\b\d+ (second|minute|hour|day|week|month|year)s? ago\b|^(updated|published|posted)\b|\b(vor|hace|há|il y a|před|pred) \d+ \w+|\b\d+ \w+ (fa|geleden|temu|sedan|siden)\b",
         )
         .expect("static regex")
     })
@@ -217,6 +222,33 @@ mod tests {
         assert_eq!(in_text("Sept. 18th, 2024").as_deref(), Some("2024-09-18"));
         assert_eq!(in_text("In 2024 sales rose"), None);
         assert_eq!(in_text("February 30, 2024"), None);
+    }
+
+    #[test]
+    fn relative_times_in_many_languages() {
+        use crate::clean::normalize_for_matching as norm;
+        for t in [
+            "3 hours ago",
+            "vor 3 Stunden",
+            "hace 3 horas",
+            "há 2 dias",
+            "il y a 3 heures",
+            "3 ore fa",
+            "3 uur geleden",
+            "před 2 hodinami",
+            "3 godziny temu",
+            "Updated 10:31",
+        ] {
+            assert!(relative_time(&norm(t)), "{t}");
+        }
+        for t in [
+            "3 hours of talks",
+            "vorher",
+            "The vote ago",
+            "Sie sind vor Ort",
+        ] {
+            assert!(!relative_time(&norm(t)), "{t}");
+        }
     }
 
     #[test]
