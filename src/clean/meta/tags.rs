@@ -374,6 +374,9 @@ fn id_like(word: &str) -> bool {
     digits >= 4 && letters > 0
 }
 
+/// Why a keywords field that is a sentence gives no tags.
+const PROSE: &str = "a description cut short and split at its commas, not a list of topics";
+
 /// The tags of an article: explicit tags when the page has any (merged in
 /// order of trust), else its keyword metas; junk dropped, duplicates (by
 /// [`normalize_for_matching`]: case, spacing, punctuation) kept once in
@@ -405,9 +408,18 @@ pub fn choose_why(candidates: &[TagCandidate], ctx: &TagContext) -> (Vec<String>
             });
             continue;
         }
+        // A keywords field holding a description cut short and split at
+        // its commas ("BANGKOK: Ein TikTok-Video, in dem behauptet wird,
+        // dass …, ..."): its parts are fragments of a sentence, not topics.
+        let prose = !c.evidence.explicit()
+            && c.values.len() >= 3
+            && c.values
+                .last()
+                .is_some_and(|v| v.trim_end().ends_with("...") || v.trim_end().ends_with('…'));
         for raw in &c.values {
             let tag = tidy(raw);
-            let why = match junk_for(&tag, &ctx_keys) {
+            let junk = junk_for(&tag, &ctx_keys).or(prose.then_some(PROSE));
+            let why = match junk {
                 Some(why) => Some(why),
                 None => {
                     let key = same_key(&tag);
@@ -575,6 +587,34 @@ mod tests {
             cand(TagEvidence::Keywords, &["Trains", "rail"]),
         ];
         assert_eq!(choose(&cands, &ctx), vec!["Rail", "Trains"]);
+    }
+
+    #[test]
+    fn a_description_cut_short_in_the_keywords_gives_no_tags() {
+        let ctx = TagContext::default();
+        let description = [
+            "BANGKOK: Ein TikTok-Video",
+            "in dem behauptet wird",
+            "dass ein Grab-Lieferbote nach Singapur fliegt",
+            "...",
+        ];
+        assert!(choose(&[cand(TagEvidence::Keywords, &description)], &ctx).is_empty());
+        // Explicit tags are never read so: "..." there is one junk value.
+        let tags = ["Thailand", "Singapur", "..."];
+        assert_eq!(
+            choose(&[cand(TagEvidence::ArticleTag, &tags)], &ctx),
+            ["Thailand", "Singapur"]
+        );
+        // Nor is a keywords field that is not cut short.
+        let phrases = [
+            "deuda externa de nicaragua en 2021",
+            "producto interno bruto nicaragua",
+            "Banco Central",
+        ];
+        assert_eq!(
+            choose(&[cand(TagEvidence::Keywords, &phrases)], &ctx),
+            ["producto interno bruto nicaragua", "Banco Central"]
+        );
     }
 
     #[test]
