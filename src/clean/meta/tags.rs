@@ -148,11 +148,33 @@ pub fn tidy(raw: &str) -> String {
     }) {
         s = rest.trim().to_string();
     }
+    // Quotes of every script, list marks and breadcrumb arrows at the
+    // edges ("„Review", "Kultur»", "› Gebäck", "- machine learning").
     let s = s.trim_matches(|c: char| {
         c.is_whitespace()
             || matches!(
                 c,
-                '"' | '\'' | '“' | '”' | '‘' | '’' | '#' | '.' | '·' | '•' | ',' | ';' | '|'
+                '"' | '\''
+                    | '“'
+                    | '”'
+                    | '„'
+                    | '‘'
+                    | '’'
+                    | '‚'
+                    | '«'
+                    | '»'
+                    | '‹'
+                    | '›'
+                    | '#'
+                    | '.'
+                    | '·'
+                    | '•'
+                    | ','
+                    | ';'
+                    | '|'
+                    | '-'
+                    | '–'
+                    | '—'
             )
     });
     // A URL slug ("doobie-brothers", "front-page") reads as words; short
@@ -268,6 +290,17 @@ fn junk_for(tag: &str, keys: &Keys) -> Option<&'static str> {
     }
     if tag.split_whitespace().any(id_like) {
         return Some("an id or a hash");
+    }
+    // A template's example left in ("YOUR KEYWORDS HERE", "keyword1").
+    let words: Vec<&str> = key.split(' ').collect();
+    let field_word = |w: &str| {
+        let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        matches!(w, "keyword" | "keywords" | "tag" | "tags")
+    };
+    if words.first() == Some(&"your") && words.iter().any(|w| field_word(w))
+        || words.len() == 1 && field_word(words[0]) && key.ends_with(|c: char| c.is_ascii_digit())
+    {
+        return Some("a template's placeholder");
     }
     // The field's own name, a CMS's empty value, or a label every story
     // of a news site could carry.
@@ -484,6 +517,16 @@ mod tests {
         assert_eq!(tidy("MacBook Pro,"), "MacBook Pro");
         assert_eq!(tidy("e-commerce"), "e-commerce");
         assert_eq!(tidy("COVID-19"), "COVID-19");
+        // Quotes of other scripts, list marks and breadcrumb arrows.
+        for (raw, tag) in [
+            ("„Review", "Review"),
+            ("Kultur»", "Kultur"),
+            ("› Gebäck", "Gebäck"),
+            ("- machine learning", "machine learning"),
+            ("«Brexit»", "Brexit"),
+        ] {
+            assert_eq!(tidy(raw), tag, "{raw}");
+        }
         // Invisible characters and a tag cloud's counts go.
         assert_eq!(
             tidy("Persönlichkeits\u{ad}entwicklung"),
@@ -530,6 +573,11 @@ mod tests {
             ("ctp_video", true),
             ("@post-id:1913719", true),
             ("Lite:true", true),
+            ("YOUR KEYWORDS HERE", true),
+            ("keyword1", true),
+            ("Your tags", true),
+            ("Your Money", false),
+            ("Tag der Arbeit", false),
             ("stream-23490979", true),
             ("7974.TO", true),
             ("a3f9c2d14be0", true),
