@@ -1,0 +1,246 @@
+//! The site's name in a title: the separators that set it off, where a
+//! `<title>` puts it ("Headline | Site", "Site - Section - Headline"), and
+//! the parts of a title that spell the page's host.
+
+use super::{word_count, TitleCandidate, TitleEvidence};
+use crate::clean::normalize_for_matching;
+
+/// Separators between a headline and a site or section name.
+pub(super) const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " // ", " • ", " « ", " » ",
+];
+
+/// `title` split into the headline and what follows its last separator
+/// when that tail is the site's name: `site` if it is known, else (with
+/// `guess`, for `<title>`, which nearly always carries one) a tail of at
+/// most four words after a headline of at least three. A "Site | Headline"
+/// title gives the headline and the site.
+pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (String, Option<String>) {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let site_key = site.map(normalize_for_matching).unwrap_or_default();
+    let words = |s: &str| s.split_whitespace().count();
+    for sep in SEPARATORS {
+        let Some(pos) = title.rfind(sep) else {
+            continue;
+        };
+        let (head, tail) = (title[..pos].trim(), title[pos + sep.len()..].trim());
+        let (hk, tk) = (normalize_for_matching(head), normalize_for_matching(tail));
+        // A part names the site when it is (part of) the site's name, or a
+        // short part holding it ("The Daily Example Online"); never a
+        // headline that mentions it ("The Guardian view on …").
+        let names_site = |k: &str, part: &str| {
+            !site_key.is_empty()
+                && !k.is_empty()
+                && (site_key.contains(k) || words(part) <= 5 && k.contains(&site_key))
+        };
+        if names_site(&tk, tail)
+            || is_host(tail) && !head.is_empty()
+            || guess && words(tail) <= 4 && words(head) >= 3
+        {
+            return (head.to_string(), Some(tail.to_string()));
+        }
+        // "Site | Headline": the headline is the longer part, or the site
+        // is its address ("example.de // » Headline").
+        if names_site(&hk, head) && tail.chars().count() > head.chars().count()
+            || is_host(head) && !tail.is_empty()
+        {
+            let tail = tail
+                .strip_prefix(['»', '›', '>', '|', '·', '•'])
+                .map_or(tail, str::trim_start);
+            return (tail.to_string(), Some(head.to_string()));
+        }
+    }
+    (title, None)
+}
+
+/// Whether a title's part is a web address in lower case
+/// ("mediaarchitecture.de", "www.example.com"): a site's name as its host,
+/// never a headline. Not a program's name ("Node.js", "socket.io" is one
+/// too, but a site's as well).
+fn is_host(part: &str) -> bool {
+    let labels: Vec<&str> = part.split('.').collect();
+    let tld = labels.last().copied().unwrap_or("");
+    labels.len() >= 2
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+        && !["js", "ts", "py", "rs", "md", "rb"].contains(&tld)
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.chars()
+                    .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+}
+
+/// The parts of the titles (between separators) that spell the page's
+/// host: "Zoll online" on zoll.de, "EFC Bayrische Bembel Regensburg" on
+/// bayrische-bembel.de. A site's name, however the `<title>` is laid out
+/// ("Site - Section - Headline" as well as "Headline | Site"). Never a
+/// title's longest part, a part of more than four words, or a part
+/// another candidate says whole: those are headlines that mention the
+/// site ("Zoll: Neue Regeln").
+pub(super) fn host_parts(candidates: &[TitleCandidate]) -> Vec<String> {
+    let hosts: Vec<&str> = candidates
+        .iter()
+        .filter(|c| c.evidence == TitleEvidence::Host && c.text.chars().count() >= 3)
+        .map(|c| c.text.as_str())
+        .collect();
+    if hosts.is_empty() {
+        return Vec::new();
+    }
+    let wholes: Vec<String> = candidates
+        .iter()
+        .filter(|c| c.evidence < TitleEvidence::Logo)
+        .map(|c| normalize_for_matching(&c.text))
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for c in candidates
+        .iter()
+        .filter(|c| c.evidence < TitleEvidence::Logo)
+    {
+        let Some(sep) = SEPARATORS.iter().find(|s| c.text.contains(**s)) else {
+            continue;
+        };
+        let parts: Vec<&str> = c.text.split(sep).map(str::trim).collect();
+        let longest = parts.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+        for part in parts {
+            let key = normalize_for_matching(part);
+            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            let spells = |host: &&str| {
+                (0..words.len())
+                    .any(|i| (i + 1..=words.len()).any(|j| words[i..j].concat() == **host))
+            };
+            if part.chars().count() < longest
+                && (1..=4).contains(&words.len())
+                && hosts.iter().any(spells)
+                && !wholes.contains(&key)
+                && !out.iter().any(|o| o == part)
+            {
+                out.push(part.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// A `<title>` that is a trail ("Site » Blog Archive » Headline", "Club -
+/// Headline - Press", "Headline | iPhone | Forum"): three or more parts
+/// split by one separator, where every part but the longest is the site's
+/// name (one of `sites`) or a short section name, and the site is named or
+/// every such part is a single word. The longest part is then the
+/// headline, when it has three words or more and at least twice as many
+/// as each section name. Anything else comes back whole: a headline may
+/// hold the separator itself ("Office 365 – HBDI – die Dritte").
+pub(super) fn trail_headline<'t>(title: &'t str, sites: &[&str]) -> &'t str {
+    let site_keys: Vec<String> = sites
+        .iter()
+        .map(|s| normalize_for_matching(s).replace(' ', ""))
+        .filter(|k| k.len() >= 3)
+        .collect();
+    let names_site = |part: &str| {
+        let k = normalize_for_matching(part).replace(' ', "");
+        !k.is_empty()
+            && site_keys
+                .iter()
+                .any(|s| s.contains(&k) || k.contains(s.as_str()))
+    };
+    // A trail may end in its separator ("Headline | Forum | ").
+    let padded = format!("{title} ");
+    for sep in SEPARATORS {
+        let parts: Vec<&str> = padded
+            .split(sep)
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() < 3 {
+            continue;
+        }
+        let Some(longest) = parts.iter().copied().max_by_key(|p| p.chars().count()) else {
+            continue;
+        };
+        let n = word_count(longest);
+        let others = parts.iter().filter(|p| **p != longest);
+        let sections_only = others
+            .clone()
+            .all(|p| names_site(p) || word_count(p) <= 3 && n >= 2 * word_count(p));
+        let anchored =
+            others.clone().any(|p| names_site(p)) || others.clone().all(|p| word_count(p) == 1);
+        if n >= 3 && sections_only && anchored {
+            // A slice of `title` itself, so the caller's lifetime holds.
+            let at = title.find(longest).unwrap_or(0);
+            return &title[at..at + longest.len()];
+        }
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_names_are_split_off() {
+        assert_eq!(
+            split_site(
+                "Buses for the north | The Daily Example",
+                Some("The Daily Example"),
+                false
+            ),
+            (
+                "Buses for the north".into(),
+                Some("The Daily Example".into())
+            )
+        );
+        assert_eq!(
+            split_site(
+                "Daily Example - Buses for the north",
+                Some("Daily Example"),
+                false
+            )
+            .0,
+            "Buses for the north"
+        );
+        // Without the site's name, only <title> guesses a short tail.
+        assert_eq!(
+            split_site("Buses for the north - Embarque", None, true).0,
+            "Buses for the north"
+        );
+        assert_eq!(
+            split_site("Buses for the north - Embarque", None, false).0,
+            "Buses for the north - Embarque"
+        );
+        // A headline that mentions the site is not the site.
+        assert_eq!(
+            split_site(
+                "The Guardian view on Hong Kong: a city on the brink | Editorial",
+                Some("the Guardian"),
+                false
+            )
+            .0,
+            "The Guardian view on Hong Kong: a city on the brink | Editorial"
+        );
+        // A site named by its address, before or after the headline; a
+        // program's name is no address, and nor is a capitalised name.
+        for (title, headline) in [
+            ("mediaarchitecture.de // » Jens Weber", "Jens Weber"),
+            ("exam centre :: skoool.ie", "exam centre"),
+            ("Node.js - Wikipedia", "Node.js - Wikipedia"),
+            ("Example.com - Buses", "Example.com - Buses"),
+        ] {
+            assert_eq!(split_site(title, None, false).0, headline, "{title}");
+        }
+    }
+
+    #[test]
+    fn a_site_name_is_split_off_the_front_only_before_a_longer_headline() {
+        // The blog's name inside a longer first part is not "Site | …".
+        assert_eq!(
+            split_site(
+                "Autumn leaves at the camp (2) @ Steven's home :: PIXNET",
+                Some("Steven's home"),
+                false
+            )
+            .0,
+            "Autumn leaves at the camp (2) @ Steven's home :: PIXNET"
+        );
+    }
+}
