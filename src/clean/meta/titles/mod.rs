@@ -196,9 +196,29 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
             .filter(|&&j| stripped[j].1 != stripped[i].1 && stripped[j].2 == stripped[i].2)
             .count()
     };
+    // A tie between two texts each said twice or more goes to the one the
+    // page prints as its headline and its structured data says too: the
+    // `<h1>` and JSON-LD's headline ("Schneewittchen-Kuchen mit
+    // Mini-Marshmallows") against the social title and the `<title>` ("…
+    // Rezept | LECKER"), written for search.
+    // Not a heading with a meta line run into it ("Wurmkiste 02.02.2022 •
+    // Garten"): that is no more the headline for being printed.
+    let dated = |t: &str| crate::clean::meta::dates::in_text(t).is_some();
+    let printed = |i: usize| {
+        let says = |kind: TitleEvidence| {
+            pool.iter()
+                .any(|&j| stripped[j].2 == stripped[i].2 && stripped[j].1 == kind)
+        };
+        let text = &stripped[i].0;
+        says(TitleEvidence::Headline)
+            && says(TitleEvidence::Structured)
+            && !text.contains(['•', '|'])
+            && !dated(text)
+    };
     let winner = pool.iter().copied().max_by(|&a, &b| {
         votes(a)
             .cmp(&votes(b))
+            .then(printed(a).cmp(&printed(b)))
             .then(stripped[b].1.cmp(&stripped[a].1))
             .then(b.cmp(&a))
     })?;
@@ -238,7 +258,6 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
     // meta line run into the heading ("… 02.02.2022 • Verband, Presse").
     let goes_on = |j: usize| {
         let (long, short) = (&stripped[j], &stripped[winner]);
-        let dated = |t: &str| crate::clean::meta::dates::in_text(t).is_some();
         long.2
             .strip_prefix(short.2.as_str())
             .is_some_and(|rest| rest.starts_with(' '))
@@ -754,6 +773,43 @@ mod tests {
             )
             .as_deref(),
             Some("Chapter 1: Prologue - Murdered")
+        );
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_headline_its_structured_data_repeats() {
+        // Printed and structured against social and `<title>`, two each:
+        // the page's own headline.
+        let cands = [
+            c(
+                "Schneewittchen-Kuchen mit Mini-Marshmallows Rezept | LECKER",
+                Social,
+            ),
+            c("Schneewittchen-Kuchen mit Mini-Marshmallows", Headline),
+            c("Schneewittchen-Kuchen mit Mini-Marshmallows", Structured),
+            c(
+                "Schneewittchen-Kuchen mit Mini-Marshmallows Rezept | LECKER",
+                Document,
+            ),
+        ];
+        assert_eq!(
+            choose(&cands, None).as_deref(),
+            Some("Schneewittchen-Kuchen mit Mini-Marshmallows")
+        );
+        // The structured headline on the other side: no printed pair, so
+        // the social title's side wins the tie as before.
+        let cands = [
+            c("Why collaborative thinking beats individual smarts", Social),
+            c("Open Progress Why collaborative thinking beats individual smarts", Headline),
+            c("Why collaborative thinking beats individual smarts", Structured),
+            c(
+                "Open Progress - Why collaborative thinking beats individual smarts | The Economist",
+                Document,
+            ),
+        ];
+        assert_eq!(
+            choose(&cands, None).as_deref(),
+            Some("Why collaborative thinking beats individual smarts")
         );
     }
 
