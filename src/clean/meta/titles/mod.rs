@@ -791,6 +791,7 @@ mod tests {
                 "Schneewittchen-Kuchen mit Mini-Marshmallows Rezept | LECKER",
                 Document,
             ),
+            c("lecker", Host),
         ];
         assert_eq!(
             choose(&cands, None).as_deref(),
@@ -806,6 +807,7 @@ mod tests {
                 "Open Progress - Why collaborative thinking beats individual smarts | The Economist",
                 Document,
             ),
+            c("economist", Host),
         ];
         assert_eq!(
             choose(&cands, None).as_deref(),
