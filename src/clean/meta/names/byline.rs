@@ -116,9 +116,22 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
     let s = collapse(&spaced_commas(&raw.replace(['\u{a0}', '\u{2009}'], " ")));
     let s = strip_label(after_field_label(&s));
     // A label in another language: one word and a colon ("Текст:",
-    // "Texto:").
+    // "Texto:"); or a credit for the text and something else ("Text &
+    // Fotos:", "Words and pictures:").
+    let credit = |l: &str| {
+        let first = l.split_whitespace().next().unwrap_or("").to_lowercase();
+        l.split_whitespace().count() <= 3
+            && matches!(
+                first.as_str(),
+                "text" | "texte" | "texto" | "testo" | "words" | "story"
+            )
+    };
     let s = match s.split_once(": ") {
-        Some((l, rest)) if !l.contains(' ') && l.chars().count() <= 12 && !rest.is_empty() => {
+        Some((l, rest))
+            if (!l.contains(' ') && l.chars().count() <= 12
+                || credit(l) && l.chars().count() <= 24)
+                && !rest.is_empty() =>
+        {
             strip_label(rest)
         }
         _ => s,

@@ -352,6 +352,9 @@ mod tests {
             ["Adi Tzlil"]
         );
         assert_eq!(names("3. März 2020 von Max Muster"), ["Max Muster"]);
+        // A credit for the text and the pictures together.
+        assert_eq!(names("Text & Fotos: Ivan Valetny"), ["Ivan Valetny"]);
+        assert_eq!(names("Words and pictures: Ann Lee"), ["Ann Lee"]);
         // A day's name, in any language known, ends the names.
         assert_eq!(names("Von Max Muster Montag, 3. März 2020"), ["Max Muster"]);
         // Without a date before it, "by" in a phrase is no label.
