@@ -378,6 +378,30 @@ mod tests {
         assert_eq!(clean(&text).date.as_deref(), Some("2006-12-26"));
     }
 
+    /// `extract --explain` says where each field was read, in one order.
+    #[test]
+    fn the_choices_are_noted_for_explain() {
+        let text = format!(
+            "Council Approves Record Transport Budget - Example News\n\n\
+             Tuesday December 26, 2006 7:51 PM ET\n\n\
+             By Jane Doe Published: August 5, 2004\n\n{BODY}"
+        );
+        let a = clean(&text);
+        let seen: Vec<(&str, &str)> = a.seen.iter().map(|s| (s.field, s.value.as_str())).collect();
+        assert_eq!(
+            seen,
+            [
+                ("title", "Council Approves Record Transport Budget"),
+                ("authors", "Jane Doe"),
+                ("date", "2004-08-05"),
+            ]
+        );
+        assert!(a.seen[2]
+            .chosen
+            .as_deref()
+            .is_some_and(|why| why.contains("By Jane Doe Published")));
+    }
+
     /// A deadline by the headline ("Video available until …") is not the
     /// article's day; the date line under it is.
     #[test]

@@ -49,6 +49,7 @@ mod units;
 use super::{normalize_for_matching, Article, Hints};
 use crate::clean::meta::dates::{ends_something, relative_time};
 use crate::clean::meta::tags::{choose_why, TagCandidate, TagContext, TagEvidence};
+use crate::clean::meta::Seen;
 use bylines::{
     byline_names, is_author_note, looks_like_bio, name_line, name_with_title, reading_time,
     short_age,
@@ -92,6 +93,14 @@ impl Cleaner {
         // Headline.
         let (title_idx, repeats, title, site) = self.find_title();
         article.title = title.clone().or_else(|| title_from_file_name(hints));
+        if let Some(t) = article.title.clone() {
+            let why = match (&title, repeats.is_empty()) {
+                (Some(_), true) => "the headline line at the top, a site's name split off",
+                (Some(_), false) => "the headline line at the top, repeated above the body",
+                (None, _) => "the file's name: no line reads as the headline",
+            };
+            note(article, "title", &t, why.into());
+        }
         if let Some(i) = title_idx {
             taken[i] = Some("headline".into());
         }
@@ -170,9 +179,12 @@ impl Cleaner {
                 .as_ref()
                 .filter(|_| taken[i].is_none() && f.meta && !(i >= a && f.words > 10))
                 .filter(|_| !ends_something(u) && bylines::labelled(u))
+                .map(|d| (i, d))
         });
-        if let Some(d) = dated_byline {
+        if let Some((i, d)) = dated_byline {
             article.date = Some(d.clone());
+            let why = format!("the byline's own date, {:?}", self.units[i].text);
+            note(article, "date", d, why);
         }
         for i in (head..meta_end).chain(0..head) {
             let lone_by = matches!(
@@ -188,10 +200,14 @@ impl Cleaner {
             let mut used = false;
             if article.authors.is_empty() {
                 if let Some(names) = byline_names(&self.units[i].text) {
+                    let why = format!("the byline {:?} at the article's head", self.units[i].text);
+                    note(article, "authors", &names.join(", "), why);
                     article.authors = names;
                     used = true;
                 } else if lone_by && i + 1 < n {
                     if let Some(names) = byline_names(&format!("By {}", self.units[i + 1].text)) {
+                        let why = format!("the line under a lone {:?}", self.units[i].text);
+                        note(article, "authors", &names.join(", "), why);
                         article.authors = names;
                         taken[i + 1] = Some("byline".into());
                         classes[i + 1] = Class::Bad("byline".into());
@@ -205,6 +221,11 @@ impl Cleaner {
                     .as_ref()
                     .filter(|_| !ends_something(&self.units[i].text))
                 {
+                    let why = format!(
+                        "the date line {:?} at the article's head",
+                        self.units[i].text
+                    );
+                    note(article, "date", d, why);
                     article.date = Some(d.clone());
                     used = true;
                 }
@@ -261,6 +282,8 @@ impl Cleaner {
                 })
             });
             if let Some((i, name)) = found {
+                let why = format!("the name under the headline, {:?}", self.units[i].text);
+                note(article, "authors", &name, why);
                 article.authors = vec![name];
                 taken[i] = Some("byline".into());
                 classes[i] = Class::Bad("byline".into());
@@ -333,10 +356,32 @@ impl Cleaner {
             article.seen.extend(why);
         }
 
+        // `--explain` lists the fields in one order, whichever was read first.
+        let rank = |f: &str| {
+            ["title", "authors", "date", "tags"]
+                .iter()
+                .position(|x| *x == f)
+        };
+        article.seen.sort_by_key(|s| rank(s.field));
+
         self.refine(&mut classes, a, b);
         let (a, b) = self.fall_back(&classes, &taken, (a, b), title_repeat.is_some());
         self.emit(article, &classes, &taken, a, b);
     }
+}
+
+/// Notes a metadata choice for `extract --explain`: the value and where
+/// in the text it was read.
+fn note(article: &mut Article, field: &'static str, value: &str, why: String) {
+    if value.is_empty() {
+        return;
+    }
+    article.seen.push(Seen {
+        field,
+        value: value.to_string(),
+        from: why.clone(),
+        chosen: Some(why),
+    });
 }
 
 #[cfg(test)]
