@@ -340,6 +340,11 @@ pub(super) fn metadata(
         push(Some(host.clone()), TitleEvidence::Host);
     }
     let title = titles::choose(&titles, source.as_deref());
+    // No declared site name: the title's part that spells the page's host
+    // names it as the site writes it ("LimeSpace" on limespace.de). Only
+    // for the digest's sources: the authors are judged against the sites
+    // the page declares, as before.
+    let host_named = titles::host_named_site(&titles);
     let mut seen: Vec<Seen> = titles
         .iter()
         .map(|c| Seen {
@@ -518,7 +523,7 @@ pub(super) fn metadata(
         subtitle,
         authors,
         date,
-        source,
+        source: source.or(host_named),
         source_url,
         language,
         tags,
@@ -607,6 +612,14 @@ mod tests {
         assert_eq!(
             a.title.as_deref(),
             Some("Verkündung des Tabaksteuergesetzes")
+        );
+        // With no site name declared, that part names the source.
+        assert_eq!(a.source.as_deref(), Some("Zoll online"));
+        // A declared one still wins.
+        let declared = format!(r#"{head}<meta property="og:site_name" content="Zoll">"#);
+        assert_eq!(
+            clean(&page(&declared, &art)).source.as_deref(),
+            Some("Zoll")
         );
     }
 

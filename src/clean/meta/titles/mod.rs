@@ -304,6 +304,13 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
     Some(without_dangling_separator(&stripped[at].0).to_string())
 }
 
+/// The site's name as a title's part spells the page's host
+/// ("LimeSpace" in "… – LimeSpace – IT" on limespace.de), for a page that
+/// declares none.
+pub(crate) fn host_named_site(candidates: &[TitleCandidate]) -> Option<String> {
+    host_parts(candidates).into_iter().next()
+}
+
 /// A title without a separator left hanging at its end, its other side
 /// empty ("Energiewende und nachhaltiges Wirtschaften :").
 fn without_dangling_separator(title: &str) -> &str {
