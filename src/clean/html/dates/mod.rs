@@ -507,6 +507,36 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_over_the_headline_in_its_box_dates_the_article() {
+        // "Par Ann Lee | 30 septembre 2018" printed over the `<h2>`, no
+        // class saying date; the page's other lone dates fall on many days.
+        let others: String = ["03.11.2021", "07.12.2021", "15.01.2022"]
+            .iter()
+            .map(|d| {
+                format!("<div><p>{d}</p><p>Thanks for writing this, it helped a lot.</p></div>")
+            })
+            .collect();
+        let head = "<title>Buses for the north</title>";
+        let article = |over: &str| {
+            format!(
+                r#"<div class="container">{over}<h2>Buses for the north</h2></div><p>{P1}</p><p>{P2}</p><p>{P3}</p>{others}"#
+            )
+        };
+        let byline = r#"<span class="-meta"><a href="/">Home</a> | Par <span class="author"><a href="/a">Ann Lee</a></span> | 30 septembre 2018</span>"#;
+        assert_eq!(
+            clean(&page(head, &article(byline))).date.as_deref(),
+            Some("2018-09-30")
+        );
+        // Outside the headline's box (a header's date of today), no.
+        let html = page(head, &article("")).replace(
+            "<div class=\"container\">",
+            "<div class=\"header\"><span>30 septembre 2018</span></div><div class=\"container\">",
+        );
+        assert!(html.contains("header"));
+        assert_eq!(clean(&html).date, None);
+    }
+
+    #[test]
     fn the_articles_own_containers_are_no_widget() {
         let body = format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p>");
         let date = |html: String| clean(&page("", &html)).date;

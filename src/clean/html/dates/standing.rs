@@ -59,7 +59,8 @@ pub(super) fn dates(
         let caption = captions_a_link(a, n);
         if !under_headline
             && !caption
-            && head_end.is_some_and(|e| just_after(a, e, i))
+            && (head_end.is_some_and(|e| just_after(a, e, i))
+                || h1.is_some_and(|h| just_above(a, n, h)))
             && !labelled_datum(a, n)
         {
             under_headline = true;
@@ -149,6 +150,27 @@ fn labelled_datum(a: &Arena, n: u32) -> bool {
 /// carousel of other stories under the headline dates those stories.
 pub(super) fn just_after(a: &Arena, from: usize, i: usize) -> bool {
     within(a, from, i, HEAD_WORDS)
+}
+
+/// Whether node `i` (an element, or the text of one) sits just above the
+/// headline `h` in the headline's own box: a blog's day heading over its
+/// post's title, a byline printed over the headline ("Par Loïc Le Clerc |
+/// 30 septembre 2018" over the `<h2>`). A site header's date of today is
+/// not in the headline's box.
+pub(super) fn just_above(a: &Arena, i: u32, h: usize) -> bool {
+    let element = if a.tag(i) == Tag::Text {
+        a.node(i).parent
+    } else {
+        i
+    };
+    (i as usize) < h && just_after(a, a.subtree_end(i), h) && {
+        let p = a.node(element).parent;
+        !matches!(a.tag(p), Tag::Body | Tag::Html | Tag::Root) && is_within(a, h as u32, p)
+    }
+}
+
+pub(super) fn is_within(a: &Arena, i: u32, ancestor: u32) -> bool {
+    a.ancestors(i).take(64).any(|k| k == ancestor)
 }
 
 /// [`just_after`] with at most `most` words between.

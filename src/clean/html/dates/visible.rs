@@ -6,7 +6,7 @@ use crate::clean::meta::dates::{self, Candidate, Evidence};
 
 use super::super::arena::{Arena, Attrs, Tag};
 use super::markup::{key_kind, Key};
-use super::standing::just_after;
+use super::standing::{is_within, just_above};
 use super::Frame;
 
 /// Class and id words of elements that hold the article's date.
@@ -95,22 +95,11 @@ pub(super) fn dates(
         // parent's (a blog's day heading over its post's title), is the
         // article's as much as one below it; the site header's date of
         // today is not in the headline's box.
-        let before_h1 = h1.is_some_and(|h| {
-            (i as usize) < h
-                && !(just_after(a, a.subtree_end(i), h) && {
-                    let p = a.node(i).parent;
-                    !matches!(a.tag(p), Tag::Body | Tag::Html | Tag::Root)
-                        && is_within(a, h as u32, p)
-                })
-        });
+        let before_h1 = h1.is_some_and(|h| (i as usize) < h && !just_above(a, i, h));
         visible.push((before_h1, Candidate { stamp, evidence }));
     }
     visible.sort_by_key(|(before, _)| *before);
     visible.into_iter().map(|(_, c)| c)
-}
-
-fn is_within(a: &Arena, i: u32, ancestor: u32) -> bool {
-    a.ancestors(i).take(64).any(|k| k == ancestor)
 }
 
 #[cfg(test)]
