@@ -724,6 +724,32 @@ mod tests {
     }
 
     #[test]
+    fn a_bracketed_end_that_spells_the_host_is_the_site() {
+        let pick = |title: &str, h1: &str, host: &str| {
+            choose(&[c(title, Social), c(h1, Headline), c(host, Host)], None)
+        };
+        assert_eq!(
+            pick(
+                "»Einfach kein Geld mehr, um die Miete zu zahlen« (neues deutschland)",
+                "»Einfach kein Geld mehr, um die Miete zu zahlen«",
+                "neuesdeutschland",
+            )
+            .as_deref(),
+            Some("»Einfach kein Geld mehr, um die Miete zu zahlen«")
+        );
+        // A bracket that names no site is the headline's own.
+        assert_eq!(
+            pick(
+                "Bhindi masala (okra stir fry)",
+                "Bhindi masala (okra stir fry)",
+                "vegrecipes",
+            )
+            .as_deref(),
+            Some("Bhindi masala (okra stir fry)")
+        );
+    }
+
+    #[test]
     fn a_headline_holding_the_trails_separator_is_not_cut_by_it() {
         // The host names the trail's site, so the trail's longest part is
         // taken as the headline; the `<h1>` shows it goes on before it.

@@ -18,6 +18,12 @@ pub(super) const SEPARATORS: &[&str] = &[
 pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (String, Option<String>) {
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     let site_key = site.map(normalize_for_matching).unwrap_or_default();
+    // "Headline (site)", the site's name exactly in brackets at the end.
+    if let Some((head, inner)) = trailing_paren(&title) {
+        if !site_key.is_empty() && normalize_for_matching(inner) == site_key {
+            return (head.to_string(), Some(inner.to_string()));
+        }
+    }
     let words = |s: &str| s.split_whitespace().count();
     for sep in SEPARATORS {
         let Some(pos) = title.rfind(sep) else {
@@ -97,10 +103,15 @@ pub(super) fn host_parts(candidates: &[TitleCandidate]) -> Vec<String> {
         .iter()
         .filter(|c| c.evidence < TitleEvidence::Logo)
     {
-        let Some(sep) = SEPARATORS.iter().find(|s| c.text.contains(**s)) else {
-            continue;
+        // Parts between separators, or a headline and its bracketed end
+        // ("»Einfach kein Geld mehr …« (neues deutschland)").
+        let parts: Vec<&str> = match SEPARATORS.iter().find(|s| c.text.contains(**s)) {
+            Some(sep) => c.text.split(sep).map(str::trim).collect(),
+            None => match trailing_paren(&c.text) {
+                Some((head, inner)) => vec![head, inner],
+                None => continue,
+            },
         };
-        let parts: Vec<&str> = c.text.split(sep).map(str::trim).collect();
         let longest = parts.iter().map(|p| p.chars().count()).max().unwrap_or(0);
         for part in parts {
             let key = normalize_for_matching(part);
@@ -120,6 +131,17 @@ pub(super) fn host_parts(candidates: &[TitleCandidate]) -> Vec<String> {
         }
     }
     out
+}
+
+/// A title's bracketed end and what comes before it: ("Headline", "site")
+/// for "Headline (site)".
+fn trailing_paren(title: &str) -> Option<(&str, &str)> {
+    let t = title.trim_end().strip_suffix(')')?;
+    let open = t.rfind(" (")?;
+    let inner = t[open + 2..].trim();
+    (!inner.is_empty() && !inner.contains(['(', ')']))
+        .then(|| (t[..open].trim_end(), inner))
+        .filter(|(head, _)| !head.is_empty())
 }
 
 /// A `<title>` that is a trail ("Site » Blog Archive » Headline", "Club -
