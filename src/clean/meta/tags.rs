@@ -150,33 +150,11 @@ pub fn tidy(raw: &str) -> String {
     }
     // Quotes of every script, list marks and breadcrumb arrows at the
     // edges ("„Review", "Kultur»", "› Gebäck", "- machine learning").
-    let s = s.trim_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '"' | '\''
-                    | '“'
-                    | '”'
-                    | '„'
-                    | '‘'
-                    | '’'
-                    | '‚'
-                    | '«'
-                    | '»'
-                    | '‹'
-                    | '›'
-                    | '#'
-                    | '.'
-                    | '·'
-                    | '•'
-                    | ','
-                    | ';'
-                    | '|'
-                    | '-'
-                    | '–'
-                    | '—'
-            )
-    });
+    const EDGES: &[char] = &[
+        '"', '\'', '“', '”', '„', '‘', '’', '‚', '«', '»', '‹', '›', '#', '.', '·', '•', ',', ';',
+        '|', '-', '–', '—',
+    ];
+    let s = s.trim_matches(|c: char| c.is_whitespace() || EDGES.contains(&c));
     // A URL slug ("doobie-brothers", "front-page") reads as words; short
     // pieces keep their hyphen ("e-commerce", "covid-19").
     let slug = s.contains('-')

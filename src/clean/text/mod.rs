@@ -173,11 +173,17 @@ impl Cleaner {
         // The byline's own date comes first: a clock or a date line above
         // it is the site's ("Tuesday December 26, 2006 7:51 PM ET" over
         // "By Jack Hough Published: August 5, 2004").
-        let dated_byline = (head..meta_end).chain(0..head).find_map(|i| {
+        // Both passes read the head's lines in one order, and a line only
+        // while it is free: not taken, and inside the body a short one.
+        let head_lines = || (head..meta_end).chain(0..head);
+        let free = |i: usize, taken: &[Option<String>]| {
+            taken[i].is_none() && !(i >= a && self.feats[i].words > 10)
+        };
+        let dated_byline = head_lines().find_map(|i| {
             let (u, f) = (&self.units[i].text, &self.feats[i]);
             f.date
                 .as_ref()
-                .filter(|_| taken[i].is_none() && f.meta && !(i >= a && f.words > 10))
+                .filter(|_| f.meta && free(i, &taken))
                 .filter(|_| !ends_something(u) && bylines::labelled(u))
                 .map(|d| (i, d))
         });
@@ -186,15 +192,12 @@ impl Cleaner {
             let why = format!("the byline's own date, {:?}", self.units[i].text);
             note(article, "date", d, why);
         }
-        for i in (head..meta_end).chain(0..head) {
+        for i in head_lines() {
             let lone_by = matches!(
                 self.units[i].text.to_lowercase().as_str(),
                 "by" | "by:" | "von" | "par" | "por" | "di" | "oleh"
             );
-            if taken[i].is_some() || !(self.feats[i].meta || lone_by) {
-                continue;
-            }
-            if i >= a && self.feats[i].words > 10 {
+            if !free(i, &taken) || !(self.feats[i].meta || lone_by) {
                 continue;
             }
             let mut used = false;
