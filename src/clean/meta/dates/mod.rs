@@ -86,14 +86,16 @@ pub(crate) struct Candidate {
 /// within each kind of evidence; `modified` is the markup's "modified" date
 /// if any.
 ///
-/// Published markup wins, with two exceptions where the day a reader sees
+/// Published markup wins, with three exceptions where the day a reader sees
 /// (the byline's, else the URL's) is the right one:
 /// - the markup's stamp has a time and the reader's day is the day before
 ///   or after: the stamp was written in another time zone (UTC, mostly)
 ///   than the one the article was dated in;
 /// - the markup's stamp is the same instant as the modified date (a
 ///   template stamping both with the time the page was served) and the
-///   reader's day is earlier.
+///   reader's day is earlier;
+/// - the byline shows the markup's modified day, later than the published
+///   one: the page dates itself by its update ([`shows_update`]).
 ///
 /// Neither applies when the reader's day is the markup's read the other
 /// way round ("2/11/2023", month first, on a page that writes the day
@@ -157,6 +159,10 @@ pub(crate) fn choose_why(
                     "the day shown: the markup's stamp equals the modified date (a template stamp)";
                 return Some((day_of(&r.stamp).to_string(), why));
             }
+            if shows_update(candidates, r, p, modified) && apart < 0 {
+                let why = "the day shown by the headline: the markup's modified date, later than its published one (the page dates itself by its update)";
+                return Some((day_of(&r.stamp).to_string(), why));
+            }
         }
         return Some((p.stamp.clone(), "markup that says published"));
     }
@@ -215,6 +221,30 @@ impl Evidence {
     }
 }
 
+/// Whether the date printed by the headline is the markup's "modified"
+/// day: a page that was updated and prints only (or first) its update
+/// dates itself by it, and a reader sorting a digest sees that day.
+/// Only a byline's date counts, and only one that is not one of a list of
+/// stamps (a comment thread or a live blog's entries, each "by the
+/// headline" in its own post). A URL that holds the published day says
+/// the page is filed under its first publication: that day stays.
+fn shows_update(
+    candidates: &[Candidate],
+    reader: &Candidate,
+    published: &Candidate,
+    modified: Option<&str>,
+) -> bool {
+    const FEW: usize = 3;
+    let count = |e: Evidence| candidates.iter().filter(|c| c.evidence == e).count();
+    let filed = candidates
+        .iter()
+        .any(|c| c.evidence == Evidence::Url && day_of(&c.stamp) == day_of(&published.stamp));
+    reader.evidence == Evidence::Byline
+        && count(Evidence::Byline) <= FEW
+        && !filed
+        && modified.is_some_and(|m| day_of(m) == day_of(&reader.stamp))
+}
+
 /// Whether a timed stamp is written in UTC ("…Z", "…+00:00").
 fn in_utc(stamp: &str) -> bool {
     stamp.ends_with('Z') || stamp.ends_with("+00:00") || stamp.ends_with("-00:00")
@@ -240,6 +270,32 @@ mod tests {
             stamp: stamp.into(),
             evidence,
         }
+    }
+
+    #[test]
+    fn a_page_that_prints_its_update_by_the_headline_is_dated_by_it() {
+        // "Last updated 04 Jun 2020, originally created 17 Jun 2019": the
+        // byline shows the markup's modified day.
+        let published = cand("2019-06-17T00:00:00+00:00", Evidence::Published);
+        let shown = cand("2020-06-04", Evidence::Byline);
+        let modified = Some("2020-06-04T16:41:46+00:00");
+        let all = [published.clone(), shown.clone()];
+        assert_eq!(choose(&all, modified).as_deref(), Some("2020-06-04"));
+        // The day shown is not the modified one: the markup stands.
+        assert_eq!(
+            choose(&all, Some("2020-07-01T09:00:00+00:00")),
+            Some(published.stamp.clone())
+        );
+        // A URL filed under the published day keeps it.
+        let url = cand("2019-06-17", Evidence::Url);
+        let filed = [published.clone(), shown.clone(), url];
+        assert_eq!(choose(&filed, modified), Some(published.stamp.clone()));
+        // Many stamps "by the headline" are a thread's, not the byline's.
+        let mut thread = vec![published.clone()];
+        thread.extend(
+            (10..14).map(|h| cand(&format!("2020-06-04T{h}:00:00+00:00"), Evidence::Byline)),
+        );
+        assert_eq!(choose(&thread, modified), Some(published.stamp.clone()));
     }
 
     #[test]
