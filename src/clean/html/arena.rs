@@ -593,13 +593,19 @@ impl Arena {
     /// which suits running prose (`<b>W</b>ord` is one word) but glues a
     /// byline's parts: `<a>Ann Lee</a><span class="role">Staff Writer</span>`
     /// reads "Ann LeeStaff Writer". Here two inline elements side by side with
-    /// no text between them are two items when one is a link or both carry
-    /// their own class or id (a template's separate fields), or one is a `<time>`; bare styling
-    /// (`<b>W</b><i>ord</i>`) stays glued. A block's end spaces too.
+    /// no text between them are two items when one is a link (or a bare
+    /// wrapper around one: `<span class=by>By</span><span><a>Ann Lee</a></span>`)
+    /// or a `<time>`, or both carry their own class or id (a template's
+    /// separate fields); bare styling (`<b>W</b><i>ord</i>`) stays glued. A
+    /// block's end spaces too.
     pub(super) fn field_text(&self, n: u32) -> String {
         fn own_class(a: &Arena, i: u32) -> bool {
             let node = a.node(i);
             node.attrs.is_some() && (!node.attrs().class.is_empty() || !node.attrs().id.is_empty())
+        }
+        fn link(a: &Arena, i: u32) -> bool {
+            let node = a.node(i);
+            node.tag == Tag::A || node.children.len() == 1 && link(a, node.children[0])
         }
         fn walk(a: &Arena, i: u32, out: &mut String) {
             let node = a.node(i);
@@ -618,8 +624,8 @@ impl Arena {
                     let inline = |t: Tag| t != Tag::Text && !t.is_block();
                     if inline(pt)
                         && inline(ct)
-                        && (pt == Tag::A
-                            || ct == Tag::A
+                        && (link(a, p)
+                            || link(a, c)
                             || pt == Tag::Time
                             || ct == Tag::Time
                             || own_class(a, p) && own_class(a, c))

@@ -156,7 +156,10 @@ pub(super) fn page_author_candidates(
             && st[i].len <= 120
         {
             let t = a.field_text(i as u32);
-            names::has_label(&t).then_some(Evidence::ByLine)
+            // A later label counts only where it names someone: the
+            // line around a byline block would otherwise hide it.
+            let later = || names::has_later_label(&t) && !names::split_byline(&t).is_empty();
+            (names::has_label(&t) || later()).then_some(Evidence::ByLine)
         } else {
             None
         };
@@ -299,6 +302,36 @@ mod tests {
         );
         let a = clean(&page("<title>Night buses return</title>", &art));
         assert_eq!(a.authors, vec!["Jane Roe".to_string()]);
+    }
+
+    #[test]
+    fn an_unmarked_line_names_its_writer_after_a_field_or_its_date() {
+        // Nothing marks these lines as bylines: the label follows a
+        // labelled field or the line's date.
+        for (line, want) in [
+            (
+                "Datum: 03.11.2021 Autor: Peter Maahn/SP-X",
+                vec!["Peter Maahn"],
+            ),
+            ("06.11.2023 13:30 von Olga Berg", vec!["Olga Berg"]),
+            (
+                "01.02.2022 WTA: Tochter von Hana Mandlikova gewinnt zwei Turniere",
+                vec![],
+            ),
+        ] {
+            let art = format!(
+                r#"<h1>Night buses return</h1><div class="col-md-4">{line}</div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+            );
+            let a = clean(&page("<title>Night buses return</title>", &art));
+            assert_eq!(a.authors, want, "{line}");
+        }
+        // A bare wrapper around the name's link is a field of its own:
+        // "By Alex Bozarjian", not "ByAlex Bozarjian".
+        let art = format!(
+            r#"<h1>Night buses return</h1><div class="kKfX"><span class="tChG">By</span><span><a href="/alex">Alex Bozarjian</a></span></div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("<title>Night buses return</title>", &art));
+        assert_eq!(a.authors, ["Alex Bozarjian"]);
     }
 
     #[test]

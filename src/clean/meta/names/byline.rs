@@ -41,6 +41,35 @@ pub(crate) fn has_label(s: &str) -> bool {
     })
 }
 
+/// Does `s`, a line nothing marks as a byline, name its writer after its
+/// first field: a colon label after a labelled field ("Datum: 03.11.2021
+/// Autor: Peter Maahn"), or a label right after the line's date ("Posted
+/// on September 21, 2020 by Adi Tzlil", "06.11.2023 13:30 von Olga")?
+/// Stricter than [`split_byline`]'s reading of a byline: a teaser's
+/// "01.02.2022 WTA: Tochter von Hana Mandlikova gewinnt …" has a date
+/// before its "von", but words between.
+///
+/// A copyright line ("© 2006 University of Bristol Updated 16/10/2006 by
+/// Student Funding Office") credits the page, not an article.
+pub(crate) fn has_later_label(s: &str) -> bool {
+    let s = s.trim();
+    // A whole field before the label: "Datum: 03.11.2021 ", not the
+    // label's own first word ("Submitted by:", "Sort By :").
+    let field_before = |before: &str| {
+        before
+            .split_once(": ")
+            .is_some_and(|(l, value)| is_field_label(&format!("{l}:")) && !value.trim().is_empty())
+    };
+    !s.contains('©')
+        && later_label(s, |label, before| {
+            label.trim_end().ends_with(':') && field_before(before) || {
+                let before = before.trim_end();
+                before.ends_with(|c: char| c.is_ascii_digit()) && day_in_text(before).is_some()
+            }
+        })
+        .is_some_and(has_label)
+}
+
 /// A field's label in any language, and nothing else ("Datum:",
 /// "Quelle:", "Fecha de publicación:"): a template's label element, which
 /// names nobody.
@@ -93,6 +122,23 @@ pub(super) fn spaced_commas(s: &str) -> String {
         }
     }
     out
+}
+
+/// A comment count's word, in the languages the labels know.
+fn comment_word(w: &str) -> bool {
+    matches!(
+        w,
+        "comment"
+            | "comments"
+            | "kommentar"
+            | "kommentare"
+            | "commentaire"
+            | "commentaires"
+            | "comentario"
+            | "comentarios"
+            | "commento"
+            | "commenti"
+    )
 }
 
 /// Is `s` a byline's label and nothing else ("von", "By:")? Templates put
@@ -214,6 +260,8 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
                     | "video"
                     | "image"
             ) && !tokens.is_empty()
+            // A comment count's link ("Ein Kommentar", "No comments").
+            || comment_word(bare) && !tokens.is_empty()
             // "Ann Lee for The Guardian", "Ann Lee in Paris": after a full
             // name only ("Organization for Transformative Works").
             || matches!(bare, "on" | "at" | "in" | "for" | "from") && tokens.len() >= 2
@@ -233,7 +281,29 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
             ) && tokens.len() >= 2
                 && w.chars().next().is_some_and(char::is_lowercase);
         if stop {
+            // The count before a comment count's word ("Ein Kommentar",
+            // "No comments") is not part of the name either.
+            let count = |t: &&str| {
+                matches!(
+                    t.to_lowercase().as_str(),
+                    "no" | "one" | "ein" | "eine" | "keine" | "un" | "une" | "uno" | "una" | "zero"
+                )
+            };
+            if comment_word(bare) && tokens.last().is_some_and(count) {
+                tokens.pop();
+            }
             break;
+        }
+        // An agency's code glued to the name ends it: "Peter Maahn/SP-X",
+        // "Ann Lee/AFP". A lowercase ending is a word's own ("Autor/in",
+        // "Verifizierte/r").
+        if let Some((name, code)) = w.split_once('/') {
+            let agency =
+                code.chars().any(char::is_uppercase) && !code.chars().any(char::is_lowercase);
+            if !name.is_empty() && agency {
+                tokens.push(name);
+                break;
+            }
         }
         tokens.push(w);
     }

@@ -22,7 +22,8 @@ mod words;
 
 use super::Seen;
 pub(crate) use byline::{
-    after_dated_label, has_label, is_field_label, is_job_title, is_label, split_byline, strip_label,
+    after_dated_label, has_label, has_later_label, is_field_label, is_job_title, is_label,
+    split_byline, strip_label,
 };
 pub(crate) use words::{is_person_name, is_signature, plausible_author};
 
@@ -435,6 +436,46 @@ mod tests {
         assert_eq!(names("Scritto da Anna Rossi"), ["Anna Rossi"]);
         // "Da" alone is a name's particle, not a label.
         assert!(!has_label("Da Silva Santos"));
+    }
+
+    #[test]
+    fn an_agency_code_or_a_comment_count_ends_the_names() {
+        assert_eq!(names("Autor: Peter Maahn/SP-X"), ["Peter Maahn"]);
+        assert_eq!(names("By Ann Lee/AFP"), ["Ann Lee"]);
+        // A lowercase ending is the word's own (German gender forms).
+        assert_eq!(
+            split_byline("Verifizierte/r Tierfreund/in"),
+            ["Verifizierte/r Tierfreund/in"]
+        );
+        assert_eq!(
+            names("3. März 2020 von Max Muster Ein Kommentar"),
+            ["Max Muster"]
+        );
+        assert_eq!(names("By Ann Lee No comments"), ["Ann Lee"]);
+    }
+
+    #[test]
+    fn a_label_after_a_field_or_a_date_is_a_byline() {
+        for line in [
+            "Datum: 03.11.2021 Autor: Peter Maahn/SP-X",
+            "Ear Candy! Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion",
+            "Posted on September 21, 2020 by Adi Tzlil",
+        ] {
+            assert!(has_later_label(line), "{line}");
+        }
+        for line in [
+            // A teaser's headline: words between the date and "von".
+            "01.02.2022 WTA: Tochter von Hana Mandlikova gewinnt zwei Turniere",
+            // The label's own words before it, not a field.
+            "Sort By : Guide Picks | Alphabetical | Recent",
+            "Porchdog designed by: Marlon Blackwell Architect",
+            // A copyright line's credit.
+            "© 2002-2006 University of Bristol Updated 16/10/2006 by Student Funding Office",
+            // No label at all.
+            "Datum: 03.11.2021 Quelle: Livenet",
+        ] {
+            assert!(!has_later_label(line), "{line}");
+        }
     }
 
     #[test]
