@@ -225,6 +225,36 @@ pub(super) fn page_author_candidates(
         .collect()
 }
 
+/// Clears [`Candidate::shown`] on markup for machines (JSON-LD, metas)
+/// whose names the page never prints, when a byline on the page names
+/// someone: the reader sees the byline. The page's text is read only then.
+pub(super) fn mark_unprinted(a: &Arena, candidates: &mut [Candidate]) {
+    let machine = |c: &Candidate| matches!(c.evidence, Evidence::JsonLd | Evidence::Meta);
+    // A name the byline shows is printed: the text is read for the others.
+    let shown: Vec<String> = candidates
+        .iter()
+        .filter(|c| matches!(c.evidence, Evidence::RelAuthor | Evidence::BylineElement))
+        .flat_map(|c| c.names.iter().map(|n| names::key(n)))
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    let mut text: Option<String> = None;
+    for c in candidates.iter_mut().filter(|c| machine(c)) {
+        let unseen: Vec<String> = c
+            .names
+            .iter()
+            .map(|n| names::key(n))
+            .filter(|k| !shown.contains(k))
+            .collect();
+        if unseen.is_empty() {
+            continue;
+        }
+        let text = text.get_or_insert_with(|| names::key(&a.text(a.body())));
+        c.shown = unseen.iter().all(|k| text.contains(k.as_str()));
+    }
+}
+
 /// Inside a sidebar, comment list, "related" box or navigation: the names
 /// there are commenters' and other articles' writers.
 /// `holders` (sorted) are never the widget: whatever their class says
@@ -332,6 +362,33 @@ mod tests {
         );
         let a = clean(&page("<title>Night buses return</title>", &art));
         assert_eq!(a.authors, ["Alex Bozarjian"]);
+    }
+
+    #[test]
+    fn a_meta_author_the_page_never_prints_loses_to_its_byline() {
+        let head = r#"<title>Winterhechte</title><meta name="author" content="Auto Illustrierte">"#;
+        let art = |byline: &str, footer: &str| {
+            format!(
+                r#"<h1>Winterhechte</h1>{byline}<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{footer}</p>"#
+            )
+        };
+        let marked = r#"<div class="author">Text &amp; Fotos: Ivan Valetny</div>"#;
+        assert_eq!(
+            clean(&page(head, &art(marked, ""))).authors,
+            ["Ivan Valetny"]
+        );
+        // Printed anywhere on the page, the meta's name stands.
+        let a = clean(&page(
+            head,
+            &art(marked, "Eine Reportage der Auto Illustrierte"),
+        ));
+        assert_eq!(a.authors, ["Auto Illustrierte"]);
+        // An unmarked "By" line does not vouch for itself against markup.
+        let unmarked = "<p>Von Ivan Valetny</p>";
+        assert_eq!(
+            clean(&page(head, &art(unmarked, ""))).authors,
+            ["Auto Illustrierte"]
+        );
     }
 
     #[test]

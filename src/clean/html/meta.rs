@@ -12,7 +12,7 @@ use crate::clean::meta::Seen;
 use crate::clean::normalize_for_matching;
 
 use super::arena::{Arena, Head, Tag};
-use super::authors::{in_widget, meta_author_candidates, page_author_candidates};
+use super::authors::{in_widget, mark_unprinted, meta_author_candidates, page_author_candidates};
 use super::collapse;
 use super::dates::{self, LdDates};
 use super::headline::{headline_text, is_logo};
@@ -426,6 +426,7 @@ pub(super) fn metadata(
         })
         .or(h1_at);
     candidates.extend(page_author_candidates(a, st, headline_at, root));
+    mark_unprinted(a, &mut candidates);
     let sites: Vec<&str> = [source.as_deref(), ld.publisher.as_deref()]
         .into_iter()
         .flatten()

@@ -87,6 +87,10 @@ pub(crate) struct Candidate {
     pub value: String,
     pub names: Vec<String>,
     pub evidence: Evidence,
+    /// Whether the page prints these names. Markup written for machines
+    /// may name someone the reader never sees (the CMS's account, a
+    /// sister magazine); the HTML cleaner clears this for such metas.
+    pub shown: bool,
 }
 
 impl Candidate {
@@ -126,6 +130,7 @@ impl Candidate {
             value,
             names,
             evidence,
+            shown: true,
         }
     }
 }
@@ -150,6 +155,8 @@ pub(crate) fn explain(candidates: &[Candidate], chosen: Option<usize>) -> Vec<Se
         .map(|(i, c)| {
             let read = if c.names.is_empty() {
                 "no name in it".to_string()
+            } else if !c.shown {
+                format!("names: {}; not printed on the page", c.names.join(", "))
             } else {
                 format!("names: {}", c.names.join(", "))
             };
@@ -177,6 +184,9 @@ pub(crate) fn explain(candidates: &[Candidate], chosen: Option<usize>) -> Vec<Se
 /// - Sources that agree on a name count: a byline that repeats the meta
 ///   author outweighs a JSON-LD list that names someone else.
 /// - A lone word ("FAIL", "Staff") loses to a full name.
+/// - Markup naming someone the page never prints loses to a byline the
+///   reader sees ("Auto Illustrierte" in `<meta name=author>` against
+///   "Text & Fotos: Ivan Valetny" under the headline).
 /// - Otherwise the stronger evidence, then the earlier candidate, wins.
 pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, Option<usize>) {
     let site_keys: Vec<String> = sites
@@ -239,6 +249,11 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
             .collect::<std::collections::BTreeSet<_>>()
             .len()
     };
+    // Only markup saying "author" vouches for the byline: an unmarked
+    // "By" line may be a shop's "By Course or Type" or a review's "Von:".
+    let byline_seen = candidates
+        .iter()
+        .any(|c| c.evidence.marked() && !own(c).is_empty());
     let mut best: Option<(i32, usize, Vec<String>)> = None;
     for (i, c) in candidates.iter().enumerate() {
         let names = own(c);
@@ -249,6 +264,9 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
         score += 25 * kinds(&names, Some(c.evidence)) as i32;
         if names.iter().all(|n| !n.contains(' ')) {
             score -= 25;
+        }
+        if !c.shown && byline_seen {
+            score -= 35;
         }
         if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
             best = Some((score, i, names));
@@ -290,7 +308,7 @@ fn collapse(s: &str) -> String {
 }
 
 /// Letters only, lower case: "Ann  Lee" and "ANN LEE" are one name.
-fn key(s: &str) -> String {
+pub(crate) fn key(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -575,6 +593,16 @@ mod tests {
 
     fn cand(v: &[&str], e: Evidence) -> Candidate {
         Candidate::new(v, e)
+    }
+
+    #[test]
+    fn markup_the_page_never_prints_loses_to_a_marked_byline_only() {
+        let mut hidden = cand(&["Auto Illustrierte"], Evidence::Meta);
+        hidden.shown = false;
+        let marked = cand(&["Text & Fotos: Ivan Valetny"], Evidence::BylineElement);
+        let unmarked = cand(&["Von Ivan Valetny"], Evidence::ByLine);
+        assert_eq!(choose(&[hidden.clone(), marked], &[]).0, ["Ivan Valetny"]);
+        assert_eq!(choose(&[hidden, unmarked], &[]).0, ["Auto Illustrierte"]);
     }
 
     #[test]
