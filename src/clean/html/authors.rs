@@ -392,6 +392,18 @@ mod tests {
     }
 
     #[test]
+    fn the_site_its_title_names_is_no_author() {
+        // No declared site name: the `<title>` part that spells the host
+        // names the site, and an author meta holding it is the publisher.
+        let head = r#"<title>Night buses return to the city - Hildesheimer Presse</title><link rel="canonical" href="https://hildesheimer-presse.de/busse"><meta name="author" content="Hildesheimer Presse">"#;
+        let art =
+            format!("<h1>Night buses return to the city</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        let a = clean(&page(head, &art));
+        assert!(a.authors.is_empty(), "{:?}", a.authors);
+        assert_eq!(a.source.as_deref(), Some("Hildesheimer Presse"));
+    }
+
+    #[test]
     fn byline_classes_are_read_inside_compounds_and_other_languages() {
         // BEM, camelCase and a Spanish class, each holding the byline.
         for class in ["header-info__author", "liveArticleAuthorDateBlock", "autor"] {

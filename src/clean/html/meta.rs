@@ -341,9 +341,8 @@ pub(super) fn metadata(
     }
     let title = titles::choose(&titles, source.as_deref());
     // No declared site name: the title's part that spells the page's host
-    // names it as the site writes it ("LimeSpace" on limespace.de). Only
-    // for the digest's sources: the authors are judged against the sites
-    // the page declares, as before.
+    // names it as the site writes it ("LimeSpace" on limespace.de): the
+    // digest's source, and no author (judged strictly, below).
     let host_named = titles::host_named_site(&titles);
     let mut seen: Vec<Seen> = titles
         .iter()
@@ -427,6 +426,13 @@ pub(super) fn metadata(
         .or(h1_at);
     candidates.extend(page_author_candidates(a, st, headline_at, root));
     mark_unprinted(a, &mut candidates);
+    // The site its `<title>` names is judged strictly, as a name of its
+    // own: it was found by a host's spelling, not declared.
+    if let Some(site) = &host_named {
+        for c in &mut candidates {
+            c.names.retain(|n| !names::spells_site(n, site));
+        }
+    }
     let sites: Vec<&str> = [source.as_deref(), ld.publisher.as_deref()]
         .into_iter()
         .flatten()

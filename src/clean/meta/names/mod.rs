@@ -307,6 +307,16 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `name` is the site's name, or its first words: "EFC Bayrische
+/// Bembel" on the site its `<title>` calls "EFC Bayrische Bembel
+/// Regensburg". Word by word, and two words at least: a login that grows
+/// out of the name ("Limespacer" on "LimeSpace") is a writer's.
+pub(crate) fn spells_site(name: &str, site: &str) -> bool {
+    let site: Vec<String> = site.split_whitespace().map(key).collect();
+    let name: Vec<String> = name.split_whitespace().map(key).collect();
+    name.len() >= 2 && name.len() <= site.len() && site[..name.len()] == name[..]
+}
+
 /// Letters only, lower case: "Ann  Lee" and "ANN LEE" are one name.
 pub(crate) fn key(s: &str) -> String {
     s.chars()
@@ -603,6 +613,16 @@ mod tests {
         let unmarked = cand(&["Von Ivan Valetny"], Evidence::ByLine);
         assert_eq!(choose(&[hidden.clone(), marked], &[]).0, ["Ivan Valetny"]);
         assert_eq!(choose(&[hidden, unmarked], &[]).0, ["Auto Illustrierte"]);
+    }
+
+    #[test]
+    fn the_site_its_title_names_is_not_an_author() {
+        let site = "EFC Bayrische Bembel Regensburg";
+        assert!(spells_site("EFC Bayrische Bembel", site));
+        assert!(spells_site("efc bayrische bembel regensburg", site));
+        assert!(!spells_site("Limespacer", "LimeSpace"));
+        assert!(!spells_site("Bayrische Bembel", site));
+        assert!(!spells_site("EFC", site));
     }
 
     #[test]
