@@ -470,6 +470,17 @@ mod tests {
             "Council Approves Record Transport Budget\n\nJane Doe, AP Transport Writer\n\nUpdated Nov. 19, 2019, 10:31 pm\n\nPhoto: John Roe, AP\nCouncil Approves Record Transport Budget\n1 / 23\n\n{BODY}"
         ));
         assert_eq!(a.authors, vec!["Jane Doe".to_string()]);
+        // The headline reworded over the body, the top line the old one:
+        // the name under the reworded one, above the body, is the byline.
+        let a = clean(&format!(
+            "Council approves a record budget for its buses\n\nHome\nNews\nTransport\nSport\nWeather\nCouncil Approves Record Transport Budget After Long Debate\n\nJane Doe\n3 hours ago\n{BODY}"
+        ));
+        assert_eq!(a.authors, ["Jane Doe"]);
+        // A blogroll's last name over the day's first post is no byline.
+        let a = clean(&format!(
+            "Council approves a record budget for its buses\n\nHome\nNews\nSport\nBlogroll:\nDaniel Drezner\nHow Appealing\nJosh Cherniss\nSteve Sachs\n\nSaturday, June 18, 2005\n\n{BODY}"
+        ));
+        assert!(a.authors.is_empty(), "{:?}", a.authors);
         // A section's label over a byline with its date is not the name.
         assert!(!super::name_line("Tech Insider", "Jane Doe 1 day ago"));
         // A byline naming no one is still a byline, with no author.

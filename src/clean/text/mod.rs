@@ -245,13 +245,21 @@ impl Cleaner {
         }
 
         // No byline said "By": a name alone on its line right under the
-        // headline (or a copy of it above the body) with a date line under
-        // it, as templates print it, or the name with its job title ("Tom
-        // Krisher, AP Auto Writer").
+        // headline (or a copy of it above the body, or a headline-shaped
+        // line right above the body: the headline reworded since the title
+        // was written) with a date line under it, as templates print it,
+        // or the name with its job title ("Tom Krisher, AP Auto Writer").
+        // A list's item over a date is not a headline over its byline
+        // (a blogroll's last name over the day's first post).
         if article.authors.is_empty() {
+            let reworded = (a.saturating_sub(4)..a.min(n)).rev().find(|&h| {
+                let f = &self.feats[h];
+                (5..=25).contains(&f.words) && !f.sentence
+            });
             let anchors: Vec<usize> = title_idx
                 .into_iter()
                 .chain(repeats.iter().copied().filter(|&r| r < a))
+                .chain(reworded)
                 .collect();
             let found = anchors.iter().find_map(|&t| {
                 let under = t + 1..a.min(n).min(t + 5);

@@ -462,6 +462,8 @@ mod tests {
         assert!(plausible_author("Deutsche Welle") && plausible_author("Associated Press"));
         assert_eq!(names("Écrit par Ann Lee"), ["Ann Lee"]);
         assert_eq!(names("Scritto da Anna Rossi"), ["Anna Rossi"]);
+        // A page's interface lines, set alone like a name.
+        assert!(!is_person_name("Printable Version") && !is_person_name("CLT Update"));
         // "Da" alone is a name's particle, not a label.
         assert!(!has_label("Da Silva Santos"));
     }
