@@ -203,17 +203,14 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
     // Rezept | LECKER"), written for search.
     // Not a heading with a meta line run into it ("Wurmkiste 02.02.2022 •
     // Garten"): that is no more the headline for being printed.
-    let dated = |t: &str| crate::clean::meta::dates::in_text(t).is_some();
     let printed = |i: usize| {
         let says = |kind: TitleEvidence| {
             pool.iter()
                 .any(|&j| stripped[j].2 == stripped[i].2 && stripped[j].1 == kind)
         };
-        let text = &stripped[i].0;
         says(TitleEvidence::Headline)
             && says(TitleEvidence::Structured)
-            && !text.contains(['•', '|'])
-            && !dated(text)
+            && meta_marks(&stripped[i].0) == [false, false]
     };
     let winner = pool.iter().copied().max_by(|&a, &b| {
         votes(a)
@@ -258,11 +255,11 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
     // meta line run into the heading ("… 02.02.2022 • Verband, Presse").
     let goes_on = |j: usize| {
         let (long, short) = (&stripped[j], &stripped[winner]);
+        let (long_marks, short_marks) = (meta_marks(&long.0), meta_marks(&short.0));
         long.2
             .strip_prefix(short.2.as_str())
             .is_some_and(|rest| rest.starts_with(' '))
-            && (short.0.contains(['•', '|']) || !long.0.contains(['•', '|']))
-            && (dated(&short.0) || !dated(&long.0))
+            && long_marks.iter().zip(short_marks).all(|(&l, s)| s || !l)
     };
     let winner = pool
         .iter()
@@ -302,6 +299,17 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
         }
     }
     Some(without_dangling_separator(&stripped[at].0).to_string())
+}
+
+/// The marks of a meta line run into a heading ("Wurmkiste 02.02.2022 •
+/// Garten"): a bullet or a pipe, and a date. A heading holding them is
+/// no more the headline for being printed, and a headline that goes on
+/// from a title only by adding them is not the longer headline.
+fn meta_marks(text: &str) -> [bool; 2] {
+    [
+        text.contains(['•', '|']),
+        crate::clean::meta::dates::in_text(text).is_some(),
+    ]
 }
 
 /// The site's name as a title's part spells the page's host
