@@ -195,12 +195,30 @@ pub(crate) fn ends_something(line: &str) -> bool {
 pub(crate) fn relative_time(norm: &str) -> bool {
     static RX: OnceLock<Regex> = OnceLock::new();
     RX.get_or_init(|| {
-        Regex::new(
-            r"\b\d+ (second|minute|hour|day|week|month|year)s? ago\b|^(updated|published|posted)\b|\b(vor|hace|há|il y a|před|pred) \d+ \w+|\b\d+ \w+ (fa|geleden|temu|sedan|siden)\b",
-        )
+        Regex::new(&format!(
+            r"\b\d+ (second|minute|hour|day|week|month|year)s? ago\b|^(updated|published|posted)\b|\b({}) \d+ \w+|\b\d+ \w+ (fa|geleden|temu|sedan|siden)\b",
+            AGO_BEFORE.join("|")
+        ))
         .expect("static regex")
     })
     .is_match(norm)
+}
+
+/// The words that say "ago" before the number ("vor 3 Stunden", "il y a 3
+/// heures"), lower case.
+const AGO_BEFORE: &[&str] = &["vor", "hace", "há", "il y a", "před", "pred"];
+
+/// Whether `s` opens with a time ago said number last ("vor 3 Stunden",
+/// "Hace 13 horas"): what ends a byline's names.
+pub(crate) fn opens_ago(s: &str) -> bool {
+    let s = s
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    AGO_BEFORE.iter().any(|w| {
+        s.strip_prefix(w)
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 #[cfg(test)]
@@ -222,6 +240,21 @@ mod tests {
         assert_eq!(in_text("Sept. 18th, 2024").as_deref(), Some("2024-09-18"));
         assert_eq!(in_text("In 2024 sales rose"), None);
         assert_eq!(in_text("February 30, 2024"), None);
+    }
+
+    #[test]
+    fn a_time_ago_said_number_last_opens_with_its_word() {
+        for t in [
+            "vor 3 Stunden",
+            "Hace 13 horas",
+            "(il y a 2 jours)",
+            "před 2 hodinami",
+        ] {
+            assert!(opens_ago(t), "{t}");
+        }
+        for t in ["Vorstand 3", "vor Ort", "Ann Lee vor 3 Stunden"] {
+            assert!(!opens_ago(t), "{t}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::words::*;
 use super::*;
-use crate::clean::meta::dates::{day_in_text, is_weekday, month_number};
+use crate::clean::meta::dates::{day_in_text, is_weekday, month_number, opens_ago};
 
 /// Words that open a byline ("By", "Written by", "Analysis by", "Par",
 /// "Author:"). Only words that say who *wrote*: "Portrait by", "Photo
@@ -232,7 +232,7 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
             || (month_number(bare).is_some() && bare.len() >= 3 && (next_digit || tokens.len() >= 2 && bare.len() > 4) && bare != "may" && bare != "march" && bare != "august" && bare != "june" && bare != "april")
             || (matches!(bare, "may" | "march" | "august" | "june" | "april") && next_digit)
             // "Hace 13 horas", "vor 3 Stunden", "há 2 dias": "… ago".
-            || (matches!(bare, "hace" | "vor" | "há") && next_digit)
+            || opens_ago(&words[i..words.len().min(i + 4)].join(" "))
             // A day's name opens the date after the names.
             || is_weekday(bare) && !tokens.is_empty()
             || matches!(
