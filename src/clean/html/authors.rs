@@ -4,6 +4,7 @@
 //! Each source gives [`Candidate`]s; `clean::meta::names` chooses.
 
 use crate::clean::meta::names::{self, Candidate, Evidence};
+use crate::clean::meta::titles::without_host_part;
 
 use super::arena::{Arena, Tag};
 use super::collapse;
@@ -28,7 +29,12 @@ const AUTHOR_KEYS: &[&str] = &[
 /// One candidate per meta key, with all its values in order (a page may
 /// repeat `dc.creator` or `article:author` once per writer). Profile URLs
 /// (`article:author` as Facebook wants it) are not names and are skipped.
-pub(super) fn meta_author_candidates(metas: &[(String, String)]) -> Vec<Candidate> {
+/// A value naming the site beside the writer ("unocero - Alberto Ávila")
+/// keeps the writer: `hosts` are the page's host labels.
+pub(super) fn meta_author_candidates(
+    metas: &[(String, String)],
+    hosts: &[String],
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     for k in AUTHOR_KEYS {
         let values: Vec<String> = metas
@@ -36,6 +42,7 @@ pub(super) fn meta_author_candidates(metas: &[(String, String)]) -> Vec<Candidat
             .filter(|(n, v)| n.split_whitespace().any(|n| n == *k) && !v.trim().is_empty())
             .map(|(_, v)| collapse(&decode_entities(v)))
             .filter(|v| !v.starts_with("http") && !v.starts_with("www."))
+            .map(|v| without_host_part(&v, hosts).map_or(v.clone(), str::to_string))
             .collect();
         if !values.is_empty() {
             out.push(Candidate::new(&values, Evidence::Meta));
@@ -389,6 +396,24 @@ mod tests {
             clean(&page(head, &art(unmarked, ""))).authors,
             ["Auto Illustrierte"]
         );
+    }
+
+    #[test]
+    fn a_meta_author_beside_the_sites_name_keeps_the_writer() {
+        let art = format!("<h1>Night buses return</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        for value in ["unocero - Alberto Ávila", "Alberto Ávila | unocero"] {
+            let head = format!(
+                r#"<title>Night buses return</title><link rel="canonical" href="https://www.unocero.com/a/"><meta name="author" content="{value}">"#
+            );
+            assert_eq!(
+                clean(&page(&head, &art)).authors,
+                ["Alberto Ávila"],
+                "{value}"
+            );
+        }
+        // Beside another word, the value is one name, judged whole.
+        let head = r#"<title>Night buses return</title><link rel="canonical" href="https://www.unocero.com/a/"><meta name="author" content="Ana Ruiz - Alberto Ávila">"#;
+        assert_eq!(clean(&page(head, &art)).authors, ["Ana Ruiz"]);
     }
 
     #[test]

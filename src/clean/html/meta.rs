@@ -396,7 +396,7 @@ pub(super) fn metadata(
     if !ld_authors.is_empty() {
         candidates.push(Candidate::new(&ld_authors, Evidence::JsonLd));
     }
-    candidates.extend(meta_author_candidates(&head.metas));
+    candidates.extend(meta_author_candidates(&head.metas, &hosts));
     let title_key = title.as_deref().map(normalize_for_matching);
     let title_key = title_key.filter(|k| !k.is_empty());
     let headline_at = title_key

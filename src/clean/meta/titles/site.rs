@@ -10,6 +10,30 @@ pub(super) const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " // ", " • ", " « ", " » ",
 ];
 
+/// `text` without a part, set off by a separator, that spells one of the
+/// page's `hosts` (as `host_label` gives them: "unocero"): the author meta
+/// "unocero - Alberto Ávila" names Alberto Ávila on unocero.com. `None`
+/// when no such part is there.
+pub(crate) fn without_host_part<'a>(text: &'a str, hosts: &[String]) -> Option<&'a str> {
+    let spells = |part: &str| {
+        let k: String = part
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        !k.is_empty() && hosts.contains(&k)
+    };
+    SEPARATORS.iter().find_map(|sep| {
+        let (a, b) = text.split_once(sep)?;
+        let (a, b) = (a.trim(), b.trim());
+        match (spells(a), spells(b)) {
+            (true, false) if !b.is_empty() => Some(b),
+            (false, true) if !a.is_empty() => Some(a),
+            _ => None,
+        }
+    })
+}
+
 /// `title` split into the headline and what follows its last separator
 /// when that tail is the site's name: `site` if it is known, else (with
 /// `guess`, for `<title>`, which nearly always carries one) a tail of at
