@@ -461,6 +461,15 @@ mod tests {
         assert!(is_person_name("Ev Williams") && is_person_name("Michael Co"));
         assert!(plausible_author("Deutsche Welle") && plausible_author("Associated Press"));
         assert_eq!(names("Écrit par Ann Lee"), ["Ann Lee"]);
+        // "An article by", with its article, in the languages read.
+        assert_eq!(
+            names("Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45"),
+            ["Pamela Sladky"]
+        );
+        assert_eq!(names("An article by Ann Lee"), ["Ann Lee"]);
+        assert_eq!(names("Un article de Claire Dubois"), ["Claire Dubois"]);
+        assert!(has_label("Ein Beitrag von Max Muster"));
+        assert!(!has_label("Un artículo de opinión"));
         assert_eq!(names("Scritto da Anna Rossi"), ["Anna Rossi"]);
         // A page's interface lines, set alone like a name.
         assert!(!is_person_name("Printable Version") && !is_person_name("CLT Update"));
