@@ -60,8 +60,14 @@ pub(crate) fn has_later_label(s: &str) -> bool {
             .split_once(": ")
             .is_some_and(|(l, value)| is_field_label(&format!("{l}:")) && !value.trim().is_empty())
     };
+    // Nothing before a label without a date's digits or a field's colon:
+    // the label is looked for only after the first of them, and most
+    // lines have none.
+    let Some(from) = s.find(|c: char| c.is_ascii_digit() || c == ':') else {
+        return false;
+    };
     !s.contains('©')
-        && later_label(s, |label, before| {
+        && later_label(s, from, |label, before| {
             label.trim_end().ends_with(':') && field_before(before) || {
                 let before = before.trim_end();
                 before.ends_with(|c: char| c.is_ascii_digit()) && day_in_text(before).is_some()
@@ -87,7 +93,7 @@ fn after_field_label(s: &str) -> &str {
     if label_rx().is_match(s) {
         return s;
     }
-    later_label(s, |label, before| {
+    later_label(s, 0, |label, before| {
         label.trim_end().ends_with(':') || day_in_text(before).is_some()
     })
     .unwrap_or(s)
@@ -96,14 +102,14 @@ fn after_field_label(s: &str) -> &str {
 /// The text from the byline label that follows a date: "Posted on
 /// September 21, 2020 by Adi Tzlil" → "by Adi Tzlil".
 pub(crate) fn after_dated_label(s: &str) -> Option<&str> {
-    later_label(s, |_, before| day_in_text(before).is_some())
+    later_label(s, 0, |_, before| day_in_text(before).is_some())
 }
 
-/// The text from the first byline label after the start of `s` that
-/// `fits` (given the label and the text before it).
-fn later_label(s: &str, fits: impl Fn(&str, &str) -> bool) -> Option<&str> {
+/// The text from the first byline label after byte `from` of `s` (and
+/// after its start) that `fits` (given the label and the text before it).
+fn later_label(s: &str, from: usize, fits: impl Fn(&str, &str) -> bool) -> Option<&str> {
     s.char_indices()
-        .filter(|&(i, c)| i > 0 && c.is_alphabetic() && s[..i].ends_with(' '))
+        .filter(|&(i, c)| i > from && c.is_alphabetic() && s[..i].ends_with(' '))
         .find_map(|(i, _)| {
             let m = label_rx().find(&s[i..])?;
             fits(m.as_str(), &s[..i]).then_some(&s[i..])
