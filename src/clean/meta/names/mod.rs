@@ -473,6 +473,7 @@ mod tests {
         assert_eq!(names("Scritto da Anna Rossi"), ["Anna Rossi"]);
         // A page's interface lines, set alone like a name.
         assert!(!is_person_name("Printable Version") && !is_person_name("CLT Update"));
+        assert!(!plausible_author("Agencies"));
         // "Da" alone is a name's particle, not a label.
         assert!(!has_label("Da Silva Santos"));
     }

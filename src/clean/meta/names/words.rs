@@ -174,6 +174,7 @@ pub(super) const NOT_NAME: &[&str] = &[
     "source",
     "sources",
     "agency",
+    "agencies",
     "press",
     "wire",
     "news",
@@ -548,6 +549,12 @@ pub(crate) fn plausible_author(s: &str) -> bool {
         return false;
     }
     if placeholder(&lower) || legal_form(&words) {
+        return false;
+    }
+    // One interface or function word alone ("Agencies", "News", "Posts")
+    // names no one; inside an organisation's name it may ("Associated
+    // Press").
+    if words.len() == 1 && NOT_NAME.contains(&lower[0].as_str()) {
         return false;
     }
     // One word in capitals is an acronym (an agency, a placeholder),
