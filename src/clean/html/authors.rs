@@ -236,18 +236,17 @@ pub(super) fn page_author_candidates(
 /// whose names the page never prints, when a byline on the page names
 /// someone: the reader sees the byline. The page's text is read only then.
 pub(super) fn mark_unprinted(a: &Arena, candidates: &mut [Candidate]) {
-    let machine = |c: &Candidate| matches!(c.evidence, Evidence::JsonLd | Evidence::Meta);
     // A name the byline shows is printed: the text is read for the others.
     let shown: Vec<String> = candidates
         .iter()
-        .filter(|c| matches!(c.evidence, Evidence::RelAuthor | Evidence::BylineElement))
+        .filter(|c| c.evidence.marked())
         .flat_map(|c| c.names.iter().map(|n| names::key(n)))
         .collect();
     if shown.is_empty() {
         return;
     }
     let mut text: Option<String> = None;
-    for c in candidates.iter_mut().filter(|c| machine(c)) {
+    for c in candidates.iter_mut().filter(|c| c.evidence.machine()) {
         let unseen: Vec<String> = c
             .names
             .iter()

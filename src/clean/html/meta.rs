@@ -373,14 +373,7 @@ pub(super) fn metadata(
     let org_site: Vec<&str> = ld
         .org_authors
         .iter()
-        .filter(|n| {
-            let k: String = n
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect();
-            !k.is_empty() && hosts.contains(&k)
-        })
+        .filter(|n| titles::spells_host(n, &hosts))
         .map(String::as_str)
         .collect();
     let ld_authors: Vec<&String> = ld

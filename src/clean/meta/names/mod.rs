@@ -60,12 +60,12 @@ impl Evidence {
 
     /// Markup written for machines: its values are names, not display text
     /// with labels and dates around them, so a looser test applies.
-    fn machine(self) -> bool {
+    pub(crate) fn machine(self) -> bool {
         matches!(self, Evidence::JsonLd | Evidence::Meta)
     }
 
     /// Markup that says "author": it vouches for a one-word signature.
-    fn marked(self) -> bool {
+    pub(crate) fn marked(self) -> bool {
         matches!(self, Evidence::RelAuthor | Evidence::BylineElement)
     }
 

@@ -13,7 +13,7 @@
 //! host) is `site.rs`'s; [`choose`] here decides among the candidates.
 
 mod site;
-pub(crate) use site::without_host_part;
+pub(crate) use site::{spells_host, without_host_part};
 
 use crate::clean::normalize_for_matching;
 use site::{host_parts, split_site, trail_headline, SEPARATORS};

@@ -15,14 +15,7 @@ pub(super) const SEPARATORS: &[&str] = &[
 /// "unocero - Alberto Ávila" names Alberto Ávila on unocero.com. `None`
 /// when no such part is there.
 pub(crate) fn without_host_part<'a>(text: &'a str, hosts: &[String]) -> Option<&'a str> {
-    let spells = |part: &str| {
-        let k: String = part
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        !k.is_empty() && hosts.contains(&k)
-    };
+    let spells = |part: &str| spells_host(part, hosts);
     SEPARATORS.iter().find_map(|sep| {
         let (a, b) = text.split_once(sep)?;
         let (a, b) = (a.trim(), b.trim());
@@ -32,6 +25,13 @@ pub(crate) fn without_host_part<'a>(text: &'a str, hosts: &[String]) -> Option<&
             _ => None,
         }
     })
+}
+
+/// Whether `name`, letters and digits only, is one of the page's `hosts`
+/// (as `host_label` gives them): "CBS News" on cbsnews.com.
+pub(crate) fn spells_host(name: &str, hosts: &[String]) -> bool {
+    let k = crate::clean::meta::names::key(name);
+    !k.is_empty() && hosts.contains(&k)
 }
 
 /// `title` split into the headline and what follows its last separator
