@@ -484,4 +484,36 @@ mod tests {
         let a = clean(&page("<title>Kommunalwahlen</title>", &art));
         assert_eq!(a.authors, ["Daniel Braun", "Davor Pasoski"]);
     }
+
+    #[test]
+    fn a_login_printed_as_the_byline_is_the_author_when_nothing_names_a_person() {
+        let art = |byline: &str| {
+            format!(r#"<h1>Politcamp</h1>{byline}<p>{P1}</p><p>{P2}</p><p>{P3}</p>"#)
+        };
+        let vcard = |login: &str| {
+            format!(
+                r#"<div class="entry-meta"><span class="by-author">by <span class="author vcard"><a class="url fn n" href="/author/{login}/">{login}</a></span></span></div>"#
+            )
+        };
+        let head = r#"<title>Politcamp</title><link rel="canonical" href="https://www.murdeltas.de/politcamp/">"#;
+        assert_eq!(clean(&page(head, &art(&vcard("marc")))).authors, ["marc"]);
+        // A person's name anywhere in the markup wins over the login.
+        let named = format!(r#"{head}<meta name="author" content="Marc Weber">"#);
+        assert_eq!(
+            clean(&page(&named, &art(&vcard("marc")))).authors,
+            ["Marc Weber"]
+        );
+        // Not a renamed default account, not the site's own account, not
+        // a dotted or numbered login, and not an unmarked line.
+        for byline in [
+            vcard("wordpressadmin"),
+            vcard("murdeltas"),
+            vcard("andrew.keaveney"),
+            vcard("marc77"),
+            "<p>By marc</p>".to_string(),
+        ] {
+            let a = clean(&page(head, &art(&byline)));
+            assert!(a.authors.is_empty(), "{byline}: {:?}", a.authors);
+        }
+    }
 }

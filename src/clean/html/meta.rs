@@ -426,6 +426,9 @@ pub(super) fn metadata(
             c.names.retain(|n| !names::spells_site(n, site));
         }
     }
+    for c in &mut candidates {
+        c.names.retain(|n| !names::is_site_login(n, &hosts));
+    }
     let sites: Vec<&str> = [source.as_deref(), ld.publisher.as_deref()]
         .into_iter()
         .flatten()

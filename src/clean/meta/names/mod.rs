@@ -25,7 +25,7 @@ pub(crate) use byline::{
     after_dated_label, has_label, has_later_label, is_field_label, is_job_title, is_label,
     split_byline, strip_label,
 };
-pub(crate) use words::{is_person_name, is_signature, plausible_author};
+pub(crate) use words::{is_login, is_person_name, is_signature, plausible_author};
 
 /// How an author candidate was seen, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -115,6 +115,7 @@ impl Candidate {
                         || (evidence.marked() && n == whole
                             || labelled && signs_off(after_label, &n))
                             && is_signature(&n)
+                        || evidence.marked() && n == whole && is_login(&n)
                 };
                 if ok && !names.iter().any(|m| same_name(m, &n)) {
                     names.push(n);
@@ -144,6 +145,16 @@ fn signs_off(after_label: &str, name: &str) -> bool {
         after.starts_with(['-', '–', '—', '|', '·', '•', '/'])
             || after.starts_with(|c: char| c.is_ascii_digit())
     })
+}
+
+/// A login holding one of the page's `hosts` ("hausinfo" on hausinfo.ch,
+/// "diaadiapa" on diaadia.com.pa): the site's own account, the publisher.
+pub(crate) fn is_site_login(name: &str, hosts: &[String]) -> bool {
+    let k = key(name);
+    is_login(name)
+        && hosts
+            .iter()
+            .any(|h| h.len() >= 4 && (k.contains(h.as_str()) || h.contains(&k)))
 }
 
 /// The candidates as `--explain` shows them; `chosen` is what [`choose`]
@@ -264,6 +275,10 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
         score += 25 * kinds(&names, Some(c.evidence)) as i32;
         if names.iter().all(|n| !n.contains(' ')) {
             score -= 25;
+        }
+        // A login ("whilden") is the last resort: a signed name beats it.
+        if names.iter().all(|n| is_login(n)) {
+            score -= 5;
         }
         if !c.shown && byline_seen {
             score -= 35;
@@ -696,13 +711,14 @@ mod tests {
         }
         // Only the element's whole text is a signature: a weekday before a
         // date, a label and its colon, an abbreviation, two words run
-        // together, a login name, a job word, an acronym.
+        // together, a numbered or dotted login, a job word, an acronym.
         for bad in [
             "Donnerstag, 4. November 2021",
             "Datum:",
             "Red. / 31.10.2023",
             "KonstantinNotz",
-            "reineckefuchs",
+            "reinecke.fuchs",
+            "fuchs1978",
             "Staff",
             "Posts",
             "AP",
@@ -714,6 +730,12 @@ mod tests {
         let one = cand(&["Matthias"], Evidence::RelAuthor);
         let full = cand(&["Matthias Berg"], Evidence::Meta);
         assert_eq!(choose(&[one, full], &[]).0, ["Matthias Berg"]);
+        // A plain login is read from author markup, as the page prints it,
+        // and loses to a signed word of the same strength.
+        let login = cand(&["reineckefuchs"], Evidence::BylineElement);
+        assert_eq!(login.names, ["reineckefuchs"]);
+        let signed = cand(&["Matthias"], Evidence::BylineElement);
+        assert_eq!(choose(&[login, signed], &[]).0, ["Matthias"]);
     }
 
     #[test]

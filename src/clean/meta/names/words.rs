@@ -500,6 +500,24 @@ pub(crate) fn is_signature(s: &str) -> bool {
         && !is_weekday(&lower)
 }
 
+/// A login shown as the byline ("marc", "surfguard"): one lower-case word
+/// of letters, as blogs print their writers' account names. Only markup
+/// that says "author", holding nothing else, vouches for one, and only
+/// when nothing names a person; dotted, numbered or glued logins
+/// ("andrew.keaveney", "user123") and interface words still fail.
+pub(crate) fn is_login(s: &str) -> bool {
+    let s = s.trim();
+    let n = s.chars().count();
+    (4..=24).contains(&n)
+        && s.chars().all(|c| c.is_ascii_lowercase())
+        && !role_word(s)
+        && !NOT_NAME.contains(&s)
+        // A default account the site renamed: "wordpressadmin", "siteeditor".
+        && !PLACEHOLDERS.iter().any(|p| p.len() >= 5 && s.contains(p))
+        && !is_weekday(s)
+        && !PARTICLES.contains(&s)
+}
+
 /// Two words run together ("KonstantinNotz"): a capital after four or
 /// more lower-case letters, where a surname prefix has at most three
 /// ("McDonald", "DeVito", "MacLeod").
