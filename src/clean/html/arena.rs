@@ -603,45 +603,70 @@ impl Arena {
             let node = a.node(i);
             node.attrs.is_some() && (!node.attrs().class.is_empty() || !node.attrs().id.is_empty())
         }
-        fn link(a: &Arena, i: u32) -> bool {
-            let node = a.node(i);
-            node.tag == Tag::A || node.children.len() == 1 && link(a, node.children[0])
-        }
-        fn walk(a: &Arena, i: u32, out: &mut String) {
-            let node = a.node(i);
-            if node.tag == Tag::Text {
-                out.push_str(&node.text);
-                return;
-            }
-            let block = node.tag.is_block() || node.tag == Tag::Br;
-            if block {
-                out.push(' ');
-            }
-            let mut prev: Option<u32> = None;
-            for &c in &node.children {
-                if let Some(p) = prev {
-                    let (pt, ct) = (a.tag(p), a.tag(c));
-                    let inline = |t: Tag| t != Tag::Text && !t.is_block();
-                    if inline(pt)
-                        && inline(ct)
-                        && (link(a, p)
-                            || link(a, c)
-                            || pt == Tag::Time
-                            || ct == Tag::Time
-                            || own_class(a, p) && own_class(a, c))
-                    {
-                        out.push(' ');
-                    }
+        // A link, or a bare wrapper (of wrappers) around one. Loops, not
+        // recursion, here and below: a page may nest tens of thousands of
+        // elements, deeper than a worker thread's stack.
+        fn link(a: &Arena, mut i: u32) -> bool {
+            loop {
+                let node = a.node(i);
+                if node.tag == Tag::A {
+                    return true;
                 }
-                walk(a, c, out);
-                prev = Some(c);
-            }
-            if block {
-                out.push(' ');
+                match node.children[..] {
+                    [only] => i = only,
+                    _ => return false,
+                }
             }
         }
+        let block = |i: u32| {
+            let t = self.tag(i);
+            t.is_block() || t == Tag::Br
+        };
+        let inline = |t: Tag| t != Tag::Text && !t.is_block();
         let mut out = String::new();
-        walk(self, n, &mut out);
+        if self.tag(n) == Tag::Text {
+            out.push_str(&self.node(n).text);
+            return collapse(&out);
+        }
+        if block(n) {
+            out.push(' ');
+        }
+        // (element, index of its next child)
+        let mut stack: Vec<(u32, usize)> = vec![(n, 0)];
+        while let Some(top) = stack.last_mut() {
+            let (i, k) = *top;
+            let children = &self.node(i).children;
+            let Some(&c) = children.get(k) else {
+                stack.pop();
+                if block(i) {
+                    out.push(' ');
+                }
+                continue;
+            };
+            top.1 += 1;
+            if k > 0 {
+                let p = children[k - 1];
+                let (pt, ct) = (self.tag(p), self.tag(c));
+                if inline(pt)
+                    && inline(ct)
+                    && (link(self, p)
+                        || link(self, c)
+                        || pt == Tag::Time
+                        || ct == Tag::Time
+                        || own_class(self, p) && own_class(self, c))
+                {
+                    out.push(' ');
+                }
+            }
+            if self.tag(c) == Tag::Text {
+                out.push_str(&self.node(c).text);
+            } else {
+                if block(c) {
+                    out.push(' ');
+                }
+                stack.push((c, 0));
+            }
+        }
         collapse(&out)
     }
 

@@ -8,6 +8,7 @@ use crate::clean::meta::titles::without_host_part;
 
 use super::arena::{Arena, Tag};
 use super::collapse;
+use super::select::Span;
 use super::stats::Stat;
 use crate::entities::decode as decode_entities;
 
@@ -120,20 +121,32 @@ pub(super) fn page_author_candidates(
     a: &Arena,
     st: &[Stat],
     h1_at: Option<usize>,
-    root: Option<u32>,
+    span: Span,
 ) -> Vec<Candidate> {
+    let Span { first: root, end } = span;
     let anchor = h1_at.or(root.map(|r| r as usize));
     let holders = a.holders(h1_at, root);
-    let near = |i: usize| match anchor {
-        Some(h) => i + 60 >= h && i <= h + 600,
+    // From just above the headline to where the article's text starts,
+    // however long the header between them.
+    let by_headline = |i: usize| match anchor {
+        Some(h) => i + 60 >= h && (i <= h + 600 || root.is_some_and(|r| i <= r as usize)),
         None => true,
     };
+    // Just after the article: "Text: Klausmartin Friedrich" under the
+    // last paragraph. Only a labelled line counts there.
+    let at_end = |i: usize| end.is_some_and(|e| i + 40 >= e && i <= e + 150);
+    let near = |i: usize| by_headline(i) || at_end(i);
     // (evidence, node index, value)
     let mut hits: Vec<(Evidence, usize, String)> = Vec::new();
     let parent = |i: usize| a.nodes[i].parent as usize;
     let mut skip_until = 0usize;
     for (i, node) in a.nodes.iter().enumerate().skip(1) {
-        if node.tag == Tag::Text || node.attrs.is_none() && node.tag != Tag::P {
+        if node.tag == Tag::Text
+            || node.attrs.is_none()
+                && !matches!(node.tag, Tag::P | Tag::H(_) | Tag::Dt)
+                // A bare `<strong>Autor:</strong>` is a label's own element.
+                && !(matches!(node.tag, Tag::Strong | Tag::Em) && st[i].len <= 30)
+        {
             continue;
         }
         if !near(i) || st[i].len == 0 || st[i].len > 200 {
@@ -151,6 +164,9 @@ pub(super) fn page_author_candidates(
             p.split_whitespace()
                 .any(|p| p == "author" || p == "creator")
         });
+        // The label's own element and the field beside it, read as one
+        // line: "<h4>Autor</h4><p>Nikolai Huke</p>".
+        let mut beside: Option<(String, u32)> = None;
         let ev = if rel || itemprop {
             Some(Evidence::RelAuthor)
         } else if byline_class(at) {
@@ -158,20 +174,41 @@ pub(super) fn page_author_candidates(
         } else if i >= skip_until
             && matches!(
                 node.tag,
-                Tag::P | Tag::Div | Tag::Inline | Tag::OtherBlock | Tag::Li | Tag::Em | Tag::Strong
+                Tag::P
+                    | Tag::Div
+                    | Tag::Inline
+                    | Tag::OtherBlock
+                    | Tag::Li
+                    | Tag::Em
+                    | Tag::Strong
+                    | Tag::H(_)
+                    | Tag::Dt
             )
             && st[i].len <= 120
         {
             let t = a.field_text(i as u32);
+            // (A label alone is short: the pattern is not tried on lines.)
+            beside = (t.len() <= 32 && names::is_author_label(&t))
+                .then(|| field_beside(a, i as u32))
+                .flatten()
+                .map(|(k, v)| (format!("{t} {v}"), k));
+            // A heading or a term holds a label, never a byline line.
+            let line = !matches!(node.tag, Tag::H(_) | Tag::Dt);
             // A later label counts only where it names someone: the
             // line around a byline block would otherwise hide it.
             let later = || names::has_later_label(&t) && !names::split_byline(&t).is_empty();
-            (names::has_label(&t) || later()).then_some(Evidence::ByLine)
+            (beside.is_some() || line && (names::has_label(&t) || later()))
+                .then_some(Evidence::ByLine)
         } else {
             None
         };
         let Some(ev) = ev else { continue };
-        if in_widget(a, i, &holders) {
+        if ev != Evidence::ByLine && !by_headline(i) || in_widget(a, i, &holders) {
+            continue;
+        }
+        if let Some((line, k)) = beside {
+            skip_until = skip_until.max(a.subtree_end(k));
+            hits.push((ev, i, line));
             continue;
         }
         let mut t = a.field_text(i as u32);
@@ -230,6 +267,23 @@ pub(super) fn page_author_candidates(
         })
         .map(|(ev, _, values)| Candidate::new(&values, ev))
         .collect()
+}
+
+/// The short field that follows a label's own element as its next
+/// sibling ("<dt>Auteur</dt><dd>Uriel Gadessaud</dd>"), with its index.
+/// Text between the two belongs to their parent, which reads it whole.
+fn field_beside(a: &Arena, label: u32) -> Option<(u32, String)> {
+    let node = a.node(label);
+    let siblings = &a.node(node.parent).children;
+    let at = siblings.iter().position(|&c| c == label)?;
+    let k = *siblings[at + 1..]
+        .iter()
+        .find(|&&c| a.node(c).tag != Tag::Text || !a.text(c).trim().is_empty())?;
+    if matches!(a.tag(k), Tag::Text | Tag::Br) {
+        return None;
+    }
+    let v = a.field_text(k);
+    (!v.is_empty() && v.chars().count() <= 80).then_some((k, v))
 }
 
 /// Clears [`Candidate::shown`] on markup for machines (JSON-LD, metas)
@@ -514,6 +568,64 @@ mod tests {
         ] {
             let a = clean(&page(head, &art(&byline)));
             assert!(a.authors.is_empty(), "{byline}: {:?}", a.authors);
+        }
+    }
+
+    #[test]
+    fn a_label_in_its_own_element_names_the_field_beside_it() {
+        for (meta, want) in [
+            (
+                r#"<dl class="meta"><dt>Auteur</dt><dd>Uriel Gadessaud</dd></dl>"#,
+                vec!["Uriel Gadessaud"],
+            ),
+            (
+                r#"<section class="news-meta"><h4>Autor</h4><p class="text"><a href="/p/nh">Nikolai Huke</a>, </p></section>"#,
+                vec!["Nikolai Huke"],
+            ),
+            (
+                r#"<p class="meta"><strong>Autor:</strong> <a href="/profil/kf">Klausmartin Friedrich</a><br><strong>Tags:</strong> <a href="/tag/1">Leipzig</a>, <a href="/tag/2">Braunschweig</a>, <a href="/tag/3">Büssing</a>, <a href="/tag/4">Haubenfahrzeuge</a>, <a href="/tag/5">Feuerwehr</a>, <a href="/tag/6">Nachkriegszeit</a>, <a href="/tag/7">Fahrgestelle</a>, <a href="/tag/8">Büssing-NAG</a>, <a href="/tag/9">Löschgruppenfahrzeug</a>, <a href="/tag/10">Tanklöschfahrzeug</a>, <a href="/tag/11">Einsatzfahrzeuge</a></p>"#,
+                vec!["Klausmartin Friedrich"],
+            ),
+            // A job title the label pattern knows heads a jobs box.
+            (
+                r#"<div class="jobs"><a class="job-item" href="/jobs/1"><div class="job-title">Reporter</div><div class="job-company">Radio Plus</div><div class="job-text">Radio Plus is looking for a reporter to cover local politics, culture and sport in the northern suburbs, full time.</div></a></div>"#,
+                vec![],
+            ),
+        ] {
+            let art = format!("<h1>Night buses return</h1>{meta}<p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+            let a = clean(&page("<title>Night buses return</title>", &art));
+            assert_eq!(a.authors, want, "{meta}");
+        }
+    }
+
+    #[test]
+    fn a_byline_is_read_from_the_headline_to_the_text_and_just_after_it() {
+        let text: String = (0..120)
+            .map(|_| format!("<p>{P1} <em>{P2}</em></p><p>{P3}</p>"))
+            .collect();
+        // A long header between the headline and the text: the byline at
+        // its end is still the headline's.
+        let menu: String = (0..300)
+            .map(|k| format!(r#"<li><a href="/t{k}">Topic {k}</a></li>"#))
+            .collect();
+        let art = format!(
+            r#"<div class="head"><h1>Night buses return</h1><ul class="topics">{menu}</ul><p class="info">Von Olga Berg</p></div><div class="text">{text}</div>"#
+        );
+        let a = clean(&page("<title>Night buses return</title>", &art));
+        assert_eq!(a.authors, ["Olga Berg"]);
+        // A long article signed under its last paragraph: a labelled line
+        // counts there, an element only classed as an author's does not
+        // (an author's box, another writer's teaser).
+        for (end, want) in [
+            (
+                r#"<p><strong>Autor:</strong> Klausmartin Friedrich</p>"#,
+                vec!["Klausmartin Friedrich"],
+            ),
+            (r#"<div class="author-name">Jane Roe</div>"#, vec![]),
+        ] {
+            let art = format!(r#"<h1>Night buses return</h1><div class="text">{text}</div>{end}"#);
+            let a = clean(&page("<title>Night buses return</title>", &art));
+            assert_eq!(a.authors, want, "{end}");
         }
     }
 }

@@ -16,6 +16,7 @@ use super::authors::{in_widget, mark_unprinted, meta_author_candidates, page_aut
 use super::collapse;
 use super::dates::{self, LdDates};
 use super::headline::{headline_text, is_logo};
+use super::select::Span;
 use super::stats::Stat;
 use super::tags;
 
@@ -219,15 +220,10 @@ pub(super) struct Meta {
     pub(super) seen: Vec<Seen>,
 }
 
-/// `root`: the first node of the article's main content, if one was found.
+/// `span`: where the article's main content lies, if one was found.
 /// `want_tags`: read tags (the site may switch them off).
-pub(super) fn metadata(
-    a: &Arena,
-    st: &[Stat],
-    head: &Head,
-    root: Option<u32>,
-    want_tags: bool,
-) -> Meta {
+pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tags: bool) -> Meta {
+    let root = span.first;
     let meta_value = |k: &str| {
         head.metas
             .iter()
@@ -417,7 +413,7 @@ pub(super) fn metadata(
             })
         })
         .or(h1_at);
-    candidates.extend(page_author_candidates(a, st, headline_at, root));
+    candidates.extend(page_author_candidates(a, st, headline_at, span));
     mark_unprinted(a, &mut candidates);
     // The site its `<title>` names is judged strictly, as a name of its
     // own: it was found by a host's spelling, not declared.

@@ -61,7 +61,7 @@ use emit::Emitter;
 use meta::{is_absolute, metadata};
 use prescan::{prescan, unwrap_noscript};
 use prune::{sanitize, Serializer};
-use select::{select_content, ATTEMPTS};
+use select::{select_content, Span, ATTEMPTS};
 use sift::sift;
 use stats::stats;
 
@@ -100,7 +100,7 @@ fn clean_page(html: &str, hints: &Hints) -> (Article, usize) {
     let st = stats(&arena);
 
     // Main content, with Readability's retries when too little is left.
-    let mut best: Option<(String, Vec<Dropped>, usize, Option<u32>)> = None;
+    let mut best: Option<(String, Vec<Dropped>, usize, Span)> = None;
     for flags in ATTEMPTS {
         let roots = select_content(&arena, &st, flags);
         let mut ser = Serializer::new(&arena, &st, flags, &roots);
@@ -112,14 +112,14 @@ fn clean_page(html: &str, hints: &Hints) -> (Article, usize) {
         let kept = ser.kept_len;
         let better = best.as_ref().is_none_or(|b| kept > b.2);
         if better {
-            best = Some((ser.out, ser.dropped, kept, roots.first().copied()));
+            best = Some((ser.out, ser.dropped, kept, Span::of(&arena, &roots)));
         }
         if kept >= THIN {
             break;
         }
     }
-    let (content, mut dropped, kept, root) = best.unwrap_or_default();
-    let meta = metadata(&arena, &st, &head, root, !hints.no_tags);
+    let (content, mut dropped, kept, span) = best.unwrap_or_default();
+    let meta = metadata(&arena, &st, &head, span, !hints.no_tags);
 
     let base = head
         .base

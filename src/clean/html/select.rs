@@ -50,6 +50,24 @@ fn tag_base(tag: Tag) -> f32 {
     }
 }
 
+/// Where the selected content lies: its first root, whose place marks
+/// where the article's text starts, and the end of its last root's
+/// subtree, where a signature under the text stands.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Span {
+    pub(super) first: Option<u32>,
+    pub(super) end: Option<usize>,
+}
+
+impl Span {
+    pub(super) fn of(a: &Arena, roots: &[u32]) -> Span {
+        Span {
+            first: roots.first().copied(),
+            end: roots.last().map(|&r| a.subtree_end(r)),
+        }
+    }
+}
+
 /// The article's top-level nodes, in document order.
 pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
     let n = a.nodes.len();

@@ -154,6 +154,13 @@ pub(crate) fn is_label(s: &str) -> bool {
     label_rx().find(s).is_some_and(|m| m.end() == s.len())
 }
 
+/// Is `s` a label that says who wrote, and nothing else ("Autor",
+/// "Geschrieben von:")? A job title the label pattern also knows
+/// ("Reporter" over "Radio PLUS" in a jobs box) names a post, not a writer.
+pub(crate) fn is_author_label(s: &str) -> bool {
+    is_label(s) && !role_word(&bare_lower(s))
+}
+
 /// The names in a byline: its label, dates, times, job titles, outlets and
 /// link texts around the names are dropped, and lists are split on commas,
 /// semicolons, "and", "&", "with" (and their French, German, Spanish,

@@ -22,8 +22,8 @@ mod words;
 
 use super::Seen;
 pub(crate) use byline::{
-    after_dated_label, has_label, has_later_label, is_field_label, is_job_title, is_label,
-    split_byline, strip_label,
+    after_dated_label, has_label, has_later_label, is_author_label, is_field_label, is_job_title,
+    is_label, split_byline, strip_label,
 };
 pub(crate) use words::{is_login, is_person_name, is_signature, plausible_author};
 
