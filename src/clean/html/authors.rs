@@ -144,8 +144,10 @@ pub(super) fn page_author_candidates(
         if node.tag == Tag::Text
             || node.attrs.is_none()
                 && !matches!(node.tag, Tag::P | Tag::H(_) | Tag::Dt)
-                // A bare `<strong>Autor:</strong>` is a label's own element.
-                && !(matches!(node.tag, Tag::Strong | Tag::Em) && st[i].len <= 30)
+                // A bare `<strong>Autor:</strong>` is a label's own element:
+                // text, in at most a few wrappers (not a long chain of
+                // styling around one word, read again at every link).
+                && !(matches!(node.tag, Tag::Strong | Tag::Em) && st[i].len <= 30 && wraps_text(a, i))
         {
             continue;
         }
@@ -267,6 +269,20 @@ pub(super) fn page_author_candidates(
         })
         .map(|(ev, _, values)| Candidate::new(&values, ev))
         .collect()
+}
+
+/// Whether element `i` holds only text, through at most three elements
+/// with one child each (`<b><font>By Joe Davidson</font></b>`).
+fn wraps_text(a: &Arena, i: usize) -> bool {
+    let mut n = i as u32;
+    for _ in 0..4 {
+        match a.node(n).children[..] {
+            [c] if a.tag(c) == Tag::Text => return true,
+            [c] => n = c,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The short field that follows a label's own element as its next
