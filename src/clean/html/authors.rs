@@ -3,6 +3,7 @@
 //! elements, byline-classed elements and lines opening with a byline label.
 //! Each source gives [`Candidate`]s; `clean::meta::names` chooses.
 
+use crate::clean::meta::dates::day_in_text;
 use crate::clean::meta::names::{self, Candidate, Evidence};
 use crate::clean::meta::titles::without_host_part;
 
@@ -196,11 +197,20 @@ pub(super) fn page_author_candidates(
                 .map(|(k, v)| (format!("{t} {v}"), k));
             // A heading or a term holds a label, never a byline line.
             let line = !matches!(node.tag, Tag::H(_) | Tag::Dt);
+            // A date line under the headline that goes on to a name, alone:
+            // among lines like it, it is a listing's item ("17.11.2022 -
+            // Buntspecht", a concert calendar). A labelled line is read
+            // the usual way.
+            let labelled = line && names::has_label(&t);
+            if beside.is_none() && line && !labelled && by_headline(i) && t.len() <= 80 {
+                beside = names::dated_name(&t)
+                    .filter(|_| !dated_siblings(a, i as u32))
+                    .map(|n| (n.to_string(), i as u32));
+            }
             // A later label counts only where it names someone: the
             // line around a byline block would otherwise hide it.
             let later = || names::has_later_label(&t) && !names::split_byline(&t).is_empty();
-            (beside.is_some() || line && (names::has_label(&t) || later()))
-                .then_some(Evidence::ByLine)
+            (beside.is_some() || labelled || line && later()).then_some(Evidence::ByLine)
         } else {
             None
         };
@@ -269,6 +279,24 @@ pub(super) fn page_author_candidates(
         })
         .map(|(ev, _, values)| Candidate::new(&values, ev))
         .collect()
+}
+
+/// Whether one of the three elements before or after `i` also opens with
+/// a date: `i` is one item of a dated list (a teaser's title, then its
+/// "22.12.2006 | Bioscience Chemistry", then the next teaser).
+fn dated_siblings(a: &Arena, i: u32) -> bool {
+    let siblings = &a.node(a.node(i).parent).children;
+    let Some(at) = siblings.iter().position(|&c| c == i) else {
+        return false;
+    };
+    let element = |c: &&u32| a.tag(**c) != Tag::Text;
+    let before = siblings[..at].iter().rev().filter(element).take(3);
+    let after = siblings[at + 1..].iter().filter(element).take(3);
+    before.chain(after).any(|&c| {
+        let t = a.field_text(c);
+        let head: String = t.chars().take(24).collect();
+        t.len() <= 200 && day_in_text(&head).is_some()
+    })
 }
 
 /// Whether element `i` holds only text, through at most three elements
@@ -643,5 +671,30 @@ mod tests {
             let a = clean(&page("<title>Night buses return</title>", &art));
             assert_eq!(a.authors, want, "{end}");
         }
+    }
+
+    #[test]
+    fn a_date_line_under_the_headline_may_go_on_to_its_writer() {
+        let art = |meta: &str| {
+            format!(r#"<h1>Night buses return</h1>{meta}<p>{P1}</p><p>{P2}</p><p>{P3}</p>"#)
+        };
+        let head = "<title>Night buses return</title>";
+        let a = clean(&page(
+            head,
+            &art(r#"<p class="text-muted">11.12.2019 - Amelie Loevenich</p>"#),
+        ));
+        assert_eq!(a.authors, ["Amelie Loevenich"]);
+        // A labelled line is read as a byline: its one-word signature stands.
+        let a = clean(&page(
+            head,
+            &art(r#"<p class="meta">Von Robert - 31. Dezember 2019</p>"#),
+        ));
+        assert_eq!(a.authors, ["Robert"]);
+        // Among lines like it, it is a listing's item: a concert calendar,
+        // or teasers with their dates and sections.
+        let calendar = r#"<div class="dates"><p>16.11.2022 - JP Cooper - Flex</p><p>17.11.2022 - Aymz Grelle</p><p>17.11.2022 - Buntspecht - Konzerthaus</p></div>"#;
+        assert!(clean(&page(head, &art(calendar))).authors.is_empty());
+        let teasers = r#"<div class="latest"><p><a href="/r1">Squirrels outwit trees</a></p><p class="sub">22.12.2006 | Bioscience Chemistry</p><p><a href="/r2">Journals publish findings</a></p><p class="sub">21.12.2006 | Life Sciences</p></div>"#;
+        assert!(clean(&page(head, &art(teasers))).authors.is_empty());
     }
 }

@@ -8,7 +8,8 @@ use regex::Regex;
 
 use super::words::*;
 use super::*;
-use crate::clean::meta::dates::{day_in_text, is_weekday, month_number, opens_ago};
+use crate::clean::meta::dates::{day_in_text, is_dateline, is_weekday, month_number, opens_ago};
+use crate::clean::normalize_for_matching;
 
 /// Words that open a byline ("By", "Written by", "Analysis by", "Par",
 /// "Author:"). Only words that say who *wrote*: "Portrait by", "Photo
@@ -159,6 +160,34 @@ pub(crate) fn is_label(s: &str) -> bool {
 /// ("Reporter" over "Radio PLUS" in a jobs box) names a post, not a writer.
 pub(crate) fn is_author_label(s: &str) -> bool {
     is_label(s) && !role_word(&bare_lower(s))
+}
+
+/// The writer of a line that is a date and a name, set apart by a
+/// separator and nothing else: "11.12.2019 - Amelie Loevenich", "Ann Lee |
+/// 3 March 2020". Only a full name of two or three words in mixed case
+/// counts: a date line also goes on to a place or a section.
+pub(crate) fn dated_name(line: &str) -> Option<&str> {
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (a, b) = [" - ", " – ", " — ", " | ", " · ", " / "]
+        .iter()
+        .find_map(|sep| line.split_once(sep))?;
+    let (a, b) = (a.trim(), b.trim());
+    let date = |s: &str| {
+        s.bytes().any(|b| b.is_ascii_digit()) && day_in_text(s).is_some() && {
+            let key = normalize_for_matching(s);
+            is_dateline(&key.split(' ').collect::<Vec<_>>())
+        }
+    };
+    let name = |s: &str| {
+        (2..=3).contains(&s.split_whitespace().count()) && !all_caps(s) && is_person_name(s)
+    };
+    match (date(a), date(b)) {
+        (true, false) if name(b) => Some(b),
+        (false, true) if name(a) => Some(a),
+        _ => None,
+    }
 }
 
 /// The names in a byline: its label, dates, times, job titles, outlets and

@@ -22,8 +22,8 @@ mod words;
 
 use super::Seen;
 pub(crate) use byline::{
-    after_dated_label, has_label, has_later_label, is_author_label, is_field_label, is_job_title,
-    is_label, split_byline, strip_label,
+    after_dated_label, dated_name, has_label, has_later_label, is_author_label, is_field_label,
+    is_job_title, is_label, split_byline, strip_label,
 };
 pub(crate) use words::{is_login, is_person_name, is_signature, plausible_author};
 
@@ -753,6 +753,23 @@ mod tests {
         let el = cand(&["Ann Lee, Online Redaktion"], Evidence::BylineElement);
         assert_eq!(choose(&[ld.clone(), el], &[]).0, ["Ann Lee"]);
         assert_eq!(choose(&[ld, meta], &[]).0, ["Ann Lee"]);
+    }
+
+    #[test]
+    fn a_date_and_a_full_name_apart_name_the_writer() {
+        for (line, want) in [
+            ("11.12.2019 - Amelie Loevenich", Some("Amelie Loevenich")),
+            ("Ann Lee | 3 March 2020", Some("Ann Lee")),
+            ("25.10.2022 – Reiner Nagel", Some("Reiner Nagel")),
+            // A section, a place in capitals, one word, a sentence.
+            ("12.03.2020 - Politik", None),
+            ("12.03.2020 - BAD HOMBURG", None),
+            ("12.03.2020 - Council votes to expand the network", None),
+            // No date on either side.
+            ("Ann Lee - Bo Chan", None),
+        ] {
+            assert_eq!(dated_name(line), want, "{line}");
+        }
     }
 
     #[test]
