@@ -32,6 +32,8 @@ impl Article {
             description: Option<&'a str>,
             #[serde(skip_serializing_if = "Option::is_none")]
             date: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            updated: Option<&'a str>,
             #[serde(skip_serializing_if = "<[String]>::is_empty")]
             tags: &'a [String],
             #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -52,6 +54,7 @@ impl Article {
             title: text(&self.title),
             description: text(&self.subtitle),
             date: text(&self.date),
+            updated: text(&self.updated),
             tags: &self.tags,
             authors: &self.authors,
             source: text(&self.source),

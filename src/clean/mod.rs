@@ -37,6 +37,9 @@ pub struct Article {
     /// Publication date as found, normalised to `YYYY-MM-DD` or RFC 3339
     /// when it could be parsed.
     pub date: Option<String>,
+    /// The day the page says it was last modified, when later than `date`
+    /// (markup only: `article:modified_time`, JSON-LD `dateModified`).
+    pub updated: Option<String>,
     /// BCP 47 language tag, when declared or detected.
     pub language: Option<String>,
     /// Topics the page names for itself (tag lists, `article:tag`,

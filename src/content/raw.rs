@@ -277,17 +277,20 @@ pub(super) fn front_matter(
         .and_then(|r| r.source.clone());
     // A date the cleaner could not read is a guess gone wrong, not the
     // editor's mistake: leave it out rather than fail the build.
-    let date = article.date.filter(|d| {
-        let ok = Date::parse(d).is_some();
-        if !ok {
-            tracing::warn!("{}: ignoring unreadable date {d:?}", f.file.display());
-        }
-        ok
-    });
+    let readable = |d: Option<String>| {
+        d.filter(|d| {
+            let ok = Date::parse(d).is_some();
+            if !ok {
+                tracing::warn!("{}: ignoring unreadable date {d:?}", f.file.display());
+            }
+            ok
+        })
+    };
     let found = PageFrontMatter {
         title: article.title,
         description: article.subtitle,
-        date,
+        date: readable(article.date),
+        updated: readable(article.updated),
         tags: article.tags,
         authors: article.authors,
         // The editor's folder rule names the source over the page's own

@@ -211,6 +211,8 @@ pub(super) struct Meta {
     pub(super) subtitle: Option<String>,
     pub(super) authors: Vec<String>,
     pub(super) date: Option<String>,
+    /// The markup's last modification, on a later day than `date`.
+    pub(super) updated: Option<String>,
     pub(super) source: Option<String>,
     pub(super) source_url: Option<String>,
     pub(super) language: Option<String>,
@@ -476,6 +478,7 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
         }
     }
     let date = choice.map(|(stamp, _)| stamp);
+    let updated = meta_dates::updated_after(date.as_deref(), modified.as_deref());
     let tags = if want_tags {
         let title_key = title
             .as_deref()
@@ -522,6 +525,7 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
         subtitle,
         authors,
         date,
+        updated,
         source: source.or(host_named),
         source_url,
         language,

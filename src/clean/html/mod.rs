@@ -172,6 +172,7 @@ fn clean_page(html: &str, hints: &Hints) -> (Article, usize) {
         source: meta.source,
         source_url: meta.source_url,
         date: meta.date,
+        updated: meta.updated,
         language: meta.language,
         tags: meta.tags,
         blocks: out_blocks,

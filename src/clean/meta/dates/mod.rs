@@ -109,6 +109,15 @@ pub(crate) fn choose(candidates: &[Candidate], modified: Option<&str>) -> Option
     choose_why(candidates, modified).map(|(stamp, _)| stamp)
 }
 
+/// The page's last modification, when it says one falls on a later day
+/// than the `date` chosen: a digest keeps both (`updated:` in the front
+/// matter, Atom's `<updated>`), as the truth sets split on which one an
+/// updated article is dated by. A stamp on the same day adds nothing.
+pub(crate) fn updated_after(date: Option<&str>, modified: Option<&str>) -> Option<String> {
+    let (d, m) = (parse_day(day_of(date?))?, parse_day(day_of(modified?))?);
+    (m > d).then(|| modified.map(str::to_string)).flatten()
+}
+
 /// [`choose`], with the rule that decided, in words.
 pub(crate) fn choose_why(
     candidates: &[Candidate],
@@ -271,6 +280,25 @@ mod tests {
             stamp: stamp.into(),
             evidence,
         }
+    }
+
+    #[test]
+    fn a_modification_on_a_later_day_is_the_update() {
+        let d = Some("2026-03-02T09:00:00+01:00");
+        assert_eq!(
+            updated_after(d, Some("2026-03-05T10:30:00+01:00")).as_deref(),
+            Some("2026-03-05T10:30:00+01:00")
+        );
+        // The same day, an earlier one, none, or one that is no date.
+        for m in [
+            Some("2026-03-02T17:00:00+01:00"),
+            Some("2026-02-27"),
+            None,
+            Some("soon"),
+        ] {
+            assert_eq!(updated_after(d, m), None, "{m:?}");
+        }
+        assert_eq!(updated_after(None, Some("2026-03-05")), None);
     }
 
     #[test]
