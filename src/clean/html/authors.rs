@@ -1,6 +1,8 @@
 //! The authors a page names: meta tags (with WordPress's labelled Twitter
 //! pair) and, by the headline, `rel=author` links, `itemprop=author`
-//! elements, byline-classed elements and lines opening with a byline label.
+//! elements, byline-classed elements, lines opening with a byline label
+//! (or a label in its own element and the field beside it), and a date
+//! line that goes on to a name; just after the text, a labelled line.
 //! Each source gives [`Candidate`]s; `clean::meta::names` chooses.
 
 use crate::clean::meta::dates::day_in_text;
@@ -114,8 +116,10 @@ fn byline_class(at: &super::arena::Attrs) -> bool {
 
 /// Authors named in the page itself: `rel=author` links and
 /// `itemprop=author` elements, byline-classed elements, and short lines
-/// opening with "By". Only those by the headline count (a page lists other
-/// writers in teasers, "more from" boxes and sidebars), and nearby hits of
+/// opening with "By". Only those by the headline count, from just above
+/// it down to where the article's text starts (a page lists other writers
+/// in teasers, "more from" boxes and sidebars), and a labelled line just
+/// after the text ("Autor: …" under the last paragraph); nearby hits of
 /// one kind form one candidate (one byline with two links is two authors,
 /// not two candidates).
 pub(super) fn page_author_candidates(
