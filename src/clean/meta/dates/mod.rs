@@ -114,8 +114,9 @@ pub(crate) fn choose(candidates: &[Candidate], modified: Option<&str>) -> Option
 /// matter, Atom's `<updated>`), as the truth sets split on which one an
 /// updated article is dated by. A stamp on the same day adds nothing.
 pub(crate) fn updated_after(date: Option<&str>, modified: Option<&str>) -> Option<String> {
-    let (d, m) = (parse_day(day_of(date?))?, parse_day(day_of(modified?))?);
-    (m > d).then(|| modified.map(str::to_string)).flatten()
+    let modified = modified?;
+    let later = parse_day(day_of(modified))? > parse_day(day_of(date?))?;
+    later.then(|| modified.to_string())
 }
 
 /// [`choose`], with the rule that decided, in words.
