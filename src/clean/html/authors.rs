@@ -143,6 +143,9 @@ pub(super) fn page_author_candidates(
     let near = |i: usize| by_headline(i) || at_end(i);
     // (evidence, node index, value)
     let mut hits: Vec<(Evidence, usize, String)> = Vec::new();
+    // Labelled lines after the text: one is the article's signature;
+    // several are a comment thread's "Posted by: …".
+    let mut after: Vec<(Evidence, usize, String)> = Vec::new();
     let parent = |i: usize| a.nodes[i].parent as usize;
     let mut skip_until = 0usize;
     for (i, node) in a.nodes.iter().enumerate().skip(1) {
@@ -224,7 +227,12 @@ pub(super) fn page_author_candidates(
         }
         if let Some((line, k)) = beside {
             skip_until = skip_until.max(a.subtree_end(k));
-            hits.push((ev, i, line));
+            let to = if by_headline(i) {
+                &mut hits
+            } else {
+                &mut after
+            };
+            to.push((ev, i, line));
             continue;
         }
         let mut t = a.field_text(i as u32);
@@ -255,7 +263,14 @@ pub(super) fn page_author_candidates(
                 hits.remove(k);
             }
         }
-        hits.push((ev, i, t));
+        if by_headline(i) {
+            hits.push((ev, i, t));
+        } else {
+            after.push((ev, i, t));
+        }
+    }
+    if after.len() == 1 {
+        hits.append(&mut after);
     }
     // Group hits of one evidence that sit close together.
     // Same parent, or a few nodes apart: one byline ("By <a>Ann</a> and
@@ -670,6 +685,11 @@ mod tests {
                 vec!["Klausmartin Friedrich"],
             ),
             (r#"<div class="author-name">Jane Roe</div>"#, vec![]),
+            // Several are a comment thread's.
+            (
+                r#"<p class="posted">Posted by: <a href="/c1">Chloe Martin</a> at Feb 25, 2005 6:51 PM</p><p>Great piece.</p><p class="posted">Posted by: <a href="/c2">Trish Wilson</a> at Feb 27, 2005 12:03 PM</p>"#,
+                vec![],
+            ),
         ] {
             let art = format!(r#"<h1>Night buses return</h1><div class="text">{text}</div>{end}"#);
             let a = clean(&page("<title>Night buses return</title>", &art));
