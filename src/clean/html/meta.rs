@@ -459,11 +459,19 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
             chosen,
         });
     }
+    let updated = meta_dates::updated_after(
+        choice.as_ref().map(|(stamp, _)| stamp.as_str()),
+        modified.as_deref(),
+    );
     if let Some(m) = &modified {
         seen.push(Seen {
             field: "date",
             value: m.clone(),
-            from: "markup that says modified".into(),
+            from: if updated.is_some() {
+                "markup that says modified; kept as `updated:`, a later day".into()
+            } else {
+                "markup that says modified".into()
+            },
             chosen: None,
         });
     }
@@ -478,7 +486,6 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
         }
     }
     let date = choice.map(|(stamp, _)| stamp);
-    let updated = meta_dates::updated_after(date.as_deref(), modified.as_deref());
     let tags = if want_tags {
         let title_key = title
             .as_deref()
