@@ -225,17 +225,13 @@ pub(super) fn page_author_candidates(
         if ev != Evidence::ByLine && !by_headline(i) || in_widget(a, i, &holders) {
             continue;
         }
-        if let Some((line, k)) = beside {
-            skip_until = skip_until.max(a.subtree_end(k));
-            let to = if by_headline(i) {
-                &mut hits
-            } else {
-                &mut after
-            };
-            to.push((ev, i, line));
-            continue;
-        }
-        let mut t = a.field_text(i as u32);
+        let mut t = match beside {
+            Some((line, k)) => {
+                skip_until = skip_until.max(a.subtree_end(k));
+                line
+            }
+            None => a.field_text(i as u32),
+        };
         if itemprop && !rel {
             // `itemprop=author` around `itemprop=name`: the name alone.
             if let Some(n) = (i + 1..a.nodes.len().min(i + 40)).find(|&k| {
@@ -263,11 +259,12 @@ pub(super) fn page_author_candidates(
                 hits.remove(k);
             }
         }
-        if by_headline(i) {
-            hits.push((ev, i, t));
+        let zone = if by_headline(i) {
+            &mut hits
         } else {
-            after.push((ev, i, t));
-        }
+            &mut after
+        };
+        zone.push((ev, i, t));
     }
     if after.len() == 1 {
         hits.append(&mut after);

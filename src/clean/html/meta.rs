@@ -418,14 +418,15 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
     candidates.extend(page_author_candidates(a, st, headline_at, span));
     mark_unprinted(a, &mut candidates);
     // The site its `<title>` names is judged strictly, as a name of its
-    // own: it was found by a host's spelling, not declared.
-    if let Some(site) = &host_named {
-        for c in &mut candidates {
-            c.names.retain(|n| !names::spells_site(n, site));
-        }
-    }
+    // own: it was found by a host's spelling, not declared. A login
+    // holding the host is the site's own account.
     for c in &mut candidates {
-        c.names.retain(|n| !names::is_site_login(n, &hosts));
+        c.names.retain(|n| {
+            !host_named
+                .as_ref()
+                .is_some_and(|site| names::spells_site(n, site))
+                && !names::is_site_login(n, &hosts)
+        });
     }
     let sites: Vec<&str> = [source.as_deref(), ld.publisher.as_deref()]
         .into_iter()
