@@ -621,6 +621,7 @@ mod tests {
         // a dotted or numbered login, and not an unmarked line.
         for byline in [
             vcard("wordpressadmin"),
+            vcard("user"),
             vcard("murdeltas"),
             vcard("andrew.keaveney"),
             vcard("marc77"),

@@ -492,12 +492,17 @@ pub(crate) fn is_signature(s: &str) -> bool {
         && !all_caps(s)
         && !username(s)
         && !glued(s)
-        && !role_word(&lower)
-        && !NOT_NAME.contains(&lower.as_str())
-        && !placeholder(std::slice::from_ref(&lower))
-        // A day's name opens many a date line ("By Monday - 3 March"),
-        // never a signature.
-        && !is_weekday(&lower)
+        && !names_no_one(&lower)
+}
+
+/// Whether one word, bare and lower case, is a job title, an interface
+/// word, a template's placeholder or a day's name: never a name to sign
+/// with. A day's name opens many a date line ("By Monday - 3 March").
+fn names_no_one(lower: &str) -> bool {
+    role_word(lower)
+        || NOT_NAME.contains(&lower)
+        || placeholder(&[lower.to_string()])
+        || is_weekday(lower)
 }
 
 /// A login shown as the byline ("marc", "surfguard"): one lower-case word
@@ -510,11 +515,9 @@ pub(crate) fn is_login(s: &str) -> bool {
     let n = s.chars().count();
     (4..=24).contains(&n)
         && s.chars().all(|c| c.is_ascii_lowercase())
-        && !role_word(s)
-        && !NOT_NAME.contains(&s)
+        && !names_no_one(s)
         // A default account the site renamed: "wordpressadmin", "siteeditor".
         && !PLACEHOLDERS.iter().any(|p| p.len() >= 5 && s.contains(p))
-        && !is_weekday(s)
         && !PARTICLES.contains(&s)
 }
 
