@@ -32,14 +32,16 @@ fn a_later_modification_is_kept_beside_the_publication() {
             &page("2026-03-05T10:30:00+01:00"),
         )],
     );
-    let out = stdout_ok(
-        dossier()
-            .arg("extract")
-            .arg(dir.path().join("content/wires/rates.html")),
-    );
+    let out = extract_ok(&dir.path().join("content/wires/rates.html"), &[]);
     assert!(
         out.contains("date: 2026-03-02T09:00:00+01:00\nupdated: 2026-03-05T10:30:00+01:00\n"),
         "{out}"
+    );
+    // `--explain` says why the second stamp is kept.
+    let explain = extract_ok(&dir.path().join("content/wires/rates.html"), &["--explain"]);
+    assert!(
+        explain.contains("markup that says modified; kept as `updated:`, a later day"),
+        "{explain}"
     );
     let public = build_ok(dir.path(), &[]);
     let atom = read(&public, "atom.xml");
@@ -67,11 +69,7 @@ fn a_modification_on_the_day_of_publication_adds_nothing() {
             &page("2026-03-02T17:45:00+01:00"),
         )],
     );
-    let out = stdout_ok(
-        dossier()
-            .arg("extract")
-            .arg(dir.path().join("content/wires/rates.html")),
-    );
+    let out = extract_ok(&dir.path().join("content/wires/rates.html"), &[]);
     assert!(out.contains("date: 2026-03-02T09:00:00+01:00\n"), "{out}");
     assert!(!out.contains("updated:"), "{out}");
 }

@@ -38,11 +38,7 @@ fn a_raw_pages_own_tags_get_tag_pages() {
         assert!(!public.join(format!("tags/{term}")).exists(), "{term}");
     }
     // `extract` shows the same tags in the front matter.
-    let out = stdout_ok(
-        dossier()
-            .arg("extract")
-            .arg(dir.path().join("content/wires/rates.html")),
-    );
+    let out = extract_ok(&dir.path().join("content/wires/rates.html"), &[]);
     assert!(
         out.contains("tags:\n- Interest rates\n- Central banks\n- Inflation\n"),
         "{out}"

@@ -64,6 +64,11 @@ pub fn stdout_ok(cmd: &mut Command) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// `dossier extract` of `file` with `flags`, as printed; panics if it fails.
+pub fn extract_ok(file: &Path, flags: &[&str]) -> String {
+    stdout_ok(dossier().arg("extract").args(flags).arg(file))
+}
+
 /// Runs `dossier VERB --root DIR` plus `args`, returning (success, stderr).
 pub fn run(verb: &str, root: &Path, args: &[&str]) -> (bool, String) {
     let out = dossier()
