@@ -28,6 +28,7 @@ pub(super) enum Cue {
     Affiliate,
     Promo,
     Contact,
+    Markup,
 }
 
 impl Cue {
@@ -47,6 +48,7 @@ impl Cue {
             Cue::Affiliate => "affiliate disclosure",
             Cue::Promo => "call to action (click here, get the app)",
             Cue::Contact => "contact line",
+            Cue::Markup => "HTML source left in the text (an ad, script or tracking tag)",
         }
     }
 }

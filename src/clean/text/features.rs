@@ -139,6 +139,9 @@ impl Feat {
                 soft_ender: false,
             };
         }
+        if is_tag_residue(text) {
+            hit.cue = Some(Cue::Markup);
+        }
         if hit.cue.is_none() && words <= 15 && has_email_address(text) {
             hit.cue = Some(Cue::Contact);
         }
@@ -272,6 +275,66 @@ fn has_email_address(text: &str) -> bool {
     })
 }
 
+/// `<script src="http://ad.example/…"></script>`, `<a href="http://…"><img
+/// src="…"></a>`: a scraper that copied a page's text kept an ad or tracker's
+/// tag as a line. Such a line is mostly tag (three fifths of its visible
+/// characters) and a tag points at another site. A tutorial's code sample
+/// (`<form action="process.php">`) points nowhere else and stays; prose
+/// with a few tags (`<p>Using <b>formal</b> models…`) is mostly text and
+/// stays.
+fn is_tag_residue(text: &str) -> bool {
+    if !text.contains('<') {
+        return false;
+    }
+    let (mut visible, mut in_tags, mut remote) = (0usize, 0usize, false);
+    let mut rest = text;
+    while let Some(start) = rest.find('<') {
+        visible += count_visible(&rest[..start]);
+        let after = &rest[start + 1..];
+        let opens = after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        match after
+            .find(['<', '>'])
+            .filter(|&end| opens && after.as_bytes()[end] == b'>')
+        {
+            Some(end) => {
+                let tag = &after[..end];
+                in_tags += count_visible(tag) + 2;
+                remote |= points_elsewhere(tag);
+                rest = &after[end + 1..];
+            }
+            None => {
+                visible += 1;
+                rest = after;
+            }
+        }
+    }
+    visible += count_visible(rest);
+    remote && in_tags * 5 >= (visible + in_tags) * 3
+}
+
+fn count_visible(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// A tag's `src`, `href` or `action` is an absolute web address.
+fn points_elsewhere(tag: &str) -> bool {
+    let lower = tag.to_ascii_lowercase();
+    ["src", "href", "action"].iter().any(|attr| {
+        lower.match_indices(attr).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let value = lower[at + attr.len()..].trim_start();
+            before.is_some_and(char::is_whitespace)
+                && value.strip_prefix('=').is_some_and(|v| {
+                    let v = v.trim_start().trim_start_matches(['"', '\'']);
+                    v.starts_with("http://") || v.starts_with("https://")
+                })
+        })
+    })
+}
+
 /// "About Ann Lee", "Über Moritz Bachmann", "About Acme": the heading of an
 /// author box or of a press release's company boilerplate.
 fn about_heading(text: &str) -> bool {
@@ -372,6 +435,36 @@ mod tests {
             !everything(&a).contains("drivers who will be hired"),
             "{}",
             everything(&a)
+        );
+    }
+
+    #[test]
+    fn an_ad_tag_left_in_the_text_is_dropped_a_code_sample_is_not() {
+        assert!(is_tag_residue(
+            r#"<script language="JavaScript" src="http://ad.example.net/adj/x;sz=728x90"></script>"#
+        ));
+        assert!(is_tag_residue(
+            "<a href='http://ads.example.org/click?n=1' target='_blank'><img src='http://ads.example.org/v?n=1' border='0'></a>"
+        ));
+        // A code sample points nowhere else; prose with tags is mostly text.
+        assert!(!is_tag_residue(
+            r#"<form action="process.php" method="post">"#
+        ));
+        assert!(!is_tag_residue(
+            r#"<p>Using <a href="http://example.com/model">formal economic modelling</a>, professors Ghemawat and Casadesus-Masanell consider the software wars.</p>"#
+        ));
+        assert!(!is_tag_residue("if a < b and b > c then <stop>"));
+        let ad = r#"<script language="JavaScript" src="http://ad.example.net/adj/site/news;sz=728x90;ord=1167178928073?" type="text/javascript"></script> <noscript><a href="http://ad.example.net/jump/site/news;sz=728x90" target="_blank"><img src="http://ad.example.net/ad/site/news;sz=728x90" width="728" height="90" border="0" alt=""></a></noscript>"#;
+        let a = clean(&format!(
+            "Council Approves Record Transport Budget\n\n{ad}\n\n{BODY}"
+        ));
+        assert!(!everything(&a).contains("ad.example.net"));
+        assert!(
+            a.dropped
+                .iter()
+                .any(|d| d.text.starts_with("<script") && d.reason.contains("HTML source")),
+            "{:?}",
+            a.dropped
         );
     }
 
