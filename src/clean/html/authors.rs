@@ -211,7 +211,7 @@ pub(super) fn page_author_candidates(
             let labelled = line && names::has_label(&t);
             if beside.is_none() && line && !labelled && by_headline(i) && t.len() <= 80 {
                 beside = names::dated_name(&t)
-                    .filter(|_| !dated_siblings(a, i as u32))
+                    .filter(|n| !dated_siblings(a, i as u32) && in_one_text(a, i as u32, n))
                     .map(|n| (n.to_string(), i as u32));
             }
             // A later label counts only where it names someone: the
@@ -295,6 +295,17 @@ pub(super) fn page_author_candidates(
         })
         .map(|(ev, _, values)| Candidate::new(&values, ev))
         .collect()
+}
+
+/// Whether one text node under `i` holds `name` whole: a writer's name is
+/// one field ("<a>Gunter Frank</a> / 22.04.2020"), while words joined from
+/// several elements are a breadcrumb's items ("Auto", "Thema") before the
+/// date.
+fn in_one_text(a: &Arena, i: u32, name: &str) -> bool {
+    (i as usize + 1..a.subtree_end(i)).any(|k| {
+        let node = &a.nodes[k];
+        node.tag == Tag::Text && collapse(&node.text).contains(name)
+    })
 }
 
 /// Whether one of the three elements before or after `i` also opens with
@@ -718,5 +729,11 @@ mod tests {
         assert!(clean(&page(head, &art(calendar))).authors.is_empty());
         let teasers = r#"<div class="latest"><p><a href="/r1">Squirrels outwit trees</a></p><p class="sub">22.12.2006 | Bioscience Chemistry</p><p><a href="/r2">Journals publish findings</a></p><p class="sub">21.12.2006 | Life Sciences</p></div>"#;
         assert!(clean(&page(head, &art(teasers))).authors.is_empty());
+        // The name first, then the date and more fields.
+        let line = r##"<div class="teaser_text_meta"><a href="/autor/frank_g">Gunter Frank</a> / 22.04.2020 / 06:15 / <a href="#foot">Foto: Achgut.com</a></div>"##;
+        assert_eq!(clean(&page(head, &art(line))).authors, ["Gunter Frank"]);
+        // A breadcrumb's items before the date are no name.
+        let crumbs = r#"<div class="articleInfo"><ol class="breadcrumbs"><li><a href="/">Auto</a></li><li><a href="/thema">Thema</a></li></ol><div class="articleDateTime"><span> | 05. November 2021 | 08:02 Uhr</span></div></div>"#;
+        assert!(clean(&page(head, &art(crumbs))).authors.is_empty());
     }
 }

@@ -162,18 +162,21 @@ pub(crate) fn is_author_label(s: &str) -> bool {
     is_label(s) && !role_word(&bare_lower(s))
 }
 
-/// The writer of a line that is a date and a name, set apart by a
-/// separator and nothing else: "11.12.2019 - Amelie Loevenich", "Ann Lee |
-/// 3 March 2020". Only a full name of two or three words in mixed case
-/// counts: a date line also goes on to a place or a section.
+/// The writer of a line that opens with a date and a name, set apart by a
+/// separator: "11.12.2019 - Amelie Loevenich", "Ann Lee | 3 March 2020",
+/// "Gunter Frank / 22.04.2020 / 06:15 / Foto: Achgut.com". Only a full
+/// name of two or three words in mixed case counts: a date line also goes
+/// on to a place or a section. What follows the second part (a time, a
+/// photo credit, a comment count) says nothing about the first two.
 pub(crate) fn dated_name(line: &str) -> Option<&str> {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let (a, b) = [" - ", " – ", " — ", " | ", " · ", " / "]
+    let (a, rest) = [" - ", " – ", " — ", " | ", " · ", " / "]
         .iter()
-        .find_map(|sep| line.split_once(sep))?;
-    let (a, b) = (a.trim(), b.trim());
+        .find_map(|sep| line.split_once(sep).map(|(a, rest)| (a, rest, *sep)))
+        .map(|(a, rest, sep)| (a, rest.split(sep).next().unwrap_or(rest)))?;
+    let (a, b) = (a.trim(), rest.trim());
     let date = |s: &str| {
         s.bytes().any(|b| b.is_ascii_digit()) && day_in_text(s).is_some() && {
             let key = normalize_for_matching(s);

@@ -761,6 +761,11 @@ mod tests {
             ("11.12.2019 - Amelie Loevenich", Some("Amelie Loevenich")),
             ("Ann Lee | 3 March 2020", Some("Ann Lee")),
             ("25.10.2022 – Reiner Nagel", Some("Reiner Nagel")),
+            // What follows the first two parts does not matter.
+            (
+                "Gunter Frank / 22.04.2020 / 06:15 / Foto: Achgut.com",
+                Some("Gunter Frank"),
+            ),
             // A section, a place in capitals, one word, a sentence.
             ("12.03.2020 - Politik", None),
             ("12.03.2020 - BAD HOMBURG", None),
