@@ -235,6 +235,17 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         Regex::new(r"(?i)\(\s*(?:avec|with|and|mit|con|et|und)\s+([^)]*)\)").expect("static regex")
     });
     let s = paren.replace_all(s, ", $1");
+    // "Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)": a
+    // name credited in brackets for pictures, drawings or film did not
+    // write the text.
+    static PICTURES: OnceLock<Regex> = OnceLock::new();
+    let pictures = PICTURES.get_or_init(|| {
+        Regex::new(
+            r"(?i)[^,;()]+?\(\s*(?:photos?|photography|photographs|pictures|images|illustrations?|graphics|video|fotos?|bilder|fotografie|grafik)\s*\)",
+        )
+        .expect("static regex")
+    });
+    let s = pictures.replace_all(&s, "");
     static JUNK: OnceLock<Regex> = OnceLock::new();
     let junk = JUNK.get_or_init(|| {
         Regex::new(r"\((?:[^()]*(?:://|@|\d|www\.)[^()]*|\s*)\)").expect("static regex")

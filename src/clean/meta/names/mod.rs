@@ -378,6 +378,12 @@ mod tests {
             names("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
             ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
         );
+        // Credited for the pictures, not the text.
+        assert_eq!(
+            names("by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)"),
+            ["Eleanor Ainge Roy"]
+        );
+        assert_eq!(names("Ann Lee (Fotos), Bo Chan"), ["Bo Chan"]);
         assert_eq!(
             names("Bradley M. Kuhn (http://ebb.org/bkuhn/)"),
             ["Bradley M. Kuhn"]
