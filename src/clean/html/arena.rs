@@ -599,6 +599,22 @@ impl Arena {
     /// separate fields); bare styling (`<b>W</b><i>ord</i>`) stays glued. A
     /// block's end spaces too.
     pub(super) fn field_text(&self, n: u32) -> String {
+        self.field_text_of(n, usize::MAX)
+    }
+
+    /// The field text of `n`'s first line: its children before its first
+    /// own `<br>` ("Von <a>Roland Brockmann</a> und <a>Sebastian
+    /// Drescher</a><br> Kakuma /Kenia" → the byline without the dateline).
+    /// `None` when `n` has no line break of its own after some text.
+    pub(super) fn first_line(&self, n: u32) -> Option<String> {
+        let kids = &self.node(n).children;
+        let k = kids.iter().position(|&c| self.tag(c) == Tag::Br)?;
+        let line = self.field_text_of(n, k);
+        (!line.is_empty()).then_some(line)
+    }
+
+    /// [`Self::field_text`] of `n`'s first `upto` children.
+    fn field_text_of(&self, n: u32, upto: usize) -> String {
         fn own_class(a: &Arena, i: u32) -> bool {
             let node = a.node(i);
             node.attrs.is_some() && (!node.attrs().class.is_empty() || !node.attrs().id.is_empty())
@@ -636,7 +652,12 @@ impl Arena {
         while let Some(top) = stack.last_mut() {
             let (i, k) = *top;
             let children = &self.node(i).children;
-            let Some(&c) = children.get(k) else {
+            let read = if i == n {
+                upto.min(children.len())
+            } else {
+                children.len()
+            };
+            let Some(&c) = children[..read].get(k) else {
                 stack.pop();
                 if block(i) {
                     out.push(' ');

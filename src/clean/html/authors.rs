@@ -230,7 +230,14 @@ pub(super) fn page_author_candidates(
                 skip_until = skip_until.max(a.subtree_end(k));
                 line
             }
-            None => a.field_text(i as u32),
+            // A byline's first line, when it names someone: what follows
+            // its line break is another field (a dateline, a job title).
+            // Fields each on a line of their own ("Datum: …<br>Autor: …")
+            // are read together, by their labels.
+            None => a
+                .first_line(i as u32)
+                .filter(|l| !names::split_byline(l).is_empty())
+                .unwrap_or_else(|| a.field_text(i as u32)),
         };
         if itemprop && !rel {
             // `itemprop=author` around `itemprop=name`: the name alone.
@@ -704,6 +711,23 @@ mod tests {
             let a = clean(&page("<title>Night buses return</title>", &art));
             assert_eq!(a.authors, want, "{end}");
         }
+    }
+
+    #[test]
+    fn a_bylines_line_break_ends_its_names() {
+        let art = |meta: &str| {
+            format!(r#"<h1>Night buses return</h1>{meta}<p>{P1}</p><p>{P2}</p><p>{P3}</p>"#)
+        };
+        let head = "<title>Night buses return</title>";
+        // The dateline on the next line is no part of the second name.
+        let byline = r#"<p>Von <strong><a href="http://ann.example">Ann Lee</a></strong> und <strong><a href="/bo">Bo Chan</a></strong><br> <span id="more-788"></span><br> Kakuma /Kenia</p>"#;
+        assert_eq!(
+            clean(&page(head, &art(byline))).authors,
+            ["Ann Lee", "Bo Chan"]
+        );
+        // Labelled fields each on their own line are read by their labels.
+        let fields = r#"<div class="liveArticleAuthorDateBlock"><span class="label">Datum:</span> 19.11.2021 <br> <span class="label">Autor:</span> Fritz Imhof<br><span class="label">Quelle:</span> Livenet<br></div>"#;
+        assert_eq!(clean(&page(head, &art(fields))).authors, ["Fritz Imhof"]);
     }
 
     #[test]
