@@ -18,7 +18,7 @@ pub(super) fn label_rx() -> &'static Regex {
     static RX: OnceLock<Regex> = OnceLock::new();
     RX.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:(?:written|posted|reported|published|story|text|words|analysis|commentary|opinion|review|interview|essay|column|report|article|blog|authored|compiled)\s+)?by|(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:text|texte|texto|testo|artikel|beitrag|bericht|article|artículo|articolo|erstellt|eingestellt|geschrieben|verfasst|veröffentlicht|gepostet|écrit|publié|rédigé|escrito|publicado|postado|scritto|pubblicato|postato|geschreven|gepubliceerd|geplaatst)\s+(?:von|par|de|por|da|di|door)|von|par|por|door|av|di|oleh|autor(?:a|es)?|auteur|author(?:s|ed by)?|writer|reporter|byline)\b\s*[:\-–]?\s*",
+            r"(?i)^(?:(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:(?:written|posted|reported|published|story|text|words|analysis|commentary|opinion|review|interview|essay|column|report|article|blog|authored|compiled)\s+)?by|(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:text|texte|texto|testo|artikel|beitrag|bericht|gastbeitrag|kommentar|gastkommentar|kolumne|analyse|reportage|essay|glosse|rezension|interview|chronique|tribune|entretien|entrevista|intervista|columna|crónica|article|artículo|articolo|erstellt|eingestellt|geschrieben|verfasst|veröffentlicht|gepostet|écrit|publié|rédigé|escrito|publicado|postado|scritto|pubblicato|postato|geschreven|gepubliceerd|geplaatst)\s+(?:von|par|de|por|da|di|door)|von|par|por|door|av|di|oleh|autor(?:a|es)?|auteur|author(?:s|ed by)?|writer|reporter|byline)\b\s*[:\-–]?\s*",
         )
         .expect("static regex")
     })
@@ -205,7 +205,20 @@ pub(crate) fn dated_name(line: &str) -> Option<&str> {
 /// Ewaschuk.
 pub(crate) fn split_byline(raw: &str) -> Vec<String> {
     let s = collapse(&spaced_commas(&raw.replace(['\u{a0}', '\u{2009}'], " ")));
-    let s = strip_label(after_field_label(&s));
+    let s = after_field_label(&s);
+    // "Ein Interview von Eugen Zentner mit Sonja Silberhorn": the one
+    // after "with" was interviewed; elsewhere it is a co-writer.
+    let interview = {
+        let lower = s.trim_start().to_lowercase();
+        let lower = ["an ", "a ", "ein ", "un ", "une ", "uno ", "una "]
+            .iter()
+            .find_map(|a| lower.strip_prefix(a))
+            .unwrap_or(&lower);
+        ["interview", "entretien", "entrevista", "intervista"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+    };
+    let s = strip_label(s);
     // A label in another language: one word and a colon ("Текст:",
     // "Texto:"); or a credit for the text and something else ("Text &
     // Fotos:", "Words and pictures:").
@@ -278,6 +291,9 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
             .get(i + 1)
             .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
         let stop = matches!(*w, "|" | "-" | "–" | "—" | "/" | "·" | "•" | "::" | "//")
+            || interview
+                && !tokens.is_empty()
+                && matches!(bare, "with" | "mit" | "avec" | "con" | "met")
             || w.chars().next().is_some_and(|c| c.is_ascii_digit())
             || w.contains('@')
             || w.contains("://")

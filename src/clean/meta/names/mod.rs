@@ -378,6 +378,17 @@ mod tests {
             names("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
             ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
         );
+        // "A column by", "an interview by": the genre before the label.
+        assert_eq!(names("Eine Kolumne von Nils Pickert"), ["Nils Pickert"]);
+        assert!(has_label("Ein Kommentar von Ann Lee"));
+        // The one an interview is "with" was interviewed; a co-writer
+        // elsewhere.
+        assert_eq!(
+            names("Ein Interview von Eugen Zentner mit Sonja Silberhorn."),
+            ["Eugen Zentner"]
+        );
+        assert_eq!(names("An interview by Ann Lee with Bo Chan"), ["Ann Lee"]);
+        assert_eq!(names("By Ann Lee with Bo Chan"), ["Ann Lee", "Bo Chan"]);
         // Credited for the pictures, not the text.
         assert_eq!(
             names("by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)"),
