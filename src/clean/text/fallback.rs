@@ -249,6 +249,51 @@ mod tests {
         assert!(!body.contains("right call"), "{body}");
     }
 
+    /// A club's front page: news items, each with its "Read More" link.
+    fn front_page(link: &str) -> String {
+        let item = |head: &str, body: &str| format!("{head}\n{body}\n{link}\n");
+        format!(
+            "Riverside Table Tennis Club\n\n{}{}{}",
+            item(
+                "Sligo debut with a narrow victory",
+                "Our first team travelled to Sligo on Saturday and won their opening league match by six games to four, \
+                 with the last game decided in a fifth set after more than an hour of play at the table. \
+                 The captain said afterwards that the new players had settled in quickly, and that the team hopes to stay \
+                 near the top of the table when the second half of the season begins after the winter break."
+            ),
+            item(
+                "League players take Dublin by storm",
+                "Four of our juniors entered the classification tournament in Dublin at the weekend, and all of them \
+                 reached the quarter finals of their age groups, while two of them came home with a medal each. \
+                 Their coach thanked the parents who drove the players to Dublin and back, and the club will hold a small \
+                 party for the juniors and their families in the hall on the first Friday of next month."
+            ),
+            item(
+                "Swedes rule the roost in Bangor",
+                "The visiting Swedish coaches took the summer camp in Bangor to a new level, and the players who joined \
+                 them for the week have asked the club to invite the same coaches again next summer. \
+                 The committee will decide in the autumn whether the camp can be paid for from the grant, and members who \
+                 would like to help with the planning are asked to leave their names at the bar."
+            )
+        )
+    }
+
+    #[test]
+    fn a_read_more_under_every_item_ends_no_page() {
+        let body = clean(&front_page("Read More")).body_markdown();
+        for kept in ["six games to four", "quarter finals", "summer camp"] {
+            assert!(body.contains(kept), "{kept:?} dropped: {body}");
+        }
+        // Once, after an article, it is the article's end.
+        let text = format!(
+            "Council Approves Record Transport Budget\n{BODY}\nRead More\n\
+             Sligo debut with a narrow victory\nLeague players take Dublin by storm\n"
+        );
+        let body = clean(&text).body_markdown();
+        assert!(body.contains("The city council voted"), "{body}");
+        assert!(!body.contains("Sligo"), "{body}");
+    }
+
     #[test]
     fn boilerplate_stays_out_of_a_page_kept_whole() {
         let text = format!("{DIRECTORY}Subscribe to our newsletter\nCopyright 2007 Riverside Mansion. All rights reserved.\n");

@@ -59,6 +59,8 @@ pub(super) struct Feat {
     pub(super) ender: bool,
     /// … unless the article goes on right after it (a "Related" box).
     pub(super) soft_ender: bool,
+    /// The same ending line occurs three times or more in the page.
+    pub(super) recurs: bool,
     pub(super) known: Option<String>,
     /// Date found in the unit, normalised.
     pub(super) date: Option<String>,
@@ -171,6 +173,7 @@ impl Feat {
             words,
             sentence,
             soft_ender: hit.soft_ender,
+            recurs: false,
             colon: text.ends_with(':'),
             title_case: if long_words == 0 {
                 0.0
@@ -209,6 +212,25 @@ pub(super) fn features(units: &[Unit], hints: &Hints) -> Vec<Feat> {
         if u.grouped && f.cue == Some(Cue::Comments) {
             f.ender = false;
         }
+    }
+    // A "related" line that recurs ends no page: "Read more" under each of
+    // a front page's teasers, "Related articles" over each box inside one
+    // article. (A comment thread's "Reply" under each comment still ends
+    // the article.)
+    let mut enders: FastMap<&str, usize> = FastMap::default();
+    for f in feats
+        .iter()
+        .filter(|f| f.ender && f.cue == Some(Cue::Related))
+    {
+        *enders.entry(f.norm.as_str()).or_insert(0) += 1;
+    }
+    let recurring: FastSet<String> = enders
+        .into_iter()
+        .filter(|&(_, n)| n >= 3)
+        .map(|(k, _)| k.to_string())
+        .collect();
+    for f in feats.iter_mut() {
+        f.recurs = f.ender && recurring.contains(&f.norm);
     }
     let mut seen: FastMap<&str, usize> = FastMap::default();
     for f in &feats {

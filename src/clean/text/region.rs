@@ -107,7 +107,7 @@ impl Cleaner {
             // "Name says:" with a date: the comments have begun.
             return true;
         }
-        if !f.ender || !matches!(classes[i], Class::Bad(_)) {
+        if !f.ender || f.recurs || !matches!(classes[i], Class::Bad(_)) {
             return false;
         }
         if !f.soft_ender {
