@@ -52,8 +52,61 @@ pub(super) fn meta_author_candidates(
             out.push(Candidate::new(&values, Evidence::Meta));
         }
     }
+    // Other dialects, read by their words as date keys are
+    // ("shareaholic:article_author_name", "og:article:author",
+    // "cxenseparse:author"): one candidate of them all, in page order.
+    let values: Vec<String> = metas
+        .iter()
+        .filter(|(n, v)| {
+            !v.trim().is_empty()
+                && !n.split_whitespace().any(|n| AUTHOR_KEYS.contains(&n))
+                && n.split_whitespace().any(names_author)
+        })
+        .map(|(_, v)| collapse(&decode_entities(v)))
+        .filter(|v| !v.starts_with("http") && !v.starts_with("www."))
+        .fold(Vec::new(), |mut seen, v| {
+            if !seen.contains(&v) {
+                seen.push(v);
+            }
+            seen
+        });
+    if !values.is_empty() {
+        out.push(Candidate::new(&values, Evidence::Meta));
+    }
     out.extend(labelled_author(metas));
     out
+}
+
+/// Whether a meta key says it holds the author's name: a word "author"
+/// (or "author_name", "authorname"), and no word saying it holds the
+/// author's picture, address, page or affiliation, nor an app's maker
+/// (`smartbanner:author`). A bare "creator" names the agency that made the
+/// site ("Medianotions, www.medianotions.de") or a department; only the
+/// Dublin Core keys above say the work's.
+fn names_author(key: &str) -> bool {
+    let words: Vec<&str> = key.split([':', '.', '_', '-']).collect();
+    let says = words
+        .iter()
+        .any(|w| matches!(*w, "author" | "authors" | "authorname"))
+        || key.ends_with("author_name");
+    let other = words.iter().any(|w| {
+        matches!(
+            *w,
+            "image"
+                | "avatar"
+                | "url"
+                | "email"
+                | "institution"
+                | "id"
+                | "thumbnail"
+                | "has"
+                | "smartbanner"
+                | "twitter"
+                | "profile"
+                | "link"
+        ) || w.starts_with("authorthumbnail")
+    });
+    says && !other
 }
 
 /// The author in a labelled pair of metas: Twitter's card shows
@@ -545,6 +598,38 @@ mod tests {
         // Beside another word, the value is one name, judged whole.
         let head = r#"<title>Night buses return</title><link rel="canonical" href="https://www.unocero.com/a/"><meta name="author" content="Ana Ruiz - Alberto Ávila">"#;
         assert_eq!(clean(&page(head, &art)).authors, ["Ana Ruiz"]);
+    }
+
+    #[test]
+    fn meta_keys_in_other_dialects_name_the_author_by_their_words() {
+        let art = format!("<h1>Night buses return</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        let with = |metas: &str| {
+            let head = format!("<title>Night buses return</title>{metas}");
+            clean(&page(&head, &art)).authors
+        };
+        for key in [
+            r#"name="shareaholic:article_author_name""#,
+            r#"property="cXenseParse:author""#,
+            r#"name="cse_author""#,
+        ] {
+            assert_eq!(
+                with(&format!(r#"<meta {key} content="Ann Lee">"#)),
+                ["Ann Lee"],
+                "{key}"
+            );
+        }
+        // The author's picture, an app's maker, the agency that made the
+        // site: no author.
+        for key in [
+            r#"name="author_image""#,
+            r#"name="smartbanner:author""#,
+            r#"name="creator""#,
+        ] {
+            assert!(
+                with(&format!(r#"<meta {key} content="Ann Lee">"#)).is_empty(),
+                "{key}"
+            );
+        }
     }
 
     #[test]
