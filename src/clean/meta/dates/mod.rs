@@ -170,6 +170,10 @@ pub(crate) fn choose_why(
                     "the day shown: the markup's stamp equals the modified date (a template stamp)";
                 return Some((day_of(&r.stamp).to_string(), why));
             }
+            if shows_later(candidates, r, p, modified) && (-42..=-2).contains(&apart) {
+                let why = "the day shown by the headline: later than the markup's, which gives no modified date";
+                return Some((day_of(&r.stamp).to_string(), why));
+            }
             if shows_update(candidates, r, p, modified) && apart < 0 {
                 let why = "the day shown by the headline: the markup's modified date, later than its published one (the page dates itself by its update)";
                 return Some((day_of(&r.stamp).to_string(), why));
@@ -256,6 +260,30 @@ fn shows_update(
         && modified.is_some_and(|m| day_of(m) == day_of(&reader.stamp))
 }
 
+/// Whether the day printed by the headline, later than the markup's
+/// published one, dates the page: the markup gives no modified date (so
+/// the page was re-dated, not edited, where the markup cannot say), only a
+/// few stamps stand by the headline, and the URL is not filed under the
+/// published day. The caller keeps it to two days to six weeks later: a
+/// day later is a comment's or another time zone's (below), and on the
+/// hand-checked sets a day 4 to 38 days later was the page's, one 68 days
+/// to years later a header's clock or the day the page was saved.
+fn shows_later(
+    candidates: &[Candidate],
+    reader: &Candidate,
+    published: &Candidate,
+    modified: Option<&str>,
+) -> bool {
+    let count = |e: Evidence| candidates.iter().filter(|c| c.evidence == e).count();
+    let filed = candidates
+        .iter()
+        .any(|c| c.evidence == Evidence::Url && day_of(&c.stamp) == day_of(&published.stamp));
+    reader.evidence == Evidence::Byline
+        && count(Evidence::Byline) <= 3
+        && !filed
+        && modified.is_none()
+}
+
 /// Whether a timed stamp is written in UTC ("…Z", "…+00:00").
 fn in_utc(stamp: &str) -> bool {
     stamp.ends_with('Z') || stamp.ends_with("+00:00") || stamp.ends_with("-00:00")
@@ -326,6 +354,31 @@ mod tests {
             (10..14).map(|h| cand(&format!("2020-06-04T{h}:00:00+00:00"), Evidence::Byline)),
         );
         assert_eq!(choose(&thread, modified), Some(published.stamp.clone()));
+    }
+
+    #[test]
+    fn a_later_day_shown_within_weeks_wins_over_markup_without_a_modified_date() {
+        let published = cand("2022-01-21T09:43:00+01:00", Evidence::Published);
+        let shown = cand("2022-01-25T08:00:00+01:00", Evidence::Byline);
+        let all = [published.clone(), shown.clone()];
+        assert_eq!(choose(&all, None).as_deref(), Some("2022-01-25"));
+        // A modified date the page does not show: the markup stands.
+        assert_eq!(
+            choose(&all, Some("2022-01-22T10:00:00+01:00")),
+            Some(published.stamp.clone())
+        );
+        // Months or years later, a day by the headline is a header's clock
+        // or the day the page was saved, not the article's.
+        let today = cand("2020-02-19", Evidence::Byline);
+        let old = cand("2019-09-26", Evidence::Published);
+        assert_eq!(choose(&[old.clone(), today], None), Some(old.stamp.clone()));
+        // An earlier day shown is the first publication's: the markup's
+        // later stamp stands (a re-stamp or the last edit).
+        let earlier = cand("2022-01-10", Evidence::Byline);
+        assert_eq!(
+            choose(&[published.clone(), earlier], None),
+            Some(published.stamp.clone())
+        );
     }
 
     #[test]
