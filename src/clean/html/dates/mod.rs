@@ -59,6 +59,8 @@ pub(super) struct Frame {
     /// Words of the main text, to tell the article's own box (about as
     /// long) from the page's frame (much longer).
     article_words: usize,
+    /// The headline's node.
+    headline: Option<u32>,
     /// The layout blocks judged so far and their verdict: an archive page
     /// asks about the same footer for each of its hundreds of dates, and
     /// each answer scans a subtree.
@@ -72,6 +74,7 @@ impl Frame {
         Frame {
             containers,
             article_words,
+            headline: h1.map(|h| h as u32),
             judged: RefCell::new(Vec::new()),
         }
     }
@@ -122,19 +125,20 @@ impl Frame {
     }
 
     fn judge(&self, a: &Arena, k: u32) -> bool {
-        self.article_words > 0
-            && days_shown(a, k) <= 1
-            && a.ancestors(k)
-                .take(64)
-                .find(|c| self.containers.binary_search(c).is_ok())
-                .is_some_and(|c| {
-                    // The `<article>` holding the headline or the text is
-                    // the article's box whatever else it holds (a table of
-                    // contents, boxes of notes).
-                    a.node(c).tag == Tag::Article
-                        || !matches!(a.node(c).tag, Tag::Root | Tag::Html | Tag::Body)
-                            && words(a, c) <= 2 * self.article_words + 300
-                })
+        self.under_headline(a, k)
+            || self.article_words > 0
+                && days_shown(a, k) <= 1
+                && a.ancestors(k)
+                    .take(64)
+                    .find(|c| self.containers.binary_search(c).is_ok())
+                    .is_some_and(|c| {
+                        // The `<article>` holding the headline or the text is
+                        // the article's box whatever else it holds (a table of
+                        // contents, boxes of notes).
+                        a.node(c).tag == Tag::Article
+                            || !matches!(a.node(c).tag, Tag::Root | Tag::Html | Tag::Body)
+                                && words(a, c) <= 2 * self.article_words + 300
+                    })
     }
 }
 
@@ -206,6 +210,27 @@ pub(super) fn candidates(
     }
     with_time(&mut out);
     (out, modified)
+}
+
+impl Frame {
+    /// Whether layout block `k` comes right after the headline's own
+    /// block: a news template's `div.header` holding the `<h1>`, then its
+    /// `div.footer` with the date and the section, is the headline's meta
+    /// line, however long the article's box around them.
+    fn under_headline(&self, a: &Arena, k: u32) -> bool {
+        let Some(h) = self.headline else {
+            return false;
+        };
+        let siblings = &a.node(a.node(k).parent).children;
+        let Some(at) = siblings.iter().position(|&c| c == k) else {
+            return false;
+        };
+        siblings[..at]
+            .iter()
+            .rev()
+            .find(|&&c| a.tag(c) != Tag::Text)
+            .is_some_and(|&prev| prev == h || standing::is_within(a, h, prev))
+    }
 }
 
 /// The first date by the headline, when it is a day alone (a date line's
@@ -534,6 +559,34 @@ mod tests {
         );
         assert!(html.contains("header"));
         assert_eq!(clean(&html).date, None);
+    }
+
+    #[test]
+    fn a_footer_right_after_the_headlines_block_is_its_meta_line() {
+        // A news template: `div.header` with the headline, then
+        // `div.footer` with the date, in an article box that also holds a
+        // long list of other stories.
+        let others: String = (0..40)
+            .map(|k| format!("<li><a href=\"/n{k}\">Another story from the region about the weather and the roads, number {k}</a></li>"))
+            .collect();
+        let html = |footer_first: bool| {
+            let header = "<div class=\"header\"><h1>Buses for the north</h1></div>";
+            let footer = r#"<div class="footer"><p><span class="news-list-date"><time datetime="2022-01-27">27.01.2022</time></span></p></div>"#;
+            let (one, two) = if footer_first {
+                (footer, header)
+            } else {
+                (header, footer)
+            };
+            page(
+                "<title>Buses for the north</title>",
+                &format!(
+                    r#"<div class="article">{one}{two}<div class="text"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div><ul>{others}</ul></div>"#
+                ),
+            )
+        };
+        assert_eq!(clean(&html(false)).date.as_deref(), Some("2022-01-27"));
+        // Before the headline, the box's own footer is judged as before.
+        assert_eq!(clean(&html(true)).date, None);
     }
 
     #[test]
