@@ -170,8 +170,8 @@ pub(crate) fn choose_why(
                     "the day shown: the markup's stamp equals the modified date (a template stamp)";
                 return Some((day_of(&r.stamp).to_string(), why));
             }
-            if shows_later(candidates, r, p, modified) && (-42..=-2).contains(&apart) {
-                let why = "the day shown by the headline: later than the markup's, which gives no modified date";
+            if shows_other_day(candidates, r, p, modified) && (2..=42).contains(&apart.abs()) {
+                let why = "the day shown by the headline: weeks from the markup's, which gives no modified date";
                 return Some((day_of(&r.stamp).to_string(), why));
             }
             if shows_update(candidates, r, p, modified) && apart < 0 {
@@ -260,28 +260,30 @@ fn shows_update(
         && modified.is_some_and(|m| day_of(m) == day_of(&reader.stamp))
 }
 
-/// Whether the day printed by the headline, later than the markup's
+/// Whether the day printed by the headline, another than the markup's
 /// published one, dates the page: the markup gives no modified date (so
-/// the page was re-dated, not edited, where the markup cannot say), only a
-/// few stamps stand by the headline, and the URL is not filed under the
-/// published day. The caller keeps it to two days to six weeks later: a
-/// day later is a comment's or another time zone's (below), and on the
-/// hand-checked sets a day 4 to 38 days later was the page's, one 68 days
-/// to years later a header's clock or the day the page was saved.
-fn shows_later(
+/// it cannot say the page was edited since), every stamp by the headline
+/// is that day (two days there are a list's or a thread's), and the URL is
+/// not filed under the published day. The caller keeps it to two days to
+/// six weeks apart: a day apart is a comment's or another time zone's
+/// (below), and on the hand-checked sets a day 4 to 38 days off was the
+/// page's, earlier (the markup stamped when the page was saved again) or
+/// later (a page re-dated), while one 68 days to years later was a
+/// header's clock or the day the page was archived.
+fn shows_other_day(
     candidates: &[Candidate],
     reader: &Candidate,
     published: &Candidate,
     modified: Option<&str>,
 ) -> bool {
-    let count = |e: Evidence| candidates.iter().filter(|c| c.evidence == e).count();
+    let one_day = candidates
+        .iter()
+        .filter(|c| c.evidence == Evidence::Byline)
+        .all(|c| day_of(&c.stamp) == day_of(&reader.stamp));
     let filed = candidates
         .iter()
         .any(|c| c.evidence == Evidence::Url && day_of(&c.stamp) == day_of(&published.stamp));
-    reader.evidence == Evidence::Byline
-        && count(Evidence::Byline) <= 3
-        && !filed
-        && modified.is_none()
+    reader.evidence == Evidence::Byline && one_day && !filed && modified.is_none()
 }
 
 /// Whether a timed stamp is written in UTC ("…Z", "…+00:00").
@@ -357,7 +359,7 @@ mod tests {
     }
 
     #[test]
-    fn a_later_day_shown_within_weeks_wins_over_markup_without_a_modified_date() {
+    fn a_day_shown_weeks_off_wins_over_markup_without_a_modified_date() {
         let published = cand("2022-01-21T09:43:00+01:00", Evidence::Published);
         let shown = cand("2022-01-25T08:00:00+01:00", Evidence::Byline);
         let all = [published.clone(), shown.clone()];
@@ -368,15 +370,20 @@ mod tests {
             Some(published.stamp.clone())
         );
         // Months or years later, a day by the headline is a header's clock
-        // or the day the page was saved, not the article's.
+        // or the day the page was archived, not the article's.
         let today = cand("2020-02-19", Evidence::Byline);
         let old = cand("2019-09-26", Evidence::Published);
         assert_eq!(choose(&[old.clone(), today], None), Some(old.stamp.clone()));
-        // An earlier day shown is the first publication's: the markup's
-        // later stamp stands (a re-stamp or the last edit).
-        let earlier = cand("2022-01-10", Evidence::Byline);
+        // Earlier too: the markup stamped the page when it was saved again.
+        let earlier = cand("2022-01-14", Evidence::Byline);
         assert_eq!(
-            choose(&[published.clone(), earlier], None),
+            choose(&[published.clone(), earlier.clone()], None).as_deref(),
+            Some("2022-01-14")
+        );
+        // Two days by the headline are a list's: the markup stands.
+        let other = cand("2021-12-20", Evidence::Byline);
+        assert_eq!(
+            choose(&[published.clone(), earlier, other], None),
             Some(published.stamp.clone())
         );
     }
@@ -387,11 +394,13 @@ mod tests {
         let byline = cand("2024-09-18", Evidence::Byline);
         let url = cand("2024-09-17", Evidence::Url);
         let all = [url.clone(), byline.clone(), published.clone()];
-        assert_eq!(choose(&all, None), Some(published.stamp.clone()));
         assert_eq!(
             choose(&all, Some("2024-09-21T00:00:00+00:00")),
             Some(published.stamp.clone())
         );
+        // (With no modified date at all, the day shown two days off wins:
+        // `a_day_shown_weeks_off_wins_over_markup_without_a_modified_date`.)
+        assert_eq!(choose(&all, None), Some(byline.stamp.clone()));
         // Published and modified the same instant: the template's time.
         assert_eq!(
             choose(&all, Some(&published.stamp)),
