@@ -251,12 +251,9 @@ fn shows_update(
 ) -> bool {
     const FEW: usize = 3;
     let count = |e: Evidence| candidates.iter().filter(|c| c.evidence == e).count();
-    let filed = candidates
-        .iter()
-        .any(|c| c.evidence == Evidence::Url && day_of(&c.stamp) == day_of(&published.stamp));
     reader.evidence == Evidence::Byline
         && count(Evidence::Byline) <= FEW
-        && !filed
+        && !filed_under(candidates, published)
         && modified.is_some_and(|m| day_of(m) == day_of(&reader.stamp))
 }
 
@@ -266,7 +263,7 @@ fn shows_update(
 /// is that day (two days there are a list's or a thread's), and the URL is
 /// not filed under the published day. The caller keeps it to two days to
 /// six weeks apart: a day apart is a comment's or another time zone's
-/// (below), and on the hand-checked sets a day 4 to 38 days off was the
+/// (the rules before it), and on the hand-checked sets a day 4 to 38 days off was the
 /// page's, earlier (the markup stamped when the page was saved again) or
 /// later (a page re-dated), while one 68 days to years later was a
 /// header's clock or the day the page was archived.
@@ -280,10 +277,18 @@ fn shows_other_day(
         .iter()
         .filter(|c| c.evidence == Evidence::Byline)
         .all(|c| day_of(&c.stamp) == day_of(&reader.stamp));
-    let filed = candidates
+    reader.evidence == Evidence::Byline
+        && one_day
+        && !filed_under(candidates, published)
+        && modified.is_none()
+}
+
+/// Whether the page's URL is filed under the published day: the page
+/// keeps its first publication's day, whatever the byline shows.
+fn filed_under(candidates: &[Candidate], published: &Candidate) -> bool {
+    candidates
         .iter()
-        .any(|c| c.evidence == Evidence::Url && day_of(&c.stamp) == day_of(&published.stamp));
-    reader.evidence == Evidence::Byline && one_day && !filed && modified.is_none()
+        .any(|c| c.evidence == Evidence::Url && day_of(&c.stamp) == day_of(&published.stamp))
 }
 
 /// Whether a timed stamp is written in UTC ("…Z", "…+00:00").
