@@ -11,8 +11,9 @@
 //!    rest works on without borrowing games; every subtree's text is
 //!    measured once (length, commas, link text, paragraphs, images).
 //! 3. **Metadata** (`meta.rs`, with `headline.rs`, `authors/` (bylines;
-//!    `metas.rs` for meta tags), `dates/`, `tags.rs`) from `<meta>`, JSON-LD, `<title>`, `<h1>` (without a logo or a
-//!    kicker), `<time>`, `<link rel=canonical>` and `<html lang>`.
+//!    `metas.rs` for meta tags), `dates/`, `tags.rs`) from `<meta>`,
+//!    JSON-LD, `<title>`, `<h1>` (without a logo or a kicker), `<time>`,
+//!    `<link rel=canonical>` and `<html lang>`.
 //! 4. **Main content** (`select.rs`): paragraphs are scored
 //!    Readability-style (text length, commas, link density, class/id hints
 //!    from `hints.rs`) and the scores flow to their ancestors; the best
