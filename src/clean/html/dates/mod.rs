@@ -270,6 +270,20 @@ mod tests {
     }
 
     #[test]
+    fn a_date_line_that_ends_in_its_byline_is_still_a_date_line() {
+        for line in [
+            "Posted on September 21, 2020 by Adi Tzlil",
+            "Veröffentlicht am 21. September 2020 von Ann Lee",
+        ] {
+            let top = format!(r#"<div class="meta"><div class="meta--author">{line}</div></div>"#);
+            assert_eq!(date_of("", &top).as_deref(), Some("2020-09-21"), "{line}");
+        }
+        // A sentence holding a date and a "by" is no date line.
+        let top = "<div>The plan was approved on September 21, 2020 by a narrow vote of the council</div>";
+        assert_eq!(date_of("", top), None);
+    }
+
+    #[test]
     fn the_classes_of_wrong_dates_from_real_pages() {
         // A visible date in an element whose class says so.
         assert_eq!(

@@ -222,7 +222,7 @@ fn standing_date(text: &str) -> Option<String> {
         .split(|w| matches!(*w, "|" | "·" | "•"))
         .map(|field| field.join(" "))
         .find_map(|field| {
-            let field = field.trim();
+            let field = without_byline(field.trim());
             let short = field
                 .split_whitespace()
                 .try_fold((0, 0), |(w, c), word| {
@@ -236,6 +236,24 @@ fn standing_date(text: &str) -> Option<String> {
                 None
             }
         })
+}
+
+/// A date line without the byline that ends it: "Posted on September 21,
+/// 2020 by Adi Tzlil" is judged as "Posted on September 21, 2020". Only a
+/// label and a few capitalised words after it (a name) are cut.
+fn without_byline(field: &str) -> &str {
+    [" by ", " By ", " von ", " par ", " por ", " door "]
+        .iter()
+        .filter_map(|label| field.rfind(label).map(|at| (at, at + label.len())))
+        .max()
+        .filter(|&(_, name)| {
+            let words: Vec<&str> = field[name..].split_whitespace().collect();
+            (1..=4).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+        .map_or(field, |(at, _)| &field[..at])
 }
 
 /// Whether text node `n` opens its line or follows a few words (a label,
