@@ -44,6 +44,9 @@ pub(super) fn key_kind(key: &str) -> Option<Key> {
         "issued",
         "pub",
         "releasedate",
+        // A video's or a photo's page: schema.org's `uploadDate`.
+        "uploaddate",
+        "uploaded",
     ]) || matches!(words.as_slice(), ["date"] | [_, "date"]);
     published.then_some(Key::Published)
 }
@@ -110,6 +113,8 @@ mod tests {
             "date",
             "sailthru.date",
             "publishdate",
+            "uploadDate",
+            "five_hundred_pixels:uploaded",
         ] {
             assert_eq!(key_kind(k), Some(Key::Published), "{k}");
         }
