@@ -24,6 +24,9 @@ pub(super) fn key_kind(key: &str) -> Option<Key> {
         "modified",
         "updated",
         "datemodified",
+        "dateupdate",
+        "lastupdate",
+        "lastupdated",
         "lastmod",
         "revised",
         "expires",
@@ -118,7 +121,12 @@ mod tests {
         ] {
             assert_eq!(key_kind(k), Some(Key::Published), "{k}");
         }
-        for k in ["article:modified_time", "og:updated_time", "dateModified"] {
+        for k in [
+            "article:modified_time",
+            "og:updated_time",
+            "dateModified",
+            "dateUpdate",
+        ] {
             assert_eq!(key_kind(k), Some(Key::Modified), "{k}");
         }
         for k in ["description", "og:title", "viewport", "twitter:data1"] {

@@ -198,7 +198,7 @@ pub(crate) fn choose_why(
     days.sort_unstable();
     days.dedup();
     if days.len() > 2 {
-        return None;
+        return last_modified(modified);
     }
     if let Some(c) = first(Evidence::Text) {
         return Some((
@@ -215,10 +215,24 @@ pub(crate) fn choose_why(
     let one_day = data
         .iter()
         .all(|c| day_of(&c.stamp) == day_of(&data[0].stamp));
-    (!data.is_empty() && one_day).then(|| {
+    (!data.is_empty() && one_day)
+        .then(|| {
+            (
+                data[0].stamp.clone(),
+                "a publication stamp in a script's data (nothing else dates the page)",
+            )
+        })
+        .or_else(|| last_modified(modified))
+}
+
+/// A page that says only when it was last changed (a wiki's article, a
+/// reference page) is dated by that change, as a static site dates a page
+/// by its `lastmod` when nothing else dates it.
+fn last_modified(modified: Option<&str>) -> Option<(String, &'static str)> {
+    modified.map(|m| {
         (
-            data[0].stamp.clone(),
-            "a publication stamp in a script's data (nothing else dates the page)",
+            m.to_string(),
+            "markup that says modified (nothing else dates the page)",
         )
     })
 }
@@ -391,6 +405,19 @@ mod tests {
             choose(&[published.clone(), earlier, other], None),
             Some(published.stamp.clone())
         );
+    }
+
+    #[test]
+    fn a_page_that_says_only_when_it_changed_is_dated_by_that() {
+        let modified = Some("2020-02-14T10:47:36+08:00");
+        assert_eq!(choose(&[], modified).as_deref(), modified);
+        // Any other date the page gives comes first.
+        let line = cand("2020-01-03", Evidence::Text);
+        assert_eq!(
+            choose(std::slice::from_ref(&line), modified),
+            Some(line.stamp)
+        );
+        assert_eq!(choose(&[], None), None);
     }
 
     #[test]
