@@ -59,7 +59,8 @@ pub(super) struct Feat {
     pub(super) ender: bool,
     /// … unless the article goes on right after it (a "Related" box).
     pub(super) soft_ender: bool,
-    /// The same ending line occurs three times or more in the page.
+    /// A "related" ending line that occurs three times or more in the
+    /// page: no barrier where the article ends.
     pub(super) recurs: bool,
     pub(super) known: Option<String>,
     /// Date found in the unit, normalised.

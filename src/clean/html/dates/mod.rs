@@ -140,6 +140,25 @@ impl Frame {
                                 && words(a, c) <= 2 * self.article_words + 300
                     })
     }
+
+    /// Whether layout block `k` comes right after the headline's own
+    /// block: a news template's `div.header` holding the `<h1>`, then its
+    /// `div.footer` with the date and the section, is the headline's meta
+    /// line, however long the article's box around them.
+    fn under_headline(&self, a: &Arena, k: u32) -> bool {
+        let Some(h) = self.headline else {
+            return false;
+        };
+        let siblings = &a.node(a.node(k).parent).children;
+        let Some(at) = siblings.iter().position(|&c| c == k) else {
+            return false;
+        };
+        siblings[..at]
+            .iter()
+            .rev()
+            .find(|&&c| a.tag(c) != Tag::Text)
+            .is_some_and(|&prev| prev == h || standing::is_within(a, h, prev))
+    }
 }
 
 /// How many different days node `n`'s short texts and `datetime`s show.
@@ -210,27 +229,6 @@ pub(super) fn candidates(
     }
     with_time(&mut out);
     (out, modified)
-}
-
-impl Frame {
-    /// Whether layout block `k` comes right after the headline's own
-    /// block: a news template's `div.header` holding the `<h1>`, then its
-    /// `div.footer` with the date and the section, is the headline's meta
-    /// line, however long the article's box around them.
-    fn under_headline(&self, a: &Arena, k: u32) -> bool {
-        let Some(h) = self.headline else {
-            return false;
-        };
-        let siblings = &a.node(a.node(k).parent).children;
-        let Some(at) = siblings.iter().position(|&c| c == k) else {
-            return false;
-        };
-        siblings[..at]
-            .iter()
-            .rev()
-            .find(|&&c| a.tag(c) != Tag::Text)
-            .is_some_and(|&prev| prev == h || standing::is_within(a, h, prev))
-    }
 }
 
 /// The first date by the headline, when it is a day alone (a date line's
