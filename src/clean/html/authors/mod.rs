@@ -117,6 +117,8 @@ pub(super) fn page_author_candidates(
         // The label's own element and the field beside it, read as one
         // line: "<h4>Autor</h4><p>Nikolai Huke</p>".
         let mut beside: Option<(String, u32)> = None;
+        // The element's text, once read.
+        let mut read: Option<String> = None;
         let ev = if rel || itemprop {
             Some(Evidence::RelAuthor)
         } else if byline_class(at) {
@@ -157,7 +159,9 @@ pub(super) fn page_author_candidates(
             // A later label counts only where it names someone: the
             // line around a byline block would otherwise hide it.
             let later = || names::has_later_label(&t) && !names::split_byline(&t).is_empty();
-            (beside.is_some() || labelled || line && later()).then_some(Evidence::ByLine)
+            let ev = (beside.is_some() || labelled || line && later()).then_some(Evidence::ByLine);
+            read = Some(t);
+            ev
         } else {
             None
         };
@@ -177,6 +181,7 @@ pub(super) fn page_author_candidates(
             None => a
                 .first_line(i as u32)
                 .filter(|l| !names::split_byline(l).is_empty())
+                .or(read)
                 .unwrap_or_else(|| a.field_text(i as u32)),
         };
         if itemprop && !rel {
