@@ -35,11 +35,7 @@ pub(in crate::clean::html) fn meta_author_candidates(
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     for k in AUTHOR_KEYS {
-        let values: Vec<String> = metas
-            .iter()
-            .filter(|(n, v)| n.split_whitespace().any(|n| n == *k) && !v.trim().is_empty())
-            .map(|(_, v)| collapse(&decode_entities(v)))
-            .filter(|v| !v.starts_with("http") && !v.starts_with("www."))
+        let values: Vec<String> = values_of(metas.iter(), |n| n == *k)
             .map(|v| without_host_part(&v, hosts).map_or(v.clone(), str::to_string))
             .collect();
         if !values.is_empty() {
@@ -49,21 +45,15 @@ pub(in crate::clean::html) fn meta_author_candidates(
     // Other dialects, read by their words as date keys are
     // ("shareaholic:article_author_name", "og:article:author",
     // "cxenseparse:author"): one candidate of them all, in page order.
-    let values: Vec<String> = metas
+    let others = metas
         .iter()
-        .filter(|(n, v)| {
-            !v.trim().is_empty()
-                && !n.split_whitespace().any(|n| AUTHOR_KEYS.contains(&n))
-                && n.split_whitespace().any(names_author)
-        })
-        .map(|(_, v)| collapse(&decode_entities(v)))
-        .filter(|v| !v.starts_with("http") && !v.starts_with("www."))
-        .fold(Vec::new(), |mut seen, v| {
-            if !seen.contains(&v) {
-                seen.push(v);
-            }
-            seen
-        });
+        .filter(|(n, _)| !n.split_whitespace().any(|n| AUTHOR_KEYS.contains(&n)));
+    let values: Vec<String> = values_of(others, names_author).fold(Vec::new(), |mut seen, v| {
+        if !seen.contains(&v) {
+            seen.push(v);
+        }
+        seen
+    });
     if !values.is_empty() {
         out.push(Candidate::new(&values, Evidence::Meta));
     }
@@ -71,9 +61,23 @@ pub(in crate::clean::html) fn meta_author_candidates(
     out
 }
 
+/// The values of the metas one of whose keys passes `key`, decoded, with
+/// empty values and profile URLs (`article:author` as Facebook wants it)
+/// left out: those are not names.
+fn values_of<'m>(
+    metas: impl Iterator<Item = &'m (String, String)> + 'm,
+    key: impl Fn(&str) -> bool + 'm,
+) -> impl Iterator<Item = String> + 'm {
+    metas
+        .filter(move |(n, v)| n.split_whitespace().any(&key) && !v.trim().is_empty())
+        .map(|(_, v)| collapse(&decode_entities(v)))
+        .filter(|v| !v.starts_with("http") && !v.starts_with("www."))
+}
+
 /// Whether a meta key says it holds the author's name: a word "author"
-/// ("article_author_name" has one; or "authors", "authorname"), and no word saying it holds the
-/// author's picture, address, page or affiliation, nor an app's maker
+/// ("article_author_name" has one; or "authors", "authorname"), and no
+/// word saying it holds the author's picture, address, page or
+/// affiliation, nor an app's maker
 /// (`smartbanner:author`). A bare "creator" names the agency that made the
 /// site ("Medianotions, www.medianotions.de") or a department; only the
 /// Dublin Core keys above say the work's.
