@@ -23,15 +23,17 @@ fn page(modified: &str) -> String {
     )
 }
 
+/// A site holding the page (modified at `modified`) and `more` files.
+fn rates_site(modified: &str, more: &[(&str, &str)]) -> tempfile::TempDir {
+    let page = page(modified);
+    let mut files = vec![("content/wires/rates.html", page.as_str())];
+    files.extend_from_slice(more);
+    site(CONFIG, &files)
+}
+
 #[test]
 fn a_later_modification_is_kept_beside_the_publication() {
-    let dir = site(
-        CONFIG,
-        &[(
-            "content/wires/rates.html",
-            &page("2026-03-05T10:30:00+01:00"),
-        )],
-    );
+    let dir = rates_site("2026-03-05T10:30:00+01:00", &[]);
     let out = extract_ok(&dir.path().join("content/wires/rates.html"), &[]);
     assert!(
         out.contains("date: 2026-03-02T09:00:00+01:00\nupdated: 2026-03-05T10:30:00+01:00\n"),
@@ -62,13 +64,7 @@ fn a_later_modification_is_kept_beside_the_publication() {
 
 #[test]
 fn a_modification_on_the_day_of_publication_adds_nothing() {
-    let dir = site(
-        CONFIG,
-        &[(
-            "content/wires/rates.html",
-            &page("2026-03-02T17:45:00+01:00"),
-        )],
-    );
+    let dir = rates_site("2026-03-02T17:45:00+01:00", &[]);
     let out = extract_ok(&dir.path().join("content/wires/rates.html"), &[]);
     assert!(out.contains("date: 2026-03-02T09:00:00+01:00\n"), "{out}");
     assert!(!out.contains("updated:"), "{out}");
@@ -76,15 +72,9 @@ fn a_modification_on_the_day_of_publication_adds_nothing() {
 
 #[test]
 fn a_sidecars_updated_wins() {
-    let dir = site(
-        CONFIG,
-        &[
-            (
-                "content/wires/rates.html",
-                &page("2026-03-05T10:30:00+01:00"),
-            ),
-            ("content/wires/rates.yaml", "updated: 2026-03-09\n"),
-        ],
+    let dir = rates_site(
+        "2026-03-05T10:30:00+01:00",
+        &[("content/wires/rates.yaml", "updated: 2026-03-09\n")],
     );
     let public = build_ok(dir.path(), &[]);
     let atom = read(&public, "atom.xml");
