@@ -282,6 +282,21 @@ mod tests {
     }
 
     #[test]
+    fn a_date_line_parted_by_its_markup_is_read_as_one_line() {
+        // A theme that links the month to its archive, no space kept.
+        let top = r#"<p class="postmetadata">8.<a href="/date/2010/12/">Dezember 2010</a> um 09:43 &middot; <a href="/c">Rezepte</a></p>"#;
+        assert_eq!(date_of("", top).as_deref(), Some("2010-12-08"));
+        let top = r#"<p>Samstag, 19. <a href="/2014/07/">Juli</a> 2014</p>"#;
+        assert_eq!(date_of("", top).as_deref(), Some("2014-07-19"));
+        // An infobox's labelled fact is not the article's date line.
+        let top = r#"<table><tr><th>Founded</th><td>February 28, <a href="/1998">1998</a></td></tr></table>"#;
+        assert_eq!(date_of("", top), None);
+        // Nor a sentence whose date a link parts.
+        let top = r#"<p>The council met on 8 <a href="/d">December 2010</a> to approve the new routes for the buses of the north.</p>"#;
+        assert_eq!(date_of("", top), None);
+    }
+
+    #[test]
     fn the_classes_of_wrong_dates_from_real_pages() {
         // A visible date in an element whose class says so.
         assert_eq!(

@@ -26,6 +26,7 @@ pub(super) fn dates(
     frame: &Frame,
 ) -> impl Iterator<Item = Candidate> {
     let head_end = h1.map(|h| a.subtree_end(h as u32));
+    let head_reach = head_end.map(|e| reach(a, e, HEAD_WORDS));
     let mut under_headline = false;
     let mut standing: Vec<((u8, usize), bool, Candidate)> = Vec::new();
     let root_end = root.map(|r| a.subtree_end(r));
@@ -35,6 +36,22 @@ pub(super) fn dates(
         }
         let n = i as u32;
         let Some(stamp) = standing_date(&node.text) else {
+            // A date line under the headline whose parts are parted by
+            // its markup ("8.<a>Dezember 2010</a> um 09:43", a theme that
+            // links the month to its archive) is read as one line.
+            if !under_headline
+                && head_end.is_some_and(|e| i >= e)
+                && head_reach.is_some_and(|r| i <= r)
+                && opens_block(a, n)
+                && !frame.in_widget(a, n)
+                && !labelled_datum(a, n)
+            {
+                if let Some(stamp) = split_line(a, n) {
+                    under_headline = true;
+                    standing.push(date_line(stamp));
+                    continue;
+                }
+            }
             // A dateline opening the article's first paragraph counts as
             // its date line: "29.11.2022 – Mehrfach und vehement …".
             // (The text's shape first: it rules out nearly every node.)
@@ -124,6 +141,22 @@ fn dateline(text: &str) -> Option<String> {
         .flatten()
 }
 
+/// The standing date of the short line that text node `n` opens, read
+/// across the inline elements that part it; `None` when `n` alone holds
+/// all of the line's text (the caller has read it already).
+fn split_line(a: &Arena, n: u32) -> Option<String> {
+    /// Nodes at most in the line's block: a line, not a section.
+    const LINE_NODES: usize = 24;
+    let block = a.ancestors(n).skip(1).find(|&b| a.tag(b).is_block())?;
+    if a.subtree_end(block) - block as usize > LINE_NODES {
+        return None;
+    }
+    let line = a.first_line(block).unwrap_or_else(|| a.field_text(block));
+    (line.trim() != a.node(n).text.trim())
+        .then(|| standing_date(&line))
+        .flatten()
+}
+
 /// Whether text node `n` is the first text of its block.
 fn opens_block(a: &Arena, n: u32) -> bool {
     let Some(block) = a.ancestors(n).skip(1).find(|&b| a.tag(b).is_block()) else {
@@ -175,14 +208,18 @@ pub(super) fn is_within(a: &Arena, i: u32, ancestor: u32) -> bool {
 
 /// [`just_after`] with at most `most` words between.
 fn within(a: &Arena, from: usize, i: usize, most: usize) -> bool {
+    i >= from && i <= reach(a, from, most)
+}
+
+/// The last node index [`within`] `most` words of text after node index
+/// `from`: the words only grow past it, so one walk answers for every node
+/// after `from`.
+fn reach(a: &Arena, from: usize, most: usize) -> usize {
     const HEADLINE_WORDS: usize = 4;
-    if i < from {
-        return false;
-    }
     let mut words = 0;
     let mut link_end = 0;
     let mut link_words = 0;
-    for (k, node) in a.nodes.iter().enumerate().take(i).skip(from) {
+    for (k, node) in a.nodes.iter().enumerate().skip(from) {
         if node.tag == Tag::A && k >= link_end {
             link_end = a.subtree_end(k as u32);
             link_words = 0;
@@ -194,11 +231,11 @@ fn within(a: &Arena, from: usize, i: usize, most: usize) -> bool {
                 link_words += n;
             }
             if words > most || link_words >= HEADLINE_WORDS {
-                return false;
+                return k;
             }
         }
     }
-    true
+    a.nodes.len()
 }
 
 /// A date that is all of a short text ("Monday, December 22, 2003",

@@ -34,7 +34,7 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
             Regex::new(r"(?i)\b(\p{L}{3,12})\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})\b")
                 .expect("static regex"),
             Regex::new(
-                r"(?i)\b(\d{1,2})(?:\.|st|nd|rd|th)?\s(?:de\s)?(\p{L}{3,12})\.?,?\s(?:de\s)?(\d{4})\b",
+                r"(?i)\b(\d{1,2})(?:\.\s?|(?:st|nd|rd|th)?\s)(?:de\s)?(\p{L}{3,12})\.?,?\s(?:de\s)?(\d{4})\b",
             )
             .expect("static regex"),
             Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b").expect("static regex"),
@@ -240,6 +240,14 @@ mod tests {
         assert_eq!(in_text("Sept. 18th, 2024").as_deref(), Some("2024-09-18"));
         assert_eq!(in_text("In 2024 sales rose"), None);
         assert_eq!(in_text("February 30, 2024"), None);
+        // A day's dot glued to its month: a theme that links the month
+        // ("8.<a>Dezember 2010</a>") leaves no space between them.
+        assert_eq!(
+            in_text("8.Dezember 2010 um 09:43").as_deref(),
+            Some("2010-12-08")
+        );
+        assert_eq!(in_text("8th December 2010").as_deref(), Some("2010-12-08"));
+        assert_eq!(in_text("8December 2010"), None);
     }
 
     #[test]
