@@ -146,16 +146,27 @@ pub(crate) fn month_number(name: &str) -> Option<u32> {
     abbreviation(&n)
 }
 
-/// An English abbreviation's month: at least three letters of the name.
+/// An abbreviation's month: at least three letters of a name. English
+/// first ("Mar" is March whatever else it could be); then any language's,
+/// when every name it opens is the same month: "Okt", "Dez", "déc", "ago"
+/// read, "jui" (juin or juillet) does not.
 fn abbreviation(n: &str) -> Option<u32> {
-    (n.len() >= 3)
-        .then(|| {
-            MONTHS[..ENGLISH]
-                .iter()
-                .find(|(full, _)| full.starts_with(n))
-                .map(|&(_, m)| m)
-        })
-        .flatten()
+    if n.chars().count() < 3 {
+        return None;
+    }
+    let opens = |names: &[(&str, u32)]| -> Option<u32> {
+        let mut months = names
+            .iter()
+            .filter(|(full, _)| full.starts_with(n))
+            .map(|&(_, m)| m);
+        let first = months.next()?;
+        months.all(|m| m == first).then_some(first)
+    };
+    MONTHS[..ENGLISH]
+        .iter()
+        .find(|(full, _)| full.starts_with(n))
+        .map(|&(_, m)| m)
+        .or_else(|| opens(MONTHS))
 }
 
 /// Whether a lowercase word is a month's full name in any known language,
@@ -248,7 +259,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn months_in_many_languages_and_english_abbreviations() {
+    fn months_in_many_languages_and_their_abbreviations() {
         for (w, m) in [
             ("November", 11),
             ("Nov.", 11),
@@ -258,9 +269,18 @@ mod tests {
             ("października", 10),
             ("Şubat", 2),
             ("fevrier", 2),
+            // Other languages' abbreviations, where the letters open one
+            // month only.
+            ("Okt", 10),
+            ("Dez.", 12),
+            ("déc.", 12),
+            ("juil", 7),
+            ("ago", 8),
         ] {
             assert_eq!(month_number(w), Some(m), "{w}");
         }
+        // "jui" opens juin and juillet.
+        assert_eq!(month_number("jui"), None);
         assert_eq!(month_number("no"), None);
         assert_eq!(month_number("mayor"), None);
         assert!(is_month_name("march") && is_month_name("sept"));
