@@ -3,9 +3,9 @@
 //! a day is not a name) all use.
 
 /// Full month names, lowercase, in the languages the cleaners know, with
-/// the spellings pages write without accents ("fevrier", "marco"). Polish
-/// and Czech dates use the genitive ("1 listopada", "1. listopadu"), so
-/// those are the forms here.
+/// the spellings pages write without accents ("fevrier", "marco"). Polish,
+/// Czech, Russian and Ukrainian dates use the genitive ("1 listopada",
+/// "1. listopadu", "15 августа"), so those are the forms here.
 const MONTHS: &[(&str, u32)] = &[
     // English first: its names give the abbreviations ("Nov", "Sept").
     ("january", 1),
@@ -118,6 +118,32 @@ const MONTHS: &[(&str, u32)] = &[
     ("října", 10),
     ("listopadu", 11),
     ("prosince", 12),
+    // Russian (genitive).
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    // Ukrainian (genitive).
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
     // Turkish.
     ("ocak", 1),
     ("şubat", 2),
@@ -269,6 +295,8 @@ mod tests {
             ("października", 10),
             ("Şubat", 2),
             ("fevrier", 2),
+            ("августа", 8),
+            ("Листопада", 11),
             // Other languages' abbreviations, where the letters open one
             // month only.
             ("Okt", 10),
