@@ -291,6 +291,12 @@ mod tests {
         // An infobox's labelled fact is not the article's date line.
         let top = r#"<table><tr><th>Founded</th><td>February 28, <a href="/1998">1998</a></td></tr></table>"#;
         assert_eq!(date_of("", top), None);
+        // A date alone under the headline may write a two-digit year,
+        // when its day and month cannot be swapped.
+        let top = r#"<div class="article-meta">Von: Björn Jahner <span>|</span> <span>31.10.23</span></div>"#;
+        assert_eq!(date_of("", top).as_deref(), Some("2023-10-31"));
+        let top = r#"<div class="article-meta">Von: Björn Jahner <span>|</span> <span>01.10.23</span></div>"#;
+        assert_eq!(date_of("", top), None);
         // Nor a sentence whose date a link parts.
         let top = r#"<p>The council met on 8 <a href="/d">December 2010</a> to approve the new routes for the buses of the north.</p>"#;
         assert_eq!(date_of("", top), None);

@@ -38,15 +38,21 @@ pub(super) fn dates(
         let Some(stamp) = standing_date(&node.text) else {
             // A date line under the headline whose parts are parted by
             // its markup ("8.<a>Dezember 2010</a> um 09:43", a theme that
-            // links the month to its archive) is read as one line.
+            // links the month to its archive) is read as one line; one
+            // that is a date alone may write its year in two digits
+            // ("Von: Björn Jahner | 31.10.23"), as only a date stands
+            // there.
             if !under_headline
                 && head_end.is_some_and(|e| i >= e)
                 && head_reach.is_some_and(|r| i <= r)
-                && opens_block(a, n)
                 && !frame.in_widget(a, n)
                 && !labelled_datum(a, n)
             {
-                if let Some(stamp) = split_line(a, n) {
+                let line = opens_block(a, n)
+                    .then(|| split_line(a, n))
+                    .flatten()
+                    .or_else(|| short_date(&node.text));
+                if let Some(stamp) = line {
                     under_headline = true;
                     standing.push(date_line(stamp));
                     continue;
@@ -154,6 +160,16 @@ fn split_line(a: &Arena, n: u32) -> Option<String> {
     let line = a.first_line(block).unwrap_or_else(|| a.field_text(block));
     (line.trim() != a.node(n).text.trim())
         .then(|| standing_date(&line))
+        .flatten()
+}
+
+/// A text that is a numeric date with a two-digit year and at most its
+/// time ("31.10.23", "31.10.23 14:05"), when day and month cannot be
+/// swapped.
+fn short_date(text: &str) -> Option<String> {
+    let t = text.trim();
+    (t.len() <= 16 && t.split_whitespace().count() <= 2)
+        .then(|| dates::short_year_in_text(t))
         .flatten()
 }
 
