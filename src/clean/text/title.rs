@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::bylines::{byline_names, labelled};
 use super::features::ends_sentence_strict;
 use super::Cleaner;
 use crate::clean::{normalize_for_matching, Hints};
@@ -101,14 +102,27 @@ fn title_candidates(line: &str) -> Vec<(String, Option<String>)> {
 impl Cleaner {
     pub(super) fn find_title(&self) -> (Option<usize>, Vec<usize>, Option<String>, Option<String>) {
         let n = self.units.len();
-        // The first line, unless it is a lone menu word or the like.
-        let first = (0..n.min(5)).find(|&i| {
-            let f = &self.feats[i];
-            f.words >= 2
-                && f.known.is_none()
-                && (i == 0 && f.words >= 3 || f.cue.is_none())
-                && longest_segment(&self.units[i].text) >= 3
+        // A byline follows its headline: one naming its writer ("By Drew
+        // Israel") ends the search, and the line right above it may be a
+        // headline of two words ("SLOW TRAINING").
+        let byline = (0..n.min(5)).find(|&i| {
+            let text = &self.units[i].text;
+            labelled(text) && byline_names(text).is_some_and(|names| !names.is_empty())
         });
+        // The first line, unless it is a lone menu word or the like.
+        let first = (0..byline.unwrap_or(n.min(5)))
+            .find(|&i| {
+                let f = &self.feats[i];
+                f.words >= 2
+                    && f.known.is_none()
+                    && (i == 0 && f.words >= 3 || f.cue.is_none())
+                    && longest_segment(&self.units[i].text) >= 3
+            })
+            .or_else(|| {
+                let above = byline?.checked_sub(1)?;
+                let f = &self.feats[above];
+                (f.words >= 2 && f.known.is_none() && f.cue.is_none()).then_some(above)
+            });
         let Some(first) = first else {
             return (None, Vec::new(), None, None);
         };
@@ -217,6 +231,42 @@ mod tests {
         assert!(
             !a.body_markdown().contains("Stadia"),
             "title repeated in the body"
+        );
+    }
+
+    #[test]
+    fn a_byline_is_never_the_title_and_follows_its_headline() {
+        // A two-word headline over its byline.
+        let a = clean(&format!(
+            "SLOW TRAINING
+
+By Drew Israel
+
+{BODY}"
+        ));
+        assert_eq!(a.title.as_deref(), Some("SLOW TRAINING"));
+        assert_eq!(a.authors, ["Drew Israel"]);
+        // A menu over the byline: no title, rather than the writer's role
+        // under it.
+        let a = clean(&format!(
+            "Home > Topics > Speech
+
+By Rodney Smolla
+Dean, University of Richmond School of Law
+
+{BODY}"
+        ));
+        assert_eq!(a.title, None);
+        assert_eq!(a.authors, ["Rodney Smolla"]);
+        // A headline that opens with "By" is a headline.
+        let a = clean(&format!(
+            "By the Numbers: Where the Buses Go
+
+{BODY}"
+        ));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("By the Numbers: Where the Buses Go")
         );
     }
 }
