@@ -390,25 +390,14 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
     };
     for w in tokens {
         let lower = w.to_lowercase();
-        if matches!(
+        // Short conjunctions that are names as well ("Dan Balz", "Con
+        // Coughlin", "Y Nguyen") join names only as written, in lower
+        // case; the others in any case ("Ann Lee And Bo Chan").
+        let joins = matches!(
             lower.as_str(),
-            "and"
-                | "&"
-                | "und"
-                | "et"
-                | "y"
-                | "e"
-                | "en"
-                | "og"
-                | "och"
-                | "with"
-                | "avec"
-                | "mit"
-                | "con"
-                | "dan"
-                | "and,"
-                | "+"
-        ) {
+            "and" | "&" | "und" | "et" | "och" | "with" | "avec" | "mit" | "and," | "+"
+        ) || matches!(w, "y" | "e" | "en" | "og" | "con" | "dan");
+        if joins {
             flush(&mut cur, &mut parts);
             continue;
         }

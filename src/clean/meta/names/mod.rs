@@ -365,6 +365,11 @@ mod tests {
             ["Ann Lee", "Bo Chan", "Cy Dee"]
         );
         assert_eq!(names("Par Sébastien Farcis"), ["Sébastien Farcis"]);
+        // A conjunction that is a name as well joins only in lower case.
+        assert_eq!(names("By Dan Balz"), ["Dan Balz"]);
+        assert_eq!(names("By Con Coughlin"), ["Con Coughlin"]);
+        assert_eq!(names("Oleh Ann Lee dan Bo Chan"), ["Ann Lee", "Bo Chan"]);
+        assert_eq!(names("By Ann Lee And Bo Chan"), ["Ann Lee", "Bo Chan"]);
         assert_eq!(names("By Nathan Willis March 25, 2015"), ["Nathan Willis"]);
         assert_eq!(
             names("By GILLIAN MOHNEY March 11, 2015 3:46 PM"),
