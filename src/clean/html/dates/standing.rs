@@ -38,20 +38,22 @@ pub(super) fn dates(
         let Some(stamp) = standing_date(&node.text) else {
             // A date line under the headline whose parts are parted by
             // its markup ("8.<a>Dezember 2010</a> um 09:43", a theme that
-            // links the month to its archive) is read as one line; one
-            // that is a date alone may write its year in two digits
-            // ("Von: Björn Jahner | 31.10.23"), as only a date stands
-            // there.
+            // links the month to its archive) is read as one line. A date
+            // alone as a field of that line, after a byline or a name, may
+            // write its year in two digits ("Von: Björn Jahner | 31.10.23");
+            // a paragraph of such numbers alone may be a score or a
+            // version.
             if !under_headline
                 && head_end.is_some_and(|e| i >= e)
                 && head_reach.is_some_and(|r| i <= r)
                 && !frame.in_widget(a, n)
                 && !labelled_datum(a, n)
             {
-                let line = opens_block(a, n)
-                    .then(|| split_line(a, n))
-                    .flatten()
-                    .or_else(|| short_date(&node.text));
+                let line = if opens_block(a, n) {
+                    split_line(a, n)
+                } else {
+                    short_date(&node.text)
+                };
                 if let Some(stamp) = line {
                     under_headline = true;
                     standing.push(date_line(stamp));

@@ -37,7 +37,7 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
                 r"(?i)\b(\d{1,2})(?:\.\s?|(?:st|nd|rd|th)?\s)(?:de\s)?(\p{L}{3,12})\.?,?\s(?:de\s)?(\d{4})\b",
             )
             .expect("static regex"),
-            Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b").expect("static regex"),
+            Regex::new(r"\b(\d{1,2})([./])(\d{1,2})([./])(\d{4})\b").expect("static regex"),
             // Year first with dots or slashes, as East Asian and Hungarian
             // pages write it ("2023.11.02.", "2020/07/13", "2023. 11. 02."):
             // never ambiguous, the month always comes second.
@@ -88,8 +88,8 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
         }
     }
     for c in num.captures_iter(text) {
-        let (a, b, y): (u32, u32, i32) = match (c[1].parse(), c[3].parse(), c[4].parse()) {
-            (Ok(a), Ok(b), Ok(y)) => (a, b, y),
+        let (a, b, y): (u32, u32, i32) = match (c[1].parse(), c[3].parse(), c[5].parse()) {
+            (Ok(a), Ok(b), Ok(y)) if c[2] == c[4] => (a, b, y),
             _ => continue,
         };
         // Day first when it must be, or with dots (European); else US order.
@@ -120,8 +120,43 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
             break;
         }
     }
+    found.extend(other_orders(text));
     found.sort_by_key(|(pos, _)| *pos);
     found.into_iter().next().map(|(_, s)| s)
+}
+
+/// Dates in the orders and words of other languages, each never
+/// ambiguous: "2020. március 15." (Hungarian, year first with its dot),
+/// "15 tháng 3 năm 2020" (Vietnamese). With the position of each first
+/// one, for [`in_text`] to take the earliest. (Chinese and Japanese
+/// "2020年3月15日" are not read: their text has no spaces to tell a date
+/// line from a sentence that opens with a date.)
+fn other_orders(text: &str) -> Vec<(usize, String)> {
+    static RX: OnceLock<[Regex; 2]> = OnceLock::new();
+    let [year_word, thang] = RX.get_or_init(|| {
+        [
+            Regex::new(r"(?i)\b(\d{4})\.\s(\p{L}{3,12})\.?\s(\d{1,2})\b").expect("static regex"),
+            Regex::new(r"(?i)\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)?\s*(\d{4})\b")
+                .expect("static regex"),
+        ]
+    });
+    /// A match's year, month and day, when its parts read as numbers.
+    type Ymd = dyn Fn(&regex::Captures) -> Option<(i32, u32, u32)>;
+    let mut found = Vec::new();
+    let mut first = |rx: &Regex, ymd: &Ymd| {
+        let hit = rx.captures_iter(text).find_map(|c| {
+            let (y, m, d) = ymd(&c)?;
+            Some((c.get(0)?.start(), valid_day(y, m, d)?))
+        });
+        found.extend(hit);
+    };
+    first(year_word, &|c| {
+        Some((c[1].parse().ok()?, month_number(&c[2])?, c[3].parse().ok()?))
+    });
+    first(thang, &|c| {
+        Some((c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?))
+    });
+    found
 }
 
 /// A numeric date with a two-digit year ("01.19.05, 5:17 PM ET",
@@ -248,6 +283,22 @@ mod tests {
         );
         assert_eq!(in_text("8th December 2010").as_deref(), Some("2010-12-08"));
         assert_eq!(in_text("8December 2010"), None);
+        // Other languages' months and orders.
+        for (t, day) in [
+            ("20 septembrie 2020", "2020-09-20"),
+            ("15. maaliskuuta 2020", "2020-03-15"),
+            ("15 Μαρτίου 2020", "2020-03-15"),
+            ("15 ΜΑΡΤΙΟΥ 2020", "2020-03-15"),
+            ("15 март 2020", "2020-03-15"),
+            ("2020. március 15.", "2020-03-15"),
+            ("15 tháng 3 năm 2020", "2020-03-15"),
+        ] {
+            assert_eq!(in_text(t).as_deref(), Some(day), "{t}");
+        }
+        // A year with its dot before a word that is no month.
+        assert_eq!(in_text("Im Jahr 2020. Danach 15 Tage"), None);
+        // Mixed separators are no date.
+        assert_eq!(in_text("15.03/2020"), None);
     }
 
     #[test]
