@@ -2,6 +2,8 @@
 //! the date-line tests of both cleaners and the byline reader (a month or
 //! a day is not a name) all use.
 
+use std::sync::OnceLock;
+
 /// Full month names, lowercase, in the languages the cleaners know, with
 /// the spellings pages write without accents ("fevrier", "marco"). Polish,
 /// Czech, Russian and Ukrainian dates use the genitive ("1 listopada",
@@ -242,14 +244,34 @@ const MONTHS: &[(&str, u32)] = &[
 /// The number of the twelve English months, the first rows of [`MONTHS`].
 const ENGLISH: usize = 12;
 
+/// [`MONTHS`] sorted by name: a name or the names an abbreviation opens
+/// are found by a binary search, as these tests run on many words of every
+/// page (each word of a byline is asked whether it is a month).
+fn by_name() -> &'static [(&'static str, u32)] {
+    static SORTED: OnceLock<Vec<(&'static str, u32)>> = OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut v = MONTHS.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// The month of a full name in any known language.
+fn full_name(n: &str) -> Option<u32> {
+    let names = by_name();
+    let at = names.partition_point(|(full, _)| *full < n);
+    names
+        .get(at)
+        .filter(|(full, _)| *full == n)
+        .map(|&(_, m)| m)
+}
+
 /// A month's number from its name in one of the languages the cleaners
-/// know, or an English abbreviation ("Nov", "Sept").
+/// know, or an abbreviation ("Nov", "Sept", "Okt").
 pub(crate) fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_lowercase();
-    if let Some(&(_, m)) = MONTHS.iter().find(|(full, _)| *full == n) {
-        return Some(m);
-    }
-    abbreviation(&n)
+    full_name(&n).or_else(|| abbreviation(&n))
 }
 
 /// An abbreviation's month: at least three letters of a name. English
@@ -260,19 +282,20 @@ fn abbreviation(n: &str) -> Option<u32> {
     if n.chars().count() < 3 {
         return None;
     }
-    let opens = |names: &[(&str, u32)]| -> Option<u32> {
-        let mut months = names
+    let english = MONTHS[..ENGLISH]
+        .iter()
+        .find(|(full, _)| full.starts_with(n))
+        .map(|&(_, m)| m);
+    english.or_else(|| {
+        let names = by_name();
+        let from = names.partition_point(|(full, _)| *full < n);
+        let mut months = names[from..]
             .iter()
-            .filter(|(full, _)| full.starts_with(n))
+            .take_while(|(full, _)| full.starts_with(n))
             .map(|&(_, m)| m);
         let first = months.next()?;
         months.all(|m| m == first).then_some(first)
-    };
-    MONTHS[..ENGLISH]
-        .iter()
-        .find(|(full, _)| full.starts_with(n))
-        .map(|&(_, m)| m)
-        .or_else(|| opens(MONTHS))
+    })
 }
 
 /// Whether a lowercase word is a month's full name in any known language,
@@ -280,14 +303,14 @@ fn abbreviation(n: &str) -> Option<u32> {
 /// the three-letter abbreviations ("mar", "jan") do not, being words and
 /// names too.
 pub(crate) fn is_month_name(w: &str) -> bool {
-    w == "sept" || w != "may" && MONTHS.iter().any(|(full, _)| *full == w)
+    w == "sept" || w != "may" && full_name(w).is_some()
 }
 
 /// Whether a lowercase word is a month's name or an English abbreviation
 /// of it ("nov", "sept"): for lines already known to be made of date
 /// words.
 pub(crate) fn is_month_word(w: &str) -> bool {
-    MONTHS.iter().any(|(full, _)| *full == w) || abbreviation(w).is_some()
+    full_name(w).is_some() || abbreviation(w).is_some()
 }
 
 /// Days of the week, full names, lowercase: English, German, French,

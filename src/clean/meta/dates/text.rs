@@ -132,30 +132,39 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
 /// "2020年3月15日" are not read: their text has no spaces to tell a date
 /// line from a sentence that opens with a date.)
 fn other_orders(text: &str) -> Vec<(usize, String)> {
-    static RX: OnceLock<[Regex; 2]> = OnceLock::new();
-    let [year_word, thang] = RX.get_or_init(|| {
-        [
-            Regex::new(r"(?i)\b(\d{4})\.\s(\p{L}{3,12})\.?\s(\d{1,2})\b").expect("static regex"),
-            Regex::new(r"(?i)\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)?\s*(\d{4})\b")
-                .expect("static regex"),
-        ]
-    });
     /// A match's year, month and day, when its parts read as numbers.
     type Ymd = dyn Fn(&regex::Captures) -> Option<(i32, u32, u32)>;
     let mut found = Vec::new();
-    let mut first = |rx: &Regex, ymd: &Ymd| {
+    // Each pattern is built and run only where its mark is, found without
+    // a search (a year with its dot, the word "tháng"): most pages have
+    // neither, and a Unicode pattern costs more to build than to run.
+    let mut first = |rx: &OnceLock<Regex>, pattern: &str, ymd: &Ymd| {
+        let rx = rx.get_or_init(|| Regex::new(pattern).expect("static regex"));
         let hit = rx.captures_iter(text).find_map(|c| {
             let (y, m, d) = ymd(&c)?;
             Some((c.get(0)?.start(), valid_day(y, m, d)?))
         });
         found.extend(hit);
     };
-    first(year_word, &|c| {
-        Some((c[1].parse().ok()?, month_number(&c[2])?, c[3].parse().ok()?))
-    });
-    first(thang, &|c| {
-        Some((c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?))
-    });
+    let year_dot = text
+        .as_bytes()
+        .windows(5)
+        .any(|w| w[..4].iter().all(u8::is_ascii_digit) && w[4] == b'.');
+    if year_dot {
+        static YEAR_WORD: OnceLock<Regex> = OnceLock::new();
+        // Any word: the month's name is checked after.
+        let pattern = r"(?-u:\b)(\d{4})\.\s([^\s\d.,]{3,24})\.?\s(\d{1,2})(?-u:\b)";
+        first(&YEAR_WORD, pattern, &|c| {
+            Some((c[1].parse().ok()?, month_number(&c[2])?, c[3].parse().ok()?))
+        });
+    }
+    if text.contains("tháng") {
+        static THANG: OnceLock<Regex> = OnceLock::new();
+        let pattern = r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)?\s*(\d{4})\b";
+        first(&THANG, pattern, &|c| {
+            Some((c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?))
+        });
+    }
     found
 }
 
