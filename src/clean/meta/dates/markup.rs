@@ -53,6 +53,14 @@ pub(crate) fn machine(raw: &str) -> Option<String> {
             return plausible(&d.format("%Y-%m-%d").to_string());
         }
     }
+    // Seconds (or milliseconds) since 1970, as some CMSs and their data
+    // layers write a stamp ("publishedAt": 1569283200): ten or thirteen
+    // digits, in UTC.
+    if (s.len() == 10 || s.len() == 13) && s.bytes().all(|b| b.is_ascii_digit()) {
+        let secs: i64 = s[..10].parse().ok()?;
+        return DateTime::from_timestamp(secs, 0)
+            .and_then(|d| plausible(&d.fixed_offset().to_rfc3339()));
+    }
     // A date at the start of a longer stamp ("2019-11-19T10:00:00.000+0000
     // EST"), or a date written for people in a machine field.
     let b = s.as_bytes();
@@ -111,6 +119,17 @@ mod tests {
             Some("2021-11-04T23:00:00+00:00")
         );
         assert_eq!(machine("yesterday"), None);
+        // Seconds or milliseconds since 1970, in UTC; not other numbers.
+        assert_eq!(
+            machine("1569283200").as_deref(),
+            Some("2019-09-24T00:00:00+00:00")
+        );
+        assert_eq!(
+            machine("1569283200000").as_deref(),
+            Some("2019-09-24T00:00:00+00:00")
+        );
+        assert_eq!(machine("123456789"), None);
+        assert_eq!(machine("0000000001"), None);
         assert_eq!(machine("page.head.extra.date"), None);
         assert_eq!(machine("0001-01-01"), None);
     }
