@@ -62,7 +62,8 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
             || !(rest.starts_with('@')
                 || find_date(rest).is_some()
                 || relative_time(&normalize_for_matching(rest))
-                || short_age(rest))
+                || short_age(rest)
+                || reading_time(rest))
         {
             return None;
         }
@@ -297,6 +298,7 @@ mod tests {
             ("Alex Perry 1 day ago", "Alex Perry"),
             ("James Akinaka • 8h", "James Akinaka"),
             ("Ann Lee · 12 min", "Ann Lee"),
+            ("Ann Lee | 3 min read", "Ann Lee"),
             (
                 "Tuesday 15 October 2019 by Bradley M. Kuhn",
                 "Bradley M. Kuhn",

@@ -365,6 +365,12 @@ mod tests {
             ["Ann Lee", "Bo Chan", "Cy Dee"]
         );
         assert_eq!(names("Par Sébastien Farcis"), ["Sébastien Farcis"]);
+        // Labels that say so only with their colon.
+        assert_eq!(names("Autorin: Uta Staschewski"), ["Uta Staschewski"]);
+        assert_eq!(names("Text: Max Mustermann"), ["Max Mustermann"]);
+        assert_eq!(names("Redakteurin: Anna Müller"), ["Anna Müller"]);
+        assert!(has_label("Autorin: Uta Staschewski") && has_label("Text: Max Mustermann"));
+        assert!(!has_label("Text Messages From Ann Lee"));
         // A conjunction that is a name as well joins only in lower case.
         assert_eq!(names("By Dan Balz"), ["Dan Balz"]);
         assert_eq!(names("By Con Coughlin"), ["Con Coughlin"]);
