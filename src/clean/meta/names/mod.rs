@@ -502,6 +502,10 @@ mod tests {
         assert!(!plausible_author("wegewerk GmbH") && !plausible_author("Acme Inc."));
         assert!(!plausible_author("Super User") && !is_person_name("Super User"));
         assert!(is_person_name("Ev Williams") && is_person_name("Michael Co"));
+        // A particle glued to the last name, as Arabic and French names
+        // write it.
+        assert!(is_person_name("Ahmed al-Omran") && is_person_name("Jean d'Alembert"));
+        assert!(!is_person_name("Ahmed al-omran") && !is_person_name("Ahmed re-Omran"));
         assert!(plausible_author("Deutsche Welle") && plausible_author("Associated Press"));
         assert_eq!(names("Écrit par Ann Lee"), ["Ann Lee"]);
         // "An article by", with its article, in the languages read.

@@ -386,6 +386,9 @@ pub(super) fn name_word(w: &str) -> bool {
     if PARTICLES.contains(&w.to_lowercase().as_str()) && w.chars().all(|c| !c.is_uppercase()) {
         return true;
     }
+    if let Some(rest) = glued_particle(w) {
+        return name_word(rest);
+    }
     if initials(w) {
         return true;
     }
@@ -406,6 +409,15 @@ pub(super) fn name_word(w: &str) -> bool {
         && w.chars().count() <= 24
         && w.chars()
             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+}
+
+/// The name after a particle glued to it with a hyphen or an apostrophe,
+/// as Arabic and French names write it ("al-Baghdadi", "el-Sisi",
+/// "d'Alembert"): "Baghdadi". `None` for any other word.
+pub(super) fn glued_particle(w: &str) -> Option<&str> {
+    let (particle, rest) = w.split_once(['-', '\'', '’'])?;
+    let known = PARTICLES.contains(&particle) || particle == "d";
+    (known && rest.chars().next().is_some_and(char::is_uppercase)).then_some(rest)
 }
 
 /// Looks like a login name rather than a name a person signs with:
@@ -474,7 +486,10 @@ pub(crate) fn is_person_name(s: &str) -> bool {
     }
     // Starts and ends with a capitalised word; particles only inside.
     let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    words.iter().all(|w| name_word(w)) && cap(words[0]) && cap(words[words.len() - 1])
+    let last = words[words.len() - 1];
+    words.iter().all(|w| name_word(w))
+        && cap(words[0])
+        && (cap(last) || glued_particle(last).is_some())
 }
 
 /// A name signed with one word ("Matthias", "Tine"), as blogs show their
