@@ -65,7 +65,7 @@ pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
         };
         if names_site(&tk, tail)
             || is_host(tail) && !head.is_empty()
-            || guess && words(tail) <= 4 && words(head) >= 3
+            || guess && words(tail) <= 4 && words(head) >= 3 && !asks(tail)
         {
             return (head.to_string(), Some(tail.to_string()));
         }
@@ -81,6 +81,14 @@ pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
         }
     }
     (title, None)
+}
+
+/// Whether a title's part asks a question ("was lohnt sich?"): the
+/// headline's own second half, as no site names itself so. Not an
+/// exclamation: sites sign with their slogans ("Slide Rules on-line!",
+/// "Jetzt entdecken!"). Only a guess is judged by it.
+fn asks(part: &str) -> bool {
+    part.ends_with(['?', '？'])
 }
 
 /// Whether a title's part is a web address in lower case
@@ -253,6 +261,16 @@ mod tests {
         assert_eq!(
             split_site("Buses for the north - Embarque", None, false).0,
             "Buses for the north - Embarque"
+        );
+        // A question is the headline's second half, not a site's name; a
+        // slogan's exclamation may be the site's.
+        assert_eq!(
+            split_site("Buses for the north – what do they cost?", None, true).0,
+            "Buses for the north – what do they cost?"
+        );
+        assert_eq!(
+            split_site("Buses for the north - Ride with us!", None, true).0,
+            "Buses for the north"
         );
         // A headline that mentions the site is not the site.
         assert_eq!(
