@@ -13,12 +13,12 @@ use crate::clean::normalize_for_matching;
 
 use super::arena::{Arena, Head, Tag};
 use super::authors::{in_widget, mark_unprinted, meta_author_candidates, page_author_candidates};
-use super::collapse;
 use super::dates::{self, LdDates};
 use super::headline::{headline_text, is_logo};
 use super::select::Span;
 use super::stats::Stat;
 use super::tags;
+use super::{collapse, distinct};
 
 #[derive(Default)]
 struct LdInfo {
@@ -320,20 +320,16 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
         push(Some(logo), TitleEvidence::Logo);
     }
     // The page's host names its site, in the title's parts as in authors.
-    let hosts: Vec<String> = [
-        head.canonical.as_deref(),
-        meta_value("og:url"),
-        ld.url.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(host_label)
-    .fold(Vec::new(), |mut seen, h| {
-        if !seen.contains(&h) {
-            seen.push(h);
-        }
-        seen
-    });
+    let hosts: Vec<String> = distinct(
+        [
+            head.canonical.as_deref(),
+            meta_value("og:url"),
+            ld.url.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(host_label),
+    );
     for host in &hosts {
         push(Some(host.clone()), TitleEvidence::Host);
     }

@@ -200,6 +200,19 @@ fn collapse(s: &str) -> String {
     out
 }
 
+/// The first of each of `items`, in order: the same value read from two
+/// places (a host in the canonical URL and in `og:url`, an author in two
+/// meta dialects) counts once.
+fn distinct<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::test_support::{body, clean, page, P1, P2, P3};

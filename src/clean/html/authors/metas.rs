@@ -7,7 +7,7 @@ use crate::clean::meta::names::{self, Candidate, Evidence};
 use crate::clean::meta::titles::without_host_part;
 use crate::entities::decode as decode_entities;
 
-use super::super::collapse;
+use super::super::{collapse, distinct};
 
 /// Meta keys that name the article's author, most specific first. A
 /// `property` may hold several keys ("dc:creator twitter:site_name").
@@ -48,12 +48,7 @@ pub(in crate::clean::html) fn meta_author_candidates(
     let others = metas
         .iter()
         .filter(|(n, _)| !n.split_whitespace().any(|n| AUTHOR_KEYS.contains(&n)));
-    let values: Vec<String> = values_of(others, names_author).fold(Vec::new(), |mut seen, v| {
-        if !seen.contains(&v) {
-            seen.push(v);
-        }
-        seen
-    });
+    let values: Vec<String> = distinct(values_of(others, names_author));
     if !values.is_empty() {
         out.push(Candidate::new(&values, Evidence::Meta));
     }
