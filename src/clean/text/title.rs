@@ -10,13 +10,18 @@ use regex::Regex;
 use super::bylines::{byline_names, labelled};
 use super::features::ends_sentence_strict;
 use super::Cleaner;
+use crate::clean::meta::titles::SEPARATORS;
 use crate::clean::{normalize_for_matching, Hints};
 
-/// Headline separators in a "Headline - Site" title line.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " : ", " » ", " · "];
+/// Headline separators in a "Headline - Site" title line: the HTML
+/// cleaner's ([`SEPARATORS`]), and a spaced colon, as a plain-text
+/// scrape's first line writes "Headline : Site".
+fn title_separators() -> impl Iterator<Item = &'static str> + Clone {
+    SEPARATORS.iter().copied().chain([" : "])
+}
 
 fn split_title_line(line: &str) -> (String, Option<String>) {
-    for sep in TITLE_SEPARATORS {
+    for sep in title_separators() {
         if let Some(pos) = line.rfind(sep) {
             let (head, site) = (line[..pos].trim(), line[pos + sep.len()..].trim());
             let site_words = site.split(' ').count();
@@ -62,7 +67,7 @@ fn same_headline(norm: &str, head: &str) -> bool {
 /// headline has one long part, a menu bar ("Home | News | Sport") none.
 fn longest_segment(line: &str) -> usize {
     let mut parts = vec![line];
-    for sep in TITLE_SEPARATORS.iter().chain(&[" / ", " > ", " › "]) {
+    for sep in title_separators().chain([" / ", " > ", " › "]) {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
     parts
@@ -77,12 +82,11 @@ fn longest_segment(line: &str) -> usize {
 fn title_candidates(line: &str) -> Vec<(String, Option<String>)> {
     let mut out = vec![(line.to_string(), None)];
     let mut suffixes = Vec::new();
-    for sep in TITLE_SEPARATORS {
+    for sep in title_separators() {
         for (pos, _) in line.match_indices(sep) {
             let head = line[..pos].trim();
             let rest = line[pos + sep.len()..].trim();
-            let last = TITLE_SEPARATORS
-                .iter()
+            let last = title_separators()
                 .filter_map(|s| rest.rfind(s).map(|p| p + s.len()))
                 .max()
                 .map_or(rest, |p| rest[p..].trim());

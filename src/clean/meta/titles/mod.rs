@@ -13,10 +13,10 @@
 //! host) is `site.rs`'s; [`choose`] here decides among the candidates.
 
 mod site;
-pub(crate) use site::{spells_host, without_host_part};
+pub(crate) use site::{spells_host, without_host_part, SEPARATORS};
 
 use crate::clean::normalize_for_matching;
-use site::{host_parts, split_site, trail_headline, SEPARATORS};
+use site::{host_parts, split_site, trail_headline};
 
 /// How a title candidate was seen, preferred first when nothing else
 /// decides.

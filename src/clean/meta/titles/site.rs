@@ -5,8 +5,9 @@
 use super::{word_count, TitleCandidate, TitleEvidence};
 use crate::clean::normalize_for_matching;
 
-/// Separators between a headline and a site or section name.
-pub(super) const SEPARATORS: &[&str] = &[
+/// Separators between a headline and a site or section name, in both
+/// cleaners' titles.
+pub(crate) const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " // ", " • ", " « ", " » ",
 ];
 
