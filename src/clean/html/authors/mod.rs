@@ -92,6 +92,11 @@ pub(super) fn page_author_candidates(
         if node.tag == Tag::Text
             || node.attrs.is_none()
                 && !matches!(node.tag, Tag::P | Tag::H(_) | Tag::Dt)
+                // A bare line under the headline (`<div>By Ann Lee</div>`)
+                // is a byline as much as a classed one.
+                && !(matches!(node.tag, Tag::Div | Tag::Inline | Tag::OtherBlock)
+                    && st[i].len <= 120
+                    && h1_at.is_some_and(|h| i > h && i <= h + 60))
                 // A bare `<strong>Autor:</strong>` is a label's own element:
                 // text, in at most a few wrappers (not a long chain of
                 // styling around one word, read again at every link).
@@ -445,6 +450,14 @@ mod tests {
         );
         let a = clean(&page("<title>Night buses return</title>", &art));
         assert_eq!(a.authors, ["Alex Bozarjian"]);
+        // A bare `<div>` or `<span>` under the headline is a line too.
+        for wrap in ["div", "span"] {
+            let art = format!(
+                r#"<h1>Night buses return</h1><{wrap}>By Ann Lee</{wrap}><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+            );
+            let a = clean(&page("<title>Night buses return</title>", &art));
+            assert_eq!(a.authors, ["Ann Lee"], "{wrap}");
+        }
     }
 
     #[test]
