@@ -379,12 +379,17 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         }
         tokens.push(w);
     }
-    // Split into parts.
+    // Split into parts, each marked when a conjunction opened it ("… and
+    // Bo Chan"): a new name, where a part after a comma may go on about
+    // the one before.
     let mut parts: Vec<String> = Vec::new();
+    let mut joined: Vec<bool> = Vec::new();
     let mut cur: Vec<&str> = Vec::new();
-    let flush = |cur: &mut Vec<&str>, parts: &mut Vec<String>| {
+    let mut conjunction = false;
+    let mut flush = |cur: &mut Vec<&str>, parts: &mut Vec<String>, conjunction: &mut bool| {
         if !cur.is_empty() {
             parts.push(cur.join(" "));
+            joined.push(std::mem::take(conjunction));
             cur.clear();
         }
     };
@@ -398,7 +403,8 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
             "and" | "&" | "und" | "et" | "och" | "with" | "avec" | "mit" | "and," | "+"
         ) || matches!(w, "y" | "e" | "en" | "og" | "con" | "dan");
         if joins {
-            flush(&mut cur, &mut parts);
+            flush(&mut cur, &mut parts, &mut conjunction);
+            conjunction = true;
             continue;
         }
         let ends = w.ends_with([',', ';']);
@@ -407,13 +413,23 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
             cur.push(w);
         }
         if ends {
-            flush(&mut cur, &mut parts);
+            flush(&mut cur, &mut parts, &mut conjunction);
         }
     }
-    flush(&mut cur, &mut parts);
+    flush(&mut cur, &mut parts, &mut conjunction);
+    // After a job title set off by a comma, the parts up to the next
+    // conjunction are the title's outlet ("Peter J. Westwood, Editor,
+    // Burns Chronicle"), not more writers.
+    let mut in_title = false;
     let mut names: Vec<String> = Vec::new();
     let first_caps = parts.first().map(|p| all_caps(p)).unwrap_or(false);
     for (i, part) in parts.iter().enumerate() {
+        if joined[i] {
+            in_title = false;
+        }
+        if in_title {
+            continue;
+        }
         let part = strip_label(
             part.trim()
                 .trim_end_matches('.')
@@ -451,7 +467,10 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         let part = match role_at {
             // After a comma, a job title with its outlet ("AP Sports
             // Writer"); the name before it is already read.
-            Some(_) if i > 0 => continue,
+            Some(_) if i > 0 => {
+                in_title = true;
+                continue;
+            }
             // The title's beat or desk before it is the title's too
             // ("Ann Lee Business Columnist"), as long as a full name is left.
             Some(k) if k >= 2 => {

@@ -365,6 +365,16 @@ mod tests {
             ["Ann Lee", "Bo Chan", "Cy Dee"]
         );
         assert_eq!(names("Par Sébastien Farcis"), ["Sébastien Farcis"]);
+        // After a job title set off by a comma comes its outlet, until a
+        // conjunction opens the next writer.
+        assert_eq!(
+            names("By Peter J. Westwood, Editor, Burns Chronicle"),
+            ["Peter J. Westwood"]
+        );
+        assert_eq!(
+            names("By Ann Lee, Staff Writer, and Bo Chan, Staff Writer"),
+            ["Ann Lee", "Bo Chan"]
+        );
         // Labels that say so only with their colon.
         assert_eq!(names("Autorin: Uta Staschewski"), ["Uta Staschewski"]);
         assert_eq!(names("Text: Max Mustermann"), ["Max Mustermann"]);
