@@ -348,6 +348,21 @@ pub(super) fn mark_unprinted(a: &Arena, candidates: &mut [Candidate]) {
 /// `holders` (sorted) are never the widget: whatever their class says
 /// (Blogger's `widget Blog` around every post), they hold the article.
 pub(super) fn in_widget(a: &Arena, i: usize, holders: &[u32]) -> bool {
+    // An element that is itself a comment (`div.comment`, read whole as a
+    // line: "By Bo Chan Great article!") is a reader's; not a
+    // "commentary" (an opinion piece's byline). Other words on the element
+    // itself may name the byline's place in a template ("teaser-author"
+    // over the article).
+    let node = &a.nodes[i];
+    if node.attrs.is_some() && {
+        let at = node.attrs();
+        [&at.class, &at.id].iter().any(|s| {
+            s.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("comment") || w.eq_ignore_ascii_case("comments"))
+        })
+    } {
+        return true;
+    }
     a.ancestors(i as u32).skip(1).take(12).any(|p| {
         if holders.binary_search(&p).is_ok() {
             return false;
@@ -450,6 +465,18 @@ mod tests {
         );
         let a = clean(&page("<title>Night buses return</title>", &art));
         assert_eq!(a.authors, ["Alex Bozarjian"]);
+        // A reader's comment after the text is no byline, read whole or
+        // not; an opinion piece's "commentary" byline is one.
+        let art = format!(
+            r#"<h1>Night buses return</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><div class="comments"><div class="comment"><p>By Bo Chan</p><p>Great article!</p></div></div>"#
+        );
+        let a = clean(&page("<title>Night buses return</title>", &art));
+        assert!(a.authors.is_empty(), "{:?}", a.authors);
+        let art = format!(
+            r#"<h1>Night buses return</h1><div class="commentary-byline">By Ann Lee</div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("<title>Night buses return</title>", &art));
+        assert_eq!(a.authors, ["Ann Lee"]);
         // A bare `<div>` or `<span>` under the headline is a line too.
         for wrap in ["div", "span"] {
             let art = format!(
