@@ -18,7 +18,7 @@ pub(super) fn label_rx() -> &'static Regex {
     static RX: OnceLock<Regex> = OnceLock::new();
     RX.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:(?:(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:(?:written|posted|reported|published|story|text|words|analysis|commentary|opinion|review|interview|essay|column|report|article|blog|authored|compiled)\s+)?by|(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:text|texte|texto|testo|artikel|beitrag|bericht|gastbeitrag|kommentar|gastkommentar|kolumne|analyse|reportage|essay|glosse|rezension|interview|chronique|tribune|entretien|entrevista|intervista|columna|crónica|article|artículo|articolo|erstellt|eingestellt|geschrieben|verfasst|veröffentlicht|gepostet|écrit|publié|rédigé|escrito|publicado|postado|scritto|pubblicato|postato|geschreven|gepubliceerd|geplaatst)\s+(?:von|par|de|por|da|di|door)|von|par|por|door|av|di|oleh|autor(?:a|es)?|auteur|author(?:s|ed by)?|writer|reporter|byline)\b\s*[:\-–]?|(?:text|autorin|redakteur(?:in)?|verfasser(?:in)?|reporterin)\s*:)\s*",
+            r"(?i)^(?:(?:(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:(?:written|writing|posted|reported|reporting|published|story|text|words|analysis|commentary|opinion|review|interview|essay|column|report|article|blog|authored|compiled)\s+)?by|(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:text|texte|texto|testo|artikel|beitrag|bericht|gastbeitrag|kommentar|gastkommentar|kolumne|analyse|reportage|essay|glosse|rezension|interview|chronique|tribune|entretien|entrevista|intervista|columna|crónica|article|artículo|articolo|erstellt|eingestellt|geschrieben|verfasst|veröffentlicht|gepostet|écrit|publié|rédigé|escrito|publicado|postado|scritto|pubblicato|postato|geschreven|gepubliceerd|geplaatst)\s+(?:von|par|de|por|da|di|door)|von|par|por|door|av|di|oleh|autor(?:a|es)?|auteur|author(?:s|ed by)?|writer|reporter|byline)\b\s*[:\-–]?|(?:text|autorin|redakteur(?:in)?|verfasser(?:in)?|reporterin)\s*:)\s*",
         )
         .expect("static regex")
     })
@@ -313,6 +313,7 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
                     | "published"
                     | "posted"
                     | "edited"
+                    | "editing"
                     | "last"
                     | "about"
                     | "follow"

@@ -375,6 +375,15 @@ mod tests {
             names("By Ann Lee, Staff Writer, and Bo Chan, Staff Writer"),
             ["Ann Lee", "Bo Chan"]
         );
+        // A wire's credits: who reported and wrote, not who edited.
+        assert_eq!(
+            names("Reporting by Ann Lee and Bo Chan; Writing by Cy Dee; Editing by Ed Fox"),
+            ["Ann Lee", "Bo Chan", "Cy Dee"]
+        );
+        assert_eq!(
+            names("Reporting by Ann Lee Editing by Bo Chan"),
+            ["Ann Lee"]
+        );
         // Labels that say so only with their colon.
         assert_eq!(names("Autorin: Uta Staschewski"), ["Uta Staschewski"]);
         assert_eq!(names("Text: Max Mustermann"), ["Max Mustermann"]);
