@@ -155,7 +155,10 @@ pub(super) fn page_author_candidates(
             // among lines like it, it is a listing's item ("17.11.2022 -
             // Buntspecht", a concert calendar). A labelled line is read
             // the usual way.
-            let labelled = line && names::has_label(&t);
+            // A minor heading may set a byline as it sets a label ("<h5>By
+            // Ann Lee</h5>"): labelled, it names its writer.
+            let minor = matches!(node.tag, Tag::H(4..=6));
+            let labelled = (line || minor) && names::has_label(&t);
             if beside.is_none() && line && !labelled && by_headline(i) && t.len() <= 80 {
                 beside = names::dated_name(&t)
                     .filter(|n| !dated_siblings(a, i as u32) && in_one_text(a, i as u32, n))
@@ -477,6 +480,12 @@ mod tests {
         );
         let a = clean(&page("<title>Night buses return</title>", &art));
         assert_eq!(a.authors, ["Ann Lee"]);
+        // A minor heading may set the byline, labelled.
+        let art = format!(
+            r#"<h1>Night buses return</h1><h5>By Giovanni Gaggero | 12/10/2020</h5><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("<title>Night buses return</title>", &art));
+        assert_eq!(a.authors, ["Giovanni Gaggero"]);
         // A bare `<div>` or `<span>` under the headline is a line too.
         for wrap in ["div", "span"] {
             let art = format!(
