@@ -81,6 +81,13 @@ pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
             return (tail.to_string(), Some(head.to_string()));
         }
     }
+    // "example.com: Headline": an address names the site before a colon
+    // too, where a word would open a headline ("Brexit: …").
+    if let Some((head, tail)) = title.split_once(": ") {
+        if is_host(head) && !tail.trim().is_empty() {
+            return (tail.trim().to_string(), Some(head.to_string()));
+        }
+    }
     (title, None)
 }
 
@@ -262,6 +269,22 @@ mod tests {
         assert_eq!(
             split_site("Buses for the north - Embarque", None, false).0,
             "Buses for the north - Embarque"
+        );
+        // An address before a colon is the site; a word is the headline's.
+        assert_eq!(
+            split_site(
+                "java.net: Behind The Scenes of Project Looking Glass",
+                None,
+                false
+            ),
+            (
+                "Behind The Scenes of Project Looking Glass".to_string(),
+                Some("java.net".to_string())
+            )
+        );
+        assert_eq!(
+            split_site("Brexit: what happens next for the buses", None, true).0,
+            "Brexit: what happens next for the buses"
         );
         // A question is the headline's second half, not a site's name; a
         // slogan's exclamation may be the site's.
