@@ -71,55 +71,36 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
             found.push((c.get(0).map_or(0, |m| m.start()), full));
         }
     }
-    for c in mdy.captures_iter(text) {
-        if let (Some(m), Ok(d), Ok(y)) = (month_number(&c[1]), c[2].parse(), c[3].parse()) {
-            if let Some(s) = valid_day(y, m, d) {
-                found.push((c.get(0).map_or(0, |m| m.start()), s));
-                break;
-            }
+    found.extend(first_day(mdy, text, |c| {
+        Some((c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?))
+    }));
+    found.extend(first_day(dmy, text, |c| {
+        Some((c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?))
+    }));
+    found.extend(first_day(num, text, |c| {
+        if c[2] != c[4] {
+            return None;
         }
-    }
-    for c in dmy.captures_iter(text) {
-        if let (Ok(d), Some(m), Ok(y)) = (c[1].parse(), month_number(&c[2]), c[3].parse()) {
-            if let Some(s) = valid_day(y, m, d) {
-                found.push((c.get(0).map_or(0, |m| m.start()), s));
-                break;
-            }
-        }
-    }
-    for c in num.captures_iter(text) {
-        let (a, b, y): (u32, u32, i32) = match (c[1].parse(), c[3].parse(), c[5].parse()) {
-            (Ok(a), Ok(b), Ok(y)) if c[2] == c[4] => (a, b, y),
-            _ => continue,
-        };
+        let (a, b, y): (u32, u32, i32) =
+            (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
         // Day first when it must be, or with dots (European); else US order.
         let (m, d) = if a > 12 || (&c[2] == "." && b <= 12) {
             (b, a)
         } else {
             (a, b)
         };
-        if let Some(s) = valid_day(y, m, d) {
-            found.push((c.get(0).map_or(0, |m| m.start()), s));
-            break;
-        }
-    }
-    for c in ymd.captures_iter(text) {
+        Some((y, m, d))
+    }));
+    found.extend(first_day(ymd, text, |c| {
         // A path's parts ("…/2011/09/07/title") are an address, not a
         // date written for a reader.
-        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let whole = c.get(0)?.range();
         if c[2] != c[4] || text[..whole.start].ends_with('/') || text[whole.end..].starts_with('/')
         {
-            continue;
+            return None;
         }
-        let (y, m, d) = match (c[1].parse(), c[3].parse(), c[5].parse()) {
-            (Ok(y), Ok(m), Ok(d)) => (y, m, d),
-            _ => continue,
-        };
-        if let Some(s) = valid_day(y, m, d) {
-            found.push((whole.start, s));
-            break;
-        }
-    }
+        Some((c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?))
+    }));
     found.extend(other_orders(text));
     found.sort_by_key(|(pos, _)| *pos);
     found.into_iter().next().map(|(_, s)| s)
@@ -132,19 +113,12 @@ pub(crate) fn in_text(text: &str) -> Option<String> {
 /// "2020年3月15日" are not read: their text has no spaces to tell a date
 /// line from a sentence that opens with a date.)
 fn other_orders(text: &str) -> Vec<(usize, String)> {
-    /// A match's year, month and day, when its parts read as numbers.
-    type Ymd = dyn Fn(&regex::Captures) -> Option<(i32, u32, u32)>;
     let mut found = Vec::new();
     // Each pattern is built and run only where its mark is, found without
     // a search (a year with its dot, the word "tháng"): most pages have
     // neither, and a Unicode pattern costs more to build than to run.
-    let mut first = |rx: &OnceLock<Regex>, pattern: &str, ymd: &Ymd| {
-        let rx = rx.get_or_init(|| Regex::new(pattern).expect("static regex"));
-        let hit = rx.captures_iter(text).find_map(|c| {
-            let (y, m, d) = ymd(&c)?;
-            Some((c.get(0)?.start(), valid_day(y, m, d)?))
-        });
-        found.extend(hit);
+    let built = |rx: &'static OnceLock<Regex>, pattern: &str| -> &'static Regex {
+        rx.get_or_init(|| Regex::new(pattern).expect("static regex"))
     };
     let year_dot = text
         .as_bytes()
@@ -154,18 +128,31 @@ fn other_orders(text: &str) -> Vec<(usize, String)> {
         static YEAR_WORD: OnceLock<Regex> = OnceLock::new();
         // Any word: the month's name is checked after.
         let pattern = r"(?-u:\b)(\d{4})\.\s([^\s\d.,]{3,24})\.?\s(\d{1,2})(?-u:\b)";
-        first(&YEAR_WORD, pattern, &|c| {
+        found.extend(first_day(built(&YEAR_WORD, pattern), text, |c| {
             Some((c[1].parse().ok()?, month_number(&c[2])?, c[3].parse().ok()?))
-        });
+        }));
     }
     if text.contains("tháng") {
         static THANG: OnceLock<Regex> = OnceLock::new();
         let pattern = r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)?\s*(\d{4})\b";
-        first(&THANG, pattern, &|c| {
+        found.extend(first_day(built(&THANG, pattern), text, |c| {
             Some((c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?))
-        });
+        }));
     }
     found
+}
+
+/// The first match of `rx` in `text` whose parts `ymd` reads as a year,
+/// a month and a day that exist, as `YYYY-MM-DD`, with where it starts.
+fn first_day(
+    rx: &Regex,
+    text: &str,
+    ymd: impl Fn(&regex::Captures) -> Option<(i32, u32, u32)>,
+) -> Option<(usize, String)> {
+    rx.captures_iter(text).find_map(|c| {
+        let (y, m, d) = ymd(&c)?;
+        Some((c.get(0)?.start(), valid_day(y, m, d)?))
+    })
 }
 
 /// A numeric date with a two-digit year ("01.19.05, 5:17 PM ET",
