@@ -26,7 +26,9 @@ pub(super) fn dates(
     frame: &Frame,
 ) -> impl Iterator<Item = Candidate> {
     let head_end = h1.map(|h| a.subtree_end(h as u32));
-    let head_reach = head_end.map(|e| reach(a, e, HEAD_WORDS));
+    // The nodes [`just_after`] the headline, walked once.
+    let head_span = head_end.map(|e| e..=reach(a, e, HEAD_WORDS));
+    let under_head = |i: usize| head_span.as_ref().is_some_and(|s| s.contains(&i));
     let mut under_headline = false;
     let mut standing: Vec<((u8, usize), bool, Candidate)> = Vec::new();
     let root_end = root.map(|r| a.subtree_end(r));
@@ -43,16 +45,10 @@ pub(super) fn dates(
             // write its year in two digits ("Von: Björn Jahner | 31.10.23");
             // a paragraph of such numbers alone may be a score or a
             // version.
-            if !under_headline
-                && head_end.is_some_and(|e| i >= e)
-                && head_reach.is_some_and(|r| i <= r)
-                && !frame.in_widget(a, n)
-                && !labelled_datum(a, n)
-            {
-                let line = if opens_block(a, n) {
-                    split_line(a, n)
-                } else {
-                    short_date(&node.text)
+            if !under_headline && under_head(i) && !frame.in_widget(a, n) && !labelled_datum(a, n) {
+                let line = match block_of(a, n) {
+                    Some(block) if opens(a, block, n) => split_line(a, block, n),
+                    _ => short_date(&node.text),
                 };
                 if let Some(stamp) = line {
                     under_headline = true;
@@ -84,8 +80,7 @@ pub(super) fn dates(
         let caption = captions_a_link(a, n);
         if !under_headline
             && !caption
-            && (head_end.is_some_and(|e| just_after(a, e, i))
-                || h1.is_some_and(|h| just_above(a, n, h)))
+            && (under_head(i) || h1.is_some_and(|h| just_above(a, n, h)))
             && !labelled_datum(a, n)
         {
             under_headline = true;
@@ -149,13 +144,12 @@ fn dateline(text: &str) -> Option<String> {
         .flatten()
 }
 
-/// The standing date of the short line that text node `n` opens, read
-/// across the inline elements that part it; `None` when `n` alone holds
-/// all of the line's text (the caller has read it already).
-fn split_line(a: &Arena, n: u32) -> Option<String> {
+/// The standing date of the short line that text node `n` opens in
+/// `block`, read across the inline elements that part it; `None` when `n`
+/// alone holds all of the line's text (the caller has read it already).
+fn split_line(a: &Arena, block: u32, n: u32) -> Option<String> {
     /// Nodes at most in the line's block: a line, not a section.
     const LINE_NODES: usize = 24;
-    let block = a.ancestors(n).skip(1).find(|&b| a.tag(b).is_block())?;
     if a.subtree_end(block) - block as usize > LINE_NODES {
         return None;
     }
@@ -175,11 +169,19 @@ fn short_date(text: &str) -> Option<String> {
         .flatten()
 }
 
+/// The nearest block element around node `n`: the line it stands in.
+fn block_of(a: &Arena, n: u32) -> Option<u32> {
+    a.ancestors(n).skip(1).find(|&b| a.tag(b).is_block())
+}
+
 /// Whether text node `n` is the first text of its block.
 fn opens_block(a: &Arena, n: u32) -> bool {
-    let Some(block) = a.ancestors(n).skip(1).find(|&b| a.tag(b).is_block()) else {
-        return false;
-    };
+    block_of(a, n).is_some_and(|block| opens(a, block, n))
+}
+
+/// Whether text node `n` is the first text of `block`, an element around
+/// it.
+fn opens(a: &Arena, block: u32, n: u32) -> bool {
     !(block as usize + 1..n as usize).any(|k| {
         let node = &a.nodes[k];
         node.tag == Tag::Text && !node.text.trim().is_empty()
@@ -318,8 +320,7 @@ fn without_byline(field: &str) -> &str {
 /// line starts after a `<br>` or at the edge of the nearest block.
 fn own_line(a: &Arena, n: u32) -> bool {
     const WORDS_BEFORE: usize = 12;
-    let block_of = |k: u32| a.ancestors(k).skip(1).find(|&b| a.tag(b).is_block());
-    let Some(block) = block_of(n) else {
+    let Some(block) = block_of(a, n) else {
         return true;
     };
     let mut words = 0;
@@ -327,7 +328,7 @@ fn own_line(a: &Arena, n: u32) -> bool {
         let node = &a.nodes[i];
         match node.tag {
             Tag::Br => break,
-            Tag::Text if block_of(i as u32) != Some(block) => break,
+            Tag::Text if block_of(a, i as u32) != Some(block) => break,
             Tag::Text => words += node.text.split_whitespace().count(),
             _ => {}
         }
