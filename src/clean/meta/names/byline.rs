@@ -383,14 +383,12 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
     // Split into parts, each marked when a conjunction opened it ("… and
     // Bo Chan"): a new name, where a part after a comma may go on about
     // the one before.
-    let mut parts: Vec<String> = Vec::new();
-    let mut joined: Vec<bool> = Vec::new();
+    let mut parts: Vec<(String, bool)> = Vec::new();
     let mut cur: Vec<&str> = Vec::new();
     let mut conjunction = false;
-    let mut flush = |cur: &mut Vec<&str>, parts: &mut Vec<String>, conjunction: &mut bool| {
+    let flush = |cur: &mut Vec<&str>, parts: &mut Vec<(String, bool)>, conjunction: &mut bool| {
         if !cur.is_empty() {
-            parts.push(cur.join(" "));
-            joined.push(std::mem::take(conjunction));
+            parts.push((cur.join(" "), std::mem::take(conjunction)));
             cur.clear();
         }
     };
@@ -423,9 +421,9 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
     // Burns Chronicle"), not more writers.
     let mut in_title = false;
     let mut names: Vec<String> = Vec::new();
-    let first_caps = parts.first().map(|p| all_caps(p)).unwrap_or(false);
-    for (i, part) in parts.iter().enumerate() {
-        if joined[i] {
+    let first_caps = parts.first().is_some_and(|(p, _)| all_caps(p));
+    for (i, (part, joined)) in parts.iter().enumerate() {
+        if *joined {
             in_title = false;
         }
         if in_title {
