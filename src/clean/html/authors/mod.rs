@@ -95,7 +95,6 @@ pub(super) fn page_author_candidates(
                 // A bare line under the headline (`<div>By Ann Lee</div>`)
                 // is a byline as much as a classed one.
                 && !(matches!(node.tag, Tag::Div | Tag::Inline | Tag::OtherBlock)
-                    && st[i].len <= 120
                     && h1_at.is_some_and(|h| i > h && i <= h + 60))
                 // A bare `<strong>Autor:</strong>` is a label's own element:
                 // text, in at most a few wrappers (not a long chain of
@@ -151,14 +150,14 @@ pub(super) fn page_author_candidates(
                 .map(|(k, v)| (format!("{t} {v}"), k));
             // A heading or a term holds a label, never a byline line.
             let line = !matches!(node.tag, Tag::H(_) | Tag::Dt);
-            // A date line under the headline that goes on to a name, alone:
-            // among lines like it, it is a listing's item ("17.11.2022 -
-            // Buntspecht", a concert calendar). A labelled line is read
-            // the usual way.
             // A minor heading may set a byline as it sets a label ("<h5>By
             // Ann Lee</h5>"): labelled, it names its writer.
             let minor = matches!(node.tag, Tag::H(4..=6));
             let labelled = (line || minor) && names::has_label(&t);
+            // A date line under the headline that goes on to a name, alone:
+            // among lines like it, it is a listing's item ("17.11.2022 -
+            // Buntspecht", a concert calendar). A labelled line is read
+            // the usual way.
             if beside.is_none() && line && !labelled && by_headline(i) && t.len() <= 80 {
                 beside = names::dated_name(&t)
                     .filter(|n| !dated_siblings(a, i as u32) && in_one_text(a, i as u32, n))
