@@ -199,16 +199,7 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
     // An only child stands for its parent.
     loop {
         let p = a.node(top).parent;
-        if p == body || p == 0 {
-            break;
-        }
-        let elems = a
-            .node(p)
-            .children
-            .iter()
-            .filter(|&&c| a.tag(c) != Tag::Text || !a.node(c).text.trim().is_empty())
-            .count();
-        if elems != 1 {
+        if p == body || p == 0 || only_child(a, p).is_none() {
             break;
         }
         top = p;
@@ -242,13 +233,14 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
         {
             // Article text split over sibling wrappers scores low in each.
             true
-        } else if node.tag == Tag::P || (node.tag == Tag::Div && !ss.has_block) {
-            let ld = link_density(ss);
-            if ss.len > 80 {
+        } else if let Some(p) = lone_paragraph(a, st, s, s < top) {
+            let ps = &st[p as usize];
+            let ld = link_density(ps);
+            if ps.len > 80 {
                 ld < 0.25
             } else {
-                ss.len > 0 && ld == 0.0 && {
-                    let t = a.text(s);
+                ps.len > 0 && ld == 0.0 && {
+                    let t = a.text(p);
                     t.ends_with('.') || t.contains(". ")
                 }
             }
@@ -262,6 +254,38 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
     roots.extend(cousins(a, st, top, &unlikely));
     roots.sort_unstable();
     roots
+}
+
+/// The one child of `p` that is not blank text, if it has only one.
+fn only_child(a: &Arena, p: u32) -> Option<u32> {
+    let mut kept = a
+        .node(p)
+        .children
+        .iter()
+        .filter(|&&c| a.tag(c) != Tag::Text || !a.node(c).text.trim().is_empty());
+    let first = kept.next()?;
+    kept.next().is_none().then_some(*first)
+}
+
+/// The paragraph sibling `s` is: itself when it is a `<p>` or a `<div>`
+/// of text alone or, when it comes before the text (`lead`), the one
+/// paragraph inside wrappers that hold nothing else (`div.leader > p`, a
+/// template's lead set apart from the text under it), unless a wrapper's
+/// class or id marks boilerplate. After the text, such wrappers hold a
+/// copyright notice or a promotion far more often than article text.
+fn lone_paragraph(a: &Arena, st: &[Stat], s: u32, lead: bool) -> Option<u32> {
+    let mut x = s;
+    loop {
+        let node = a.node(x);
+        match node.tag {
+            Tag::P => return Some(x),
+            Tag::Div if !st[x as usize].has_block => return Some(x),
+            Tag::Div | Tag::Section if lead && boiler_class(node.attrs()).is_none() => {
+                x = only_child(a, x).filter(|&c| a.tag(c) != Tag::Text)?;
+            }
+            _ => return None,
+        }
+    }
 }
 
 /// The article's other parts when its template repeats a wrapper around
@@ -349,6 +373,25 @@ mod tests {
         assert!(md.starts_with("When I moved"), "{md}");
         assert!(md.contains("night buses"), "{md}");
         assert!(!md.contains("Advertisement"), "{md}");
+    }
+
+    /// A template that sets the lead apart (`div.leader > p` above the
+    /// text's own wrapper) still has it in the article; a lone paragraph
+    /// in a wrapper after the text (a copyright notice) stays out.
+    #[test]
+    fn a_lead_in_its_own_wrapper_is_kept() {
+        let lead = "Night buses are coming back to the northern suburbs, and with them the question of who will drive them, after a spring in which the network lost a third of its drivers.";
+        let notice = "This material is protected by copyright and may not be copied, shown or passed on, in whole or in part, without the written consent of the publisher.";
+        let html = page(
+            "",
+            &format!(
+                r#"<h1>Buses for the north</h1><div class="leader"><p>{lead}</p></div><div class="fliesstext"><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p></div><div class="notice"><p>{notice}</p></div>"#
+            ),
+        );
+        let md = body(&clean(&html));
+        assert!(md.starts_with("Night buses are coming back"), "{md}");
+        assert!(md.contains("night buses, which"), "{md}");
+        assert!(!md.contains("protected by copyright"), "{md}");
     }
 
     /// A video page's article is one short description; the site's login
