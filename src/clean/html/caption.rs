@@ -45,6 +45,22 @@ pub(super) fn is_loose_caption(a: &Arena, st: &[Stat], n: u32) -> bool {
     second == n && is_image(a, st, first)
 }
 
+/// Is block `n` an image's caption set as a paragraph of its own: no
+/// longer than a caption, right after an image among its siblings
+/// (`<div class="image"><img><p>In this file photo, …</p></div>`)?
+pub(super) fn follows_image(a: &Arena, st: &[Stat], n: u32) -> bool {
+    if st[n as usize].len > MAX_CAPTION {
+        return false;
+    }
+    let siblings = &a.node(a.node(n).parent).children;
+    let at = siblings.iter().position(|&c| c == n).unwrap_or(0);
+    let before = siblings[..at]
+        .iter()
+        .rev()
+        .find(|&&c| !(a.tag(c) == Tag::Text && a.node(c).text.trim().is_empty()));
+    before.is_some_and(|&b| is_image(a, st, b))
+}
+
 /// An image above what follows, bare or inside a link or wrapper with no
 /// text of its own. A spacer, a tracking pixel or an icon is not one, nor
 /// an image floated left or right: the text beside it flows around it, as

@@ -182,6 +182,7 @@ const BOILER_TOKENS: &[&str] = &[
     "navigation",
     "menu",
     "meta",
+    "metadata",
     "tags",
     "tag",
     "byline",
