@@ -94,7 +94,7 @@ pub(super) fn page_author_candidates(
                 && !matches!(node.tag, Tag::P | Tag::H(_) | Tag::Dt)
                 // A bare line under the headline (`<div>By Ann Lee</div>`)
                 // is a byline as much as a classed one.
-                && !(matches!(node.tag, Tag::Div | Tag::Inline | Tag::OtherBlock)
+                && !(matches!(node.tag, Tag::Div | Tag::Section | Tag::Inline | Tag::OtherBlock)
                     && h1_at.is_some_and(|h| i > h && i <= h + 60))
                 // A bare `<strong>Autor:</strong>` is a label's own element:
                 // text, in at most a few wrappers (not a long chain of
@@ -132,6 +132,7 @@ pub(super) fn page_author_candidates(
                 node.tag,
                 Tag::P
                     | Tag::Div
+                    | Tag::Section
                     | Tag::Inline
                     | Tag::OtherBlock
                     | Tag::Li
@@ -485,10 +486,12 @@ mod tests {
         );
         let a = clean(&page("<title>Night buses return</title>", &art));
         assert_eq!(a.authors, ["Giovanni Gaggero"]);
-        // A bare `<div>` or `<span>` under the headline is a line too.
-        for wrap in ["div", "span"] {
+        // A bare `<div>`, `<span>` or `<section>` under the headline is
+        // a line too, and a classed `<section>` a line like a `<p>`.
+        for wrap in ["div", "span", "section", "section class=\"x\""] {
             let art = format!(
-                r#"<h1>Night buses return</h1><{wrap}>By Ann Lee</{wrap}><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+                r#"<h1>Night buses return</h1><{wrap}>By Ann Lee</{}><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#,
+                wrap.split(' ').next().unwrap_or(wrap)
             );
             let a = clean(&page("<title>Night buses return</title>", &art));
             assert_eq!(a.authors, ["Ann Lee"], "{wrap}");

@@ -525,6 +525,11 @@ mod tests {
         // write it.
         assert!(is_person_name("Ahmed al-Omran") && is_person_name("Jean d'Alembert"));
         assert!(!is_person_name("Ahmed al-omran") && !is_person_name("Ahmed re-Omran"));
+        // "A." is an initial, not the article; an article never ends a
+        // name, so a last "An" is the name (Vietnamese, Korean).
+        assert_eq!(names("By A. N. Lee"), ["A. N. Lee"]);
+        assert!(is_person_name("Nguyen Van An") && is_person_name("Kim An"));
+        assert!(!is_person_name("A Correspondent") && !is_person_name("An Observer"));
         assert!(plausible_author("Deutsche Welle") && plausible_author("Associated Press"));
         assert_eq!(names("Écrit par Ann Lee"), ["Ann Lee"]);
         // "An article by", with its article, in the languages read.

@@ -478,8 +478,15 @@ pub(crate) fn is_person_name(s: &str) -> bool {
     let lower: Vec<String> = words.iter().map(|w| bare_lower(w)).collect();
     if legal_form(&words)
         || placeholder(&lower)
-        || words.iter().zip(&lower).any(|(w, l)| {
-            role_word(l) || NOT_NAME.contains(&l.as_str()) && w.chars().any(char::is_uppercase)
+        || words.iter().zip(&lower).enumerate().any(|(i, (w, l))| {
+            // "A." is an initial ("A. N. Lee"), and an article never ends
+            // what it opens: a last "An" is a name ("Nguyen Van An").
+            let article_last = i + 1 == words.len() && l == "an";
+            role_word(l)
+                || NOT_NAME.contains(&l.as_str())
+                    && w.chars().any(char::is_uppercase)
+                    && !initials(w)
+                    && !article_last
         })
     {
         return false;
