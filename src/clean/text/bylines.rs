@@ -114,17 +114,12 @@ pub(super) fn labelled(text: &str) -> bool {
         })
 }
 
-/// "Tom Krisher, AP Auto Writer": a name and its job title after a comma,
-/// with no "By" (not read as a byline anywhere else: a crosshead in the
-/// body may look the same; only a line right under the headline is).
+/// "Tom Krisher, AP Auto Writer": [`names::name_and_title`], its name's
+/// words as plain text writes a name.
 pub(super) fn name_with_title(text: &str) -> Option<String> {
-    let (name, rest) = text.trim().split_once(", ")?;
-    let words: Vec<&str> = name.split(' ').collect();
-    ((2..=4).contains(&words.len())
-        && words.iter().all(|w| is_name_word(w))
-        && names::is_job_title(rest.trim_end_matches('.'))
-        && names::is_person_name(name))
-    .then(|| name.to_string())
+    names::name_and_title(text)
+        .filter(|name| name.split(' ').all(is_name_word))
+        .map(str::to_string)
 }
 
 /// A line that is only a person's name ("Ann Lee", "JANIE HAR"): every

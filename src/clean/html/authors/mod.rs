@@ -167,7 +167,11 @@ pub(super) fn page_author_candidates(
             // A later label counts only where it names someone: the
             // line around a byline block would otherwise hide it.
             let later = || names::has_later_label(&t) && !names::split_byline(&t).is_empty();
-            let ev = (beside.is_some() || labelled || line && later()).then_some(Evidence::ByLine);
+            // No label, but a name and its job title right under the
+            // headline ("Ann Lee | Staff Writer").
+            let titled = || line && by_headline(i) && names::name_and_title(&t).is_some();
+            let ev = (beside.is_some() || labelled || line && later() || titled())
+                .then_some(Evidence::ByLine);
             read = Some(t);
             ev
         } else {
@@ -486,6 +490,12 @@ mod tests {
         );
         let a = clean(&page("<title>Night buses return</title>", &art));
         assert_eq!(a.authors, ["Giovanni Gaggero"]);
+        // A name and its job title under the headline, with no label.
+        let art = format!(
+            r#"<h1>Night buses return</h1><p>Ann Lee | Staff Writer</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let a = clean(&page("<title>Night buses return</title>", &art));
+        assert_eq!(a.authors, ["Ann Lee"]);
         // A bare `<div>`, `<span>` or `<section>` under the headline is
         // a line too, and a classed `<section>` a line like a `<p>`.
         for wrap in ["div", "span", "section", "section class=\"x\""] {

@@ -18,7 +18,7 @@ pub(super) fn label_rx() -> &'static Regex {
     static RX: OnceLock<Regex> = OnceLock::new();
     RX.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:(?:(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:(?:written|writing|posted|reported|reporting|published|story|text|words|analysis|commentary|opinion|review|interview|essay|column|report|article|blog|authored|compiled)\s+)?by|(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:text|texte|texto|testo|artikel|beitrag|bericht|gastbeitrag|kommentar|gastkommentar|kolumne|analyse|reportage|essay|glosse|rezension|interview|chronique|tribune|entretien|entrevista|intervista|columna|crónica|article|artículo|articolo|erstellt|eingestellt|geschrieben|verfasst|veröffentlicht|gepostet|écrit|publié|rédigé|escrito|publicado|postado|scritto|pubblicato|postato|geschreven|gepubliceerd|geplaatst)\s+(?:von|par|de|por|da|di|door)|von|par|por|door|av|di|oleh|autor(?:a|es)?|auteur|author(?:s|ed by)?|writer|reporter|byline)\b\s*[:\-–]?|(?:text|autorin|redakteur(?:in)?|verfasser(?:in)?|reporterin)\s*:)\s*",
+            r"(?i)^(?:(?:(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:(?:written|writing|posted|reported|reporting|published|story|text|words|analysis|commentary|opinion|review|interview|essay|column|report|article|blog|authored|compiled)\s+)?by|(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:text|texte|texto|testo|artikel|beitrag|bericht|gastbeitrag|kommentar|gastkommentar|kolumne|analyse|reportage|essay|glosse|rezension|interview|chronique|tribune|entretien|entrevista|intervista|columna|crónica|article|artículo|articolo|erstellt|eingestellt|geschrieben|verfasst|veröffentlicht|gepostet|écrit|publié|rédigé|escrito|publicado|postado|scritto|pubblicato|postato|geschreven|gepubliceerd|geplaatst)\s+(?:von|par|de|por|da|di|door)|von|par|por|door|av|af|di|oleh|napisał|napisała|autor(?:a|es)?|auteur|author(?:s|ed by)?|writer|reporter|byline)\b\s*[:\-–]?|(?:text|tekst|texto|testo|autorin|redakteur(?:in)?|verfasser(?:in)?|reporterin|författare|forfatter|kirjoittaja|szerző|yazar|автор|текст)\s*:)\s*",
         )
         .expect("static regex")
     })
@@ -548,8 +548,24 @@ pub(super) fn desk_start(lowers: &[String], role: usize) -> usize {
     k
 }
 
+/// "Tom Krisher, AP Auto Writer", "Ann Lee | Staff Writer", "Ann Lee —
+/// Senior Editor": a name and its job title after a separator, with no
+/// label: the name. Only a line right under the headline is read so (a
+/// crosshead in the body may look the same).
+pub(crate) fn name_and_title(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let (name, rest) = [", ", " | ", " — ", " – ", " - ", " · ", " • "]
+        .iter()
+        .filter_map(|sep| text.split_once(sep))
+        .min_by_key(|(name, _)| name.len())?;
+    ((2..=4).contains(&name.split_whitespace().count())
+        && is_job_title(rest.trim_end_matches('.'))
+        && is_person_name(name))
+    .then_some(name)
+}
+
 /// Does `s` name a job ("AP Auto Writer", "Business Columnist")?
-pub(crate) fn is_job_title(s: &str) -> bool {
+pub(super) fn is_job_title(s: &str) -> bool {
     let words: Vec<String> = s.split_whitespace().map(bare_lower).collect();
     (1..=5).contains(&words.len()) && words.last().is_some_and(|w| ROLES.contains(&w.as_str()))
 }

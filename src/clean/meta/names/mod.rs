@@ -23,7 +23,7 @@ mod words;
 use super::Seen;
 pub(crate) use byline::{
     after_dated_label, dated_name, has_label, has_later_label, is_author_label, is_field_label,
-    is_job_title, is_label, split_byline, strip_label,
+    is_label, name_and_title, split_byline, strip_label,
 };
 pub(crate) use words::{is_login, is_person_name, is_signature, plausible_author};
 
@@ -530,6 +530,32 @@ mod tests {
         assert_eq!(names("By A. N. Lee"), ["A. N. Lee"]);
         assert!(is_person_name("Nguyen Van An") && is_person_name("Kim An"));
         assert!(!is_person_name("A Correspondent") && !is_person_name("An Observer"));
+        // Labels in more languages: with their colon, or a word that
+        // says "by" ("Af", Danish) or "wrote" ("Napisał", Polish).
+        for line in [
+            "Tekst: Ann Lee",
+            "Szerző: Ann Lee",
+            "Yazar: Ann Lee",
+            "Kirjoittaja: Ann Lee",
+            "Författare: Ann Lee",
+            "Af Ann Lee",
+            "Napisała Ann Lee",
+        ] {
+            assert!(has_label(line), "{line}");
+            assert_eq!(names(line), ["Ann Lee"], "{line}");
+        }
+        assert_eq!(names("Автор: Анна Ли"), ["Анна Ли"]);
+        // A name and its job title after a separator, with no label.
+        for line in [
+            "Ann Lee | Staff Writer",
+            "Ann Lee — Senior Editor",
+            "Ann Lee - Reporter",
+            "Tom Lee, AP Auto Writer",
+        ] {
+            assert!(name_and_title(line).is_some(), "{line}");
+        }
+        assert_eq!(name_and_title("Paris, France"), None);
+        assert_eq!(name_and_title("Ann Lee | Berlin"), None);
         assert!(plausible_author("Deutsche Welle") && plausible_author("Associated Press"));
         assert_eq!(names("Écrit par Ann Lee"), ["Ann Lee"]);
         // "An article by", with its article, in the languages read.
