@@ -282,6 +282,21 @@ mod tests {
     }
 
     #[test]
+    fn a_date_line_that_opens_with_its_byline_is_still_a_date_line() {
+        for line in [
+            "Posted by Ann Lee on September 21, 2020",
+            "Written by Ann Lee and Bo Chan on September 21, 2020",
+            "Por Ana García el 21 de septiembre de 2020",
+        ] {
+            let top = format!("<p>{line}</p>");
+            assert_eq!(date_of("", &top).as_deref(), Some("2020-09-21"), "{line}");
+        }
+        // Not a byline's sentence, however it opens.
+        let top = "<p>By Ann Lee and the members of the council who met on September 21, 2020 to vote</p>";
+        assert_eq!(date_of("", top), None);
+    }
+
+    #[test]
     fn a_date_line_parted_by_its_markup_is_read_as_one_line() {
         // A theme that links the month to its archive, no space kept.
         let top = r#"<p class="postmetadata">8.<a href="/date/2010/12/">Dezember 2010</a> um 09:43 &middot; <a href="/c">Rezepte</a></p>"#;

@@ -2,6 +2,7 @@
 //! in a sentence, nor a link's, nor one of a list of other stories' days.
 
 use crate::clean::meta::dates::{self, Candidate, Evidence};
+use crate::clean::meta::names;
 
 use super::super::arena::{Arena, Tag};
 use super::Frame;
@@ -279,7 +280,7 @@ fn standing_date(text: &str) -> Option<String> {
         .split(|w| matches!(*w, "|" | "·" | "•"))
         .map(|field| field.join(" "))
         .find_map(|field| {
-            let field = without_byline(field.trim());
+            let field = without_byline(after_byline(field.trim()));
             let short = field
                 .split_whitespace()
                 .try_fold((0, 0), |(w, c), word| {
@@ -311,6 +312,25 @@ fn without_byline(field: &str) -> &str {
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         })
         .map_or(field, |(at, _)| &field[..at])
+}
+
+/// A date line after the byline that opens it: "Posted by Ann Lee on
+/// March 3, 2024" is judged as "on March 3, 2024", "Por Ana García el 3
+/// de marzo" as "el 3 de marzo", however long the label and the name.
+fn after_byline(field: &str) -> &str {
+    if !names::has_label(field) {
+        return field;
+    }
+    // Names only: "By Ann Lee and the members of the council who met on
+    // …" is a sentence.
+    let parts = names::split_byline(field);
+    if !parts.iter().all(|p| names::is_person_name(p)) {
+        return field;
+    }
+    parts
+        .last()
+        .and_then(|name| field.find(name.as_str()).map(|at| at + name.len()))
+        .map_or(field, |end| field[end..].trim_start_matches([',', ' ']))
 }
 
 /// Whether text node `n` opens its line or follows a few words (a label,

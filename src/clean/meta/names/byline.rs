@@ -338,6 +338,13 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
             // "Ann Lee for The Guardian", "Ann Lee in Paris": after a full
             // name only ("Organization for Transformative Works").
             || matches!(bare, "on" | "at" | "in" | "for" | "from") && tokens.len() >= 2
+            // A short lower-case word before a number after a full name
+            // opens its date, in any language ("el 3 de marzo", "le 3
+            // mars", "op 3 maart", "den 3. mars").
+            || next_digit
+                && tokens.len() >= 2
+                && bare.chars().count() <= 3
+                && w.chars().all(char::is_lowercase)
             || matches!(
                 bare,
                 "publiziert"

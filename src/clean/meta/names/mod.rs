@@ -545,6 +545,13 @@ mod tests {
             assert_eq!(names(line), ["Ann Lee"], "{line}");
         }
         assert_eq!(names("Автор: Анна Ли"), ["Анна Ли"]);
+        // A short lower-case word before a number opens the date, in
+        // any language.
+        assert_eq!(
+            names("Por Ana García el 3 de marzo de 2024"),
+            ["Ana García"]
+        );
+        assert_eq!(names("Door Ann de Vries op 3 maart 2024"), ["Ann de Vries"]);
         // A name and its job title after a separator, with no label.
         for line in [
             "Ann Lee | Staff Writer",
