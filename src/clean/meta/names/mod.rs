@@ -530,6 +530,10 @@ mod tests {
         assert_eq!(names("By A. N. Lee"), ["A. N. Lee"]);
         assert!(is_person_name("Nguyen Van An") && is_person_name("Kim An"));
         assert!(!is_person_name("A Correspondent") && !is_person_name("An Observer"));
+        // An honorific written short may open a name, not be one.
+        assert_eq!(names("By Prof. Dr. Ann Lee"), ["Prof. Dr. Ann Lee"]);
+        assert_eq!(names("Von Rev. Hans Müller"), ["Rev. Hans Müller"]);
+        assert!(!is_person_name("Prof. Lee") && !is_person_name("Ann Prof. Lee"));
         // Labels in more languages: with their colon, or a word that
         // says "by" ("Af", Danish) or "wrote" ("Napisał", Polish).
         for line in [

@@ -491,12 +491,30 @@ pub(crate) fn is_person_name(s: &str) -> bool {
     {
         return false;
     }
-    // Starts and ends with a capitalised word; particles only inside.
+    // Starts and ends with a capitalised word; particles only inside. An
+    // honorific may open it ("Prof. Dr. Ann Lee", "Rev. Ann Lee").
     let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let last = words[words.len() - 1];
-    words.iter().all(|w| name_word(w))
-        && cap(words[0])
+    let core = &words[words.iter().take_while(|w| honorific(w)).count()..];
+    let Some(&last) = core.last() else {
+        return false;
+    };
+    core.len() >= 2
+        && core.iter().all(|w| name_word(w))
+        && cap(core[0])
         && (cap(last) || glued_particle(last).is_some())
+}
+
+/// A title written short before a name: a capital, a few lower-case
+/// letters and a dot ("Prof.", "Rev.", "Mag."). "Dr." and "Mr." pass as
+/// initials already.
+fn honorific(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix('.') else {
+        return false;
+    };
+    let mut cs = stem.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && (3..=5).contains(&stem.chars().count())
+        && cs.all(char::is_lowercase)
 }
 
 /// A name signed with one word ("Matthias", "Tine"), as blogs show their
