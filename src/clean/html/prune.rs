@@ -8,7 +8,7 @@ use crate::clean::Dropped;
 
 use super::arena::{Arena, Tag};
 use super::hints::{boiler_class_except, boiler_tokens, class_weight_except};
-use super::select::Flags;
+use super::select::{lead_paragraphs, Flags};
 use super::stats::{link_density, Stat};
 
 pub(super) struct Serializer<'a> {
@@ -108,6 +108,10 @@ impl<'a> Serializer<'a> {
         }
     }
 }
+
+/// Text (in bytes) written before a `<header>` under which it still opens
+/// the article: a breadcrumb or a kicker may come first, not paragraphs.
+const HEADER_BEFORE_TEXT: usize = 200;
 
 impl Serializer<'_> {
     fn drop_node(&mut self, n: u32, reason: String) {
@@ -247,6 +251,20 @@ impl Serializer<'_> {
         }
         if !root && !in_pre {
             if let Some(reason) = self.verdict(n, in_figure) {
+                // The article's own `<header>`, before its text, holds its
+                // headline, byline and date, and often its lead: the lead
+                // stays. A chart's or a box's header in the text is dropped.
+                if node.tag == Tag::Header && self.kept_len < HEADER_BEFORE_TEXT {
+                    let end = a.subtree_end(n) as u32;
+                    let lead = lead_paragraphs(a, self.st, n + 1..end, |_| false);
+                    if !lead.is_empty() {
+                        self.drop_node(n, format!("{reason}, but for its lead"));
+                        for p in lead {
+                            self.write(p, false, depth + 1, in_pre, in_figure);
+                        }
+                        return;
+                    }
+                }
                 self.drop_node(n, reason);
                 // A removed block still separates the text around it:
                 // "end<ul>…</ul>start" must not become "endstart".
@@ -500,6 +518,28 @@ mod tests {
         assert!(md.contains("The city council voted"), "{md}");
         assert!(md.contains(&P3[..40]), "{md}");
         assert!(!md.contains("Sign up now"), "{md}");
+    }
+
+    /// The article's own `<header>` keeps its lead when it is dropped; a
+    /// chart's header in the text is dropped whole.
+    #[test]
+    fn the_articles_header_keeps_its_lead() {
+        let lead = "Night buses are coming back to the north. Drivers are still missing, and the unions say the pay is the reason.";
+        let chart = "Ridership tends to rise in winter and fall in summer. But it is rising now, in June, because of the new lines.";
+        let html = page(
+            "",
+            &format!(
+                r#"<header class="entry-header"><h2>Buses for the north</h2><div class="entry-meta">By Ann Lee, 3 March 2026</div><div class="lead wide"><p>{lead}</p></div><div class="lead narrow"><p>{lead}</p></div></header>
+<p>{P1}</p><p>{P2}</p><header class="g-header"><h3>Riders by month</h3><p>{chart}</p></header><p>{P3}</p>"#
+            ),
+        );
+        let md = body(&clean(&html));
+        assert!(md.starts_with("Night buses are coming back"), "{md}");
+        // Printed twice, for wide and narrow screens: kept once.
+        assert_eq!(md.matches("Night buses are coming back").count(), 1, "{md}");
+        assert!(md.contains("night buses, which"), "{md}");
+        assert!(!md.contains("Ridership"), "{md}");
+        assert!(!md.contains("Ann Lee"), "{md}");
     }
 
     #[test]

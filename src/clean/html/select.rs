@@ -285,13 +285,30 @@ fn lead(a: &Arena, st: &[Stat], first: u32, unlikely: &[bool]) -> Vec<u32> {
     if start >= first || first - start > HEAD_REACH {
         return Vec::new();
     }
+    lead_paragraphs(a, st, start..first, |i| unlikely[i as usize])
+}
+
+/// The paragraphs of a lead among the nodes `within` (whole subtrees
+/// only): paragraphs of sentences with few links, nothing inside a
+/// figure, list, table, form, heading, boilerplate class or a subtree
+/// `left_out` says, nor a caption right after its image; none unless they
+/// tell two sentences or more. One sentence under the headline is its
+/// standfirst, which the article's subtitle stands for (and most golds
+/// leave out of the text).
+pub(super) fn lead_paragraphs(
+    a: &Arena,
+    st: &[Stat],
+    within: std::ops::Range<u32>,
+    left_out: impl Fn(u32) -> bool,
+) -> Vec<u32> {
     let mut out = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
     let mut told = 0;
-    let mut i = start;
-    while i < first {
+    let mut i = within.start;
+    while i < within.end {
         let node = a.node(i);
         let skip = node.tag != Tag::Text
-            && (unlikely[i as usize]
+            && (left_out(i)
                 || matches!(
                     node.tag,
                     Tag::Figure
@@ -307,10 +324,14 @@ fn lead(a: &Arena, st: &[Stat], first: u32, unlikely: &[bool]) -> Vec<u32> {
         let s = &st[i as usize];
         let paragraph = node.tag == Tag::P || node.tag == Tag::Div && !s.has_block;
         if !skip && paragraph && s.len > 80 && link_density(s) < 0.25 && !follows_image(a, st, i) {
-            let n = sentences(&a.text(i));
-            if n > 0 {
+            // A template may print the lead twice, for wide and narrow
+            // screens: once is the article's.
+            let text = a.text(i);
+            let n = sentences(&text);
+            if n > 0 && !texts.contains(&text) {
                 out.push(i);
                 told += n;
+                texts.push(text);
             }
         }
         i = if skip || paragraph {
@@ -319,8 +340,6 @@ fn lead(a: &Arena, st: &[Stat], first: u32, unlikely: &[bool]) -> Vec<u32> {
             i + 1
         };
     }
-    // One sentence under the headline is its standfirst, which the
-    // article's subtitle stands for (and most golds leave out of the text).
     if told < 2 {
         out.clear();
     }
