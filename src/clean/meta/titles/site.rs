@@ -49,6 +49,9 @@ pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
             return (head.to_string(), Some(inner.to_string()));
         }
     }
+    if let Some((head, tail)) = cut_whole_site(&title, &site_key) {
+        return (head.to_string(), Some(tail.to_string()));
+    }
     let words = |s: &str| s.split_whitespace().count();
     for sep in SEPARATORS {
         let Some(pos) = title.rfind(sep) else {
@@ -89,6 +92,22 @@ pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
         }
     }
     (title, None)
+}
+
+/// A site's name that holds a separator itself ("Salsa-Figuren - Rueda in
+/// Berlin", as its logo reads; "Mady Morrison - Yoga Lifestyle" as its
+/// `og:site_name`), whole at the title's end after a separator: the
+/// headline before it and the name.
+fn cut_whole_site<'t>(title: &'t str, site_key: &str) -> Option<(&'t str, &'t str)> {
+    if site_key.is_empty() {
+        return None;
+    }
+    SEPARATORS.iter().find_map(|sep| {
+        title.match_indices(sep).find_map(|(pos, _)| {
+            let (head, tail) = (title[..pos].trim(), title[pos + sep.len()..].trim());
+            (!head.is_empty() && normalize_for_matching(tail) == site_key).then_some((head, tail))
+        })
+    })
 }
 
 /// Whether a title's part asks a question ("was lohnt sich?"): the
@@ -193,6 +212,16 @@ fn trailing_paren(title: &str) -> Option<(&str, &str)> {
 /// as each section name. Anything else comes back whole: a headline may
 /// hold the separator itself ("Office 365 – HBDI – die Dritte").
 pub(super) fn trail_headline<'t>(title: &'t str, sites: &[&str]) -> &'t str {
+    // A site's name with a separator of its own is one part of the trail,
+    // not two: "Energy Rising - 33 Tage Yoga Challenge - Mady Morrison -
+    // Yoga Lifestyle" is a headline and its site, not a trail.
+    if let Some((head, _)) = sites
+        .iter()
+        .find_map(|s| cut_whole_site(title, &normalize_for_matching(s)))
+        .filter(|(_, tail)| SEPARATORS.iter().any(|sep| tail.contains(sep)))
+    {
+        return head;
+    }
     let site_keys: Vec<String> = sites
         .iter()
         .map(|s| normalize_for_matching(s).replace(' ', ""))
@@ -238,6 +267,34 @@ pub(super) fn trail_headline<'t>(title: &'t str, sites: &[&str]) -> &'t str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A site's name may hold a separator itself: it is cut off whole,
+    /// and a `<title>` it ends is a headline and its site, not a trail.
+    #[test]
+    fn a_site_name_with_its_own_separator_is_cut_off_whole() {
+        let site = "Mady Morrison - Yoga Lifestyle";
+        let title = "Energy Rising - 33 Tage Yoga Challenge - Mady Morrison - Yoga Lifestyle";
+        assert_eq!(
+            split_site(title, Some(site), false),
+            (
+                "Energy Rising - 33 Tage Yoga Challenge".into(),
+                Some(site.into())
+            )
+        );
+        assert_eq!(
+            trail_headline(title, &[site]),
+            "Energy Rising - 33 Tage Yoga Challenge"
+        );
+        assert_eq!(
+            split_site(
+                "Enchufla Figuren - Salsa-Figuren - Rueda in Berlin",
+                Some("Salsa-Figuren - Rueda in Berlin"),
+                false
+            )
+            .0,
+            "Enchufla Figuren"
+        );
+    }
 
     #[test]
     fn site_names_are_split_off() {
