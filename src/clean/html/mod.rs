@@ -17,7 +17,8 @@
 //! 4. **Main content** (`select.rs`): paragraphs are scored
 //!    Readability-style (text length, commas, link density, class/id hints
 //!    from `hints.rs`) and the scores flow to their ancestors; the best
-//!    ancestor and its worthy siblings are the article.
+//!    ancestor and its worthy siblings are the article, with the lead a
+//!    template sets apart from them (`lead.rs`).
 //! 5. **Boilerplate inside the article** (`prune.rs`, with `caption.rs`)
 //!    is dropped with a reason: elements whose class/id/role says share
 //!    bar, related links, newsletter, comments, captions…; captions set
@@ -44,6 +45,7 @@ mod filter;
 mod headline;
 mod hints;
 mod inline;
+mod lead;
 mod meta;
 mod prescan;
 mod prune;

@@ -8,7 +8,8 @@ use crate::clean::Dropped;
 
 use super::arena::{Arena, Tag};
 use super::hints::{boiler_class_except, boiler_tokens, class_weight_except};
-use super::select::{lead_paragraphs, Flags};
+use super::lead::lead_paragraphs;
+use super::select::Flags;
 use super::stats::{link_density, Stat};
 
 pub(super) struct Serializer<'a> {
