@@ -110,8 +110,8 @@ impl<'a> Serializer<'a> {
     }
 }
 
-/// Text (in bytes) written before a `<header>` under which it still opens
-/// the article: a breadcrumb or a kicker may come first, not paragraphs.
+/// Text (in bytes) that may come before a `<header>` that still opens the
+/// article: a breadcrumb or a kicker, not paragraphs.
 const HEADER_BEFORE_TEXT: usize = 200;
 
 impl Serializer<'_> {
