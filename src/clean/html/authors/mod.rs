@@ -168,8 +168,17 @@ pub(super) fn page_author_candidates(
             // line around a byline block would otherwise hide it.
             let later = || names::has_later_label(&t) && !names::split_byline(&t).is_empty();
             // No label, but a name and its job title right under the
-            // headline ("Ann Lee | Staff Writer").
-            let titled = || line && by_headline(i) && names::name_and_title(&t).is_some();
+            // headline ("Ann Lee | Staff Writer"), or on the line under it
+            // ("Ann Lee<br>Staff Writer").
+            let titled = || {
+                let broken = || {
+                    let first = a.first_line(i as u32)?;
+                    let rest = t.strip_prefix(first.as_str())?.trim();
+                    names::name_and_title(&format!("{first} | {rest}")).map(|_| ())
+                };
+                line && by_headline(i)
+                    && (names::name_and_title(&t).is_some() || broken().is_some())
+            };
             let ev = (beside.is_some() || labelled || line && later() || titled())
                 .then_some(Evidence::ByLine);
             read = Some(t);
@@ -491,11 +500,20 @@ mod tests {
         let a = clean(&page("<title>Night buses return</title>", &art));
         assert_eq!(a.authors, ["Giovanni Gaggero"]);
         // A name and its job title under the headline, with no label.
+        for line in ["Ann Lee | Staff Writer", "Ann Lee<br>Staff Writer"] {
+            let art = format!(
+                r#"<h1>Night buses return</h1><p>{line}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+            );
+            let a = clean(&page("<title>Night buses return</title>", &art));
+            assert_eq!(a.authors, ["Ann Lee"], "{line}");
+        }
+        // A place under a name is no job title.
         let art = format!(
-            r#"<h1>Night buses return</h1><p>Ann Lee | Staff Writer</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+            r#"<h1>Night buses return</h1><p>Ann Lee<br>Berlin</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
         );
-        let a = clean(&page("<title>Night buses return</title>", &art));
-        assert_eq!(a.authors, ["Ann Lee"]);
+        assert!(clean(&page("<title>Night buses return</title>", &art))
+            .authors
+            .is_empty());
         // A bare `<div>`, `<span>` or `<section>` under the headline is
         // a line too, and a classed `<section>` a line like a `<p>`.
         for wrap in ["div", "span", "section", "section class=\"x\""] {
