@@ -540,6 +540,13 @@ impl Arena {
         &self.nodes[n as usize]
     }
 
+    /// Whether node `n` is text of white space only: the source's line
+    /// breaks and indentation between elements, which no reader sees.
+    pub(super) fn blank(&self, n: u32) -> bool {
+        let node = self.node(n);
+        node.tag == Tag::Text && node.text.trim().is_empty()
+    }
+
     /// `n`, then its parent, and so on up to the root (node 0).
     pub(super) fn ancestors(&self, n: u32) -> impl Iterator<Item = u32> + '_ {
         std::iter::successors(Some(n), move |&i| (i != 0).then(|| self.node(i).parent))

@@ -35,10 +35,11 @@ pub(super) fn is_loose_caption(a: &Arena, st: &[Stat], n: u32) -> bool {
     if !matches!(parent.tag, Tag::P | Tag::Div | Tag::Figure | Tag::Section) {
         return false;
     }
-    let mut parts = parent.children.iter().copied().filter(|&c| {
-        let child = a.node(c);
-        child.tag != Tag::Br && !(child.tag == Tag::Text && child.text.trim().is_empty())
-    });
+    let mut parts = parent
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| a.tag(c) != Tag::Br && !a.blank(c));
     let (Some(first), Some(second), None) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
@@ -54,10 +55,7 @@ pub(super) fn follows_image(a: &Arena, st: &[Stat], n: u32) -> bool {
     }
     let siblings = &a.node(a.node(n).parent).children;
     let at = siblings.iter().position(|&c| c == n).unwrap_or(0);
-    let before = siblings[..at]
-        .iter()
-        .rev()
-        .find(|&&c| !(a.tag(c) == Tag::Text && a.node(c).text.trim().is_empty()));
+    let before = siblings[..at].iter().rev().find(|&&c| !a.blank(c));
     before.is_some_and(|&b| is_image(a, st, b))
 }
 

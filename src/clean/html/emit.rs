@@ -286,10 +286,10 @@ impl Emitter<'_> {
         let mut items = Vec::new();
         let mut plain = String::new();
         for &c in &a.node(n).children {
-            let t = a.tag(c);
-            if t == Tag::Text && a.node(c).text.trim().is_empty() {
+            if a.blank(c) {
                 continue;
             }
+            let t = a.tag(c);
             let mut sub = Emitter {
                 a,
                 st: Vec::new(),

@@ -265,11 +265,7 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
 
 /// The one child of `p` that is not blank text, if it has only one.
 fn only_child(a: &Arena, p: u32) -> Option<u32> {
-    let mut kept = a
-        .node(p)
-        .children
-        .iter()
-        .filter(|&&c| a.tag(c) != Tag::Text || !a.node(c).text.trim().is_empty());
+    let mut kept = a.node(p).children.iter().filter(|&&c| !a.blank(c));
     let first = kept.next()?;
     kept.next().is_none().then_some(*first)
 }

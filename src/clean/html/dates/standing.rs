@@ -183,10 +183,7 @@ fn opens_block(a: &Arena, n: u32) -> bool {
 /// Whether text node `n` is the first text of `block`, an element around
 /// it.
 fn opens(a: &Arena, block: u32, n: u32) -> bool {
-    !(block as usize + 1..n as usize).any(|k| {
-        let node = &a.nodes[k];
-        node.tag == Tag::Text && !node.text.trim().is_empty()
-    })
+    !(block + 1..n).any(|k| a.tag(k) == Tag::Text && !a.blank(k))
 }
 
 /// Whether text node `n` is a datum in a table row with a label cell
