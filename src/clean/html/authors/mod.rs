@@ -173,11 +173,11 @@ pub(super) fn page_author_candidates(
             let titled = || {
                 let broken = || {
                     let first = a.first_line(i as u32)?;
-                    let rest = t.strip_prefix(first.as_str())?.trim();
-                    names::name_and_title(&format!("{first} | {rest}")).map(|_| ())
+                    let rest = t.strip_prefix(first.as_str())?;
+                    Some(names::titled_name(first.trim(), rest.trim()))
                 };
                 line && by_headline(i)
-                    && (names::name_and_title(&t).is_some() || broken().is_some())
+                    && (names::name_and_title(&t).is_some() || broken() == Some(true))
             };
             let ev = (beside.is_some() || labelled || line && later() || titled())
                 .then_some(Evidence::ByLine);

@@ -565,10 +565,15 @@ pub(crate) fn name_and_title(text: &str) -> Option<&str> {
         .iter()
         .filter_map(|sep| text.split_once(sep))
         .min_by_key(|(name, _)| name.len())?;
-    ((2..=4).contains(&name.split_whitespace().count())
-        && is_job_title(rest.trim_end_matches('.'))
-        && is_person_name(name))
-    .then_some(name)
+    titled_name(name, rest).then_some(name)
+}
+
+/// Is `name` a writer's full name, and `title` (what follows it, on its
+/// line or the next) a job?
+pub(crate) fn titled_name(name: &str, title: &str) -> bool {
+    (2..=4).contains(&name.split_whitespace().count())
+        && is_job_title(title.trim_end_matches('.'))
+        && is_person_name(name)
 }
 
 /// Does `s` name a job ("AP Auto Writer", "Business Columnist")?

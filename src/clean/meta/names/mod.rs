@@ -23,7 +23,7 @@ mod words;
 use super::Seen;
 pub(crate) use byline::{
     after_dated_label, dated_name, has_label, has_later_label, is_author_label, is_field_label,
-    is_label, name_and_title, split_byline, strip_label,
+    is_label, name_and_title, split_byline, strip_label, titled_name,
 };
 pub(crate) use words::{is_login, is_person_name, is_signature, plausible_author};
 
