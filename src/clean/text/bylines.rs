@@ -122,6 +122,14 @@ pub(super) fn name_with_title(text: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// "Ben Silverman" over "Games Editor": a line that is only a name, over
+/// a line that is only its job title ([`names::titled_name`]): the name.
+pub(super) fn titled_line(text: &str, next: &str) -> Option<String> {
+    let name = text.trim();
+    (name.split(' ').all(is_name_word) && names::titled_name(name, next.trim()))
+        .then(|| name.to_string())
+}
+
 /// A line that is only a person's name ("Ann Lee", "JANIE HAR"): every
 /// word capitalised (a script without case cannot be told from a label),
 /// and a name by [`names::is_person_name`]. Not when the line under it
@@ -467,6 +475,17 @@ mod tests {
             "Council Approves Record Transport Budget\n\nJane Doe, AP Transport Writer\n\nUpdated Nov. 19, 2019, 10:31 pm\n\nPhoto: John Roe, AP\nCouncil Approves Record Transport Budget\n1 / 23\n\n{BODY}"
         ));
         assert_eq!(a.authors, vec!["Jane Doe".to_string()]);
+        // … or the job title on the line under the name; both leave the
+        // body. A place under a name is no job.
+        let a = clean(&format!(
+            "Council Approves Record Transport Budget\n\nJane Doe\nTransport Reporter\n\n{BODY}"
+        ));
+        assert_eq!(a.authors, ["Jane Doe"]);
+        assert!(!a.body_markdown().contains("Reporter"));
+        let a = clean(&format!(
+            "Council Approves Record Transport Budget\n\nJane Doe\nSan Francisco\n\n{BODY}"
+        ));
+        assert!(a.authors.is_empty(), "{:?}", a.authors);
         // The headline reworded over the body, the top line the old one:
         // the name under the reworded one, above the body, is the byline.
         let a = clean(&format!(

@@ -52,7 +52,7 @@ use crate::clean::meta::tags::{choose_why, TagCandidate, TagContext, TagEvidence
 use crate::clean::meta::Seen;
 use bylines::{
     byline_names, is_author_note, looks_like_bio, name_line, name_with_title, reading_time,
-    short_age,
+    short_age, titled_line,
 };
 use classify::Class;
 use cues::Cue;
@@ -263,12 +263,19 @@ impl Cleaner {
                 .collect();
             let found = anchors.iter().find_map(|&t| {
                 let under = t + 1..a.min(n).min(t + 5);
+                // On its line ("Tom Krisher, AP Auto Writer") or over it
+                // ("Ben Silverman" over "Games Editor"); a job title's
+                // line under a name is the byline's too.
                 let titled = under.clone().find_map(|i| {
-                    taken[i]
-                        .is_none()
-                        .then(|| name_with_title(&self.units[i].text))
-                        .flatten()
-                        .map(|name| (i, name))
+                    if taken[i].is_some() {
+                        return None;
+                    }
+                    let text = &self.units[i].text;
+                    if let Some(name) = name_with_title(text) {
+                        return Some((i, name, None));
+                    }
+                    let next = self.units.get(i + 1).filter(|_| taken[i + 1].is_none())?;
+                    titled_line(text, &next.text).map(|name| (i, name, Some(i + 1)))
                 });
                 titled.or_else(|| {
                     under
@@ -289,15 +296,17 @@ impl Cleaner {
                                             || reading_time(next))
                                 })
                         })
-                        .map(|i| (i, self.units[i].text.trim().to_string()))
+                        .map(|i| (i, self.units[i].text.trim().to_string(), None))
                 })
             });
-            if let Some((i, name)) = found {
+            if let Some((i, name, job)) = found {
                 let why = format!("the name under the headline, {:?}", self.units[i].text);
                 note(article, "authors", &name, why);
                 article.authors = vec![name];
-                taken[i] = Some("byline".into());
-                classes[i] = Class::Bad("byline".into());
+                for k in std::iter::once(i).chain(job) {
+                    taken[k] = Some("byline".into());
+                    classes[k] = Class::Bad("byline".into());
+                }
             }
         }
 
