@@ -502,11 +502,12 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         };
         // Words run on after a name that no name has ("Jonathan Garber
         // FOXBusiness", "Ann Lee meganr"): the name alone, when the whole is
-        // not a name but its head is.
+        // not a name but its head is. A legal form run on is the firm's
+        // own ("Bund der Energieverbraucher e.V."): no one's name is left.
         let part = if !is_person_name(&part) && latin(&part) {
             let ws: Vec<&str> = part.split(' ').collect();
             let k = ws.iter().take_while(|w| name_word(w)).count();
-            if k >= 2 && is_person_name(&ws[..k].join(" ")) {
+            if k >= 2 && !legal_form(&ws[k..]) && is_person_name(&ws[..k].join(" ")) {
                 ws[..k].join(" ")
             } else {
                 part

@@ -519,6 +519,12 @@ mod tests {
         // A firm is a publisher, never the writer.
         assert!(names("Verlag GmbH & Co. KG").is_empty());
         assert!(!plausible_author("wegewerk GmbH") && !plausible_author("Acme Inc."));
+        // … nor is an association: its legal form is not cut off as words
+        // run on after a name.
+        let meta = |v: &str| Candidate::new(&[v], Evidence::Meta).names;
+        assert!(meta("Bund der Energieverbraucher e.V.").is_empty());
+        assert!(names("Bund der Energieverbraucher e.V.").is_empty());
+        assert_eq!(meta("Ann Lee FOXBusiness"), ["Ann Lee"]);
         assert!(!plausible_author("Super User") && !is_person_name("Super User"));
         assert!(is_person_name("Ev Williams") && is_person_name("Michael Co"));
         // A particle glued to the last name, as Arabic and French names

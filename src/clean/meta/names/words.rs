@@ -83,7 +83,8 @@ pub(super) fn legal_form(words: &[&str]) -> bool {
         let stem = bare.trim_end_matches('.');
         let key = stem.to_lowercase();
         let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
-        let dotted = bare.ends_with('.');
+        // "e.V" is as dotted as "e.V.": a part's last dot is trimmed.
+        let dotted = bare.ends_with('.') || stem.contains('.');
         let capitals = stem
             .chars()
             .filter(|c| c.is_alphabetic())
