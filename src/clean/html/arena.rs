@@ -566,9 +566,19 @@ impl Arena {
 
     /// Collapsed visible text of a subtree.
     pub(super) fn text(&self, n: u32) -> String {
+        self.text_without(n, &[])
+    }
+
+    /// The text of element `n` less the subtrees of `skip`: what a drop
+    /// removed when it kept some of its blocks (a header's lead).
+    pub(super) fn text_without(&self, n: u32, skip: &[u32]) -> String {
         let mut out = String::new();
         let mut stack = vec![n];
         while let Some(i) = stack.pop() {
+            if skip.contains(&i) {
+                out.push(' ');
+                continue;
+            }
             let node = self.node(i);
             if node.tag == Tag::Text {
                 out.push_str(&node.text);

@@ -116,7 +116,12 @@ const HEADER_BEFORE_TEXT: usize = 200;
 
 impl Serializer<'_> {
     fn drop_node(&mut self, n: u32, reason: String) {
-        let text = self.a.text(n);
+        self.drop_but(n, &[], reason);
+    }
+
+    /// Records element `n` as dropped, less the blocks of it that stay.
+    fn drop_but(&mut self, n: u32, kept: &[u32], reason: String) {
+        let text = self.a.text_without(n, kept);
         if !text.is_empty() {
             self.dropped.push(Dropped { text, reason });
         }
@@ -259,7 +264,7 @@ impl Serializer<'_> {
                     let end = a.subtree_end(n) as u32;
                     let lead = lead_paragraphs(a, self.st, n + 1..end, |_| false);
                     if !lead.is_empty() {
-                        self.drop_node(n, format!("{reason}, but for its lead"));
+                        self.drop_but(n, &lead, format!("{reason}, but for its lead"));
                         for p in lead {
                             self.write(p, false, depth + 1, in_pre, in_figure);
                         }
@@ -534,8 +539,18 @@ mod tests {
 <p>{P1}</p><p>{P2}</p><header class="g-header"><h3>Riders by month</h3><p>{chart}</p></header><p>{P3}</p>"#
             ),
         );
-        let md = body(&clean(&html));
+        let a = clean(&html);
+        let md = body(&a);
         assert!(md.starts_with("Night buses are coming back"), "{md}");
+        // What `--explain` lists as dropped is what was: the byline and the
+        // lead's second copy, not the lead kept.
+        let header = a
+            .dropped
+            .iter()
+            .find(|d| d.reason.ends_with("but for its lead"))
+            .expect("the header's drop is recorded");
+        assert!(header.text.contains("By Ann Lee"), "{header:?}");
+        assert_eq!(header.text.matches("Night buses").count(), 1, "{header:?}");
         // Printed twice, for wide and narrow screens: kept once.
         assert_eq!(md.matches("Night buses are coming back").count(), 1, "{md}");
         assert!(md.contains("night buses, which"), "{md}");
