@@ -9,7 +9,9 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::Cleaner;
-use crate::clean::meta::dates::{in_text as find_date, relative_time};
+use crate::clean::meta::dates::{
+    in_text as find_date, is_month_name, is_month_word, is_weekday, is_weekday_word, relative_time,
+};
 use crate::clean::meta::names;
 use crate::clean::normalize_for_matching;
 
@@ -48,13 +50,28 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
     } else {
         // "Name Surname - date", "Name Surname • 8h", "Name Surname @handle",
         // "Name Surname 2 days ago".
+        // A name run straight into its date's words ("Mike Conley December
+        // 18, 2020") looks as a masthead does ("Las Vegas Tribune April 1,
+        // 2005"): only a known given name opening it, and no comma or
+        // colon before the date (a dateline's city, a label), tell a
+        // writer.
+        let mut run_on = false;
         let (name, rest) = [" - ", " | ", " @", " / ", " • ", " · "]
             .iter()
             .filter_map(|sep| text.find(sep))
             .min()
-            .or_else(|| text.find(|c: char| c.is_ascii_digit()))
+            .or_else(|| {
+                text.find(|c: char| c.is_ascii_digit()).map(|d| {
+                    let cut = date_start(text, d);
+                    run_on = cut < d;
+                    cut
+                })
+            })
             .map(|cut| text.split_at(cut))?;
         let name = name.trim_end();
+        if run_on && (name.ends_with([',', ':']) || !names::opens_with_given_name(name)) {
+            return None;
+        }
         let rest = rest.trim_start_matches([' ', '-', '|', '/', '•', '·']);
         let name_words: Vec<&str> = name.split(' ').collect();
         if !(2..=4).contains(&name_words.len())
@@ -80,6 +97,34 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
             .filter(|n| names::is_person_name(n))
             .collect(),
     )
+}
+
+/// Where the date that holds the digit at `digit` starts: before the
+/// month's and the day's names that open it, as a name run straight into
+/// its date writes them ("Mike Conley December 18, 2020", "Ann Lee
+/// Monday, March 3"). `digit` itself when no such word comes first.
+fn date_start(text: &str, digit: usize) -> usize {
+    let mut cut = digit;
+    while let Some(word) = text[..cut]
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .filter(|w| !w.is_empty())
+    {
+        // A name may be a month's short form ("Jan", "Mar"): only the
+        // full names, or short ones with their dot ("Dec."), open a date.
+        let lower = word.trim_end_matches(',').to_lowercase();
+        let dotted = lower.strip_suffix('.');
+        let bare = dotted.unwrap_or(&lower);
+        if !(is_month_name(bare)
+            || is_weekday(bare)
+            || dotted.is_some_and(|w| is_month_word(w) || is_weekday_word(w)))
+        {
+            break;
+        }
+        cut = text[..cut].trim_end().len() - word.len();
+    }
+    cut
 }
 
 /// "8h", "3d", "12 min": the age of a post as a feed card prints it.
@@ -299,6 +344,10 @@ mod tests {
                 "Arun Sai Krishnan",
             ),
             ("Alex Perry 1 day ago", "Alex Perry"),
+            // A name run straight into its date, opening with a given name.
+            ("Mike Conley December 18, 2020", "Mike Conley"),
+            ("Ann Lee Monday, 3 March 2024", "Ann Lee"),
+            ("Ann Lee Dec. 3, 2024", "Ann Lee"),
             ("James Akinaka • 8h", "James Akinaka"),
             ("Ann Lee · 12 min", "Ann Lee"),
             ("Ann Lee | 3 min read", "Ann Lee"),
@@ -323,6 +372,10 @@ mod tests {
         for line in [
             "Top 10 Tips for the Summer",
             "Joe Biden 2020 campaign",
+            // A masthead or a dateline run into its date is no byline.
+            "Las Vegas Tribune April 1, 2005",
+            "Stanford Report, January 31, 2001",
+            "Application Deadline Winter Session: October 30, 2005",
             "Windows 10 update",
             "The report by the council",
             // After more than a date line's words, "by" is a sentence's.

@@ -32,7 +32,7 @@ mod url;
 
 pub(crate) use lines::is_dateline;
 pub(crate) use markup::machine;
-pub(crate) use months::{is_month_name, is_weekday, month_number};
+pub(crate) use months::{is_month_name, is_month_word, is_weekday, is_weekday_word, month_number};
 pub(crate) use text::{
     day_in_text, ends_something, in_text, may_hold_date, opens_ago, relative_time,
     short_year_in_text,

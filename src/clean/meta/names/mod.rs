@@ -14,10 +14,12 @@
 //!
 //! Its files: `byline.rs` reads bylines (their labels, where the names
 //! end, how they split), `words.rs` says what can be a name (the word
-//! lists and the two tests), and this file holds the candidates and the
-//! choice between them.
+//! lists and the two tests), `given.rs` knows given names (a statistic
+//! that admits shapes too risky without it), and this file holds the
+//! candidates and the choice between them.
 
 mod byline;
+mod given;
 mod words;
 
 use super::Seen;
@@ -25,6 +27,7 @@ pub(crate) use byline::{
     after_dated_label, dated_name, has_label, has_later_label, is_author_label, is_field_label,
     is_label, name_and_title, split_byline, strip_label, titled_name,
 };
+pub(crate) use given::opens_with_given_name;
 pub(crate) use words::{is_login, is_person_name, is_signature, plausible_author};
 
 /// How an author candidate was seen, strongest first.
