@@ -547,6 +547,13 @@ impl Arena {
         node.tag == Tag::Text && node.text.trim().is_empty()
     }
 
+    /// The one child of `p` that is not blank text, if it has only one.
+    pub(super) fn only_child(&self, p: u32) -> Option<u32> {
+        let mut kept = self.node(p).children.iter().filter(|&&c| !self.blank(c));
+        let first = kept.next()?;
+        kept.next().is_none().then_some(*first)
+    }
+
     /// `n`, then its parent, and so on up to the root (node 0).
     pub(super) fn ancestors(&self, n: u32) -> impl Iterator<Item = u32> + '_ {
         std::iter::successors(Some(n), move |&i| (i != 0).then(|| self.node(i).parent))

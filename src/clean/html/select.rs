@@ -200,7 +200,7 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
     // An only child stands for its parent.
     loop {
         let p = a.node(top).parent;
-        if p == body || p == 0 || only_child(a, p).is_none() {
+        if p == body || p == 0 || a.only_child(p).is_none() {
             break;
         }
         top = p;
@@ -263,13 +263,6 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
     roots
 }
 
-/// The one child of `p` that is not blank text, if it has only one.
-fn only_child(a: &Arena, p: u32) -> Option<u32> {
-    let mut kept = a.node(p).children.iter().filter(|&&c| !a.blank(c));
-    let first = kept.next()?;
-    kept.next().is_none().then_some(*first)
-}
-
 /// The paragraph sibling `s` is: itself when it is a `<p>` or a `<div>`
 /// of text alone or, when it comes before the text (`lead`), the one
 /// paragraph inside wrappers that hold nothing else (`div.leader > p`, a
@@ -284,7 +277,7 @@ fn lone_paragraph(a: &Arena, st: &[Stat], s: u32, lead: bool) -> Option<u32> {
             Tag::P => return Some(x),
             Tag::Div if !st[x as usize].has_block => return Some(x),
             Tag::Div | Tag::Section if lead && boiler_class(node.attrs()).is_none() => {
-                x = only_child(a, x).filter(|&c| a.tag(c) != Tag::Text)?;
+                x = a.only_child(x).filter(|&c| a.tag(c) != Tag::Text)?;
             }
             _ => return None,
         }

@@ -2,12 +2,15 @@
 //! `rel=author` links, `itemprop=author` elements, byline-classed
 //! elements, lines opening with a byline label (or a label in its own
 //! element and the field beside it), and a date line that goes on to a
-//! name; just after the text, a labelled line. Each source gives
+//! name; just after the text, a labelled line; under a paragraph of the
+//! text, a name signed in bold (`signoff.rs`). Each source gives
 //! [`Candidate`]s; `clean::meta::names` chooses.
 
 mod metas;
+mod signoff;
 
 pub(super) use metas::meta_author_candidates;
+pub(super) use signoff::sign_off_candidate;
 
 use crate::clean::meta::dates::day_in_text;
 use crate::clean::meta::names::{self, Candidate, Evidence};

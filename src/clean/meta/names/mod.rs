@@ -47,6 +47,9 @@ pub(crate) enum Evidence {
     /// A short paragraph or line opening with "By" near the headline, with
     /// no markup saying what it is.
     ByLine,
+    /// A full name alone in bold or italics under a paragraph of the text:
+    /// the writer's signature, with no label at all.
+    SignOff,
 }
 
 impl Evidence {
@@ -58,6 +61,7 @@ impl Evidence {
             Evidence::RelAuthor => "rel=author / itemprop=author",
             Evidence::BylineElement => "byline element",
             Evidence::ByLine => "'By' line near the headline",
+            Evidence::SignOff => "a name signed under the text",
         }
     }
 
@@ -79,6 +83,7 @@ impl Evidence {
             Evidence::RelAuthor => 4,
             Evidence::BylineElement => 4,
             Evidence::ByLine => 3,
+            Evidence::SignOff => 2,
         }
     }
 }

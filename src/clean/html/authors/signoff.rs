@@ -1,0 +1,133 @@
+//! A writer's name signed under the text, set apart in bold or italics
+//! (`<p><b><i>Stefan Wasmer</i></b></p>` after the last paragraph, as
+//! German and French papers sign). Nothing labels it, so only a full name
+//! that opens with a known given name counts, right after a paragraph of
+//! running text, and only when the text holds one such line: a page that
+//! signs several (a newsletter's items, a list of contributors) signs no
+//! one article.
+
+use crate::clean::meta::names::{self, Candidate, Evidence};
+
+use super::super::arena::{Arena, Tag};
+use super::super::select::Span;
+use super::super::stats::Stat;
+
+/// A paragraph of running text, long enough that a name under it signs
+/// it rather than heads the next part.
+const SIGNED_TEXT: u32 = 150;
+
+/// The signature under the article's text, when there is exactly one.
+pub(in crate::clean::html) fn sign_off_candidate(
+    a: &Arena,
+    st: &[Stat],
+    span: Span,
+) -> Option<Candidate> {
+    let (first, end) = (span.first? as usize, span.end?);
+    // (how many lines set apart in bold came before it, the name)
+    let mut signed: Vec<(usize, String)> = Vec::new();
+    // Lines all in bold before it: the page sets its subheadings so
+    // ("Asia Winner" over the Asian winner's paragraph), and a name set
+    // the same way under them is one more.
+    let mut set_apart = 0;
+    let mut last_len = 0;
+    for (i, node) in a.nodes.iter().enumerate().take(end).skip(first) {
+        match node.tag {
+            Tag::P => {}
+            // A name under a heading, an item, a picture heads what
+            // follows; only one right under running text signs it.
+            Tag::H(_)
+            | Tag::Li
+            | Tag::Table
+            | Tag::Figure
+            | Tag::Img
+            | Tag::Blockquote
+            | Tag::Pre => {
+                last_len = 0;
+                continue;
+            }
+            _ => continue,
+        }
+        if let Some(text) = emphasised_text(a, i as u32) {
+            if last_len >= SIGNED_TEXT && signature(text) {
+                signed.push((set_apart, text.to_string()));
+            }
+            set_apart += 1;
+        }
+        last_len = st[i].len;
+    }
+    match signed.as_slice() {
+        [(0, one)] => Some(Candidate::new(&[one], Evidence::SignOff)),
+        _ => None,
+    }
+}
+
+/// The text of paragraph `p` when all of it is in bold or italics.
+fn emphasised_text(a: &Arena, p: u32) -> Option<&str> {
+    // Through the emphasis and any styling around it (`<em><font>…`), but
+    // not a link: a linked name may lead to someone else's page.
+    let mut x = a.only_child(p)?;
+    let mut emphasised = false;
+    while matches!(a.tag(x), Tag::Strong | Tag::Em | Tag::Inline) {
+        emphasised |= a.tag(x) != Tag::Inline;
+        x = a.only_child(x)?;
+    }
+    let text = a.node(x).text.trim();
+    (emphasised && a.tag(x) == Tag::Text && !text.is_empty()).then_some(text)
+}
+
+/// A full name ([`names::is_person_name`]) of two or three words, opening
+/// with a given name.
+fn signature(text: &str) -> bool {
+    (2..=3).contains(&text.split_whitespace().count())
+        && names::is_person_name(text)
+        && names::opens_with_given_name(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::test_support::{clean, page, P1, P2, P3};
+
+    fn authors(tail: &str) -> Vec<String> {
+        let html = page(
+            "",
+            &format!("<h1>Buses for the north</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>{tail}"),
+        );
+        clean(&html).authors
+    }
+
+    #[test]
+    fn a_name_signed_in_bold_under_the_text_is_the_writer() {
+        assert_eq!(
+            authors("<p><b><i>Stefan Wasmer</i></b></p>"),
+            ["Stefan Wasmer"]
+        );
+        // Styling around the emphasis is let through.
+        assert_eq!(
+            authors(r#"<p align="right"><em><font size="2">Denis Clerc</font></em></p>"#),
+            ["Denis Clerc"]
+        );
+    }
+
+    #[test]
+    fn what_only_looks_like_a_signature_is_not() {
+        // Not emphasised, not a known given name, a link, or right under a
+        // heading rather than a paragraph of text.
+        for tail in [
+            "<p>Stefan Wasmer</p>",
+            "<p><b>Las Vegas</b></p>",
+            r#"<p><b><a href="/autor/x">Stefan Wasmer</a></b></p>"#,
+            "<h2>Asia</h2><p><b>Stefan Wasmer</b></p>",
+        ] {
+            assert!(authors(tail).is_empty(), "{tail}");
+        }
+        // A page that sets its subheadings in bold: a name in bold under
+        // them is one more ("Asia Winner").
+        let tail = format!("<p><b>Europe Winner</b></p><p>{P1}</p><p><b>Asia Winner</b></p>");
+        assert!(authors(&tail).is_empty());
+        let tail = format!("<p><b>Europe</b></p><p>{P1}</p><p><b>Stefan Wasmer</b></p>");
+        assert!(authors(&tail).is_empty());
+        // Several names signed: a list of contributors, no one writer.
+        let tail = format!("<p><b>Ann Lee</b></p><p>{P1}</p><p><b>Mike Conley</b></p>");
+        assert!(authors(&tail).is_empty());
+    }
+}
