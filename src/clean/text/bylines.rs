@@ -539,6 +539,20 @@ mod tests {
             "Council Approves Record Transport Budget\n\nJane Doe\nSan Francisco\n\n{BODY}"
         ));
         assert!(a.authors.is_empty(), "{:?}", a.authors);
+        // A name alone right under the headline, over the first sentence
+        // of the text, is the byline when a given name opens it; not a
+        // masthead's name, nor the first of a list of short lines.
+        let a = clean(&format!(
+            "Council Approves Record Transport Budget\n\nJane Doe\n\n{BODY}"
+        ));
+        assert_eq!(a.authors, ["Jane Doe"]);
+        assert!(!a.body_markdown().contains("Jane Doe"));
+        for under in ["Las Vegas Tribune", "Jane Doe\nBuses\nTrams"] {
+            let a = clean(&format!(
+                "Council Approves Record Transport Budget\n\n{under}\n\n{BODY}"
+            ));
+            assert!(a.authors.is_empty(), "{under}: {:?}", a.authors);
+        }
         // The headline reworded over the body, the top line the old one:
         // the name under the reworded one, above the body, is the byline.
         let a = clean(&format!(

@@ -48,6 +48,7 @@ mod units;
 
 use super::{normalize_for_matching, Article, Hints};
 use crate::clean::meta::dates::{ends_something, relative_time};
+use crate::clean::meta::names::opens_with_given_name;
 use crate::clean::meta::tags::{choose_why, TagCandidate, TagContext, TagEvidence};
 use crate::clean::meta::Seen;
 use bylines::{
@@ -248,9 +249,12 @@ impl Cleaner {
         // headline (or a copy of it above the body, or a headline-shaped
         // line right above the body: the headline reworded since the title
         // was written) with a date line under it, as templates print it,
-        // or the name with its job title ("Tom Krisher, AP Auto Writer").
-        // A list's item over a date is not a headline over its byline
-        // (a blogroll's last name over the day's first post).
+        // or the name with its job title ("Tom Krisher, AP Auto Writer"),
+        // or, when a known given name opens it, right over the text's first
+        // sentence ("George Bunn" between headline and text; a masthead
+        // there, "Las Vegas Tribune", opens with none). A list's item over
+        // a date is not a headline over its byline (a blogroll's last name
+        // over the day's first post), nor one line of a list of short ones.
         if article.authors.is_empty() {
             let reworded = (a.saturating_sub(4)..a.min(n)).rev().find(|&h| {
                 let f = &self.feats[h];
@@ -287,14 +291,19 @@ impl Cleaner {
                                     &self.units[i].text,
                                     self.units.get(i + 1).map_or("", |u| u.text.as_str()),
                                 )
-                                && self.feats.get(i + 1).is_some_and(|f| {
+                                && (self.feats.get(i + 1).is_some_and(|f| {
                                     let next = &self.units[i + 1].text;
                                     f.words <= 16
                                         && (f.date.is_some()
                                             || relative_time(&f.norm)
                                             || short_age(next)
                                             || reading_time(next))
-                                })
+                                }) || i == t + 1
+                                    && self
+                                        .feats
+                                        .get(i + 1)
+                                        .is_some_and(|f| f.sentence && f.words >= 12)
+                                    && opens_with_given_name(&self.units[i].text))
                         })
                         .map(|i| (i, self.units[i].text.trim().to_string(), None))
                 })
