@@ -1,10 +1,10 @@
 //! A writer's name signed under the text, set apart in bold or italics
 //! (`<p><b><i>Stefan Wasmer</i></b></p>` after the last paragraph, as
 //! German and French papers sign). Nothing labels it, so only a full name
-//! that opens with a known given name counts, right after a paragraph of
-//! running text, and only when the text holds one such line: a page that
-//! signs several (a newsletter's items, a list of contributors) signs no
-//! one article.
+//! that opens with a known given name counts ([`names::is_bare_name`]),
+//! right after a paragraph of running text, and only when the text holds
+//! one such line: a page that signs several (a newsletter's items, a
+//! list of contributors) signs no one article.
 
 use crate::clean::meta::names::{self, Candidate, Evidence};
 
@@ -48,7 +48,7 @@ pub(in crate::clean::html) fn sign_off_candidate(
             _ => continue,
         }
         if let Some(text) = emphasised_text(a, i as u32) {
-            if last_len >= SIGNED_TEXT && signature(text) {
+            if last_len >= SIGNED_TEXT && names::is_bare_name(text) {
                 signed.push((set_apart, text.to_string()));
             }
             set_apart += 1;
@@ -73,14 +73,6 @@ fn emphasised_text(a: &Arena, p: u32) -> Option<&str> {
     }
     let text = a.node(x).text.trim();
     (emphasised && a.tag(x) == Tag::Text && !text.is_empty()).then_some(text)
-}
-
-/// A full name ([`names::is_person_name`]) of two or three words, opening
-/// with a given name.
-fn signature(text: &str) -> bool {
-    (2..=3).contains(&text.split_whitespace().count())
-        && names::is_person_name(text)
-        && names::opens_with_given_name(text)
 }
 
 #[cfg(test)]

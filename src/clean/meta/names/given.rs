@@ -9,6 +9,8 @@
 
 use std::sync::OnceLock;
 
+use super::is_person_name;
+
 /// The names, lower case, sorted (the file's own order, checked by a test).
 fn names() -> &'static [&'static str] {
     static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
@@ -38,6 +40,15 @@ pub(crate) fn opens_with_given_name(name: &str) -> bool {
     words.next().is_some_and(is_given_name) && words.next().is_some()
 }
 
+/// A full name with nothing to vouch for it but itself: two or three
+/// words, a name by [`is_person_name`], opening with a known given name
+/// ("Stefan Wasmer" signed under a text, "George Bunn" under a headline).
+pub(crate) fn is_bare_name(text: &str) -> bool {
+    (2..=3).contains(&text.split_whitespace().count())
+        && is_person_name(text)
+        && opens_with_given_name(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +73,7 @@ mod tests {
         }
         assert!(opens_with_given_name("Mike Conley"));
         assert!(!opens_with_given_name("Mike") && !opens_with_given_name("Las Vegas Tribune"));
+        assert!(is_bare_name("Stefan Wasmer") && !is_bare_name("Stefan"));
+        assert!(!is_bare_name("Mike Conley Jones Smith") && !is_bare_name("Mike View More"));
     }
 }

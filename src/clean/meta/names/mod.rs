@@ -27,7 +27,7 @@ pub(crate) use byline::{
     after_dated_label, dated_name, has_label, has_later_label, is_author_label, is_field_label,
     is_label, name_and_title, split_byline, strip_label, titled_name,
 };
-pub(crate) use given::opens_with_given_name;
+pub(crate) use given::{is_bare_name, opens_with_given_name};
 pub(crate) use words::{is_login, is_person_name, is_signature, plausible_author};
 
 /// How an author candidate was seen, strongest first.
