@@ -87,7 +87,11 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
         name
     };
     let parts = names::split_byline(names_part);
-    let first = parts.first()?;
+    // A labelled byline whose every part is a desk ("By HNN Staff | …")
+    // is still a byline, naming no one.
+    let Some(first) = parts.first() else {
+        return labelled(text).then(Vec::new);
+    };
     if !first.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
@@ -568,6 +572,10 @@ mod tests {
         assert!(!super::name_line("Tech Insider", "Jane Doe 1 day ago"));
         // A byline naming no one is still a byline, with no author.
         assert_eq!(byline_names("By Staff"), Some(vec![]));
+        assert_eq!(
+            byline_names("By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18"),
+            Some(vec![])
+        );
         assert_eq!(
             byline_names("By the council's own count, fares rose."),
             None
