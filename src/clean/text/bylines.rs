@@ -534,27 +534,26 @@ mod tests {
         assert_eq!(a.authors, vec!["Jane Doe".to_string()]);
         // … or the job title on the line under the name; both leave the
         // body. A place under a name is no job.
-        let a = clean(&format!(
-            "Council Approves Record Transport Budget\n\nJane Doe\nTransport Reporter\n\n{BODY}"
-        ));
+        let headed = |under: &str| {
+            clean(&format!(
+                "Council Approves Record Transport Budget\n\n{under}\n\n{BODY}"
+            ))
+        };
+        let a = headed("Jane Doe\nTransport Reporter");
         assert_eq!(a.authors, ["Jane Doe"]);
         assert!(!a.body_markdown().contains("Reporter"));
-        let a = clean(&format!(
-            "Council Approves Record Transport Budget\n\nJane Doe\nSan Francisco\n\n{BODY}"
-        ));
-        assert!(a.authors.is_empty(), "{:?}", a.authors);
         // A name alone right under the headline, over the first sentence
         // of the text, is the byline when a given name opens it; not a
         // masthead's name, nor the first of a list of short lines.
-        let a = clean(&format!(
-            "Council Approves Record Transport Budget\n\nJane Doe\n\n{BODY}"
-        ));
+        let a = headed("Jane Doe");
         assert_eq!(a.authors, ["Jane Doe"]);
         assert!(!a.body_markdown().contains("Jane Doe"));
-        for under in ["Las Vegas Tribune", "Jane Doe\nBuses\nTrams"] {
-            let a = clean(&format!(
-                "Council Approves Record Transport Budget\n\n{under}\n\n{BODY}"
-            ));
+        for under in [
+            "Jane Doe\nSan Francisco",
+            "Las Vegas Tribune",
+            "Jane Doe\nBuses\nTrams",
+        ] {
+            let a = headed(under);
             assert!(a.authors.is_empty(), "{under}: {:?}", a.authors);
         }
         // The headline reworded over the body, the top line the old one:
