@@ -48,7 +48,7 @@ mod units;
 
 use super::{normalize_for_matching, Article, Hints};
 use crate::clean::meta::dates::{ends_something, relative_time};
-use crate::clean::meta::names::opens_with_given_name;
+use crate::clean::meta::names::is_bare_name;
 use crate::clean::meta::tags::{choose_why, TagCandidate, TagContext, TagEvidence};
 use crate::clean::meta::Seen;
 use bylines::{
@@ -303,7 +303,7 @@ impl Cleaner {
                                         .feats
                                         .get(i + 1)
                                         .is_some_and(|f| f.sentence && f.words >= 12)
-                                    && opens_with_given_name(&self.units[i].text))
+                                    && is_bare_name(&self.units[i].text))
                         })
                         .map(|i| (i, self.units[i].text.trim().to_string(), None))
                 })
