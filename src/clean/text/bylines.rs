@@ -9,9 +9,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::Cleaner;
-use crate::clean::meta::dates::{
-    in_text as find_date, is_month_name, is_month_word, is_weekday, is_weekday_word, relative_time,
-};
+use crate::clean::meta::dates::{in_text as find_date, relative_time};
 use crate::clean::meta::names;
 use crate::clean::normalize_for_matching;
 
@@ -62,7 +60,7 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
             .min()
             .or_else(|| {
                 text.find(|c: char| c.is_ascii_digit()).map(|d| {
-                    let cut = date_start(text, d);
+                    let cut = names::date_start(text, d);
                     run_on = cut < d;
                     cut
                 })
@@ -101,34 +99,6 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
             .filter(|n| names::is_person_name(n))
             .collect(),
     )
-}
-
-/// Where the date that holds the digit at `digit` starts: before the
-/// month's and the day's names that open it, as a name run straight into
-/// its date writes them ("Mike Conley December 18, 2020", "Ann Lee
-/// Monday, March 3"). `digit` itself when no such word comes first.
-fn date_start(text: &str, digit: usize) -> usize {
-    let mut cut = digit;
-    while let Some(word) = text[..cut]
-        .trim_end()
-        .rsplit(' ')
-        .next()
-        .filter(|w| !w.is_empty())
-    {
-        // A name may be a month's short form ("Jan", "Mar"): only the
-        // full names, or short ones with their dot ("Dec."), open a date.
-        let lower = word.trim_end_matches(',').to_lowercase();
-        let dotted = lower.strip_suffix('.');
-        let bare = dotted.unwrap_or(&lower);
-        if !(is_month_name(bare)
-            || is_weekday(bare)
-            || dotted.is_some_and(|w| is_month_word(w) || is_weekday_word(w)))
-        {
-            break;
-        }
-        cut = text[..cut].trim_end().len() - word.len();
-    }
-    cut
 }
 
 /// "8h", "3d", "12 min": the age of a post as a feed card prints it.

@@ -8,7 +8,10 @@ use regex::Regex;
 
 use super::words::*;
 use super::*;
-use crate::clean::meta::dates::{day_in_text, is_dateline, is_weekday, month_number, opens_ago};
+use crate::clean::meta::dates::{
+    day_in_text, is_dateline, is_month_name, is_month_word, is_weekday, is_weekday_word,
+    month_number, opens_ago,
+};
 use crate::clean::normalize_for_matching;
 
 /// Words that open a byline ("By", "Written by", "Analysis by", "Par",
@@ -167,16 +170,13 @@ pub(crate) fn is_author_label(s: &str) -> bool {
 /// "Gunter Frank / 22.04.2020 / 06:15 / Foto: Achgut.com". Only a full
 /// name of two or three words in mixed case counts: a date line also goes
 /// on to a place or a section. What follows the second part (a time, a
-/// photo credit, a comment count) says nothing about the first two.
+/// photo credit, a comment count) says nothing about the first two. With
+/// no separator, the name run straight into its date, opening with a
+/// known given name ([`date_start`]).
 pub(crate) fn dated_name(line: &str) -> Option<&str> {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let (a, rest) = [" - ", " – ", " — ", " | ", " · ", " / "]
-        .iter()
-        .find_map(|sep| line.split_once(sep).map(|(a, rest)| (a, rest, *sep)))
-        .map(|(a, rest, sep)| (a, rest.split(sep).next().unwrap_or(rest)))?;
-    let (a, b) = (a.trim(), rest.trim());
     let date = |s: &str| {
         s.bytes().any(|b| b.is_ascii_digit()) && day_in_text(s).is_some() && {
             let key = normalize_for_matching(s);
@@ -186,11 +186,53 @@ pub(crate) fn dated_name(line: &str) -> Option<&str> {
     let name = |s: &str| {
         (2..=3).contains(&s.split_whitespace().count()) && !all_caps(s) && is_person_name(s)
     };
+    let Some((a, rest)) = [" - ", " – ", " — ", " | ", " · ", " / "]
+        .iter()
+        .find_map(|sep| line.split_once(sep).map(|(a, rest)| (a, rest, *sep)))
+        .map(|(a, rest, sep)| (a, rest.split(sep).next().unwrap_or(rest)))
+    else {
+        // No separator: a name run straight into its date ("Mike Conley
+        // December 18, 2020"), which a masthead's shape is too ("Las Vegas
+        // Tribune April 1, 2005"): a known given name must open it.
+        let digit = line.find(|c: char| c.is_ascii_digit())?;
+        let cut = date_start(line, digit);
+        let (a, b) = (line[..cut].trim(), &line[cut..]);
+        return (cut < digit && name(a) && is_bare_name(a) && date(b)).then_some(a);
+    };
+    let (a, b) = (a.trim(), rest.trim());
     match (date(a), date(b)) {
         (true, false) if name(b) => Some(b),
         (false, true) if name(a) => Some(a),
         _ => None,
     }
+}
+
+/// Where the date that holds the digit at `digit` starts: before the
+/// month's and the day's names that open it, as a name run straight into
+/// its date writes them ("Mike Conley December 18, 2020", "Ann Lee
+/// Monday, March 3"). `digit` itself when no such word comes first.
+pub(crate) fn date_start(text: &str, digit: usize) -> usize {
+    let mut cut = digit;
+    while let Some(word) = text[..cut]
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .filter(|w| !w.is_empty())
+    {
+        // A name may be a month's short form ("Jan", "Mar"): only the
+        // full names, or short ones with their dot ("Dec."), open a date.
+        let lower = word.trim_end_matches(',').to_lowercase();
+        let dotted = lower.strip_suffix('.');
+        let bare = dotted.unwrap_or(&lower);
+        if !(is_month_name(bare)
+            || is_weekday(bare)
+            || dotted.is_some_and(|w| is_month_word(w) || is_weekday_word(w)))
+        {
+            break;
+        }
+        cut = text[..cut].trim_end().len() - word.len();
+    }
+    cut
 }
 
 /// The names in a byline: its label, dates, times, job titles, outlets and

@@ -24,8 +24,8 @@ mod words;
 
 use super::Seen;
 pub(crate) use byline::{
-    after_dated_label, dated_name, has_label, has_later_label, is_author_label, is_field_label,
-    is_label, name_and_title, split_byline, strip_label, titled_name,
+    after_dated_label, date_start, dated_name, has_label, has_later_label, is_author_label,
+    is_field_label, is_label, name_and_title, split_byline, strip_label, titled_name,
 };
 pub(crate) use given::{is_bare_name, opens_with_given_name};
 pub(crate) use words::{is_login, is_person_name, is_signature, plausible_author};
@@ -879,6 +879,11 @@ mod tests {
             ("12.03.2020 - Council votes to expand the network", None),
             // No date on either side.
             ("Ann Lee - Bo Chan", None),
+            // No separator: a name run into its date opens with a given
+            // name; a masthead, a dateline's city do not.
+            ("Mike Conley December 18, 2020", Some("Mike Conley")),
+            ("Las Vegas Tribune April 1, 2005", None),
+            ("Sarah Lee, March 3, 2024", None),
         ] {
             assert_eq!(dated_name(line), want, "{line}");
         }
