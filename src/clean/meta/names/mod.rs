@@ -110,9 +110,15 @@ impl Candidate {
         for v in values {
             let line = v.as_ref();
             // A one-word signature counts only as the element's whole text
-            // (after its label): "Donnerstag, 4. November" or "Datum:"
-            // holds a word, not a signature.
-            let after_label = strip_label(line);
+            // (after its label, which may follow the line's date:
+            // "06.11.2023 13:30 von Olga"): "Donnerstag, 4. November" or
+            // "Datum:" holds a word, not a signature.
+            let after_label = match strip_label(line) {
+                same if same.len() == line.trim().len() => {
+                    after_dated_label(line).map_or(same, strip_label)
+                }
+                stripped => stripped,
+            };
             let labelled = after_label.len() < line.trim().len();
             let whole = after_label.trim_end_matches([',', ';']).trim();
             for n in split_byline(line) {
@@ -121,7 +127,10 @@ impl Candidate {
                 } else {
                     is_person_name(&n)
                         || (evidence.marked() && n == whole
-                            || labelled && signs_off(after_label, &n))
+                            || labelled && signs_off(after_label, &n)
+                            // A label then a known given name, and nothing
+                            // after: "… von Olga".
+                            || labelled && n == whole && given::is_given_name(&n))
                             && is_signature(&n)
                         || evidence.marked() && n == whole && is_login(&n)
                 };
@@ -807,13 +816,22 @@ mod tests {
         // anything there. Unless its label and a separator or date after
         // the word set it off as a signature.
         assert!(cand(&["By Tine"], Evidence::ByLine).names.is_empty());
+        // Or a known given name ending the line after its label, also
+        // after the line's date.
         for line in [
             "Von Robert - 31. Dezember 2019 15",
             "Posted by Konstantin | 12:00 am",
+            "06.11.2023 13:30 von Olga",
+            "By Grace",
         ] {
             assert_eq!(cand(&[line], Evidence::ByLine).names.len(), 1, "{line}");
         }
-        for line in ["By Monday - 3 March 2020", "Robert - 31. Dezember 2019"] {
+        for line in [
+            "By Monday - 3 March 2020",
+            "Robert - 31. Dezember 2019",
+            "06.11.2023 13:30 von Feuerwehr",
+            "By Hand",
+        ] {
             assert!(cand(&[line], Evidence::ByLine).names.is_empty(), "{line}");
         }
         // Only the element's whole text is a signature: a weekday before a
