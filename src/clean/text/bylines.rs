@@ -102,7 +102,7 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
 }
 
 /// "8h", "3d", "12 min": the age of a post as a feed card prints it.
-pub(super) fn short_age(rest: &str) -> bool {
+fn short_age(rest: &str) -> bool {
     static RX: OnceLock<Regex> = OnceLock::new();
     RX.get_or_init(|| {
         Regex::new(r"^\d{1,3} ?(?:s|m|h|d|w|mo|y|min|mins|hr|hrs)$").expect("static regex")
@@ -112,7 +112,7 @@ pub(super) fn short_age(rest: &str) -> bool {
 
 /// "14 min read", "5 minute read": the reading time a blog prints under
 /// its author's name.
-pub(super) fn reading_time(line: &str) -> bool {
+fn reading_time(line: &str) -> bool {
     static RX: OnceLock<Regex> = OnceLock::new();
     RX.get_or_init(|| {
         Regex::new(r"(?i)^\d{1,3} ?(?:min|mins|minutes?)\.? read$").expect("static regex")
@@ -154,7 +154,7 @@ pub(super) fn titled_line(text: &str, next: &str) -> Option<String> {
 /// and a name by [`names::is_person_name`]. Not when the line under it
 /// opens with a name itself ("Tech Insider" over "Ann Lee 1 day ago": a
 /// section's label over the byline).
-pub(super) fn name_line(text: &str, next: &str) -> bool {
+fn name_line(text: &str, next: &str) -> bool {
     let text = text.trim();
     let next_named = names::split_byline(next)
         .first()
@@ -168,6 +168,25 @@ pub(super) fn name_line(text: &str, next: &str) -> bool {
 }
 
 impl Cleaner {
+    /// Whether line `i`, under the headline's line `t`, is the writer's
+    /// name alone: over a date line, the post's age or its reading time,
+    /// or, when a known given name opens it, right under the headline and
+    /// over the text's first sentence ("George Bunn").
+    pub(super) fn lone_name_under(&self, i: usize, t: usize) -> bool {
+        let (Some(next), Some(f)) = (self.units.get(i + 1), self.feats.get(i + 1)) else {
+            return false;
+        };
+        let text = &self.units[i].text;
+        let next = &next.text;
+        let stamped = f.words <= 16
+            && (f.date.is_some()
+                || relative_time(&f.norm)
+                || short_age(next)
+                || reading_time(next));
+        let over_text = i == t + 1 && f.sentence && f.words >= 12 && names::is_bare_name(text);
+        self.feats[i].words <= 3 && name_line(text, next) && (stamped || over_text)
+    }
+
     pub(super) fn is_author_bio(&self, i: usize, authors: &[String]) -> bool {
         let text = &self.units[i].text;
         if self.feats[i].words > 80 {

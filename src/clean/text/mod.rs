@@ -47,14 +47,10 @@ mod trim;
 mod units;
 
 use super::{normalize_for_matching, Article, Hints};
-use crate::clean::meta::dates::{ends_something, relative_time};
-use crate::clean::meta::names::is_bare_name;
+use crate::clean::meta::dates::ends_something;
 use crate::clean::meta::tags::{choose_why, TagCandidate, TagContext, TagEvidence};
 use crate::clean::meta::Seen;
-use bylines::{
-    byline_names, is_author_note, looks_like_bio, name_line, name_with_title, reading_time,
-    short_age, titled_line,
-};
+use bylines::{byline_names, is_author_note, looks_like_bio, name_with_title, titled_line};
 use classify::Class;
 use cues::Cue;
 use features::{features, Feat};
@@ -284,27 +280,7 @@ impl Cleaner {
                 titled.or_else(|| {
                     under
                         .clone()
-                        .find(|&i| {
-                            taken[i].is_none()
-                                && self.feats[i].words <= 3
-                                && name_line(
-                                    &self.units[i].text,
-                                    self.units.get(i + 1).map_or("", |u| u.text.as_str()),
-                                )
-                                && (self.feats.get(i + 1).is_some_and(|f| {
-                                    let next = &self.units[i + 1].text;
-                                    f.words <= 16
-                                        && (f.date.is_some()
-                                            || relative_time(&f.norm)
-                                            || short_age(next)
-                                            || reading_time(next))
-                                }) || i == t + 1
-                                    && self
-                                        .feats
-                                        .get(i + 1)
-                                        .is_some_and(|f| f.sentence && f.words >= 12)
-                                    && is_bare_name(&self.units[i].text))
-                        })
+                        .find(|&i| taken[i].is_none() && self.lone_name_under(i, t))
                         .map(|i| (i, self.units[i].text.trim().to_string(), None))
                 })
             });
