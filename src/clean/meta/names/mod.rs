@@ -113,8 +113,10 @@ impl Candidate {
             // (after its label, which may follow the line's date:
             // "06.11.2023 13:30 von Olga"): "Donnerstag, 4. November" or
             // "Datum:" holds a word, not a signature.
+            // (Markup for machines is judged by `plausible_author` alone:
+            // its values are not searched for labels.)
             let after_label = match strip_label(line) {
-                same if same.len() == line.trim().len() => {
+                same if same.len() == line.trim().len() && !evidence.machine() => {
                     after_dated_label(line).map_or(same, strip_label)
                 }
                 stripped => stripped,
