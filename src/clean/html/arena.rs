@@ -736,14 +736,24 @@ fn child_text(node: &NodeRef) -> String {
 }
 
 /// Text only a screen reader speaks (WordPress's `screen-reader-text`,
-/// Bootstrap's `sr-only`, `visually-hidden`): a label for an icon the
-/// digest does not show ("Post author", "Opens in a new window").
+/// Bootstrap's `sr-only`, `visually-hidden`, and the same under a
+/// utility prefix: `u-screen-reader-text`): a label for an icon the
+/// digest does not show ("Post author", "Opens in a new window"), or the
+/// visible text again ("Kristen Falc'hon" twice in one link).
 fn screen_reader_only(class: &str) -> bool {
     class.split_ascii_whitespace().any(|c| {
-        c.eq_ignore_ascii_case("screen-reader-text")
-            || c.eq_ignore_ascii_case("sr-only")
-            || c.eq_ignore_ascii_case("visually-hidden")
-            || c.eq_ignore_ascii_case("visuallyhidden")
+        let c = c.to_ascii_lowercase();
+        [
+            "screen-reader-text",
+            "sr-only",
+            "visually-hidden",
+            "visuallyhidden",
+        ]
+        .iter()
+        .any(|k| {
+            c.strip_suffix(k)
+                .is_some_and(|pre| pre.is_empty() || pre.ends_with(['-', '_']))
+        })
     })
 }
 
@@ -790,6 +800,26 @@ mod tests {
         let doc = Document::from("<p>Hoch&shy;spannungs\u{ad}netz\u{7}gerät</p>");
         let a = Arena::build(&doc, None);
         assert_eq!(a.text(a.body()), "Hochspannungsnetzgerät");
+    }
+
+    #[test]
+    fn text_only_a_screen_reader_speaks_is_left_out() {
+        for class in [
+            "screen-reader-text",
+            "u-screen-reader-text",
+            "SR-Only",
+            "a11y_visually-hidden",
+        ] {
+            let html = format!(
+                r#"<p><a href="/auteurs/kf">Kristen Falc'hon<span class="{class}">Kristen Falc'hon</span></a></p>"#
+            );
+            let a = Arena::build(&Document::from(html.as_str()), None);
+            assert_eq!(a.text(a.body()), "Kristen Falc'hon", "{class}");
+        }
+        // A class that only ends in the same letters is another thing.
+        let doc = Document::from(r#"<p>A <span class="nosr-only">word</span></p>"#);
+        let a = Arena::build(&doc, None);
+        assert_eq!(a.text(a.body()), "A word");
     }
 
     #[test]

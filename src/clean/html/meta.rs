@@ -423,7 +423,7 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
         c.names.retain(|n| {
             !host_named
                 .as_ref()
-                .is_some_and(|site| names::spells_site(n, site))
+                .is_some_and(|site| names::spells_site(n, site) && !names::personal_site(site))
                 && !names::is_site_login(n, &hosts)
         });
     }
@@ -631,6 +631,26 @@ mod tests {
             clean(&page(&declared, &art)).source.as_deref(),
             Some("Zoll")
         );
+    }
+
+    #[test]
+    fn a_blog_named_as_its_writer_keeps_its_writer() {
+        // The `<title>` names the site by the host's spelling; that site
+        // is a person, so the author meta naming it is the writer.
+        let head = |host: &str, site: &str| {
+            format!(
+                r#"<title>Publizistische Sorgfaltspflicht | {site}</title><link rel="canonical" href="https://www.{host}/2017/06/x/"><meta name="author" content="{site}">"#
+            )
+        };
+        let body = format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        let a = clean(&page(&head("wolfgangmichal.de", "Wolfgang Michal"), &body));
+        assert_eq!(a.authors, ["Wolfgang Michal"]);
+        // An outlet named by its host is still no writer.
+        let a = clean(&page(
+            &head("lasvegastribune.com", "Las Vegas Tribune"),
+            &body,
+        ));
+        assert!(a.authors.is_empty(), "{:?}", a.authors);
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //! place when nothing else on the line does ("Mike Conley December 18,
 //! 2020" is a byline, "Las Vegas Tribune April 1, 2005" a masthead). The
 //! list is the US Census Bureau's 1990 name frequency files (public
-//! domain; `given_names.txt`, written by `tests/tools/given_names.py`):
-//! 5,163 names, mostly of the English-speaking world. It is used only to
+//! domain), and the first names of Faker's European and Latin American
+//! locales (MIT), less those that are also common words, particles or
+//! months: 10,336 names in `given_names.txt`, written by
+//! `tests/tools/given_names.py`. It is used only to
 //! *admit* a shape that is otherwise too risky to read as a byline, never
 //! to reject a name, so a name it lacks costs nothing that worked before.
 
@@ -69,6 +71,21 @@ mod tests {
             assert!(is_given_name(w), "{w}");
         }
         for w in ["Las", "Yahoo", "Tribune", "Report", "x", ""] {
+            assert!(!is_given_name(w), "{w}");
+        }
+        // Europe's names, from Faker's locales, but not the words and
+        // particles some of its lists hold as names, nor months.
+        for w in [
+            "Wolfgang",
+            "Sven",
+            "Johannes",
+            "Søren",
+            "Agnieszka",
+            "André",
+        ] {
+            assert!(is_given_name(w), "{w}");
+        }
+        for w in ["El", "Can", "Job", "Odd", "Abril", "Oktober"] {
             assert!(!is_given_name(w), "{w}");
         }
         assert!(opens_with_given_name("Mike Conley"));

@@ -219,6 +219,11 @@ pub(crate) fn explain(candidates: &[Candidate], chosen: Option<usize>) -> Vec<Se
 ///   "Text & Fotos: Ivan Valetny" under the headline).
 /// - Otherwise the stronger evidence, then the earlier candidate, wins.
 pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, Option<usize>) {
+    let sites: Vec<&str> = sites
+        .iter()
+        .copied()
+        .filter(|s| !personal_site(s))
+        .collect();
     let site_keys: Vec<String> = sites
         .iter()
         .map(|s| key(s))
@@ -335,6 +340,12 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
         Some((_, i, names)) => (names, Some(i)),
         None => (Vec::new(), None),
     }
+}
+
+/// A site named as a person ("Wolfgang Michal" on wolfgangmichal.de): a
+/// blog whose writer is its owner, not a publisher hiding the writer.
+pub(crate) fn personal_site(site: &str) -> bool {
+    given::is_bare_name(site)
 }
 
 fn collapse(s: &str) -> String {
@@ -793,6 +804,29 @@ mod tests {
     }
 
     #[test]
+    fn a_site_named_as_a_person_is_its_writer() {
+        // wolfgangmichal.de, "… | Wolfgang Michal": a blog, not a
+        // publisher hiding its writer.
+        let meta = cand(&["Wolfgang Michal"], Evidence::Meta);
+        assert_eq!(
+            choose(std::slice::from_ref(&meta), &["Wolfgang Michal"]).0,
+            ["Wolfgang Michal"]
+        );
+        assert!(personal_site("Bianca Zapatka") && personal_site("Matthew Davis"));
+        // An outlet's name is no person's, even when a given name opens it.
+        for outlet in [
+            "El Dia",
+            "Las Vegas Tribune",
+            "Hildesheimer Presse",
+            "Telegraph",
+        ] {
+            assert!(!personal_site(outlet), "{outlet}");
+        }
+        let outlet = cand(&["Hildesheimer Presse"], Evidence::Meta);
+        assert!(choose(&[outlet], &["Hildesheimer Presse"]).0.is_empty());
+    }
+
+    #[test]
     fn agreement_counts_and_full_names_beat_one_word() {
         // JSON-LD names someone else; meta and the byline agree.
         let ld = cand(&["Bo Chan"], Evidence::JsonLd);
@@ -817,7 +851,7 @@ mod tests {
         // A "By" line with no markup does not: one capitalised word is
         // anything there. Unless its label and a separator or date after
         // the word set it off as a signature.
-        assert!(cand(&["By Tine"], Evidence::ByLine).names.is_empty());
+        assert!(cand(&["By HansG"], Evidence::ByLine).names.is_empty());
         // Or a known given name ending the line after its label, also
         // after the line's date.
         for line in [
