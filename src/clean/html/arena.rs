@@ -741,18 +741,19 @@ fn child_text(node: &NodeRef) -> String {
 /// digest does not show ("Post author", "Opens in a new window"), or the
 /// visible text again ("Kristen Falc'hon" twice in one link).
 fn screen_reader_only(class: &str) -> bool {
+    const HIDDEN: [&str; 4] = [
+        "screen-reader-text",
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+    ];
     class.split_ascii_whitespace().any(|c| {
-        let c = c.to_ascii_lowercase();
-        [
-            "screen-reader-text",
-            "sr-only",
-            "visually-hidden",
-            "visuallyhidden",
-        ]
-        .iter()
-        .any(|k| {
-            c.strip_suffix(k)
-                .is_some_and(|pre| pre.is_empty() || pre.ends_with(['-', '_']))
+        let c = c.as_bytes();
+        HIDDEN.iter().any(|k| {
+            c.len().checked_sub(k.len()).is_some_and(|at| {
+                c[at..].eq_ignore_ascii_case(k.as_bytes())
+                    && (at == 0 || matches!(c[at - 1], b'-' | b'_'))
+            })
         })
     })
 }

@@ -13,7 +13,8 @@ use crate::clean::normalize_for_matching;
 
 use super::arena::{Arena, Head, Tag};
 use super::authors::{
-    in_widget, mark_unprinted, meta_author_candidates, page_author_candidates, sign_off_candidate,
+    copyright_candidate, in_widget, mark_unprinted, meta_author_candidates, page_author_candidates,
+    sign_off_candidate,
 };
 use super::dates::{self, LdDates};
 use super::headline::{headline_text, is_logo};
@@ -415,6 +416,7 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
         .or(h1_at);
     candidates.extend(page_author_candidates(a, st, headline_at, span));
     candidates.extend(sign_off_candidate(a, st, span));
+    candidates.extend(copyright_candidate(a, st, span));
     mark_unprinted(a, &mut candidates);
     // The site its `<title>` names is judged strictly, as a name of its
     // own: it was found by a host's spelling, not declared. A login

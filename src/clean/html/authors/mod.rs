@@ -3,12 +3,15 @@
 //! elements, lines opening with a byline label (or a label in its own
 //! element and the field beside it), and a date line that goes on to a
 //! name; just after the text, a labelled line; under a paragraph of the
-//! text, a name signed in bold (`signoff.rs`). Each source gives
+//! text, a name signed in bold (`signoff.rs`); after it, the one person a
+//! copyright line names (`copyright.rs`). Each source gives
 //! [`Candidate`]s; `clean::meta::names` chooses.
 
+mod copyright;
 mod metas;
 mod signoff;
 
+pub(super) use copyright::copyright_candidate;
 pub(super) use metas::meta_author_candidates;
 pub(super) use signoff::sign_off_candidate;
 

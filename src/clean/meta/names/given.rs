@@ -12,6 +12,7 @@
 use std::sync::OnceLock;
 
 use super::is_person_name;
+use super::words::ORGANISATIONS;
 
 /// The names, lower case, sorted (the file's own order, checked by a test).
 fn names() -> &'static [&'static str] {
@@ -45,10 +46,14 @@ pub(crate) fn opens_with_given_name(name: &str) -> bool {
 /// A full name with nothing to vouch for it but itself: two or three
 /// words, a name by [`is_person_name`], opening with a known given name
 /// ("Stefan Wasmer" signed under a text, "George Bunn" under a headline).
+/// An organisation a given name opens ("Lee Enterprises") is none.
 pub(crate) fn is_bare_name(text: &str) -> bool {
     (2..=3).contains(&text.split_whitespace().count())
         && is_person_name(text)
         && opens_with_given_name(text)
+        && !text.split_whitespace().any(|w| {
+            ORGANISATIONS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic()))
+        })
 }
 
 #[cfg(test)]
@@ -92,5 +97,6 @@ mod tests {
         assert!(!opens_with_given_name("Mike") && !opens_with_given_name("Las Vegas Tribune"));
         assert!(is_bare_name("Stefan Wasmer") && !is_bare_name("Stefan"));
         assert!(!is_bare_name("Mike Conley Jones Smith") && !is_bare_name("Mike View More"));
+        assert!(!is_bare_name("Lee Enterprises") && !is_bare_name("Gordon Photography"));
     }
 }

@@ -50,6 +50,9 @@ pub(crate) enum Evidence {
     /// A full name alone in bold or italics under a paragraph of the text:
     /// the writer's signature, with no label at all.
     SignOff,
+    /// The one person a copyright line after the text names ("© 2019 Sven
+    /// Schreivogel"): a personal site's owner.
+    Copyright,
 }
 
 impl Evidence {
@@ -62,6 +65,7 @@ impl Evidence {
             Evidence::BylineElement => "byline element",
             Evidence::ByLine => "'By' line near the headline",
             Evidence::SignOff => "a name signed under the text",
+            Evidence::Copyright => "the copyright line after the text",
         }
     }
 
@@ -76,6 +80,13 @@ impl Evidence {
         matches!(self, Evidence::RelAuthor | Evidence::BylineElement)
     }
 
+    /// Evidence that counts only when no other names anyone: a
+    /// copyright line's holder is the writer of a page that names no one
+    /// else, and otherwise just the site's owner.
+    fn last_resort(self) -> bool {
+        self == Evidence::Copyright
+    }
+
     fn weight(self) -> i32 {
         match self {
             Evidence::JsonLd => 6,
@@ -84,6 +95,7 @@ impl Evidence {
             Evidence::BylineElement => 4,
             Evidence::ByLine => 3,
             Evidence::SignOff => 2,
+            Evidence::Copyright => 1,
         }
     }
 }
@@ -289,10 +301,13 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
     let byline_seen = candidates
         .iter()
         .any(|c| c.evidence.marked() && !own(c).is_empty());
+    let others_named = candidates
+        .iter()
+        .any(|c| !c.evidence.last_resort() && !own(c).is_empty());
     let mut best: Option<(i32, usize, Vec<String>)> = None;
     for (i, c) in candidates.iter().enumerate() {
         let names = own(c);
-        if names.is_empty() {
+        if names.is_empty() || c.evidence.last_resort() && others_named {
             continue;
         }
         let mut score = c.evidence.weight() * 10;

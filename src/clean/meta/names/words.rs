@@ -322,6 +322,51 @@ pub(super) const DESKS: &[&str] = &[
     "restaurant",
 ];
 
+/// Head nouns of organisations' names: a given name may open one ("Lee
+/// Enterprises", "Gordon Photography", "Matt Productions"), so a name
+/// with nothing else to vouch for it must not hold one.
+pub(super) const ORGANISATIONS: &[&str] = &[
+    "enterprises",
+    "publishing",
+    "publications",
+    "publishers",
+    "productions",
+    "photography",
+    "communications",
+    "media",
+    "group",
+    "press",
+    "studio",
+    "studios",
+    "design",
+    "designs",
+    "consulting",
+    "foundation",
+    "ministries",
+    "university",
+    "college",
+    "institute",
+    "holdings",
+    "network",
+    "networks",
+    "partners",
+    "associates",
+    "solutions",
+    "services",
+    "systems",
+    "software",
+    "labs",
+    "records",
+    "films",
+    "pictures",
+    "magazine",
+    "company",
+    "verlag",
+    "stiftung",
+    "gruppe",
+    "fotografie",
+];
+
 /// Values a template leaves when its field is empty, or a CMS's default
 /// account.
 pub(super) const PLACEHOLDERS: &[&str] = &[

@@ -1,0 +1,235 @@
+//! The person a page's copyright line names, after the text: "© 2019 Sven
+//! Schreivogel", "(c) Johannes Wolf • Weitere Rechte siehe Impressum". A
+//! personal site signs its pages so and names no author anywhere else.
+//!
+//! The same line also credits photographs ("© Hermann Bredehorst" in a
+//! figure's caption, "© Marcel Burkhardt" over a header image) and names
+//! firms ("© 2020 Lee Enterprises"), so only a line that can be the
+//! site's own counts: it comes after the article's last paragraph of
+//! running text, sits in no figure and under no image, names a full name
+//! that opens with a known given name ([`names::is_bare_name`]), and is the
+//! page's only such name. Its evidence is the weakest of all: any other
+//! candidate wins over it.
+
+use crate::clean::meta::names::{self, Candidate, Evidence};
+
+use super::super::arena::{Arena, Tag};
+use super::super::caption::follows_image;
+use super::super::select::Span;
+use super::super::stats::Stat;
+
+/// A paragraph of running text: the copyright line must come after the
+/// article's last one.
+const RUNNING_TEXT: u32 = 150;
+
+/// Longer than a copyright line: a paragraph that only mentions one.
+const MAX_LINE: usize = 120;
+
+/// The copyright holder after the article, when the page names exactly
+/// one person so.
+pub(in crate::clean::html) fn copyright_candidate(
+    a: &Arena,
+    st: &[Stat],
+    span: Span,
+) -> Option<Candidate> {
+    let (first, end) = (span.first? as usize, span.end?);
+    let last_para = (first..end)
+        .rev()
+        .find(|&i| a.nodes[i].tag == Tag::P && st[i].len >= RUNNING_TEXT)
+        .unwrap_or(first);
+    // Only a text that opens with the mark starts a line worth reading:
+    // the line is the nearest element around it that names a holder
+    // ("© 1999 - 2006 by " and its link to "Jim Dunphy" in one cell).
+    let mut holders: Vec<(u32, String)> = Vec::new();
+    for i in last_para + 1..a.nodes.len() {
+        let node = &a.nodes[i];
+        if node.tag != Tag::Text || mark_len(&node.text).is_none() {
+            continue;
+        }
+        let line = a.ancestors(node.parent).take(3).find_map(|e| {
+            if st[e as usize].len as usize > MAX_LINE || st[e as usize].imgs > 0 {
+                return None;
+            }
+            holder(&a.field_text(e)).map(|h| (e, h.to_string()))
+        });
+        if let Some(line) = line.filter(|(e, _)| !holders.iter().any(|(h, _)| h == e)) {
+            holders.push(line);
+        }
+    }
+    // A picture's credit: in a figure or a caption, or right under the
+    // image.
+    let credit = |n: u32| {
+        follows_image(a, st, n)
+            || a.ancestors(n)
+                .take(4)
+                .any(|x| matches!(a.tag(x), Tag::Figure | Tag::Figcaption | Tag::Caption))
+    };
+    let mut named: Vec<&str> = Vec::new();
+    for (n, holder) in &holders {
+        if credit(*n) {
+            continue;
+        }
+        // A firm holds the site's copyright ("© 2020 Lee Enterprises"):
+        // a person named on another line took its pictures.
+        if !names::is_bare_name(holder) {
+            return None;
+        }
+        if !named.iter().any(|m| names::key(m) == names::key(holder)) {
+            named.push(holder);
+        }
+    }
+    match named.as_slice() {
+        [one] => Some(Candidate::new(&[*one], Evidence::Copyright)),
+        _ => None,
+    }
+}
+
+/// The holder a copyright line names: after the mark ("©", "(c)",
+/// "Copyright"), the years and a "by", up to the first separator, comma
+/// or rights clause. `None` when the line is no copyright line.
+fn holder(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let rest = &line[mark_len(line)?..];
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | ',' | '©')
+    });
+    let rest = rest
+        .strip_prefix("by ")
+        .or_else(|| rest.strip_prefix("By "))
+        .unwrap_or(rest);
+    let end = rest
+        .find([',', ';', '|', '•', '·', '/', '(', '–', '—'])
+        .into_iter()
+        .chain(rest.find(" - "))
+        .chain(sentence_end(rest))
+        .chain(rights_clause(rest))
+        .min()
+        .unwrap_or(rest.len());
+    let holder = rest[..end].trim().trim_end_matches('.').trim();
+    (!holder.is_empty()).then_some(holder)
+}
+
+/// The length of the copyright mark that opens `text` (after spaces):
+/// "©", "(c)", "Copyright ©" or "Copyright", in any case.
+fn mark_len(text: &str) -> Option<usize> {
+    let lead = text.len() - text.trim_start().len();
+    let t = &text.as_bytes()[lead..];
+    ["©", "(c)", "copyright ©", "copyright"]
+        .iter()
+        .find(|m| t.len() >= m.len() && t[..m.len()].eq_ignore_ascii_case(m.as_bytes()))
+        .map(|m| lead + m.len())
+}
+
+/// Where a full stop ends the holder's name: not after an initial
+/// ("Donald W. Smith").
+fn sentence_end(s: &str) -> Option<usize> {
+    s.match_indices(". ").map(|(i, _)| i).find(|&i| {
+        let word = s[..i].rsplit(' ').next().unwrap_or("");
+        word.chars().count() > 1
+    })
+}
+
+/// Where "All rights reserved" (or its German, French, Spanish or
+/// Italian) begins.
+fn rights_clause(s: &str) -> Option<usize> {
+    let lower = s.to_lowercase();
+    [
+        "all rights",
+        "alle rechte",
+        "tous droits",
+        "todos los derechos",
+        "tutti i diritti",
+    ]
+    .iter()
+    .filter_map(|c| lower.find(c))
+    .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::test_support::{clean, P1, P2, P3};
+    use super::holder;
+
+    /// A personal site's page: no firm's copyright in a footer of its own
+    /// (`test_support::page` has one), `tail` after the text.
+    fn site(before: &str, tail: &str) -> String {
+        format!(
+            r#"<!DOCTYPE html><html lang="en"><head><title>Buses for the north</title></head><body><article><h1>Buses for the north</h1>{before}<p>{P1}</p><p>{P2}</p><p>{P3}</p></article>{tail}</body></html>"#
+        )
+    }
+
+    fn authors(tail: &str) -> Vec<String> {
+        clean(&site("", tail)).authors
+    }
+
+    #[test]
+    fn the_holder_is_read_past_marks_years_and_clauses() {
+        for (line, want) in [
+            ("© 2019 Sven Schreivogel", "Sven Schreivogel"),
+            (
+                "(c) Johannes Wolf • Weitere Rechte siehe Impressum",
+                "Johannes Wolf",
+            ),
+            (
+                "Copyright © 2004 - 2020 Volker Pohl, Buchholz/Nordheide",
+                "Volker Pohl",
+            ),
+            (
+                "© 2020 Wolfgang Michal. All rights reserved.",
+                "Wolfgang Michal",
+            ),
+            ("Copyright 2006 by Ellen Klages", "Ellen Klages"),
+            ("© 1999 Donald W. Smith. Last updated", "Donald W. Smith"),
+        ] {
+            assert_eq!(holder(line), Some(want), "{line}");
+        }
+        assert_eq!(holder("Sven Schreivogel"), None);
+        assert_eq!(holder("Copyright"), None);
+    }
+
+    #[test]
+    fn a_person_holding_the_copyright_after_the_text_is_the_writer() {
+        assert_eq!(
+            authors("<p>© 2019 Sven Schreivogel</p>"),
+            ["Sven Schreivogel"]
+        );
+        let footer = r#"<footer><div class="copyrights-area"><p class="copyrights-text">(c) Johannes Wolf • Weitere Rechte siehe Impressum</p></div></footer>"#;
+        assert_eq!(authors(footer), ["Johannes Wolf"]);
+    }
+
+    #[test]
+    fn a_firm_or_a_picture_credit_is_no_writer() {
+        for tail in [
+            "<p>© 2020 Lee Enterprises</p>",
+            "<p>© 2020 Mother Nature</p>",
+            "<p>© 1996 Franklin Electronic Publishers</p>",
+            r#"<figure><img src="/a.jpg" alt=""><figcaption><span>© Hermann Bredehorst</span></figcaption></figure>"#,
+            r#"<div><img src="/a.jpg" alt=""><p>© Hermann Bredehorst</p></div>"#,
+            // More than one person: the page credits its pictures.
+            "<p>© Ann Lee</p><p>© Mike Conley</p>",
+            // A firm holds the site's copyright, a person took a picture.
+            "<p>© Ann Lee</p><footer>© 2020 Lee Enterprises</footer>",
+        ] {
+            assert!(authors(tail).is_empty(), "{tail}: {:?}", authors(tail));
+        }
+        // Before the text, over a header image: a credit.
+        let html = site("<p>© Sven Schreivogel</p>", "");
+        assert!(clean(&html).authors.is_empty());
+        // A firm's footer, as most sites have: no one.
+        let html = site("", "<p>© 2019 Sven Schreivogel</p><footer>© 2026 The Daily Example. All rights reserved.</footer>");
+        assert!(clean(&html).authors.is_empty());
+        // A picture's credit is passed over, the footer still counts.
+        let tail = r#"<figure><img src="/a.jpg" alt=""><figcaption>© Ann Lee</figcaption></figure><footer>© 2020 Mike Conley</footer>"#;
+        assert_eq!(authors(tail), ["Mike Conley"]);
+        // Any other candidate wins over it, even a first name alone.
+        assert_eq!(
+            authors(r#"<p class="byline">By Ann Lee</p><footer>© 2020 Mike Conley</footer>"#),
+            ["Ann Lee"]
+        );
+        let html = site(
+            "<p>Posted by Konstantin | 21.10.2019</p>",
+            "<footer>© Konstantin Tretyakov</footer>",
+        );
+        assert_eq!(clean(&html).authors, ["Konstantin"]);
+    }
+}
