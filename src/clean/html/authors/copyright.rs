@@ -1,5 +1,6 @@
 //! The person a page's copyright line names, after the text: "© 2019 Sven
-//! Schreivogel", "(c) Johannes Wolf • Weitere Rechte siehe Impressum". A
+//! Schreivogel", "(c) Johannes Wolf • Weitere Rechte siehe Impressum", or
+//! its Creative Commons licence credits (`rel="cc:attributionURL"`). A
 //! personal site signs its pages so and names no author anywhere else.
 //!
 //! The same line also credits photographs ("© Hermann Bredehorst" in a
@@ -54,6 +55,19 @@ pub(in crate::clean::html) fn copyright_candidate(
         });
         if let Some(line) = line.filter(|(e, _)| !holders.iter().any(|(h, _)| h == e)) {
             holders.push(line);
+        }
+    }
+    // A Creative Commons licence names the work's author for machines
+    // (`<a rel="cc:attributionURL">Donald Townsend</a>`), wherever the
+    // blog's template puts it.
+    for (i, node) in a.nodes.iter().enumerate() {
+        let licence = node.tag == Tag::A
+            && node.attrs().rel.as_deref().is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("cc:attributionURL"))
+            });
+        if licence {
+            holders.push((i as u32, a.field_text(i as u32)));
         }
     }
     // A picture's credit: in a figure or a caption, or right under the
@@ -195,6 +209,15 @@ mod tests {
         );
         let footer = r#"<footer><div class="copyrights-area"><p class="copyrights-text">(c) Johannes Wolf • Weitere Rechte siehe Impressum</p></div></footer>"#;
         assert_eq!(authors(footer), ["Johannes Wolf"]);
+    }
+
+    #[test]
+    fn a_creative_commons_licence_names_the_writer() {
+        let licence = r#"<aside><a rel="license" href="https://creativecommons.org/licenses/by/3.0/">Lizenz</a><br><span>Ein Hundetagebuch</span> von <a href="https://1hundetagebuch.wordpress.com/" rel="cc:attributionURL">Donald Townsend</a> steht unter einer Creative Commons Lizenz.</aside>"#;
+        assert_eq!(authors(licence), ["Donald Townsend"]);
+        // Credited to a group or a site: no one.
+        let group = r#"<p>This work by <a href="http://www.python.org/" property="cc:attributionName" rel="cc:attributionURL">the Python Core Developers</a> is licensed under a Creative Commons licence.</p>"#;
+        assert!(authors(group).is_empty());
     }
 
     #[test]
