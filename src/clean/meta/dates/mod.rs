@@ -92,9 +92,9 @@ pub(crate) struct Candidate {
 /// - the markup's stamp has a time and the reader's day is the day before
 ///   or after: the stamp was written in another time zone (UTC, mostly)
 ///   than the one the article was dated in;
-/// - the markup's stamp is the same instant as the modified date (a
-///   template stamping both with the time the page was served) and the
-///   reader's day is earlier;
+/// - the markup's stamp is the same instant as the modified date, or at
+///   most ten minutes after it (a template stamping both with the time the
+///   page was served or saved again), and the reader's day is earlier;
 /// - the byline shows the markup's modified day, later than the published
 ///   one: the page dates itself by its update ([`shows_update`]).
 ///
@@ -137,7 +137,7 @@ pub(crate) fn choose_why(
         // Only a stamp in UTC can fall on another day than the one the
         // page shows: one with the page's own offset says its local day.
         let timed = timed_twin.is_some_and(|t| in_utc(&t.stamp));
-        let stamped = timed_twin.is_some_and(|t| modified.is_some_and(|m| m == t.stamp));
+        let stamped = timed_twin.is_some_and(|t| modified.is_some_and(|m| same_save(m, &t.stamp)));
         let (pd, rd) = (
             parse_day(day_of(&p.stamp)),
             reader.and_then(|r| parse_day(day_of(&r.stamp))),
@@ -305,6 +305,21 @@ fn filed_under(candidates: &[Candidate], published: &Candidate) -> bool {
         .any(|c| c.evidence == Evidence::Url && day_of(&c.stamp) == day_of(&published.stamp))
 }
 
+/// Whether the modified and published stamps are one save of the page:
+/// the same instant, or "modified" a minute before "published" (a CMS
+/// stamping both as it saves the page again). An edit minutes after
+/// publishing is not one: it comes after.
+fn same_save(modified: &str, published: &str) -> bool {
+    let instant = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+    match (instant(modified), instant(published)) {
+        (Some(m), Some(p)) => (0..=SAME_SAVE_MINUTES * 60).contains(&(p - m).num_seconds()),
+        _ => modified == published,
+    }
+}
+
+/// How far apart two stamps of one save may be.
+const SAME_SAVE_MINUTES: i64 = 10;
+
 /// Whether a timed stamp is written in UTC ("…Z", "…+00:00").
 fn in_utc(stamp: &str) -> bool {
     stamp.ends_with('Z') || stamp.ends_with("+00:00") || stamp.ends_with("-00:00")
@@ -438,6 +453,19 @@ mod tests {
             choose(&all, Some(&published.stamp)),
             Some(byline.stamp.clone())
         );
+        // Or "modified" a minute before "published": one save stamped both.
+        assert_eq!(
+            choose(&all, Some("2024-09-20T09:59:05.099+00:00")),
+            Some(byline.stamp.clone())
+        );
+        // An edit minutes after publishing is an edit: the markup stands.
+        for edited in ["2024-09-20T10:00:22+00:00", "2024-09-20T10:02:00+00:00"] {
+            assert_eq!(
+                choose(&all, Some(edited)),
+                Some(published.stamp.clone()),
+                "{edited}"
+            );
+        }
         // A day-first date read month first agrees with the markup, even
         // when the markup is a template stamp.
         let stamp = cand("2023-11-02T19:20:45+07:00", Evidence::Published);
