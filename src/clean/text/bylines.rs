@@ -395,6 +395,29 @@ mod tests {
         assert!(!a.body_markdown().contains("Jane Doe"));
     }
 
+    #[test]
+    fn a_byline_in_lower_case_under_the_headline_is_its_own_line() {
+        // Not the rest of the headline's sentence: "His Big Mistake by
+        // Peter Tyson" was one line, and no one's byline.
+        let text = format!(
+            "NOVA | Galileo's Battle for the Heavens | His Big Mistake | PBS\n\n\
+             His Big Mistake\nby Peter Tyson\n\nGalileo homepage\n\n{BODY}"
+        );
+        let a = clean(&text);
+        assert_eq!(a.authors, ["Peter Tyson"]);
+        assert!(!a.body_markdown().contains("Peter Tyson"));
+        // A sentence that goes on with "by" is still joined.
+        let text = format!(
+            "Council Approves Record Transport Budget\n\n\
+             The plan was drawn up over the summer months\nby the city's own transport planners and approved.\n\n{BODY}"
+        );
+        let a = clean(&text);
+        assert!(a.authors.is_empty(), "{:?}", a.authors);
+        assert!(a
+            .body_markdown()
+            .contains("summer months by the city's own transport planners"));
+    }
+
     /// The masthead's date over every page, then the headline again with
     /// the article's own date under it.
     #[test]

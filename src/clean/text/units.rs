@@ -176,6 +176,24 @@ fn continues_sentence(line: &str) -> bool {
             .split(' ')
             .next()
             .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase))
+        && !byline_shape(line)
+}
+
+/// "by Peter Tyson" alone on its line, under a headline: the byline,
+/// however lowercase its label; not "by the council" going on.
+fn byline_shape(line: &str) -> bool {
+    let mut words = line.split(' ');
+    let label = words
+        .next()
+        .is_some_and(|w| matches!(w, "by" | "von" | "par" | "por"));
+    let names: Vec<&str> = words.collect();
+    label
+        && (2..=4).contains(&names.len())
+        && names.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+        })
 }
 
 /// "W hile Anglophiles…": a decorative initial split from its word by the
