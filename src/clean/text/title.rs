@@ -82,7 +82,9 @@ fn longest_segment(line: &str) -> usize {
 fn title_candidates(line: &str) -> Vec<(String, Option<String>)> {
     let mut out = vec![(line.to_string(), None)];
     let mut suffixes = Vec::new();
-    for sep in title_separators() {
+    // " / " too: "Headline / Deck", as SFGate titles its pages, holds the
+    // headline the body repeats.
+    for sep in title_separators().chain([" / "]) {
         for (pos, _) in line.match_indices(sep) {
             let head = line[..pos].trim();
             let rest = line[pos + sep.len()..].trim();
@@ -235,6 +237,31 @@ mod tests {
         assert!(
             !a.body_markdown().contains("Stadia"),
             "title repeated in the body"
+        );
+    }
+
+    #[test]
+    fn a_title_of_headline_and_deck_is_repeated_as_its_headline() {
+        // "Headline / Deck": the body repeats the headline, its deck on
+        // the next line, then the writer with his job.
+        let text = format!(
+            "Quake maps show shaky East Bay soil / Risk of liquefaction in north Alameda County\n\n\
+             SFGate Home Business Sports Entertainment Travel\n\n\
+             Quake maps show shaky East Bay soil\nRisk of liquefaction in north Alameda County\n\n\
+             Charles Burress, Chronicle Staff Writer\n\n\
+             Friday, February 21, 2003\n\n{BODY}"
+        );
+        let a = clean(&text);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Quake maps show shaky East Bay soil")
+        );
+        assert_eq!(a.authors, ["Charles Burress"]);
+        // With no repeat, the whole line stays the title.
+        let a = clean(&format!("Rain and Shine / Notes From a Garden\n\n{BODY}"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Rain and Shine / Notes From a Garden")
         );
     }
 
