@@ -223,6 +223,32 @@ impl Cleaner {
     }
 }
 
+/// Longer than a copyright line: a sentence that mentions one.
+const COPYRIGHT_LINE: usize = 120;
+
+/// Words of a paragraph of running text: the copyright line must come
+/// after the body's last one.
+const RUNNING_WORDS: usize = 25;
+
+impl Cleaner {
+    /// The writer the copyright lines after the text name ("© 2001 Karl
+    /// Auerbach, All Rights Reserved."), as a personal site signs its
+    /// pages: after the last paragraph of the body region `a..b`, one
+    /// person and no firm ([`names::sole_person`]).
+    pub(super) fn copyright_writer(&self, a: usize, b: usize) -> Option<String> {
+        let from = (a..b.min(self.units.len()))
+            .rev()
+            .find(|&i| self.feats[i].words >= RUNNING_WORDS)
+            .map_or(b, |i| i + 1);
+        let holders: Vec<&str> = self.units[from.min(self.units.len())..]
+            .iter()
+            .filter(|u| u.text.len() <= COPYRIGHT_LINE)
+            .filter_map(|u| names::copyright_holder(&u.text))
+            .collect();
+        names::sole_person(&holders).map(str::to_string)
+    }
+}
+
 /// "Ann Lee (@annlee) is a staff writer at …", "Bo joined the magazine in
 /// 2017 …": a contributor's bio.
 pub(super) fn looks_like_bio(text: &str) -> bool {
@@ -393,6 +419,29 @@ mod tests {
         assert_eq!(a.authors, ["Jane Doe"]);
         assert_eq!(a.date.as_deref(), Some("2019-11-19"));
         assert!(!a.body_markdown().contains("Jane Doe"));
+    }
+
+    #[test]
+    fn the_person_a_copyright_line_after_the_text_names_is_the_writer() {
+        let page = |head: &str, tail: &str| {
+            format!("Council Approves Record Transport Budget\n\n{head}{BODY}\n\n{tail}\n")
+        };
+        let a = clean(&page(
+            "",
+            "Home | Essays | Contact\n\n© 2001 Karl Auerbach, All Rights Reserved.",
+        ));
+        assert_eq!(a.authors, ["Karl Auerbach"]);
+        // A firm's line, two people, or an outlet: no one.
+        for tail in [
+            "© 2001 Karl Auerbach\n\n© 2006 Lee Enterprises. All rights reserved.",
+            "© Ann Lee\n\n© Mike Conley",
+            "Copyright 2005 Santa Cruz Sentinel",
+        ] {
+            assert!(clean(&page("", tail)).authors.is_empty(), "{tail}");
+        }
+        // A byline wins over it.
+        let a = clean(&page("By Jane Doe\n\n", "© 2001 Karl Auerbach"));
+        assert_eq!(a.authors, ["Jane Doe"]);
     }
 
     #[test]

@@ -295,6 +295,20 @@ impl Cleaner {
             }
         }
 
+        // No byline at all: the one person the copyright lines after the
+        // text name, as a personal site signs its pages.
+        if article.authors.is_empty() {
+            if let Some(name) = self.copyright_writer(a, b) {
+                note(
+                    article,
+                    "authors",
+                    &name,
+                    "the copyright line after the text".into(),
+                );
+                article.authors = vec![name];
+            }
+        }
+
         // "Ann Lee is a reporter who covers …": the author's bio, anywhere
         // when the byline named her, among the last lines otherwise.
         let tail_start = (a..b.min(n))

@@ -7,10 +7,10 @@
 //! figure's caption, "© Marcel Burkhardt" over a header image) and names
 //! firms ("© 2020 Lee Enterprises"), so only a line that can be the
 //! site's own counts: it comes after the article's last paragraph of
-//! running text, sits in no figure and under no image, names a full name
-//! that opens with a known given name ([`names::is_bare_name`]), and is the
-//! page's only such name. Its evidence is the weakest of all: any other
-//! candidate wins over it.
+//! running text and sits in no figure and under no image; and
+//! [`names::sole_person`] (shared with the text cleaner) takes it only
+//! when such lines name one person and no firm. Its evidence is the
+//! weakest of all: any other candidate wins over it.
 
 use crate::clean::meta::names::{self, Candidate, Evidence};
 
@@ -44,14 +44,14 @@ pub(in crate::clean::html) fn copyright_candidate(
     let mut holders: Vec<(u32, String)> = Vec::new();
     for i in last_para + 1..a.nodes.len() {
         let node = &a.nodes[i];
-        if node.tag != Tag::Text || mark_len(&node.text).is_none() {
+        if node.tag != Tag::Text || !names::opens_with_copyright(&node.text) {
             continue;
         }
         let line = a.ancestors(node.parent).take(3).find_map(|e| {
             if st[e as usize].len as usize > MAX_LINE || st[e as usize].imgs > 0 {
                 return None;
             }
-            holder(&a.field_text(e)).map(|h| (e, h.to_string()))
+            names::copyright_holder(&a.field_text(e)).map(|h| (e, h.to_string()))
         });
         if let Some(line) = line.filter(|(e, _)| !holders.iter().any(|(h, _)| h == e)) {
             holders.push(line);
@@ -78,91 +78,18 @@ pub(in crate::clean::html) fn copyright_candidate(
                 .take(4)
                 .any(|x| matches!(a.tag(x), Tag::Figure | Tag::Figcaption | Tag::Caption))
     };
-    let mut named: Vec<&str> = Vec::new();
-    for (n, holder) in &holders {
-        if credit(*n) {
-            continue;
-        }
-        // A firm holds the site's copyright ("© 2020 Lee Enterprises"):
-        // a person named on another line took its pictures.
-        if !names::is_bare_name(holder) {
-            return None;
-        }
-        if !named.iter().any(|m| names::key(m) == names::key(holder)) {
-            named.push(holder);
-        }
-    }
-    match named.as_slice() {
-        [one] => Some(Candidate::new(&[*one], Evidence::Copyright)),
-        _ => None,
-    }
-}
-
-/// The holder a copyright line names: after the mark ("©", "(c)",
-/// "Copyright"), the years and a "by", up to the first separator, comma
-/// or rights clause. `None` when the line is no copyright line.
-fn holder(line: &str) -> Option<&str> {
-    let line = line.trim();
-    let rest = &line[mark_len(line)?..];
-    let rest = rest.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | ',' | '©')
-    });
-    let rest = rest
-        .strip_prefix("by ")
-        .or_else(|| rest.strip_prefix("By "))
-        .unwrap_or(rest);
-    let end = rest
-        .find([',', ';', '|', '•', '·', '/', '(', '–', '—'])
-        .into_iter()
-        .chain(rest.find(" - "))
-        .chain(sentence_end(rest))
-        .chain(rights_clause(rest))
-        .min()
-        .unwrap_or(rest.len());
-    let holder = rest[..end].trim().trim_end_matches('.').trim();
-    (!holder.is_empty()).then_some(holder)
-}
-
-/// The length of the copyright mark that opens `text` (after spaces):
-/// "©", "(c)", "Copyright ©" or "Copyright", in any case.
-fn mark_len(text: &str) -> Option<usize> {
-    let lead = text.len() - text.trim_start().len();
-    let t = &text.as_bytes()[lead..];
-    ["©", "(c)", "copyright ©", "copyright"]
+    let named: Vec<&str> = holders
         .iter()
-        .find(|m| t.len() >= m.len() && t[..m.len()].eq_ignore_ascii_case(m.as_bytes()))
-        .map(|m| lead + m.len())
-}
-
-/// Where a full stop ends the holder's name: not after an initial
-/// ("Donald W. Smith").
-fn sentence_end(s: &str) -> Option<usize> {
-    s.match_indices(". ").map(|(i, _)| i).find(|&i| {
-        let word = s[..i].rsplit(' ').next().unwrap_or("");
-        word.chars().count() > 1
-    })
-}
-
-/// Where "All rights reserved" (or its German, French, Spanish or
-/// Italian) begins.
-fn rights_clause(s: &str) -> Option<usize> {
-    let lower = s.to_lowercase();
-    [
-        "all rights",
-        "alle rechte",
-        "tous droits",
-        "todos los derechos",
-        "tutti i diritti",
-    ]
-    .iter()
-    .filter_map(|c| lower.find(c))
-    .min()
+        .filter(|(n, _)| !credit(*n))
+        .map(|(_, h)| h.as_str())
+        .collect();
+    let one = names::sole_person(&named)?;
+    Some(Candidate::new(&[one], Evidence::Copyright))
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::super::test_support::{clean, P1, P2, P3};
-    use super::holder;
 
     /// A personal site's page: no firm's copyright in a footer of its own
     /// (`test_support::page` has one), `tail` after the text.
@@ -174,31 +101,6 @@ mod tests {
 
     fn authors(tail: &str) -> Vec<String> {
         clean(&site("", tail)).authors
-    }
-
-    #[test]
-    fn the_holder_is_read_past_marks_years_and_clauses() {
-        for (line, want) in [
-            ("© 2019 Sven Schreivogel", "Sven Schreivogel"),
-            (
-                "(c) Johannes Wolf • Weitere Rechte siehe Impressum",
-                "Johannes Wolf",
-            ),
-            (
-                "Copyright © 2004 - 2020 Volker Pohl, Buchholz/Nordheide",
-                "Volker Pohl",
-            ),
-            (
-                "© 2020 Wolfgang Michal. All rights reserved.",
-                "Wolfgang Michal",
-            ),
-            ("Copyright 2006 by Ellen Klages", "Ellen Klages"),
-            ("© 1999 Donald W. Smith. Last updated", "Donald W. Smith"),
-        ] {
-            assert_eq!(holder(line), Some(want), "{line}");
-        }
-        assert_eq!(holder("Sven Schreivogel"), None);
-        assert_eq!(holder("Copyright"), None);
     }
 
     #[test]

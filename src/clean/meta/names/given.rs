@@ -46,7 +46,8 @@ pub(crate) fn opens_with_given_name(name: &str) -> bool {
 /// A full name with nothing to vouch for it but itself: two or three
 /// words, a name by [`is_person_name`], opening with a known given name
 /// ("Stefan Wasmer" signed under a text, "George Bunn" under a headline).
-/// An organisation a given name opens ("Lee Enterprises") is none.
+/// An organisation a given name opens ("Lee Enterprises", "Santa Cruz
+/// Sentinel") is none.
 pub(crate) fn is_bare_name(text: &str) -> bool {
     (2..=3).contains(&text.split_whitespace().count())
         && is_person_name(text)
@@ -98,5 +99,6 @@ mod tests {
         assert!(is_bare_name("Stefan Wasmer") && !is_bare_name("Stefan"));
         assert!(!is_bare_name("Mike Conley Jones Smith") && !is_bare_name("Mike View More"));
         assert!(!is_bare_name("Lee Enterprises") && !is_bare_name("Gordon Photography"));
+        assert!(!is_bare_name("Santa Cruz Sentinel") && !is_bare_name("Ellen Daily News"));
     }
 }
