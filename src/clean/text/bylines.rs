@@ -167,16 +167,42 @@ fn name_line(text: &str, next: &str) -> bool {
         && names::is_person_name(text)
 }
 
+/// "Elliot Brownstein Florida Today", "Kevin Johnson and Kevin McCoy USA
+/// TODAY": full names, each opening with a known given name, and the last
+/// run on into the outlet's name, two or three words or in capitals (a
+/// single word after two is a three-word name's).
+fn names_before_outlet(text: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = text.split(" and ").collect();
+    let (last, rest) = parts.split_last()?;
+    let words: Vec<&str> = last.split_whitespace().collect();
+    if !(3..=5).contains(&words.len()) || text.split_whitespace().count() > 10 {
+        return None;
+    }
+    let (name, outlet) = words.split_at(2);
+    let name = name.join(" ");
+    let capitals = outlet
+        .iter()
+        .all(|w| w.len() >= 2 && w.chars().all(|c| !c.is_lowercase()));
+    let titled = outlet.len() >= 2 && outlet.iter().all(|w| w.starts_with(char::is_uppercase));
+    let named = rest.iter().all(|p| names::is_bare_name(p)) && names::is_bare_name(&name);
+    (named && (capitals || titled)).then(|| {
+        rest.iter()
+            .map(|p| p.trim().to_string())
+            .chain([name])
+            .collect()
+    })
+}
+
 impl Cleaner {
-    /// Whether line `i`, under the headline's line `t`, is the writer's
-    /// name alone: over a date line, the post's age or its reading time,
-    /// or, when a known given name opens it, right under the headline and
-    /// over the text's first sentence ("George Bunn").
-    pub(super) fn lone_name_under(&self, i: usize, t: usize) -> bool {
-        let (Some(next), Some(f)) = (self.units.get(i + 1), self.feats.get(i + 1)) else {
-            return false;
-        };
-        let text = &self.units[i].text;
+    /// The writers line `i`, under the headline's line `t`, names alone:
+    /// over a date line, the post's age or its reading time, or, when a
+    /// known given name opens it, right under the headline and over the
+    /// text's first sentence ("George Bunn"). Over a date line, the names
+    /// may run on into the outlet's ("Kevin Johnson and Kevin McCoy USA
+    /// TODAY" over "Published 7:07 PM EST Nov 19, 2019").
+    pub(super) fn names_under(&self, i: usize, t: usize) -> Option<Vec<String>> {
+        let (next, f) = (self.units.get(i + 1)?, self.feats.get(i + 1)?);
+        let text = self.units[i].text.trim();
         let next = &next.text;
         let stamped = f.words <= 16
             && (f.date.is_some()
@@ -184,7 +210,10 @@ impl Cleaner {
                 || short_age(next)
                 || reading_time(next));
         let over_text = i == t + 1 && f.sentence && f.words >= 12 && names::is_bare_name(text);
-        self.feats[i].words <= 3 && name_line(text, next) && (stamped || over_text)
+        if self.feats[i].words <= 3 && name_line(text, next) && (stamped || over_text) {
+            return Some(vec![text.to_string()]);
+        }
+        stamped.then(|| names_before_outlet(text)).flatten()
     }
 
     pub(super) fn is_author_bio(&self, i: usize, authors: &[String]) -> bool {
@@ -419,6 +448,28 @@ mod tests {
         assert_eq!(a.authors, ["Jane Doe"]);
         assert_eq!(a.date.as_deref(), Some("2019-11-19"));
         assert!(!a.body_markdown().contains("Jane Doe"));
+    }
+
+    #[test]
+    fn names_run_on_into_the_outlet_over_a_date_line_are_the_byline() {
+        let page = |line: &str| {
+            format!(
+                "Prison guards charged\n\nPrison guards charged\n\n{line}\nPublished 7:07 PM EST Nov 19, 2019\n\n{BODY}"
+            )
+        };
+        let a = clean(&page("Kevin Johnson and Kevin McCoy USA TODAY"));
+        assert_eq!(a.authors, ["Kevin Johnson", "Kevin McCoy"]);
+        assert!(!a.body_markdown().contains("McCoy"));
+        assert_eq!(
+            clean(&page("Elliot Brownstein Florida Today")).authors,
+            ["Elliot Brownstein"]
+        );
+        // No known given name, or one word after the name (a three-word
+        // name's last): not an outlet run on.
+        assert!(clean(&page("Las Vegas Review Journal Staff"))
+            .authors
+            .is_empty());
+        assert_eq!(super::names_before_outlet("Mary Ann Smith"), None);
     }
 
     #[test]

@@ -277,17 +277,18 @@ impl Cleaner {
                     let next = self.units.get(i + 1).filter(|_| taken[i + 1].is_none())?;
                     titled_line(text, &next.text).map(|name| (i, name, Some(i + 1)))
                 });
+                let titled = titled.map(|(i, name, job)| (i, vec![name], job));
                 titled.or_else(|| {
-                    under
-                        .clone()
-                        .find(|&i| taken[i].is_none() && self.lone_name_under(i, t))
-                        .map(|i| (i, self.units[i].text.trim().to_string(), None))
+                    under.clone().find_map(|i| {
+                        let names = self.names_under(i, t).filter(|_| taken[i].is_none())?;
+                        Some((i, names, None))
+                    })
                 })
             });
-            if let Some((i, name, job)) = found {
+            if let Some((i, names, job)) = found {
                 let why = format!("the name under the headline, {:?}", self.units[i].text);
-                note(article, "authors", &name, why);
-                article.authors = vec![name];
+                note(article, "authors", &names.join(", "), why);
+                article.authors = names;
                 for k in std::iter::once(i).chain(job) {
                     taken[k] = Some("byline".into());
                     classes[k] = Class::Bad("byline".into());
