@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::cues::Cue;
 use super::Cleaner;
 use crate::clean::meta::dates::{in_text as find_date, relative_time};
 use crate::clean::meta::names;
@@ -197,20 +198,22 @@ impl Cleaner {
     /// The writers line `i`, under the headline's line `t`, names alone:
     /// over a date line, the post's age or its reading time, or, when a
     /// known given name opens it, right under the headline and over the
-    /// text's first sentence ("George Bunn"). Over a date line, the names
+    /// text's first sentence ("George Bunn"), or over a share bar. Over a date line, the names
     /// may run on into the outlet's ("Kevin Johnson and Kevin McCoy USA
     /// TODAY" over "Published 7:07 PM EST Nov 19, 2019").
     pub(super) fn names_under(&self, i: usize, t: usize) -> Option<Vec<String>> {
-        let (next, f) = (self.units.get(i + 1)?, self.feats.get(i + 1)?);
+        let (next, f) = (&self.units.get(i + 1)?.text, self.feats.get(i + 1)?);
         let text = self.units[i].text.trim();
-        let next = &next.text;
         let stamped = f.words <= 16
             && (f.date.is_some()
                 || relative_time(&f.norm)
                 || short_age(next)
                 || reading_time(next));
         let over_text = i == t + 1 && f.sentence && f.words >= 12 && names::is_bare_name(text);
-        if self.feats[i].words <= 3 && name_line(text, next) && (stamped || over_text) {
+        // Over the share buttons, as templates set the writer's name.
+        let over_share = f.cue == Some(Cue::Share) && f.words <= 6 && names::is_bare_name(text);
+        if self.feats[i].words <= 3 && name_line(text, next) && (stamped || over_text || over_share)
+        {
             return Some(vec![text.to_string()]);
         }
         stamped.then(|| names_before_outlet(text)).flatten()
@@ -470,6 +473,19 @@ mod tests {
             .authors
             .is_empty());
         assert_eq!(super::names_before_outlet("Mary Ann Smith"), None);
+    }
+
+    #[test]
+    fn a_name_over_the_share_buttons_is_the_byline() {
+        let page = |lines: &str| {
+            format!("Alibaba to raise up to $12.9bn in landmark Hong Kong listing\n\nAlibaba to raise up to $12.9bn in landmark Hong Kong listing\n\n{lines}\n\n{BODY}")
+        };
+        // Printed twice (the avatar's caption, then the byline): the
+        // second is over the buttons.
+        let a = clean(&page("Anna Menin\n\nAnna Menin\nShare"));
+        assert_eq!(a.authors, ["Anna Menin"]);
+        // No known given name: a section's name over the share bar.
+        assert!(clean(&page("Markets Today\nShare")).authors.is_empty());
     }
 
     #[test]
