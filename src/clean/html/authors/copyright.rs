@@ -18,10 +18,7 @@ use super::super::arena::{Arena, Tag};
 use super::super::caption::follows_image;
 use super::super::select::Span;
 use super::super::stats::Stat;
-
-/// A paragraph of running text: the copyright line must come after the
-/// article's last one.
-const RUNNING_TEXT: u32 = 150;
+use super::RUNNING_TEXT;
 
 /// Longer than a copyright line: a paragraph that only mentions one.
 const MAX_LINE: usize = 120;
@@ -33,6 +30,7 @@ pub(in crate::clean::html) fn copyright_candidate(
     st: &[Stat],
     span: Span,
 ) -> Option<Candidate> {
+    // The copyright line comes after the article's last paragraph.
     let (first, end) = (span.first? as usize, span.end?);
     let last_para = (first..end)
         .rev()

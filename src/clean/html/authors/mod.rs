@@ -23,6 +23,11 @@ use super::collapse;
 use super::select::Span;
 use super::stats::Stat;
 
+/// A paragraph of running text (characters): long enough that a name
+/// signed under it signs it rather than heads the next part, and that a
+/// copyright line after the last one comes after the article.
+const RUNNING_TEXT: u32 = 150;
+
 /// Class and id words that mark a byline or the author's name. Templates
 /// spell "author" inside compounds (`header-info__author`,
 /// `liveArticleAuthorDateBlock`, `post_author`; the arena has lowercased

@@ -11,10 +11,7 @@ use crate::clean::meta::names::{self, Candidate, Evidence};
 use super::super::arena::{Arena, Tag};
 use super::super::select::Span;
 use super::super::stats::Stat;
-
-/// A paragraph of running text, long enough that a name under it signs
-/// it rather than heads the next part.
-const SIGNED_TEXT: u32 = 150;
+use super::RUNNING_TEXT;
 
 /// The signature under the article's text, when there is exactly one.
 pub(in crate::clean::html) fn sign_off_candidate(
@@ -48,7 +45,7 @@ pub(in crate::clean::html) fn sign_off_candidate(
             _ => continue,
         }
         if let Some(text) = emphasised_text(a, i as u32) {
-            if last_len >= SIGNED_TEXT && names::is_bare_name(text) {
+            if last_len >= RUNNING_TEXT && names::is_bare_name(text) {
                 signed.push((set_apart, text.to_string()));
             }
             set_apart += 1;
