@@ -258,21 +258,53 @@ impl Cleaner {
 /// Longer than a copyright line: a sentence that mentions one.
 const COPYRIGHT_LINE: usize = 120;
 
-/// Words of a paragraph of running text: the copyright line must come
-/// after the body's last one.
+/// Words of a paragraph of running text: a signature or copyright line
+/// comes after the body's last one.
 const RUNNING_WORDS: usize = 25;
 
+/// How many units after the text a signature may come.
+const SIGNED_WITHIN: usize = 8;
+
 impl Cleaner {
+    /// The first unit after the last paragraph of the body region `a..b`.
+    fn after_text(&self, a: usize, b: usize) -> usize {
+        let n = self.units.len();
+        (a..b.min(n))
+            .rev()
+            .find(|&i| self.feats[i].words >= RUNNING_WORDS)
+            .map_or(b, |i| i + 1)
+            .min(n)
+    }
+
+    /// The writers a labelled line right after the text names ("Author:
+    /// Patrick L. Barry" under the last paragraph), as a page signs its
+    /// article; and the unit it is on. Only when it is the one labelled
+    /// line after the text (several are a comment thread's "Posted by:
+    /// Mama", "Posted by: Robert"), and each name opens with a known given
+    /// name: after the text, "Updated 16/10/2006 by Student Funding
+    /// Office" names a desk.
+    pub(super) fn signed_after(&self, a: usize, b: usize) -> Option<(usize, Vec<String>)> {
+        let from = self.after_text(a, b);
+        let mut signed = (from..self.units.len()).filter(|&i| {
+            let text = &self.units[i].text;
+            labelled(text) && byline_names(text).is_some()
+        });
+        let one = signed.next().filter(|&i| i < from + SIGNED_WITHIN)?;
+        if signed.next().is_some() {
+            return None;
+        }
+        let names = byline_names(&self.units[one].text)?;
+        let known = !names.is_empty() && names.iter().all(|n| names::is_bare_name(n));
+        known.then_some((one, names))
+    }
+
     /// The writer the copyright lines after the text name ("© 2001 Karl
     /// Auerbach, All Rights Reserved."), as a personal site signs its
     /// pages: after the last paragraph of the body region `a..b`, one
     /// person and no firm ([`names::sole_person`]).
     pub(super) fn copyright_writer(&self, a: usize, b: usize) -> Option<String> {
-        let from = (a..b.min(self.units.len()))
-            .rev()
-            .find(|&i| self.feats[i].words >= RUNNING_WORDS)
-            .map_or(b, |i| i + 1);
-        let holders: Vec<&str> = self.units[from.min(self.units.len())..]
+        let from = self.after_text(a, b);
+        let holders: Vec<&str> = self.units[from..]
             .iter()
             .filter(|u| u.text.len() <= COPYRIGHT_LINE)
             .filter_map(|u| names::copyright_holder(&u.text))
@@ -486,6 +518,29 @@ mod tests {
         assert_eq!(a.authors, ["Anna Menin"]);
         // No known given name: a section's name over the share bar.
         assert!(clean(&page("Markets Today\nShare")).authors.is_empty());
+    }
+
+    #[test]
+    fn a_labelled_line_right_after_the_text_signs_it() {
+        // Text enough that the line is past the article's head.
+        let page = |tail: &str| {
+            format!(
+                "Council Approves Record Transport Budget\n\n{BODY}\n{BODY}\n{BODY}\n\n{tail}\n"
+            )
+        };
+        let a = clean(&page(
+            "Written by Deborah Knott, New College Writing Centre.\nPhotos by Kathy Atkinson",
+        ));
+        assert_eq!(a.authors, ["Deborah Knott"]);
+        assert!(!a.body_markdown().contains("Deborah Knott"));
+        // A comment thread's lines (the second names no one in full, and
+        // still counts); a desk.
+        for tail in [
+            "Posted by: Robert Miller at October 27, 2003 8:53 PM\nNice.\nPosted by: Mama at October 27, 2003 9:05 PM",
+            "Updated 16/10/2006 by Student Funding Office",
+        ] {
+            assert!(clean(&page(tail)).authors.is_empty(), "{tail}");
+        }
     }
 
     #[test]

@@ -296,10 +296,17 @@ impl Cleaner {
             }
         }
 
-        // No byline at all: the one person the copyright lines after the
-        // text name, as a personal site signs its pages.
+        // No byline at all: a labelled line right after the text, or the
+        // one person the copyright lines after it name, as a personal
+        // site signs its pages.
         if article.authors.is_empty() {
-            if let Some(name) = self.copyright_writer(a, b) {
+            if let Some((i, names)) = self.signed_after(a, b) {
+                let why = format!("the labelled line after the text, {:?}", self.units[i].text);
+                note(article, "authors", &names.join(", "), why);
+                article.authors = names;
+                taken[i] = Some("byline".into());
+                classes[i] = Class::Bad("byline".into());
+            } else if let Some(name) = self.copyright_writer(a, b) {
                 note(
                     article,
                     "authors",
