@@ -279,10 +279,10 @@ impl Cleaner {
                 });
                 let titled = titled.map(|(i, name, job)| (i, vec![name], job));
                 titled.or_else(|| {
-                    under.clone().find_map(|i| {
-                        let names = self.names_under(i, t).filter(|_| taken[i].is_none())?;
-                        Some((i, names, None))
-                    })
+                    under
+                        .clone()
+                        .filter(|&i| taken[i].is_none())
+                        .find_map(|i| Some((i, self.names_under(i, t)?, None)))
                 })
             });
             if let Some((i, names, job)) = found {
