@@ -13,8 +13,8 @@ use crate::clean::normalize_for_matching;
 
 use super::arena::{Arena, Head, Tag};
 use super::authors::{
-    copyright_candidate, in_widget, mark_unprinted, meta_author_candidates, page_author_candidates,
-    sign_off_candidate,
+    author_box_candidate, copyright_candidate, in_widget, mark_unprinted, meta_author_candidates,
+    page_author_candidates, sign_off_candidate,
 };
 use super::dates::{self, LdDates};
 use super::headline::{headline_text, is_logo};
@@ -416,25 +416,35 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
         .or(h1_at);
     candidates.extend(page_author_candidates(a, st, headline_at, span));
     candidates.extend(sign_off_candidate(a, st, span));
-    candidates.extend(copyright_candidate(a, st, span));
     mark_unprinted(a, &mut candidates);
     // The site its `<title>` names is judged strictly, as a name of its
     // own: it was found by a host's spelling, not declared. A login
     // holding the host is the site's own account.
-    for c in &mut candidates {
+    let not_the_site = |c: &mut names::Candidate| {
         c.names.retain(|n| {
             !host_named
                 .as_ref()
                 .is_some_and(|site| names::spells_site(n, site) && !names::personal_site(site))
                 && !names::is_site_login(n, &hosts)
         });
-    }
+    };
+    candidates.iter_mut().for_each(not_the_site);
     let sites: Vec<&str> = [source.as_deref(), ld.publisher.as_deref()]
         .into_iter()
         .flatten()
         .chain(org_site.iter().copied())
         .collect();
-    let (authors, chosen) = names::choose(&candidates, &sites);
+    let (mut authors, mut chosen) = names::choose(&candidates, &sites);
+    // The last resorts, read only when nothing else names anyone.
+    if authors.is_empty() {
+        let mut last: Vec<names::Candidate> = copyright_candidate(a, st, span)
+            .into_iter()
+            .chain(author_box_candidate(a, st))
+            .collect();
+        last.iter_mut().for_each(not_the_site);
+        candidates.extend(last);
+        (authors, chosen) = names::choose(&candidates, &sites);
+    }
     seen.extend(names::explain(&candidates, chosen));
     let page_urls: Vec<&str> = [
         head.canonical.as_deref(),

@@ -4,13 +4,16 @@
 //! element and the field beside it), and a date line that goes on to a
 //! name; just after the text, a labelled line; under a paragraph of the
 //! text, a name signed in bold (`signoff.rs`); after it, the one person a
-//! copyright line names (`copyright.rs`). Each source gives
+//! copyright line names (`copyright.rs`); anywhere, the one person an
+//! "about the author" box names (`about.rs`). Each source gives
 //! [`Candidate`]s; `clean::meta::names` chooses.
 
+mod about;
 mod copyright;
 mod metas;
 mod signoff;
 
+pub(super) use about::author_box_candidate;
 pub(super) use copyright::copyright_candidate;
 pub(super) use metas::meta_author_candidates;
 pub(super) use signoff::sign_off_candidate;

@@ -56,6 +56,8 @@ pub(crate) enum Evidence {
     /// The one person a copyright line after the text names ("© 2019 Sven
     /// Schreivogel"): a personal site's owner.
     Copyright,
+    /// The one person an "about the author" box names.
+    AuthorBox,
 }
 
 impl Evidence {
@@ -69,6 +71,7 @@ impl Evidence {
             Evidence::ByLine => "'By' line near the headline",
             Evidence::SignOff => "a name signed under the text",
             Evidence::Copyright => "the copyright line after the text",
+            Evidence::AuthorBox => "an about-the-author box",
         }
     }
 
@@ -84,10 +87,11 @@ impl Evidence {
     }
 
     /// Evidence that counts only when no other names anyone: a
-    /// copyright line's holder is the writer of a page that names no one
-    /// else, and otherwise just the site's owner.
+    /// copyright line's holder, or an author box's name, is the writer of
+    /// a page that names no one else, and otherwise just the site's owner
+    /// or one of its writers.
     fn last_resort(self) -> bool {
-        self == Evidence::Copyright
+        matches!(self, Evidence::Copyright | Evidence::AuthorBox)
     }
 
     fn weight(self) -> i32 {
@@ -99,6 +103,7 @@ impl Evidence {
             Evidence::ByLine => 3,
             Evidence::SignOff => 2,
             Evidence::Copyright => 1,
+            Evidence::AuthorBox => 1,
         }
     }
 }
@@ -819,6 +824,24 @@ mod tests {
         // A desk named after the site.
         let desk = cand(&["Telegraph Sport"], Evidence::Meta);
         assert!(choose(&[desk], &["The Telegraph"]).0.is_empty());
+    }
+
+    #[test]
+    fn a_last_resort_counts_only_when_nothing_else_names_anyone() {
+        let first_name = cand(&["Posted by Konstantin | 21.10.2019"], Evidence::ByLine);
+        let copyright = cand(&["Konstantin Tretyakov"], Evidence::Copyright);
+        let about = cand(&["Johanna Kropfitsch"], Evidence::AuthorBox);
+        assert_eq!(
+            choose(&[first_name, copyright.clone(), about.clone()], &[]).0,
+            ["Konstantin"]
+        );
+        assert_eq!(choose(&[about], &[]).0, ["Johanna Kropfitsch"]);
+        // A site's name is no one: the last resort stands.
+        let site = cand(&["Daily Example"], Evidence::Meta);
+        assert_eq!(
+            choose(&[site, copyright], &["Daily Example"]).0,
+            ["Konstantin Tretyakov"]
+        );
     }
 
     #[test]
