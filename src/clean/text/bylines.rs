@@ -285,15 +285,15 @@ impl Cleaner {
     /// Office" names a desk.
     pub(super) fn signed_after(&self, a: usize, b: usize) -> Option<(usize, Vec<String>)> {
         let from = self.after_text(a, b);
-        let mut signed = (from..self.units.len()).filter(|&i| {
+        let mut signed = (from..self.units.len()).filter_map(|i| {
             let text = &self.units[i].text;
-            labelled(text) && byline_names(text).is_some()
+            let names = byline_names(text).filter(|_| labelled(text))?;
+            Some((i, names))
         });
-        let one = signed.next().filter(|&i| i < from + SIGNED_WITHIN)?;
+        let (one, names) = signed.next().filter(|(i, _)| *i < from + SIGNED_WITHIN)?;
         if signed.next().is_some() {
             return None;
         }
-        let names = byline_names(&self.units[one].text)?;
         let known = !names.is_empty() && names.iter().all(|n| names::is_bare_name(n));
         known.then_some((one, names))
     }

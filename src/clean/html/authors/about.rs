@@ -5,13 +5,15 @@
 //! passes such boxes by (their bio and "more from" links are not a
 //! byline); here only the name counts, as the last resort: a full name,
 //! an element's whole text, that opens with a known given name
-//! ([`names::is_bare_name`]), and one person in all the page's boxes (a
+//! ([`names::is_bare_name`]), and one person in all the page's boxes
+//! ([`names::sole_person`], as for copyright lines: a
 //! list of contributors names several).
 
 use crate::clean::meta::names::{self, Candidate, Evidence};
 
 use super::super::arena::{Arena, Tag};
 use super::super::stats::Stat;
+use super::says_author;
 
 /// More text than an author's box holds: a section of the page.
 const MAX_BOX: u32 = 1500;
@@ -31,18 +33,13 @@ pub(in crate::clean::html) fn author_box_candidate(a: &Arena, st: &[Stat]) -> Op
             .filter(|&k| a.nodes[k].tag != Tag::Text && st[k].len <= 60)
             .map(|k| a.field_text(k as u32))
             .find(|t| names::is_bare_name(t));
-        if let Some(name) = name {
-            if !named.iter().any(|m| names::key(m) == names::key(&name)) {
-                named.push(name);
-            }
-        }
+        named.extend(name);
         // A box inside a box is the same box.
         i = end;
     }
-    match named.as_slice() {
-        [one] => Some(Candidate::new(&[one], Evidence::AuthorBox)),
-        _ => None,
-    }
+    let named: Vec<&str> = named.iter().map(String::as_str).collect();
+    let one = names::sole_person(&named)?;
+    Some(Candidate::new(&[one], Evidence::AuthorBox))
 }
 
 /// A class or id that says "author" beside "box", "bio" or "about", in
@@ -55,7 +52,7 @@ fn author_box(a: &Arena, i: usize) -> bool {
     }
     let (mut author, mut boxed) = (false, false);
     for w in at.words() {
-        author |= w.contains("author") && !w.contains("authori");
+        author |= says_author(&w);
         boxed |= ["box", "bio", "about"].iter().any(|x| w.contains(x));
     }
     author && boxed

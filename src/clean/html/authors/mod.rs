@@ -31,6 +31,12 @@ use super::stats::Stat;
 /// copyright line after the last one comes after the article.
 const RUNNING_TEXT: u32 = 150;
 
+/// A class or id word holding "author" (`post_author`, `authorbox`), but
+/// not "authority" or "authorize".
+fn says_author(w: &str) -> bool {
+    w.contains("author") && !w.contains("authori")
+}
+
 /// Class and id words that mark a byline or the author's name. Templates
 /// spell "author" inside compounds (`header-info__author`,
 /// `liveArticleAuthorDateBlock`, `post_author`; the arena has lowercased
@@ -43,7 +49,7 @@ fn byline_class(at: &super::arena::Attrs) -> bool {
         // The arena has lowercased class and id.
         for w in s.split(|c: char| !c.is_ascii_alphanumeric()) {
             says_byline |= w.contains("byline")
-                || w.contains("author") && !w.contains("authori")
+                || says_author(w)
                 || matches!(
                     w,
                     "autor"
