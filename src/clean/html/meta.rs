@@ -456,7 +456,14 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
     .collect();
     let (candidates, modified) =
         dates::candidates(a, head, &ld.dates, &page_urls, headline_at, root);
-    let choice = meta_dates::choose_why(&candidates, modified.as_deref());
+    // A page's own "last modified" line stands in for the markup's
+    // modified date when the markup gives none.
+    let revised = modified.is_none().then(|| dates::revised(a)).flatten();
+    let choice = meta_dates::choose_why(&candidates, modified.as_deref()).or_else(|| {
+        let why =
+            "the page's own line saying when it was last changed (nothing else dates the page)";
+        revised.clone().map(|r| (r, why))
+    });
     let mut marked = false;
     for c in &candidates {
         let chosen = choice
@@ -471,18 +478,24 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
             chosen,
         });
     }
+    let last_change = modified.as_ref().or(revised.as_ref());
     let updated = meta_dates::updated_after(
         choice.as_ref().map(|(stamp, _)| stamp.as_str()),
-        modified.as_deref(),
+        last_change.map(String::as_str),
     );
-    if let Some(m) = &modified {
+    if let Some(m) = last_change {
+        let from = if modified.is_some() {
+            "markup that says modified"
+        } else {
+            "the page's line saying when it was last changed"
+        };
         seen.push(Seen {
             field: "date",
             value: m.clone(),
             from: if updated.is_some() {
-                "markup that says modified; kept as `updated:`, a later day".into()
+                format!("{from}; kept as `updated:`, a later day")
             } else {
-                "markup that says modified".into()
+                from.into()
             },
             chosen: None,
         });

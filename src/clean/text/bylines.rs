@@ -647,6 +647,25 @@ mod tests {
             .is_some_and(|why| why.contains("By Jane Doe Published")));
     }
 
+    /// A hand-kept page's "Last modified" footer dates a page nothing else
+    /// dates; on a dated page it is the later `updated:`.
+    #[test]
+    fn a_last_modified_line_dates_an_undated_page() {
+        let text = format!(
+            "Council Approves Record Transport Budget\n\n{BODY}\n{BODY}\n{BODY}\nLast modified: July 21, 2002\n"
+        );
+        let a = clean(&text);
+        assert_eq!(a.date.as_deref(), Some("2002-07-21"));
+        assert_eq!(a.updated, None);
+        let text = format!(
+            "Council Approves Record Transport Budget\n\nMonday, December 22, 2003\n\n{BODY}\n{BODY}\n\
+             Last modified: July 21, 2004\n"
+        );
+        let a = clean(&text);
+        assert_eq!(a.date.as_deref(), Some("2003-12-22"));
+        assert_eq!(a.updated.as_deref(), Some("2004-07-21"));
+    }
+
     /// A deadline by the headline ("Video available until …") is not the
     /// article's day; the date line under it is.
     #[test]

@@ -47,7 +47,7 @@ mod trim;
 mod units;
 
 use super::{normalize_for_matching, Article, Hints};
-use crate::clean::meta::dates::ends_something;
+use crate::clean::meta::dates::{self, ends_something};
 use crate::clean::meta::tags::{choose_why, TagCandidate, TagContext, TagEvidence};
 use crate::clean::meta::Seen;
 use bylines::{byline_names, is_author_note, looks_like_bio, name_with_title, titled_line};
@@ -314,6 +314,28 @@ impl Cleaner {
                     "the copyright line after the text".into(),
                 );
                 article.authors = vec![name];
+            }
+        }
+
+        // A line saying when the page was last changed ("Last modified:
+        // July 21, 2002", a hand-kept page's footer) dates a page nothing
+        // else dates, and is its `updated:` when later than its date.
+        let revised =
+            dates::one_revision(self.units.iter().filter_map(|u| dates::revised_on(&u.text)));
+        if let Some(r) = revised {
+            if article.date.is_none() {
+                let why = "the page's own line saying when it was last changed (nothing else dates the page)";
+                note(article, "date", &r, why.into());
+                article.date = Some(r);
+            } else if let Some(u) = dates::updated_after(article.date.as_deref(), Some(&r)) {
+                let why = "the page's line saying when it was last changed; kept as `updated:`, a later day";
+                article.seen.push(Seen {
+                    field: "date",
+                    value: u.clone(),
+                    from: why.into(),
+                    chosen: None,
+                });
+                article.updated = Some(u);
             }
         }
 

@@ -15,13 +15,20 @@
 //!   table's labelled fact) is the article's date line and counts as a
 //!   date by the headline.
 //!
+//! - **Revision lines** (`revised.rs`): the page's own "last modified"
+//!   line, a wiki's footer; read for a page nothing else dates, and for its
+//!   `updated:`.
+//!
 //! Neither kind of date in the text counts inside a widget, a header clock,
 //! a sidebar or a comment (`in_widget`, here): those dates are real but
 //! not the article's.
 
 mod markup;
+mod revised;
 mod standing;
 mod visible;
+
+pub(super) use revised::revised;
 
 use std::cell::RefCell;
 

@@ -20,6 +20,8 @@
 //!   URL's path.
 //! - [`is_dateline`] (`lines.rs`): whether a line is a date and time line
 //!   and nothing else.
+//! - [`revised_on`] (`revised.rs`): a page's own "last modified" line, the
+//!   date of a page that gives no other.
 //!
 //! Here: what every reader returns (a plausible day, `valid_day`) and
 //! the choice among them.
@@ -27,12 +29,14 @@
 mod lines;
 mod markup;
 mod months;
+mod revised;
 mod text;
 mod url;
 
 pub(crate) use lines::is_dateline;
 pub(crate) use markup::machine;
 pub(crate) use months::{is_month_name, is_month_word, is_weekday, is_weekday_word, month_number};
+pub(crate) use revised::{one_revision, revised_on, says_revised};
 pub(crate) use text::{
     day_in_text, ends_something, in_text, may_hold_date, opens_ago, relative_time,
     short_year_in_text,
