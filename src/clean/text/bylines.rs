@@ -577,6 +577,16 @@ mod tests {
         let a = clean(&text);
         assert_eq!(a.authors, ["Peter Tyson"]);
         assert!(!a.body_markdown().contains("Peter Tyson"));
+        // Its date after it, and the title line holding both: the
+        // headline is the title, the byline its writer's and its day's.
+        let text = format!(
+            "His Big Mistake, by Peter Tyson, May 6, 1997\n\nHome\nIssues\n\n\
+             His Big Mistake\nby Peter Tyson, May 6, 1997\n\n{BODY}"
+        );
+        let a = clean(&text);
+        assert_eq!(a.title.as_deref(), Some("His Big Mistake"));
+        assert_eq!(a.authors, ["Peter Tyson"]);
+        assert_eq!(a.date.as_deref(), Some("1997-05-06"));
         // A sentence that goes on with "by" is still joined.
         let text = format!(
             "Council Approves Record Transport Budget\n\n\

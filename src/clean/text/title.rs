@@ -9,6 +9,7 @@ use regex::Regex;
 
 use super::bylines::{byline_names, labelled};
 use super::features::ends_sentence_strict;
+use super::units::byline_shape;
 use super::Cleaner;
 use crate::clean::meta::titles::SEPARATORS;
 use crate::clean::{normalize_for_matching, Hints};
@@ -63,6 +64,12 @@ fn same_headline(norm: &str, head: &str) -> bool {
                 .is_some_and(|rest| rest.starts_with("by ") && rest.split(' ').count() <= 6)
 }
 
+/// Whether a line is written in capitals: it has letters, and no
+/// lowercase ones.
+fn shouting(line: &str) -> bool {
+    line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
+}
+
 /// Words in the longest part of a line split at title separators: a
 /// headline has one long part, a menu bar ("Home | News | Sport") none.
 fn longest_segment(line: &str) -> usize {
@@ -101,6 +108,16 @@ fn title_candidates(line: &str) -> Vec<(String, Option<String>)> {
         }
     }
     out.extend(suffixes);
+    // "Headline, by Ann Lee, May 6, 1997": a scrape's title line that
+    // holds the byline under the headline.
+    for sep in [", by ", " by "] {
+        if let Some(pos) = line
+            .find(sep)
+            .filter(|&p| byline_shape(line[p + 2..].trim_start()))
+        {
+            out.push((line[..pos].trim().to_string(), None));
+        }
+    }
     out.retain(|(h, _)| h.split(' ').count() >= 2);
     out
 }
@@ -133,24 +150,31 @@ impl Cleaner {
             return (None, Vec::new(), None, None);
         };
         let line = &self.units[first].text;
-        let candidates: Vec<(String, Option<String>)> = title_candidates(line)
+        let candidates: Vec<(String, String, Option<String>)> = title_candidates(line)
             .into_iter()
-            .map(|(h, s)| (normalize_for_matching(&h), s))
-            .filter(|(h, _)| !h.is_empty())
+            .map(|(h, s)| (normalize_for_matching(&h), h, s))
+            .filter(|(norm, _, _)| !norm.is_empty())
             .collect();
         // The headline repeated above the body.
         let mut site = None;
         let mut repeats: Vec<usize> = Vec::new();
-        for (head, s) in &candidates {
+        let mut top_head = None;
+        for (norm, head, s) in &candidates {
             repeats = (first + 1..n)
-                .filter(|&i| same_headline(&self.feats[i].norm, head))
+                .filter(|&i| same_headline(&self.feats[i].norm, norm))
                 .collect();
             if !repeats.is_empty() {
                 site = s.clone();
+                top_head = Some(head);
                 break;
             }
         }
         let title = match repeats.first() {
+            // The repeat in capitals is a template's styling: the title
+            // line says it in the writer's case.
+            Some(&r) if shouting(&self.units[r].text) && top_head.is_some_and(|h| !shouting(h)) => {
+                top_head.cloned().unwrap_or_default()
+            }
             Some(&r) => self.units[r].text.clone(),
             None => {
                 let (head, s) = split_title_line(line);
@@ -262,6 +286,25 @@ mod tests {
         assert_eq!(
             a.title.as_deref(),
             Some("Rain and Shine / Notes From a Garden")
+        );
+    }
+
+    #[test]
+    fn a_headline_repeated_in_capitals_keeps_the_title_lines_case() {
+        let text = format!(
+            "The Reason for the Season - Example Church\n\nHome\nSermons\n\n\
+             THE REASON FOR THE SEASON\n\n{BODY}"
+        );
+        assert_eq!(
+            clean(&text).title.as_deref(),
+            Some("The Reason for the Season")
+        );
+        // Capitals on both lines stay capitals.
+        let text =
+            format!("THE REASON FOR THE SEASON\n\nHome\n\nTHE REASON FOR THE SEASON\n\n{BODY}");
+        assert_eq!(
+            clean(&text).title.as_deref(),
+            Some("THE REASON FOR THE SEASON")
         );
     }
 

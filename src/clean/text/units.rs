@@ -3,6 +3,7 @@
 //! and rows of tables printed as text recognised. Everything later works on
 //! units, so a paragraph wrapped at 72 columns and one printed on a single
 //! line look the same to the features and the region search.
+use crate::clean::meta::dates::in_text;
 
 /// A logical line: one source line, or several re-joined hard-wrapped ones.
 #[derive(Debug, Clone)]
@@ -181,7 +182,12 @@ fn continues_sentence(line: &str) -> bool {
 
 /// "by Peter Tyson" alone on its line, under a headline: the byline,
 /// however lowercase its label; not "by the council" going on.
-fn byline_shape(line: &str) -> bool {
+pub(super) fn byline_shape(line: &str) -> bool {
+    // "by Lord Yehudi Menuhin, May 6, 1997": the byline's date after it.
+    let line = line
+        .split_once(", ")
+        .filter(|(_, rest)| rest.split(' ').count() <= 6 && in_text(rest).is_some())
+        .map_or(line, |(names, _)| names);
     let mut words = line.split(' ');
     let label = words
         .next()
