@@ -169,10 +169,14 @@ fn name_line(text: &str, next: &str) -> bool {
 }
 
 /// "Elliot Brownstein Florida Today", "Kevin Johnson and Kevin McCoy USA
-/// TODAY": full names, each opening with a known given name, and the last
-/// run on into the outlet's name, two or three words or in capitals (a
-/// single word after two is a three-word name's).
+/// TODAY": full names ([`co_writers`]), the last run on into the outlet's
+/// name, two or three words or in capitals (a single word after two is a
+/// three-word name's); or the outlet after a comma
+/// ([`names_comma_outlet`]).
 fn names_before_outlet(text: &str) -> Option<Vec<String>> {
+    if let Some(names) = names_comma_outlet(text) {
+        return Some(names);
+    }
     let parts: Vec<&str> = text.split(" and ").collect();
     let (last, rest) = parts.split_last()?;
     let words: Vec<&str> = last.split_whitespace().collect();
@@ -185,13 +189,40 @@ fn names_before_outlet(text: &str) -> Option<Vec<String>> {
         .iter()
         .all(|w| w.len() >= 2 && w.chars().all(|c| !c.is_lowercase()));
     let titled = outlet.len() >= 2 && outlet.iter().all(|w| w.starts_with(char::is_uppercase));
-    let named = rest.iter().all(|p| names::is_bare_name(p)) && names::is_bare_name(&name);
+    let all: Vec<&str> = rest.iter().copied().chain([name.as_str()]).collect();
+    let named = co_writers(&all);
     (named && (capitals || titled)).then(|| {
         rest.iter()
             .map(|p| p.trim().to_string())
             .chain([name])
             .collect()
     })
+}
+
+/// Whether a byline's names, without a label, are writers: the first opens
+/// with a known given name ([`names::is_bare_name`]), and the others read
+/// as names ("Meg Kinnard and Errin Haines": a rare given name after a
+/// known one).
+fn co_writers<S: AsRef<str>>(names: &[S]) -> bool {
+    names.split_first().is_some_and(|(first, others)| {
+        names::is_bare_name(first.as_ref())
+            && others.iter().all(|n| names::is_person_name(n.as_ref()))
+    })
+}
+
+/// "Meg Kinnard and Errin Haines, Associated Press", "VICTOR TANGERMANN,
+/// FUTURISM": [`co_writers`], then a comma and the outlet, one to three
+/// words capitalised.
+fn names_comma_outlet(text: &str) -> Option<Vec<String>> {
+    let (names, outlet) = text.rsplit_once(", ")?;
+    let outlet: Vec<&str> = outlet.split_whitespace().collect();
+    let capitalised = (1..=3).contains(&outlet.len())
+        && outlet.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        });
+    let names: Vec<String> = names.split(" and ").map(|n| n.trim().to_string()).collect();
+    (capitalised && names.len() <= 3 && co_writers(&names)).then_some(names)
 }
 
 impl Cleaner {
@@ -505,6 +536,24 @@ mod tests {
             .authors
             .is_empty());
         assert_eq!(super::names_before_outlet("Mary Ann Smith"), None);
+        // The outlet after a comma; a co-writer's rare given name after a
+        // known one.
+        let a = clean(&page("Meg Kinnard and Errin Haines, Associated Press"));
+        assert_eq!(a.authors, ["Meg Kinnard", "Errin Haines"]);
+        assert_eq!(
+            clean(&page("VICTOR TANGERMANN, FUTURISM")).authors,
+            ["VICTOR TANGERMANN"]
+        );
+        // The first name must be known; the outlet capitalised.
+        assert!(
+            clean(&page("Errin Haines and Meg Kinnard, Associated Press"))
+                .authors
+                .is_empty()
+        );
+        assert_eq!(
+            super::names_before_outlet("Meg Kinnard, reporting from the coast"),
+            None
+        );
     }
 
     #[test]
