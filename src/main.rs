@@ -419,13 +419,14 @@ fn explanation(article: &dossier::clean::Article) -> String {
             field = s.field;
             let _ = writeln!(out, "{field}:");
         }
-        let value: String = s.value.chars().take(70).collect();
+        // Titles run long: more of a value than of a dropped block.
+        let value = clipped(&s.value, 120);
         match &s.chosen {
             Some(why) => {
-                let _ = writeln!(out, "  * {value:?} (chosen: {why})");
+                let _ = writeln!(out, "  * {value} (chosen: {why})");
             }
             None => {
-                let _ = writeln!(out, "    {value:?} ({})", s.from);
+                let _ = writeln!(out, "    {value} ({})", s.from);
             }
         }
     }
@@ -436,15 +437,21 @@ fn explanation(article: &dossier::clean::Article) -> String {
         article.dropped.len()
     );
     for d in &article.dropped {
-        let text: String = d.text.chars().take(70).collect();
-        let more = if d.text.chars().count() > 70 {
-            "…"
-        } else {
-            ""
-        };
-        let _ = writeln!(out, "  - {text:?}{more}\n      {}", d.reason);
+        let _ = writeln!(out, "  - {}\n      {}", clipped(&d.text, 70), d.reason);
     }
     out
+}
+
+/// `text` quoted, cut to `most` characters with "…" after the quote when
+/// cut, so a reader never takes a clipped value for the whole one.
+fn clipped(text: &str, most: usize) -> String {
+    let head: String = text.chars().take(most).collect();
+    let more = if text.chars().count() > most {
+        "…"
+    } else {
+        ""
+    };
+    format!("{head:?}{more}")
 }
 
 /// `dossier eval`: quality and speed of the cleaner on a benchmark folder.

@@ -356,3 +356,23 @@ fn extract_explains_its_metadata_choices() {
         "the day shown beats the UTC stamp, and says so: {text}"
     );
 }
+
+/// `extract --explain` shows a title of up to 120 characters whole, and
+/// marks a value it cuts short with "…".
+#[test]
+fn extract_explains_with_clipped_values_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    let body = "The city council voted on Tuesday to expand the bus network, adding three new lines that will connect the northern suburbs with the central station.";
+    let explain = |title: &str| {
+        std::fs::write(&page, format!("{title}\n\n{body}\n\n{body}\n")).unwrap();
+        stdout_ok(dossier().args(["extract", "--explain"]).arg(&page))
+    };
+    let long = "Comparing Two Versions of the Same Part with Pro/ENGINEER Wildfire 2.0 and Pro/INTRALINK 3.4";
+    let text = explain(long);
+    assert!(text.contains(&format!("\"{long}\" (chosen:")), "{text}");
+    let longer = format!("A Headline{}", " Extraordinarily".repeat(10));
+    let text = explain(&longer);
+    let shown: String = longer.chars().take(120).collect();
+    assert!(text.contains(&format!("\"{shown}\"… (chosen:")), "{text}");
+}

@@ -636,6 +636,13 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("His Big Mistake"));
         assert_eq!(a.authors, ["Peter Tyson"]);
         assert_eq!(a.date.as_deref(), Some("1997-05-06"));
+        // Or the writer's job title after it.
+        let text = format!(
+            "His Big Mistake\n\nHis Big Mistake\nby Victor Gerdes, PTC Senior Product Manager\n\n{BODY}"
+        );
+        let a = clean(&text);
+        assert_eq!(a.title.as_deref(), Some("His Big Mistake"));
+        assert_eq!(a.authors, ["Victor Gerdes"]);
         // A sentence that goes on with "by" is still joined.
         let text = format!(
             "Council Approves Record Transport Budget\n\n\

@@ -91,10 +91,11 @@ impl Cleaner {
         let (title_idx, repeats, title, site) = self.find_title();
         article.title = title.clone().or_else(|| title_from_file_name(hints));
         if let Some(t) = article.title.clone() {
-            let why = match (&title, repeats.is_empty()) {
-                (Some(_), true) => "the headline line at the top, a site's name split off",
-                (Some(_), false) => "the headline line at the top, repeated above the body",
-                (None, _) => "the file's name: no line reads as the headline",
+            let why = match (&title, repeats.is_empty(), &site) {
+                (Some(_), true, Some(_)) => "the headline line at the top, a site's name split off",
+                (Some(_), true, None) => "the headline line at the top",
+                (Some(_), false, _) => "the headline line at the top, repeated above the body",
+                (None, _, _) => "the file's name: no line reads as the headline",
             };
             note(article, "title", &t, why.into());
         }

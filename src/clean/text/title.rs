@@ -107,6 +107,14 @@ fn title_candidates(line: &str) -> Vec<(String, Option<String>)> {
             }
         }
     }
+    // "Site: Headline" ("PTC Express: Comparing Two Versions…"): an
+    // unspaced colon parts a headline's own words as often ("Brexit: …"),
+    // so its tail is a candidate only, taken when the body repeats it.
+    if let Some((_, rest)) = line.split_once(": ") {
+        if rest.split(' ').count() >= 4 {
+            suffixes.push((rest.trim().to_string(), None));
+        }
+    }
     out.extend(suffixes);
     // "Headline, by Ann Lee, May 6, 1997": a scrape's title line that
     // holds the byline under the headline.
@@ -286,6 +294,24 @@ mod tests {
         assert_eq!(
             a.title.as_deref(),
             Some("Rain and Shine / Notes From a Garden")
+        );
+    }
+
+    #[test]
+    fn a_site_before_a_colon_is_split_off_when_the_body_repeats_the_rest() {
+        let text = format!(
+            "The Space Review: Seeking a bigger role for a big rocket\n\nHome\n\n\
+             Seeking a bigger role for a big rocket\n\n{BODY}"
+        );
+        assert_eq!(
+            clean(&text).title.as_deref(),
+            Some("Seeking a bigger role for a big rocket")
+        );
+        // No repeat: the colon is the headline's own.
+        let text = format!("Brexit: the deal that nobody wanted\n\n{BODY}");
+        assert_eq!(
+            clean(&text).title.as_deref(),
+            Some("Brexit: the deal that nobody wanted")
         );
     }
 

@@ -183,10 +183,15 @@ fn continues_sentence(line: &str) -> bool {
 /// "by Peter Tyson" alone on its line, under a headline: the byline,
 /// however lowercase its label; not "by the council" going on.
 pub(super) fn byline_shape(line: &str) -> bool {
-    // "by Lord Yehudi Menuhin, May 6, 1997": the byline's date after it.
+    // "by Lord Yehudi Menuhin, May 6, 1997", "by Victor Gerdes, PTC Senior
+    // Product Manager": the byline's date or the writer's title after it.
     let line = line
         .split_once(", ")
-        .filter(|(_, rest)| rest.split(' ').count() <= 6 && in_text(rest).is_some())
+        .filter(|(_, rest)| {
+            rest.split(' ').count() <= 6
+                && (in_text(rest).is_some()
+                    || rest.split(' ').all(|w| w.starts_with(char::is_uppercase)))
+        })
         .map_or(line, |(names, _)| names);
     let mut words = line.split(' ');
     let label = words
