@@ -329,6 +329,31 @@ impl Cleaner {
         known.then_some((one, names))
     }
 
+    /// The writers of the one labelled byline within the body region
+    /// `a..b` ("By Blaine Harden" under a reprinted story's headline), and
+    /// the first unit it is on: a last resort, when the page's head and
+    /// tail name no one. Every byline there must name the same people
+    /// (several are a thread's "Posted by" lines), the first opening with
+    /// a known given name ([`co_writers`]).
+    pub(super) fn byline_within(&self, a: usize, b: usize) -> Option<(usize, Vec<String>)> {
+        let mut found: Option<(usize, Vec<String>)> = None;
+        for i in a..b.min(self.units.len()) {
+            let text = &self.units[i].text;
+            if !self.feats[i].meta || !labelled(text) {
+                continue;
+            }
+            let Some(names) = byline_names(text).filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            match &found {
+                Some((_, seen)) if *seen != names => return None,
+                Some(_) => {}
+                None => found = Some((i, names)),
+            }
+        }
+        found.filter(|(_, names)| co_writers(names))
+    }
+
     /// The writer the copyright lines after the text name ("© 2001 Karl
     /// Auerbach, All Rights Reserved."), as a personal site signs its
     /// pages: after the last paragraph of the body region `a..b`, one
@@ -567,6 +592,32 @@ mod tests {
         assert_eq!(a.authors, ["Anna Menin"]);
         // No known given name: a section's name over the share bar.
         assert!(clean(&page("Markets Today\nShare")).authors.is_empty());
+    }
+
+    #[test]
+    fn the_one_byline_within_the_text_names_its_writer() {
+        // A newsletter reprinting a story: its headline and byline inside
+        // the text, none at the page's head.
+        const MORE: &str = "Tax receipts in the first quarter came in well above the forecast made last autumn, officials said.\n\
+            The surplus will be held in reserve until the legislature decides whether to cut the income tax rate.\n";
+        const LAST: &str = "Several members of the committee asked for a full audit of the transport agency before any new money is spent.\n\
+            The audit is expected to take six months and to cost less than one percent of the new budget.\n";
+        let page = |bylines: &str| {
+            format!(
+                "CLT Update\n\n{BODY}\nJavanomics 101: Today's Coffee is Tomorrow's Debt\n{bylines}\n\n{MORE}\n{LAST}"
+            )
+        };
+        let a = clean(&page("By Blaine Harden\nWashington Post Staff Writer"));
+        assert_eq!(a.authors, ["Blaine Harden"]);
+        // Two bylines naming different people: a thread's, or a list's.
+        let a = clean(&format!(
+            "CLT Update\n\n{BODY}\nJavanomics 101: Today's Coffee is Tomorrow's Debt\n\
+             Posted by: Mary Rossi at Nov 23, 2004\n\n{MORE}\nPosted by: Frank Lee at Nov 23, 2004\n\n{LAST}"
+        ));
+        assert!(a.authors.is_empty(), "{:?}", a.seen);
+        // No known given name opening it: a handle.
+        let a = clean(&page("By Dorkus Vortex"));
+        assert!(a.authors.is_empty(), "{:?}", a.authors);
     }
 
     #[test]

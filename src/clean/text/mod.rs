@@ -299,7 +299,8 @@ impl Cleaner {
 
         // No byline at all: a labelled line right after the text, or the
         // one person the copyright lines after it name, as a personal
-        // site signs its pages.
+        // site signs its pages; else the one byline within the text (under
+        // a second headline inside the body: a page that reprints a story).
         if article.authors.is_empty() {
             if let Some((i, names)) = self.signed_after(a, b) {
                 let why = format!("the labelled line after the text, {:?}", self.units[i].text);
@@ -315,6 +316,10 @@ impl Cleaner {
                     "the copyright line after the text".into(),
                 );
                 article.authors = vec![name];
+            } else if let Some((i, names)) = self.byline_within(a, b) {
+                let why = format!("the one byline within the text, {:?}", self.units[i].text);
+                note(article, "authors", &names.join(", "), why);
+                article.authors = names;
             }
         }
 
