@@ -326,8 +326,12 @@ impl Cleaner {
         // A line saying when the page was last changed ("Last modified:
         // July 21, 2002", a hand-kept page's footer) dates a page nothing
         // else dates, and is its `updated:` when later than its date.
-        let revised =
-            dates::one_revision(self.units.iter().filter_map(|u| dates::revised_on(&u.text)));
+        // (Only lines with a date are read: the features found it.)
+        let revised = dates::one_revision(
+            (0..n)
+                .filter(|&i| self.feats[i].date.is_some())
+                .filter_map(|i| dates::revised_on(&self.units[i].text)),
+        );
         if let Some(r) = revised {
             if article.date.is_none() {
                 let why = "the page's own line saying when it was last changed (nothing else dates the page)";
