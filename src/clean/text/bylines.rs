@@ -62,7 +62,9 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
             .or_else(|| {
                 text.find(|c: char| c.is_ascii_digit()).map(|d| {
                     let cut = names::date_start(text, d);
-                    run_on = cut < d;
+                    // "19 Dec 2006" runs on as "December 18, 2020" does;
+                    // a post's age ("2 days ago") is no masthead's.
+                    run_on = cut < d || find_date(&text[cut..]).is_some();
                     cut
                 })
             })
@@ -485,6 +487,7 @@ mod tests {
             ("Alex Perry 1 day ago", "Alex Perry"),
             // A name run straight into its date, opening with a given name.
             ("Mike Conley December 18, 2020", "Mike Conley"),
+            ("Mike Conley 19 Dec 2006", "Mike Conley"),
             ("Ann Lee Monday, 3 March 2024", "Ann Lee"),
             ("Ann Lee Dec. 3, 2024", "Ann Lee"),
             ("James Akinaka • 8h", "James Akinaka"),
@@ -513,6 +516,7 @@ mod tests {
             "Joe Biden 2020 campaign",
             // A masthead or a dateline run into its date is no byline.
             "Las Vegas Tribune April 1, 2005",
+            "Military Health System Governance 19 Dec 2006 -- DoD announced a new approach",
             "Stanford Report, January 31, 2001",
             "Application Deadline Winter Session: October 30, 2005",
             "Windows 10 update",
