@@ -47,8 +47,8 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
     let names_part: &str = if labelled(text) {
         text
     } else {
-        // "Name Surname - date", "Name Surname • 8h", "Name Surname @handle",
-        // "Name Surname 2 days ago".
+        // "Name Surname - date", "Name Surname • 8h", "Name Surname @handle"
+        // (not "@ Place"), "Name Surname 2 days ago".
         // A name run straight into its date's words ("Mike Conley December
         // 18, 2020") looks as a masthead does ("Las Vegas Tribune April 1,
         // 2005"): only a known given name opening it, and no comma or
@@ -77,7 +77,7 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
         let name_words: Vec<&str> = name.split(' ').collect();
         if !(2..=4).contains(&name_words.len())
             || !name_words.iter().all(|w| is_name_word(w))
-            || !(rest.starts_with('@')
+            || !(rest.starts_with('@') && !rest[1..].starts_with(char::is_whitespace)
                 || find_date(rest).is_some()
                 || relative_time(&normalize_for_matching(rest))
                 || short_age(rest)
@@ -485,6 +485,7 @@ mod tests {
                 "Arun Sai Krishnan",
             ),
             ("Alex Perry 1 day ago", "Alex Perry"),
+            ("Alex Perry @alexperry", "Alex Perry"),
             // A name run straight into its date, opening with a given name.
             ("Mike Conley December 18, 2020", "Mike Conley"),
             ("Mike Conley 19 Dec 2006", "Mike Conley"),
@@ -517,6 +518,8 @@ mod tests {
             // A masthead or a dateline run into its date is no byline.
             "Las Vegas Tribune April 1, 2005",
             "Military Health System Governance 19 Dec 2006 -- DoD announced a new approach",
+            // "@ ESNA" says where, a handle is "@" glued to its name.
+            "Storage Session @ ESNA",
             "Stanford Report, January 31, 2001",
             "Application Deadline Winter Session: October 30, 2005",
             "Windows 10 update",
