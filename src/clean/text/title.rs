@@ -130,8 +130,62 @@ fn title_candidates(line: &str) -> Vec<(String, Option<String>)> {
     out
 }
 
+/// Words at most in a title line [`Cleaner::short_title`] reads.
+const SHORT_TITLE_WORDS: usize = 12;
+
+/// What [`Cleaner::find_title`] returns: the title line's unit, the units
+/// that repeat the headline above the body, the title, the site's name.
+type Found = (Option<usize>, Vec<usize>, Option<String>, Option<String>);
+
 impl Cleaner {
-    pub(super) fn find_title(&self) -> (Option<usize>, Vec<usize>, Option<String>, Option<String>) {
+    /// The headline: [`Self::title_line`]'s, unless the body repeats none
+    /// of it and a short title line above it ("Mozilla - Wikipedia",
+    /// "Fertilizer Interpretation": too short a part to pass for a
+    /// headline by its shape, so "From Wikipedia, the free encyclopedia"
+    /// under it was taken) has a part the body does repeat. Only the title
+    /// is taken from it: where the body starts is still found without it.
+    pub(super) fn find_title(&self) -> Found {
+        let found = self.title_line();
+        if !found.1.is_empty() {
+            return found;
+        }
+        // Only a line above the one taken for the title line: that one was
+        // taken because this was passed over.
+        let above = found.0.unwrap_or(5);
+        match self.short_title(above) {
+            Some((title, site)) => (found.0, found.1, Some(title), site.or(found.3)),
+            None => found,
+        }
+    }
+
+    /// A title line among the first five and above unit `above`, too short
+    /// to pass for one by its shape, whose part (as [`title_candidates`] cuts it) is a line of
+    /// its own below it: that line, and the site's name set off from it.
+    fn short_title(&self, above: usize) -> Option<(String, Option<String>)> {
+        (0..self.units.len().min(above)).find_map(|i| {
+            // A short line: a paragraph the body repeats is no title line,
+            // nor is a line of numbers ("Phone: 1-888-327-8486").
+            let f = &self.feats[i];
+            if !(2..=SHORT_TITLE_WORDS).contains(&f.words)
+                || f.known.is_some()
+                || f.cue.is_some()
+                || f.digits_ratio > 0.3
+            {
+                return None;
+            }
+            title_candidates(&self.units[i].text)
+                .into_iter()
+                .find_map(|(head, site)| {
+                    let norm = normalize_for_matching(&head);
+                    let r = (i + 1..self.units.len())
+                        .find(|&j| !norm.is_empty() && self.feats[j].norm == norm)?;
+                    Some((self.units[r].text.clone(), site))
+                })
+        })
+    }
+
+    /// The title line and the headline's repeats above the body.
+    fn title_line(&self) -> Found {
         let n = self.units.len();
         // A byline follows its headline: one naming its writer ("By Drew
         // Israel") ends the search, and the line right above it may be a
@@ -295,6 +349,36 @@ mod tests {
             a.title.as_deref(),
             Some("Rain and Shine / Notes From a Garden")
         );
+    }
+
+    #[test]
+    fn a_short_title_line_the_body_repeats_is_the_title() {
+        // Too short a headline to pass by its shape; the line under it
+        // would have been taken.
+        let text = format!(
+            "Hermitian matrix - Wikipedia\n\nHermitian matrix\n\n\
+             From Wikipedia, the free encyclopedia\nJump to navigation Jump to search\n\n{BODY}"
+        );
+        let a = clean(&text);
+        assert_eq!(a.title.as_deref(), Some("Hermitian matrix"));
+        assert!(!a.body_markdown().contains("Hermitian matrix"));
+        let text = format!("Fertilizer Interpretation\n\nFertilizer Interpretation\n\n{BODY}");
+        assert_eq!(
+            clean(&text).title.as_deref(),
+            Some("Fertilizer Interpretation")
+        );
+        // Only above the title line taken: a menu's word under it that
+        // the page repeats is not the headline.
+        let text = format!(
+            "Council Approves Record Transport Budget - Example News\n\nContact Me\n\n{BODY}\nContact Me\n"
+        );
+        assert_eq!(
+            clean(&text).title.as_deref(),
+            Some("Council Approves Record Transport Budget")
+        );
+        // A line of numbers is no title, repeated or not.
+        let text = format!("Phone: 1-888-327-8486\n\nPhone: 1-888-327-8486\n\n{BODY}");
+        assert_eq!(clean(&text).title, None);
     }
 
     #[test]
