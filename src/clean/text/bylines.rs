@@ -54,7 +54,9 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
         // 2005"): only a known given name opening it, and no comma or
         // colon before the date (a dateline's city, a label), tell a
         // writer.
-        let mut run_on = false;
+        // Whether the name runs straight into the date, and if so whether
+        // the date's words start before its first digit.
+        let mut run_into: Option<bool> = None;
         let (name, rest) = [" - ", " | ", " @", " / ", " • ", " · "]
             .iter()
             .filter_map(|sep| text.find(sep))
@@ -62,27 +64,30 @@ pub(super) fn byline_names(text: &str) -> Option<Vec<String>> {
             .or_else(|| {
                 text.find(|c: char| c.is_ascii_digit()).map(|d| {
                     let cut = names::date_start(text, d);
-                    // "19 Dec 2006" runs on as "December 18, 2020" does;
-                    // a post's age ("2 days ago") is no masthead's.
-                    run_on = cut < d || find_date(&text[cut..]).is_some();
+                    run_into = Some(cut < d);
                     cut
                 })
             })
             .map(|cut| text.split_at(cut))?;
         let name = name.trim_end();
-        if run_on && (name.ends_with([',', ':']) || !names::opens_with_given_name(name)) {
-            return None;
-        }
         let rest = rest.trim_start_matches([' ', '-', '|', '/', '•', '·']);
         let name_words: Vec<&str> = name.split(' ').collect();
-        if !(2..=4).contains(&name_words.len())
-            || !name_words.iter().all(|w| is_name_word(w))
-            || !(rest.starts_with('@') && !rest[1..].starts_with(char::is_whitespace)
-                || find_date(rest).is_some()
-                || relative_time(&normalize_for_matching(rest))
-                || short_age(rest)
-                || reading_time(rest))
+        if !(2..=4).contains(&name_words.len()) || !name_words.iter().all(|w| is_name_word(w)) {
+            return None;
+        }
+        let dated = find_date(rest).is_some();
+        if !(rest.starts_with('@') && !rest[1..].starts_with(char::is_whitespace)
+            || dated
+            || relative_time(&normalize_for_matching(rest))
+            || short_age(rest)
+            || reading_time(rest))
         {
+            return None;
+        }
+        // "19 Dec 2006" runs on as "December 18, 2020" does; a post's age
+        // ("2 days ago") is no masthead's.
+        let run_on = run_into.is_some_and(|words_first| words_first || dated);
+        if run_on && (name.ends_with([',', ':']) || !names::opens_with_given_name(name)) {
             return None;
         }
         name
