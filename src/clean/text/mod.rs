@@ -17,7 +17,9 @@
 //!    text in `Cleaner::run`). Headline (the first line, often "Headline -
 //!    Site", and its repetition above the body), deck, byline, date, source,
 //!    and the parenthesised writer's note; a "Tags:" line near the body
-//!    (`tags.rs`) becomes the article's tags.
+//!    (`tags.rs`) becomes the article's tags. When the head names no
+//!    writer, a signature or copyright line after the text, or the one
+//!    byline within it, does (`signed.rs`).
 //! 4. **Body region** (`classify.rs`, `region.rs`). Units are classed and
 //!    weighted (sentences positive in proportion to length, menu-like and
 //!    boilerplate lines negative, section-ending cues such as "Related
@@ -39,6 +41,7 @@ mod fallback;
 mod features;
 mod fnv;
 mod region;
+mod signed;
 mod tags;
 #[cfg(test)]
 mod test_support;

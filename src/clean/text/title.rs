@@ -158,8 +158,9 @@ impl Cleaner {
         }
     }
 
-    /// A title line among the first five and above unit `above`, too short
-    /// to pass for one by its shape, whose part (as [`title_candidates`] cuts it) is a line of
+    /// A title line among the first five and above unit `above` (passed
+    /// over by [`Self::title_line`]: too short to pass for one by its
+    /// shape), whose part, as [`title_candidates`] cuts it, is a line of
     /// its own below it: that line, and the site's name set off from it.
     fn short_title(&self, above: usize) -> Option<(String, Option<String>)> {
         (0..self.units.len().min(above)).find_map(|i| {
