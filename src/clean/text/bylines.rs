@@ -236,9 +236,10 @@ impl Cleaner {
     /// The writers line `i`, under the headline's line `t`, names alone:
     /// over a date line, the post's age or its reading time, or, when a
     /// known given name opens it, right under the headline and over the
-    /// text's first sentence ("George Bunn"), or over a share bar. Over a date line, the names
-    /// may run on into the outlet's ("Kevin Johnson and Kevin McCoy USA
-    /// TODAY" over "Published 7:07 PM EST Nov 19, 2019").
+    /// text's first sentence ("George Bunn"), or over a share bar. Over a
+    /// date line, the names may run on into the outlet's ("Kevin Johnson
+    /// and Kevin McCoy USA TODAY" over "Published 7:07 PM EST Nov 19,
+    /// 2019").
     pub(super) fn names_under(&self, i: usize, t: usize) -> Option<Vec<String>> {
         let (next, f) = (&self.units.get(i + 1)?.text, self.feats.get(i + 1)?);
         let text = self.units[i].text.trim();

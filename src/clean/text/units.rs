@@ -183,6 +183,15 @@ fn continues_sentence(line: &str) -> bool {
 /// "by Peter Tyson" alone on its line, under a headline: the byline,
 /// however lowercase its label; not "by the council" going on.
 pub(super) fn byline_shape(line: &str) -> bool {
+    // The label first: most lines have none, and the tail's date is not
+    // read for them.
+    if !line
+        .split(' ')
+        .next()
+        .is_some_and(|w| matches!(w, "by" | "von" | "par" | "por"))
+    {
+        return false;
+    }
     // "by Lord Yehudi Menuhin, May 6, 1997", "by Victor Gerdes, PTC Senior
     // Product Manager": the byline's date or the writer's title after it.
     let line = line
@@ -193,13 +202,8 @@ pub(super) fn byline_shape(line: &str) -> bool {
                     || rest.split(' ').all(|w| w.starts_with(char::is_uppercase)))
         })
         .map_or(line, |(names, _)| names);
-    let mut words = line.split(' ');
-    let label = words
-        .next()
-        .is_some_and(|w| matches!(w, "by" | "von" | "par" | "por"));
-    let names: Vec<&str> = words.collect();
-    label
-        && (2..=4).contains(&names.len())
+    let names: Vec<&str> = line.split(' ').skip(1).collect();
+    (2..=4).contains(&names.len())
         && names.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars()

@@ -16,15 +16,13 @@ const LINE_NODES: usize = 24;
 /// stories and the like (a footer counts: that is where the line stands).
 pub(in super::super) fn revised(a: &Arena) -> Option<String> {
     let days = a.nodes.iter().enumerate().skip(1).filter_map(|(i, node)| {
-        if node.tag != Tag::Text {
+        // The label is looked for once: this runs on every text node.
+        if node.tag != Tag::Text || !dates::says_revised(&node.text) {
             return None;
         }
-        let day = dates::revised_on(&node.text).or_else(|| {
+        let day = dates::in_text(&node.text).or_else(|| {
             // The label in one element, its date in the next.
-            dates::says_revised(&node.text)
-                .then(|| line_of(a, i as u32))
-                .flatten()
-                .and_then(|line| dates::revised_on(&line))
+            line_of(a, i as u32).and_then(|line| dates::revised_on(&line))
         })?;
         (!in_other_content(a, i as u32)).then_some(day)
     });
