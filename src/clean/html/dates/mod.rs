@@ -557,6 +557,35 @@ mod tests {
     }
 
     #[test]
+    fn dates_of_a_list_of_other_stories_are_not_the_byline() {
+        // Under the text, "Latest": every item a story with its day. The
+        // first of them is no date line a day off the markup's.
+        let latest: String = (1..=3)
+            .map(|k| {
+                format!(
+                    r#"<li class="c-latest__item"><a href="/s{k}"><p>Another story number {k}</p><p><span class="c-latest__date"><time datetime="2025-11-04">04 NOV 25</time></span></p></a></li>"#
+                )
+            })
+            .collect();
+        let article = format!(
+            r#"<h1>Buses for the north</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><ul class="c-latest">{latest}</ul>"#
+        );
+        let stamp = r#"<meta name="dc.date" content="2025-11-03">"#;
+        assert_eq!(
+            clean(&page(stamp, &article)).date.as_deref(),
+            Some("2025-11-03")
+        );
+        // The article's own date line may be an item of a list of labels.
+        let article = format!(
+            r#"<h1>Buses for the north</h1><ul class="ids"><li>News</li><li><time datetime="2025-11-03">03 November 2025</time></li></ul><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        assert_eq!(
+            clean(&page("", &article)).date.as_deref(),
+            Some("2025-11-03")
+        );
+    }
+
+    #[test]
     fn a_date_heading_just_above_the_headline_in_its_box_is_the_articles() {
         // A blog's page of posts: each post's day stands over its title.
         let post = |day: &str, title: &str| {

@@ -45,6 +45,33 @@ fn shown(datetime: Option<&str>, text: &str) -> Option<String> {
     }
 }
 
+/// Whether date element `i` sits in an item of a list whose items show
+/// dates too (three at least): a list of other stories ("Latest", "More
+/// from this section"), each with its day, whatever its class calls it.
+/// The article's own date line is one item at most (`<li>News</li><li><time>`).
+fn listed(a: &Arena, i: u32) -> bool {
+    let Some(li) = a
+        .ancestors(i)
+        .skip(1)
+        .take(6)
+        .find(|&k| a.tag(k) == Tag::Li)
+    else {
+        return false;
+    };
+    let dated = |item: u32| {
+        (item as usize..a.subtree_end(item)).any(|k| {
+            let n = &a.nodes[k];
+            n.tag != Tag::Text && n.attrs.is_some() && (n.tag == Tag::Time || date_class(n.attrs()))
+        })
+    };
+    a.node(a.node(li).parent)
+        .children
+        .iter()
+        .filter(|&&c| a.tag(c) == Tag::Li && dated(c))
+        .nth(2)
+        .is_some()
+}
+
 /// The visible dates, in document order but those after the headline
 /// (node `h1`) first: a date above it is more often the site's header than
 /// the article's.
@@ -67,6 +94,7 @@ pub(super) fn dates(
             || !wanted
             || taken.iter().any(|&t| is_within(a, i, t))
             || frame.in_widget(a, i)
+            || listed(a, i)
         {
             continue;
         }
