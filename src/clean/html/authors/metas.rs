@@ -24,6 +24,34 @@ const AUTHOR_KEYS: &[&str] = &[
     "citation_author",
 ];
 
+/// Keys of library catalogues and citation managers, which write a name
+/// surname first ("You, Xiaoying", "Jong, Michiel de").
+const BIBLIOGRAPHIC: &[&str] = &[
+    "dc.creator",
+    "dc:creator",
+    "dcterms.creator",
+    "citation_author",
+];
+
+/// "You, Xiaoying" → "Xiaoying You": one surname, a comma, and the given
+/// names (three words at most). Two full names with a comma between ("Ann
+/// Lee, Bo Chan") have a space before the comma and stay as they are.
+fn surname_last(v: &str) -> String {
+    match v.split_once(", ") {
+        Some((surname, given))
+            if !surname.contains(' ')
+                && !given.contains(',')
+                && (1..=3).contains(&given.split_whitespace().count())
+                && [surname, given]
+                    .iter()
+                    .all(|p| p.starts_with(char::is_uppercase)) =>
+        {
+            format!("{given} {surname}")
+        }
+        _ => v.to_string(),
+    }
+}
+
 /// One candidate per meta key, with all its values in order (a page may
 /// repeat `dc.creator` or `article:author` once per writer). Profile URLs
 /// (`article:author` as Facebook wants it) are not names and are skipped.
@@ -37,6 +65,10 @@ pub(in crate::clean::html) fn meta_author_candidates(
     for k in AUTHOR_KEYS {
         let values: Vec<String> = values_of(metas.iter(), |n| n == *k)
             .map(|v| without_host_part(&v, hosts).map_or(v.clone(), str::to_string))
+            .map(|v| match BIBLIOGRAPHIC.contains(k) {
+                true => surname_last(&v),
+                false => v,
+            })
             .collect();
         if !values.is_empty() {
             out.push(Candidate::new(&values, Evidence::Meta));
@@ -142,6 +174,19 @@ mod tests {
         // Beside another word, the value is one name, judged whole.
         let head = r#"<title>Night buses return</title><link rel="canonical" href="https://www.unocero.com/a/"><meta name="author" content="Ana Ruiz - Alberto Ávila">"#;
         assert_eq!(clean(&page(head, &art)).authors, ["Ana Ruiz"]);
+    }
+
+    #[test]
+    fn catalogue_metas_write_the_surname_first() {
+        let art = format!("<h1>Night buses return</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        let head = r#"<title>Night buses return</title><meta name="dc.creator" content="You, Xiaoying"><meta name="dc.creator" content="Jong, Michiel de">"#;
+        assert_eq!(
+            clean(&page(head, &art)).authors,
+            ["Xiaoying You", "Michiel de Jong"]
+        );
+        // Two full names with a comma between stay two names.
+        let head = r#"<title>Night buses return</title><meta name="citation_author" content="Ann Lee, Bo Chan">"#;
+        assert_eq!(clean(&page(head, &art)).authors, ["Ann Lee", "Bo Chan"]);
     }
 
     #[test]

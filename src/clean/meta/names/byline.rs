@@ -549,6 +549,15 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         let part = if !is_person_name(&part) && latin(&part) {
             let ws: Vec<&str> = part.split(' ').collect();
             let k = ws.iter().take_while(|w| name_word(w)).count();
+            // After the first name, a part that goes on in a phrase is the
+            // one before described ("…, Mykolo Romerio universiteto
+            // Žmogaus ir visuomenės studijų fakulteto profesorius": a
+            // professor of that university), not another writer.
+            let described =
+                || ws.len() >= k + 3 && ws[k..].iter().any(|w| w.starts_with(char::is_lowercase));
+            if k >= 2 && i > 0 && !names.is_empty() && described() {
+                continue;
+            }
             if k >= 2 && !legal_form(&ws[k..]) && is_person_name(&ws[..k].join(" ")) {
                 ws[..k].join(" ")
             } else {
