@@ -254,6 +254,29 @@ impl Node {
     }
 }
 
+/// Whether a microdata item holding `node` is the site's own frame
+/// (schema.org's `WPFooter`, `WPHeader`, `WPSideBar`,
+/// `SiteNavigationElement`): its `itemprop` metas describe the footer or
+/// the menu ("keywords: Data Protection, Copyright Data"), not the article.
+fn in_site_chrome(node: &NodeRef<'_>) -> bool {
+    let mut up = node.parent();
+    while let Some(p) = up {
+        if let Some(t) = p.attr("itemtype") {
+            let t = t.to_ascii_lowercase();
+            return [
+                "/wpfooter",
+                "/wpheader",
+                "/wpsidebar",
+                "/sitenavigationelement",
+            ]
+            .iter()
+            .any(|k| t.trim_end().ends_with(k));
+        }
+        up = p.parent();
+    }
+    false
+}
+
 /// What the parser saw outside the readable tree.
 #[derive(Debug, Default)]
 pub(super) struct Head {
@@ -336,10 +359,11 @@ impl Arena {
                                 // `content` on any element (`<span
                                 // property="schema:dateCreated" content="…">`):
                                 // read like a `<meta>`.
-                                _ if name == "meta"
+                                _ if (name == "meta"
                                     || attr("content").is_some()
                                         && (attr("itemprop").is_some()
-                                            || attr("property").is_some()) =>
+                                            || attr("property").is_some()))
+                                    && !(attr("itemprop").is_some() && in_site_chrome(&node)) =>
                                 {
                                     // RDFa allows several properties in one
                                     // attribute (`property="og:title dc:title"`),

@@ -359,6 +359,21 @@ mod tests {
     }
 
     #[test]
+    fn microdata_of_the_sites_footer_is_not_the_articles() {
+        let art = format!("<h1>Night buses return</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        let footer = r#"<footer itemscope itemtype="http://schema.org/WPFooter"><meta itemprop="keywords" content="Data Protection, Copyright Data"/><p>News without fear</p></footer>"#;
+        let html = page(
+            "<title>Night buses return</title>",
+            &format!("{art}{footer}"),
+        );
+        assert!(clean(&html).tags.is_empty());
+        // The article's own item says its keywords.
+        let own = r#"<div itemscope itemtype="https://schema.org/NewsArticle"><meta itemprop="keywords" content="Transport, Buses"/></div>"#;
+        let html = page("<title>Night buses return</title>", &format!("{art}{own}"));
+        assert_eq!(clean(&html).tags, ["Transport", "Buses"]);
+    }
+
+    #[test]
     fn reads_json_ld_keywords_as_string_or_array() {
         let art =
             format!("<h1>Night buses return to the north</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>");
