@@ -351,7 +351,11 @@ pub(super) fn boiler_class_except(at: &Attrs, structural: &[&str]) -> Option<Str
         let hit_token = boiler_tokens(s).any(|t| !structural.contains(&t))
             || s.split_whitespace().any(hidden_class);
         let joined: String = s.chars().filter(char::is_ascii_alphanumeric).collect();
-        if hit_token || BOILER_PARTS.iter().any(|p| joined.contains(p)) {
+        if hit_token
+            || BOILER_PARTS
+                .iter()
+                .any(|p| joined.contains(p) && !structural.contains(p))
+        {
             let what = if std::ptr::eq(s, &at.class) {
                 "class"
             } else {

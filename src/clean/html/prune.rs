@@ -31,6 +31,47 @@ pub(super) struct Serializer<'a> {
 /// sentences, more than a date line or a byline has.
 const OPENING_LEN: u32 = 100;
 
+/// The boilerplate class words this page puts on most of its article
+/// text, which say nothing about any one block: those of the opening
+/// paragraph ([`opening_words`]), and "paywall" on the text behind a
+/// paywall ([`gated_text`]).
+fn structural_words(a: &Arena, st: &[Stat], roots: &[u32], good_total: u32) -> Vec<&'static str> {
+    let mut words = opening_words(a, st, roots, good_total);
+    if gated_text(a, st, roots) * 2 > good_total {
+        words.push(PAYWALL);
+    }
+    words
+}
+
+/// The class word of a paywall: on a prompt ("Subscribe to keep
+/// reading"), or on the text behind it, which the page still carries
+/// (Condé Nast's sites set `paywall` on every paragraph after the first
+/// few).
+const PAYWALL: &str = "paywall";
+
+/// Good text under elements whose class or id says paywall (nested ones
+/// counted once). More than half of the article's text is the gated text,
+/// never a prompt; it follows the free opening, so unlike
+/// [`opening_words`] the word need not mark the first paragraph.
+fn gated_text(a: &Arena, st: &[Stat], roots: &[u32]) -> u32 {
+    let mut sum = 0;
+    for &r in roots {
+        let mut until = 0;
+        let end = a.subtree_end(r);
+        for (i, node) in a.nodes.iter().enumerate().take(end).skip(r as usize) {
+            if i < until || node.attrs.is_none() || node.tag == Tag::Text {
+                continue;
+            }
+            let at = node.attrs();
+            if at.class.contains(PAYWALL) || at.id.contains(PAYWALL) {
+                sum += st[i].good;
+                until = a.subtree_end(i as u32);
+            }
+        }
+    }
+    sum
+}
+
 /// The boilerplate class words (`widget`, `meta`, `tools`…) that mark
 /// the article's first paragraph and more than half of the selection's
 /// good text: a page builder's block word (Elementor wraps every
@@ -38,7 +79,7 @@ const OPENING_LEN: u32 = 100;
 /// page. A comment thread longer than the post it follows holds most of
 /// the text too, but the post does not open inside it. Nested elements
 /// carrying the same word count once, at the outermost.
-fn structural_words(a: &Arena, st: &[Stat], roots: &[u32], good_total: u32) -> Vec<&'static str> {
+fn opening_words(a: &Arena, st: &[Stat], roots: &[u32], good_total: u32) -> Vec<&'static str> {
     let within = |i: usize| {
         roots
             .iter()
@@ -506,6 +547,33 @@ mod tests {
             ),
         );
         assert!(!body(&clean(&html)).contains("Subscribe"));
+    }
+
+    #[test]
+    fn text_behind_a_paywall_is_the_articles() {
+        // Every paragraph after the free opening (long enough to stand as
+        // the article) is classed `paywall`, a subheading too: most of the
+        // text, the gated story.
+        let p0 = "The new lines were first proposed six years ago, when the northern suburbs grew faster than any other part of the city, and the plan has been debated at every council meeting since then, with the cost, the routes and the timetable all changed more than once before the vote that finally settled them this week.";
+        let p4 = "Drivers said the night routes were the hardest to staff, and the union has asked for a bonus for late shifts before the new lines open next spring.";
+        let p5 = "The council will publish the new timetable in January, and residents can comment on the routes at three public meetings in the northern suburbs in February.";
+        let html = page(
+            "<title>Buses for the north</title>",
+            &format!(
+                r#"<h1>Buses for the north</h1><p>{P1}</p><p>{p0}</p><p class="paywall">{P2}</p><h2 class="paywall">Night routes</h2><p class="paywall">{P3}</p><p class="paywall">{p4}</p><p class="paywall">{p5}</p><div class="paywall-prompt"><p>Subscribe to keep reading.</p></div>"#
+            ),
+        );
+        let md = body(&clean(&html));
+        assert!(!md.contains("Subscribe"), "{md}");
+        for kept in [
+            &P2[..40],
+            "## Night routes",
+            &P3[..40],
+            &p4[..40],
+            &p5[..40],
+        ] {
+            assert!(md.contains(kept), "{kept}: {md}");
+        }
     }
 
     #[test]
