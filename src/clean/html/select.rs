@@ -260,7 +260,39 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
     if !lead.is_empty() {
         roots.splice(0..0, lead);
     }
+    if let Some(first) = first_of_stories(a, st, &roots) {
+        return vec![first];
+    }
     roots
+}
+
+/// The page's own story when the selection holds several whole stories:
+/// a site that loads the next article under the one asked for (infinite
+/// scroll) puts each in an `<article>` with its own `<h1>` and text, and
+/// the first, holding the page's first `<h1>`, is the page's. Teasers
+/// (which some sites also head with an `<h1>`) are short.
+fn first_of_stories(a: &Arena, st: &[Stat], roots: &[u32]) -> Option<u32> {
+    const STORY: u32 = 500;
+    let mut stories: Vec<u32> = Vec::new();
+    for &r in roots {
+        let mut k = r as usize;
+        while k < a.subtree_end(r) {
+            let headed = a.nodes[k].tag == Tag::Article
+                && st[k].good >= STORY
+                && (k + 1..a.subtree_end(k as u32)).any(|j| a.nodes[j].tag == Tag::H(1));
+            if headed {
+                stories.push(k as u32);
+                // A story's own parts are not more stories.
+                k = a.subtree_end(k as u32);
+            } else {
+                k += 1;
+            }
+        }
+    }
+    let first_h1 = a.nodes.iter().position(|n| n.tag == Tag::H(1))?;
+    let first = *stories.first()?;
+    (stories.len() >= 2 && first_h1 > first as usize && first_h1 < a.subtree_end(first))
+        .then_some(first)
 }
 
 /// The paragraph sibling `s` is: itself when it is a `<p>` or a `<div>`
@@ -331,6 +363,44 @@ fn holds_page(a: &Arena, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{body, clean, page, P1, P2, P3};
+
+    #[test]
+    fn the_next_story_loaded_under_the_page_is_not_its_text() {
+        // Infinite scroll: the next story follows in its own `<article>`
+        // with its `<h1>`; the page's story is the first.
+        let next = "The football club named a new manager on Monday, ending weeks of speculation about who would take over the team for the rest of the season, the club said in a statement.";
+        let story = |h: &str, ps: &[&str]| {
+            let ps: String = ps.iter().map(|p| format!("<p>{p}</p>")).collect();
+            format!("<article><h1>{h}</h1>{ps}</article>")
+        };
+        let html = format!(
+            "<html><head><title>Buses for the north</title></head><body><main>{}{}</main></body></html>",
+            story("Buses for the north", &[P1, P2, P3]),
+            story("A new manager", &[next, next, next]),
+        );
+        let md = body(&clean(&html));
+        assert!(
+            md.contains(&P3[..40]) && !md.contains("football club"),
+            "{md}"
+        );
+        // Stories headed with an `<h1>` inside the text, after the page's
+        // own `<h1>`, are other stories' teasers: the text stays whole.
+        let teasers: String = (0..3)
+            .map(|k| format!(r#"<article><h1><a href="/t{k}">Fire in the valley, part {k}</a></h1><p>{next}</p><p>{next}</p><p>{next}</p></article>"#))
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Buses for the north</title></head><body><main><article><h1>Buses for the north</h1><div class="text"><p>{P1}</p><p>{P2}</p>{teasers}<p>{P3}</p></div></article></main></body></html>"#
+        );
+        let md = body(&clean(&html));
+        assert!(md.contains(&P1[..40]) && md.contains(&P3[..40]), "{md}");
+        // A headline in a box of its own, and a short teaser box under the
+        // text, are no stories.
+        let html = format!(
+            r#"<html><head><title>Buses for the north</title></head><body><main><div class="text"><article><h1>Buses for the north</h1><p>By Ann Lee</p></article><p>{P1}</p><p>{P2}</p><p>{P3}</p><article><h1><a href="/t">Fire in the valley</a></h1></article></div></main></body></html>"#
+        );
+        let md = body(&clean(&html));
+        assert!(md.contains(&P1[..40]) && md.contains(&P3[..40]), "{md}");
+    }
 
     #[test]
     fn keeps_the_article_and_drops_navigation_footer_and_sidebar() {
