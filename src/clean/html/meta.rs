@@ -566,6 +566,21 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
     }
 }
 
+/// The page's site, as [`host_label`] names it, from the address the page
+/// gives itself (its canonical link, else `og:url`).
+pub(super) fn page_site(head: &Head) -> Option<String> {
+    head.canonical
+        .as_deref()
+        .filter(|u| is_absolute(u))
+        .or_else(|| {
+            head.metas
+                .iter()
+                .find(|(k, v)| k == "og:url" && is_absolute(v))
+                .map(|(_, v)| v.as_str())
+        })
+        .and_then(host_label)
+}
+
 /// The name a URL's host is registered under: "cbsnews" for
 /// `https://www.cbsnews.com/news/…`.
 pub(super) fn host_label(url: &str) -> Option<String> {

@@ -39,6 +39,7 @@
 mod arena;
 mod authors;
 mod caption;
+mod consent;
 mod dates;
 mod emit;
 mod filter;
@@ -61,7 +62,7 @@ use dom_query::Document;
 use super::{normalize_for_matching, Article, Block, Dropped, Hints};
 use arena::{Arena, Head};
 use emit::Emitter;
-use meta::{is_absolute, metadata};
+use meta::{is_absolute, metadata, page_site};
 use prescan::{prescan, unwrap_noscript};
 use prune::{sanitize, Serializer};
 use select::{select_content, Span, ATTEMPTS};
@@ -102,11 +103,13 @@ fn clean_page(html: &str, hints: &Hints) -> (Article, usize) {
     };
     let st = stats(&arena);
 
+    let site = page_site(&head);
     // Main content, with Readability's retries when too little is left.
     let mut best: Option<(String, Vec<Dropped>, usize, Span)> = None;
     for flags in ATTEMPTS {
         let roots = select_content(&arena, &st, flags);
         let mut ser = Serializer::new(&arena, &st, flags, &roots);
+        ser.site = site.clone();
         ser.out.push_str("<div>");
         for &r in &roots {
             ser.write(r, true, 0, false, false);

@@ -22,6 +22,9 @@ pub(super) struct Serializer<'a> {
     /// never dropped on class hints alone.
     pub(super) good_total: u32,
     pub(super) kept_len: usize,
+    /// The page's site (its host label), when the page says its address:
+    /// links to it are the site's own.
+    pub(super) site: Option<String>,
     /// Boilerplate class words this page puts on most of its article text
     /// ([`structural_words`]): not evidence against any one block.
     pub(super) structural: Vec<&'static str>,
@@ -146,6 +149,7 @@ impl<'a> Serializer<'a> {
             dropped: Vec::new(),
             good_total,
             kept_len: 0,
+            site: None,
             structural: structural_words(a, st, roots, good_total),
         }
     }
@@ -191,6 +195,18 @@ impl Serializer<'_> {
                 return Some("caption beside its image".into());
             }
             _ => {}
+        }
+        if !protected
+            && s.len <= super::consent::BOX_LEN
+            && matches!(
+                node.tag,
+                Tag::Div | Tag::Section | Tag::P | Tag::Figure | Tag::OtherBlock | Tag::Ul
+            )
+            && super::consent::links_privacy_page(self.a, n, self.site.as_deref())
+        {
+            return Some(
+                "a consent, sign-up or cookie box (it links the site's privacy policy)".into(),
+            );
         }
         // An `<article>` holding prose is the story, whatever its class
         // says of it ("node-full paywall-on": a paywalled story whose text
@@ -547,6 +563,25 @@ mod tests {
             ),
         );
         assert!(!body(&clean(&html)).contains("Subscribe"));
+    }
+
+    #[test]
+    fn a_box_linking_the_sites_privacy_policy_is_a_consent_box() {
+        let consent = r#"<div class="box do-display-embed"><div class="h3">Recommended content</div><p>Here you find external content from YouTube that adds to the article. You can show and hide it with one click.</p><label>Allow YouTube content</label><p class="info">I agree that content from YouTube is shown to me. Personal data may be passed to third parties. More in our <a href="/privacy/">privacy policy</a>.</p></div>"#;
+        // A story may cite another site's policy.
+        let cites = r#"<div class="aside-note"><p>The company changed its <a href="https://www.facebook.com/privacy/policy/">privacy policy</a> in May, after the regulator's ruling.</p></div>"#;
+        let html = page(
+            "<title>Buses for the north</title>",
+            &format!(
+                "<h1>Buses for the north</h1><p>{P1}</p>{consent}<p>{P2}</p>{cites}<p>{P3}</p>"
+            ),
+        );
+        let md = body(&clean(&html));
+        assert!(
+            !md.contains("YouTube") && !md.contains("Recommended"),
+            "{md}"
+        );
+        assert!(md.contains("changed its") && md.contains(&P2[..40]), "{md}");
     }
 
     #[test]
