@@ -474,9 +474,11 @@ pub(super) fn prompt(md: &str, plain: &str) -> Option<String> {
 }
 
 fn is_byline(text: &str) -> bool {
-    let rest = ["By ", "by ", "BY ", "Von ", "Par ", "Por ", "Door "]
-        .iter()
-        .find_map(|p| text.strip_prefix(p));
+    let rest = [
+        "By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Door ", "door ",
+    ]
+    .iter()
+    .find_map(|p| text.strip_prefix(p));
     let Some(rest) = rest else {
         return false;
     };
@@ -494,13 +496,19 @@ mod tests {
     #[test]
     fn drops_bylines_dates_copyright_and_captions_in_the_body() {
         let art = format!(
-            r#"<p>By Jane Roe</p><p>Updated: 19 November 2019, 09:01 AM</p>
+            r#"<p>By Jane Roe</p><p>von <a href="/autor-ann-lee">Ann Lee</a>, MDR SACHSEN-ANHALT</p><p>Updated: 19 November 2019, 09:01 AM</p>
 <figure><img src="/img/bus.jpg" alt="A new bus"><figcaption>The new buses at the depot. Photo: Council</figcaption></figure>
 <p>{P1}</p><p>{P2}</p><p>{P3}</p><p>© 2026 The Daily Example</p>"#
         );
         let a = clean(&page("", &art));
         let md = body(&a);
-        for junk in ["By Jane Roe", "November 2019", "at the depot", "©"] {
+        for junk in [
+            "By Jane Roe",
+            "Ann Lee",
+            "November 2019",
+            "at the depot",
+            "©",
+        ] {
             assert!(!md.contains(junk), "{junk} in {md}");
         }
         // Without the page's address its relative image cannot be found
