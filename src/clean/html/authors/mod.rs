@@ -126,7 +126,7 @@ pub(super) fn page_author_candidates(
         if !near(i) || st[i].len == 0 || st[i].len > 200 {
             continue;
         }
-        if matches!(node.tag, Tag::Nav | Tag::Footer | Tag::Form) {
+        if matches!(node.tag, Tag::Nav | Tag::Footer | Tag::Form) || in_teaser(a, st, i) {
             continue;
         }
         let at = node.attrs();
@@ -294,6 +294,18 @@ pub(super) fn page_author_candidates(
 /// one field ("<a>Gunter Frank</a> / 22.04.2020"), while words joined from
 /// several elements are a breadcrumb's items ("Auto", "Thema") before the
 /// date.
+/// Whether node `i` sits in a link that holds more than it: a teaser of
+/// another story, its headline and its writer in one link ("<a
+/// href=…><h3>Flip phones compared</h3><div class=authors>von Alana
+/// Friedrichs</div></a>"). A writer's own link holds the name alone.
+fn in_teaser(a: &Arena, st: &[Stat], i: usize) -> bool {
+    a.ancestors(i as u32)
+        .skip(1)
+        .take(8)
+        .find(|&k| a.tag(k) == Tag::A)
+        .is_some_and(|k| st[k as usize].len > st[i].len + 20)
+}
+
 fn in_one_text(a: &Arena, i: u32, name: &str) -> bool {
     (i as usize + 1..a.subtree_end(i)).any(|k| {
         let node = &a.nodes[k];
@@ -544,6 +556,21 @@ mod tests {
             let a = clean(&page("<title>Night buses return</title>", &art));
             assert_eq!(a.authors, ["Ann Lee"], "{wrap}");
         }
+    }
+
+    #[test]
+    fn a_teasers_writer_in_its_link_is_not_the_articles() {
+        // Under a short story, a teaser of another: its headline and its
+        // writer in one link, marked "authors".
+        let head =
+            r#"<title>Buses for the north</title><meta name="author" content="Duy Linh Dinh">"#;
+        let teaser = r#"<a href="/other-story.html"><div class="h3">Flip phones compared: there is a clear winner</div><div class="authors">von <span>Alana Friedrichs</span></div></a>"#;
+        let art = format!("<h1>Buses for the north</h1><p>{P1}</p>{teaser}");
+        assert_eq!(clean(&page(head, &art)).authors, ["Duy Linh Dinh"]);
+        // A writer's own link holds the name alone.
+        let own = r#"<div class="authors">von <a href="/autor/ann-lee">Ann Lee</a></div>"#;
+        let art = format!("<h1>Buses for the north</h1>{own}<p>{P1}</p><p>{P2}</p>");
+        assert_eq!(clean(&page("", &art)).authors, ["Ann Lee"]);
     }
 
     #[test]
