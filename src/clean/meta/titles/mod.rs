@@ -335,9 +335,19 @@ fn without_dangling_separator(title: &str) -> &str {
 /// Whether `rest`, following a headline, is set off from it: a separator
 /// (" | Site"), or a colon or a symbol after a space (" : 06.11.2023,
 /// 11.41 Uhr", " ⋆ Site", " › Site"). A parenthesis is the headline's own
-/// ("Bhindi masala (okra stir fry)"), and so is a quotation.
+/// ("Bhindi masala (okra stir fry)"), and so is a quotation. Korean and
+/// Chinese titles set the site off without spaces ("…-정치ㅣ한국일보",
+/// "…--时政--人民网"): a dash or bar run into letters of those scripts.
 fn set_off_after(rest: &str) -> bool {
+    let glued = rest
+        .trim_start_matches(['-', '|', '–', '—', '·', 'ㅣ'])
+        .chars()
+        .next()
+        .is_some_and(|c| {
+            c.is_alphabetic() && !c.is_ascii() && !c.is_lowercase() && !c.is_uppercase()
+        });
     SEPARATORS.iter().any(|sep| rest.starts_with(sep))
+        || glued && rest.starts_with(['-', '|', '–', '—', '·', 'ㅣ'])
         || rest.strip_prefix(' ').is_some_and(|r| {
             r.chars().next().is_some_and(|c| {
                 !c.is_alphanumeric() && !matches!(c, '(' | '[' | '"' | '\'' | '«' | '„' | '“')
@@ -581,6 +591,17 @@ mod tests {
             None,
         );
         assert_eq!(t.as_deref(), Some("Patchnotes 4.47.4 Bugfix Build"));
+        // Korean and Chinese titles glue the site's name on.
+        for (titled, headline) in [
+            (
+                "민주당 선호투표제 도입 또다시 불발-정치ㅣ한국일보",
+                "민주당 선호투표제 도입 또다시 불발",
+            ),
+            ("鼓勵患者別只往負面想--上報", "鼓勵患者別只往負面想"),
+        ] {
+            let t = choose(&[c(titled, Social), c(headline, Headline)], None);
+            assert_eq!(t.as_deref(), Some(headline));
+        }
         // A headline that merely shares its first words stays whole.
         let t = choose(
             &[
