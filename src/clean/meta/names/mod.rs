@@ -144,6 +144,7 @@ impl Candidate {
             let labelled = after_label.len() < line.trim().len();
             let whole = after_label.trim_end_matches([',', ';']).trim();
             for n in split_byline(line) {
+                // (A wire story signed by its agency alone passes either test.)
                 let ok = if evidence.machine() {
                     plausible_author(&n)
                 } else {
@@ -155,7 +156,7 @@ impl Candidate {
                             || labelled && n == whole && given::is_given_name(&n))
                             && is_signature(&n)
                         || evidence.marked() && n == whole && is_login(&n)
-                };
+                } || n == whole && words::is_agency(&n);
                 if ok && !names.iter().any(|m| same_name(m, &n)) {
                     names.push(n);
                 }
@@ -234,6 +235,9 @@ pub(crate) fn explain(candidates: &[Candidate], chosen: Option<usize>) -> Vec<Se
 /// - Sources that agree on a name count: a byline that repeats the meta
 ///   author outweighs a JSON-LD list that names someone else.
 /// - A lone word ("FAIL", "Staff") loses to a full name.
+/// - A news agency alone ("dpa", "The Associated Press") signs a wire
+///   story; a writer named anywhere comes first, and an agency listed
+///   beside writers is theirs, not a co-writer.
 /// - Markup naming someone the page never prints loses to a byline the
 ///   reader sees ("Auto Illustrierte" in `<meta name=author>` against
 ///   "Text & Fotos: Ivan Valetny" under the headline).
@@ -309,9 +313,18 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
     let byline_seen = candidates
         .iter()
         .any(|c| c.evidence.marked() && !own(c).is_empty());
+    // An agency signs a wire story only when no one else is named: a
+    // paper's own writer who rewrote it, or a desk that shares the
+    // credit, comes first.
+    let wire = |names: &[String]| names.iter().all(|n| words::is_agency(n));
+    let people_named = candidates.iter().any(|c| {
+        let names = own(c);
+        !c.evidence.last_resort() && !names.is_empty() && !names.iter().any(|n| words::is_agency(n))
+    });
     let others_named = candidates
         .iter()
         .any(|c| !c.evidence.last_resort() && !own(c).is_empty());
+
     let mut best: Option<(i32, usize, Vec<String>)> = None;
     for (i, c) in candidates.iter().enumerate() {
         let names = own(c);
@@ -327,6 +340,10 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
         if names.iter().all(|n| is_login(n)) {
             score -= 5;
         }
+        if wire(&names) && people_named {
+            score -= 30;
+        }
+
         if !c.shown && byline_seen {
             score -= 35;
         }
@@ -367,6 +384,13 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
             if let Some(short) = before_run_on_beat(n, &candidates[*i].value, candidates) {
                 *n = short;
             }
+        }
+    }
+    // Writers and their agency ("Ann Lee" and "Associated Press" in a meta
+    // each): the writers.
+    if let Some((_, _, names)) = &mut best {
+        if !wire(names) {
+            names.retain(|n| !words::is_agency(n));
         }
     }
     match best {
@@ -954,7 +978,9 @@ mod tests {
             "fuchs1978",
             "Staff",
             "Posts",
-            "AP",
+            // (An agency's acronym is its signature: see
+            // `a_wire_story_is_signed_by_its_agency_when_no_one_else_is_named`.)
+            "NDR",
         ] {
             let c = cand(&[bad], Evidence::BylineElement);
             assert!(c.names.is_empty(), "{bad}: {:?}", c.names);
@@ -986,6 +1012,38 @@ mod tests {
         let el = cand(&["Ann Lee, Online Redaktion"], Evidence::BylineElement);
         assert_eq!(choose(&[ld.clone(), el], &[]).0, ["Ann Lee"]);
         assert_eq!(choose(&[ld, meta], &[]).0, ["Ann Lee"]);
+    }
+
+    #[test]
+    fn a_wire_story_is_signed_by_its_agency_when_no_one_else_is_named() {
+        let ld = cand(&["dpa"], Evidence::JsonLd);
+        let line = cand(&["Von DPA"], Evidence::BylineElement);
+        assert_eq!(ld.names, ["dpa"]);
+        assert_eq!(line.names, ["DPA"]);
+        assert_eq!(choose(&[ld.clone(), line], &[]).0, ["dpa"]);
+        // A writer named anywhere comes first.
+        let el = cand(&["Sylvain Fort"], Evidence::BylineElement);
+        assert_eq!(choose(&[ld, el.clone()], &[]).0, ["Sylvain Fort"]);
+        let ap = cand(&["The Associated Press"], Evidence::JsonLd);
+        assert_eq!(ap.names, ["The Associated Press"]);
+        assert_eq!(choose(&[ap, el], &[]).0, ["Sylvain Fort"]);
+        // A writer of the agency.
+        let ld = cand(&["Ann Lee"], Evidence::JsonLd);
+        let meta = cand(&["Ann Lee", "Associated Press"], Evidence::Meta);
+        let rel = cand(&["Associated Press"], Evidence::RelAuthor);
+        assert_eq!(
+            choose(&[ld.clone(), meta.clone(), rel.clone()], &[]).0,
+            ["Ann Lee"]
+        );
+        assert_eq!(choose(&[rel, ld, meta], &[]).0, ["Ann Lee"]);
+        // Writers and their agency, a meta each: the writers.
+        let metas = cand(&["Ann Lee", "Bo Chan", "Associated Press"], Evidence::Meta);
+        assert_eq!(choose(&[metas], &[]).0, ["Ann Lee", "Bo Chan"]);
+        // An agency inside a longer credit is not signed by it alone.
+        assert!(cand(&["Foto: dpa / Ann Lee"], Evidence::ByLine)
+            .names
+            .iter()
+            .all(|n| n != "dpa"));
     }
 
     #[test]

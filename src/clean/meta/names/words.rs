@@ -638,6 +638,65 @@ fn glued(s: &str) -> bool {
     false
 }
 
+/// News agencies, which sign the stories they wire to every paper: "dpa",
+/// "The Associated Press". A wire story's byline or markup names the agency
+/// alone, and that is its author (a paper that rewrites it names its own
+/// writer, who then wins: see `choose`). Lower case.
+const AGENCIES: &[&str] = &[
+    "dpa",
+    "afp",
+    "ap",
+    "associated press",
+    "the associated press",
+    "reuters",
+    "thomson reuters",
+    "agence france presse",
+    "agence france-presse",
+    "apa",
+    "sda",
+    "keystone sda",
+    "keystone-sda",
+    "kna",
+    "epd",
+    "efe",
+    "agencia efe",
+    "ansa",
+    "europa press",
+    "anp",
+    "belga",
+    "pa",
+    "pa media",
+    "press association",
+    "kyodo",
+    "kyodo news",
+    "yonhap",
+    "xinhua",
+    "tass",
+    "interfax",
+    "ntb",
+    "ritzau",
+    "stt",
+    "ctk",
+    "čtk",
+    "pap",
+    "mti",
+    "anadolu",
+    "aap",
+    "the canadian press",
+    "canadian press",
+    "upi",
+    "ians",
+    "pti",
+    "agencias",
+    "agências",
+];
+
+/// Whether `s` is a news agency's name ([`AGENCIES`]).
+pub(crate) fn is_agency(s: &str) -> bool {
+    let k = s.trim().to_lowercase();
+    AGENCIES.contains(&k.as_str())
+}
+
 /// The looser test for values written for machines (JSON-LD, meta tags):
 /// organisations and one-word pen names pass, but not login names,
 /// placeholders, URLs, job titles or acronyms ("FAIL", "AFP").
