@@ -275,8 +275,8 @@ fn first_of_stories(a: &Arena, st: &[Stat], roots: &[u32]) -> Option<u32> {
     const STORY: u32 = 500;
     let mut stories: Vec<u32> = Vec::new();
     for &r in roots {
-        let mut k = r as usize;
-        while k < a.subtree_end(r) {
+        let (mut k, end) = (r as usize, a.subtree_end(r));
+        while k < end {
             let headed = a.nodes[k].tag == Tag::Article
                 && st[k].good >= STORY
                 && (k + 1..a.subtree_end(k as u32)).any(|j| a.nodes[j].tag == Tag::H(1));

@@ -313,9 +313,8 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
     let byline_seen = candidates
         .iter()
         .any(|c| c.evidence.marked() && !own(c).is_empty());
-    // An agency signs a wire story only when no one else is named: a
-    // paper's own writer who rewrote it, or a desk that shares the
-    // credit, comes first.
+    // An agency signs a wire story when no one else is named: a paper's
+    // own writer, who rewrote it, comes first.
     let wire = |names: &[String]| names.iter().all(|n| words::is_agency(n));
     let people_named = candidates.iter().any(|c| {
         let names = own(c);
@@ -324,7 +323,6 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
     let others_named = candidates
         .iter()
         .any(|c| !c.evidence.last_resort() && !own(c).is_empty());
-
     let mut best: Option<(i32, usize, Vec<String>)> = None;
     for (i, c) in candidates.iter().enumerate() {
         let names = own(c);
@@ -343,7 +341,6 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
         if wire(&names) && people_named {
             score -= 30;
         }
-
         if !c.shown && byline_seen {
             score -= 35;
         }
@@ -376,19 +373,17 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
             *names = all;
         }
     }
-    // "Emma Mackenzie Lifestyle Writer": a beat the desk list does not
-    // know, run on before the job title, reads as a third word of the name.
-    // Another source naming the writer without it settles which it is.
     if let Some((_, i, names)) = &mut best {
+        // "Emma Mackenzie Lifestyle Writer": a beat the desk list does not
+        // know, run on before the job title, reads as a third word of the
+        // name. Another source naming the writer without it settles it.
         for n in names.iter_mut() {
             if let Some(short) = before_run_on_beat(n, &candidates[*i].value, candidates) {
                 *n = short;
             }
         }
-    }
-    // Writers and their agency ("Ann Lee" and "Associated Press" in a meta
-    // each): the writers.
-    if let Some((_, _, names)) = &mut best {
+        // Writers and their agency ("Ann Lee" and "Associated Press" in a
+        // meta each): the writers.
         if !wire(names) {
             names.retain(|n| !words::is_agency(n));
         }
