@@ -236,8 +236,8 @@ pub(crate) fn explain(candidates: &[Candidate], chosen: Option<usize>) -> Vec<Se
 ///   author outweighs a JSON-LD list that names someone else.
 /// - A lone word ("FAIL", "Staff") loses to a full name.
 /// - A news agency alone ("dpa", "The Associated Press") signs a wire
-///   story; a writer named anywhere comes first, and an agency listed
-///   beside writers is theirs, not a co-writer.
+///   story; a writer named anywhere comes first, and an agency credited
+///   beside writers ("Adam Vidler with AP") stays in the credit.
 /// - Markup naming someone the page never prints loses to a byline the
 ///   reader sees ("Auto Illustrierte" in `<meta name=author>` against
 ///   "Text & Fotos: Ivan Valetny" under the headline).
@@ -381,11 +381,6 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
             if let Some(short) = before_run_on_beat(n, &candidates[*i].value, candidates) {
                 *n = short;
             }
-        }
-        // Writers and their agency ("Ann Lee" and "Associated Press" in a
-        // meta each): the writers.
-        if !wire(names) {
-            names.retain(|n| !words::is_agency(n));
         }
     }
     match best {
@@ -1022,18 +1017,14 @@ mod tests {
         let ap = cand(&["The Associated Press"], Evidence::JsonLd);
         assert_eq!(ap.names, ["The Associated Press"]);
         assert_eq!(choose(&[ap, el], &[]).0, ["Sylvain Fort"]);
-        // A writer of the agency.
+        // Credited beside a writer, the agency stays in the credit.
         let ld = cand(&["Ann Lee"], Evidence::JsonLd);
         let meta = cand(&["Ann Lee", "Associated Press"], Evidence::Meta);
         let rel = cand(&["Associated Press"], Evidence::RelAuthor);
         assert_eq!(
-            choose(&[ld.clone(), meta.clone(), rel.clone()], &[]).0,
-            ["Ann Lee"]
+            choose(&[ld, meta, rel], &[]).0,
+            ["Ann Lee", "Associated Press"]
         );
-        assert_eq!(choose(&[rel, ld, meta], &[]).0, ["Ann Lee"]);
-        // Writers and their agency, a meta each: the writers.
-        let metas = cand(&["Ann Lee", "Bo Chan", "Associated Press"], Evidence::Meta);
-        assert_eq!(choose(&[metas], &[]).0, ["Ann Lee", "Bo Chan"]);
         // An agency inside a longer credit is not signed by it alone.
         assert!(cand(&["Foto: dpa / Ann Lee"], Evidence::ByLine)
             .names
