@@ -423,6 +423,7 @@ impl Arena {
                         let (mut w, mut hgt) = (None, None);
                         let mut floated = false;
                         let mut lazy: Option<String> = None;
+                        let mut aria_hidden = false;
                         for at in &el.attrs {
                             let v: &str = &at.value;
                             match &*at.name.local {
@@ -493,7 +494,7 @@ impl Arena {
                                 }
                                 "hidden" => return Seen::Skip,
                                 "aria-hidden" if v.trim().eq_ignore_ascii_case("true") => {
-                                    return Seen::Skip
+                                    aria_hidden = true;
                                 }
                                 "style" if style_hides(v) => return Seen::Skip,
                                 "style" => floated |= style_floats(v),
@@ -504,6 +505,12 @@ impl Arena {
                                 }
                                 _ => {}
                             }
+                        }
+                        // Hidden from screen readers, not shown: but text
+                        // behind a paywall, which the page carries hidden
+                        // until it is unlocked, is the article's.
+                        if aria_hidden && !a.class.contains("paywall") {
+                            return Seen::Skip;
                         }
                         if tag == Tag::Img {
                             let bad = |s: &Option<String>| {

@@ -212,7 +212,18 @@ impl Serializer<'_> {
         // says of it ("node-full paywall-on": a paywalled story whose text
         // the page still carries).
         let story = node.tag == Tag::Article && s.good >= 500;
-        if !protected && !story && self.flags.weight_classes && node.tag != Tag::Blockquote {
+        // A paragraph of prose classed `paywall` is gated text, however
+        // little of it there is; a prompt is a line or a box.
+        let gated = node.tag == Tag::P && !s.has_block && s.good > 0 && {
+            let at = node.attrs();
+            at.class.contains(PAYWALL) || at.id.contains(PAYWALL)
+        };
+        if !protected
+            && !story
+            && !gated
+            && self.flags.weight_classes
+            && node.tag != Tag::Blockquote
+        {
             if let Some(r) = boiler_class_except(node.attrs(), &self.structural) {
                 return Some(r);
             }
@@ -563,6 +574,22 @@ mod tests {
             ),
         );
         assert!(!body(&clean(&html)).contains("Subscribe"));
+    }
+
+    #[test]
+    fn a_paragraph_of_prose_behind_a_paywall_is_kept_even_hidden_from_screen_readers() {
+        // Two gated paragraphs after a long free opening, hidden from
+        // screen readers until unlocked; a hidden prompt box still goes.
+        let p0 = "The new lines were first proposed six years ago, when the northern suburbs grew faster than any other part of the city, and the plan has been debated at every council meeting since then, with the cost, the routes and the timetable all changed more than once before the vote that finally settled them this week.";
+        let html = page(
+            "<title>Buses for the north</title>",
+            &format!(
+                r#"<h1>Buses for the north</h1><p>{P1}</p><p>{p0}</p><p>{P2}</p><p class="paywall" aria-hidden="true">{P3}</p><div class="paywall" aria-hidden="true"><p>Subscribe to keep reading.</p></div>"#
+            ),
+        );
+        let md = body(&clean(&html));
+        assert!(md.contains(&P3[..40]), "{md}");
+        assert!(!md.contains("Subscribe"), "{md}");
     }
 
     #[test]
