@@ -535,12 +535,7 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
     } else {
         Vec::new()
     };
-    let source_url = head
-        .canonical
-        .clone()
-        .filter(|u| is_absolute(u))
-        .or_else(|| meta(&["og:url"]).filter(|u| is_absolute(u)))
-        .or_else(|| ld.url.filter(|u| is_absolute(u)));
+    let source_url = stated_url(head).or_else(|| ld.url.filter(|u| is_absolute(u)));
     let language = head
         .lang
         .clone()
@@ -566,19 +561,25 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
     }
 }
 
-/// The page's site, as [`host_label`] names it, from the address the page
-/// gives itself (its canonical link, else `og:url`).
-pub(super) fn page_site(head: &Head) -> Option<String> {
+/// The address the page gives itself: its canonical link, else its
+/// `og:url`, when absolute.
+fn stated_url(head: &Head) -> Option<String> {
     head.canonical
-        .as_deref()
+        .clone()
         .filter(|u| is_absolute(u))
         .or_else(|| {
             head.metas
                 .iter()
-                .find(|(k, v)| k == "og:url" && is_absolute(v))
-                .map(|(_, v)| v.as_str())
+                .find(|(k, v)| k == "og:url" && !v.trim().is_empty())
+                .map(|(_, v)| collapse(&decode_entities(v)))
+                .filter(|u| is_absolute(u))
         })
-        .and_then(host_label)
+}
+
+/// The page's site, as [`host_label`] names it, from the address the page
+/// gives itself ([`stated_url`]).
+pub(super) fn page_site(head: &Head) -> Option<String> {
+    stated_url(head).as_deref().and_then(host_label)
 }
 
 /// The name a URL's host is registered under: "cbsnews" for

@@ -6,7 +6,7 @@
 
 use crate::clean::Dropped;
 
-use super::arena::{Arena, Tag};
+use super::arena::{Arena, Attrs, Tag};
 use super::hints::{boiler_class_except, boiler_tokens, class_weight_except};
 use super::lead::lead_paragraphs;
 use super::select::Flags;
@@ -52,6 +52,10 @@ fn structural_words(a: &Arena, st: &[Stat], roots: &[u32], good_total: u32) -> V
 /// few).
 const PAYWALL: &str = "paywall";
 
+fn says_paywall(at: &Attrs) -> bool {
+    at.class.contains(PAYWALL) || at.id.contains(PAYWALL)
+}
+
 /// Good text under elements whose class or id says paywall (nested ones
 /// counted once). More than half of the article's text is the gated text,
 /// never a prompt; it follows the free opening, so unlike
@@ -65,8 +69,7 @@ fn gated_text(a: &Arena, st: &[Stat], roots: &[u32]) -> u32 {
             if i < until || node.attrs.is_none() || node.tag == Tag::Text {
                 continue;
             }
-            let at = node.attrs();
-            if at.class.contains(PAYWALL) || at.id.contains(PAYWALL) {
+            if says_paywall(node.attrs()) {
                 sum += st[i].good;
                 until = a.subtree_end(i as u32);
             }
@@ -214,10 +217,7 @@ impl Serializer<'_> {
         let story = node.tag == Tag::Article && s.good >= 500;
         // A paragraph of prose classed `paywall` is gated text, however
         // little of it there is; a prompt is a line or a box.
-        let gated = node.tag == Tag::P && !s.has_block && s.good > 0 && {
-            let at = node.attrs();
-            at.class.contains(PAYWALL) || at.id.contains(PAYWALL)
-        };
+        let gated = node.tag == Tag::P && !s.has_block && s.good > 0 && says_paywall(node.attrs());
         if !protected
             && !story
             && !gated
@@ -496,6 +496,10 @@ pub(super) fn sanitize(html: &str, base: Option<&ammonia::Url>) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{body, clean, page, P1, P2, P3};
+
+    /// A paragraph long enough, with the first, to stand as the article's
+    /// free opening (over 500 bytes: no retry of the selection).
+    const FREE_OPENING: &str = "The new lines were first proposed six years ago, when the northern suburbs grew faster than any other part of the city, and the plan has been debated at every council meeting since then, with the cost, the routes and the timetable all changed more than once before the vote that finally settled them this week.";
     use crate::clean::Block;
 
     #[test]
@@ -580,11 +584,10 @@ mod tests {
     fn a_paragraph_of_prose_behind_a_paywall_is_kept_even_hidden_from_screen_readers() {
         // Two gated paragraphs after a long free opening, hidden from
         // screen readers until unlocked; a hidden prompt box still goes.
-        let p0 = "The new lines were first proposed six years ago, when the northern suburbs grew faster than any other part of the city, and the plan has been debated at every council meeting since then, with the cost, the routes and the timetable all changed more than once before the vote that finally settled them this week.";
         let html = page(
             "<title>Buses for the north</title>",
             &format!(
-                r#"<h1>Buses for the north</h1><p>{P1}</p><p>{p0}</p><p>{P2}</p><p class="paywall" aria-hidden="true">{P3}</p><div class="paywall" aria-hidden="true"><p>Subscribe to keep reading.</p></div>"#
+                r#"<h1>Buses for the north</h1><p>{P1}</p><p>{FREE_OPENING}</p><p>{P2}</p><p class="paywall" aria-hidden="true">{P3}</p><div class="paywall" aria-hidden="true"><p>Subscribe to keep reading.</p></div>"#
             ),
         );
         let md = body(&clean(&html));
@@ -616,13 +619,12 @@ mod tests {
         // Every paragraph after the free opening (long enough to stand as
         // the article) is classed `paywall`, a subheading too: most of the
         // text, the gated story.
-        let p0 = "The new lines were first proposed six years ago, when the northern suburbs grew faster than any other part of the city, and the plan has been debated at every council meeting since then, with the cost, the routes and the timetable all changed more than once before the vote that finally settled them this week.";
         let p4 = "Drivers said the night routes were the hardest to staff, and the union has asked for a bonus for late shifts before the new lines open next spring.";
         let p5 = "The council will publish the new timetable in January, and residents can comment on the routes at three public meetings in the northern suburbs in February.";
         let html = page(
             "<title>Buses for the north</title>",
             &format!(
-                r#"<h1>Buses for the north</h1><p>{P1}</p><p>{p0}</p><p class="paywall">{P2}</p><h2 class="paywall">Night routes</h2><p class="paywall">{P3}</p><p class="paywall">{p4}</p><p class="paywall">{p5}</p><div class="paywall-prompt"><p>Subscribe to keep reading.</p></div>"#
+                r#"<h1>Buses for the north</h1><p>{P1}</p><p>{FREE_OPENING}</p><p class="paywall">{P2}</p><h2 class="paywall">Night routes</h2><p class="paywall">{P3}</p><p class="paywall">{p4}</p><p class="paywall">{p5}</p><div class="paywall-prompt"><p>Subscribe to keep reading.</p></div>"#
             ),
         );
         let md = body(&clean(&html));
