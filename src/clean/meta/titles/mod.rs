@@ -332,6 +332,9 @@ fn without_dangling_separator(title: &str) -> &str {
     }
 }
 
+/// Dashes and bars that set a site's name off with no spaces.
+const GLUED_SEPARATORS: [char; 6] = ['-', '|', '–', '—', '·', 'ㅣ'];
+
 /// Whether `rest`, following a headline, is set off from it: a separator
 /// (" | Site"), or a colon or a symbol after a space (" : 06.11.2023,
 /// 11.41 Uhr", " ⋆ Site", " › Site"). A parenthesis is the headline's own
@@ -339,15 +342,16 @@ fn without_dangling_separator(title: &str) -> &str {
 /// Chinese titles set the site off without spaces ("…-정치ㅣ한국일보",
 /// "…--时政--人民网"): a dash or bar run into letters of those scripts.
 fn set_off_after(rest: &str) -> bool {
-    let glued = rest
-        .trim_start_matches(['-', '|', '–', '—', '·', 'ㅣ'])
-        .chars()
-        .next()
-        .is_some_and(|c| {
-            c.is_alphabetic() && !c.is_ascii() && !c.is_lowercase() && !c.is_uppercase()
-        });
+    // (A letter of a script without case: Hangul, Han, Kana.)
+    let caseless =
+        |c: char| c.is_alphabetic() && !c.is_ascii() && !c.is_lowercase() && !c.is_uppercase();
     SEPARATORS.iter().any(|sep| rest.starts_with(sep))
-        || glued && rest.starts_with(['-', '|', '–', '—', '·', 'ㅣ'])
+        || rest.starts_with(GLUED_SEPARATORS)
+            && rest
+                .trim_start_matches(GLUED_SEPARATORS)
+                .chars()
+                .next()
+                .is_some_and(caseless)
         || rest.strip_prefix(' ').is_some_and(|r| {
             r.chars().next().is_some_and(|c| {
                 !c.is_alphanumeric() && !matches!(c, '(' | '[' | '"' | '\'' | '«' | '„' | '“')
