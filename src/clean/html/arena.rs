@@ -766,17 +766,27 @@ fn child_text(node: &NodeRef) -> String {
     out
 }
 
-/// Text only a screen reader speaks (WordPress's `screen-reader-text`,
-/// Bootstrap's `sr-only`, `visually-hidden`, and the same under a
-/// utility prefix: `u-screen-reader-text`): a label for an icon the
-/// digest does not show ("Post author", "Opens in a new window"), or the
-/// visible text again ("Kristen Falc'hon" twice in one link).
+/// Text only a screen reader speaks, by the class names of the common
+/// front-end kits (WordPress's `screen-reader-text` and older
+/// `assistive-text`, Bootstrap's `sr-only`, `visually-hidden`, Drupal's
+/// `element-invisible`, Foundation's `show-for-sr`, `offscreen` as in
+/// `h-offscreen`, Twitter's `u-hiddenVisually`), and the same under a
+/// utility prefix (`u-screen-reader-text`): a label for an icon or a
+/// toggle the digest does not show ("Post author", "Opens in a new
+/// window", "Box aufklappen Box zuklappen"), or the visible text again
+/// ("Kristen Falc'hon" twice in one link).
 fn screen_reader_only(class: &str) -> bool {
-    const HIDDEN: [&str; 4] = [
+    const HIDDEN: [&str; 10] = [
         "screen-reader-text",
+        "assistive-text",
         "sr-only",
         "visually-hidden",
         "visuallyhidden",
+        "hiddenvisually",
+        "element-invisible",
+        "show-for-sr",
+        "offscreen",
+        "a11y-hidden",
     ];
     class.split_ascii_whitespace().any(|c| {
         let c = c.as_bytes();
@@ -841,6 +851,10 @@ mod tests {
             "u-screen-reader-text",
             "SR-Only",
             "a11y_visually-hidden",
+            "h-offscreen",
+            "element-invisible element-focusable",
+            "show-for-sr",
+            "u-hiddenVisually",
         ] {
             let html = format!(
                 r#"<p><a href="/auteurs/kf">Kristen Falc'hon<span class="{class}">Kristen Falc'hon</span></a></p>"#
