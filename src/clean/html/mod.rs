@@ -30,8 +30,9 @@
 //! 7. **Sifting** (`sift.rs`, with the text tests of `filter.rs`): blocks
 //!    are judged on their text (labels, prompts, bylines, dates and
 //!    copyright lines, blocks the [`Hints`] know as boilerplate); a dropped
-//!    heading takes its section with it; notes after the article and
-//!    headings left without a section go last.
+//!    heading takes its section with it; notes after the article, the
+//!    writer's note (`writer_note.rs`, kept as `author_note`) and headings
+//!    left without a section go last.
 //!
 //! Every rule is general (tag, class/id vocabulary, text statistics, common
 //! phrases in a few languages); none names a site.
@@ -56,6 +57,7 @@ mod stats;
 mod tags;
 #[cfg(test)]
 mod test_support;
+mod writer_note;
 
 use dom_query::Document;
 
@@ -153,7 +155,7 @@ fn clean_page(html: &str, hints: &Hints) -> (Article, usize) {
         .as_deref()
         .map(normalize_for_matching)
         .unwrap_or_default();
-    let out_blocks = sift(em.blocks, &title_key, hints, &mut dropped);
+    let (out_blocks, author_note) = sift(em.blocks, &title_key, &meta.authors, hints, &mut dropped);
 
     // A description or deck that is the first paragraph of the body is the
     // lede, not a standfirst.
@@ -174,7 +176,7 @@ fn clean_page(html: &str, hints: &Hints) -> (Article, usize) {
         title: meta.title,
         subtitle,
         authors: meta.authors,
-        author_note: None,
+        author_note,
         source: meta.source,
         source_url: meta.source_url,
         date: meta.date,

@@ -8,6 +8,7 @@ use super::filter::{
 };
 use super::inline::link_share;
 use super::strip_md;
+use super::writer_note;
 use crate::clean::{Block, Dropped, Hints};
 
 /// The blocks worth keeping, in order; what goes is added to `dropped`
@@ -15,9 +16,10 @@ use crate::clean::{Block, Dropped, Hints};
 pub(super) fn sift(
     emitted: Vec<(Block, String)>,
     title_key: &str,
+    authors: &[String],
     hints: &Hints,
     dropped: &mut Vec<Dropped>,
-) -> Vec<Block> {
+) -> (Vec<Block>, Option<String>) {
     let mut blocks: Vec<(Block, String)> = Vec::new();
     // The heading being dropped with its section: level, scope, text.
     let mut section: Option<(u8, Scope, String)> = None;
@@ -84,7 +86,8 @@ pub(super) fn sift(
             dropped.push(Dropped { text, reason });
         }
     }
-    drop_orphan_headings(blocks, dropped)
+    let note = writer_note::take(&mut blocks, authors, dropped);
+    (drop_orphan_headings(blocks, dropped), note)
 }
 
 /// Why one block must go, if it must.

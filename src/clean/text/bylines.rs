@@ -263,33 +263,19 @@ impl Cleaner {
         if self.feats[i].words > 80 {
             return false;
         }
-        authors.iter().any(|name| {
-            let rest = text
-                .strip_prefix(name.as_str())
-                .or_else(|| {
-                    name.rsplit(' ')
-                        .next()
-                        .filter(|s| s.chars().count() >= 3)
-                        .and_then(|last| text.strip_prefix(last))
-                })
-                .map(str::trim_start);
-            rest.is_some_and(|r| {
-                let r = r.strip_prefix('(').map_or(r, |x| {
-                    x.split_once(')').map_or(x, |(_, after)| after.trim_start())
-                });
-                [
-                    "is a ",
-                    "is an ",
-                    "is the ",
-                    "is ",
-                    "writes ",
-                    "covers ",
-                    "reports ",
-                    "has been ",
-                ]
-                .iter()
-                .any(|p| r.starts_with(p))
-            })
+        names::after_writer(text, authors, true).is_some_and(|r| {
+            [
+                "is a ",
+                "is an ",
+                "is the ",
+                "is ",
+                "writes ",
+                "covers ",
+                "reports ",
+                "has been ",
+            ]
+            .iter()
+            .any(|p| r.starts_with(p))
         })
     }
 }

@@ -400,6 +400,32 @@ fn before_run_on_beat(name: &str, value: &str, candidates: &[Candidate]) -> Opti
     .then(|| head.to_string())
 }
 
+/// What follows a writer's name that opens `text`: "Ann Lee (@annlee) is a
+/// reporter …" → "is a reporter …". The name is one of `writers` whole, or,
+/// with `surname`, its last word alone ("Lee is …"); a parenthesis right
+/// after it (an age, a handle: "(37)", "(@annlee)") is skipped. A writer's
+/// bio opens so in every cleaner; what must follow differs by cleaner.
+pub(crate) fn after_writer<'a>(
+    text: &'a str,
+    writers: &[String],
+    surname: bool,
+) -> Option<&'a str> {
+    writers.iter().find_map(|name| {
+        let rest = text.strip_prefix(name.as_str()).or_else(|| {
+            let last = name.rsplit(' ').next().filter(|s| s.chars().count() >= 3)?;
+            surname.then(|| text.strip_prefix(last)).flatten()
+        })?;
+        // The name ends at a word's end ("Ann Leeds" is not "Ann Lee").
+        if rest.chars().next().is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let rest = rest.trim_start();
+        Some(rest.strip_prefix('(').map_or(rest, |x| {
+            x.split_once(')').map_or(x, |(_, after)| after.trim_start())
+        }))
+    })
+}
+
 /// A site named as a person ("Wolfgang Michal" on wolfgangmichal.de): a
 /// blog whose writer is its owner, not a publisher hiding the writer.
 pub(crate) fn personal_site(site: &str) -> bool {
