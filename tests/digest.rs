@@ -400,6 +400,11 @@ fn source_spellings_merge_and_publishers_are_not_authors() {
                 &page("CNBC LLC", "Jane Roe", "Rates rise"),
             ),
             ("content/b.html", &page("CNBC", "CNBC", "Oil falls")),
+            // The page credits its newsroom by another spelling of the site.
+            (
+                "content/c.html",
+                &page("Harbour Review", "Harbour Review Mag", "Gas steady"),
+            ),
         ],
     );
     let public = build_ok(dir.path(), &[]);
@@ -414,6 +419,10 @@ fn source_spellings_merge_and_publishers_are_not_authors() {
         "a publisher is not an author"
     );
     assert!(public.join("authors/jane-roe/index.html").is_file());
+    assert!(
+        !public.join("authors/harbour-review-mag").exists(),
+        "a site credited as the author is not an author"
+    );
 }
 
 #[test]

@@ -28,6 +28,11 @@ pub struct Article {
     /// Deck or standfirst under the headline.
     pub subtitle: Option<String>,
     pub authors: Vec<String>,
+    /// `authors` is the site's own name, credited by the page's author
+    /// markup when it names no person ("BBC News"): true to the page, but
+    /// no writer, so the digest lists no author page for it.
+    #[serde(skip)]
+    pub authors_are_site: bool,
     /// "(The writer is … Views expressed are personal)": shown as a byline
     /// box, never as body text.
     pub author_note: Option<String>,

@@ -292,7 +292,13 @@ pub(super) fn front_matter(
         date: readable(article.date),
         updated: readable(article.updated),
         tags: article.tags,
-        authors: article.authors,
+        // A site credited as the author is no writer: the digest lists
+        // no publisher as an author (`extract` still shows the credit).
+        authors: if article.authors_are_site {
+            Vec::new()
+        } else {
+            article.authors
+        },
         // The editor's folder rule names the source over the page's own
         // metadata (which is often a section name or a sister site).
         source: source_rule.or(article.source),

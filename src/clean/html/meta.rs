@@ -213,6 +213,9 @@ pub(super) struct Meta {
     pub(super) title: Option<String>,
     pub(super) subtitle: Option<String>,
     pub(super) authors: Vec<String>,
+    /// `authors` name the site, which author markup credits (see
+    /// `names::site_credit`), not people.
+    pub(super) authors_are_site: bool,
     pub(super) date: Option<String>,
     /// The markup's last modification, on a later day than `date`.
     pub(super) updated: Option<String>,
@@ -445,6 +448,15 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
         candidates.extend(last);
         (authors, chosen) = names::choose(&candidates, &sites);
     }
+    // Still no one: the site, if author markup credits it.
+    let site_credit = authors
+        .is_empty()
+        .then(|| names::site_credit(&candidates))
+        .flatten();
+    let authors_are_site = site_credit.is_some();
+    if let Some((names, i)) = site_credit {
+        (authors, chosen) = (names, Some(i));
+    }
     seen.extend(names::explain(&candidates, chosen));
     let page_urls: Vec<&str> = [
         head.canonical.as_deref(),
@@ -551,6 +563,7 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
         title,
         subtitle,
         authors,
+        authors_are_site,
         date,
         updated,
         source: source.or(host_named),
@@ -692,6 +705,20 @@ mod tests {
             &body,
         ));
         assert!(a.authors.is_empty(), "{:?}", a.authors);
+    }
+
+    #[test]
+    fn a_site_its_author_markup_credits_is_the_credit_when_no_one_is_named() {
+        let head = r#"<title>Night buses return</title><meta property="og:site_name" content="Harbour Review"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Night buses return","author":{"@type":"Organization","name":"Harbour Review"}}</script>"#;
+        let body = format!("<h1>Night buses return</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        let a = clean(&page(head, &body));
+        assert_eq!(a.authors, ["Harbour Review"]);
+        assert!(a.authors_are_site);
+        // A writer named anywhere comes first.
+        let signed = format!("<h1>Night buses return</h1><p class=\"byline\">By Ann Lee</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        let a = clean(&page(head, &signed));
+        assert_eq!(a.authors, ["Ann Lee"]);
+        assert!(!a.authors_are_site);
     }
 
     #[test]

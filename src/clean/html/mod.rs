@@ -176,6 +176,7 @@ fn clean_page(html: &str, hints: &Hints) -> (Article, usize) {
         title: meta.title,
         subtitle,
         authors: meta.authors,
+        authors_are_site: meta.authors_are_site,
         author_note,
         source: meta.source,
         source_url: meta.source_url,

@@ -478,12 +478,16 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         if in_title {
             continue;
         }
-        let part = strip_label(
-            part.trim()
-                .trim_end_matches('.')
-                .trim_start_matches(['(', '"', '\'', ':'])
-                .trim_end_matches([')', '"', '\'', ':']),
-        );
+        let part = part
+            .trim()
+            .trim_end_matches('.')
+            .trim_start_matches(['(', '"', '\'', ':']);
+        // A bracket the name closes stays: "Ann Lee (annlee)".
+        let part = strip_label(if part.contains('(') {
+            part.trim_end_matches(['"', '\'', ':'])
+        } else {
+            part.trim_end_matches([')', '"', '\'', ':'])
+        });
         // A name followed by its job title with no comma ("Ann Lee Staff
         // Writer"): keep the words before the title.
         let mut words: Vec<&str> = part.split_whitespace().collect();

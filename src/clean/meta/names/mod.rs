@@ -217,7 +217,7 @@ pub(crate) fn explain(candidates: &[Candidate], chosen: Option<usize>) -> Vec<Se
                 from: format!("{}; {read}", c.evidence.label()),
                 chosen: (Some(i) == chosen).then(|| {
                     format!(
-                        "{}; the strongest evidence that agrees with the others and is not the site",
+                        "{}; the strongest evidence that agrees with the others and is not the site (or the site, when author markup names it and nothing names anyone)",
                         c.evidence.label()
                     )
                 }),
@@ -231,7 +231,7 @@ pub(crate) fn explain(candidates: &[Candidate], chosen: Option<usize>) -> Vec<Se
 /// they came from. `sites`: the site's and publisher's names.
 ///
 /// - A candidate whose names are all the site's name loses: a publisher is
-///   not a writer, and when it is all there is, there is no author.
+///   not a writer (when it is all there is, see [`site_credit`]).
 /// - Sources that agree on a name count: a byline that repeats the meta
 ///   author outweighs a JSON-LD list that names someone else.
 /// - A lone word ("FAIL", "Staff") loses to a full name.
@@ -387,6 +387,31 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
         Some((_, i, names)) => (names, Some(i)),
         None => (Vec::new(), None),
     }
+}
+
+/// The site's name as the page's credit, when [`choose`] found no one
+/// (last resorts included): author markup (JSON-LD `author`, an author
+/// meta, `rel=author`) that names only the site ("BBC News", "Solarserver")
+/// is the page crediting its newsroom. A byline naming only the site is
+/// not read so: it is as often a masthead or a section. The names, and the
+/// candidate they came from.
+pub(crate) fn site_credit(candidates: &[Candidate]) -> Option<(Vec<String>, usize)> {
+    let declares = |e: Evidence| e.machine() || e == Evidence::RelAuthor;
+    candidates
+        .iter()
+        .enumerate()
+        // One name, one value's whole text after its label ("von AUTO
+        // ZEITUNG"): a part of it ("Bündnis" of "Bündnis 90/Die Grünen")
+        // is no one's credit.
+        .filter(|(_, c)| {
+            declares(c.evidence)
+                && c.names.len() == 1
+                && c.value
+                    .split(" ; ")
+                    .any(|v| strip_label(v).trim() == c.names[0])
+        })
+        .min_by_key(|(i, c)| (c.evidence, *i))
+        .map(|(i, c)| (c.names.clone(), i))
 }
 
 /// `name` less its last word, when in `value` a job word follows `name`
@@ -723,6 +748,18 @@ mod tests {
     }
 
     #[test]
+    fn a_bracket_the_name_closes_stays() {
+        assert_eq!(
+            split_byline("史蒂文的家 (stevenhgm)"),
+            ["史蒂文的家 (stevenhgm)"]
+        );
+        assert_eq!(
+            split_byline("Bruno (Henrique Zecchin) Rodrigues"),
+            ["Bruno (Henrique Zecchin) Rodrigues"]
+        );
+    }
+
+    #[test]
     fn a_label_after_a_field_or_a_date_is_a_byline() {
         for line in [
             "Datum: 03.11.2021 Autor: Peter Maahn/SP-X",
@@ -883,7 +920,30 @@ mod tests {
             choose(&[site.clone(), byline.clone()], &["The Daily Example"]).0,
             ["Ann Lee"]
         );
-        assert!(choose(&[site], &["Daily Example"]).0.is_empty());
+        // Named by author markup and no one else named: the newsroom
+        // credited as the page credits it. A byline naming only the site
+        // is no credit.
+        let site = cand(&["Daily Example"], Evidence::JsonLd);
+        assert!(choose(std::slice::from_ref(&site), &["Daily Example"])
+            .0
+            .is_empty());
+        assert_eq!(
+            site_credit(&[site]),
+            Some((vec!["Daily Example".into()], 0))
+        );
+        let by_site = cand(&["By Daily Example"], Evidence::ByLine);
+        assert_eq!(site_credit(&[by_site]), None);
+        // A label is not part of the credit; a part of a name is no credit.
+        let labelled = cand(&["von AUTO ZEITUNG"], Evidence::JsonLd);
+        assert_eq!(
+            site_credit(&[labelled]).map(|c| c.0),
+            Some(vec!["AUTO ZEITUNG".into()])
+        );
+        let part = cand(
+            &["Bündnis 90/Die Grünen Bundestagsfraktion"],
+            Evidence::Meta,
+        );
+        assert_eq!(site_credit(&[part]), None);
         let run_on = cand(
             &["Elliot Brownstein Florida Today"],
             Evidence::BylineElement,
@@ -892,9 +952,11 @@ mod tests {
             choose(&[run_on], &["floridatoday"]).0,
             ["Elliot Brownstein"]
         );
-        // A desk named after the site.
+        // A desk named after the site is no person: a writer named
+        // anywhere comes first.
         let desk = cand(&["Telegraph Sport"], Evidence::Meta);
-        assert!(choose(&[desk], &["The Telegraph"]).0.is_empty());
+        let writer = cand(&["Ann Lee"], Evidence::BylineElement);
+        assert_eq!(choose(&[desk, writer], &["The Telegraph"]).0, ["Ann Lee"]);
     }
 
     #[test]
@@ -935,7 +997,11 @@ mod tests {
             assert!(!personal_site(outlet), "{outlet}");
         }
         let outlet = cand(&["Hildesheimer Presse"], Evidence::Meta);
-        assert!(choose(&[outlet], &["Hildesheimer Presse"]).0.is_empty());
+        let copyright = cand(&["Ann Lee"], Evidence::Copyright);
+        assert_eq!(
+            choose(&[outlet, copyright], &["Hildesheimer Presse"]).0,
+            ["Ann Lee"]
+        );
     }
 
     #[test]
