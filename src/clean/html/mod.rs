@@ -21,7 +21,8 @@
 //!    template sets apart from them (`lead.rs`).
 //! 5. **Boilerplate inside the article** (`prune.rs`, with `caption.rs`)
 //!    is dropped with a reason: elements whose class/id/role says share
-//!    bar, related links, newsletter, comments, captions…; captions set
+//!    bar, related links, newsletter, comments, captions…; other stories'
+//!    teaser cards (`teaser.rs`); captions set
 //!    beside their image without `<figcaption>`; link-dense lists and
 //!    blocks; image-heavy blocks. What is kept is serialised and **sanitised with
 //!    ammonia**.
@@ -55,6 +56,7 @@ mod select;
 mod sift;
 mod stats;
 mod tags;
+mod teaser;
 #[cfg(test)]
 mod test_support;
 mod writer_note;

@@ -211,6 +211,15 @@ impl Serializer<'_> {
                 "a consent, sign-up or cookie box (it links the site's privacy policy)".into(),
             );
         }
+        if !protected
+            && matches!(
+                node.tag,
+                Tag::Div | Tag::Section | Tag::Article | Tag::OtherBlock | Tag::Li
+            )
+            && super::teaser::is_teaser_card(self.a, self.st, n)
+        {
+            return Some("another story's teaser (a box whose headline links elsewhere)".into());
+        }
         // An `<article>` holding prose is the story, whatever its class
         // says of it ("node-full paywall-on": a paywalled story whose text
         // the page still carries).

@@ -1,0 +1,87 @@
+//! Another story's teaser card inside the article: a box whose one
+//! heading is wholly a link to another page (that story's headline), with
+//! a kicker or a sentence of teaser text beside it ("Entwarnung" /
+//! "Polizeieinsatz in Bitterfeld …" / "In Bitterfeld soll ein Mann …").
+//! The link-dense rules miss it, because the teaser sentence is plain text
+//! and outweighs the linked headline; read as blocks, the kicker and the
+//! sentence look like the article's own short paragraphs.
+//!
+//! A heading linked to the page's own anchor (`<h2><a href="#risks">`, as
+//! blogs make their headings linkable) is the article's section, and a box
+//! with more text than a teaser's is the article's too.
+
+use super::arena::{Arena, Tag};
+use super::stats::Stat;
+
+/// A teaser's text at most: headline, kicker and one or two sentences.
+const MAX_LEN: u32 = 400;
+
+/// A headline is a few words at least; a linked "More" or "Video" is a
+/// label, which the link-density rules judge.
+const MIN_HEADLINE: u32 = 20;
+
+/// Whether element `n` is another story's teaser card.
+pub(super) fn is_teaser_card(a: &Arena, st: &[Stat], n: u32) -> bool {
+    let s = &st[n as usize];
+    if s.len == 0 || s.len > MAX_LEN || s.paras > 2 {
+        return false;
+    }
+    let end = a.subtree_end(n) as u32;
+    let mut headings = (n + 1..end).filter(|&i| matches!(a.node(i).tag, Tag::H(2..=6)));
+    let (Some(h), None) = (headings.next(), headings.next()) else {
+        return false;
+    };
+    let hs = &st[h as usize];
+    hs.len >= MIN_HEADLINE
+        && hs.link == hs.len
+        && hs.len < s.len
+        && (h + 1..a.subtree_end(h) as u32).all(|i| {
+            let node = a.node(i);
+            node.tag != Tag::A
+                || node
+                    .attrs()
+                    .href
+                    .as_deref()
+                    .is_some_and(|href| !href.trim().is_empty() && !href.starts_with('#'))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{clean, page, P1, P2, P3};
+
+    fn with_box(card: &str) -> String {
+        page(
+            "",
+            &format!(
+                "<h1>Council Approves Record Transport Budget</h1><p>{P1}</p><p>{P2}</p>{card}<p>{P3}</p>"
+            ),
+        )
+    }
+
+    #[test]
+    fn another_storys_teaser_card_leaves_the_article() {
+        let card = r#"<div class="box"><div class="topline">Entwarnung</div><h2><a href="/news/bitterfeld-100.html">Polizeieinsatz in Bitterfeld beendet</a></h2><div><p>In Bitterfeld soll ein Mann mit einer Waffe hantiert haben. Die Polizei gibt Entwarnung.</p></div></div>"#;
+        let a = clean(&with_box(card));
+        let body = a.body_markdown();
+        assert!(
+            !body.contains("Entwarnung") && !body.contains("Bitterfeld"),
+            "{body}"
+        );
+        assert!(body.contains(&P3[..40]), "{body}");
+    }
+
+    #[test]
+    fn a_section_with_a_linkable_heading_or_much_text_stays() {
+        // A heading linked to its own anchor.
+        let anchored = r##"<section><h2><a href="#night-buses">Night buses and their drivers</a></h2><p>The unions say pay is why drivers are missing, and the council says it will raise wages after the vote, to bring the night buses back by the spring.</p></section>"##;
+        let body = clean(&with_box(anchored)).body_markdown();
+        assert!(body.contains("unions say pay"), "{body}");
+        // A linked heading over a section of the article's own text.
+        let long = format!(
+            r#"<section><h2><a href="/reports/budget.pdf">The budget report in full</a></h2><p>{P1}</p><p>{P2}</p></section>"#
+        );
+        let body = clean(&with_box(&long)).body_markdown();
+        assert!(body.contains("budget report"), "{body}");
+    }
+}
