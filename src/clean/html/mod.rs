@@ -24,7 +24,8 @@
 //!    bar, related links, newsletter, comments, captions…; other stories'
 //!    teaser cards (`teaser.rs`); captions set
 //!    beside their image without `<figcaption>`; link-dense lists and
-//!    blocks; image-heavy blocks. What is kept is serialised and **sanitised with
+//!    blocks (but a sentence carrying a long link, `sentence.rs`);
+//!    image-heavy blocks. What is kept is serialised and **sanitised with
 //!    ammonia**.
 //! 6. **Blocks** (`emit.rs`, `inline.rs`): the sanitised HTML is parsed
 //!    again and converted to [`Block`]s with Markdown inline text.
@@ -53,6 +54,7 @@ mod meta;
 mod prescan;
 mod prune;
 mod select;
+mod sentence;
 mod sift;
 mod stats;
 mod tags;

@@ -28,6 +28,9 @@ pub(super) struct Serializer<'a> {
     /// Boilerplate class words this page puts on most of its article text
     /// ([`structural_words`]): not evidence against any one block.
     pub(super) structural: Vec<&'static str>,
+    /// The selection is a list of teaser cards (`teaser::is_listing`): its
+    /// cards are its content, not other stories' teasers.
+    pub(super) listing: bool,
 }
 
 /// Good text a block needs to count as the article's first paragraph: two
@@ -154,6 +157,7 @@ impl<'a> Serializer<'a> {
             kept_len: 0,
             site: None,
             structural: structural_words(a, st, roots, good_total),
+            listing: super::teaser::is_listing(a, st, roots),
         }
     }
 }
@@ -212,6 +216,7 @@ impl Serializer<'_> {
             );
         }
         if !protected
+            && !self.listing
             && matches!(
                 node.tag,
                 Tag::Div | Tag::Section | Tag::Article | Tag::OtherBlock | Tag::Li
@@ -244,7 +249,10 @@ impl Serializer<'_> {
         let is_list = matches!(node.tag, Tag::Ul | Tag::Ol);
         match node.tag {
             Tag::P | Tag::Dd | Tag::Dt
-                if s.len > 0 && (ld > 0.6 && s.len < 400 || ld > 0.85) && !self.is_bare_url(n) =>
+                if s.len > 0
+                    && (ld > 0.6 && s.len < 400 || ld > 0.85)
+                    && !self.is_bare_url(n)
+                    && !super::sentence::is_linked_sentence(self.a, self.st, n) =>
             {
                 return Some(format!(
                     "link-dense {} ({:.0}% link text)",
@@ -284,7 +292,8 @@ impl Serializer<'_> {
                 let paras = s.paras as f32;
                 let imgs = s.imgs as f32;
                 let lis = s.lis as f32 - 100.0;
-                if s.len > 0 && ld > 0.5 {
+                if s.len > 0 && ld > 0.5 && !super::sentence::is_linked_sentence(self.a, self.st, n)
+                {
                     return Some(format!(
                         "link-dense {} ({:.0}% link text)",
                         if is_list { "list" } else { "block" },

@@ -46,6 +46,27 @@ pub(super) fn is_teaser_card(a: &Arena, st: &[Stat], n: u32) -> bool {
         })
 }
 
+/// Whether teaser cards hold most of the selection's text: a page that
+/// lists stories (a section front, a shop's list of tours) rather than an
+/// article with teasers in it. Its cards are what it has, and stay.
+pub(super) fn is_listing(a: &Arena, st: &[Stat], roots: &[u32]) -> bool {
+    let total: u32 = roots.iter().map(|&r| st[r as usize].len).sum();
+    let mut in_cards = 0;
+    for &r in roots {
+        let end = a.subtree_end(r) as u32;
+        let mut i = r;
+        while i < end {
+            if is_teaser_card(a, st, i) {
+                in_cards += st[i as usize].len;
+                i = a.subtree_end(i) as u32;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    in_cards * 2 > total
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{clean, page, P1, P2, P3};
@@ -69,6 +90,19 @@ mod tests {
             "{body}"
         );
         assert!(body.contains(&P3[..40]), "{body}");
+    }
+
+    #[test]
+    fn a_page_that_lists_stories_keeps_them() {
+        let card = |i: u32| {
+            format!(
+                r#"<div class="tour"><h3><a href="/tours/{i}">Tour number {i} of London's sights by bus</a></h3><p>From USD {i}0. A day of history and pageantry, with a guide.</p></div>"#
+            )
+        };
+        let cards: String = (1..=8).map(card).collect();
+        let html = page("", &format!("<h1>Tours in London</h1>{cards}"));
+        let body = clean(&html).body_markdown();
+        assert!(body.contains("A day of history"), "{body}");
     }
 
     #[test]
