@@ -93,20 +93,29 @@ fn is_note(plain: &str, writers: &[String]) -> bool {
 mod tests {
     use super::super::test_support::{clean, page, P1, P2, P3};
 
-    fn with_note(byline: &str, note: &str) -> String {
+    const BIO: &str = "Ann Lee is a transport reporter who has covered the council since 2015.";
+
+    /// A page signed by `byline`, with `html` after the byline.
+    fn signed(byline: &str, html: &str) -> String {
+        let headline = "<h1>Council Approves Record Transport Budget</h1>";
         page(
             "",
-            &format!(
-            "<h1>Council Approves Record Transport Budget</h1><p class=\"byline\">By {byline}</p>\
-             <p>{P1}</p><p>{P2}</p><p>{P3}</p><p><em>{note}</em></p>"
-        ),
+            &format!("{headline}<p class=\"byline\">By {byline}</p>{html}"),
+        )
+    }
+
+    /// Three paragraphs of the story, then `note` in italics.
+    fn with_note(byline: &str, note: &str) -> String {
+        signed(
+            byline,
+            &format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p><p><em>{note}</em></p>"),
         )
     }
 
     #[test]
     fn a_bio_in_any_language_after_the_article_is_the_writers_note() {
         for note in [
-            "Ann Lee is a transport reporter who has covered the council since 2015.",
+            BIO,
             "Ann Lee ist Verkehrsreporterin und berichtet seit 2015 über den Stadtrat.",
             "Ann Lee (37), former adviser to the mayor, writes about transport.",
         ] {
@@ -121,15 +130,9 @@ mod tests {
 
     #[test]
     fn its_heading_goes_with_it() {
-        let html = page(
-            "",
-            &format!(
-            "<h1>Council Approves Record Transport Budget</h1><p class=\"byline\">By Ann Lee</p>\
-             <p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>About the author</h3>\
-             <p>Ann Lee is a transport reporter who has covered the council since 2015.</p>"
-        ),
-        );
-        let a = clean(&html);
+        let html =
+            format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>About the author</h3><p>{BIO}</p>");
+        let a = clean(&signed("Ann Lee", &html));
         assert!(a.author_note.is_some());
         let body = a.body_markdown();
         assert!(!body.contains("About the author"), "{body}");
@@ -163,13 +166,7 @@ mod tests {
 
     #[test]
     fn a_bio_high_in_the_article_is_not_a_note() {
-        let html = page(
-            "",
-            &format!(
-            "<h1>Council Approves Record Transport Budget</h1><p class=\"byline\">By Ann Lee</p>\
-             <p>{P1}</p><p>Ann Lee is a transport reporter who has covered the council since 2015.</p>\
-             <p>{P2}</p><p>{P3}</p><p>{P1}</p><p>{P2}</p>"
-        ));
-        assert_eq!(clean(&html).author_note, None);
+        let html = format!("<p>{P1}</p><p>{BIO}</p><p>{P2}</p><p>{P3}</p><p>{P1}</p><p>{P2}</p>");
+        assert_eq!(clean(&signed("Ann Lee", &html)).author_note, None);
     }
 }
