@@ -353,20 +353,31 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
     // the fuller list that contains every chosen name wins, when two kinds
     // of evidence name each added writer (one kind alone also lists
     // desks, job titles and link texts).
+    // A byline element that opens with its label ("von Rudolf Fischer,
+    // Simon Kohler") is the credit as printed: a full name there that
+    // opens with a known given name needs no second ("Freier Autor",
+    // "Technology Project" do).
     let seconded = |n: &String| kinds(std::slice::from_ref(n), None) >= 2;
+    let printed = |c: &Candidate, n: &String| {
+        c.evidence == Evidence::BylineElement
+            && has_label(&c.value)
+            && is_person_name(n)
+            && opens_with_given_name(n)
+    };
     if let Some((_, i, names)) = &mut best {
         let fuller = candidates
             .iter()
             .enumerate()
             .filter(|(k, _)| k != i)
-            .map(|(k, c)| (k, own(c)))
-            .filter(|(_, all)| {
+            .map(|(k, c)| (k, c, own(c)))
+            .filter(|(_, c, all)| {
                 all.len() > names.len()
                     && names.iter().all(|n| all.iter().any(|m| same_name(m, n)))
-                    && all
-                        .iter()
-                        .all(|m| names.iter().any(|n| same_name(m, n)) || seconded(m))
+                    && all.iter().all(|m| {
+                        names.iter().any(|n| same_name(m, n)) || seconded(m) || printed(c, m)
+                    })
             })
+            .map(|(k, _, all)| (k, all))
             .max_by_key(|(k, all)| (all.len(), std::cmp::Reverse(*k)));
         if let Some((k, all)) = fuller {
             *i = k;
@@ -957,6 +968,28 @@ mod tests {
         let desk = cand(&["Telegraph Sport"], Evidence::Meta);
         let writer = cand(&["Ann Lee"], Evidence::BylineElement);
         assert_eq!(choose(&[desk, writer], &["The Telegraph"]).0, ["Ann Lee"]);
+    }
+
+    #[test]
+    fn a_labelled_byline_adds_the_writers_the_markup_leaves_out() {
+        let ld = cand(&["Rudolf Fischer"], Evidence::JsonLd);
+        let meta = cand(&["Rudolf Fischer"], Evidence::Meta);
+        let printed = |v: &str| cand(&[v], Evidence::BylineElement);
+        let both = choose(
+            &[
+                ld.clone(),
+                meta.clone(),
+                printed("von Rudolf Fischer, Simon Kohler"),
+            ],
+            &[],
+        );
+        assert_eq!(both.0, ["Rudolf Fischer", "Simon Kohler"]);
+        // A job title or a desk is no second writer.
+        let title = choose(
+            &[ld, meta, printed("Von Rudolf Fischer, Freier Autor")],
+            &[],
+        );
+        assert_eq!(title.0, ["Rudolf Fischer"]);
     }
 
     #[test]
