@@ -159,7 +159,13 @@ fn clean_page(html: &str, hints: &Hints) -> (Article, usize) {
         .as_deref()
         .map(normalize_for_matching)
         .unwrap_or_default();
-    let (out_blocks, author_note) = sift(em.blocks, &title_key, &meta.authors, hints, &mut dropped);
+    // A site credited as the author writes no note about itself.
+    let writers: &[String] = if meta.authors_are_site {
+        &[]
+    } else {
+        &meta.authors
+    };
+    let (out_blocks, author_note) = sift(em.blocks, &title_key, writers, hints, &mut dropped);
 
     // A description or deck that is the first paragraph of the body is the
     // lede, not a standfirst.
