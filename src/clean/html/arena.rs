@@ -602,6 +602,26 @@ impl Arena {
         last as usize + 1
     }
 
+    /// The outermost nodes of the `roots`' subtrees (roots included) for
+    /// which `hit` holds: a hit's descendants are not asked, so what is
+    /// counted over them is counted once.
+    pub(super) fn outermost(&self, roots: &[u32], hit: impl Fn(u32) -> bool) -> Vec<u32> {
+        let mut found = Vec::new();
+        for &r in roots {
+            let end = self.subtree_end(r) as u32;
+            let mut i = r;
+            while i < end {
+                if hit(i) {
+                    found.push(i);
+                    i = self.subtree_end(i) as u32;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        found
+    }
+
     /// Collapsed visible text of a subtree.
     pub(super) fn text(&self, n: u32) -> String {
         self.text_without(n, &[])
@@ -866,6 +886,17 @@ mod tests {
         let doc = Document::from(r#"<p>A <span class="nosr-only">word</span></p>"#);
         let a = Arena::build(&doc, None);
         assert_eq!(a.text(a.body()), "A word");
+    }
+
+    #[test]
+    fn outermost_hits_skip_their_own_descendants() {
+        let doc =
+            Document::from(r#"<div class="x"><p class="x">a</p></div><p class="x">b</p><p>c</p>"#);
+        let a = Arena::build(&doc, None);
+        let marked = |i: u32| a.node(i).attrs.as_ref().is_some_and(|at| at.class == "x");
+        let hits = a.outermost(&[a.body()], marked);
+        let texts: Vec<String> = hits.iter().map(|&i| a.text(i)).collect();
+        assert_eq!(texts, ["a", "b"]);
     }
 
     #[test]

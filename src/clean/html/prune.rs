@@ -64,21 +64,14 @@ fn says_paywall(at: &Attrs) -> bool {
 /// never a prompt; it follows the free opening, so unlike
 /// [`opening_words`] the word need not mark the first paragraph.
 fn gated_text(a: &Arena, st: &[Stat], roots: &[u32]) -> u32 {
-    let mut sum = 0;
-    for &r in roots {
-        let mut until = 0;
-        let end = a.subtree_end(r);
-        for (i, node) in a.nodes.iter().enumerate().take(end).skip(r as usize) {
-            if i < until || node.attrs.is_none() || node.tag == Tag::Text {
-                continue;
-            }
-            if says_paywall(node.attrs()) {
-                sum += st[i].good;
-                until = a.subtree_end(i as u32);
-            }
-        }
-    }
-    sum
+    let paywalled = |i: u32| {
+        let node = a.node(i);
+        node.attrs.is_some() && node.tag != Tag::Text && says_paywall(node.attrs())
+    };
+    a.outermost(roots, paywalled)
+        .iter()
+        .map(|&i| st[i as usize].good)
+        .sum()
 }
 
 /// The boilerplate class words (`widget`, `meta`, `tools`…) that mark

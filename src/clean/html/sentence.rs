@@ -43,14 +43,16 @@ pub(super) fn is_linked_sentence(a: &Arena, st: &[Stat], n: u32) -> bool {
     let (Some(&(first, false)), Some(&(last, false))) = (texts.first(), texts.last()) else {
         return false;
     };
-    let before_link = texts
+    // The texts before the first link are not blank, so the last of them
+    // ends what comes before it.
+    let label = texts
         .iter()
         .take_while(|(_, linked)| !linked)
-        .map(|(t, _)| *t)
-        .collect::<String>();
-    let label = before_link
-        .trim_end()
-        .ends_with([':', '|', '»', '›', '>', '-', '–', '—']);
+        .last()
+        .is_some_and(|(t, _)| {
+            t.trim_end()
+                .ends_with([':', '|', '»', '›', '>', '-', '–', '—'])
+        });
     first
         .trim_start()
         .chars()

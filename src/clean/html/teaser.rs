@@ -51,19 +51,11 @@ pub(super) fn is_teaser_card(a: &Arena, st: &[Stat], n: u32) -> bool {
 /// article with teasers in it. Its cards are what it has, and stay.
 pub(super) fn is_listing(a: &Arena, st: &[Stat], roots: &[u32]) -> bool {
     let total: u32 = roots.iter().map(|&r| st[r as usize].len).sum();
-    let mut in_cards = 0;
-    for &r in roots {
-        let end = a.subtree_end(r) as u32;
-        let mut i = r;
-        while i < end {
-            if is_teaser_card(a, st, i) {
-                in_cards += st[i as usize].len;
-                i = a.subtree_end(i) as u32;
-            } else {
-                i += 1;
-            }
-        }
-    }
+    let in_cards: u32 = a
+        .outermost(roots, |i| is_teaser_card(a, st, i))
+        .iter()
+        .map(|&i| st[i as usize].len)
+        .sum();
     in_cards * 2 > total
 }
 
