@@ -273,22 +273,14 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
 /// (which some sites also head with an `<h1>`) are short.
 fn first_of_stories(a: &Arena, st: &[Stat], roots: &[u32]) -> Option<u32> {
     const STORY: u32 = 500;
-    let mut stories: Vec<u32> = Vec::new();
-    for &r in roots {
-        let (mut k, end) = (r as usize, a.subtree_end(r));
-        while k < end {
-            let headed = a.nodes[k].tag == Tag::Article
-                && st[k].good >= STORY
-                && (k + 1..a.subtree_end(k as u32)).any(|j| a.nodes[j].tag == Tag::H(1));
-            if headed {
-                stories.push(k as u32);
-                // A story's own parts are not more stories.
-                k = a.subtree_end(k as u32);
-            } else {
-                k += 1;
-            }
-        }
-    }
+    let headed = |k: u32| {
+        let k = k as usize;
+        a.nodes[k].tag == Tag::Article
+            && st[k].good >= STORY
+            && (k + 1..a.subtree_end(k as u32)).any(|j| a.nodes[j].tag == Tag::H(1))
+    };
+    // A story's own parts are not more stories.
+    let stories = a.outermost(roots, headed);
     let first_h1 = a.nodes.iter().position(|n| n.tag == Tag::H(1))?;
     let first = *stories.first()?;
     (stories.len() >= 2 && first_h1 > first as usize && first_h1 < a.subtree_end(first))
