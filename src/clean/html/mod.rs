@@ -49,6 +49,7 @@ mod filter;
 mod headline;
 mod hints;
 mod inline;
+mod ld;
 mod lead;
 mod meta;
 mod prescan;
