@@ -9,6 +9,8 @@ use super::collapse;
 use super::dates::LdDates;
 use super::meta::decode_entities;
 use crate::clean::meta::tags as meta_tags;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
 
 #[derive(Default)]
 pub(super) struct LdInfo {
@@ -27,137 +29,179 @@ pub(super) struct LdInfo {
 }
 
 pub(super) fn json_ld(scripts: &[String]) -> LdInfo {
+    let docs: Vec<Value> = scripts.iter().filter_map(|s| parse(s)).collect();
+    let by_id = named_nodes(&docs);
     let mut info = LdInfo::default();
     let mut best_rank = 0;
-    for s in scripts {
-        // A raw line break inside a string is invalid JSON, but common in
-        // hand-made blocks: outside strings it is only whitespace, so a
-        // space in its place reads both the same.
-        // A block wrapped in `<![CDATA[ … ]]>` (XHTML habit) is JSON inside.
-        let s = strip_cdata(s);
-        let parsed = serde_json::from_str::<serde_json::Value>(s.trim())
-            .or_else(|_| serde_json::from_str(&s.trim().replace(['\n', '\r', '\t'], " ")));
-        let Ok(v) = parsed else {
-            continue;
-        };
-        let mut stack = vec![&v];
-        let mut seen = 0;
-        while let Some(v) = stack.pop() {
-            seen += 1;
-            if seen > 2000 {
-                break;
+    for v in &docs {
+        for_each_node(v, |map| {
+            let rank = types(map)
+                .map(|t| {
+                    if t.ends_with("Article")
+                        || matches!(t, "BlogPosting" | "Report" | "ClaimReview")
+                    {
+                        3
+                    } else if matches!(t, "Recipe" | "HowTo" | "Review" | "CreativeWork") {
+                        // A work the page is, written and dated
+                        // like an article, when no article is.
+                        2
+                    } else if t.ends_with("Posting") || t == "WebPage" {
+                        1
+                    } else {
+                        0
+                    }
+                })
+                .max()
+                .unwrap_or(0);
+            if rank == 0 || rank <= best_rank {
+                return;
             }
-            match v {
-                serde_json::Value::Array(items) => stack.extend(items.iter()),
-                serde_json::Value::Object(map) => {
-                    if let Some(g) = map.get("@graph") {
-                        stack.push(g);
-                    }
-                    let types: Vec<&str> = match map.get("@type") {
-                        Some(serde_json::Value::String(t)) => vec![t.as_str()],
-                        Some(serde_json::Value::Array(ts)) => {
-                            ts.iter().filter_map(|t| t.as_str()).collect()
-                        }
-                        _ => Vec::new(),
-                    };
-                    let rank = types
-                        .iter()
-                        .map(|t| {
-                            if t.ends_with("Article")
-                                || matches!(*t, "BlogPosting" | "Report" | "ClaimReview")
-                            {
-                                3
-                            } else if matches!(*t, "Recipe" | "HowTo" | "Review" | "CreativeWork") {
-                                // A work the page is, written and dated
-                                // like an article, when no article is.
-                                2
-                            } else if t.ends_with("Posting") || *t == "WebPage" {
-                                1
-                            } else {
-                                0
-                            }
-                        })
-                        .max()
-                        .unwrap_or(0);
-                    if rank == 0 || rank <= best_rank {
-                        continue;
-                    }
-                    best_rank = rank;
-                    let s = |k: &str| {
-                        map.get(k)
-                            .and_then(|v| v.as_str())
-                            .map(|s| collapse(&decode_entities(s)))
-                            .filter(|s| !s.is_empty())
-                    };
-                    info.headline = s("headline").or_else(|| s("name"));
-                    info.dates = LdDates {
-                        published: s("datePublished").or_else(|| s("dateCreated")),
-                        modified: s("dateModified"),
-                    };
-                    info.description = s("description");
-                    info.language = s("inLanguage");
-                    info.keywords = match map.get("keywords") {
-                        Some(serde_json::Value::String(k)) => {
-                            meta_tags::split_list(&decode_entities(k))
-                        }
-                        Some(serde_json::Value::Array(ks)) => ks
-                            .iter()
-                            .filter_map(|k| k.as_str())
-                            .map(|k| collapse(&decode_entities(k)))
-                            .filter(|k| !k.is_empty())
-                            .collect(),
-                        _ => Vec::new(),
-                    };
-                    info.url = s("url").or_else(|| match map.get("mainEntityOfPage") {
-                        Some(serde_json::Value::String(u)) => Some(u.clone()),
-                        Some(serde_json::Value::Object(o)) => {
-                            o.get("@id").and_then(|v| v.as_str()).map(str::to_string)
-                        }
-                        _ => None,
-                    });
-                    info.publisher = match map.get("publisher") {
-                        Some(serde_json::Value::Object(o)) => {
-                            o.get("name").and_then(|v| v.as_str()).map(collapse)
-                        }
-                        Some(serde_json::Value::Array(a)) => a
-                            .iter()
-                            .find_map(|o| o.get("name").and_then(|v| v.as_str()))
-                            .map(collapse),
-                        _ => None,
-                    };
-                    info.authors.clear();
-                    info.org_authors.clear();
-                    let mut push = |v: &serde_json::Value| {
-                        let (name, org) = match v {
-                            serde_json::Value::String(s) => (Some(s.as_str()), false),
-                            serde_json::Value::Object(o) => (
-                                o.get("name").and_then(|v| v.as_str()),
-                                o.get("@type")
-                                    .and_then(|t| t.as_str())
-                                    .is_some_and(|t| t.ends_with("Organization")),
-                            ),
-                            _ => (None, false),
-                        };
-                        if let Some(n) = name {
-                            let n = collapse(&decode_entities(n));
-                            if org {
-                                info.org_authors.push(n);
-                            } else {
-                                info.authors.push(n);
-                            }
-                        }
-                    };
-                    match map.get("author").or_else(|| map.get("creator")) {
-                        Some(serde_json::Value::Array(a)) => a.iter().for_each(&mut push),
-                        Some(v) => push(v),
-                        None => {}
+            best_rank = rank;
+            let s = |k: &str| {
+                map.get(k)
+                    .and_then(|v| v.as_str())
+                    .map(|s| collapse(&decode_entities(s)))
+                    .filter(|s| !s.is_empty())
+            };
+            info.headline = s("headline").or_else(|| s("name"));
+            info.dates = LdDates {
+                published: s("datePublished").or_else(|| s("dateCreated")),
+                modified: s("dateModified"),
+            };
+            info.description = s("description");
+            info.language = s("inLanguage");
+            info.keywords = match map.get("keywords") {
+                Some(Value::String(k)) => meta_tags::split_list(&decode_entities(k)),
+                Some(Value::Array(ks)) => ks
+                    .iter()
+                    .filter_map(|k| k.as_str())
+                    .map(|k| collapse(&decode_entities(k)))
+                    .filter(|k| !k.is_empty())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            info.url = s("url").or_else(|| match map.get("mainEntityOfPage") {
+                Some(Value::String(u)) => Some(u.clone()),
+                Some(Value::Object(o)) => o.get("@id").and_then(|v| v.as_str()).map(str::to_string),
+                _ => None,
+            });
+            let name =
+                |o: &Map<String, Value>| o.get("name").and_then(|v| v.as_str()).map(collapse);
+            info.publisher = match map.get("publisher") {
+                Some(Value::Array(a)) => a.iter().filter_map(|v| resolve(&by_id, v)).find_map(name),
+                Some(v) => resolve(&by_id, v).and_then(name),
+                None => None,
+            };
+            info.authors.clear();
+            info.org_authors.clear();
+            let mut push = |v: &Value| {
+                let (name, org) = match v {
+                    Value::String(s) => (Some(s.as_str()), false),
+                    v => match resolve(&by_id, v) {
+                        Some(o) => (
+                            o.get("name").and_then(|v| v.as_str()),
+                            types(o).any(|t| t.ends_with("Organization")),
+                        ),
+                        None => (None, false),
+                    },
+                };
+                if let Some(n) = name {
+                    let n = collapse(&decode_entities(n));
+                    if org {
+                        info.org_authors.push(n);
+                    } else {
+                        info.authors.push(n);
                     }
                 }
-                _ => {}
+            };
+            match map.get("author").or_else(|| map.get("creator")) {
+                Some(Value::Array(a)) => a.iter().for_each(&mut push),
+                Some(v) => push(v),
+                None => {}
             }
-        }
+        });
     }
     info
+}
+
+/// One `<script>`'s JSON.
+fn parse(s: &str) -> Option<Value> {
+    // A raw line break inside a string is invalid JSON, but common in
+    // hand-made blocks: outside strings it is only whitespace, so a
+    // space in its place reads both the same.
+    // A block wrapped in `<![CDATA[ … ]]>` (XHTML habit) is JSON inside.
+    let s = strip_cdata(s).trim();
+    serde_json::from_str(s)
+        .or_else(|_| serde_json::from_str(&s.replace(['\n', '\r', '\t'], " ")))
+        .ok()
+}
+
+/// Calls `f` on every object of `v`, into arrays and `@graph`s but not
+/// into an object's other values (an article's `author` is read where
+/// the article is, not ranked as a node of its own). A page's data is
+/// small, but a hostile one could be huge: at most 2,000 values.
+fn for_each_node<'a>(v: &'a Value, mut f: impl FnMut(&'a Map<String, Value>)) {
+    let mut stack = vec![v];
+    let mut seen = 0;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > 2000 {
+            break;
+        }
+        match v {
+            Value::Array(items) => stack.extend(items.iter()),
+            Value::Object(map) => {
+                if let Some(g) = map.get("@graph") {
+                    stack.push(g);
+                }
+                f(map);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The nodes of all blocks that have an `@id` and a name, by `@id`; the
+/// first wins when several do.
+fn named_nodes(docs: &[Value]) -> HashMap<&str, &Map<String, Value>> {
+    let mut by_id = HashMap::new();
+    for v in docs {
+        for_each_node(v, |map| {
+            if let (Some(id), Some(_)) = (
+                map.get("@id").and_then(|v| v.as_str()),
+                map.get("name").and_then(|v| v.as_str()),
+            ) {
+                by_id.entry(id).or_insert(map);
+            }
+        });
+    }
+    by_id
+}
+
+/// What a node names by reference: the node of that `@id` elsewhere on
+/// the page when it has a name (Yoast's graph gives the article's author
+/// as `{"@id": "…/#/schema/person/…"}` and the person apart), else the
+/// node as it is.
+fn resolve<'a>(
+    by_id: &HashMap<&'a str, &'a Map<String, Value>>,
+    v: &'a Value,
+) -> Option<&'a Map<String, Value>> {
+    let o = v.as_object()?;
+    if o.contains_key("name") {
+        return Some(o);
+    }
+    let id = o.get("@id").and_then(|v| v.as_str());
+    Some(id.and_then(|id| by_id.get(id).copied()).unwrap_or(o))
+}
+
+/// A node's `@type`, one name or several.
+fn types(map: &Map<String, Value>) -> impl Iterator<Item = &str> {
+    let (one, many) = match map.get("@type") {
+        Some(Value::String(t)) => (Some(t.as_str()), None),
+        Some(Value::Array(ts)) => (None, Some(ts.iter().filter_map(|t| t.as_str()))),
+        _ => (None, None),
+    };
+    one.into_iter().chain(many.into_iter().flatten())
 }
 
 /// The JSON inside `<![CDATA[ … ]]>` (optionally behind `//` or `/*`
@@ -178,4 +222,39 @@ fn strip_cdata(s: &str) -> &str {
         .strip_suffix("]]>")
         .unwrap_or(rest);
     rest.trim_end().strip_suffix("//").unwrap_or(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_ld;
+
+    fn read(blocks: &[&str]) -> super::LdInfo {
+        json_ld(&blocks.iter().map(|b| b.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn an_author_named_by_reference_is_looked_up_in_the_graph() {
+        // Yoast's graph: the article points at its author and publisher
+        // by `@id`; the nodes that name them come later.
+        let graph = r##"{"@context":"https://schema.org","@graph":[
+            {"@type":"Article","headline":"Night buses return",
+             "author":{"@id":"https://ex.org/#/schema/person/1"},
+             "publisher":{"@id":"https://ex.org/#organization"}},
+            {"@type":"Organization","@id":"https://ex.org/#organization","name":"Example News"},
+            {"@type":["Person"],"@id":"https://ex.org/#/schema/person/1","name":"Ann Lee"}]}"##;
+        let info = read(&[graph]);
+        assert_eq!(info.authors, ["Ann Lee"]);
+        assert_eq!(info.publisher.as_deref(), Some("Example News"));
+        // The person may stand in a block of its own.
+        let article = r##"{"@type":"NewsArticle","author":[{"@id":"#p1"},{"@id":"#org"}]}"##;
+        let people = r##"[{"@type":"Person","@id":"#p1","name":"Bo Chan"},
+                         {"@type":["Thing","NewsMediaOrganization"],"@id":"#org","name":"Example News"}]"##;
+        let info = read(&[article, people]);
+        assert_eq!(info.authors, ["Bo Chan"]);
+        assert_eq!(info.org_authors, ["Example News"]);
+        // A reference to nothing names no one.
+        assert!(read(&[r##"{"@type":"Article","author":{"@id":"#gone"}}"##])
+            .authors
+            .is_empty());
+    }
 }

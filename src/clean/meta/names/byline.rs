@@ -375,6 +375,9 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
                     | "video"
                     | "image"
             ) && !tokens.is_empty()
+            // The date's own label after a full name ("By Todd Bates Date
+            // February 5, 2020").
+            || matches!(bare, "date" | "dated" | "datum" | "fecha") && tokens.len() >= 2
             // A comment count's link ("Ein Kommentar", "No comments").
             || comment_word(bare) && !tokens.is_empty()
             // "Ann Lee for The Guardian", "Ann Lee in Paris": after a full
@@ -411,8 +414,19 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
                     "no" | "one" | "ein" | "eine" | "keine" | "un" | "une" | "uno" | "una" | "zero"
                 )
             };
-            if comment_word(bare) && tokens.last().is_some_and(count) {
-                tokens.pop();
+            // Nor is the call to write one ("Leave a comment", "Laisser un
+            // commentaire"): a lower-case article and the verb before it.
+            let article = |t: &&str| {
+                matches!(
+                    *t,
+                    "a" | "an" | "einen" | "un" | "une" | "uno" | "una" | "um" | "uma"
+                )
+            };
+            if comment_word(bare) && tokens.last().is_some_and(|t| count(t) || article(t)) {
+                let popped = tokens.pop();
+                if popped.is_some_and(|t| article(&t)) && tokens.len() >= 2 {
+                    tokens.pop();
+                }
             }
             break;
         }

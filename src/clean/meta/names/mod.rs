@@ -385,6 +385,29 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
         }
     }
     if let Some((_, i, names)) = &mut best {
+        // A blog's display name ("Nils", in JSON-LD and the author meta)
+        // that a byline gives in full ("Eine Kolumne von Nils Pickert"):
+        // the full name, when exactly one full name opens with that word.
+        for n in names.iter_mut().filter(|n| !n.contains(' ')) {
+            let full: std::collections::BTreeSet<String> = candidates
+                .iter()
+                .enumerate()
+                .filter(|(k, c)| *k != *i && c.shown && !c.evidence.last_resort())
+                .flat_map(|(_, c)| own(c))
+                .filter(|m| {
+                    let words: Vec<&str> = m.split_whitespace().collect();
+                    (2..=3).contains(&words.len())
+                        && same_name(words[0], n)
+                        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                        && is_person_name(m)
+                })
+                .collect();
+            if let [one] = Vec::from_iter(full).as_slice() {
+                *n = one.clone();
+            }
+        }
+    }
+    if let Some((_, i, names)) = &mut best {
         // "Emma Mackenzie Lifestyle Writer": a beat the desk list does not
         // know, run on before the job title, reads as a third word of the
         // name. Another source naming the writer without it settles it.
@@ -1049,6 +1072,37 @@ mod tests {
         let fail = cand(&["Admin"], Evidence::JsonLd);
         let full = cand(&["Creator Name"], Evidence::Meta);
         assert_eq!(choose(&[fail, full], &[]).0, ["Creator Name"]);
+    }
+
+    #[test]
+    fn a_display_name_the_byline_gives_in_full_is_the_full_name() {
+        let ld = cand(&["Nils"], Evidence::JsonLd);
+        let meta = cand(&["Nils"], Evidence::Meta);
+        let by = |line: &str| cand(&[line], Evidence::ByLine);
+        let full = by("Eine Kolumne von Nils Pickert");
+        assert_eq!(
+            choose(&[ld.clone(), meta.clone(), full], &[]).0,
+            ["Nils Pickert"]
+        );
+        // The name cut where the date's label starts.
+        let dated = by("By Nils Pickert Date February 5, 2020");
+        assert_eq!(
+            choose(&[ld.clone(), meta.clone(), dated], &[]).0,
+            ["Nils Pickert"]
+        );
+        // Two full names that open with it, or one that does not: no telling.
+        let two = by("By Nils Pickert and Nils Holm");
+        assert_eq!(choose(&[ld.clone(), meta.clone(), two], &[]).0, ["Nils"]);
+        let other = by("By Anna Nils Berg");
+        assert_eq!(choose(&[ld.clone(), meta.clone(), other], &[]).0, ["Nils"]);
+        // A comment link after the name is no surname.
+        assert_eq!(
+            by("Posted by Nils Holm Leave a comment").names,
+            ["Nils Holm"]
+        );
+        assert_eq!(by("By Nils Holm, No comments").names, ["Nils Holm"]);
+        let comment = by("Posted by Nils Leave a comment");
+        assert_eq!(choose(&[ld, meta, comment], &[]).0, ["Nils"]);
     }
 
     #[test]
