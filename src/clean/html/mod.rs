@@ -58,6 +58,7 @@ mod select;
 mod sentence;
 mod sift;
 mod stats;
+mod subhead;
 mod tags;
 mod teaser;
 #[cfg(test)]

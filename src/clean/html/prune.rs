@@ -230,6 +230,7 @@ impl Serializer<'_> {
             && !gated
             && self.flags.weight_classes
             && node.tag != Tag::Blockquote
+            && !super::subhead::heads_prose(self.a, self.st, n)
         {
             if let Some(r) = boiler_class_except(node.attrs(), &self.structural) {
                 return Some(r);
