@@ -305,7 +305,12 @@ impl Serializer<'_> {
                 if !is_list && lis > paras {
                     return Some("more list items than paragraphs".into());
                 }
-                if !is_list && weight < 25.0 && ld > 0.2 && s.good == 0 {
+                if !is_list
+                    && weight < 25.0
+                    && ld > 0.2
+                    && s.good == 0
+                    && !super::sentence::is_linked_sentence(self.a, self.st, n)
+                {
                     return Some(format!(
                         "links without prose ({:.0}% link text)",
                         ld * 100.0
