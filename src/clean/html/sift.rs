@@ -9,6 +9,7 @@ use super::filter::{
 use super::inline::link_share;
 use super::strip_md;
 use super::writer_note;
+use crate::clean::meta::names;
 use crate::clean::{Block, Dropped, Hints};
 
 /// The blocks worth keeping, in order; what goes is added to `dropped`
@@ -23,6 +24,8 @@ pub(super) fn sift(
     let mut blocks: Vec<(Block, String)> = Vec::new();
     // The heading being dropped with its section: level, scope, text.
     let mut section: Option<(u8, Scope, String)> = None;
+    // A paragraph of running text has been kept: the byline is above it.
+    let mut past_opening = false;
     for (block, plain) in emitted {
         let block = match block {
             Block::Heading { level: 1, text } => Block::Heading { level: 2, text },
@@ -69,7 +72,13 @@ pub(super) fn sift(
             _ => None,
         };
         let verdict = judge(&block, &plain, title_key, hints)
-            .or_else(|| scope.map(|_| "heading of a list of other stories".to_string()));
+            .or_else(|| scope.map(|_| "heading of a list of other stories".to_string()))
+            .or_else(|| {
+                (!past_opening
+                    && matches!(block, Block::Paragraph { .. })
+                    && names_only(&plain, authors))
+                .then(|| "the byline (the writer's name alone, above the text)".to_string())
+            });
         if let Some(reason) = verdict {
             section = scope.map(|(level, s)| (level, s, plain.clone()));
             dropped.push(Dropped {
@@ -78,6 +87,7 @@ pub(super) fn sift(
             });
             continue;
         }
+        past_opening |= is_prose(&block, &plain);
         blocks.push((block, plain));
     }
     // Notes after the article: italic asides, credits, prompts.
@@ -119,6 +129,25 @@ fn judge(block: &Block, plain: &str, title_key: &str, hints: &Hints) -> Option<S
         Block::Code { .. } | Block::Table { .. } | Block::Image { .. } => None,
         _ => block_filter(plain, title_key, hints),
     }
+}
+
+/// Whether `plain` is the writers' names and nothing else ("Duncan
+/// Walker", "Ann Lee and Bo Chan"): the byline, set as a paragraph of its
+/// own above the text (BBC marks it only with a test id). Each name must
+/// be one the byline reading found, so a one-line paragraph naming someone
+/// else stays.
+fn names_only(plain: &str, authors: &[String]) -> bool {
+    if authors.is_empty() || plain.len() > 200 {
+        return false;
+    }
+    let known: Vec<String> = authors.iter().map(|a| names::key(a)).collect();
+    let mut parts = plain
+        .split([',', '&', ';'])
+        .flat_map(|p| p.split(" and "))
+        .map(names::key)
+        .filter(|k| !k.is_empty())
+        .peekable();
+    parts.peek().is_some() && parts.all(|k| known.contains(&k))
 }
 
 /// A paragraph of running text: where a promo section (a list of links
@@ -175,6 +204,30 @@ mod tests {
 
     fn texts(blocks: &[Block]) -> String {
         format!("{blocks:?}")
+    }
+
+    #[test]
+    fn the_writers_name_alone_above_the_text_is_the_byline() {
+        let head = r#"<meta name="author" content="Ann Lee">"#;
+        let at_top = |line: &str| {
+            let html = page(
+                head,
+                &format!("<h1>Night buses return</h1><div><span>{line}</span></div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"),
+            );
+            clean(&html).body_markdown()
+        };
+        let out = at_top("Ann Lee");
+        assert!(!out.contains("Ann Lee"), "{out}");
+        // Someone else's name, or more than the name, stays.
+        for line in ["Bo Chan", "Ann Lee walked to the station."] {
+            assert!(at_top(line).contains(line), "{line}");
+        }
+        // Under the first paragraph, the name is the text's.
+        let html = page(
+            head,
+            &format!("<h1>Night buses return</h1><p>{P1}</p><p>Ann Lee</p><p>{P2}</p><p>{P3}</p>"),
+        );
+        assert!(clean(&html).body_markdown().contains("Ann Lee"));
     }
 
     #[test]
