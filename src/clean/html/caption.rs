@@ -15,8 +15,8 @@ use super::stats::Stat;
 const MAX_CAPTION: u32 = 300;
 
 /// Is `n` the caption of the image just before it: an inline element
-/// holding all the rest of its parent's text, with only an image (and
-/// line breaks) before it?
+/// holding all the rest of its parent's text, with only images (and line
+/// breaks) before it?
 pub(super) fn is_loose_caption(a: &Arena, st: &[Stat], n: u32) -> bool {
     let node = a.node(n);
     let s = &st[n as usize];
@@ -35,15 +35,18 @@ pub(super) fn is_loose_caption(a: &Arena, st: &[Stat], n: u32) -> bool {
     if !matches!(parent.tag, Tag::P | Tag::Div | Tag::Figure | Tag::Section) {
         return false;
     }
-    let mut parts = parent
+    // The images before it may be several: a placeholder shown until the
+    // photo loads, then the photo (BBC's `<img><img><span>Getty</span>`).
+    let parts: Vec<u32> = parent
         .children
         .iter()
         .copied()
-        .filter(|&c| a.tag(c) != Tag::Br && !a.blank(c));
-    let (Some(first), Some(second), None) = (parts.next(), parts.next(), parts.next()) else {
+        .filter(|&c| a.tag(c) != Tag::Br && !a.blank(c))
+        .collect();
+    let Some((&last, images)) = parts.split_last() else {
         return false;
     };
-    second == n && is_image(a, st, first)
+    last == n && !images.is_empty() && images.iter().all(|&i| is_image(a, st, i))
 }
 
 /// Is block `n` an image's caption set as a paragraph of its own: no
@@ -94,6 +97,8 @@ mod tests {
             r#"<div class="imginline"><img src="/i/map.png"><span>Figure: the new lines on the map of the northern suburbs.</span></div>"#,
             r#"<p><img src="/i/bus.jpg"><br><em><sub>Figure 4: the new bus at the depot.</sub></em></p>"#,
             r#"<p><a href="/i/bus.jpg"><img src="/i/bus.jpg"></a><span>The new bus at the depot.</span></p>"#,
+            // A placeholder before the photo, and the agency's credit.
+            r#"<figure><div><img src="/i/grey.png"><img src="/i/bus.jpg"><span>Figure: the depot</span></div></figure>"#,
         ] {
             let b = article(between);
             assert!(

@@ -441,7 +441,8 @@ pub(super) fn is_credit_line(plain: &str) -> bool {
 }
 
 /// An image the page marks as decorative (`alt=""`) whose file says what
-/// it is: a logo, an icon, an avatar, a tracking pixel.
+/// it is: a logo, an icon, an avatar, a tracking pixel, the grey box shown
+/// until the photo loads.
 pub(super) fn decorative_image(src: &str, alt: &str) -> bool {
     if !alt.trim().is_empty() {
         return false;
@@ -459,6 +460,8 @@ pub(super) fn decorative_image(src: &str, alt: &str) -> bool {
                 | "spacer"
                 | "pixel"
                 | "button"
+                | "placeholder"
+                | "spinner"
         )
     })
 }
@@ -623,6 +626,10 @@ mod tests {
             "Prices rose | analysts said it was expected."
         ));
         assert!(decorative_image("https://x.org/img/site-logo.png", ""));
+        assert!(decorative_image(
+            "https://x.org/web/grey-placeholder.png",
+            ""
+        ));
         assert!(!decorative_image(
             "https://x.org/img/site-logo.png",
             "The Daily"
