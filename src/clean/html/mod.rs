@@ -10,8 +10,9 @@
 //!    (through `dom_query`) and copied into a small arena (`Arena`) that the
 //!    rest works on without borrowing games; every subtree's text is
 //!    measured once (length, commas, link text, paragraphs, images).
-//! 3. **Metadata** (`meta.rs`, with `headline.rs`, `authors/` (bylines;
-//!    `metas.rs` for meta tags), `dates/`, `tags.rs`) from `<meta>`,
+//! 3. **Metadata** (`meta.rs`, with `ld.rs` (JSON-LD), `headline.rs`,
+//!    `authors/` (bylines; `metas.rs` for meta tags), `dates/`, `tags.rs`)
+//!    from `<meta>`,
 //!    JSON-LD, `<title>`, `<h1>` (without a logo or a kicker), `<time>`,
 //!    `<link rel=canonical>` and `<html lang>`.
 //! 4. **Main content** (`select.rs`): paragraphs are scored
@@ -23,7 +24,8 @@
 //!    is dropped with a reason: elements whose class/id/role says share
 //!    bar, related links, newsletter, comments, captions…; other stories'
 //!    teaser cards (`teaser.rs`); captions set
-//!    beside their image without `<figcaption>`; link-dense lists and
+//!    beside their image without `<figcaption>`; but a subheading of the
+//!    article's prose stays whatever its class (`subhead.rs`); link-dense lists and
 //!    blocks (but a sentence carrying a long link, `sentence.rs`);
 //!    image-heavy blocks. What is kept is serialised and **sanitised with
 //!    ammonia**.
