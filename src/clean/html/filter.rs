@@ -227,6 +227,21 @@ const PROMO_QUALIFIERS: &[&str] = &[
     "nieuwste",
 ];
 
+/// A promo label (normalised text), bare or naming its topic: "Mehr zum
+/// Thema Hitzeschäden", "Lesen Sie auch zu Nahost". Only a label of two
+/// words or more takes a topic, with three words at most and no sentence
+/// after it: "More than 100 people died" opens with a label of one.
+fn is_promo_label(key: &str) -> bool {
+    PROMO_LABELS.contains(&key)
+        || PROMO_LABELS.iter().any(|label| {
+            label.contains(' ')
+                && key
+                    .strip_prefix(label)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|topic| topic.split(' ').count() <= 3)
+        })
+}
+
 /// Whether a dropped heading takes its section with it, and how far.
 pub(super) fn section_scope(plain: &str, hints: &Hints) -> Option<Scope> {
     if hints.editor_rule(plain).is_some() {
@@ -238,7 +253,7 @@ pub(super) fn section_scope(plain: &str, hints: &Hints) -> Option<Scope> {
     let repeated = hints.known_boilerplate(plain).is_some();
     let key = normalize_for_matching(plain);
     let words: Vec<&str> = key.split(' ').collect();
-    let promo_label = PROMO_LABELS.contains(&key.as_str());
+    let promo_label = is_promo_label(&key);
     let promo_heading = words.len() <= 8
         && words.iter().any(|w| PROMO_NOUNS.contains(w))
         && words.iter().any(|w| PROMO_QUALIFIERS.contains(w));
@@ -256,7 +271,7 @@ pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Optio
     if !title_key.is_empty() && key == title_key {
         return Some("repeats the title".into());
     }
-    if LABELS.contains(&key.as_str()) || PROMO_LABELS.contains(&key.as_str()) {
+    if LABELS.contains(&key.as_str()) || is_promo_label(&key) {
         return Some("label, not article text".into());
     }
     let words: Vec<&str> = key.split(' ').collect();
@@ -544,6 +559,15 @@ mod tests {
                 Some("label, not article text"),
                 "{label}"
             );
+        }
+        // A promo label may name its topic; one word of it may not.
+        assert!(block_filter("Mehr zum Thema Hitzeschäden", "", &Hints::default()).is_some());
+        assert!(block_filter("Lesen Sie auch:", "", &Hints::default()).is_some());
+        for text in [
+            "More than 100 people died",
+            "Mehr zum Thema Hitzeschäden gibt es nicht, sagte er heute",
+        ] {
+            assert_eq!(block_filter(text, "", &Hints::default()), None, "{text}");
         }
         // Only the bare label: a sentence about comments is text.
         assert_eq!(
