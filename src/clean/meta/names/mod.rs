@@ -262,7 +262,9 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
         })
     };
     // The site's distinctive words ("Telegraph" of "The Telegraph"): a
-    // desk named after the site ("Telegraph Sport") is not a person.
+    // desk named after the site ("Telegraph Sport") is not a person. A
+    // full name that opens with a given name is one, though the site is
+    // named after them ("Martin Jendrischik" of "Jendrischik PR").
     let site_words: Vec<String> = sites
         .iter()
         .flat_map(|s| s.split_whitespace())
@@ -273,6 +275,7 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
         is_site(n)
             || n.split_whitespace().count() <= 3
                 && n.split_whitespace().any(|w| site_words.contains(&key(w)))
+                && !(opens_with_given_name(n) && is_person_name(n))
     };
     // "Elliot Brownstein Florida Today": the site's name run on after the
     // writer's.
@@ -991,6 +994,12 @@ mod tests {
         let desk = cand(&["Telegraph Sport"], Evidence::Meta);
         let writer = cand(&["Ann Lee"], Evidence::BylineElement);
         assert_eq!(choose(&[desk, writer], &["The Telegraph"]).0, ["Ann Lee"]);
+        // A writer the site is named after is still the writer.
+        let owner = cand(&["Martin Jendrischik"], Evidence::JsonLd);
+        assert_eq!(
+            choose(&[owner], &["Jendrischik PR, Leipzig"]).0,
+            ["Martin Jendrischik"]
+        );
     }
 
     #[test]
