@@ -28,6 +28,10 @@ pub(super) struct LdInfo {
     pub(super) keywords: Vec<String>,
 }
 
+/// What the page's JSON-LD blocks say of the article: the fields of its
+/// most article-like node (an `Article` over a `Recipe` over a `WebPage`;
+/// the first of equals), with the author and publisher it names by
+/// reference looked up. Blocks that are not JSON are skipped.
 pub(super) fn json_ld(scripts: &[String]) -> LdInfo {
     let docs: Vec<Value> = scripts.iter().filter_map(|s| parse(s)).collect();
     let by_id = named_nodes(&docs);

@@ -1,10 +1,10 @@
 //! A subheading inside the article that its template classes like a
 //! sidebar's title (Habertürk sets `widget-title` on the `<h2>` of each
 //! part of a story). A heading is a few words and carries no other
-//! evidence, so what follows it decides: a paragraph of running text
-//! right after it, itself not classed as boilerplate, makes it the
-//! article's own heading. A widget's title heads links, a form or a
-//! teaser, not prose.
+//! evidence, so what follows it decides: paragraphs of running text under
+//! it, up to the next heading and not classed as boilerplate themselves,
+//! make it the article's own heading. A widget's title heads links, a
+//! form or a teaser, not prose.
 
 use super::arena::{Arena, Tag};
 use super::hints::boiler_class;

@@ -409,6 +409,9 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
                 *n = one.clone();
             }
         }
+        // Two display names of one writer are one writer.
+        let mut seen = std::collections::BTreeSet::new();
+        names.retain(|n| seen.insert(key(n)));
     }
     if let Some((_, i, names)) = &mut best {
         // "Emma Mackenzie Lifestyle Writer": a beat the desk list does not
