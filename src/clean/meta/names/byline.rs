@@ -376,8 +376,9 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
                     | "image"
             ) && !tokens.is_empty()
             // The date's own label after a full name ("By Todd Bates Date
-            // February 5, 2020").
-            || matches!(bare, "date" | "dated" | "datum" | "fecha") && tokens.len() >= 2
+            // February 5, 2020"), a contributor's note ("By Tony Mauro
+            // Special to freedomforum.org").
+            || matches!(bare, "date" | "dated" | "datum" | "fecha" | "special") && tokens.len() >= 2
             // A comment count's link ("Ein Kommentar", "No comments").
             || comment_word(bare) && !tokens.is_empty()
             // "Ann Lee for The Guardian", "Ann Lee in Paris": after a full

@@ -1113,6 +1113,7 @@ mod tests {
             ["Nils Holm"]
         );
         assert_eq!(by("By Nils Holm, No comments").names, ["Nils Holm"]);
+        assert_eq!(by("By Nils Holm Special to the Post").names, ["Nils Holm"]);
         let comment = by("Posted by Nils Leave a comment");
         assert_eq!(choose(&[ld, meta, comment], &[]).0, ["Nils"]);
     }
