@@ -90,8 +90,13 @@ pub(super) fn sift(
         past_opening |= is_prose(&block, &plain);
         blocks.push((block, plain));
     }
-    // Notes after the article: italic asides, credits, prompts.
-    while let Some(reason) = blocks.last().and_then(|(b, p)| trailing_note(b, p)) {
+    // Notes after the article: italic asides, credits, prompts, the
+    // writers' credit.
+    while let Some(reason) = blocks.last().and_then(|(b, p)| {
+        trailing_note(b, p).or_else(|| {
+            writers_credit(b, p, authors).then(|| "the writers' credit under the text".to_string())
+        })
+    }) {
         if let Some((_, text)) = blocks.pop() {
             dropped.push(Dropped { text, reason });
         }
@@ -148,6 +153,33 @@ fn names_only(plain: &str, authors: &[String]) -> bool {
         .filter(|k| !k.is_empty())
         .peekable();
     parts.peek().is_some() && parts.all(|k| known.contains(&k))
+}
+
+/// Whether the last paragraph credits the writers: a line of at most
+/// twelve words that names one of them in full and is set apart in bold or
+/// italics, not as a sentence ("*MDR (Engin Haupt, Alisa Sonntag)*",
+/// "***Stefan Wasmer***"), or opens with a byline label ("Text: Kirsten Freund", "Reporting by
+/// Jason Hovet"). The byline above already says it; a sentence that only
+/// mentions the writer ("Ann Lee is a reporter …") is neither.
+fn writers_credit(block: &Block, plain: &str, authors: &[String]) -> bool {
+    let Block::Paragraph { text } = block else {
+        return false;
+    };
+    if plain.split_whitespace().count() > 12 {
+        return false;
+    }
+    let line = names::key(plain);
+    let names_one = authors.iter().any(|a| {
+        let k = names::key(a);
+        a.contains(' ') && k.chars().count() >= 6 && line.contains(&k)
+    });
+    // A note about the writer set in italics is a sentence ("*David
+    // Zurawik is The Sun's media critic.*"): it stays for the writer's
+    // note.
+    let text = text.trim();
+    let sentence = plain.trim_end().ends_with(['.', '!', '?']);
+    let set_apart = text.starts_with(['*', '_']) && text.ends_with(['*', '_']) && !sentence;
+    names_one && (set_apart || names::has_label(plain))
 }
 
 /// A paragraph of running text: where a promo section (a list of links
@@ -228,6 +260,40 @@ mod tests {
             &format!("<h1>Night buses return</h1><p>{P1}</p><p>Ann Lee</p><p>{P2}</p><p>{P3}</p>"),
         );
         assert!(clean(&html).body_markdown().contains("Ann Lee"));
+    }
+
+    #[test]
+    fn the_writers_credit_under_the_text_goes() {
+        let head = r#"<meta name="author" content="Ann Lee">"#;
+        let at_end = |line: &str| {
+            let html = page(
+                head,
+                &format!("<h1>Night buses return</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>{line}"),
+            );
+            clean(&html).body_markdown()
+        };
+        for line in [
+            "<p><em>MDR (Ann Lee, Bo Chan)</em></p>",
+            "<p><b>Text:</b> Ann Lee</p>",
+            "<p>Reporting by Ann Lee; editing by Bo Chan</p>",
+        ] {
+            let out = at_end(line);
+            assert!(!out.contains("Ann Lee"), "{line}\n{out}");
+        }
+        // A sentence about the writer, or a credit naming someone else,
+        // is not the byline's.
+        for line in [
+            "<p>The transport desk of the paper is led by Ann Lee.</p>",
+            "<p><em>Photos: Bo Chan</em></p>",
+            "<p><em>Ann Lee covers transport.</em></p>",
+        ] {
+            let kept = line
+                .replace("<p>", "")
+                .replace("</p>", "")
+                .replace("<em>", "*")
+                .replace("</em>", "*");
+            assert!(at_end(line).contains(&kept), "{line}");
+        }
     }
 
     #[test]
