@@ -140,9 +140,16 @@ mod tests {
 
     #[test]
     fn signatures_quotes_surnames_and_paragraphs_of_the_story_stay() {
+        // A signature with the desk, not a sentence about the writer: the
+        // credit under the text, which goes (`sift::writers_credit`).
+        let a = clean(&with_note("Ann Lee", "Ann Lee, Online-Redaktion"));
+        assert_eq!(a.author_note, None);
+        assert!(a
+            .dropped
+            .iter()
+            .any(|d| d.text == "Ann Lee, Online-Redaktion"
+                && d.reason == "the writers' credit under the text"));
         for (byline, last) in [
-            // A signature with the desk, not a sentence about the writer.
-            ("Ann Lee", "Ann Lee, Online-Redaktion"),
             // The writer quoted, or a namesake the story is about.
             ("Ann Lee", "Ann Lee: the council will vote again in spring."),
             (
