@@ -238,15 +238,20 @@ mod tests {
         format!("{blocks:?}")
     }
 
+    /// The body of a page whose author meta names Ann Lee, its headline
+    /// followed by `article`.
+    fn by_ann_lee(article: &str) -> String {
+        let head = r#"<meta name="author" content="Ann Lee">"#;
+        let html = page(head, &format!("<h1>Night buses return</h1>{article}"));
+        clean(&html).body_markdown()
+    }
+
     #[test]
     fn the_writers_name_alone_above_the_text_is_the_byline() {
-        let head = r#"<meta name="author" content="Ann Lee">"#;
         let at_top = |line: &str| {
-            let html = page(
-                head,
-                &format!("<h1>Night buses return</h1><div><span>{line}</span></div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"),
-            );
-            clean(&html).body_markdown()
+            by_ann_lee(&format!(
+                "<div><span>{line}</span></div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+            ))
         };
         let out = at_top("Ann Lee");
         assert!(!out.contains("Ann Lee"), "{out}");
@@ -255,23 +260,13 @@ mod tests {
             assert!(at_top(line).contains(line), "{line}");
         }
         // Under the first paragraph, the name is the text's.
-        let html = page(
-            head,
-            &format!("<h1>Night buses return</h1><p>{P1}</p><p>Ann Lee</p><p>{P2}</p><p>{P3}</p>"),
-        );
-        assert!(clean(&html).body_markdown().contains("Ann Lee"));
+        let under = by_ann_lee(&format!("<p>{P1}</p><p>Ann Lee</p><p>{P2}</p><p>{P3}</p>"));
+        assert!(under.contains("Ann Lee"), "{under}");
     }
 
     #[test]
     fn the_writers_credit_under_the_text_goes() {
-        let head = r#"<meta name="author" content="Ann Lee">"#;
-        let at_end = |line: &str| {
-            let html = page(
-                head,
-                &format!("<h1>Night buses return</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>{line}"),
-            );
-            clean(&html).body_markdown()
-        };
+        let at_end = |line: &str| by_ann_lee(&format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p>{line}"));
         for line in [
             "<p><em>MDR (Ann Lee, Bo Chan)</em></p>",
             "<p><b>Text:</b> Ann Lee</p>",
