@@ -230,10 +230,12 @@ impl Serializer<'_> {
             && !gated
             && self.flags.weight_classes
             && node.tag != Tag::Blockquote
-            && !super::subhead::heads_prose(self.a, self.st, n)
         {
             if let Some(r) = boiler_class_except(node.attrs(), &self.structural) {
-                return Some(r);
+                // A subheading of the prose under it stays, whatever its class.
+                if !super::subhead::heads_prose(self.a, self.st, n) {
+                    return Some(r);
+                }
             }
         }
         if !self.flags.clean_conditionally || protected {
@@ -286,8 +288,11 @@ impl Serializer<'_> {
                 let paras = s.paras as f32;
                 let imgs = s.imgs as f32;
                 let lis = s.lis as f32 - 100.0;
-                if s.len > 0 && ld > 0.5 && !super::sentence::is_linked_sentence(self.a, self.st, n)
-                {
+                // Both link rules below spare a sentence carrying a link;
+                // its subtree is walked once for them.
+                let linked_sentence =
+                    ld > 0.2 && super::sentence::is_linked_sentence(self.a, self.st, n);
+                if s.len > 0 && ld > 0.5 && !linked_sentence {
                     return Some(format!(
                         "link-dense {} ({:.0}% link text)",
                         if is_list { "list" } else { "block" },
@@ -305,12 +310,7 @@ impl Serializer<'_> {
                 if !is_list && lis > paras {
                     return Some("more list items than paragraphs".into());
                 }
-                if !is_list
-                    && weight < 25.0
-                    && ld > 0.2
-                    && s.good == 0
-                    && !super::sentence::is_linked_sentence(self.a, self.st, n)
-                {
+                if !is_list && weight < 25.0 && ld > 0.2 && s.good == 0 && !linked_sentence {
                     return Some(format!(
                         "links without prose ({:.0}% link text)",
                         ld * 100.0

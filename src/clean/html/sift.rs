@@ -158,9 +158,10 @@ fn names_only(plain: &str, authors: &[String]) -> bool {
 /// Whether the last paragraph credits the writers: a line of at most
 /// twelve words that names one of them in full and is set apart in bold or
 /// italics, not as a sentence ("*MDR (Engin Haupt, Alisa Sonntag)*",
-/// "***Stefan Wasmer***"), or opens with a byline label ("Text: Kirsten Freund", "Reporting by
-/// Jason Hovet"). The byline above already says it; a sentence that only
-/// mentions the writer ("Ann Lee is a reporter …") is neither.
+/// "***Stefan Wasmer***"), or opens with a byline label ("Text: Kirsten
+/// Freund", "Reporting by Jason Hovet"). The byline above already says
+/// it; a sentence that only mentions the writer ("Ann Lee is a reporter
+/// …") is neither.
 fn writers_credit(block: &Block, plain: &str, authors: &[String]) -> bool {
     let Block::Paragraph { text } = block else {
         return false;

@@ -32,14 +32,19 @@ pub(super) fn heads_prose(a: &Arena, st: &[Stat], n: u32) -> bool {
     let mut prose = 0;
     for &c in &siblings[at + 1..] {
         let cs = &st[c as usize];
+        let tag = a.tag(c);
+        if matches!(tag, Tag::H(_)) {
+            break;
+        }
+        if cs.len == 0 {
+            continue;
+        }
         let boiler = a
             .node(c)
             .attrs
             .as_ref()
             .is_some_and(|at| boiler_class(at).is_some());
-        match a.tag(c) {
-            Tag::H(_) => break,
-            _ if cs.len == 0 => {}
+        match tag {
             Tag::P if !boiler && link_density(cs) < 0.3 => prose += cs.good,
             _ if boiler && prose > 0 => {}
             _ => break,
