@@ -155,6 +155,11 @@ impl<'a> Serializer<'a> {
     }
 }
 
+/// Text (characters) of boilerplate after a heading, in its element, that
+/// makes the heading that box's title: an author's biography under "About
+/// the author", not an ad's label under a subheading.
+const DROPPED_SECTION: u32 = 100;
+
 /// Text (in bytes) that may come before a `<header>` that still opens the
 /// article: a breadcrumb or a kicker, not paragraphs.
 const HEADER_BEFORE_TEXT: usize = 200;
@@ -417,8 +422,34 @@ impl Serializer<'_> {
         }
         let in_pre = in_pre || tag == Tag::Pre;
         let in_figure = in_figure || tag == Tag::Figure;
+        // The last heading written among the children, while nothing of
+        // its section has been kept: (node, where its output starts and
+        // ends, the text it added, the text of the siblings dropped after
+        // it).
+        let mut heading: Option<(u32, usize, usize, usize, u32)> = None;
         for &c in &node.children {
+            let (out_at, kept_at) = (self.out.len(), self.kept_len);
             self.write(c, false, depth + 1, in_pre, in_figure);
+            let kept = self.kept_len > kept_at && self.st[c as usize].len > 0;
+            // A heading in the article's header, over its byline box,
+            // heads the article, not that box.
+            if matches!(a.tag(c), Tag::H(_)) && kept && kept_at >= HEADER_BEFORE_TEXT {
+                let added = self.kept_len - kept_at;
+                heading = Some((c, out_at, self.out.len(), added, 0));
+            } else if let Some((.., gone)) = heading.as_mut() {
+                if kept {
+                    heading = None;
+                } else {
+                    *gone += self.st[c as usize].len;
+                }
+            }
+        }
+        if let Some((h, start, end, added, gone)) = heading {
+            if gone >= DROPPED_SECTION {
+                self.out.replace_range(start..end, " ");
+                self.kept_len -= added;
+                self.drop_node(h, "heading whose section was dropped".into());
+            }
         }
         self.out.push_str("</");
         self.out.push_str(name);
@@ -743,6 +774,35 @@ mod tests {
             "{:?}",
             a.dropped
         );
+    }
+
+    #[test]
+    fn a_heading_goes_with_the_box_it_titles() {
+        let player = "We apologize, but this video has failed to load. Try refreshing your browser, or tap here to see other videos from our team.";
+        let article = |section: &str| {
+            body(&clean(&page(
+                "",
+                &format!("<h1>Wine Guy: rosé for a sunny day</h1><p>{P1}</p><p>{P2}</p>{section}<p>{P3}</p>"),
+            )))
+        };
+        let md = article(&format!(
+            r#"<div><h2>On camera this week</h2><div class="related-video">{player}</div></div>"#
+        ));
+        assert!(!md.contains("On camera"), "{md}");
+        assert!(md.contains("night buses, which had been cut"), "{md}");
+        // An ad's label between a subheading and its text takes nothing.
+        let md =
+            article(r#"<div><h2>The second bottle</h2><div class="ad">Advertisement</div></div>"#);
+        assert!(md.contains("The second bottle"), "{md}");
+        // A heading over the byline box, above the text, heads the
+        // article, not the box.
+        let md = body(&clean(&page(
+            "",
+            &format!(
+                r#"<div><h2>Rosé for a sunny day</h2><div class="author-info">Ann Lee, wine columnist. Published June 4, 2026, updated June 5, 2026. Follow Ann on social media for more.</div></div><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+            ),
+        )));
+        assert!(md.contains("Rosé for a sunny day"), "{md}");
     }
 
     #[test]

@@ -6,8 +6,7 @@
 //! that opens with the byline's full name and goes on in a sentence about
 //! that person. It leaves the body for `author_note`, as the text
 //! cleaner's parenthesised note does, and the digest shows it under the
-//! article. A heading over it ("About the author") is left with no section
-//! and goes with the other orphaned headings.
+//! article. A heading right over it ("About the author") goes with it.
 //!
 //! The whole name, not the surname: "Smith is expected in court" ends
 //! many a story whose writer is not that Smith. And a sentence must follow
@@ -71,6 +70,16 @@ pub(super) fn take(
         });
     }
     text.reverse();
+    // The heading right above the note is the note's ("About the
+    // author"), even when a credit line follows the note.
+    let first = notes[0];
+    if first > 0 && matches!(blocks[first - 1].0, Block::Heading { .. }) {
+        let (_, plain) = blocks.remove(first - 1);
+        dropped.push(Dropped {
+            text: plain,
+            reason: "the heading of the writer's note".into(),
+        });
+    }
     Some(text.join(" "))
 }
 
@@ -133,6 +142,12 @@ mod tests {
         let html =
             format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>About the author</h3><p>{BIO}</p>");
         let a = clean(&signed("Ann Lee", &html));
+        assert!(a.author_note.is_some());
+        let body = a.body_markdown();
+        assert!(!body.contains("About the author"), "{body}");
+        // A credit line after the note does not keep the heading (CBC).
+        let credit = "<p>With files from The Associated Press and Reuters</p>";
+        let a = clean(&signed("Ann Lee", &format!("{html}{credit}")));
         assert!(a.author_note.is_some());
         let body = a.body_markdown();
         assert!(!body.contains("About the author"), "{body}");
