@@ -127,6 +127,14 @@ impl Candidate {
     /// list, repeated `dc.creator` metas), each split into names.
     pub(crate) fn new<S: AsRef<str>>(values: &[S], evidence: Evidence) -> Candidate {
         let mut names: Vec<String> = Vec::new();
+        // Author markup vouches for one login among its values; several
+        // side by side are a share bar's or a menu's words ("linkedin",
+        // "print").
+        let one_login = values
+            .iter()
+            .filter(|v| is_login(strip_label(v.as_ref())))
+            .count()
+            <= 1;
         for v in values {
             let line = v.as_ref();
             // A one-word signature counts only as the element's whole text
@@ -155,7 +163,7 @@ impl Candidate {
                             // after: "… von Olga".
                             || labelled && n == whole && given::is_given_name(&n))
                             && is_signature(&n)
-                        || evidence.marked() && n == whole && is_login(&n)
+                        || evidence.marked() && n == whole && one_login && is_login(&n)
                 } || n == whole && words::is_agency(&n);
                 if ok && !names.iter().any(|m| same_name(m, &n)) {
                     names.push(n);
@@ -1177,6 +1185,15 @@ mod tests {
         assert_eq!(login.names, ["reineckefuchs"]);
         let signed = cand(&["Matthias"], Evidence::BylineElement);
         assert_eq!(choose(&[login, signed], &[]).0, ["Matthias"]);
+        // One login among the values, beside a label; several side by side
+        // are a share bar's words.
+        let login = cand(&["Publiziert am", "uriebe"], Evidence::BylineElement);
+        assert_eq!(login.names, ["uriebe"]);
+        let bar = cand(
+            &["facebook", "linkedin", "twitter", "email", "print"],
+            Evidence::BylineElement,
+        );
+        assert!(bar.names.is_empty(), "{:?}", bar.names);
     }
 
     #[test]
