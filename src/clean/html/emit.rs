@@ -24,6 +24,16 @@ fn is_file_name(alt: &str) -> bool {
                 .any(|e| t.to_ascii_lowercase().ends_with(e)))
 }
 
+/// Text (characters) no headline or subheading reaches: a heading element
+/// this long, or holding blocks and half as long, is a box the template
+/// set in a heading's tag (Daejon Ilbo wraps the whole story in `<h4>` to
+/// size its type). Its parts are read as any box's.
+const HEADING_MAX: u32 = 400;
+
+fn is_box(st: &Stat) -> bool {
+    st.len > HEADING_MAX || st.has_block && st.len > HEADING_MAX / 2
+}
+
 pub(super) struct Emitter<'a> {
     pub(super) a: &'a Arena,
     pub(super) st: Vec<Stat>,
@@ -165,7 +175,7 @@ impl Emitter<'_> {
         let node = a.node(n);
         let st = self.st[n as usize];
         match node.tag {
-            Tag::H(level) => {
+            Tag::H(level) if !is_box(&st) => {
                 let (paras, _) = self.paragraphs(n);
                 let md: Vec<&str> = paras.iter().map(|p| p.0.as_str()).collect();
                 let plain: Vec<&str> = paras.iter().map(|p| p.1.as_str()).collect();
@@ -417,6 +427,34 @@ fn raw_text(a: &Arena, n: u32) -> String {
 mod tests {
     use super::super::test_support::{body, clean, page, P1, P2, P3};
     use super::*;
+
+    #[test]
+    fn a_story_set_in_a_heading_tag_is_read_as_paragraphs() {
+        // The whole story in `<h4>` (a template's type size), and a long
+        // caption set as a heading: paragraphs, not headings.
+        let caption = format!("In this photo taken on Tuesday, the new bus depot is seen from the north, with the first of the electric buses parked in front of the workshop. {P2} {P3}");
+        let html = page(
+            "",
+            &format!(
+                "<h1>Night buses return</h1><h4><div class=\"text\">{P1}<br><br>{P2}<br><br>{P3}</div></h4><h3>{caption}</h3><p>{P2}</p>"
+            ),
+        );
+        let a = clean(&html);
+        assert!(
+            !a.blocks.iter().any(|b| matches!(b, Block::Heading { .. })),
+            "{:?}",
+            a.blocks
+        );
+        let md = body(&a);
+        assert!(md.contains(&P1[..40]) && md.contains(&P3[..40]), "{md}");
+        assert!(md.contains(&caption[..40]), "{md}");
+        // A subheading wrapped in a block is still a heading.
+        let html = page(
+            "",
+            &format!("<h1>Night buses return</h1><p>{P1}</p><h2><div>What the council decided</div></h2><p>{P2}</p><p>{P3}</p>"),
+        );
+        assert!(body(&clean(&html)).contains("## What the council decided"));
+    }
 
     #[test]
     fn keeps_structure_in_order() {
