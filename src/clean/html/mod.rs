@@ -56,6 +56,7 @@ mod lead;
 mod meta;
 mod prescan;
 mod prune;
+mod repeats;
 mod select;
 mod sentence;
 mod sift;

@@ -1,12 +1,14 @@
 //! Step 7 of the HTML cleaner: the emitted blocks, sifted in document
 //! order. Each block is judged on its text (`filter.rs`), list items one by
 //! one; a dropped heading takes its section with it; notes after the
-//! article and headings left without text are dropped last.
+//! article, text said twice (`repeats.rs`) and headings left without text
+//! are dropped last.
 
 use super::filter::{
     block_filter, decorative_image, is_credit_line, prompt, section_scope, trailing_note, Scope,
 };
 use super::inline::link_share;
+use super::repeats;
 use super::strip_md;
 use super::writer_note;
 use crate::clean::meta::names;
@@ -101,6 +103,7 @@ pub(super) fn sift(
             dropped.push(Dropped { text, reason });
         }
     }
+    let mut blocks = repeats::drop_repeats(blocks, dropped);
     let note = writer_note::take(&mut blocks, authors, dropped);
     (drop_orphan_headings(blocks, dropped), note)
 }

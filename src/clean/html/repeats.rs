@@ -1,0 +1,119 @@
+//! The article's text said twice: some templates print the whole story
+//! again further down (OEM's papers set it in `content-body` and again in
+//! `content-continued-body`, one of them shown by a script), and a reader
+//! would read every paragraph twice. When the blocks from the story's
+//! opening are said again, block for block, all of them, the copy goes.
+//! A single paragraph said twice (a pull quote, a refrain, a test page's
+//! lorem ipsum), repeated labels ("Yes", "ANALYSIS:", a chart's figures)
+//! and a section that recurs (a meal plan's days, a year's revisions that
+//! repeat the last year's) stay: the copy must be of the whole text from
+//! the opening, in several blocks holding a few sentences.
+
+use std::collections::HashMap;
+
+use crate::clean::{Block, Dropped};
+
+/// Blocks in a repeated run: more than a paragraph and its heading.
+const RUN_BLOCKS: usize = 3;
+
+/// How far into the body the copied run may start: the copy is of the
+/// story from its opening (after a deck or a picture), not of a section
+/// that recurs in it (a recipe's daily plan, a table's rows).
+const OPENING: usize = 2;
+
+/// Characters in a repeated run: a few sentences, more than a table's
+/// labels or a chart's figures.
+const RUN_CHARS: usize = 300;
+
+/// The blocks (each with its plain text) without the runs that repeat an
+/// earlier run; each dropped block is listed in `dropped`.
+pub(super) fn drop_repeats(
+    blocks: Vec<(Block, String)>,
+    dropped: &mut Vec<Dropped>,
+) -> Vec<(Block, String)> {
+    let keys: Vec<String> = blocks
+        .iter()
+        .map(|(_, p)| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    // Where each text first appears.
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut goes = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        let earlier = first.get(keys[i].as_str()).copied();
+        first.entry(keys[i].as_str()).or_insert(i);
+        let Some(j) = earlier.filter(|_| !keys[i].is_empty()) else {
+            i += 1;
+            continue;
+        };
+        // The run from `i` that repeats the one from `j`, block for block.
+        let len = (0..keys.len() - i)
+            .take_while(|&k| j + k < i && keys[j + k] == keys[i + k])
+            .count();
+        let chars: usize = keys[i..i + len].iter().map(|k| k.chars().count()).sum();
+        // The whole text from the opening, said again: not a section that
+        // recurs, whose copy breaks off where the sections differ.
+        let whole = len == i - j;
+        if j <= OPENING && whole && len >= RUN_BLOCKS && chars >= RUN_CHARS {
+            goes[i..i + len].iter_mut().for_each(|g| *g = true);
+            for k in &keys[i..i + len] {
+                first.entry(k.as_str()).or_insert(i);
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    for ((block, plain), gone) in blocks.into_iter().zip(goes) {
+        if gone {
+            dropped.push(Dropped {
+                text: plain,
+                reason: "the text of earlier blocks, repeated".into(),
+            });
+        } else {
+            out.push((block, plain));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{body, clean, page, P1, P2, P3};
+
+    #[test]
+    fn a_story_printed_twice_is_read_once() {
+        let story = format!("<p>{P1}</p><p><strong>THE VOTE</strong></p><p>{P2}</p>");
+        let html = page(
+            "",
+            &format!(
+                "<h1>Night buses return</h1><div class=\"content-body\">{story}</div><div class=\"ad\"></div><article class=\"content-continued-body\">{story}</article><p>{P3}</p>"
+            ),
+        );
+        let md = body(&clean(&html));
+        assert_eq!(md.matches(&P1[..40]).count(), 1, "{md}");
+        assert_eq!(md.matches("THE VOTE").count(), 1, "{md}");
+        assert!(md.contains(&P3[..40]), "{md}");
+    }
+
+    #[test]
+    fn a_paragraph_or_labels_said_twice_stay() {
+        // A paragraph said twice (a refrain), labels repeated in order.
+        let html = page(
+            "",
+            &format!("<h1>Night buses return</h1><p>{P1}</p><p>{P2}</p><p>Yes.</p><p>No.</p><p>Maybe.</p><p>{P2}</p><p>Yes.</p><p>No.</p><p>Maybe.</p><p>{P3}</p>"),
+        );
+        let md = body(&clean(&html));
+        assert_eq!(md.matches(&P2[..40]).count(), 2, "{md}");
+        assert_eq!(md.matches("Maybe.").count(), 2, "{md}");
+        // A section that recurs under another heading, its text the same.
+        let section = format!("<p>{P2}</p><p>{P3}</p><p>{P1}</p>");
+        let html = page(
+            "",
+            &format!("<h1>Night buses return</h1><p>Revision details.</p><h2>2005</h2>{section}<h2>2004</h2>{section}"),
+        );
+        let md = body(&clean(&html));
+        assert_eq!(md.matches(&P3[..40]).count(), 2, "{md}");
+    }
+}
