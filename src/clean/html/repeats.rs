@@ -9,7 +9,7 @@
 //! repeat the last year's) stay: the copy must be of the whole text from
 //! the opening, in several blocks holding a few sentences.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::clean::{Block, Dropped};
 
@@ -20,6 +20,10 @@ const RUN_BLOCKS: usize = 3;
 /// story from its opening (after a deck or a picture), not of a section
 /// that recurs in it (a recipe's daily plan, a table's rows).
 const OPENING: usize = 2;
+
+/// Blocks a story's copy may hold: more than any story has, and a bound
+/// on the search on a page of one line over and over.
+const MAX_RUN: usize = 400;
 
 /// Characters in a repeated run: a few sentences, more than a table's
 /// labels or a chart's figures.
@@ -42,7 +46,9 @@ pub(super) fn drop_repeats(
     while i < keys.len() {
         let earlier = first.get(keys[i].as_str()).copied();
         first.entry(keys[i].as_str()).or_insert(i);
-        let Some(j) = earlier.filter(|_| !keys[i].is_empty()) else {
+        // Only a copy of the story from its opening is looked for.
+        let Some(j) = earlier.filter(|&j| j <= OPENING && i - j <= MAX_RUN && !keys[i].is_empty())
+        else {
             i += 1;
             continue;
         };
@@ -51,14 +57,15 @@ pub(super) fn drop_repeats(
             .take_while(|&k| j + k < i && keys[j + k] == keys[i + k])
             .count();
         let chars: usize = keys[i..i + len].iter().map(|k| k.chars().count()).sum();
-        // The whole text from the opening, said again: not a section that
-        // recurs, whose copy breaks off where the sections differ.
-        let whole = len == i - j;
-        if j <= OPENING && whole && len >= RUN_BLOCKS && chars >= RUN_CHARS {
+        // All the text from the opening, said again (a recurring section's
+        // copy breaks off where the sections differ), and a story's, whose
+        // paragraphs differ (not one paragraph over and over).
+        let whole = len == i - j && {
+            let mut seen = HashSet::new();
+            keys[j..i].iter().all(|k| seen.insert(k))
+        };
+        if whole && len >= RUN_BLOCKS && chars >= RUN_CHARS {
             goes[i..i + len].iter_mut().for_each(|g| *g = true);
-            for k in &keys[i..i + len] {
-                first.entry(k.as_str()).or_insert(i);
-            }
             i += len;
         } else {
             i += 1;
