@@ -155,6 +155,14 @@ impl<'a> Serializer<'a> {
     }
 }
 
+/// Text (characters) of a box that may be a form's box: a heading, a
+/// line of text and the form; more is an article that holds a form.
+const FORM_BOX: u32 = 400;
+
+/// Text (characters) beside the form in a form's box: its heading and a
+/// label or two.
+const FORM_BOX_TEXT: u32 = 80;
+
 /// Text (characters) of boilerplate after a heading, in its element, that
 /// makes the heading that box's title: an author's biography under "About
 /// the author", not an ad's label under a subheading.
@@ -175,6 +183,16 @@ impl Serializer<'_> {
         if !text.is_empty() {
             self.dropped.push(Dropped { text, reason });
         }
+    }
+
+    /// Whether element `n` holds a form and little text beside it: the
+    /// form's heading and labels ("Sign In or Create an Account", "or"),
+    /// which stay when only the form itself is dropped.
+    fn is_form_box(&self, n: u32) -> bool {
+        let a = self.a;
+        let forms = a.outermost(&[n], |i| i != n && a.tag(i) == Tag::Form);
+        let in_forms: u32 = forms.iter().map(|&f| self.st[f as usize].len).sum();
+        !forms.is_empty() && self.st[n as usize].len - in_forms <= FORM_BOX_TEXT
     }
 
     /// The paragraph's text is a URL (a source the author cites).
@@ -212,6 +230,13 @@ impl Serializer<'_> {
             return Some(
                 "a consent, sign-up or cookie box (it links the site's privacy policy)".into(),
             );
+        }
+        if !protected
+            && s.len <= FORM_BOX
+            && matches!(node.tag, Tag::Div | Tag::Section | Tag::OtherBlock)
+            && self.is_form_box(n)
+        {
+            return Some("a form's box (a sign-in, sign-up or comment form)".into());
         }
         if !protected
             && !self.listing
@@ -774,6 +799,25 @@ mod tests {
             "{:?}",
             a.dropped
         );
+    }
+
+    #[test]
+    fn a_forms_heading_and_labels_go_with_it() {
+        let article = |box_html: &str| {
+            body(&clean(&page(
+                "",
+                &format!("<h1>Night buses return</h1><p>{P1}</p><p>{P2}</p>{box_html}<p>{P3}</p>"),
+            )))
+        };
+        let md = article(
+            r#"<div class="identity-screen"><h2 class="blocker-title">Sign In or Create an Account</h2><form method="post"><label>Email Address</label><input type="email" name="email"><button>Continue</button></form><div class="divider"><span>or</span></div></div>"#,
+        );
+        assert!(!md.contains("Sign In") && !md.contains("\n\nor\n"), "{md}");
+        // A box with a paragraph of its own beside the form is more.
+        let md = article(&format!(
+            r#"<div class="identity-screen"><h2>Where the lines run</h2><p>{P1}</p><form><input name="q"></form></div>"#
+        ));
+        assert!(md.contains("## Where the lines run"), "{md}");
     }
 
     #[test]
