@@ -31,6 +31,8 @@ pub(super) struct Serializer<'a> {
     /// The selection is a list of teaser cards (`teaser::is_listing`): its
     /// cards are its content, not other stories' teasers.
     pub(super) listing: bool,
+    /// Elements with a `<form>` inside: only they can be a form's box.
+    holds_form: Vec<bool>,
 }
 
 /// Good text a block needs to count as the article's first paragraph: two
@@ -151,6 +153,7 @@ impl<'a> Serializer<'a> {
             site: None,
             structural: structural_words(a, st, roots, good_total),
             listing: super::teaser::is_listing(a, st, roots),
+            holds_form: holds_form(a),
         }
     }
 }
@@ -167,6 +170,20 @@ const FORM_BOX_TEXT: u32 = 80;
 /// makes the heading that box's title: an author's biography under "About
 /// the author", not an ad's label under a subheading.
 const DROPPED_SECTION: u32 = 100;
+
+/// Which elements hold a `<form>`, marked up from each form in one pass.
+fn holds_form(a: &Arena) -> Vec<bool> {
+    let mut holds = vec![false; a.nodes.len()];
+    for node in a.nodes.iter().filter(|n| n.tag == Tag::Form) {
+        for p in a.ancestors(node.parent) {
+            // Marked before: so are its ancestors.
+            if std::mem::replace(&mut holds[p as usize], true) {
+                break;
+            }
+        }
+    }
+    holds
+}
 
 /// Text (in bytes) that may come before a `<header>` that still opens the
 /// article: a breadcrumb or a kicker, not paragraphs.
@@ -189,6 +206,9 @@ impl Serializer<'_> {
     /// form's heading and labels ("Sign In or Create an Account", "or"),
     /// which stay when only the form itself is dropped.
     fn is_form_box(&self, n: u32) -> bool {
+        if !self.holds_form[n as usize] {
+            return false;
+        }
         let a = self.a;
         let forms = a.outermost(&[n], |i| i != n && a.tag(i) == Tag::Form);
         let in_forms: u32 = forms.iter().map(|&f| self.st[f as usize].len).sum();
