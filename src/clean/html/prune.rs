@@ -171,6 +171,17 @@ const FORM_BOX_TEXT: u32 = 80;
 /// the author", not an ad's label under a subheading.
 const DROPPED_SECTION: u32 = 100;
 
+/// A heading written out, whose section may yet prove to be boilerplate.
+struct Written {
+    node: u32,
+    /// Where its HTML lies in the output.
+    out: std::ops::Range<usize>,
+    /// The text it added to `kept_len`.
+    text: usize,
+    /// Text of the siblings after it that were dropped.
+    dropped_after: u32,
+}
+
 /// Which elements hold a `<form>`, marked up from each form in one pass.
 fn holds_form(a: &Arena) -> Vec<bool> {
     let mut holds = vec![false; a.nodes.len()];
@@ -468,33 +479,33 @@ impl Serializer<'_> {
         let in_pre = in_pre || tag == Tag::Pre;
         let in_figure = in_figure || tag == Tag::Figure;
         // The last heading written among the children, while nothing of
-        // its section has been kept: (node, where its output starts and
-        // ends, the text it added, the text of the siblings dropped after
-        // it).
-        let mut heading: Option<(u32, usize, usize, usize, u32)> = None;
+        // its section has been kept.
+        let mut heading: Option<Written> = None;
         for &c in &node.children {
-            let (out_at, kept_at) = (self.out.len(), self.kept_len);
+            let (start, kept_at) = (self.out.len(), self.kept_len);
             self.write(c, false, depth + 1, in_pre, in_figure);
             let kept = self.kept_len > kept_at && self.st[c as usize].len > 0;
             // A heading in the article's header, over its byline box,
             // heads the article, not that box.
             if matches!(a.tag(c), Tag::H(_)) && kept && kept_at >= HEADER_BEFORE_TEXT {
-                let added = self.kept_len - kept_at;
-                heading = Some((c, out_at, self.out.len(), added, 0));
-            } else if let Some((.., gone)) = heading.as_mut() {
+                heading = Some(Written {
+                    node: c,
+                    out: start..self.out.len(),
+                    text: self.kept_len - kept_at,
+                    dropped_after: 0,
+                });
+            } else if let Some(h) = heading.as_mut() {
                 if kept {
                     heading = None;
                 } else {
-                    *gone += self.st[c as usize].len;
+                    h.dropped_after += self.st[c as usize].len;
                 }
             }
         }
-        if let Some((h, start, end, added, gone)) = heading {
-            if gone >= DROPPED_SECTION {
-                self.out.replace_range(start..end, " ");
-                self.kept_len -= added;
-                self.drop_node(h, "heading whose section was dropped".into());
-            }
+        if let Some(h) = heading.filter(|h| h.dropped_after >= DROPPED_SECTION) {
+            self.out.replace_range(h.out, " ");
+            self.kept_len -= h.text;
+            self.drop_node(h.node, "heading whose section was dropped".into());
         }
         self.out.push_str("</");
         self.out.push_str(name);

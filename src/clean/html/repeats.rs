@@ -9,7 +9,7 @@
 //! repeat the last year's) stay: the copy must be of the whole text from
 //! the opening, in several blocks holding a few sentences.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::clean::{Block, Dropped};
 
@@ -39,15 +39,13 @@ pub(super) fn drop_repeats(
         .iter()
         .map(|(_, p)| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
-    // Where each text first appears.
-    let mut first: HashMap<&str, usize> = HashMap::new();
     let mut goes = vec![false; blocks.len()];
-    let mut i = 0;
+    let mut i = 1;
     while i < keys.len() {
-        let earlier = first.get(keys[i].as_str()).copied();
-        first.entry(keys[i].as_str()).or_insert(i);
         // Only a copy of the story from its opening is looked for.
-        let Some(j) = earlier.filter(|&j| j <= OPENING && i - j <= MAX_RUN && !keys[i].is_empty())
+        let Some(j) = (0..i.min(OPENING + 1))
+            .find(|&j| keys[j] == keys[i])
+            .filter(|&j| i - j <= MAX_RUN && !keys[i].is_empty())
         else {
             i += 1;
             continue;
