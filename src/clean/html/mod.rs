@@ -12,9 +12,8 @@
 //!    measured once (length, commas, link text, paragraphs, images).
 //! 3. **Metadata** (`meta.rs`, with `ld.rs` (JSON-LD), `headline.rs`,
 //!    `authors/` (bylines; `metas.rs` for meta tags), `dates/`, `tags.rs`)
-//!    from `<meta>`,
-//!    JSON-LD, `<title>`, `<h1>` (without a logo or a kicker), `<time>`,
-//!    `<link rel=canonical>` and `<html lang>`.
+//!    from `<meta>`, JSON-LD, `<title>`, `<h1>` (without a logo or a
+//!    kicker), `<time>`, `<link rel=canonical>` and `<html lang>`.
 //! 4. **Main content** (`select.rs`): paragraphs are scored
 //!    Readability-style (text length, commas, link density, class/id hints
 //!    from `hints.rs`) and the scores flow to their ancestors; the best
@@ -23,20 +22,21 @@
 //! 5. **Boilerplate inside the article** (`prune.rs`, with `caption.rs`)
 //!    is dropped with a reason: elements whose class/id/role says share
 //!    bar, related links, newsletter, comments, captions…; other stories'
-//!    teaser cards (`teaser.rs`); captions set
-//!    beside their image without `<figcaption>`; but a subheading of the
-//!    article's prose stays whatever its class (`subhead.rs`); link-dense lists and
-//!    blocks (but a sentence carrying a long link, `sentence.rs`);
-//!    image-heavy blocks. What is kept is serialised and **sanitised with
-//!    ammonia**.
+//!    teaser cards (`teaser.rs`); captions set beside their image without
+//!    `<figcaption>`; a form's box; a heading whose box all went; but a
+//!    subheading of the article's prose stays whatever its class
+//!    (`subhead.rs`); link-dense lists and blocks (but a sentence carrying
+//!    a long link, `sentence.rs`); image-heavy blocks. What is kept is
+//!    serialised and **sanitised with ammonia**.
 //! 6. **Blocks** (`emit.rs`, `inline.rs`): the sanitised HTML is parsed
-//!    again and converted to [`Block`]s with Markdown inline text.
+//!    again and converted to [`Block`]s with Markdown inline text (a
+//!    heading element as long as a story is read as a box).
 //! 7. **Sifting** (`sift.rs`, with the text tests of `filter.rs`): blocks
 //!    are judged on their text (labels, prompts, bylines, dates and
 //!    copyright lines, blocks the [`Hints`] know as boilerplate); a dropped
-//!    heading takes its section with it; notes after the article, the
-//!    writer's note (`writer_note.rs`, kept as `author_note`) and headings
-//!    left without a section go last.
+//!    heading takes its section with it; notes after the article, the story
+//!    printed twice (`repeats.rs`), the writer's note (`writer_note.rs`,
+//!    kept as `author_note`) and headings left without a section go last.
 //!
 //! Every rule is general (tag, class/id vocabulary, text statistics, common
 //! phrases in a few languages); none names a site.

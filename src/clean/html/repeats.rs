@@ -35,10 +35,8 @@ pub(super) fn drop_repeats(
     blocks: Vec<(Block, String)>,
     dropped: &mut Vec<Dropped>,
 ) -> Vec<(Block, String)> {
-    let keys: Vec<String> = blocks
-        .iter()
-        .map(|(_, p)| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect();
+    // Plain texts are collapsed as they are emitted: compared as they are.
+    let keys: Vec<&str> = blocks.iter().map(|(_, p)| p.as_str()).collect();
     let mut goes = vec![false; blocks.len()];
     let mut i = 1;
     while i < keys.len() {

@@ -36,9 +36,14 @@ pub(super) fn is_linked_sentence(a: &Arena, st: &[Stat], n: u32) -> bool {
             Tag::A if !goes_somewhere(node) => return false,
             Tag::A => links += 1,
             Tag::Text if !node.text.trim().is_empty() => {
-                let within = || a.ancestors(i).take_while(|&x| x != n);
-                let linked = within().any(|x| a.tag(x) == Tag::A);
-                let block = within().find(|&x| a.tag(x).is_block()).unwrap_or(n);
+                // One walk up to `n`: inside a link, and in which block.
+                let (mut linked, mut block) = (false, None);
+                for x in a.ancestors(i).take_while(|&x| x != n) {
+                    let tag = a.tag(x);
+                    linked |= tag == Tag::A;
+                    block = block.or(tag.is_block().then_some(x));
+                }
+                let block = block.unwrap_or(n);
                 if *holder.get_or_insert(block) != block {
                     return false;
                 }
