@@ -22,6 +22,9 @@ pub(super) struct Serializer<'a> {
     /// never dropped on class hints alone.
     pub(super) good_total: u32,
     pub(super) kept_len: usize,
+    /// The kept text less its layout whitespace: how far the article has
+    /// begun, which a deeply indented template must not seem to say.
+    pub(super) kept_words_len: usize,
     /// The page's site (its host label), when the page says its address:
     /// links to it are the site's own.
     pub(super) site: Option<String>,
@@ -150,6 +153,7 @@ impl<'a> Serializer<'a> {
             dropped: Vec::new(),
             good_total,
             kept_len: 0,
+            kept_words_len: 0,
             site: None,
             structural: structural_words(a, st, roots, good_total),
             listing: super::teaser::is_listing(a, st, roots),
@@ -398,6 +402,7 @@ impl Serializer<'_> {
         let node = a.node(n);
         if node.tag == Tag::Text {
             self.kept_len += node.text.len();
+            self.kept_words_len += node.text.trim().len();
             escape_html(&mut self.out, &node.text, false);
             return;
         }
@@ -406,7 +411,7 @@ impl Serializer<'_> {
                 // The article's own `<header>`, before its text, holds its
                 // headline, byline and date, and often its lead: the lead
                 // stays. A chart's or a box's header in the text is dropped.
-                if node.tag == Tag::Header && self.kept_len < HEADER_BEFORE_TEXT {
+                if node.tag == Tag::Header && self.kept_words_len < HEADER_BEFORE_TEXT {
                     let end = a.subtree_end(n) as u32;
                     let lead = lead_paragraphs(a, self.st, n + 1..end, |_| false);
                     if !lead.is_empty() {
@@ -429,6 +434,7 @@ impl Serializer<'_> {
         if depth > MAX_DEPTH {
             let t = a.text(n);
             self.kept_len += t.len();
+            self.kept_words_len += t.trim().len();
             escape_html(&mut self.out, &t, false);
             return;
         }

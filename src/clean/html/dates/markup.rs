@@ -11,6 +11,10 @@ use super::{push, LdDates};
 pub(super) enum Key {
     Published,
     Modified,
+    /// When the page stops being served (`expires`, `unavailable_after`):
+    /// neither the article's day nor its last edit, and often a year
+    /// ahead, so it must not become `updated:` either.
+    Ends,
 }
 
 pub(super) fn key_kind(key: &str) -> Option<Key> {
@@ -21,6 +25,15 @@ pub(super) fn key_kind(key: &str) -> Option<Key> {
         .collect();
     let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
     if has(&[
+        "expires",
+        "expiration",
+        "expirationdate",
+        "expiry",
+        "unavailable",
+    ]) {
+        return Some(Key::Ends);
+    }
+    if has(&[
         "modified",
         "updated",
         "datemodified",
@@ -29,8 +42,6 @@ pub(super) fn key_kind(key: &str) -> Option<Key> {
         "lastupdated",
         "lastmod",
         "revised",
-        "expires",
-        "expiration",
     ]) {
         return Some(Key::Modified);
     }
@@ -128,6 +139,9 @@ mod tests {
             "dateUpdate",
         ] {
             assert_eq!(key_kind(k), Some(Key::Modified), "{k}");
+        }
+        for k in ["expires", "article:expiration_time", "expirationDate"] {
+            assert_eq!(key_kind(k), Some(Key::Ends), "{k}");
         }
         for k in ["description", "og:title", "viewport", "twitter:data1"] {
             assert_eq!(key_kind(k), None, "{k}");

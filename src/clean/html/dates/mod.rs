@@ -275,6 +275,28 @@ mod tests {
     }
 
     #[test]
+    fn the_day_a_page_expires_is_neither_its_date_nor_its_update() {
+        // A public broadcaster's pages say when they come off line, a year
+        // ahead: not an edit (`updated:`), and never the article's day.
+        for head in [
+            r#"<meta name="expires" content="2027-07-07T14:31:00">"#,
+            r#"<meta property="article:expiration_time" content="2027-07-07">"#,
+        ] {
+            let head = format!(
+                r#"{head}<meta property="article:published_time" content="2026-07-08T03:00:00Z">"#
+            );
+            let article = format!("<h1>Buses for the north</h1><p>{P1}</p><p>{P2}</p>");
+            let cleaned = clean(&page(&head, &article));
+            assert_eq!(
+                cleaned.date.as_deref(),
+                Some("2026-07-08T03:00:00+00:00"),
+                "{head}"
+            );
+            assert_eq!(cleaned.updated, None, "{head}");
+        }
+    }
+
+    #[test]
     fn a_date_line_that_ends_in_its_byline_is_still_a_date_line() {
         for line in [
             "Posted on September 21, 2020 by Adi Tzlil",

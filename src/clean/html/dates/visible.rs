@@ -90,7 +90,7 @@ pub(super) fn dates(
         let itemprop = at.itemprop.as_deref().and_then(key_kind);
         let wanted = node.tag == Tag::Time || date_class(at) || itemprop.is_some();
         let i = i as u32;
-        if itemprop == Some(Key::Modified)
+        if matches!(itemprop, Some(Key::Modified | Key::Ends))
             || !wanted
             || taken.iter().any(|&t| is_within(a, i, t))
             || frame.in_widget(a, i)
