@@ -798,6 +798,17 @@ mod tests {
         assert!(md.contains("night buses, which"), "{md}");
         assert!(!md.contains("Ridership"), "{md}");
         assert!(!md.contains("Ann Lee"), "{md}");
+        // A template's deep indentation (a video player's empty boxes)
+        // before the header is layout, not the article begun.
+        let indent = "<div>\n            <div></div>\n        </div>\n".repeat(20);
+        let html = page(
+            "",
+            &format!(
+                r#"{indent}<header class="articlehead"><h1>Buses for the north</h1><p class="preface">{lead}</p></header>{indent}<p>{P1}</p><p>{P2}</p>"#
+            ),
+        );
+        let md = body(&clean(&html));
+        assert!(md.starts_with("Night buses are coming back"), "{md}");
     }
 
     #[test]
