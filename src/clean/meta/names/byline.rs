@@ -456,6 +456,8 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
             cur.clear();
         }
     };
+    // Where a Spanish or Portuguese "y"/"e" opened the part being read.
+    let mut surname_joint: Option<(usize, &str)> = None;
     for w in tokens {
         let lower = w.to_lowercase();
         // Short conjunctions that are names as well ("Dan Balz", "Con
@@ -467,7 +469,9 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         ) || matches!(w, "y" | "e" | "en" | "og" | "con" | "dan");
         if joins {
             flush(&mut cur, &mut parts, &mut conjunction);
+            join_surname(&mut parts, surname_joint.take());
             conjunction = true;
+            surname_joint = matches!(w, "y" | "e").then_some((parts.len(), w));
             continue;
         }
         let ends = w.ends_with([',', ';']);
@@ -477,9 +481,11 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         }
         if ends {
             flush(&mut cur, &mut parts, &mut conjunction);
+            join_surname(&mut parts, surname_joint.take());
         }
     }
     flush(&mut cur, &mut parts, &mut conjunction);
+    join_surname(&mut parts, surname_joint);
     // After a job title set off by a comma, the parts up to the next
     // conjunction are the title's outlet ("Peter J. Westwood, Editor,
     // Burns Chronicle"), not more writers.
@@ -614,6 +620,29 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// Spanish and Portuguese join two surnames with "y"/"e" ("José Ortega y
+/// Gasset", "José Volta e Pinto"): a lone capitalised word after it,
+/// following a name of two words or more, ends that name rather than
+/// naming a second writer. `at` is the part the conjunction opened.
+fn join_surname(parts: &mut Vec<(String, bool)>, at: Option<(usize, &str)>) {
+    let Some((at, joint)) = at else { return };
+    if at == 0 || parts.len() != at + 1 {
+        return;
+    }
+    let word = &parts[at].0;
+    let surname = !word.contains(' ')
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase);
+    if surname && parts[at - 1].0.split_whitespace().count() >= 2 {
+        let (word, _) = parts.pop().expect("the part after the conjunction");
+        let before = &mut parts[at - 1].0;
+        before.push(' ');
+        before.push_str(joint);
+        before.push(' ');
+        before.push_str(&word);
+    }
 }
 
 /// Where the job title ending before `role` starts: the beat and desk words

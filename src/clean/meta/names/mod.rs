@@ -653,6 +653,17 @@ mod tests {
             names("Isabel Caro , Rocío Latorre y José Miguel Wilson Hace 13 horas Tiempo"),
             ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"]
         );
+        // Two surnames joined by "y"/"e" are one name; a second writer
+        // after it has a name of her own.
+        assert_eq!(names("José Volta e Pinto"), ["José Volta e Pinto"]);
+        assert_eq!(
+            names("Por José Ortega y Gasset, Madrid"),
+            ["José Ortega y Gasset"]
+        );
+        assert_eq!(
+            names("Ana García y Pedro López"),
+            ["Ana García", "Pedro López"]
+        );
         assert_eq!(
             names("Von Jan Lukas Strozyk vor 3 Stunden"),
             ["Jan Lukas Strozyk"]
