@@ -219,16 +219,22 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
         if node.tag == Tag::Text || unlikely[s as usize] {
             continue;
         }
-        let bonus = if !top_class.is_empty() && node.attrs().class == *top_class {
-            ts * 0.2
-        } else {
-            0.0
-        };
+        let same_class = !top_class.is_empty() && node.attrs().class == *top_class;
+        let bonus = if same_class { ts * 0.2 } else { 0.0 };
         let ss = &st[s as usize];
         let top_good = st[top as usize].good;
+        // A sibling in the text's own wrapper class is another part of the
+        // text (a template that sets each section in its own `div.con`,
+        // with video teasers between them), however short next to the
+        // longest part.
+        let enough = if same_class {
+            200
+        } else {
+            200.max(top_good / 5)
+        };
         let append = if scored[s as usize] && score[s as usize] + bonus >= threshold {
             true
-        } else if ss.good >= 200.max(top_good / 5)
+        } else if ss.good >= enough
             && link_density(ss) < 0.3
             && boiler_class(node.attrs()).is_none()
         {
@@ -412,6 +418,35 @@ mod tests {
             assert!(!md.contains(junk), "{junk} in {md}");
         }
         assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
+    }
+
+    #[test]
+    fn a_short_section_in_the_texts_own_wrapper_class_is_kept() {
+        // A broadcaster's template: each section of the text in its own
+        // `div.con`, video teasers in other boxes between them. The short
+        // section, far less text than the longest, is the article's too.
+        let short = "Derzeit gibt es 103 zugelassene Schlachtbetriebe in Thüringen, und seit Jahren sinkt die gewerbliche Fleischproduktion, gemessen an 2016 um mehr als die Hälfte. Fest steht: Die Zahl der mittelständischen Betriebe sinkt weiter.";
+        let long = format!(r#"<div class="paragraph"><p>{P1}</p></div><div class="paragraph"><p>{P2}</p></div><div class="paragraph"><p>{P3}</p></div>"#).repeat(3);
+        // Each section deep in its boxes, so that its wrapper scores low.
+        let deep = |inner: &str| {
+            format!(
+                r#"<div class="con"><div class="modcon"><div class="mod"><div class="boxcon"><div class="box">{inner}</div></div></div></div></div>"#
+            )
+        };
+        let teaser = r#"<div class="con teaser"><h4><a href="/video">Zu Besuch beim Schlachter</a></h4><span>1 min</span></div>"#;
+        let html = format!(
+            r#"<html><body><main><h1>Buses for the north</h1>
+{}{teaser}{}{teaser}{}
+</main></body></html>"#,
+            deep(&long),
+            deep(&format!(
+                r#"<h3>Schlachtmengen sinken</h3><div class="paragraph"><p>{short}</p></div>"#
+            )),
+            deep(&long),
+        );
+        let md = body(&clean(&html));
+        assert!(md.contains("Derzeit gibt es 103"), "{md}");
+        assert!(!md.contains("Zu Besuch"), "{md}");
     }
 
     #[test]
