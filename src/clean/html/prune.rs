@@ -31,12 +31,22 @@ pub(super) struct Serializer<'a> {
     /// Boilerplate class words this page puts on most of its article text
     /// ([`structural_words`]): not evidence against any one block.
     pub(super) structural: Vec<&'static str>,
+    /// `structural` and the [`LINKING`] words: what is no evidence against
+    /// words of a sentence.
+    structural_and_linking: Vec<&'static str>,
     /// The selection is a list of teaser cards (`teaser::is_listing`): its
     /// cards are its content, not other stories' teasers.
     pub(super) listing: bool,
     /// Elements with a `<form>` inside: only they can be a form's box.
     holds_form: Vec<bool>,
 }
+
+/// Boilerplate class words that, on a link or a span inside a sentence,
+/// name what its words link to: a topic page ("auto-tag_…", "tag-link",
+/// "keywords"), an entity ("meta-loc"), a glossary's popup.
+const LINKING: &[&str] = &[
+    "tag", "tags", "keywords", "topics", "meta", "popup", "modal",
+];
 
 /// Good text a block needs to count as the article's first paragraph: two
 /// sentences, more than a date line or a byline has.
@@ -145,6 +155,8 @@ impl<'a> Serializer<'a> {
     /// A serialiser for the selection `roots` of the arena.
     pub(super) fn new(a: &'a Arena, st: &'a [Stat], flags: Flags, roots: &[u32]) -> Self {
         let good_total = roots.iter().map(|&r| st[r as usize].good).sum();
+        let structural = structural_words(a, st, roots, good_total);
+        let structural_and_linking = structural.iter().chain(LINKING).copied().collect();
         Serializer {
             a,
             st,
@@ -155,7 +167,8 @@ impl<'a> Serializer<'a> {
             kept_len: 0,
             kept_words_len: 0,
             site: None,
-            structural: structural_words(a, st, roots, good_total),
+            structural,
+            structural_and_linking,
             listing: super::teaser::is_listing(a, st, roots),
             holds_form: holds_form(a),
         }
@@ -230,6 +243,23 @@ impl Serializer<'_> {
         !forms.is_empty() && self.st[n as usize].len - in_forms <= FORM_BOX_TEXT
     }
 
+    /// Whether inline element `n` is words of a sentence: no block inside,
+    /// and text of its own block beside it. A class word of [`LINKING`]
+    /// on it names what the words link to ("auto-tag_donna-kelce", a
+    /// site's automatic links to its topic pages; a glossary's popup),
+    /// not boilerplate: dropping it would leave "has praised ‘s new
+    /// album".
+    fn in_running_text(&self, n: u32) -> bool {
+        let a = self.a;
+        if a.tag(n).is_block() || self.st[n as usize].has_block {
+            return false;
+        }
+        a.node(a.node(n).parent)
+            .children
+            .iter()
+            .any(|&c| a.tag(c) == Tag::Text && a.node(c).text.chars().any(char::is_alphanumeric))
+    }
+
     /// The paragraph's text is a URL (a source the author cites).
     fn is_bare_url(&self, n: u32) -> bool {
         let t = self.a.text(n);
@@ -296,7 +326,14 @@ impl Serializer<'_> {
             && self.flags.weight_classes
             && node.tag != Tag::Blockquote
         {
-            if let Some(r) = boiler_class_except(node.attrs(), &self.structural) {
+            // Words of a sentence keep the words that name what they link
+            // to; a credit, a byline or a footnote mark still goes.
+            let except = if self.in_running_text(n) {
+                &self.structural_and_linking
+            } else {
+                &self.structural
+            };
+            if let Some(r) = boiler_class_except(node.attrs(), except) {
                 // A subheading of the prose under it stays, whatever its class.
                 if !super::subhead::heads_prose(self.a, self.st, n) {
                     return Some(r);
@@ -809,6 +846,23 @@ mod tests {
         );
         let md = body(&clean(&html));
         assert!(md.starts_with("Night buses are coming back"), "{md}");
+    }
+
+    /// A site's automatic links to its topic pages are words of the
+    /// sentence, whatever their class says; a credit in the text still
+    /// goes.
+    #[test]
+    fn links_to_topic_pages_inside_a_sentence_keep_their_words() {
+        let html = page(
+            "",
+            &format!(
+                r#"<p><a id="auto-tag_donna-kelce" href="https://example.com/t/donna-kelce/">Donna Kelce</a> has praised <a class="tag-link" href="https://example.com/t/taylor-swift/">Taylor Swift</a>’s new album, and the <span class="meta-org">Kansas City Chiefs</span> cheered. <span class="credit">Photo: Ann Lee</span></p><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+            ),
+        );
+        let md = body(&clean(&html));
+        assert!(md.contains("[Donna Kelce](https://example.com/t/donna-kelce/) has praised [Taylor Swift](https://example.com/t/taylor-swift/)’s new album"), "{md}");
+        assert!(md.contains("the Kansas City Chiefs cheered"), "{md}");
+        assert!(!md.contains("Photo: Ann Lee"), "{md}");
     }
 
     #[test]
