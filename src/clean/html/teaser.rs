@@ -6,6 +6,9 @@
 //! and outweighs the linked headline; read as blocks, the kicker and the
 //! sentence look like the article's own short paragraphs.
 //!
+//! A card made clickable by an empty link laid over it (a "stretched
+//! link") is one too, its headline plain text.
+//!
 //! A heading linked to the page's own anchor (`<h2><a href="#risks">`, as
 //! blogs make their headings linkable) is the article's section, and a box
 //! with more text than a teaser's is the article's too.
@@ -26,6 +29,9 @@ pub(super) fn is_teaser_card(a: &Arena, st: &[Stat], n: u32) -> bool {
     if s.len == 0 || s.len > MAX_LEN || s.paras > 2 {
         return false;
     }
+    if stretched_link(a, st, n) {
+        return true;
+    }
     let end = a.subtree_end(n) as u32;
     let mut headings = (n + 1..end).filter(|&i| matches!(a.node(i).tag, Tag::H(2..=6)));
     let (Some(h), None) = (headings.next(), headings.next()) else {
@@ -44,6 +50,42 @@ pub(super) fn is_teaser_card(a: &Arena, st: &[Stat], n: u32) -> bool {
                     .as_deref()
                     .is_some_and(|href| !href.trim().is_empty() && !href.starts_with('#'))
         })
+}
+
+/// A card whose link is an empty `<a>` laid over it (a "stretched link"):
+/// the box's own words (a "Next" label, the other story's headline) are
+/// plain text, and the one link to the other page, a direct child of the
+/// box, holds nothing at all. A photo's link holds its image, an anchor
+/// has no address, and a link in a sentence holds its words.
+fn stretched_link(a: &Arena, st: &[Stat], n: u32) -> bool {
+    let s = &st[n as usize];
+    s.len >= MIN_HEADLINE
+        && s.link == 0
+        && a.node(n).children.iter().any(|&c| {
+            let node = a.node(c);
+            node.tag == Tag::A
+                && node.children.is_empty()
+                && node.attrs().href.as_deref().is_some_and(other_page)
+        })
+}
+
+/// Whether a link's address is another page: not the page's own anchor,
+/// not a file to show (an image, a video).
+fn other_page(href: &str) -> bool {
+    let href = href.trim();
+    let path = href
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !href.is_empty()
+        && !href.starts_with('#')
+        && !href.starts_with("javascript:")
+        && ![
+            ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".mp4", ".pdf",
+        ]
+        .iter()
+        .any(|ext| path.ends_with(ext))
 }
 
 /// Whether teaser cards hold most of the selection's text: a page that
@@ -82,6 +124,31 @@ mod tests {
             "{body}"
         );
         assert!(body.contains(&P3[..40]), "{body}");
+    }
+
+    #[test]
+    fn a_card_under_an_empty_overlay_link_leaves_the_article() {
+        // "Next" and the next story's headline as plain text, the card
+        // made clickable by an empty link laid over it.
+        let card = r#"<div class="prev-next"><div class="card"><a href="/news/898730/lego-star-wars-day" class="u-imgLink"></a><span class="label">Next</span> <span class="title">Lego celebrates Star Wars day with new sets and gifts</span></div></div>"#;
+        let body = clean(&with_box(card)).body_markdown();
+        assert!(!body.contains("Lego celebrates"), "{body}");
+        assert!(body.contains(&P3[..40]), "{body}");
+        // A photo's link holds its image, and its caption stays; a link
+        // to the photo itself neither.
+        for photo in [
+            r#"<div class="photo"><a href="/gallery/buses"><img src="/bus.jpg" width="800" height="500"></a><p>Night buses wait at the central station before their last run of the evening.</p></div>"#,
+            r#"<div class="photo"><a href="/bus-large.jpg"></a><p>Night buses wait at the central station before their last run of the evening.</p></div>"#,
+        ] {
+            let a = clean(&with_box(photo));
+            assert!(
+                !a.dropped
+                    .iter()
+                    .any(|d| d.reason.starts_with("another story's teaser")),
+                "{photo}: {:?}",
+                a.dropped
+            );
+        }
     }
 
     #[test]
