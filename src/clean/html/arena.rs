@@ -298,6 +298,11 @@ pub(super) struct Head {
 /// reverse scan visits children before parents.
 pub(super) struct Arena {
     pub(super) nodes: Vec<Node>,
+    /// The element each form control (a text field, a radio button, a
+    /// list to choose from) sat in: the controls are not part of the
+    /// readable tree, but a box of them is a form even with no `<form>`
+    /// (a poll, a sign-in popup).
+    pub(super) controls: Vec<u32>,
 }
 
 impl Arena {
@@ -309,6 +314,7 @@ impl Arena {
             text: String::new(),
             attrs: None,
         }];
+        let mut controls = Vec::new();
         let tree = &doc.tree;
         let mut stack: Vec<(NodeId, u32)> = Vec::new();
         let push_children = |stack: &mut Vec<(NodeId, u32)>, id: NodeId, parent: u32| {
@@ -325,6 +331,8 @@ impl Arena {
             let node = NodeRef::new(id, tree);
             enum Seen {
                 Skip,
+                /// A form control: skipped, its place noted.
+                Control,
                 /// Not part of the readable tree, but its children are looked at.
                 Transparent,
                 Text(String),
@@ -411,6 +419,34 @@ impl Arena {
                         }
                         if name == "head" {
                             return Seen::Transparent;
+                        }
+                        // A field to fill in or an option to pick. Not a
+                        // checkbox: a recipe's ingredients and a shop's
+                        // filters tick them beside their own words.
+                        let asks = |input: &NodeRef<'_>| {
+                            input.attr("type").is_none_or(|t| {
+                                !matches!(
+                                    t.to_ascii_lowercase().as_str(),
+                                    "hidden" | "submit" | "button" | "image" | "reset" | "checkbox"
+                                )
+                            })
+                        };
+                        // A label wrapping its radio button is the control,
+                        // its option's words no text of the page.
+                        let wraps_control = || {
+                            node.descendants_it().any(|d| {
+                                d.node_name().is_some_and(|n| match &*n {
+                                    "input" => asks(&d),
+                                    "select" | "textarea" => true,
+                                    _ => false,
+                                })
+                            })
+                        };
+                        if matches!(name, "select" | "textarea")
+                            || name == "input" && asks(&node)
+                            || name == "label" && wraps_control()
+                        {
+                            return Seen::Control;
                         }
                         let Some(tag) = Tag::of(name) else {
                             return Seen::Skip;
@@ -536,6 +572,10 @@ impl Arena {
             let idx = nodes.len() as u32;
             match seen {
                 Seen::Skip => continue,
+                Seen::Control => {
+                    controls.push(parent);
+                    continue;
+                }
                 Seen::Transparent => {
                     push_children(&mut stack, id, parent);
                     continue;
@@ -560,7 +600,7 @@ impl Arena {
             }
             nodes[parent as usize].children.push(idx);
         }
-        Arena { nodes }
+        Arena { nodes, controls }
     }
 
     pub(super) fn tag(&self, n: u32) -> Tag {

@@ -23,11 +23,13 @@
 //!    is dropped with a reason: elements whose class/id/role says share
 //!    bar, related links, newsletter, comments, captions…; other stories'
 //!    teaser cards (`teaser.rs`); captions set beside their image without
-//!    `<figcaption>`; a form's box; a heading whose box all went; but a
+//!    `<figcaption>`; a form's box, or a box of form controls with no
+//!    form (a poll, a sign-in popup); a heading whose box all went; but a
 //!    subheading of the article's prose stays whatever its class
-//!    (`subhead.rs`); link-dense lists and blocks (but a sentence carrying
-//!    a long link, `sentence.rs`); image-heavy blocks. What is kept is
-//!    serialised and **sanitised with ammonia**.
+//!    (`subhead.rs`), and so do a sentence's words whose class only names
+//!    what they link to (a topic page); link-dense lists and blocks (but
+//!    a sentence carrying a long link, `sentence.rs`); image-heavy
+//!    blocks. What is kept is serialised and **sanitised with ammonia**.
 //! 6. **Blocks** (`emit.rs`, `inline.rs`): the sanitised HTML is parsed
 //!    again and converted to [`Block`]s with Markdown inline text (a
 //!    heading element as long as a story is read as a box).

@@ -39,6 +39,8 @@ pub(super) struct Serializer<'a> {
     pub(super) listing: bool,
     /// Elements with a `<form>` inside: only they can be a form's box.
     holds_form: Vec<bool>,
+    /// How many form controls each element holds (up to 255).
+    controls: Vec<u8>,
 }
 
 /// Boilerplate class words that, on a link or a span inside a sentence,
@@ -171,6 +173,7 @@ impl<'a> Serializer<'a> {
             structural_and_linking,
             listing: super::teaser::is_listing(a, st, roots),
             holds_form: holds_form(a),
+            controls: controls(a),
         }
     }
 }
@@ -213,6 +216,22 @@ fn holds_form(a: &Arena) -> Vec<bool> {
     holds
 }
 
+/// How many form controls each element holds: a box of two or more with
+/// no `<form>` around them is a poll or a sign-in popup all the same.
+fn controls(a: &Arena) -> Vec<u8> {
+    let mut count = vec![0u8; a.nodes.len()];
+    for &c in &a.controls {
+        for p in a.ancestors(c) {
+            count[p as usize] = count[p as usize].saturating_add(1);
+        }
+    }
+    count
+}
+
+/// Text (characters) of a box of form controls with no `<form>`: a poll's
+/// question, a sign-in popup's heading and links.
+const CONTROLS_BOX_TEXT: u32 = 200;
+
 /// Text (in bytes) that may come before a `<header>` that still opens the
 /// article: a breadcrumb or a kicker, not paragraphs.
 const HEADER_BEFORE_TEXT: usize = 200;
@@ -234,13 +253,16 @@ impl Serializer<'_> {
     /// form's heading and labels ("Sign In or Create an Account", "or"),
     /// which stay when only the form itself is dropped.
     fn is_form_box(&self, n: u32) -> bool {
+        let len = self.st[n as usize].len;
         if !self.holds_form[n as usize] {
-            return false;
+            // The controls alone: a poll's radio buttons under its
+            // question, a popup's name and password fields.
+            return self.controls[n as usize] >= 2 && len <= CONTROLS_BOX_TEXT;
         }
         let a = self.a;
         let forms = a.outermost(&[n], |i| i != n && a.tag(i) == Tag::Form);
         let in_forms: u32 = forms.iter().map(|&f| self.st[f as usize].len).sum();
-        !forms.is_empty() && self.st[n as usize].len - in_forms <= FORM_BOX_TEXT
+        !forms.is_empty() && len - in_forms <= FORM_BOX_TEXT
     }
 
     /// Whether inline element `n` is words of a sentence: no block inside,
@@ -920,6 +942,23 @@ mod tests {
             r#"<div class="identity-screen"><h2>Where the lines run</h2><p>{P1}</p><form><input name="q"></form></div>"#
         ));
         assert!(md.contains("## Where the lines run"), "{md}");
+        // No `<form>` at all: a poll's radio buttons under its question, a
+        // sign-in popup's fields.
+        for controls in [
+            r#"<div class="poll"><p>Should the night buses run every night of the week?</p><label><input type="radio" name="p">Yes</label><label><input type="radio" name="p">No</label></div>"#,
+            r#"<div class="login-popup"><h3>Welcome! Log into your account</h3><input type="text" placeholder="your username"><input type="password"><a href="/lost">Forgot your password?</a></div>"#,
+        ] {
+            let md = article(controls);
+            assert!(
+                !md.contains("night buses run every") && !md.contains("Welcome!"),
+                "{md}"
+            );
+        }
+        // A recipe's ingredients ticked off by checkboxes are its text.
+        let md = article(
+            r#"<div class="ingredients"><h3>Ingredients</h3><div><input type="checkbox"> 400 g flour</div><div><input type="checkbox"> 2 eggs</div></div>"#,
+        );
+        assert!(md.contains("400 g flour"), "{md}");
     }
 
     #[test]
