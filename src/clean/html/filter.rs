@@ -394,12 +394,20 @@ pub(super) fn trailing_note(b: &Block, plain: &str) -> Option<String> {
 /// "first appeared in"; not a correction, which readers need) or asks to be
 /// followed on a social network (outside any quotation).
 fn about_the_article(plain: &str) -> Option<&'static str> {
-    static RX: OnceLock<[(Regex, &'static str); 2]> = OnceLock::new();
+    static RX: OnceLock<[(Regex, &'static str); 3]> = OnceLock::new();
     let rx = RX.get_or_init(|| {
         let r = |p: &str| Regex::new(p).expect("static regex");
         [
             (
                 r(r"(?i)\b(this|the above) (article|story|report|piece|post|column|essay|interview|excerpt)\b.{0,40}\b(adapted|excerpted|appeared|published|produced|edited|condensed)\b|\b(originally|first) (appeared|published|ran)\b|\b(adapted|excerpted) from\b"),
+                "about the text itself",
+            ),
+            // The same said in German, French and Spanish ("Dieser Artikel
+            // erschien zuerst in …", "ZEIT ONLINE hat diese Meldung
+            // redaktionell nicht bearbeitet", "Cet article a été publié
+            // initialement …", "Este artículo se publicó originalmente …").
+            (
+                r(r"(?i)\b(dieser|diese|dieses) (artikel|beitrag|gastbeitrag|text|meldung|bericht|interview|kommentar)\b.{0,60}\b(erschien|erschienen|übernommen|veröffentlicht|bearbeitet)\b|\b(erschien|erschienen) (zuerst|ursprünglich)\b|\b(cet|cette) (article|texte|entretien|chronique|tribune)\b.{0,60}\b(publiée?|parue?|adaptée?)\b|\b(este|esta) (artículo|texto|nota|entrevista|columna)\b.{0,60}\b(publicad[oa]|publicó|apareció|adaptad[oa])\b"),
                 "about the text itself",
             ),
             (
@@ -636,6 +644,18 @@ mod tests {
         assert!(
             about_the_article("This article has been adapted from the author's new book.")
                 .is_some()
+        );
+        for note in [
+            "Dieser Artikel ist zuerst bei \"Capital\" erschienen.",
+            "ZEIT ONLINE hat diese Meldung redaktionell nicht bearbeitet. Sie wurde automatisch von der Deutschen Presse-Agentur (dpa) übernommen.",
+            "Cet article a été publié initialement dans Le Monde diplomatique.",
+            "Este artículo se publicó originalmente en The Conversation.",
+        ] {
+            assert!(about_the_article(note).is_some(), "{note}");
+        }
+        assert_eq!(
+            about_the_article("Der Artikel des Grundgesetzes wurde 1994 geändert."),
+            None
         );
         assert_eq!(
             about_the_article(
