@@ -274,6 +274,9 @@ pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Optio
     if LABELS.contains(&key.as_str()) || is_promo_label(&key) {
         return Some("label, not article text".into());
     }
+    if crate::clean::meta::dates::reading_time(plain) {
+        return Some("reading time".into());
+    }
     let words: Vec<&str> = key.split(' ').collect();
     let trimmed = plain.trim_start();
     if words.len() <= 40
@@ -571,6 +574,10 @@ mod tests {
         // A promo label may name its topic; one word of it may not.
         assert!(block_filter("Mehr zum Thema Hitzeschäden", "", &Hints::default()).is_some());
         assert!(block_filter("Lesen Sie auch:", "", &Hints::default()).is_some());
+        assert_eq!(
+            block_filter("3 Min Lesezeit", "", &Hints::default()).as_deref(),
+            Some("reading time")
+        );
         for text in [
             "More than 100 people died",
             "Mehr zum Thema Hitzeschäden gibt es nicht, sagte er heute",

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::cues::Cue;
 use super::Cleaner;
-use crate::clean::meta::dates::{in_text as find_date, relative_time};
+use crate::clean::meta::dates::{in_text as find_date, reading_time, relative_time};
 use crate::clean::meta::names;
 use crate::clean::normalize_for_matching;
 
@@ -116,16 +116,6 @@ fn short_age(rest: &str) -> bool {
         Regex::new(r"^\d{1,3} ?(?:s|m|h|d|w|mo|y|min|mins|hr|hrs)$").expect("static regex")
     })
     .is_match(rest.trim())
-}
-
-/// "14 min read", "5 minute read": the reading time a blog prints under
-/// its author's name.
-fn reading_time(line: &str) -> bool {
-    static RX: OnceLock<Regex> = OnceLock::new();
-    RX.get_or_init(|| {
-        Regex::new(r"(?i)^\d{1,3} ?(?:min|mins|minutes?)\.? read$").expect("static regex")
-    })
-    .is_match(line.trim())
 }
 
 /// A byline that says so with its label: "By Ann Lee", or after its date,
@@ -687,8 +677,6 @@ mod tests {
             ));
             assert_eq!(a.authors, ["Jane Doe"], "{under}");
         }
-        assert!(super::reading_time("14 min read"));
-        assert!(!super::reading_time("14 minutes to read the report"));
         // The name with its job title under the headline, a gallery's copy
         // of the headline further down.
         let a = clean(&format!(

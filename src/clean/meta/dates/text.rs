@@ -186,6 +186,22 @@ pub(crate) fn day_in_text(text: &str) -> Option<String> {
     in_text(text).map(|d| day_of(&d).to_string())
 }
 
+/// "14 min read", "5 minute read", "3 Min Lesezeit", "Lesezeit: 2
+/// Minuten", "Temps de lecture : 4 min": the reading time a page prints
+/// by its byline, a line that is never the article's text nor its date.
+pub(crate) fn reading_time(line: &str) -> bool {
+    static RX: OnceLock<Regex> = OnceLock::new();
+    RX.get_or_init(|| {
+        let minutes = r"\d{1,3} ?(?:min|mins|minutes?|minuten?|minuti|minutos?)\.?";
+        let label = r"(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|leestijd)";
+        Regex::new(&format!(
+            r"(?i)^(?:{minutes} (?:read|{label}|de lecture|de lectura|di lettura)|{label} ?: ?(?:ca\. ?)?{minutes})$"
+        ))
+        .expect("static regex")
+    })
+    .is_match(line.trim())
+}
+
 /// Whether the date in a short `line` ends something rather than dates it:
 /// "Video verfügbar bis 28.02.2021", "Offer valid until March 3, 2021",
 /// "Inscriptions jusqu'au 4 mai 2020". A media library's expiry or an
@@ -255,6 +271,28 @@ pub(crate) fn opens_ago(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_times_in_several_languages() {
+        for line in [
+            "14 min read",
+            "5 minute read",
+            "3 Min Lesezeit",
+            "Lesezeit: 2 Minuten",
+            "Lesezeit: 1 min",
+            "Temps de lecture : 4 min",
+            "Tiempo de lectura: 3 minutos",
+        ] {
+            assert!(reading_time(line), "{line}");
+        }
+        for line in [
+            "14 minutes to read the report",
+            "The council met for 14 minutes",
+            "Lesezeit",
+        ] {
+            assert!(!reading_time(line), "{line}");
+        }
+    }
 
     #[test]
     fn dates_people_read() {
