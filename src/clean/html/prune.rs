@@ -348,16 +348,13 @@ impl Serializer<'_> {
             && self.flags.weight_classes
             && node.tag != Tag::Blockquote
         {
-            // Words of a sentence keep the words that name what they link
-            // to; a credit, a byline or a footnote mark still goes.
-            let except = if self.in_running_text(n) {
-                &self.structural_and_linking
-            } else {
-                &self.structural
-            };
-            if let Some(r) = boiler_class_except(node.attrs(), except) {
+            if let Some(r) = boiler_class_except(node.attrs(), &self.structural) {
+                // Words of a sentence keep the words that name what they
+                // link to; a credit, a byline or a footnote mark still goes.
+                let linking = self.in_running_text(n)
+                    && boiler_class_except(node.attrs(), &self.structural_and_linking).is_none();
                 // A subheading of the prose under it stays, whatever its class.
-                if !super::subhead::heads_prose(self.a, self.st, n) {
+                if !linking && !super::subhead::heads_prose(self.a, self.st, n) {
                     return Some(r);
                 }
             }
