@@ -12,6 +12,7 @@ pub mod eval;
 pub mod html;
 mod markdown;
 pub mod meta;
+mod notes;
 pub mod source;
 pub mod text;
 

@@ -29,8 +29,10 @@
 //!    text not set apart by a "Comments" or "Related" heading), the page has
 //!    no single article (a link directory, a catalogue, a front page) and
 //!    the whole page is kept, boilerplate-classed lines still dropped.
-//! 5. **Trim** (`trim.rs`). Inside the region, boilerplate lines are dropped,
-//!    short section titles become headings and marked lines become lists.
+//! 5. **Trim** (`trim.rs`). Inside the region, boilerplate lines are dropped
+//!    (with the notes about the article at its end, `clean/notes.rs`, as
+//!    the HTML cleaner drops them), short section titles become headings
+//!    and marked lines become lists.
 //!
 //! Everything dropped is recorded in [`Article::dropped`] with its reason.
 

@@ -60,6 +60,20 @@ impl Cleaner {
         for k in marked {
             classes[k] = Class::Bad("list of headlines (links to other stories)".into());
         }
+        // Notes about the article at its end ("This article originally
+        // appeared on The Atlantic."), read as the HTML cleaner reads them.
+        for k in (a..b).rev() {
+            if matches!(classes[k], Class::Bad(_)) || self.units[k].text.trim().is_empty() {
+                continue;
+            }
+            let note = (self.feats[k].words <= 60)
+                .then(|| crate::clean::notes::about_the_article(&self.units[k].text))
+                .flatten();
+            match note {
+                Some(why) => classes[k] = Class::Bad(format!("note after the article ({why})")),
+                None => break,
+            }
+        }
     }
 
     pub(super) fn emit(
@@ -251,6 +265,24 @@ mod tests {
             .dropped
             .iter()
             .any(|d| d.text.contains("Mayor Unveils") && d.reason.contains("after the body")));
+    }
+
+    #[test]
+    fn a_note_about_the_article_at_its_end_is_dropped() {
+        let text = format!(
+            "Council Approves Record Transport Budget\n\n{BODY}\n\nThis article originally appeared on The Atlantic.\n"
+        );
+        let a = clean(&text);
+        assert!(!a.body_markdown().contains("originally appeared"));
+        assert!(a
+            .dropped
+            .iter()
+            .any(|d| d.text.contains("originally appeared") && d.reason.contains("note after")));
+        // The same words inside the text are the story's.
+        let text = format!(
+            "Council Approves Record Transport Budget\n\nThis article originally appeared on The Atlantic, the mayor said, and the council read it before the vote.\n\n{BODY}\n"
+        );
+        assert!(clean(&text).body_markdown().contains("originally appeared"));
     }
 
     #[test]

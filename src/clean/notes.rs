@@ -1,0 +1,96 @@
+//! Sentences about the article rather than of it: where it first
+//! appeared, who adapted it, an invitation to follow its writer. Both
+//! cleaners drop such a paragraph after the text; read here once, in the
+//! languages the dev sets hold.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// A paragraph that speaks *about* the article rather than telling the
+/// story: it names the text itself ("this article has been adapted from…",
+/// "first appeared in"; not a correction, which readers need) or asks to be
+/// followed on a social network (outside any quotation).
+pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
+    static RX: OnceLock<[(Regex, &'static str); 3]> = OnceLock::new();
+    let rx = RX.get_or_init(|| {
+        let r = |p: &str| Regex::new(p).expect("static regex");
+        [
+            (
+                r(r"(?i)\b(this|the above) (article|story|report|piece|post|column|essay|interview|excerpt)\b.{0,40}\b(adapted|excerpted|appeared|published|produced|edited|condensed)\b|\b(originally|first) (appeared|published|ran)\b|\b(adapted|excerpted) from\b"),
+                "about the text itself",
+            ),
+            // The same said in German, French and Spanish ("Dieser Artikel
+            // erschien zuerst in …", "ZEIT ONLINE hat diese Meldung
+            // redaktionell nicht bearbeitet", "Cet article a été publié
+            // initialement …", "Este artículo se publicó originalmente …").
+            (
+                r(r"(?i)\b(dieser|diese|dieses) (artikel|beitrag|gastbeitrag|text|meldung|bericht|interview|kommentar)\b.{0,60}\b(erschien|erschienen|übernommen|veröffentlicht|bearbeitet)\b|\b(erschien|erschienen) (zuerst|ursprünglich)\b|\b(cet|cette) (article|texte|entretien|chronique|tribune)\b.{0,60}\b(publiée?|parue?|adaptée?)\b|\b(este|esta) (artículo|texto|nota|entrevista|columna)\b.{0,60}\b(publicad[oa]|publicó|apareció|adaptad[oa])\b"),
+                "about the text itself",
+            ),
+            (
+                r(r"(?i)\bfollow\b.{0,60}\bon (facebook|twitter|instagram|x|linkedin|threads|bluesky|tiktok|youtube|mastodon)\b"),
+                "asks to be followed",
+            ),
+        ]
+    });
+    // Quoted speech is the story's, not the publication's.
+    let unquoted = strip_quotes(plain);
+    rx.iter()
+        .find(|(rx, _)| rx.is_match(&unquoted))
+        .map(|(_, why)| *why)
+}
+
+/// The text with everything between quotation marks left out.
+fn strip_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut open: Option<char> = None;
+    for c in text.chars() {
+        match (open, c) {
+            (None, '"' | '“' | '«') => open = Some(c),
+            (Some('"'), '"') | (Some('“'), '”') | (Some('«'), '»') => open = None,
+            (None, c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_about_the_article_are_recognised() {
+        assert_eq!(
+            about_the_article(
+                "Correction, Nov. 15: This article originally misidentified the publisher."
+            ),
+            None,
+            "a correction is for readers"
+        );
+        assert!(about_the_article("Follow Jane Roe on Facebook and Twitter.").is_some());
+        assert!(
+            about_the_article("This article has been adapted from the author's new book.")
+                .is_some()
+        );
+        for note in [
+            "Dieser Artikel ist zuerst bei \"Capital\" erschienen.",
+            "ZEIT ONLINE hat diese Meldung redaktionell nicht bearbeitet. Sie wurde automatisch von der Deutschen Presse-Agentur (dpa) übernommen.",
+            "Cet article a été publié initialement dans Le Monde diplomatique.",
+            "Este artículo se publicó originalmente en The Conversation.",
+        ] {
+            assert!(about_the_article(note).is_some(), "{note}");
+        }
+        assert_eq!(
+            about_the_article("Der Artikel des Grundgesetzes wurde 1994 geändert."),
+            None
+        );
+        assert_eq!(
+            about_the_article(
+                "\"We will not rest until you can ride a bus home,\" the mayor said."
+            ),
+            None
+        );
+    }
+}
