@@ -17,7 +17,7 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
         let r = |p: &str| Regex::new(p).expect("static regex");
         [
             (
-                r(r"(?i)\b(this|the above) (article|story|report|piece|post|column|essay|interview|excerpt)\b.{0,40}\b(adapted|excerpted|appeared|published|produced|edited|condensed)\b|\b(originally|first) (appeared|published|ran)\b|\b(adapted|excerpted) from\b"),
+                r(r"(?i)\b(this|the above) (article|story|report|piece|post|column|essay|interview|excerpt)\b.{0,40}\b(adapted|excerpted|appeared|published|republished|reprinted|produced|edited|condensed)\b|\b(originally|first) (appeared|published|ran)\b|\b(adapted|excerpted) from\b|\bread the original (article|story|post)\b"),
                 "about the text itself",
             ),
             // The same said in German, French and Spanish ("Dieser Artikel
@@ -74,6 +74,11 @@ mod tests {
             about_the_article("This article has been adapted from the author's new book.")
                 .is_some()
         );
+        // The Conversation's line under every story it syndicates.
+        assert!(about_the_article(
+            "This article is republished from The Conversation under a Creative Commons license. Read the original article."
+        )
+        .is_some());
         for note in [
             "Dieser Artikel ist zuerst bei \"Capital\" erschienen.",
             "ZEIT ONLINE hat diese Meldung redaktionell nicht bearbeitet. Sie wurde automatisch von der Deutschen Presse-Agentur (dpa) übernommen.",
