@@ -7,6 +7,20 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+/// Words a note after the article has at most: a longer paragraph is the
+/// article's own, whatever it says.
+pub(crate) const NOTE_WORDS: usize = 60;
+
+/// Why a short paragraph at the end of the text, of `words` words as its
+/// cleaner counts them, is a note about the article
+/// ([`about_the_article`]), in the words `--explain` gives.
+pub(crate) fn note_after_the_article(plain: &str, words: usize) -> Option<String> {
+    if words > NOTE_WORDS {
+        return None;
+    }
+    about_the_article(plain).map(|why| format!("note after the article ({why})"))
+}
+
 /// A paragraph that speaks *about* the article rather than telling the
 /// story: it names the text itself ("this article has been adapted from…",
 /// "first appeared in"; not a correction, which readers need) or asks to be

@@ -371,7 +371,8 @@ pub(super) fn trailing_note(b: &Block, plain: &str) -> Option<String> {
     let Block::Paragraph { .. } = b else {
         return None;
     };
-    if plain.split_whitespace().count() > 60 {
+    let words = plain.split_whitespace().count();
+    if words > crate::clean::notes::NOTE_WORDS {
         return None;
     }
     if let Some(p) = note_phrase(plain) {
@@ -381,12 +382,10 @@ pub(super) fn trailing_note(b: &Block, plain: &str) -> Option<String> {
     // A longer paragraph ending in an ellipsis is the writer's, or the
     // article's own visible text, and stays.
     let trimmed = plain.trim_end();
-    if plain.split_whitespace().count() <= 8 && (trimmed.ends_with("...") || trimmed.ends_with('…'))
-    {
+    if words <= 8 && (trimmed.ends_with("...") || trimmed.ends_with('…')) {
         return Some("text cut off at the end (a paywall or teaser stub)".into());
     }
-    crate::clean::notes::about_the_article(plain)
-        .map(|why| format!("note after the article ({why})"))
+    crate::clean::notes::note_after_the_article(plain, words)
 }
 
 /// A photo credit or caption credit standing without its photo: a short

@@ -66,11 +66,11 @@ impl Cleaner {
             if matches!(classes[k], Class::Bad(_)) || self.units[k].text.trim().is_empty() {
                 continue;
             }
-            let note = (self.feats[k].words <= 60)
-                .then(|| crate::clean::notes::about_the_article(&self.units[k].text))
-                .flatten();
-            match note {
-                Some(why) => classes[k] = Class::Bad(format!("note after the article ({why})")),
+            match crate::clean::notes::note_after_the_article(
+                &self.units[k].text,
+                self.feats[k].words,
+            ) {
+                Some(why) => classes[k] = Class::Bad(why),
                 None => break,
             }
         }
