@@ -21,6 +21,30 @@ pub(crate) fn note_after_the_article(plain: &str, words: usize) -> Option<String
     about_the_article(plain).map(|why| format!("note after the article ({why})"))
 }
 
+/// Why a short paragraph above the text, before any of its running text,
+/// is a note about the article: an agency note or a first-published line
+/// set at the top ("ZEIT ONLINE hat diese Meldung redaktionell nicht
+/// bearbeitet …"). Only notes that name the text itself: an invitation to
+/// follow the writer at the top is the byline's and is read there.
+pub(crate) fn note_before_the_article(plain: &str, words: usize) -> Option<String> {
+    if words > NOTE_WORDS {
+        return None;
+    }
+    // A lead may well mention a book "first published in 1962"; above the
+    // text, the note must point at the text itself ("this article …").
+    static THIS_TEXT: OnceLock<Regex> = OnceLock::new();
+    let this_text = THIS_TEXT.get_or_init(|| {
+        Regex::new(r"(?i)\b(this|the above|dieser|diese|dieses|cet|cette|este|esta) (article|story|report|piece|post|column|essay|interview|excerpt|artikel|beitrag|gastbeitrag|text|meldung|bericht|kommentar|texte|entretien|chronique|tribune|artículo|texto|nota|entrevista|columna)\b")
+            .expect("static regex")
+    });
+    about_the_article(plain)
+        .filter(|why| *why == ABOUT_THE_TEXT && this_text.is_match(&strip_quotes(plain)))
+        .map(|why| format!("note above the article ({why})"))
+}
+
+/// The reason given for a note that names the text itself.
+const ABOUT_THE_TEXT: &str = "about the text itself";
+
 /// A paragraph that speaks *about* the article rather than telling the
 /// story: it names the text itself ("this article has been adapted from…",
 /// "first appeared in"; not a correction, which readers need) or asks to be
@@ -32,7 +56,7 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
         [
             (
                 r(r"(?i)\b(this|the above) (article|story|report|piece|post|column|essay|interview|excerpt)\b.{0,40}\b(adapted|excerpted|appeared|published|republished|reprinted|produced|edited|condensed)\b|\b(originally|first) (appeared|published|ran)\b|\b(adapted|excerpted) from\b|\bread the original (article|story|post)\b"),
-                "about the text itself",
+                ABOUT_THE_TEXT,
             ),
             // The same said in German, French and Spanish ("Dieser Artikel
             // erschien zuerst in …", "ZEIT ONLINE hat diese Meldung
@@ -40,7 +64,7 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
             // initialement …", "Este artículo se publicó originalmente …").
             (
                 r(r"(?i)\b(dieser|diese|dieses) (artikel|beitrag|gastbeitrag|text|meldung|bericht|interview|kommentar)\b.{0,60}\b(erschien|erschienen|übernommen|veröffentlicht|bearbeitet)\b|\b(erschien|erschienen) (zuerst|ursprünglich)\b|\b(cet|cette) (article|texte|entretien|chronique|tribune)\b.{0,60}\b(publiée?|parue?|adaptée?)\b|\b(este|esta) (artículo|texto|nota|entrevista|columna)\b.{0,60}\b(publicad[oa]|publicó|apareció|adaptad[oa])\b"),
-                "about the text itself",
+                ABOUT_THE_TEXT,
             ),
             (
                 r(r"(?i)\bfollow\b.{0,60}\bon (facebook|twitter|instagram|x|linkedin|threads|bluesky|tiktok|youtube|mastodon)\b"),
@@ -101,6 +125,16 @@ mod tests {
         ] {
             assert!(about_the_article(note).is_some(), "{note}");
         }
+        // Above the text, only a note that points at the text itself.
+        assert!(note_before_the_article("This story first appeared in Grist.", 6).is_some());
+        assert_eq!(
+            note_before_the_article(
+                "The novel, first published in 1962, returns to the stage this winter.",
+                12
+            ),
+            None
+        );
+        assert!(note_after_the_article("Originally published in Grist.", 4).is_some());
         assert_eq!(
             about_the_article("Der Artikel des Grundgesetzes wurde 1994 geändert."),
             None

@@ -80,6 +80,16 @@ pub(super) fn sift(
                     && matches!(block, Block::Paragraph { .. })
                     && names_only(&plain, authors))
                 .then(|| "the byline (the writer's name alone, above the text)".to_string())
+            })
+            .or_else(|| {
+                (!past_opening && matches!(block, Block::Paragraph { .. }))
+                    .then(|| {
+                        crate::clean::notes::note_before_the_article(
+                            &plain,
+                            plain.split_whitespace().count(),
+                        )
+                    })
+                    .flatten()
             });
         if let Some(reason) = verdict {
             section = scope.map(|(level, s)| (level, s, plain.clone()));
@@ -388,6 +398,27 @@ mod tests {
             assert!(!t.contains(gone), "{gone}: {t}");
         }
         assert!(t.contains(&P3[..40]), "{t}");
+    }
+
+    #[test]
+    fn a_note_about_the_article_above_it_is_dropped() {
+        let note = "ZEIT ONLINE hat diese Meldung redaktionell nicht bearbeitet. Sie wurde automatisch von der Deutschen Presse-Agentur (dpa) übernommen.";
+        let html = page(
+            "",
+            &format!("<p>{note}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>"),
+        );
+        let a = clean(&html);
+        assert!(!texts(&a.blocks).contains("redaktionell"));
+        assert!(a
+            .dropped
+            .iter()
+            .any(|d| d.text.contains("redaktionell") && d.reason.contains("note above")));
+        // Inside the text, the same sentence is the story's.
+        let html = page(
+            "",
+            &format!("<p>{P1}</p><p>{note}</p><p>{P2}</p><p>{P3}</p>"),
+        );
+        assert!(texts(&clean(&html).blocks).contains("redaktionell"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use super::classify::Class;
 use super::Cleaner;
-use crate::clean::{escape_inline, Article, Block, Dropped};
+use crate::clean::{escape_inline, notes, Article, Block, Dropped};
 
 impl Cleaner {
     /// Inside the body region: links under a "Related" heading, and runs
@@ -61,18 +61,26 @@ impl Cleaner {
             classes[k] = Class::Bad("list of headlines (links to other stories)".into());
         }
         // Notes about the article at its end ("This article originally
-        // appeared on The Atlantic."), read as the HTML cleaner reads them.
-        for k in (a..b).rev() {
-            if matches!(classes[k], Class::Bad(_)) || self.units[k].text.trim().is_empty() {
-                continue;
-            }
-            match crate::clean::notes::note_after_the_article(
-                &self.units[k].text,
-                self.feats[k].words,
-            ) {
-                Some(why) => classes[k] = Class::Bad(why),
+        // appeared on The Atlantic.") and at its top (an agency's "this
+        // report was not edited"), read as the HTML cleaner reads them.
+        let open = |k: usize| {
+            !matches!(classes[k], Class::Bad(_)) && !self.units[k].text.trim().is_empty()
+        };
+        let mut notes = Vec::new();
+        for k in (a..b).rev().filter(|&k| open(k)) {
+            match notes::note_after_the_article(&self.units[k].text, self.feats[k].words) {
+                Some(why) => notes.push((k, why)),
                 None => break,
             }
+        }
+        for k in (a..b).filter(|&k| open(k)) {
+            match notes::note_before_the_article(&self.units[k].text, self.feats[k].words) {
+                Some(why) => notes.push((k, why)),
+                None => break,
+            }
+        }
+        for (k, why) in notes {
+            classes[k] = Class::Bad(why);
         }
     }
 
@@ -280,9 +288,31 @@ mod tests {
             .any(|d| d.text.contains("originally appeared") && d.reason.contains("note after")));
         // The same words inside the text are the story's.
         let text = format!(
-            "Council Approves Record Transport Budget\n\nThis article originally appeared on The Atlantic, the mayor said, and the council read it before the vote.\n\n{BODY}\n"
+            "Council Approves Record Transport Budget\n\n{BODY}\n\nThis article originally appeared on The Atlantic, the mayor said, and the council read it before the vote.\n\n{BODY}\n"
         );
         assert!(clean(&text).body_markdown().contains("originally appeared"));
+    }
+
+    #[test]
+    fn a_note_about_the_article_above_it_is_dropped() {
+        let text = format!(
+            "Council Approves Record Transport Budget\n\nThis report was not edited by our newsroom; it was published automatically from the agency wire.\n\n{BODY}\n"
+        );
+        let a = clean(&text);
+        assert!(
+            !a.body_markdown().contains("not edited"),
+            "{}",
+            a.body_markdown()
+        );
+        assert!(a
+            .dropped
+            .iter()
+            .any(|d| d.text.contains("not edited") && d.reason.contains("note above")));
+        // Once the story has begun, such a sentence is the story's.
+        let text = format!(
+            "Council Approves Record Transport Budget\n\n{BODY}\n\nThis report was not edited by our newsroom; it was published automatically from the agency wire.\n\n{BODY}\n"
+        );
+        assert!(clean(&text).body_markdown().contains("not edited"));
     }
 
     #[test]
