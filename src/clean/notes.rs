@@ -15,10 +15,36 @@ pub(crate) const NOTE_WORDS: usize = 60;
 /// cleaner counts them, is a note about the article
 /// ([`about_the_article`]), in the words `--explain` gives.
 pub(crate) fn note_after_the_article(plain: &str, words: usize) -> Option<String> {
+    if words <= RULES_WORDS && comment_rules(plain) {
+        return Some("the rules of the comments below the article".into());
+    }
     if words > NOTE_WORDS {
         return None;
     }
     about_the_article(plain).map(|why| format!("note after the article ({why})"))
+}
+
+/// Words the comment rules under an article run to at most: a house's
+/// netiquette is longer than a note, and still not the story.
+const RULES_WORDS: usize = 150;
+
+/// Whether a paragraph states the rules of the readers' comments: it
+/// names the comments and what the house does with them or asks of their
+/// writers ("Comments are moderated", "Kommentare sind geschlossen", "Um
+/// einen Kommentar zu hinterlassen, loggen Sie sich bitte ein", "Los
+/// comentarios publicados son de exclusiva responsabilidad de sus
+/// autores"). Only read after the text: inside it, a story may well be
+/// about someone's comments and their removal.
+fn comment_rules(plain: &str) -> bool {
+    static RX: OnceLock<[Regex; 2]> = OnceLock::new();
+    let [comments, rules] = RX.get_or_init(|| {
+        let r = |p: &str| Regex::new(p).expect("static regex");
+        [
+            r(r"(?i)\b(comments|commenting|kommentare|kommentaren|kommentar (zu )?(schreiben|hinterlassen|verfassen)|kommentarfunktion|kommentieren|commentaires|comentarios|commenti)\b"),
+            r(r"(?i)\b(moderat\w*|remove[ds]?|delete[ds]?|entfern\w*|lösch\w*|gelöscht|responsib\w*|verantwortung|responsabilidad|responsabilité|responsabilità|closed|geschlossen|cerrados|fermés|chiusi|log ?in|logged in|eingeloggt|einloggen|registrier\w*|sign ?in|disabled|deaktiviert|guidelines|richtlinien|netiquette|freigabe|freigeschaltet|approv\w*|spam|policy|terms of use|nutzungsbedingungen|toleriert|tolerated)\b"),
+        ]
+    });
+    comments.is_match(plain) && rules.is_match(plain)
 }
 
 /// Why a short paragraph above the text, before any of its running text,
@@ -125,6 +151,19 @@ mod tests {
         ] {
             assert!(about_the_article(note).is_some(), "{note}");
         }
+        // The rules of the comments below, however long the netiquette.
+        let rules = "Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind. Beleidigungen werden nicht toleriert und entfernt. ";
+        let words = rules.split_whitespace().count() * 8;
+        assert!(words > NOTE_WORDS);
+        assert!(note_after_the_article(&rules.repeat(8), words).is_some());
+        assert!(note_after_the_article("Comments are closed.", 3).is_some());
+        // A story's sentence about comments names no rule; one that does
+        // and runs past the netiquette's length is the story's.
+        assert_eq!(
+            note_after_the_article("The mayor's comments drew applause.", 5),
+            None
+        );
+        assert_eq!(note_after_the_article(&rules.repeat(20), 280), None);
         // Above the text, only a note that points at the text itself.
         assert!(note_before_the_article("This story first appeared in Grist.", 6).is_some());
         assert_eq!(

@@ -373,7 +373,7 @@ pub(super) fn trailing_note(b: &Block, plain: &str) -> Option<String> {
     };
     let words = plain.split_whitespace().count();
     if words > crate::clean::notes::NOTE_WORDS {
-        return None;
+        return crate::clean::notes::note_after_the_article(plain, words);
     }
     if let Some(p) = note_phrase(plain) {
         return Some(format!("note after the article (\"{p}\")"));
