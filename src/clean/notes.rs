@@ -40,8 +40,8 @@ fn comment_rules(plain: &str) -> bool {
     let [comments, rules] = RX.get_or_init(|| {
         let r = |p: &str| Regex::new(p).expect("static regex");
         [
-            r(r"(?i)\b(comments|commenting|kommentare|kommentaren|kommentar (zu )?(schreiben|hinterlassen|verfassen)|kommentarfunktion|kommentieren|commentaires|comentarios|commenti)\b"),
-            r(r"(?i)\b(moderat\w*|remove[ds]?|delete[ds]?|entfern\w*|lösch\w*|gelöscht|responsib\w*|verantwortung|responsabilidad|responsabilité|responsabilità|closed|geschlossen|cerrados|fermés|chiusi|log ?in|logged in|eingeloggt|einloggen|registrier\w*|sign ?in|disabled|deaktiviert|guidelines|richtlinien|netiquette|freigabe|freigeschaltet|approv\w*|spam|policy|terms of use|nutzungsbedingungen|toleriert|tolerated)\b"),
+            r(r"(?i)\b(comments|commenting|kommentare|kommentaren|kommentar (zu )?(schreiben|hinterlassen|verfassen)|kommentarfunktion|kommentieren|commentaires|commenter|comentarios|comentar|commenti|commentare)\b"),
+            r(r"(?i)\b(moderat\w*|remove[ds]?|delete[ds]?|entfern\w*|lösch\w*|gelöscht|responsib\w*|verantwortung|responsabilidad|responsabilité|responsabilità|closed|geschlossen|cerrados|fermés|chiusi|log ?in|logged in|eingeloggt|einloggen|regist\w*|sign ?in|ingresar|iniciar sesión|connect\w*|accedi|disabled|deaktiviert|guidelines|richtlinien|netiquette|freigabe|freigeschaltet|approv\w*|spam|policy|terms of use|nutzungsbedingungen|toleriert|tolerated)\b"),
         ]
     });
     comments.is_match(plain) && rules.is_match(plain)
@@ -157,6 +157,11 @@ mod tests {
         assert!(words > NOTE_WORDS);
         assert!(note_after_the_article(&rules.repeat(8), words).is_some());
         assert!(note_after_the_article("Comments are closed.", 3).is_some());
+        assert!(note_after_the_article(
+            "Para comentar debes registrarte y completar los datos generales.",
+            9
+        )
+        .is_some());
         // A story's sentence about comments names no rule; one that does
         // and runs past the netiquette's length is the story's.
         assert_eq!(
