@@ -37,10 +37,6 @@ pub(super) struct Serializer<'a> {
     /// The selection is a list of teaser cards (`teaser::is_listing`): its
     /// cards are its content, not other stories' teasers.
     pub(super) listing: bool,
-    /// Elements with a `<form>` inside: only they can be a form's box.
-    holds_form: Vec<bool>,
-    /// How many form controls each element holds (up to 255).
-    controls: Vec<u8>,
 }
 
 /// Boilerplate class words that, on a link or a span inside a sentence,
@@ -172,8 +168,6 @@ impl<'a> Serializer<'a> {
             structural,
             structural_and_linking,
             listing: super::teaser::is_listing(a, st, roots),
-            holds_form: holds_form(a),
-            controls: controls(a),
         }
     }
 }
@@ -202,32 +196,6 @@ struct Written {
     dropped_after: u32,
 }
 
-/// Which elements hold a `<form>`, marked up from each form in one pass.
-fn holds_form(a: &Arena) -> Vec<bool> {
-    let mut holds = vec![false; a.nodes.len()];
-    for node in a.nodes.iter().filter(|n| n.tag == Tag::Form) {
-        for p in a.ancestors(node.parent) {
-            // Marked before: so are its ancestors.
-            if std::mem::replace(&mut holds[p as usize], true) {
-                break;
-            }
-        }
-    }
-    holds
-}
-
-/// How many form controls each element holds: a box of two or more with
-/// no `<form>` around them is a poll or a sign-in popup all the same.
-fn controls(a: &Arena) -> Vec<u8> {
-    let mut count = vec![0u8; a.nodes.len()];
-    for &c in &a.controls {
-        for p in a.ancestors(c) {
-            count[p as usize] = count[p as usize].saturating_add(1);
-        }
-    }
-    count
-}
-
 /// Text (characters) of a box of form controls with no `<form>`: a poll's
 /// question, a sign-in popup's heading and links.
 const CONTROLS_BOX_TEXT: u32 = 200;
@@ -253,11 +221,12 @@ impl Serializer<'_> {
     /// form's heading and labels ("Sign In or Create an Account", "or"),
     /// which stay when only the form itself is dropped.
     fn is_form_box(&self, n: u32) -> bool {
-        let len = self.st[n as usize].len;
-        if !self.holds_form[n as usize] {
+        let s = &self.st[n as usize];
+        let len = s.len;
+        if !s.holds_form {
             // The controls alone: a poll's radio buttons under its
             // question, a popup's name and password fields.
-            return self.controls[n as usize] >= 2 && len <= CONTROLS_BOX_TEXT;
+            return s.controls >= 2 && len <= CONTROLS_BOX_TEXT;
         }
         let a = self.a;
         let forms = a.outermost(&[n], |i| i != n && a.tag(i) == Tag::Form);

@@ -1,5 +1,6 @@
 //! Text statistics of every subtree (length, link text, commas, paragraphs,
-//! images, list items, "good" paragraph text), computed in one reverse scan
+//! images, list items, "good" paragraph text, forms and form controls),
+//! computed in one reverse scan
 //! of the arena. Content selection, boilerplate removal, block emission and
 //! metadata all judge nodes by these numbers, so they are measured once.
 
@@ -43,10 +44,21 @@ pub(super) struct Stat {
     pub(super) lis: u32,
     /// Text in well-formed paragraphs (long, few links): what the article is made of.
     pub(super) good: u32,
+    /// A `<form>` inside (not the form itself): only such an element can
+    /// be a form's box.
+    pub(super) holds_form: bool,
+    /// Form controls inside, up to 255: a box of two or more with no
+    /// `<form>` around them is a poll or a sign-in popup all the same.
+    pub(super) controls: u8,
 }
 
 pub(super) fn stats(a: &Arena) -> Vec<Stat> {
     let mut st = vec![Stat::default(); a.nodes.len()];
+    // The arena keeps no node for a control; it notes the element each sat in.
+    for &c in &a.controls {
+        let s = &mut st[c as usize];
+        s.controls = s.controls.saturating_add(1);
+    }
     for i in (1..a.nodes.len()).rev() {
         let node = &a.nodes[i];
         let mut s = st[i];
@@ -89,6 +101,8 @@ pub(super) fn stats(a: &Arena) -> Vec<Stat> {
         ps.lis += s.lis;
         ps.has_block |= is_block;
         ps.good += s.good;
+        ps.holds_form |= s.holds_form || node.tag == Tag::Form;
+        ps.controls = ps.controls.saturating_add(s.controls);
         if !is_block {
             ps.inline_len += s.len;
             ps.inline_commas += s.commas;
