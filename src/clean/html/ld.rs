@@ -128,6 +128,38 @@ pub(super) fn json_ld(scripts: &[String]) -> LdInfo {
     info
 }
 
+/// The ingredients a `Recipe` node lists (`recipeIngredient`, or the
+/// older `ingredients`): what the recipe's text must hold, wherever the
+/// page sets them. Empty for a page with no recipe; only blocks that
+/// mention ingredients are parsed.
+pub(super) fn recipe_ingredients(scripts: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for v in scripts
+        .iter()
+        .filter(|s| s.contains("ngredient"))
+        .filter_map(|s| parse(s))
+    {
+        for_each_node(&v, |map| {
+            if !out.is_empty() || !types(map).any(|t| t == "Recipe") {
+                return;
+            }
+            let list = map
+                .get("recipeIngredient")
+                .or_else(|| map.get("ingredients"));
+            out = match list {
+                Some(Value::Array(items)) => items.iter().filter_map(|i| i.as_str()).collect(),
+                Some(Value::String(one)) => vec![one.as_str()],
+                _ => Vec::new(),
+            }
+            .into_iter()
+            .map(|i| collapse(&decode_entities(i)))
+            .filter(|i| !i.is_empty())
+            .collect();
+        });
+    }
+    out
+}
+
 /// One `<script>`'s JSON.
 fn parse(s: &str) -> Option<Value> {
     // A raw line break inside a string is invalid JSON, but common in
@@ -234,6 +266,17 @@ mod tests {
 
     fn read(blocks: &[&str]) -> super::LdInfo {
         json_ld(&blocks.iter().map(|b| b.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_recipes_ingredients_are_read_from_its_node() {
+        let block = r#"{"@graph":[{"@type":"WebSite","name":"Cakes"},{"@type":["Recipe"],"recipeIngredient":["250 g flour","2 large eggs &amp; 1 yolk",""]}]}"#;
+        assert_eq!(
+            super::recipe_ingredients(&[block.to_string()]),
+            ["250 g flour", "2 large eggs & 1 yolk"]
+        );
+        let article = r#"{"@type":"NewsArticle","recipeIngredient":["flour"]}"#;
+        assert!(super::recipe_ingredients(&[article.to_string()]).is_empty());
     }
 
     #[test]

@@ -18,7 +18,8 @@
 //!    Readability-style (text length, commas, link density, class/id hints
 //!    from `hints.rs`) and the scores flow to their ancestors; the best
 //!    ancestor and its worthy siblings are the article, with the lead a
-//!    template sets apart from them (`lead.rs`).
+//!    template sets apart from them (`lead.rs`), and a recipe's
+//!    ingredient box, which its JSON-LD names (`recipe.rs`).
 //! 5. **Boilerplate inside the article** (`prune.rs`, with `caption.rs`)
 //!    is dropped with a reason: elements whose class/id/role says share
 //!    bar, related links, newsletter, comments, captions…; other stories'
@@ -58,6 +59,7 @@ mod lead;
 mod meta;
 mod prescan;
 mod prune;
+mod recipe;
 mod repeats;
 mod select;
 mod sentence;
@@ -78,6 +80,7 @@ use emit::Emitter;
 use meta::{is_absolute, metadata, page_site};
 use prescan::{prescan, unwrap_noscript};
 use prune::{sanitize, Serializer};
+use recipe::Ingredients;
 use select::{select_content, Span, ATTEMPTS};
 use sift::sift;
 use stats::stats;
@@ -119,10 +122,12 @@ fn clean_page(html: &str, hints: &Hints) -> (Article, usize) {
     let site = page_site(&head);
     // Main content, with Readability's retries when too little is left.
     let mut best: Option<(String, Vec<Dropped>, usize, Span)> = None;
+    let ingredients = Ingredients::find(&arena, &st, &ld::recipe_ingredients(&head.json_ld));
     for flags in ATTEMPTS {
-        let roots = select_content(&arena, &st, flags);
+        let roots = ingredients.with_box(&arena, &st, select_content(&arena, &st, flags));
         let mut ser = Serializer::new(&arena, &st, flags, &roots);
         ser.site = site.clone();
+        ser.ingredients = Some(&ingredients);
         ser.out.push_str("<div>");
         for &r in &roots {
             ser.write(r, true, 0, false, false);

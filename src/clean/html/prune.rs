@@ -37,6 +37,9 @@ pub(super) struct Serializer<'a> {
     /// The selection is a list of teaser cards (`teaser::is_listing`): its
     /// cards are its content, not other stories' teasers.
     pub(super) listing: bool,
+    /// The lines naming the page's recipe ingredients: a table or list of
+    /// them is data, however many links it holds.
+    pub(super) ingredients: Option<&'a super::recipe::Ingredients>,
 }
 
 /// Boilerplate class words that, on a link or a span inside a sentence,
@@ -168,6 +171,7 @@ impl<'a> Serializer<'a> {
             structural,
             structural_and_linking,
             listing: super::teaser::is_listing(a, st, roots),
+            ingredients: None,
         }
     }
 }
@@ -329,6 +333,12 @@ impl Serializer<'_> {
             }
         }
         if !self.flags.clean_conditionally || protected {
+            return None;
+        }
+        if self
+            .ingredients
+            .is_some_and(|i| i.listed_in(self.a, self.st, n))
+        {
             return None;
         }
         let ld = link_density(s);
