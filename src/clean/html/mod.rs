@@ -124,16 +124,24 @@ fn clean_page(html: &str, hints: &Hints) -> (Article, usize) {
     let mut best: Option<(String, Vec<Dropped>, usize, Span)> = None;
     let ingredients = Ingredients::find(&arena, &st, &ld::recipe_ingredients(&head.json_ld));
     for flags in ATTEMPTS {
-        let roots = ingredients.with_box(&arena, &st, select_content(&arena, &st, flags));
+        let (roots, ingredient_box) =
+            ingredients.with_box(&arena, &st, select_content(&arena, &st, flags));
         let mut ser = Serializer::new(&arena, &st, flags, &roots);
         ser.site = site.clone();
         ser.ingredients = Some(&ingredients);
         ser.out.push_str("<div>");
+        // The ingredients are no evidence that the text was found: a
+        // selection of a cookie notice beside them must still retry.
+        let mut kept_beside = 0;
         for &r in &roots {
+            let before = ser.kept_len;
             ser.write(r, true, 0, false, false);
+            if Some(r) == ingredient_box {
+                kept_beside = ser.kept_len - before;
+            }
         }
         ser.out.push_str("</div>");
-        let kept = ser.kept_len;
+        let kept = ser.kept_len - kept_beside;
         let better = best.as_ref().is_none_or(|b| kept > b.2);
         if better {
             best = Some((ser.out, ser.dropped, kept, Span::of(&arena, &roots)));

@@ -36,7 +36,7 @@ impl Ingredients {
             .filter(|k| !k.is_empty())
             .collect();
         if keys.len() < MIN_INGREDIENTS {
-            return Self::default();
+            return Self::marked(a);
         }
         let lines = (1..a.nodes.len() as u32)
             .filter(|&i| is_line(a, st, i))
@@ -54,15 +54,44 @@ impl Ingredients {
         }
     }
 
-    /// `roots` with the box of the ingredients added, in document order,
-    /// when the selection holds fewer than half of them. The box is the
-    /// smallest element holding every line outside the selection that
-    /// names one; it is taken only when those lines name at least half
-    /// of the list, and it holds no part of the selection and not mostly
-    /// other text.
-    pub(super) fn with_box(&self, a: &Arena, st: &[Stat], mut roots: Vec<u32>) -> Vec<u32> {
+    /// The lines microdata marks as ingredients (`itemprop=
+    /// "recipeIngredient"`, the older `"ingredients"`): a page without
+    /// JSON-LD says it in its markup, one ingredient per element.
+    fn marked(a: &Arena) -> Self {
+        let lines: Vec<(u32, Vec<usize>)> = (1..a.nodes.len() as u32)
+            .filter(|&i| {
+                a.node(i).attrs.as_ref().is_some_and(|at| {
+                    at.itemprop
+                        .as_deref()
+                        .is_some_and(|p| matches!(p, "recipeIngredient" | "ingredients"))
+                })
+            })
+            .enumerate()
+            .map(|(k, i)| (i, vec![k]))
+            .collect();
+        if lines.len() < MIN_INGREDIENTS {
+            return Self::default();
+        }
+        Ingredients {
+            listed: lines.len(),
+            lines,
+        }
+    }
+
+    /// `roots` with the box of the ingredients added in document order
+    /// (and which it is), when the selection holds fewer than half of
+    /// them. The box is the smallest element holding every line outside
+    /// the selection that names one; it is taken only when those lines
+    /// name at least half of the list, and it holds no part of the
+    /// selection and not mostly other text.
+    pub(super) fn with_box(
+        &self,
+        a: &Arena,
+        st: &[Stat],
+        mut roots: Vec<u32>,
+    ) -> (Vec<u32>, Option<u32>) {
         if self.lines.is_empty() {
-            return roots;
+            return (roots, None);
         }
         let within = |bx: u32, i: u32| bx <= i && (i as usize) < a.subtree_end(bx);
         let mut named_inside = vec![false; self.listed];
@@ -82,10 +111,10 @@ impl Ingredients {
         let half = self.listed.div_ceil(2);
         let count = |v: &[bool]| v.iter().filter(|&&b| b).count();
         if count(&named_inside) >= half || count(&named_outside) < half.max(MIN_INGREDIENTS) {
-            return roots;
+            return (roots, None);
         }
         let Some(bx) = common_ancestor(a, &outside) else {
-            return roots;
+            return (roots, None);
         };
         // The lines are at least a third of the box: a sidebar's shopping
         // list and the method's mentions have no common box but the page.
@@ -95,11 +124,11 @@ impl Ingredients {
             || roots.iter().any(|&r| within(bx, r))
             || lines_len * 3 < st[bx as usize].len
         {
-            return roots;
+            return (roots, None);
         }
         let at = roots.partition_point(|&r| r < bx);
         roots.insert(at, bx);
-        roots
+        (roots, Some(bx))
     }
 
     /// Whether element `n` lists ingredients: it holds two of their lines
@@ -233,6 +262,31 @@ mod tests {
         for want in ["salted butter", "whole milk", "Rub the butter"] {
             assert!(md.contains(want), "{want}: {md}");
         }
+    }
+
+    #[test]
+    fn microdata_marks_the_ingredients_of_a_page_without_json_ld() {
+        let items: String = [
+            "250 g flour",
+            "125 g butter",
+            "100 g caster sugar",
+            "2 large eggs",
+        ]
+        .iter()
+        .map(|i| format!(r#"<li itemprop="recipeIngredient">{i}</li>"#))
+        .collect();
+        let page = recipe_page(LIST, &format!("<h2>Ingredients</h2><ul>{items}</ul>"))
+            .replace("recipeIngredient\":", "keywords\":");
+        let md = body(&clean(&page));
+        assert!(
+            md.contains("caster sugar") && md.contains("Rub the butter"),
+            "{md}"
+        );
+        // Two marked lines are no list.
+        let page = page
+            .replace("itemprop=\"recipeIngredient\">25", "class=\"x\">25")
+            .replace("itemprop=\"recipeIngredient\">12", "class=\"x\">12");
+        assert!(!body(&clean(&page)).contains("caster sugar"));
     }
 
     #[test]
