@@ -68,6 +68,32 @@ pub(crate) fn note_before_the_article(plain: &str, words: usize) -> Option<Strin
         .map(|why| format!("note above the article ({why})"))
 }
 
+/// The reason given for an offer of the site's app.
+const APP: &str = "offers the site's app";
+
+/// Whether a paragraph naming an app and both phones offers it (to
+/// download, free): a tech story's "offers a mobile app on both the iOS
+/// and Android platforms" does not.
+fn offers(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "download",
+        "install",
+        "herunterladen",
+        "runterladen",
+        "kostenlos",
+        "jetzt",
+        "free",
+        "gratis",
+        "descarg",
+        "télécharg",
+        "scarica",
+        "baixe",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// The reason given for a note that names the text itself.
 const ABOUT_THE_TEXT: &str = "about the text itself";
 
@@ -76,7 +102,7 @@ const ABOUT_THE_TEXT: &str = "about the text itself";
 /// "first appeared in"; not a correction, which readers need) or asks to be
 /// followed on a social network (outside any quotation).
 pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
-    static RX: OnceLock<[(Regex, &'static str); 3]> = OnceLock::new();
+    static RX: OnceLock<[(Regex, &'static str); 4]> = OnceLock::new();
     let rx = RX.get_or_init(|| {
         let r = |p: &str| Regex::new(p).expect("static regex");
         [
@@ -96,12 +122,19 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
                 r(r"(?i)\bfollow\b.{0,60}\bon (facebook|twitter|instagram|x|linkedin|threads|bluesky|tiktok|youtube|mastodon)\b"),
                 "asks to be followed",
             ),
+            // The site's own app, offered for both phones ("download the
+            // Nationnews apps for iOS and Android", "Die Sport BILD-App
+            // Jetzt kostenlos für iOS und Android!").
+            (
+                r(r"(?i)\bapps?\b.{0,80}\b(ios|iphone|app store)\b.{0,20}\b(android|google play)\b|\bapps?\b.{0,80}\b(android|google play)\b.{0,20}\b(ios|iphone|app store)\b"),
+                APP,
+            ),
         ]
     });
     // Quoted speech is the story's, not the publication's.
     let unquoted = strip_quotes(plain);
     rx.iter()
-        .find(|(rx, _)| rx.is_match(&unquoted))
+        .find(|(rx, why)| rx.is_match(&unquoted) && (*why != APP || offers(&unquoted)))
         .map(|(_, why)| *why)
 }
 
@@ -134,6 +167,20 @@ mod tests {
             "a correction is for readers"
         );
         assert!(about_the_article("Follow Jane Roe on Facebook and Twitter.").is_some());
+        assert!(about_the_article(
+            "For the latest stories download the Nationnews apps for iOS and Android."
+        )
+        .is_some());
+        assert!(
+            about_the_article("Die Sport BILD-App Jetzt kostenlos für iOS und Android!").is_some()
+        );
+        // An app in the news is no offer of the site's own.
+        assert_eq!(
+            about_the_article(
+                "Coinbase Pro offers a mobile app on both the iOS and Android platforms."
+            ),
+            None
+        );
         assert!(
             about_the_article("This article has been adapted from the author's new book.")
                 .is_some()
