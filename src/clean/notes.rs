@@ -136,6 +136,28 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
     rx.iter()
         .find(|(rx, why)| rx.is_match(&unquoted) && (*why != APP || offers(&unquoted)))
         .map(|(_, why)| *why)
+        .or_else(|| asks_for_support(&unquoted).then_some("asks the reader for money"))
+}
+
+/// Whether a paragraph asks the reader to pay for the journalism: it asks
+/// for support, names money (a donation, a membership), and speaks to the
+/// reader or for the house ("unterstützen Sie uns bitte mit einer Spende",
+/// "If you found the reporting above valuable, please consider making a
+/// donation"). A story's "the shelter asked residents to support it with
+/// donations" speaks for neither.
+fn asks_for_support(text: &str) -> bool {
+    static RX: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [ask, money, person] = RX.get_or_init(|| {
+        let r = |p: &str| Regex::new(p).expect("static regex");
+        [
+            r(r"(?i)\b(support|unterstütz\w*|hilf mit|apoy\w*|apóy\w*|soutenez|soutenir|sostieni\w*|consider)\b"),
+            r(r"(?i)\b(donat\w*|spende|spenden|donación|donaciones|dons?|membership|mitgliedschaft|membresía|paypal)\b"),
+            // German "Sie" is the reader only with its capital ("sie"
+            // is them).
+            r(r"(?i:\b(you|your|us|our|uns|unser\w*|du|dich|dein\w*|euch|eure?|vous|votre|nous|notre|nos|nuestr\w*|te|tu|ti)\b)|\bSie\b"),
+        ]
+    });
+    ask.is_match(text) && money.is_match(text) && person.is_match(text)
 }
 
 /// The text with everything between quotation marks left out.
@@ -173,6 +195,18 @@ mod tests {
         .is_some());
         assert!(
             about_the_article("Die Sport BILD-App Jetzt kostenlos für iOS und Android!").is_some()
+        );
+        assert!(about_the_article("*Wenn Sie mit dafür sorgen möchten, dass unser unabhängiger Journalismus weiterhin eine Gegenstimme bildet, unterstützen Sie uns bitte mit einer Spende!*").is_some());
+        assert!(about_the_article(
+            "If you found the reporting above valuable, please consider making a donation."
+        )
+        .is_some());
+        assert_eq!(
+            about_the_article(
+                "The shelter asked residents to support it with donations of food and blankets."
+            ),
+            None,
+            "news of an appeal speaks for neither the reader nor the house"
         );
         // An app in the news is no offer of the site's own.
         assert_eq!(
