@@ -1,7 +1,9 @@
-//! Sentences about the article rather than of it: where it first
-//! appeared, who adapted it, an invitation to follow its writer. Both
-//! cleaners drop such a paragraph after the text; read here once, in the
-//! languages the dev sets hold.
+//! Paragraphs about the article rather than of it: where it first
+//! appeared or who adapted it, an invitation to follow its writer or to
+//! download the site's app, an appeal for the reader's money, the rules of
+//! the comments under it. Both cleaners drop such a paragraph after the
+//! text, and a note that names the text itself above it; read here once,
+//! in the languages the dev sets hold.
 
 use std::sync::OnceLock;
 
@@ -68,39 +70,14 @@ pub(crate) fn note_before_the_article(plain: &str, words: usize) -> Option<Strin
         .map(|why| format!("note above the article ({why})"))
 }
 
-/// The reason given for an offer of the site's app.
-const APP: &str = "offers the site's app";
-
-/// Whether a paragraph naming an app and both phones offers it (to
-/// download, free): a tech story's "offers a mobile app on both the iOS
-/// and Android platforms" does not.
-fn offers(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    [
-        "download",
-        "install",
-        "herunterladen",
-        "runterladen",
-        "kostenlos",
-        "jetzt",
-        "free",
-        "gratis",
-        "descarg",
-        "télécharg",
-        "scarica",
-        "baixe",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
-}
-
 /// The reason given for a note that names the text itself.
 const ABOUT_THE_TEXT: &str = "about the text itself";
 
 /// A paragraph that speaks *about* the article rather than telling the
-/// story: it names the text itself ("this article has been adapted from…",
-/// "first appeared in"; not a correction, which readers need) or asks to be
-/// followed on a social network (outside any quotation).
+/// story (outside any quotation): it names the text itself ("this article
+/// has been adapted from…", "first appeared in"; not a correction, which
+/// readers need), asks to be followed on a social network, offers the
+/// site's app ([`offers`]) or asks for money ([`asks_for_support`]).
 pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
     static RX: OnceLock<[(Regex, &'static str); 4]> = OnceLock::new();
     let rx = RX.get_or_init(|| {
@@ -139,6 +116,32 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
         .or_else(|| asks_for_support(&unquoted).then_some("asks the reader for money"))
 }
 
+/// The reason given for an offer of the site's app.
+const APP: &str = "offers the site's app";
+
+/// Whether a paragraph naming an app and both phones offers it (to
+/// download, free): a tech story's "offers a mobile app on both the iOS
+/// and Android platforms" does not.
+fn offers(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "download",
+        "install",
+        "herunterladen",
+        "runterladen",
+        "kostenlos",
+        "jetzt",
+        "free",
+        "gratis",
+        "descarg",
+        "télécharg",
+        "scarica",
+        "baixe",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// Whether a paragraph asks the reader to pay for the journalism: it asks
 /// for support, names money (a donation, a membership), and speaks to the
 /// reader or for the house ("unterstützen Sie uns bitte mit einer Spende",
@@ -151,10 +154,10 @@ fn asks_for_support(text: &str) -> bool {
         let r = |p: &str| Regex::new(p).expect("static regex");
         [
             r(r"(?i)\b(support|unterstütz\w*|hilf mit|apoy\w*|apóy\w*|soutenez|soutenir|sostieni\w*|consider)\b"),
-            r(r"(?i)\b(donat\w*|spende|spenden|donación|donaciones|dons?|membership|mitgliedschaft|membresía|paypal)\b"),
+            r(r"(?i)\b(donat\w*|spende|spenden|donación|donaciones|(un|vos|votre) dons?|membership|mitgliedschaft|membresía|paypal)\b"),
             // German "Sie" is the reader only with its capital ("sie"
-            // is them).
-            r(r"(?i:\b(you|your|us|our|uns|unser\w*|du|dich|dein\w*|euch|eure?|vous|votre|nous|notre|nos|nuestr\w*|te|tu|ti)\b)|\bSie\b"),
+            // is them), English "us" only without ("the US").
+            r(r"(?i:\b(you|your|our|uns|unser\w*|du|dich|dein\w*|euch|eure?|vous|votre|nous|notre|nos|nuestr\w*|te|tu|ti)\b)|\bSie\b|\bus\b"),
         ]
     });
     ask.is_match(text) && money.is_match(text) && person.is_match(text)
@@ -207,6 +210,14 @@ mod tests {
             ),
             None,
             "news of an appeal speaks for neither the reader nor the house"
+        );
+        assert_eq!(
+            about_the_article("The US pledged to support Kyiv with donations of arms."),
+            None
+        );
+        assert_eq!(
+            about_the_article("Don Jones said he would support our plan."),
+            None
         );
         // An app in the news is no offer of the site's own.
         assert_eq!(
