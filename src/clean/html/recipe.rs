@@ -136,16 +136,17 @@ impl Ingredients {
     /// of amounts and ingredient links is the recipe's data, and a line
     /// "80 g [Haferflocken](…)" is not a block of links.
     pub(super) fn listed_in(&self, a: &Arena, st: &[Stat], n: u32) -> bool {
+        if self.lines.is_empty() {
+            return false;
+        }
         let end = a.subtree_end(n) as u32;
         let from = self.lines.partition_point(|(i, _)| *i < n);
         let to = self.lines.partition_point(|(i, _)| *i < end);
         match to - from {
+            // A line before `n` whose subtree reaches past it holds it.
             0 => self.lines[..from]
                 .iter()
-                .rev()
-                .take_while(|(i, _)| a.subtree_end(*i) as u32 > n)
-                .next()
-                .is_some(),
+                .any(|&(i, _)| a.subtree_end(i) as u32 > n),
             1 => st[n as usize].len <= 2 * st[self.lines[from].0 as usize].len,
             _ => true,
         }
