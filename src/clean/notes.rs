@@ -38,15 +38,106 @@ const RULES_WORDS: usize = 150;
 /// autores"). Only read after the text: inside it, a story may well be
 /// about someone's comments and their removal.
 fn comment_rules(plain: &str) -> bool {
-    static RX: OnceLock<[Regex; 2]> = OnceLock::new();
-    let [comments, rules] = RX.get_or_init(|| {
-        let r = |p: &str| Regex::new(p).expect("static regex");
-        [
-            r(r"(?i)\b(comments|commenting|kommentare|kommentaren|kommentar (zu )?(schreiben|hinterlassen|verfassen)|kommentarfunktion|kommentieren|commentaires|commenter|comentarios|comentar|commenti|commentare)\b"),
-            r(r"(?i)\b(moderat\w*|remove[ds]?|delete[ds]?|entfern\w*|lösch\w*|gelöscht|responsib\w*|verantwortung|responsabilidad|responsabilité|responsabilità|closed|geschlossen|cerrados|fermés|chiusi|log ?in|logged in|eingeloggt|einloggen|regist\w*|sign ?in|ingresar|iniciar sesión|connect\w*|accedi|disabled|deaktiviert|guidelines|richtlinien|netiquette|freigabe|freigeschaltet|approv\w*|spam|policy|terms of use|nutzungsbedingungen|toleriert|tolerated)\b"),
-        ]
+    let lower = plain.to_lowercase();
+    let words = words_of(&lower);
+    let comments = has_word(
+        &words,
+        &[
+            "comments",
+            "commenting",
+            "kommentare",
+            "kommentaren",
+            "kommentarfunktion",
+            "kommentieren",
+            "commentaires",
+            "commenter",
+            "comentarios",
+            "comentar",
+            "commenti",
+            "commentare",
+        ],
+        &[],
+    ) || words.windows(2).chain(words.windows(3)).any(|w| {
+        w[0] == "kommentar"
+            && matches!(w[w.len() - 1], "schreiben" | "hinterlassen" | "verfassen")
+            && (w.len() == 2 || w[1] == "zu")
     });
-    comments.is_match(plain) && rules.is_match(plain)
+    let rules = has_word(
+        &words,
+        &[
+            "remove",
+            "removed",
+            "removes",
+            "delete",
+            "deleted",
+            "deletes",
+            "gelöscht",
+            "verantwortung",
+            "responsabilidad",
+            "responsabilité",
+            "responsabilità",
+            "closed",
+            "geschlossen",
+            "cerrados",
+            "fermés",
+            "chiusi",
+            "login",
+            "eingeloggt",
+            "einloggen",
+            "signin",
+            "ingresar",
+            "accedi",
+            "disabled",
+            "deaktiviert",
+            "guidelines",
+            "richtlinien",
+            "netiquette",
+            "freigabe",
+            "freigeschaltet",
+            "spam",
+            "policy",
+            "nutzungsbedingungen",
+            "toleriert",
+            "tolerated",
+        ],
+        &[
+            "moderat",
+            "entfern",
+            "lösch",
+            "responsib",
+            "regist",
+            "connect",
+            "approv",
+        ],
+    ) || has_pair(&words, &["log", "logged", "sign"], &["in"])
+        || has_pair(&words, &["iniciar"], &["sesión"])
+        || lower.contains("terms of use");
+    comments && rules
+}
+
+/// The words of lower-cased text, split at anything but a letter or digit.
+fn words_of(lower: &str) -> Vec<&str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether one of `words` is one of `exact` or opens with one of
+/// `prefixes`. The notes are read word by word: a regular expression of
+/// such lists, in every language's letters, costs more to build than a
+/// whole build spends reading with it.
+fn has_word(words: &[&str], exact: &[&str], prefixes: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| exact.contains(w) || prefixes.iter().any(|p| w.starts_with(p)))
+}
+
+/// Whether a word of `first` is followed by a word of `second`.
+fn has_pair(words: &[&str], first: &[&str], second: &[&str]) -> bool {
+    words
+        .windows(2)
+        .any(|w| first.contains(&w[0]) && second.contains(&w[1]))
 }
 
 /// Why a short paragraph above the text, before any of its running text,
@@ -77,9 +168,9 @@ const ABOUT_THE_TEXT: &str = "about the text itself";
 /// story (outside any quotation): it names the text itself ("this article
 /// has been adapted from…", "first appeared in"; not a correction, which
 /// readers need), asks to be followed on a social network, offers the
-/// site's app ([`offers`]) or asks for money ([`asks_for_support`]).
+/// site's app ([`offers_the_app`]) or asks for money ([`asks_for_support`]).
 pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
-    static RX: OnceLock<[(Regex, &'static str); 4]> = OnceLock::new();
+    static RX: OnceLock<[(Regex, &'static str); 3]> = OnceLock::new();
     let rx = RX.get_or_init(|| {
         let r = |p: &str| Regex::new(p).expect("static regex");
         [
@@ -99,47 +190,44 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
                 r(r"(?i)\bfollow\b.{0,60}\bon (facebook|twitter|instagram|x|linkedin|threads|bluesky|tiktok|youtube|mastodon)\b"),
                 "asks to be followed",
             ),
-            // The site's own app, offered for both phones ("download the
-            // Nationnews apps for iOS and Android", "Die Sport BILD-App
-            // Jetzt kostenlos für iOS und Android!").
-            (
-                r(r"(?i)\bapps?\b.{0,80}\b(ios|iphone|app store)\b.{0,20}\b(android|google play)\b|\bapps?\b.{0,80}\b(android|google play)\b.{0,20}\b(ios|iphone|app store)\b"),
-                APP,
-            ),
         ]
     });
     // Quoted speech is the story's, not the publication's.
     let unquoted = strip_quotes(plain);
     rx.iter()
-        .find(|(rx, why)| rx.is_match(&unquoted) && (*why != APP || offers(&unquoted)))
+        .find(|(rx, _)| rx.is_match(&unquoted))
         .map(|(_, why)| *why)
+        .or_else(|| offers_the_app(&unquoted).then_some("offers the site's app"))
         .or_else(|| asks_for_support(&unquoted).then_some("asks the reader for money"))
 }
 
-/// The reason given for an offer of the site's app.
-const APP: &str = "offers the site's app";
-
-/// Whether a paragraph naming an app and both phones offers it (to
-/// download, free): a tech story's "offers a mobile app on both the iOS
-/// and Android platforms" does not.
-fn offers(text: &str) -> bool {
+/// Whether a paragraph offers the site's own app for both phones
+/// ("download the Nationnews apps for iOS and Android", "Die Sport
+/// BILD-App Jetzt kostenlos für iOS und Android!"): it names an app, both
+/// phones, and an offer (to download it, free). A tech story's "offers a
+/// mobile app on both the iOS and Android platforms" makes no offer.
+fn offers_the_app(text: &str) -> bool {
     let lower = text.to_lowercase();
-    [
-        "download",
-        "install",
-        "herunterladen",
-        "runterladen",
-        "kostenlos",
-        "jetzt",
-        "free",
-        "gratis",
-        "descarg",
-        "télécharg",
-        "scarica",
-        "baixe",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    let words = words_of(&lower);
+    has_word(&words, &["app", "apps"], &[])
+        && (has_word(&words, &["ios", "iphone"], &[]) || has_pair(&words, &["app"], &["store"]))
+        && (has_word(&words, &["android"], &[]) || has_pair(&words, &["google"], &["play"]))
+        && [
+            "download",
+            "install",
+            "herunterladen",
+            "runterladen",
+            "kostenlos",
+            "jetzt",
+            "free",
+            "gratis",
+            "descarg",
+            "télécharg",
+            "scarica",
+            "baixe",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// Whether a paragraph asks the reader to pay for the journalism: it asks
@@ -149,18 +237,40 @@ fn offers(text: &str) -> bool {
 /// donation"). A story's "the shelter asked residents to support it with
 /// donations" speaks for neither.
 fn asks_for_support(text: &str) -> bool {
-    static RX: OnceLock<[Regex; 3]> = OnceLock::new();
-    let [ask, money, person] = RX.get_or_init(|| {
-        let r = |p: &str| Regex::new(p).expect("static regex");
-        [
-            r(r"(?i)\b(support|unterstütz\w*|hilf mit|apoy\w*|apóy\w*|soutenez|soutenir|sostieni\w*|consider)\b"),
-            r(r"(?i)\b(donat\w*|spende|spenden|donación|donaciones|(un|vos|votre) dons?|membership|mitgliedschaft|membresía|paypal)\b"),
-            // German "Sie" is the reader only with its capital ("sie"
-            // is them), English "us" only without ("the US").
-            r(r"(?i:\b(you|your|our|uns|unser\w*|du|dich|dein\w*|euch|eure?|vous|votre|nous|notre|nos|nuestr\w*|te|tu|ti)\b)|\bSie\b|\bus\b"),
-        ]
-    });
-    ask.is_match(text) && money.is_match(text) && person.is_match(text)
+    let lower = text.to_lowercase();
+    let words = words_of(&lower);
+    let ask = has_word(
+        &words,
+        &["support", "consider", "soutenez", "soutenir"],
+        &["unterstütz", "apoy", "apóy", "sostieni"],
+    ) || has_pair(&words, &["hilf"], &["mit"]);
+    let money = has_word(
+        &words,
+        &[
+            "spende",
+            "spenden",
+            "donación",
+            "donaciones",
+            "membership",
+            "mitgliedschaft",
+            "membresía",
+            "paypal",
+        ],
+        &["donat"],
+    ) || has_pair(&words, &["un", "vos", "votre"], &["don", "dons"]);
+    // German "Sie" is the reader only with its capital ("sie" is them),
+    // English "us" only without ("the US").
+    let person = has_word(
+        &words,
+        &[
+            "you", "your", "our", "uns", "du", "dich", "euch", "eur", "eure", "vous", "votre",
+            "nous", "notre", "nos", "te", "tu", "ti",
+        ],
+        &["unser", "dein", "nuestr"],
+    ) || text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "Sie" || w == "us");
+    ask && money && person
 }
 
 /// The text with everything between quotation marks left out.
