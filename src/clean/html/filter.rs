@@ -345,6 +345,7 @@ const NOTE_PHRASES: &[&str] = &[
     "reporting by",
     "editing by",
     "additional reporting",
+    "with files from",
     "newsletter",
     "subscribe",
     "sign up for",

@@ -382,6 +382,7 @@ mod tests {
                  <p>Follow Jane Roe on Facebook and Twitter.</p>\
                  <p>This article has been adapted from the author's new book, Cities in Motion.</p>\
                  <p>The Times is committed to publishing a diversity of letters to the editor. We'd like to hear what you think about this or any of our articles.</p>\
+                 <p>With files from The Associated Press and Reuters</p>\
                  <p>All...</p>\
                  <p>Comments are moderated. Please keep your comments civil and on topic; we remove abuse, spam and links to other sites without notice, and we may close the comments at any time. Those who write them are responsible for what they say, and posting one means you accept our community guidelines and terms of use in full.</p>"
             ),
@@ -396,6 +397,7 @@ mod tests {
             "committed to publishing",
             "All...",
             "moderated",
+            "With files from",
         ] {
             assert!(!t.contains(gone), "{gone}: {t}");
         }
