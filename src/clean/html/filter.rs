@@ -238,6 +238,14 @@ fn is_promo_label(key: &str) -> bool {
         })
 }
 
+/// A label with its count: "3 Kommentare", "Comments (26)", "Share 12".
+fn is_counted_label(key: &str) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    let counted = |w: &&str| w.bytes().all(|b| b.is_ascii_digit());
+    let rest: Vec<&str> = words.iter().copied().filter(|w| !counted(w)).collect();
+    rest.len() < words.len() && !rest.is_empty() && LABELS.contains(&rest.join(" ").as_str())
+}
+
 /// Whether a dropped heading takes its section with it, and how far.
 pub(super) fn section_scope(plain: &str, hints: &Hints) -> Option<Scope> {
     if hints.editor_rule(plain).is_some() {
@@ -267,7 +275,7 @@ pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Optio
     if !title_key.is_empty() && key == title_key {
         return Some("repeats the title".into());
     }
-    if LABELS.contains(&key.as_str()) || is_promo_label(&key) {
+    if LABELS.contains(&key.as_str()) || is_promo_label(&key) || is_counted_label(&key) {
         return Some("label, not article text".into());
     }
     if crate::clean::meta::dates::reading_time(plain) {
@@ -519,6 +527,13 @@ mod tests {
                 "{label}"
             );
         }
+        for counted in ["3 Kommentare", "Comments (26)", "0 comments"] {
+            assert!(
+                block_filter(counted, "", &Hints::default()).is_some(),
+                "{counted}"
+            );
+        }
+        assert_eq!(block_filter("2026", "", &Hints::default()), None);
         // A promo label may name its topic; one word of it may not.
         assert!(block_filter("Mehr zum Thema Hitzeschäden", "", &Hints::default()).is_some());
         assert!(block_filter("Lesen Sie auch:", "", &Hints::default()).is_some());
