@@ -156,8 +156,12 @@ pub(crate) fn note_before_the_article(plain: &str, words: usize) -> Option<Strin
         Regex::new(r"(?i)\b(this|the above|dieser|diese|dieses|cet|cette|este|esta) (article|story|report|piece|post|column|essay|interview|excerpt|artikel|beitrag|gastbeitrag|text|meldung|bericht|kommentar|texte|entretien|chronique|tribune|artículo|texto|nota|entrevista|columna)\b")
             .expect("static regex")
     });
+    // Tried first: most leads name no text, and are then read no further.
+    if !this_text.is_match(&strip_quotes(plain)) {
+        return None;
+    }
     about_the_article(plain)
-        .filter(|why| *why == ABOUT_THE_TEXT && this_text.is_match(&strip_quotes(plain)))
+        .filter(|why| *why == ABOUT_THE_TEXT)
         .map(|why| format!("note above the article ({why})"))
 }
 
@@ -194,11 +198,19 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
     });
     // Quoted speech is the story's, not the publication's.
     let unquoted = strip_quotes(plain);
-    rx.iter()
-        .find(|(rx, _)| rx.is_match(&unquoted))
-        .map(|(_, why)| *why)
-        .or_else(|| offers_the_app(&unquoted).then_some("offers the site's app"))
-        .or_else(|| asks_for_support(&unquoted).then_some("asks the reader for money"))
+    if let Some((_, why)) = rx.iter().find(|(rx, _)| rx.is_match(&unquoted)) {
+        return Some(why);
+    }
+    // The word tests below read the same words, split once.
+    let lower = unquoted.to_lowercase();
+    let words = words_of(&lower);
+    if offers_the_app(&lower, &words) {
+        Some("offers the site's app")
+    } else if asks_for_support(&unquoted, &words) {
+        Some("asks the reader for money")
+    } else {
+        None
+    }
 }
 
 /// Whether a paragraph offers the site's own app for both phones
@@ -206,12 +218,11 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
 /// BILD-App Jetzt kostenlos für iOS und Android!"): it names an app, both
 /// phones, and an offer (to download it, free). A tech story's "offers a
 /// mobile app on both the iOS and Android platforms" makes no offer.
-fn offers_the_app(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let words = words_of(&lower);
-    has_word(&words, &["app", "apps"], &[])
-        && (has_word(&words, &["ios", "iphone"], &[]) || has_pair(&words, &["app"], &["store"]))
-        && (has_word(&words, &["android"], &[]) || has_pair(&words, &["google"], &["play"]))
+/// `words` are the words of `lower`, the lower-cased paragraph.
+fn offers_the_app(lower: &str, words: &[&str]) -> bool {
+    has_word(words, &["app", "apps"], &[])
+        && (has_word(words, &["ios", "iphone"], &[]) || has_pair(words, &["app"], &["store"]))
+        && (has_word(words, &["android"], &[]) || has_pair(words, &["google"], &["play"]))
         && [
             "download",
             "install",
@@ -235,17 +246,16 @@ fn offers_the_app(text: &str) -> bool {
 /// reader or for the house ("unterstützen Sie uns bitte mit einer Spende",
 /// "If you found the reporting above valuable, please consider making a
 /// donation"). A story's "the shelter asked residents to support it with
-/// donations" speaks for neither.
-fn asks_for_support(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let words = words_of(&lower);
+/// donations" speaks for neither. `words` are `text`'s lower-cased words;
+/// `text` itself is read for the two words whose capital matters.
+fn asks_for_support(text: &str, words: &[&str]) -> bool {
     let ask = has_word(
-        &words,
+        words,
         &["support", "consider", "soutenez", "soutenir"],
         &["unterstütz", "apoy", "apóy", "sostieni"],
-    ) || has_pair(&words, &["hilf"], &["mit"]);
+    ) || has_pair(words, &["hilf"], &["mit"]);
     let money = has_word(
-        &words,
+        words,
         &[
             "spende",
             "spenden",
@@ -257,11 +267,11 @@ fn asks_for_support(text: &str) -> bool {
             "paypal",
         ],
         &["donat"],
-    ) || has_pair(&words, &["un", "vos", "votre"], &["don", "dons"]);
+    ) || has_pair(words, &["un", "vos", "votre"], &["don", "dons"]);
     // German "Sie" is the reader only with its capital ("sie" is them),
     // English "us" only without ("the US").
     let person = has_word(
-        &words,
+        words,
         &[
             "you", "your", "our", "uns", "du", "dich", "euch", "eur", "eure", "vous", "votre",
             "nous", "notre", "nos", "te", "tu", "ti",

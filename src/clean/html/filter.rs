@@ -381,18 +381,19 @@ pub(super) fn trailing_note(b: &Block, plain: &str) -> Option<String> {
         return None;
     };
     let words = plain.split_whitespace().count();
-    if words > crate::clean::notes::NOTE_WORDS {
-        return crate::clean::notes::note_after_the_article(plain, words);
-    }
-    if let Some(p) = note_phrase(plain) {
-        return Some(format!("note after the article (\"{p}\")"));
-    }
-    // A few words cut off ("All..."): the stub a paywall or teaser leaves.
-    // A longer paragraph ending in an ellipsis is the writer's, or the
-    // article's own visible text, and stays.
-    let trimmed = plain.trim_end();
-    if words <= 8 && (trimmed.ends_with("...") || trimmed.ends_with('…')) {
-        return Some("text cut off at the end (a paywall or teaser stub)".into());
+    // The phrases and the stub only in a note's length; the notes both
+    // cleaners read (`clean/notes.rs`) bound their own lengths.
+    if words <= crate::clean::notes::NOTE_WORDS {
+        if let Some(p) = note_phrase(plain) {
+            return Some(format!("note after the article (\"{p}\")"));
+        }
+        // A few words cut off ("All..."): the stub a paywall or teaser
+        // leaves. A longer paragraph ending in an ellipsis is the
+        // writer's, or the article's own visible text, and stays.
+        let trimmed = plain.trim_end();
+        if words <= 8 && (trimmed.ends_with("...") || trimmed.ends_with('…')) {
+            return Some("text cut off at the end (a paywall or teaser stub)".into());
+        }
     }
     crate::clean::notes::note_after_the_article(plain, words)
 }
