@@ -1,9 +1,10 @@
 //! Block-level text filters: labels, bylines, date lines, copyright lines,
-//! prompts and notes after the article, told from their text alone. They
-//! run on emitted blocks, not on the DOM, because these lines carry no
-//! reliable markup: only the words show what they are.
+//! prompts, affiliate disclosures and notes after the article, told from
+//! their text alone. They run on emitted blocks, not on the DOM, because
+//! these lines carry no reliable markup: only the words show what they are.
 
 use crate::clean::meta::dates::{is_dateline, is_month_name};
+use crate::clean::notes;
 use crate::clean::{normalize_for_matching, Block, Hints};
 
 /// Labels that head a list of other stories: never article text, and the
@@ -91,6 +92,8 @@ const LABELS: &[&str] = &[
     "previous article",
     "back to top",
     "watch",
+    "watch now",
+    "duration",
     "listen",
     "photo",
     "video",
@@ -118,6 +121,7 @@ const LABELS: &[&str] = &[
     "werbung",
     "beitragsbild",
     "titelbild",
+    "dauer",
     "commentaires",
     "aucun commentaire",
     "laisser un commentaire",
@@ -238,12 +242,18 @@ fn is_promo_label(key: &str) -> bool {
         })
 }
 
-/// A label with its count: "3 Kommentare", "Comments (26)", "Share 12".
+/// A label with its count or its length: "3 Kommentare", "Comments (26)",
+/// "Share 12", a video's "Duration 1:30" or "Video 3:45 min".
 fn is_counted_label(key: &str) -> bool {
     let words: Vec<&str> = key.split(' ').collect();
     let counted = |w: &&str| w.bytes().all(|b| b.is_ascii_digit());
-    let rest: Vec<&str> = words.iter().copied().filter(|w| !counted(w)).collect();
-    rest.len() < words.len() && !rest.is_empty() && LABELS.contains(&rest.join(" ").as_str())
+    let unit = |w: &&str| ["min", "mins", "minutes", "minuten", "sec", "sek"].contains(w);
+    let rest: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !counted(w) && !unit(w))
+        .collect();
+    words.iter().any(counted) && !rest.is_empty() && LABELS.contains(&rest.join(" ").as_str())
 }
 
 /// Whether a dropped heading takes its section with it, and how far.
@@ -278,10 +288,16 @@ pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Optio
     if LABELS.contains(&key.as_str()) || is_promo_label(&key) || is_counted_label(&key) {
         return Some("label, not article text".into());
     }
+    if is_hashtag_line(plain) {
+        return Some("tags (a line of hashtags)".into());
+    }
     if crate::clean::meta::dates::reading_time(plain) {
         return Some("reading time".into());
     }
     let words: Vec<&str> = key.split(' ').collect();
+    if words.len() <= notes::DISCLOSURE_WORDS && notes::discloses_affiliate_links(plain) {
+        return Some("affiliate disclosure".into());
+    }
     let trimmed = plain.trim_start();
     if words.len() <= 40
         && (trimmed.starts_with('©')
@@ -303,6 +319,18 @@ pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Optio
         return Some("date line".into());
     }
     None
+}
+
+/// Whether a line is hashtags and nothing else ("#QAnon #Macht
+/// #Pädophilie", or run together): the article's tags, set under it.
+fn is_hashtag_line(plain: &str) -> bool {
+    let mut tags = plain.split('#');
+    tags.next().is_some_and(|lead| lead.trim().is_empty())
+        && tags.clone().count() >= 2
+        && tags.all(|t| {
+            let t = t.trim();
+            !t.is_empty() && !t.contains(char::is_whitespace) && t.chars().any(char::is_alphabetic)
+        })
 }
 
 /// A Chinese character, or Japanese kana: scripts written without spaces
@@ -383,7 +411,7 @@ pub(super) fn trailing_note(b: &Block, plain: &str) -> Option<String> {
     let words = plain.split_whitespace().count();
     // The phrases and the stub only in a note's length; the notes both
     // cleaners read (`clean/notes.rs`) bound their own lengths.
-    if words <= crate::clean::notes::NOTE_WORDS {
+    if words <= notes::NOTE_WORDS {
         if let Some(p) = note_phrase(plain) {
             return Some(format!("note after the article (\"{p}\")"));
         }
@@ -395,7 +423,7 @@ pub(super) fn trailing_note(b: &Block, plain: &str) -> Option<String> {
             return Some("text cut off at the end (a paywall or teaser stub)".into());
         }
     }
-    crate::clean::notes::note_after_the_article(plain, words)
+    notes::note_after_the_article(plain, words)
 }
 
 /// A photo credit or caption credit standing without its photo: a short
@@ -420,6 +448,37 @@ pub(super) fn is_credit_line(plain: &str) -> bool {
                 && words
                     .iter()
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+}
+
+/// Words a caption before its credit has at most, and the credit itself.
+const CAPTION_WORDS: usize = 30;
+const CREDIT_NAME_WORDS: usize = 8;
+
+/// A photo's caption that ends in its credit, left where the photo was
+/// ("Das Wohn- und Pflegeheim in Nußdorf-Debant © Gemeinde Nußdorf-Debant",
+/// "Chloe Kim will es wissen. © AFP / KIRILL KUDRYAVTSEV"): one line of at
+/// most thirty words, then `©` and a few capitalised names (joined by `/`,
+/// `via`, `of`), and nothing after. A copyright line opens with its `©`
+/// and is told apart above. The caller keeps a caption under a picture it
+/// keeps, and a paragraph of text with a credit on a line of its own.
+pub(super) fn is_credited_caption(plain: &str) -> bool {
+    let t = plain.trim().trim_end_matches(['*', '_']);
+    let Some((caption, credit)) = t.rsplit_once('©') else {
+        return false;
+    };
+    let caption_words = caption.split_whitespace().count();
+    let names: Vec<&str> = credit
+        .split(|c: char| c.is_whitespace() || c == '/' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    (2..=CAPTION_WORDS).contains(&caption_words)
+        && (1..=CREDIT_NAME_WORDS).contains(&names.len())
+        && names.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || ["via", "of", "for", "von", "de", "and", "und"].contains(w)
         })
 }
 
@@ -528,13 +587,23 @@ mod tests {
                 "{label}"
             );
         }
-        for counted in ["3 Kommentare", "Comments (26)", "0 comments"] {
+        for counted in [
+            "3 Kommentare",
+            "Comments (26)",
+            "0 comments",
+            "Duration 1:30",
+            "Video 3:45 min.",
+        ] {
             assert!(
                 block_filter(counted, "", &Hints::default()).is_some(),
                 "{counted}"
             );
         }
         assert_eq!(block_filter("2026", "", &Hints::default()), None);
+        assert_eq!(
+            block_filter("Operation Frontline Video 3:45 min", "", &Hints::default()),
+            None
+        );
         // A promo label may name its topic; one word of it may not.
         assert!(block_filter("Mehr zum Thema Hitzeschäden", "", &Hints::default()).is_some());
         assert!(block_filter("Lesen Sie auch:", "", &Hints::default()).is_some());
@@ -620,5 +689,24 @@ mod tests {
             "The Daily"
         ));
         assert!(!decorative_image("https://x.org/photos/buses.jpg", ""));
+        for caption in [
+            "Das Wohn- und Pflegeheim in Nußdorf-Debant © Gemeinde Nußdorf-Debant",
+            "Chloe Kim will es wissen. © AFP / KIRILL KUDRYAVTSEV",
+            "Waren gute Freunde: Lee Elder und Gary Player. | © PGA of America via Getty Images",
+            "Jewels after Jewels, installation views, photos © Inexhibit, 2018",
+        ] {
+            assert!(is_credited_caption(caption), "{caption}");
+        }
+        for text in [
+            "© 2006 The Albuquerque Tribune",
+            "The band's logo, © Acme, was redrawn in 1998 by a fan of theirs.",
+        ] {
+            assert!(!is_credited_caption(text), "{text}");
+        }
+        assert!(is_hashtag_line("#QAnon#Macht#Sexualwissenschaft"));
+        assert!(is_hashtag_line("#Berlin #Kultur "));
+        assert!(!is_hashtag_line("#1 in the charts"));
+        assert!(!is_hashtag_line("Use #MeToo and #TimesUp"));
+        assert!(!is_hashtag_line("#2 #3"));
     }
 }

@@ -1,17 +1,19 @@
 //! Step 7 of the HTML cleaner: the emitted blocks, sifted in document
 //! order. Each block is judged on its text (`filter.rs`), list items one by
-//! one; a dropped heading takes its section with it; notes after the
-//! article, text said twice (`repeats.rs`) and headings left without text
-//! are dropped last.
+//! one; a dropped heading takes its section with it; text said twice
+//! (`repeats.rs`), notes and the house's appeal after the article, and
+//! headings left without text are dropped last.
 
 use super::filter::{
-    block_filter, decorative_image, is_credit_line, prompt, section_scope, trailing_note, Scope,
+    block_filter, decorative_image, is_credit_line, is_credited_caption, prompt, section_scope,
+    trailing_note, Scope,
 };
 use super::inline::link_share;
 use super::repeats;
 use super::strip_md;
 use super::writer_note;
 use crate::clean::meta::names;
+use crate::clean::notes;
 use crate::clean::{Block, Dropped, Hints};
 
 /// The blocks worth keeping, in order; what goes is added to `dropped`
@@ -73,7 +75,9 @@ pub(super) fn sift(
             Block::Heading { level, .. } => section_scope(&plain, hints).map(|s| (level, s)),
             _ => None,
         };
-        let verdict = judge(&block, &plain, title_key, hints)
+        // A caption under a picture kept is the picture's.
+        let under_picture = matches!(blocks.last(), Some((Block::Image { .. }, _)));
+        let verdict = judge(&block, &plain, title_key, hints, under_picture)
             .or_else(|| scope.map(|_| "heading of a list of other stories".to_string()))
             .or_else(|| {
                 (!past_opening
@@ -84,10 +88,7 @@ pub(super) fn sift(
             .or_else(|| {
                 (!past_opening && matches!(block, Block::Paragraph { .. }))
                     .then(|| {
-                        crate::clean::notes::note_before_the_article(
-                            &plain,
-                            plain.split_whitespace().count(),
-                        )
+                        notes::note_before_the_article(&plain, plain.split_whitespace().count())
                     })
                     .flatten()
             });
@@ -102,24 +103,63 @@ pub(super) fn sift(
         past_opening |= is_prose(&block, &plain);
         blocks.push((block, plain));
     }
-    // Notes after the article: italic asides, credits, prompts, the
-    // writers' credit.
-    while let Some(reason) = blocks.last().and_then(|(b, p)| {
-        trailing_note(b, p).or_else(|| {
-            writers_credit(b, p, authors).then(|| "the writers' credit under the text".to_string())
-        })
-    }) {
-        if let Some((_, text)) = blocks.pop() {
-            dropped.push(Dropped { text, reason });
-        }
-    }
+    // A copy of the story goes first: its notes at the end are then the
+    // text's last blocks, once.
     let mut blocks = repeats::drop_repeats(blocks, dropped);
+    // Notes after the article: italic asides, credits, prompts, the
+    // writers' credit; and the house's appeal for money, with the notes
+    // above it.
+    loop {
+        while let Some(reason) = blocks.last().and_then(|(b, p)| {
+            trailing_note(b, p).or_else(|| {
+                writers_credit(b, p, authors)
+                    .then(|| "the writers' credit under the text".to_string())
+            })
+        }) {
+            if let Some((_, text)) = blocks.pop() {
+                dropped.push(Dropped { text, reason });
+            }
+        }
+        let tail: Vec<(bool, &str)> = blocks
+            .iter()
+            .map(|(b, p)| (is_title_line(b), p.as_str()))
+            .collect();
+        let Some(start) = notes::appeal_section(&tail) else {
+            break;
+        };
+        dropped.extend(blocks.drain(start..).map(|(_, text)| Dropped {
+            text,
+            reason: "the house's appeal for money under the text".into(),
+        }));
+    }
     let note = writer_note::take(&mut blocks, authors, dropped);
     (drop_orphan_headings(blocks, dropped), note)
 }
 
+/// Whether a block is set as a title: a heading, or a paragraph all in
+/// bold.
+fn is_title_line(block: &Block) -> bool {
+    match block {
+        Block::Heading { .. } => true,
+        Block::Paragraph { text } => {
+            let t = text.trim();
+            t.len() > 4
+                && t.starts_with("**")
+                && t.ends_with("**")
+                && !t[2..t.len() - 2].contains("**")
+        }
+        _ => false,
+    }
+}
+
 /// Why one block must go, if it must.
-fn judge(block: &Block, plain: &str, title_key: &str, hints: &Hints) -> Option<String> {
+fn judge(
+    block: &Block,
+    plain: &str,
+    title_key: &str,
+    hints: &Hints,
+    under_picture: bool,
+) -> Option<String> {
     if let Block::Paragraph { .. } | Block::Heading { .. } = block {
         if !plain.chars().any(char::is_alphanumeric) {
             return Some("no words".into());
@@ -138,6 +178,9 @@ fn judge(block: &Block, plain: &str, title_key: &str, hints: &Hints) -> Option<S
         }
         if is_credit_line(plain) {
             return Some("photo credit without its photo".into());
+        }
+        if !under_picture && !text.contains('\n') && is_credited_caption(plain) {
+            return Some("a photo's caption and credit, without the photo".into());
         }
     }
     match block {
@@ -293,7 +336,7 @@ mod tests {
         // is not the byline's.
         for line in [
             "<p>The transport desk of the paper is led by Ann Lee.</p>",
-            "<p><em>Photos: Bo Chan</em></p>",
+            "<p><em>Research: Bo Chan</em></p>",
             "<p><em>Ann Lee covers transport.</em></p>",
         ] {
             let kept = line
@@ -423,6 +466,61 @@ mod tests {
             &format!("<p>{P1}</p><p>{note}</p><p>{P2}</p><p>{P3}</p>"),
         );
         assert!(texts(&clean(&html).blocks).contains("redaktionell"));
+    }
+
+    #[test]
+    fn the_house_appeal_under_the_text_goes_with_its_title() {
+        let appeal = "<h3>L-MAG zahl' ich freiwillig!</h3>\
+             <p>Online-Journalismus kostet! Unser Team schreibt seit 20 Jahren für dich.</p>\
+             <p>Wir wollen unsere Themen nicht hinter einer Bezahlschranke verstecken.</p>\
+             <p>Deshalb unterstütze uns, monatlich oder einmalig.</p>\
+             <p><b>Danke! Dein L-MAG-Team</b></p>";
+        let html = page(
+            "",
+            &format!("<p>{P1}</p><p>{P2}</p><h3>Was bleibt</h3><p>{P3}</p>{appeal}"),
+        );
+        let a = clean(&html);
+        let t = texts(&a.blocks);
+        for gone in [
+            "freiwillig",
+            "kostet",
+            "Bezahlschranke",
+            "unterstütze",
+            "Danke",
+        ] {
+            assert!(!t.contains(gone), "{gone}: {t}");
+        }
+        assert!(t.contains("Was bleibt") && t.contains(&P3[..40]), "{t}");
+        // The article's last section on giving to a cause names no
+        // journalism of the house's, and stays.
+        let cause = "<h3>How to help</h3><p>You can support the shelter with a donation, monthly or once, through its website.</p>";
+        let html = page("", &format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p>{cause}"));
+        assert!(texts(&clean(&html).blocks).contains("How to help"));
+    }
+
+    #[test]
+    fn a_story_printed_twice_loses_its_copy_and_the_note_under_both() {
+        let note = "Síguenos en Facebook: La Prensa Oficial y en Twitter: @laprensaoem";
+        let story = format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{note}</p>");
+        let a = clean(&page("", &format!("{story}{story}")));
+        let t = texts(&a.blocks);
+        assert_eq!(t.matches(&P1[..40]).count(), 1, "{t}");
+        assert!(!t.contains("Síguenos"), "{t}");
+    }
+
+    #[test]
+    fn an_affiliate_disclosure_goes_wherever_it_stands() {
+        let note = "If you buy something using links in our stories, we may earn a commission.";
+        let html = page(
+            "",
+            &format!("<p>{P1}</p><blockquote>{note}</blockquote><p>{P2}</p><p>{P3}</p>"),
+        );
+        let a = clean(&html);
+        assert!(!texts(&a.blocks).contains("commission"));
+        assert!(a
+            .dropped
+            .iter()
+            .any(|d| d.text.contains("commission") && d.reason == "affiliate disclosure"));
     }
 
     #[test]

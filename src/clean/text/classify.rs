@@ -4,7 +4,9 @@
 //! metadata, region and trim steps reason about, rather than raw features.
 
 use super::bylines::byline_names;
+use super::cues::Cue;
 use super::Cleaner;
+use crate::clean::notes;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Class {
@@ -30,6 +32,9 @@ impl Cleaner {
         }
         if let Some(cue) = f.cue {
             return Class::Bad(cue.reason().into());
+        }
+        if f.words <= notes::DISCLOSURE_WORDS && notes::discloses_affiliate_links(&u.text) {
+            return Class::Bad(Cue::Affiliate.reason().into());
         }
         if f.menu_bar {
             return Class::Bad("navigation (breadcrumbs or menu bar)".into());

@@ -67,11 +67,29 @@ impl Cleaner {
             !matches!(classes[k], Class::Bad(_)) && !self.units[k].text.trim().is_empty()
         };
         let mut notes = Vec::new();
-        for k in (a..b).rev().filter(|&k| open(k)) {
-            match notes::note_after_the_article(&self.units[k].text, self.feats[k].words) {
-                Some(why) => notes.push((k, why)),
-                None => break,
+        // The last unit not yet taken as a note or an appeal.
+        let mut end = b;
+        loop {
+            for k in (a..end).rev().filter(|&k| open(k)) {
+                match notes::note_after_the_article(&self.units[k].text, self.feats[k].words) {
+                    Some(why) => notes.push((k, why)),
+                    None => break,
+                }
+                end = k;
             }
+            // The house's appeal for money, a titled box under the text.
+            let open_units: Vec<usize> = (a..end).filter(|&k| open(k)).collect();
+            let tail: Vec<(bool, &str)> = open_units
+                .iter()
+                .map(|&k| (classes[k] == Class::Short, self.units[k].text.as_str()))
+                .collect();
+            let Some(start) = notes::appeal_section(&tail) else {
+                break;
+            };
+            for &k in &open_units[start..] {
+                notes.push((k, "the house's appeal for money under the text".into()));
+            }
+            end = open_units[start];
         }
         for k in (a..b).filter(|&k| open(k)) {
             match notes::note_before_the_article(&self.units[k].text, self.feats[k].words) {
@@ -291,6 +309,40 @@ mod tests {
             "Council Approves Record Transport Budget\n\n{BODY}\n\nThis article originally appeared on The Atlantic, the mayor said, and the council read it before the vote.\n\n{BODY}\n"
         );
         assert!(clean(&text).body_markdown().contains("originally appeared"));
+    }
+
+    #[test]
+    fn the_house_appeal_under_the_text_is_dropped() {
+        let appeal = "Apoya el periodismo incómodo\n\nSi te parece valioso el trabajo de nuestra redacción, apóyanos para seguir. Únete a nuestra comunidad de lectores que con su membresía mensual garantizan nuestra sostenibilidad.\n\nTe necesitamos para seguir incomodando al poder.\n";
+        let text = format!("Council Approves Record Transport Budget\n\n{BODY}\n\n{appeal}");
+        let a = clean(&text);
+        let md = a.body_markdown();
+        assert!(
+            !md.contains("periodismo") && !md.contains("necesitamos"),
+            "{md}"
+        );
+        assert!(md.contains(&BODY[..40]), "{md}");
+        assert!(a
+            .dropped
+            .iter()
+            .any(|d| d.text.contains("necesitamos") && d.reason.contains("appeal")));
+    }
+
+    #[test]
+    fn an_affiliate_disclosure_inside_the_text_is_dropped() {
+        let text = format!(
+            "Council Approves Record Transport Budget\n\n{BODY}\n\nFür Links auf dieser Seite erhält die Redaktion eine Provision vom Händler.\n\n{BODY}\n"
+        );
+        let a = clean(&text);
+        assert!(
+            !a.body_markdown().contains("Provision"),
+            "{}",
+            a.body_markdown()
+        );
+        assert!(a
+            .dropped
+            .iter()
+            .any(|d| d.text.contains("Provision") && d.reason == "affiliate disclosure"));
     }
 
     #[test]

@@ -2,12 +2,30 @@
 //! appeared or who adapted it, an invitation to follow its writer or to
 //! download the site's app, an appeal for the reader's money, the rules of
 //! the comments under it. Both cleaners drop such a paragraph after the
-//! text, and a note that names the text itself above it; read here once,
-//! in the languages the dev sets hold.
+//! text, and a note that names the text itself above it; an affiliate
+//! disclosure goes wherever it stands. Read here once, in the languages the
+//! dev sets hold, each kind in its file:
+//!
+//! - this file: notes that name the text itself or ask to be followed;
+//! - `comments.rs`: the rules of the readers' comments;
+//! - `credits.rs`: the pictures' credit left under the text;
+//! - `asks.rs`: the site's app offered, the reader's money asked for;
+//! - `affiliate.rs`: the house's earnings from the article's links.
+
+mod affiliate;
+mod asks;
+mod comments;
+mod credits;
 
 use std::sync::OnceLock;
 
 use regex::Regex;
+
+pub(crate) use affiliate::{discloses_affiliate_links, DISCLOSURE_WORDS};
+pub(crate) use asks::appeal_section;
+use asks::{asks_for_support, offers_the_app};
+use comments::{comment_rules, RULES_WORDS};
+use credits::{credits_the_pictures, CREDIT_WORDS};
 
 /// Words a note after the article has at most: a longer paragraph is the
 /// article's own, whatever it says.
@@ -23,96 +41,10 @@ pub(crate) fn note_after_the_article(plain: &str, words: usize) -> Option<String
     if words > NOTE_WORDS {
         return None;
     }
+    if words <= CREDIT_WORDS && credits_the_pictures(plain) {
+        return Some("the pictures' credit, without the pictures".into());
+    }
     about_the_article(plain).map(|why| format!("note after the article ({why})"))
-}
-
-/// Words the comment rules under an article run to at most: a house's
-/// netiquette is longer than a note, and still not the story.
-const RULES_WORDS: usize = 150;
-
-/// Whether a paragraph states the rules of the readers' comments: it
-/// names the comments and what the house does with them or asks of their
-/// writers ("Comments are moderated", "Kommentare sind geschlossen", "Um
-/// einen Kommentar zu hinterlassen, loggen Sie sich bitte ein", "Los
-/// comentarios publicados son de exclusiva responsabilidad de sus
-/// autores"). Only read after the text: inside it, a story may well be
-/// about someone's comments and their removal.
-fn comment_rules(plain: &str) -> bool {
-    let lower = plain.to_lowercase();
-    let words = words_of(&lower);
-    let comments = has_word(
-        &words,
-        &[
-            "comments",
-            "commenting",
-            "kommentare",
-            "kommentaren",
-            "kommentarfunktion",
-            "kommentieren",
-            "commentaires",
-            "commenter",
-            "comentarios",
-            "comentar",
-            "commenti",
-            "commentare",
-        ],
-        &[],
-    ) || words.windows(2).chain(words.windows(3)).any(|w| {
-        w[0] == "kommentar"
-            && matches!(w[w.len() - 1], "schreiben" | "hinterlassen" | "verfassen")
-            && (w.len() == 2 || w[1] == "zu")
-    });
-    let rules = has_word(
-        &words,
-        &[
-            "remove",
-            "removed",
-            "removes",
-            "delete",
-            "deleted",
-            "deletes",
-            "gelöscht",
-            "verantwortung",
-            "responsabilidad",
-            "responsabilité",
-            "responsabilità",
-            "closed",
-            "geschlossen",
-            "cerrados",
-            "fermés",
-            "chiusi",
-            "login",
-            "eingeloggt",
-            "einloggen",
-            "signin",
-            "ingresar",
-            "accedi",
-            "disabled",
-            "deaktiviert",
-            "guidelines",
-            "richtlinien",
-            "netiquette",
-            "freigabe",
-            "freigeschaltet",
-            "spam",
-            "policy",
-            "nutzungsbedingungen",
-            "toleriert",
-            "tolerated",
-        ],
-        &[
-            "moderat",
-            "entfern",
-            "lösch",
-            "responsib",
-            "regist",
-            "connect",
-            "approv",
-        ],
-    ) || has_pair(&words, &["log", "logged", "sign"], &["in"])
-        || has_pair(&words, &["iniciar"], &["sesión"])
-        || lower.contains("terms of use");
-    comments && rules
 }
 
 /// The words of lower-cased text, split at anything but a letter or digit.
@@ -191,7 +123,12 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
                 ABOUT_THE_TEXT,
             ),
             (
-                r(r"(?i)\bfollow\b.{0,60}\bon (facebook|twitter|instagram|x|linkedin|threads|bluesky|tiktok|youtube|mastodon)\b"),
+                // "Follow Jane Roe on Facebook"; "Folgen Sie uns auf
+                // Twitter", "Síguenos en Facebook", "Suivez-nous sur
+                // Instagram": in those languages only the imperative that
+                // asks the reader to follow the house or the writer, as a
+                // story may well say whom someone follows.
+                r(r"(?i)\bfollow\b.{0,60}\bon (facebook|twitter|instagram|x|linkedin|threads|bluesky|tiktok|youtube|mastodon)\b|\b(folgt uns|folge uns|folge mir|folgen sie uns|folgen sie mir|suivez-nous|suivez-moi|síguenos|sígueme|seguici|seguimi|siga-nos|sigam-nos)\b.{0,60}\b(facebook|twitter|instagram|x|linkedin|threads|bluesky|tiktok|youtube|mastodon)\b"),
                 "asks to be followed",
             ),
         ]
@@ -211,76 +148,6 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// Whether a paragraph offers the site's own app for both phones
-/// ("download the Nationnews apps for iOS and Android", "Die Sport
-/// BILD-App Jetzt kostenlos für iOS und Android!"): it names an app, both
-/// phones, and an offer (to download it, free). A tech story's "offers a
-/// mobile app on both the iOS and Android platforms" makes no offer.
-/// `words` are the words of `lower`, the lower-cased paragraph.
-fn offers_the_app(lower: &str, words: &[&str]) -> bool {
-    has_word(words, &["app", "apps"], &[])
-        && (has_word(words, &["ios", "iphone"], &[]) || has_pair(words, &["app"], &["store"]))
-        && (has_word(words, &["android"], &[]) || has_pair(words, &["google"], &["play"]))
-        && [
-            "download",
-            "install",
-            "herunterladen",
-            "runterladen",
-            "kostenlos",
-            "jetzt",
-            "free",
-            "gratis",
-            "descarg",
-            "télécharg",
-            "scarica",
-            "baixe",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
-}
-
-/// Whether a paragraph asks the reader to pay for the journalism: it asks
-/// for support, names money (a donation, a membership), and speaks to the
-/// reader or for the house ("unterstützen Sie uns bitte mit einer Spende",
-/// "If you found the reporting above valuable, please consider making a
-/// donation"). A story's "the shelter asked residents to support it with
-/// donations" speaks for neither. `words` are `text`'s lower-cased words;
-/// `text` itself is read for the two words whose capital matters.
-fn asks_for_support(text: &str, words: &[&str]) -> bool {
-    let ask = has_word(
-        words,
-        &["support", "consider", "soutenez", "soutenir"],
-        &["unterstütz", "apoy", "apóy", "sostieni"],
-    ) || has_pair(words, &["hilf"], &["mit"]);
-    let money = has_word(
-        words,
-        &[
-            "spende",
-            "spenden",
-            "donación",
-            "donaciones",
-            "membership",
-            "mitgliedschaft",
-            "membresía",
-            "paypal",
-        ],
-        &["donat"],
-    ) || has_pair(words, &["un", "vos", "votre"], &["don", "dons"]);
-    // German "Sie" is the reader only with its capital ("sie" is them),
-    // English "us" only without ("the US").
-    let person = has_word(
-        words,
-        &[
-            "you", "your", "our", "uns", "du", "dich", "euch", "eur", "eure", "vous", "votre",
-            "nous", "notre", "nos", "te", "tu", "ti",
-        ],
-        &["unser", "dein", "nuestr"],
-    ) || text
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == "Sie" || w == "us");
-    ask && money && person
 }
 
 /// The text with everything between quotation marks left out.
@@ -312,6 +179,16 @@ mod tests {
             "a correction is for readers"
         );
         assert!(about_the_article("Follow Jane Roe on Facebook and Twitter.").is_some());
+        assert!(about_the_article("Folgen Sie uns auf Twitter").is_some());
+        assert!(about_the_article(
+            "Folgt uns auf unserem neuen offiziellen Instagram-Account instagram.com/siegessaeule_magazin"
+        )
+        .is_some());
+        assert!(about_the_article("Síguenos en Facebook: La Prensa Oficial").is_some());
+        assert_eq!(
+            about_the_article("Seit Jahren folgen ihr Millionen auf Instagram."),
+            None
+        );
         assert!(about_the_article(
             "For the latest stories download the Nationnews apps for iOS and Android."
         )
@@ -334,6 +211,11 @@ mod tests {
         assert_eq!(
             about_the_article("The US pledged to support Kyiv with donations of arms."),
             None
+        );
+        assert_eq!(
+            about_the_article("You can support the shelter with a donation through its website."),
+            None,
+            "the reader's gift to a cause is the story's"
         );
         assert_eq!(
             about_the_article("Don Jones said he would support our plan."),
@@ -391,6 +273,21 @@ mod tests {
             None
         );
         assert!(note_after_the_article("Originally published in Grist.", 4).is_some());
+        for credit in [
+            "Titelbild: Geyres Christophe/ABACA/picture-alliance",
+            "Photo Credit: Catwalkpictures",
+            "+++ Credits: Titelbild AO PRODUCTION S.R.O.",
+            "Bild – unten: Günter W. Kienitz",
+            "Bildquelle:",
+        ] {
+            assert!(note_after_the_article(credit, 8).is_some(), "{credit}");
+        }
+        for line in [
+            "Photo finish: the race was decided by a hair.",
+            "The picture is clear: rates will rise.",
+        ] {
+            assert_eq!(note_after_the_article(line, 9), None, "{line}");
+        }
         assert_eq!(
             about_the_article("Der Artikel des Grundgesetzes wurde 1994 geändert."),
             None
