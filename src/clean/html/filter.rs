@@ -154,6 +154,9 @@ pub(super) enum Scope {
     /// The links and headlines under a promo heading ("More Great WIRED
     /// Stories", "Related articles"), up to the next paragraph of prose.
     Links,
+    /// The sign-up box under a heading that offers the house's newsletter,
+    /// up to the first paragraph that does not speak of the mailing.
+    Mailing,
 }
 
 /// Words of a heading that introduces other stories rather than this one.
@@ -271,7 +274,11 @@ pub(super) fn section_scope(plain: &str, hints: &Hints) -> Option<Scope> {
     let promo_heading = words.len() <= 8
         && words.iter().any(|w| PROMO_NOUNS.contains(w))
         && words.iter().any(|w| PROMO_QUALIFIERS.contains(w));
-    (repeated || promo_label || promo_heading).then_some(Scope::Links)
+    if repeated || promo_label || promo_heading {
+        Some(Scope::Links)
+    } else {
+        notes::invites_to_newsletter(plain).then_some(Scope::Mailing)
+    }
 }
 
 pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Option<String> {
@@ -295,9 +302,6 @@ pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Optio
         return Some("reading time".into());
     }
     let words: Vec<&str> = key.split(' ').collect();
-    if words.len() <= notes::DISCLOSURE_WORDS && notes::discloses_affiliate_links(plain) {
-        return Some("affiliate disclosure".into());
-    }
     let trimmed = plain.trim_start();
     if words.len() <= 40
         && (trimmed.starts_with('©')
@@ -331,6 +335,19 @@ fn is_hashtag_line(plain: &str) -> bool {
             let t = t.trim();
             !t.is_empty() && !t.contains(char::is_whitespace) && t.chars().any(char::is_alphabetic)
         })
+}
+
+/// Why a paragraph, heading or list item is the house speaking to the
+/// reader wherever it stands: an affiliate disclosure or an offer of its
+/// newsletter. Not read on a whole list, whose items together may name a
+/// newsletter without any one of them offering it.
+pub(super) fn house_notice(plain: &str) -> Option<String> {
+    if plain.split_whitespace().count() <= notes::DISCLOSURE_WORDS
+        && notes::discloses_affiliate_links(plain)
+    {
+        return Some("affiliate disclosure".into());
+    }
+    notes::invites_to_newsletter(plain).then(|| "the house's newsletter offered".into())
 }
 
 /// A Chinese character, or Japanese kana: scripts written without spaces

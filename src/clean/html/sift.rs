@@ -5,8 +5,8 @@
 //! headings left without text are dropped last.
 
 use super::filter::{
-    block_filter, decorative_image, is_credit_line, is_credited_caption, prompt, section_scope,
-    trailing_note, Scope,
+    block_filter, decorative_image, house_notice, is_credit_line, is_credited_caption, prompt,
+    section_scope, trailing_note, Scope,
 };
 use super::inline::link_share;
 use super::repeats;
@@ -36,9 +36,11 @@ pub(super) fn sift(
             b => b,
         };
         if let Some((level, scope, heading)) = &section {
-            let ends = match &block {
-                Block::Heading { level: l, .. } => l <= level,
-                b => *scope == Scope::Links && is_prose(b, &plain),
+            let ends = match (&block, scope) {
+                (Block::Heading { level: l, .. }, _) => l <= level,
+                (_, Scope::Whole) => false,
+                (b, Scope::Links) => is_prose(b, &plain),
+                (_, Scope::Mailing) => !notes::about_the_mailing(&plain),
             };
             if ends {
                 section = None;
@@ -56,7 +58,7 @@ pub(super) fn sift(
                 let mut kept = Vec::new();
                 for item in items {
                     let text = strip_md(&item);
-                    match block_filter(&text, "", hints) {
+                    match block_filter(&text, "", hints).or_else(|| house_notice(&text)) {
                         Some(reason) => dropped.push(Dropped { text, reason }),
                         None => kept.push(item),
                     }
@@ -188,7 +190,8 @@ fn judge(
             Some("decorative image (empty alt, a logo or icon file)".into())
         }
         Block::Code { .. } | Block::Table { .. } | Block::Image { .. } => None,
-        _ => block_filter(plain, title_key, hints),
+        Block::List { .. } => block_filter(plain, title_key, hints),
+        _ => block_filter(plain, title_key, hints).or_else(|| house_notice(plain)),
     }
 }
 
@@ -506,6 +509,33 @@ mod tests {
         let t = texts(&a.blocks);
         assert_eq!(t.matches(&P1[..40]).count(), 1, "{t}");
         assert!(!t.contains("Síguenos"), "{t}");
+    }
+
+    #[test]
+    fn a_newsletter_box_inside_the_text_goes_and_the_text_after_it_stays() {
+        let html = page(
+            "",
+            &format!(
+                "<p>{P1}</p><h3>Sign up for the Herald newsletter</h3>\
+                 <p>Never miss the latest news by signing up to our newsletter today!</p>\
+                 <p>Simply pop your email into the box at the top of this article.</p>\
+                 <p>You can unsubscribe from this service at any time.</p>\
+                 <p>{P2}</p><p>{P3}</p>"
+            ),
+        );
+        let a = clean(&html);
+        let t = texts(&a.blocks);
+        for gone in ["Sign up", "Never miss", "pop your email", "unsubscribe"] {
+            assert!(!t.contains(gone), "{gone}: {t}");
+        }
+        assert!(t.contains(&P2[..40]) && t.contains(&P3[..40]), "{t}");
+        // A list's items read together may name a newsletter and an
+        // invitation that no one item makes.
+        let list = "<ul><li>The forum: post your comments and share your views with other readers</li>\
+             <li>Our new weekly newsletters about the city council</li>\
+             <li>Subscribe to the council's minutes by post</li></ul>";
+        let t = texts(&clean(&page("", &format!("<p>{P1}</p>{list}<p>{P2}</p><p>{P3}</p>"))).blocks);
+        assert!(t.contains("weekly newsletters"), "{t}");
     }
 
     #[test]

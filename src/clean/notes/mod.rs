@@ -1,21 +1,26 @@
 //! Paragraphs about the article rather than of it: where it first
 //! appeared or who adapted it, an invitation to follow its writer or to
-//! download the site's app, an appeal for the reader's money, the rules of
-//! the comments under it. Both cleaners drop such a paragraph after the
-//! text, and a note that names the text itself above it; an affiliate
-//! disclosure goes wherever it stands. Read here once, in the languages the
-//! dev sets hold, each kind in its file:
+//! download the site's app, an appeal for the reader's money, the house's
+//! disclaimer, the rules of the comments under it. Both cleaners drop such
+//! a paragraph after the text, and a note that names the text itself above
+//! it; an affiliate disclosure or a newsletter offer goes wherever it
+//! stands. Read here once, in the languages the dev sets hold, each kind in
+//! its file:
 //!
 //! - this file: notes that name the text itself or ask to be followed;
 //! - `comments.rs`: the rules of the readers' comments;
 //! - `credits.rs`: the pictures' credit left under the text;
 //! - `asks.rs`: the site's app offered, the reader's money asked for;
-//! - `affiliate.rs`: the house's earnings from the article's links.
+//! - `disclaimer.rs`: the views are not the house's, nor its responsibility;
+//! - `affiliate.rs`: the house's earnings from the article's links;
+//! - `newsletter.rs`: the house's newsletter offered, and its sign-up box.
 
 mod affiliate;
 mod asks;
 mod comments;
 mod credits;
+mod disclaimer;
+mod newsletter;
 
 use std::sync::OnceLock;
 
@@ -26,6 +31,8 @@ pub(crate) use asks::appeal_section;
 use asks::{asks_for_support, offers_the_app};
 use comments::{comment_rules, RULES_WORDS};
 use credits::{credits_the_pictures, CREDIT_WORDS};
+use disclaimer::disclaims_the_content;
+pub(crate) use newsletter::{about_the_mailing, invites_to_newsletter};
 
 /// Words a note after the article has at most: a longer paragraph is the
 /// article's own, whatever it says.
@@ -104,7 +111,8 @@ const ABOUT_THE_TEXT: &str = "about the text itself";
 /// story (outside any quotation): it names the text itself ("this article
 /// has been adapted from…", "first appeared in"; not a correction, which
 /// readers need), asks to be followed on a social network, offers the
-/// site's app ([`offers_the_app`]) or asks for money ([`asks_for_support`]).
+/// site's app ([`offers_the_app`]), asks for money ([`asks_for_support`])
+/// or disclaims the views in it ([`disclaims_the_content`]).
 pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
     static RX: OnceLock<[(Regex, &'static str); 3]> = OnceLock::new();
     let rx = RX.get_or_init(|| {
@@ -145,6 +153,8 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
         Some("offers the site's app")
     } else if asks_for_support(&unquoted, &words) {
         Some("asks the reader for money")
+    } else if disclaims_the_content(&words) {
+        Some("the house's disclaimer")
     } else {
         None
     }

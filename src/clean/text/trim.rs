@@ -329,6 +329,19 @@ mod tests {
     }
 
     #[test]
+    fn a_newsletter_offer_inside_the_text_is_dropped() {
+        let offer = "Interesse an der Stadt von morgen? Dann abonniere meinen Newsletter, er kommt jeden Freitag.";
+        let text =
+            format!("Council Approves Record Transport Budget\n\n{BODY}\n\n{offer}\n\n{BODY}\n");
+        let a = clean(&text);
+        assert!(
+            !a.body_markdown().contains("abonniere"),
+            "{}",
+            a.body_markdown()
+        );
+    }
+
+    #[test]
     fn an_affiliate_disclosure_inside_the_text_is_dropped() {
         let text = format!(
             "Council Approves Record Transport Budget\n\n{BODY}\n\nFür Links auf dieser Seite erhält die Redaktion eine Provision vom Händler.\n\n{BODY}\n"
