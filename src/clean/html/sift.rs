@@ -531,10 +531,17 @@ mod tests {
         assert!(t.contains(&P2[..40]) && t.contains(&P3[..40]), "{t}");
         // A list's items read together may name a newsletter and an
         // invitation that no one item makes.
-        let list = "<ul><li>The forum: post your comments and share your views with other readers</li>\
+        let list =
+            "<ul><li>The forum: post your comments and share your views with other readers</li>\
              <li>Our new weekly newsletters about the city council</li>\
              <li>Subscribe to the council's minutes by post</li></ul>";
-        let t = texts(&clean(&page("", &format!("<p>{P1}</p>{list}<p>{P2}</p><p>{P3}</p>"))).blocks);
+        let t = texts(
+            &clean(&page(
+                "",
+                &format!("<p>{P1}</p>{list}<p>{P2}</p><p>{P3}</p>"),
+            ))
+            .blocks,
+        );
         assert!(t.contains("weekly newsletters"), "{t}");
     }
 

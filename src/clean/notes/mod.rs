@@ -13,7 +13,8 @@
 //! - `asks.rs`: the site's app offered, the reader's money asked for;
 //! - `disclaimer.rs`: the views are not the house's, nor its responsibility;
 //! - `affiliate.rs`: the house's earnings from the article's links;
-//! - `newsletter.rs`: the house's newsletter offered, and its sign-up box.
+//! - `newsletter.rs`: the house's newsletter offered, and its sign-up box;
+//! - `stubs.rs`: the last line's stubs: an introducer, a source, an end mark.
 
 mod affiliate;
 mod asks;
@@ -21,6 +22,7 @@ mod comments;
 mod credits;
 mod disclaimer;
 mod newsletter;
+mod stubs;
 
 use std::sync::OnceLock;
 
@@ -33,6 +35,7 @@ use comments::{comment_rules, RULES_WORDS};
 use credits::{credits_the_pictures, CREDIT_WORDS};
 use disclaimer::disclaims_the_content;
 pub(crate) use newsletter::{about_the_mailing, invites_to_newsletter};
+use stubs::{end_stub, STUB_WORDS};
 
 /// Words a note after the article has at most: a longer paragraph is the
 /// article's own, whatever it says.
@@ -47,6 +50,11 @@ pub(crate) fn note_after_the_article(plain: &str, words: usize) -> Option<String
     }
     if words > NOTE_WORDS {
         return None;
+    }
+    if words <= STUB_WORDS {
+        if let Some(why) = end_stub(plain) {
+            return Some(format!("the text's last line ({why})"));
+        }
     }
     if words <= CREDIT_WORDS && credits_the_pictures(plain) {
         return Some("the pictures' credit, without the pictures".into());
