@@ -120,18 +120,9 @@ pub(super) fn disclaims_the_content(words: &[&str]) -> bool {
 mod tests {
     use super::*;
 
-    fn words(text: &str) -> Vec<String> {
-        text.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    }
-
     fn disclaims(text: &str) -> bool {
-        let owned = words(text);
-        let words: Vec<&str> = owned.iter().map(String::as_str).collect();
-        disclaims_the_content(&words)
+        let lower = text.to_lowercase();
+        disclaims_the_content(&crate::clean::notes::words_of(&lower))
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! what is no longer there, the source or wire credit, an end mark.
 
 use super::words_of;
+use crate::clean::meta::names::is_agency;
 
 /// Words such a stub has at most.
 pub(super) const STUB_WORDS: usize = 8;
@@ -11,7 +12,8 @@ pub(super) const STUB_WORDS: usize = 8;
 /// was dropped ("More games news:", "Siehe auch:", "Lue myös:"), and a
 /// text cannot end by introducing something; a source label ("Quelle:
 /// dpa", "Fuente: Actualidad", "SOURCE: News agencies"); wire initials
-/// ("aja/PAP", "dr/spot"); an end mark ("-END-", "ENDS/ETE1367").
+/// ("aja/PAP", "dr/spot") or agencies alone ("(dpa)", "mit dpa"); an end
+/// mark ("-END-", "ENDS/ETE1367").
 pub(super) fn end_stub(plain: &str) -> Option<&'static str> {
     let t = plain
         .trim()
@@ -49,6 +51,9 @@ pub(super) fn end_stub(plain: &str) -> Option<&'static str> {
     if is_wire_initials(t) {
         return Some("the wire's initials");
     }
+    if is_wire_credit(&lower) {
+        return Some("the wire's credit");
+    }
     if ["end", "ends", "ende", "fin", "fim"].contains(&words[0])
         && words.len() <= 2
         && t.chars()
@@ -72,6 +77,27 @@ fn is_wire_initials(t: &str) -> bool {
         })
 }
 
+/// "(dpa)", "mit dpa", "AFP/Reuters", "Agencies": the agencies that
+/// wired the story, and nothing else. `lower` is the lower-cased line.
+fn is_wire_credit(lower: &str) -> bool {
+    let rest = ["mit ", "with ", "avec ", "con ", "com "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(lower);
+    let mut parts = rest
+        .split(['/', ',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" und "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .peekable();
+    parts.peek().is_some()
+        && parts.all(|p| {
+            is_agency(p)
+                || ["agencies", "news agencies", "agences", "agenturen", "wires"].contains(&p)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +115,10 @@ mod tests {
             "PM DJV/fh",
             "-END-",
             "ENDS/ETE1367",
+            "(dpa)",
+            "mit dpa",
+            "AFP/Reuters",
+            "Agencies",
         ] {
             assert!(end_stub(stub).is_some(), "{stub}");
         }

@@ -31,7 +31,7 @@ pub(crate) use byline::{
 };
 pub(crate) use copyright::{copyright_holder, opens_with_copyright, sole_person};
 pub(crate) use given::{is_bare_name, opens_with_given_name};
-pub(crate) use words::{is_login, is_person_name, is_signature, plausible_author};
+pub(crate) use words::{is_agency, is_login, is_person_name, is_signature, plausible_author};
 
 /// How an author candidate was seen, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
