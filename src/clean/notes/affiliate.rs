@@ -1,6 +1,6 @@
 //! Affiliate disclosures: the house earns from the article's links.
 
-use super::{has_pair, has_word, strip_quotes, words_of};
+use super::{has_pair, has_word, mentions_any, strip_quotes, words_of};
 
 /// Words an affiliate disclosure has at most.
 pub(crate) const DISCLOSURE_WORDS: usize = 80;
@@ -15,6 +15,9 @@ pub(crate) const DISCLOSURE_WORDS: usize = 80;
 /// house or to the reader, so a story's "an al-Qaeda affiliate with links
 /// to smugglers" stays.
 pub(crate) fn discloses_affiliate_links(plain: &str) -> bool {
+    if !mentions_any(plain, &["affiliat", "commissi", "provisi", "comisi"]) {
+        return false;
+    }
     let lower = strip_quotes(plain).to_lowercase();
     if !["affiliat", "commissi", "provisi", "comisi"]
         .iter()

@@ -34,7 +34,7 @@ use asks::{asks_for_support, offers_the_app};
 use comments::{comment_rules, RULES_WORDS};
 use credits::{credits_the_pictures, CREDIT_WORDS};
 use disclaimer::disclaims_the_content;
-pub(crate) use newsletter::{about_the_mailing, invites_to_newsletter};
+pub(crate) use newsletter::{about_the_mailing, invites_to_newsletter, NEWSLETTER_WORDS};
 use stubs::{end_stub, STUB_WORDS};
 
 /// Words a note after the article has at most: a longer paragraph is the
@@ -139,12 +139,9 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
                 ABOUT_THE_TEXT,
             ),
             (
-                // "Follow Jane Roe on Facebook"; "Folgen Sie uns auf
-                // Twitter", "Síguenos en Facebook", "Suivez-nous sur
-                // Instagram": in those languages only the imperative that
-                // asks the reader to follow the house or the writer, as a
-                // story may well say whom someone follows.
-                r(r"(?i)\bfollow\b.{0,60}\bon (facebook|twitter|instagram|x|linkedin|threads|bluesky|tiktok|youtube|mastodon)\b|\b(folgt uns|folge uns|folge mir|folgen sie uns|folgen sie mir|suivez-nous|suivez-moi|síguenos|sígueme|seguici|seguimi|siga-nos|sigam-nos)\b.{0,60}\b(facebook|twitter|instagram|x|linkedin|threads|bluesky|tiktok|youtube|mastodon)\b"),
+                // "Follow Jane Roe on Facebook"; the same in the other
+                // languages is read word by word ([`asks_to_follow_the_house`]).
+                r(r"(?i)\bfollow\b.{0,60}\bon (facebook|twitter|instagram|x|linkedin|threads|bluesky|tiktok|youtube|mastodon)\b"),
                 "asks to be followed",
             ),
         ]
@@ -157,7 +154,9 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
     // The word tests below read the same words, split once.
     let lower = unquoted.to_lowercase();
     let words = words_of(&lower);
-    if offers_the_app(&lower, &words) {
+    if asks_to_follow_the_house(&words) {
+        Some("asks to be followed")
+    } else if offers_the_app(&lower, &words) {
         Some("offers the site's app")
     } else if asks_for_support(&unquoted, &words) {
         Some("asks the reader for money")
@@ -166,6 +165,55 @@ pub(crate) fn about_the_article(plain: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// Whether a paragraph asks the reader, in German, Spanish, French,
+/// Italian or Portuguese, to follow the house or the writer on a social
+/// network ("Folgen Sie uns auf Twitter", "Síguenos en Facebook",
+/// "Suivez-nous sur Instagram"): only the imperative that names them (us,
+/// me), as a story may well say whom someone follows. `words` are the
+/// paragraph's lower-cased words.
+fn asks_to_follow_the_house(words: &[&str]) -> bool {
+    let network = has_word(
+        words,
+        &[
+            "facebook",
+            "twitter",
+            "instagram",
+            "linkedin",
+            "threads",
+            "bluesky",
+            "tiktok",
+            "youtube",
+            "mastodon",
+        ],
+        &[],
+    );
+    network
+        && (has_word(words, &["síguenos", "sígueme", "seguici", "seguimi"], &[])
+            || has_pair(
+                words,
+                &["folgt", "folge", "suivez", "siga", "sigam"],
+                &["uns", "mir", "nous", "moi", "nos"],
+            )
+            || words
+                .windows(3)
+                .any(|w| w[0] == "folgen" && w[1] == "sie" && matches!(w[2], "uns" | "mir")))
+}
+
+/// Whether `text` holds one of `needles` (ASCII, lower case), in any case:
+/// the cheap first test of the notes read anywhere in the text, which most
+/// paragraphs fail before they are lower-cased and split.
+fn mentions_any(text: &str, needles: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    needles.iter().any(|n| {
+        let n = n.as_bytes();
+        memchr::memchr2_iter(n[0], n[0].to_ascii_uppercase(), bytes).any(|i| {
+            bytes
+                .get(i..i + n.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        })
+    })
 }
 
 /// The text with everything between quotation marks left out.

@@ -2,7 +2,7 @@
 //! news by signing up to our newsletter today!"), and the sign-up box a
 //! heading of that offer leads.
 
-use super::{has_word, strip_quotes, words_of};
+use super::{has_word, mentions_any, strip_quotes, words_of};
 
 /// Words a newsletter offer has at most: a longer paragraph that names a
 /// newsletter is about one.
@@ -35,6 +35,9 @@ const INVITE_PREFIXES: &[&str] = &["abonnier", "anmeld", "suscr", "inscri", "isc
 /// the subject" or "our April newsletter summarizes the market" invites
 /// no one, and stays.
 pub(crate) fn invites_to_newsletter(plain: &str) -> bool {
+    if !mentions_any(plain, &["newsletter", "inbox", "bolet"]) {
+        return false;
+    }
     let unquoted = strip_quotes(plain);
     let lower = unquoted.to_lowercase();
     if !["newsletter", "inbox", "boletín"]

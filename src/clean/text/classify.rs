@@ -36,7 +36,7 @@ impl Cleaner {
         if f.words <= notes::DISCLOSURE_WORDS && notes::discloses_affiliate_links(&u.text) {
             return Class::Bad(Cue::Affiliate.reason().into());
         }
-        if notes::invites_to_newsletter(&u.text) {
+        if f.words <= notes::NEWSLETTER_WORDS && notes::invites_to_newsletter(&u.text) {
             return Class::Bad(Cue::Subscribe.reason().into());
         }
         if f.menu_bar {
