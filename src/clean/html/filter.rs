@@ -451,12 +451,20 @@ pub(super) fn is_credit_line(plain: &str) -> bool {
     if t.split_whitespace().count() > 14 || t.ends_with(['.', '?', '!', ':']) {
         return false;
     }
-    // Separated by spaced bars or slashes: "Flat/Incline" is one name.
-    let parts: Vec<&str> = t
-        .split(" | ")
-        .flat_map(|p| p.split(" / "))
-        .map(str::trim)
-        .collect();
+    // Separated by spaced bars or slashes: "Flat/Incline" is one name. A
+    // slash without spaces separates the agency when it is a web address
+    // ("Judy Eddy/WENN.com").
+    let unspaced = t
+        .rsplit_once('/')
+        .filter(|(_, site)| site.contains('.') && !site.ends_with('.') && !site.contains(' '));
+    let parts: Vec<&str> = match unspaced {
+        Some((who, site)) if !t.contains(" / ") && !t.contains(" | ") => vec![who.trim(), site],
+        _ => t
+            .split(" | ")
+            .flat_map(|p| p.split(" / "))
+            .map(str::trim)
+            .collect(),
+    };
     parts.len() >= 2
         && parts.iter().all(|p| {
             let words: Vec<&str> = p.split_whitespace().collect();
@@ -696,6 +704,8 @@ mod tests {
         assert!(!is_credit_line(
             "Prices rose | analysts said it was expected."
         ));
+        assert!(is_credit_line("Judy Eddy/WENN.com"));
+        assert!(!is_credit_line("Flat/Incline Bench"));
         assert!(decorative_image("https://x.org/img/site-logo.png", ""));
         assert!(decorative_image(
             "https://x.org/web/grey-placeholder.png",

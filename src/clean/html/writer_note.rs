@@ -52,7 +52,8 @@ pub(super) fn take(
                 .iter()
                 .filter(|(b, _)| matches!(b, Block::Paragraph { .. }))
                 .count();
-            matches!(&blocks[i].0, Block::Paragraph { text } if !text.contains("\\\n"))
+            // A paragraph, or the author box set as a quote (CHIP).
+            matches!(&blocks[i].0, Block::Paragraph { text } | Block::Quote { text } if !text.contains("\\\n"))
                 && before >= MIN_BEFORE
                 && is_note(&blocks[i].1, &writers)
         })
@@ -71,9 +72,10 @@ pub(super) fn take(
     }
     text.reverse();
     // The heading right above the note is the note's ("About the
-    // author"), even when a credit line follows the note.
+    // author"), even when a credit line follows the note; so is a label
+    // set as a paragraph of its own ("Über den Autor").
     let first = notes[0];
-    if first > 0 && matches!(blocks[first - 1].0, Block::Heading { .. }) {
+    if first > 0 && is_title(&blocks[first - 1]) {
         let (_, plain) = blocks.remove(first - 1);
         dropped.push(Dropped {
             text: plain,
@@ -81,6 +83,25 @@ pub(super) fn take(
         });
     }
     Some(text.join(" "))
+}
+
+/// Words a label set as a paragraph has at most.
+const LABEL_WORDS: usize = 5;
+
+/// Whether a block titles what follows it: a heading, or a paragraph of a
+/// few words that is no sentence (no stop, question or exclamation mark at
+/// its end).
+fn is_title((block, plain): &(Block, String)) -> bool {
+    match block {
+        Block::Heading { .. } => true,
+        Block::Paragraph { .. } => {
+            let t = plain.trim();
+            !t.is_empty()
+                && t.split_whitespace().count() <= LABEL_WORDS
+                && !t.ends_with(['.', '!', '?', '…'])
+        }
+        _ => false,
+    }
 }
 
 /// A short paragraph of prose (not an address block, whose lines break)
@@ -138,6 +159,13 @@ mod tests {
     }
 
     #[test]
+    fn a_bio_set_as_a_quote_is_the_note() {
+        let html = format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p><blockquote>{BIO}</blockquote>");
+        let a = clean(&signed("Ann Lee", &html));
+        assert_eq!(a.author_note.as_deref(), Some(BIO));
+    }
+
+    #[test]
     fn its_heading_goes_with_it() {
         let html =
             format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>About the author</h3><p>{BIO}</p>");
@@ -151,6 +179,16 @@ mod tests {
         assert!(a.author_note.is_some());
         let body = a.body_markdown();
         assert!(!body.contains("About the author"), "{body}");
+        // A label set as a paragraph is the note's title too; a sentence
+        // above the note is the story's.
+        let labelled =
+            format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>Über den Autor</p><p>{BIO}</p>");
+        let body = clean(&signed("Ann Lee", &labelled)).body_markdown();
+        assert!(!body.contains("Über den Autor"), "{body}");
+        let ends =
+            format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>That was the vote.</p><p>{BIO}</p>");
+        let body = clean(&signed("Ann Lee", &ends)).body_markdown();
+        assert!(body.contains("That was the vote."), "{body}");
     }
 
     #[test]
