@@ -1,7 +1,9 @@
 //! Block-level text filters: labels, bylines, date lines, copyright lines,
-//! prompts, affiliate disclosures and notes after the article, told from
-//! their text alone. They run on emitted blocks, not on the DOM, because
-//! these lines carry no reliable markup: only the words show what they are.
+//! prompts, the house's notices (affiliate disclosures, newsletter offers),
+//! photo credits and captions left without their photo, and notes after
+//! the article, told from their text alone. They run on emitted blocks, not
+//! on the DOM, because these lines carry no reliable markup: only the words
+//! show what they are.
 
 use crate::clean::meta::dates::{is_dateline, is_month_name};
 use crate::clean::notes;
