@@ -5,6 +5,9 @@ use super::{has_pair, has_word, mentions_any, strip_quotes, words_of};
 /// Words an affiliate disclosure has at most.
 pub(crate) const DISCLOSURE_WORDS: usize = 80;
 
+/// What a disclosure names, at least one of: affiliates or a commission.
+const NAMED: &[&str] = &["affiliat", "commissi", "provisi", "comisi"];
+
 /// Whether a paragraph discloses that the article's links earn the house
 /// money ("This post may contain affiliate links", "If you buy something
 /// using links in our stories, we may earn a commission", "Die mit einem
@@ -15,14 +18,12 @@ pub(crate) const DISCLOSURE_WORDS: usize = 80;
 /// house or to the reader, so a story's "an al-Qaeda affiliate with links
 /// to smugglers" stays.
 pub(crate) fn discloses_affiliate_links(plain: &str) -> bool {
-    if !mentions_any(plain, &["affiliat", "commissi", "provisi", "comisi"]) {
+    // Looked for in any case first, then outside quotations.
+    if !mentions_any(plain, NAMED) {
         return false;
     }
     let lower = strip_quotes(plain).to_lowercase();
-    if !["affiliat", "commissi", "provisi", "comisi"]
-        .iter()
-        .any(|w| lower.contains(w))
-    {
+    if !NAMED.iter().any(|w| lower.contains(w)) {
         return false;
     }
     let words = words_of(&lower);

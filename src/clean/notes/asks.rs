@@ -1,7 +1,7 @@
 //! What the house asks of the reader under its text: to download its app,
 //! to give it money, in one paragraph or in a titled box of several.
 
-use super::{has_pair, has_word, strip_quotes, words_of};
+use super::{has_cased_word, has_pair, has_word, strip_quotes, words_of};
 
 /// Whether a paragraph offers the site's own app for both phones
 /// ("download the Nationnews apps for iOS and Android", "Die Sport
@@ -65,9 +65,7 @@ pub(super) fn asks_for_support(text: &str, words: &[&str]) -> bool {
         words,
         &["our", "we", "uns", "wir", "nous", "notre", "nos", "noi"],
         &["unser", "nuestr", "nostr"],
-    ) || text
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == "us")
+    ) || has_cased_word(text, &["us"])
         || names_journalism(words);
     ask && money && house
 }
@@ -110,16 +108,18 @@ const APPEAL_WORDS: usize = 250;
 /// as a title (a heading, or all in bold); the answer indexes it.
 pub(crate) fn appeal_section(tail: &[(bool, &str)]) -> Option<usize> {
     let first = tail.len().saturating_sub(APPEAL_BLOCKS).max(1);
+    if first >= tail.len() {
+        return None;
+    }
     // The shortest box that is an appeal: a longer one would take the
     // article's paragraphs above it.
+    // Each paragraph is read once; each candidate box joins its own tail.
+    let texts: Vec<String> = tail[first..].iter().map(|(_, t)| strip_quotes(t)).collect();
+    let words: Vec<usize> = texts.iter().map(|t| t.split_whitespace().count()).collect();
     (first..tail.len()).rev().filter(|&i| tail[i].0).find(|&i| {
-        let section = &tail[i..];
-        let text: Vec<String> = section.iter().map(|(_, t)| strip_quotes(t)).collect();
-        let words_in = text
-            .iter()
-            .map(|t| t.split_whitespace().count())
-            .sum::<usize>();
-        words_in <= APPEAL_WORDS && is_appeal(&text.join(" "))
+        let span = i - first..texts.len();
+        words[span.clone()].iter().sum::<usize>() <= APPEAL_WORDS
+            && is_appeal(&texts[span].join(" "))
     })
 }
 
@@ -166,8 +166,6 @@ fn is_appeal(text: &str) -> bool {
             "vous", "votre",
         ],
         &["dein"],
-    ) || text
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == "Sie");
+    ) || has_cased_word(text, &["Sie"]);
     ask && pay && journalism && reader
 }

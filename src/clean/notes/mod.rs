@@ -201,6 +201,14 @@ fn asks_to_follow_the_house(words: &[&str]) -> bool {
                 .any(|w| w[0] == "folgen" && w[1] == "sie" && matches!(w[2], "uns" | "mir")))
 }
 
+/// Whether `text` holds one of `words` as a whole word, as it is written:
+/// for the few words whose capital says who is meant (German "Sie" is the
+/// reader, "sie" them; English "us" the house, "US" a country).
+fn has_cased_word(text: &str, words: &[&str]) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.contains(&w))
+}
+
 /// Whether `text` holds one of `needles` (ASCII, lower case), in any case:
 /// the cheap first test of the notes read anywhere in the text, which most
 /// paragraphs fail before they are lower-cased and split.

@@ -2,7 +2,7 @@
 //! news by signing up to our newsletter today!"), and the sign-up box a
 //! heading of that offer leads.
 
-use super::{has_word, mentions_any, strip_quotes, words_of};
+use super::{has_cased_word, has_word, mentions_any, strip_quotes, words_of};
 
 /// Words a newsletter offer has at most: a longer paragraph that names a
 /// newsletter is about one.
@@ -58,9 +58,7 @@ pub(crate) fn invites_to_newsletter(plain: &str) -> bool {
             "you", "your", "our", "dich", "dir", "euch", "notre", "vous", "votre", "tu", "te",
         ],
         &["unser", "dein", "mein", "nuestr"],
-    ) || unquoted
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "Sie" | "Ihr" | "Ihre" | "Ihren"));
+    ) || has_cased_word(&unquoted, &["Sie", "Ihr", "Ihre", "Ihren"]);
     words.iter().any(invite) && (addressed || words.first().is_some_and(invite))
 }
 
