@@ -536,7 +536,7 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
         {
             continue;
         }
-        let role_at = lowers.iter().position(|w| ROLES.contains(&w.as_str()));
+        let role_at = lowers.iter().position(|w| is_job(w));
         let part = match role_at {
             // After a comma, a job title with its outlet ("AP Sports
             // Writer"); the name before it is already read.

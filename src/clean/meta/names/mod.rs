@@ -903,6 +903,17 @@ mod tests {
             ["Moritz Bachmann"]
         );
         assert!(!is_person_name("Our Foreign Staff"));
+        // Jobs outside the newsroom, and a beat the title runs on from.
+        assert_eq!(
+            names("Posted by Andrew Hayden, Software Engineer"),
+            ["Andrew Hayden"]
+        );
+        assert!(names("Former Morton Thiokol Engineer").is_empty());
+        assert!(!plausible_author("Registered Member"));
+        assert_eq!(
+            names("By Paul Reynolds World Affairs correspondent, BBC News website"),
+            ["Paul Reynolds"]
+        );
     }
 
     #[test]
@@ -917,6 +928,8 @@ mod tests {
             "@annlee",
             "jdoe",
             "AMournfulHowlInTheNight",
+            "No Author",
+            "N/A",
         ] {
             assert!(!plausible_author(bad), "{bad}");
             assert!(!is_person_name(bad), "{bad}");
@@ -935,9 +948,19 @@ mod tests {
             "More Stories",
             "Follow Author",
             "Share on Twitter",
+            // A photo's credit in a script without case.
+            "Фото из Инстаграма Лукаша Подольски",
+            // The place beside the byline.
+            "Em São Paulo (SP)",
         ] {
             assert!(names(bad).is_empty(), "{bad}: {:?}", names(bad));
         }
+        // A section's or the news's name where a byline stands.
+        for section in ["Internacional", "Politik", "Nachrichten"] {
+            assert!(!is_signature(section), "{section}");
+            assert!(!plausible_author(section), "{section}");
+        }
+        assert!(is_signature("Matthias"));
         assert!(is_person_name("Ludwig van Beethoven"));
         assert!(is_person_name("Nelson D. Schwartz"));
         assert!(is_person_name("Gina Roberts-Grey"));
@@ -1245,6 +1268,10 @@ mod tests {
             choose(&[ld, meta, rel], &[]).0,
             ["Ann Lee", "Associated Press"]
         );
+        // The agency's name, not the word "news agency" beside it.
+        let ld = cand(&["SID"], Evidence::JsonLd);
+        let line = cand(&["SID ; Nachrichtenagentur"], Evidence::BylineElement);
+        assert_eq!(choose(&[ld, line], &[]).0, ["SID"]);
         // An agency inside a longer credit is not signed by it alone.
         assert!(cand(&["Foto: dpa / Ann Lee"], Evidence::ByLine)
             .names

@@ -66,6 +66,43 @@ pub(super) const ROLES: &[&str] = &[
     "redattrice",
 ];
 
+/// Jobs outside the newsroom, as guest writers and forum members sign
+/// ("Andrew Hayden, Software Engineer", "Registered Member"): job words
+/// that are no one's surname. Unlike [`ROLES`], they are no sign of a
+/// byline: "Andrea Michaels / President" under a headline is the profile's
+/// subject, not its writer.
+pub(super) const JOBS: &[&str] = &[
+    "engineer",
+    "developer",
+    "manager",
+    "director",
+    "president",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "ceo",
+    "scientist",
+    "researcher",
+    "consultant",
+    "strategist",
+    "economist",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "student",
+    "member",
+    // The same in the other languages the cleaner reads.
+    "ingenieur",
+    "ingenieurin",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "gründer",
+    "gründerin",
+    "pressesprecher",
+    "pressesprecherin",
+    "mitglied",
+];
+
 /// A company's legal form: a firm (the site's operator, its web agency) is
 /// a publisher, never the writer ("wegewerk GmbH", "GmbH & Co. KG").
 pub(super) const LEGAL_FORMS: &[&str] = &[
@@ -102,6 +139,18 @@ pub(super) fn role_word(lower: &str) -> bool {
             .rsplit('-')
             .next()
             .is_some_and(|last| last != lower && ROLES.contains(&last))
+}
+
+/// Whether a word is any job, in or outside the newsroom ([`ROLES`],
+/// [`JOBS`]): a part holding one is a title, not a name.
+pub(super) fn job_word(lower: &str) -> bool {
+    role_word(lower) || JOBS.contains(&lower)
+}
+
+/// [`job_word`] for the word alone, not as a compound's last part: a
+/// group's credit ("PETA-Team") stays an author where a title would not.
+pub(super) fn is_job(lower: &str) -> bool {
+    ROLES.contains(&lower) || JOBS.contains(&lower)
 }
 
 /// Words of links, buttons, credits and headings that sit where bylines
@@ -211,6 +260,23 @@ pub(super) const NOT_NAME: &[&str] = &[
     "tutti",
     "articoli",
     "altri",
+    // The news itself, or its agency, in other languages ("Nachrichten",
+    // "SID ; Nachrichtenagentur"), and a photo's credit ("Фото из …").
+    "nachrichten",
+    "nachrichtenagentur",
+    "noticias",
+    "notícias",
+    "notizie",
+    "actualités",
+    "фото",
+    // What the writer was ("Former Morton Thiokol Engineer").
+    "former",
+    "ehemaliger",
+    "ehemalige",
+    // A preposition opening a place: the dateline beside a byline ("Em
+    // São Paulo (SP)", "Aus Berlin").
+    "em",
+    "aus",
 ];
 
 /// Job words that name a group: a part holding one is a desk ("Science X
@@ -320,6 +386,19 @@ pub(super) const DESKS: &[&str] = &[
     "county",
     "wine",
     "restaurant",
+    "affairs",
+    // The same in the other languages the cleaner reads: a section's
+    // name where a byline stands ("Internacional").
+    "internacional",
+    "nacional",
+    "deportes",
+    "esportes",
+    "mundo",
+    "monde",
+    "politik",
+    "wirtschaft",
+    "kultur",
+    "lokales",
 ];
 
 /// Head nouns of organisations' names: a given name may open one ("Lee
@@ -406,6 +485,13 @@ pub(super) const PLACEHOLDERS: &[&str] = &[
     "webmaster",
     // Joomla's default account.
     "super user",
+    // A template saying no one is named.
+    "no author",
+    "unknown author",
+    "author unknown",
+    "no name",
+    "not available",
+    "n/a",
 ];
 
 /// Whether a whole value, given as its words bare and lowercased
@@ -533,7 +619,13 @@ pub(crate) fn is_person_name(s: &str) -> bool {
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     if !latin(s) {
-        return words.len() <= 6 && s.chars().any(char::is_alphabetic);
+        // Scripts without case still spell their interface words: a
+        // photo's credit ("Фото из Инстаграма …") names no writer.
+        return words.len() <= 6
+            && s.chars().any(char::is_alphabetic)
+            && !words
+                .iter()
+                .any(|w| NOT_NAME.contains(&bare_lower(w).as_str()));
     }
     if !(2..=5).contains(&words.len()) {
         return false;
@@ -545,7 +637,7 @@ pub(crate) fn is_person_name(s: &str) -> bool {
             // "A." is an initial ("A. N. Lee"), and an article never ends
             // what it opens: a last "An" is a name ("Nguyen Van An").
             let article_last = i + 1 == words.len() && l == "an";
-            role_word(l)
+            job_word(l)
                 || NOT_NAME.contains(&l.as_str())
                     && w.chars().any(char::is_uppercase)
                     && !initials(w)
@@ -596,13 +688,15 @@ pub(crate) fn is_signature(s: &str) -> bool {
         && !username(s)
         && !glued(s)
         && !names_no_one(&lower)
+        // A section's name where a byline stands ("Internacional").
+        && !DESKS.contains(&lower.as_str())
 }
 
 /// Whether one word, bare and lower case, is a job title, an interface
 /// word, a template's placeholder or a day's name: never a name to sign
 /// with. A day's name opens many a date line ("By Monday - 3 March").
 fn names_no_one(lower: &str) -> bool {
-    role_word(lower)
+    job_word(lower)
         || NOT_NAME.contains(&lower)
         || placeholder(&[lower.to_string()])
         || is_weekday(lower)
@@ -689,6 +783,9 @@ const AGENCIES: &[&str] = &[
     "pti",
     "agencias",
     "agências",
+    "sid",
+    "dts",
+    "ddp",
 ];
 
 /// Whether `s` is a news agency's name ([`AGENCIES`]).
@@ -715,7 +812,7 @@ pub(crate) fn plausible_author(s: &str) -> bool {
     let lower: Vec<String> = words.iter().map(|w| bare_lower(w)).collect();
     // A job title ("CNN Editor-at-large") is not a name; an organisation
     // with "Editorial" or "Team" in a long name may be.
-    if words.len() <= 4 && lower.iter().any(|w| ROLES.contains(&w.as_str())) {
+    if words.len() <= 4 && lower.iter().any(|w| is_job(w)) {
         return false;
     }
     // No one signs "The …": a publication, a newsletter, a show.
@@ -734,10 +831,12 @@ pub(crate) fn plausible_author(s: &str) -> bool {
     if placeholder(&lower) || legal_form(&words) {
         return false;
     }
-    // One interface or function word alone ("Agencies", "News", "Posts")
-    // names no one; inside an organisation's name it may ("Associated
-    // Press").
-    if words.len() == 1 && NOT_NAME.contains(&lower[0].as_str()) {
+    // One interface or function word alone ("Agencies", "News", "Posts"),
+    // or a section's name ("Politik"), names no one; inside an
+    // organisation's name it may ("Associated Press").
+    if words.len() == 1
+        && (NOT_NAME.contains(&lower[0].as_str()) || DESKS.contains(&lower[0].as_str()))
+    {
         return false;
     }
     // One word in capitals is an acronym (an agency, a placeholder),
