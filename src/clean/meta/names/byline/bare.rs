@@ -1,0 +1,93 @@
+//! Step 1 of [`split_byline`](super::split_byline): the byline from its
+//! names on, without its labels ("By", "Text & Fotos:") and without the
+//! brackets that hold no writer (a handle, a photographer's credit, a
+//! note after the name).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::*;
+
+/// The text from the names on, and whether the byline credits an
+/// interview (where the one "with" the writer was interviewed, not a
+/// co-writer).
+pub(super) fn bare(raw: &str) -> (String, bool) {
+    let s = collapse(&spaced_commas(&raw.replace(['\u{a0}', '\u{2009}'], " ")));
+    let s = after_field_label(&s);
+    // "Ein Interview von Eugen Zentner mit Sonja Silberhorn": the one
+    // after "with" was interviewed; elsewhere it is a co-writer.
+    let interview = {
+        let lower = s.trim_start().to_lowercase();
+        let lower = ["an ", "a ", "ein ", "un ", "une ", "uno ", "una "]
+            .iter()
+            .find_map(|a| lower.strip_prefix(a))
+            .unwrap_or(&lower);
+        ["interview", "entretien", "entrevista", "intervista"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+    };
+    let s = strip_label(s);
+    // A label in another language: one word and a colon ("Текст:",
+    // "Texto:"); or a credit for the text and something else ("Text &
+    // Fotos:", "Words and pictures:").
+    let credit = |l: &str| {
+        let first = l.split_whitespace().next().unwrap_or("").to_lowercase();
+        l.split_whitespace().count() <= 3
+            && matches!(
+                first.as_str(),
+                "text" | "texte" | "texto" | "testo" | "words" | "story"
+            )
+    };
+    let s = match s.split_once(": ") {
+        Some((l, rest))
+            if (!l.contains(' ') && l.chars().count() <= 12
+                || credit(l) && l.chars().count() <= 24)
+                && !rest.is_empty() =>
+        {
+            strip_label(rest)
+        }
+        _ => s,
+    };
+    // "(avec …)", "(with …)": more authors; a parenthesis holding a URL,
+    // a handle or a number is not part of a name; a one-word one may be
+    // ("Richard (R.J.) Eskow").
+    static PAREN: OnceLock<Regex> = OnceLock::new();
+    let paren = PAREN.get_or_init(|| {
+        Regex::new(r"(?i)\(\s*(?:avec|with|and|mit|con|et|und)\s+([^)]*)\)").expect("static regex")
+    });
+    let s = paren.replace_all(s, ", $1");
+    // "Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)": a
+    // name credited in brackets for pictures, drawings or film did not
+    // write the text.
+    static PICTURES: OnceLock<Regex> = OnceLock::new();
+    let pictures = PICTURES.get_or_init(|| {
+        Regex::new(
+            r"(?i)[^,;()]+?\(\s*(?:photos?|photography|photographs|pictures|images|illustrations?|graphics|video|fotos?|bilder|fotografie|grafik)\s*\)",
+        )
+        .expect("static regex")
+    });
+    let s = pictures.replace_all(&s, "");
+    static JUNK: OnceLock<Regex> = OnceLock::new();
+    let junk = JUNK.get_or_init(|| {
+        Regex::new(r"\((?:[^()]*(?:://|@|\d|www\.)[^()]*|\s*)\)").expect("static regex")
+    });
+    let s = junk.replace_all(&s, " ");
+    // Several words in brackets where a name ends ("Samuel Diekmann
+    // (Sponsored Post), Redner…") are a note; inside a name they are part
+    // of it ("Bruno (Henrique Zecchin) Rodrigues").
+    static NOTE: OnceLock<Regex> = OnceLock::new();
+    let note = NOTE.get_or_init(|| Regex::new(r"\([^()]*\S\s+\S[^()]*\)").expect("static regex"));
+    let mut kept = String::with_capacity(s.len());
+    let mut from = 0;
+    for m in note.find_iter(&s) {
+        let after = s[m.end()..].trim_start();
+        let ends = after.is_empty() || after.starts_with([',', ';', '|', '/', '-', '–', '—', '·']);
+        kept.push_str(&s[from..m.start()]);
+        kept.push_str(if ends { " " } else { m.as_str() });
+        from = m.end();
+    }
+    kept.push_str(&s[from..]);
+    let s = kept;
+    (s, interview)
+}
