@@ -6,7 +6,7 @@
 //! 1. **Pre-scan** (`prescan.rs`): a byte-level pass cuts `<script>`,
 //!    `<style>`, `<svg>` and comments (half of a modern page, and half the
 //!    parsing time), keeping JSON-LD aside.
-//! 2. **Arena** (`arena.rs`, `stats.rs`): the rest is parsed with html5ever
+//! 2. **Arena** (`arena/`, `stats.rs`): the rest is parsed with html5ever
 //!    (through `dom_query`) and copied into a small arena (`Arena`) that the
 //!    rest works on without borrowing games; every subtree's text is
 //!    measured once (length, commas, link text, paragraphs, images).

@@ -4,8 +4,8 @@
 //! - `dates/`: date formats, dates in text and URLs, and the choice among
 //!   candidates.
 //! - `names/`: what can be a person's name (`words.rs`), bylines split
-//!   into names (`byline.rs`), and the choice among author candidates.
-//! - `titles.rs`: site names split off titles, and the choice among the
+//!   into names (`byline/`), and the choice among author candidates.
+//! - `titles/`: site names split off titles (`site.rs`), and the choice among the
 //!   titles a page gives (social, headline, structured, document).
 //! - `tags.rs`: tag labels, the normaliser (junk, repeats, the cap) and the
 //!   choice among tag sources (explicit tags before keyword metas).

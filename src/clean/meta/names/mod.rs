@@ -12,8 +12,8 @@
 //! - [`split_byline`]: "By Ann Lee and Bo Chan, Staff Writers | Nov 19" →
 //!   `["Ann Lee", "Bo Chan"]`.
 //!
-//! Its files: `byline.rs` reads bylines (their labels, where the names
-//! end, how they split), `words.rs` says what can be a name (the word
+//! Its files: `byline/` reads bylines (their labels, then in four steps
+//! where the names end and how they split), `words.rs` says what can be a name (the word
 //! lists and the two tests), `given.rs` knows given names (a statistic
 //! that admits shapes too risky without it), `copyright.rs` reads a
 //! copyright line's holder, and this file holds the
