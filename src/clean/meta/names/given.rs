@@ -12,7 +12,7 @@
 use std::sync::OnceLock;
 
 use super::is_person_name;
-use super::words::ORGANISATIONS;
+use super::lists::ORGANISATIONS;
 
 /// The names, lower case, sorted (the file's own order, checked by a test).
 fn names() -> &'static [&'static str] {

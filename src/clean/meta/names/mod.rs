@@ -13,15 +13,16 @@
 //!   `["Ann Lee", "Bo Chan"]`.
 //!
 //! Its files: `byline/` reads bylines (their labels, then in four steps
-//! where the names end and how they split), `words.rs` says what can be a name (the word
-//! lists and the two tests), `given.rs` knows given names (a statistic
-//! that admits shapes too risky without it), `copyright.rs` reads a
-//! copyright line's holder, and this file holds the
+//! where the names end and how they split), `words.rs` says what can be a
+//! name (the two tests, on the word lists of `lists.rs`), `given.rs` knows
+//! given names (a statistic that admits shapes too risky without it),
+//! `copyright.rs` reads a copyright line's holder, and this file holds the
 //! candidates and the choice between them.
 
 mod byline;
 mod copyright;
 mod given;
+mod lists;
 mod words;
 
 use super::Seen;

@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::lists::*;
 use super::words::*;
 use super::*;
 use crate::clean::meta::dates::{
