@@ -3,8 +3,8 @@
 //! download the site's app, an appeal for the reader's money, the house's
 //! disclaimer, the rules of the comments under it. Both cleaners drop such
 //! a paragraph after the text, and a note that names the text itself above
-//! it; an affiliate disclosure or a newsletter offer goes wherever it
-//! stands. Read here once, in the languages the dev sets hold, each kind in
+//! it; an affiliate disclosure, a newsletter offer or a teaser for a video
+//! not kept goes wherever it stands. Read here once, in the languages the dev sets hold, each kind in
 //! its file:
 //!
 //! - this file: notes that name the text itself or ask to be followed;
@@ -14,7 +14,8 @@
 //! - `disclaimer.rs`: the views are not the house's, nor its responsibility;
 //! - `affiliate.rs`: the house's earnings from the article's links;
 //! - `newsletter.rs`: the house's newsletter offered, and its sign-up box;
-//! - `stubs.rs`: the last line's stubs: an introducer, a source, an end mark.
+//! - `stubs.rs`: the last line's stubs: an introducer, a source, an end mark;
+//! - `teasers.rs`: a teaser for a player or a link box that is not kept.
 
 mod affiliate;
 mod asks;
@@ -23,6 +24,7 @@ mod credits;
 mod disclaimer;
 mod newsletter;
 mod stubs;
+mod teasers;
 
 use std::sync::OnceLock;
 
@@ -36,6 +38,7 @@ use credits::{credits_the_pictures, CREDIT_WORDS};
 use disclaimer::disclaims_the_content;
 pub(crate) use newsletter::{about_the_mailing, invites_to_newsletter, NEWSLETTER_WORDS};
 use stubs::{end_stub, STUB_WORDS};
+pub(crate) use teasers::{teases_media, TEASER_WORDS};
 
 /// Words a note after the article has at most: a longer paragraph is the
 /// article's own, whatever it says.
