@@ -561,6 +561,23 @@ mod tests {
     }
 
     #[test]
+    fn a_teaser_for_a_player_not_kept_goes_wherever_it_stands() {
+        let html = page(
+            "",
+            &format!(
+                "<p>{P1}</p><div><strong><em>WATCH | Residents react to the new bus lanes:</em></strong>\
+                 <iframe src=\"https://player.example.com/1\"></iframe></div><p>{P2}</p><p>{P3}</p>"
+            ),
+        );
+        let a = clean(&html);
+        assert!(!texts(&a.blocks).contains("Residents react"));
+        assert!(a
+            .dropped
+            .iter()
+            .any(|d| d.text.contains("Residents react") && d.reason.contains("teaser")));
+    }
+
+    #[test]
     fn quoted_speech_and_pictures_with_words_stay() {
         let quote = "\"We will not rest until you can ride a bus home at night,\" the mayor told residents at the end of the meeting.";
         let html = page(

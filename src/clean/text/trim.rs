@@ -359,6 +359,19 @@ mod tests {
     }
 
     #[test]
+    fn a_teaser_for_a_video_inside_the_text_is_dropped() {
+        let text = format!(
+            "Council Approves Record Transport Budget\n\n{BODY}\n\nVIDEO: Residents react to the new bus lanes\n\n{BODY}\n"
+        );
+        let a = clean(&text);
+        assert!(
+            !a.body_markdown().contains("Residents react"),
+            "{}",
+            a.body_markdown()
+        );
+    }
+
+    #[test]
     fn a_note_about_the_article_above_it_is_dropped() {
         let text = format!(
             "Council Approves Record Transport Budget\n\nThis report was not edited by our newsroom; it was published automatically from the agency wire.\n\n{BODY}\n"
