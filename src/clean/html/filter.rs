@@ -342,7 +342,7 @@ fn is_hashtag_line(plain: &str) -> bool {
 /// Why a paragraph, heading or list item is the house speaking to the
 /// reader wherever it stands: an affiliate disclosure, an offer of its
 /// newsletter, a teaser for a video or a story whose player or link box is
-/// not kept. Not read on a whole list, whose items together may name a
+/// not kept, a word on the reader's login. Not read on a whole list, whose items together may name a
 /// newsletter without any one of them offering it.
 pub(super) fn house_notice(plain: &str) -> Option<String> {
     if plain.split_whitespace().count() <= notes::DISCLOSURE_WORDS
@@ -352,6 +352,10 @@ pub(super) fn house_notice(plain: &str) -> Option<String> {
     }
     if notes::teases_media(plain) {
         return Some("a teaser for a video or a story not kept".into());
+    }
+    if plain.split_whitespace().count() <= notes::ACCOUNT_WORDS && notes::speaks_of_the_login(plain)
+    {
+        return Some("the reader's login".into());
     }
     notes::invites_to_newsletter(plain).then(|| "the house's newsletter offered".into())
 }

@@ -578,6 +578,20 @@ mod tests {
     }
 
     #[test]
+    fn a_word_on_the_readers_login_goes_wherever_it_stands() {
+        let html = page(
+            "",
+            &format!("<p>{P1}</p><p>Sie sind aktuell nicht eingeloggt.</p><p>{P2}</p><p>{P3}</p>"),
+        );
+        let a = clean(&html);
+        assert!(!texts(&a.blocks).contains("eingeloggt"));
+        assert!(a
+            .dropped
+            .iter()
+            .any(|d| d.text.contains("eingeloggt") && d.reason == "the reader's login"));
+    }
+
+    #[test]
     fn quoted_speech_and_pictures_with_words_stay() {
         let quote = "\"We will not rest until you can ride a bus home at night,\" the mayor told residents at the end of the meeting.";
         let html = page(

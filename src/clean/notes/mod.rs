@@ -3,8 +3,8 @@
 //! download the site's app, an appeal for the reader's money, the house's
 //! disclaimer, the rules of the comments under it. Both cleaners drop such
 //! a paragraph after the text, and a note that names the text itself above
-//! it; an affiliate disclosure, a newsletter offer or a teaser for a video
-//! not kept goes wherever it stands. Read here once, in the languages the dev sets hold, each kind in
+//! it; an affiliate disclosure, a newsletter offer, a teaser for a video
+//! not kept or a word on the reader's login goes wherever it stands. Read here once, in the languages the dev sets hold, each kind in
 //! its file:
 //!
 //! - this file: notes that name the text itself or ask to be followed;
@@ -15,8 +15,10 @@
 //! - `affiliate.rs`: the house's earnings from the article's links;
 //! - `newsletter.rs`: the house's newsletter offered, and its sign-up box;
 //! - `stubs.rs`: the last line's stubs: an introducer, a source, an end mark;
-//! - `teasers.rs`: a teaser for a player or a link box that is not kept.
+//! - `teasers.rs`: a teaser for a player or a link box that is not kept;
+//! - `account.rs`: the reader's account ("You are not logged in.").
 
+mod account;
 mod affiliate;
 mod asks;
 mod comments;
@@ -30,6 +32,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+pub(crate) use account::{speaks_of_the_login, ACCOUNT_WORDS};
 pub(crate) use affiliate::{discloses_affiliate_links, DISCLOSURE_WORDS};
 pub(crate) use asks::appeal_section;
 use asks::{asks_for_support, offers_the_app};

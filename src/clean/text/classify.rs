@@ -42,6 +42,9 @@ impl Cleaner {
         if f.words <= notes::TEASER_WORDS && notes::teases_media(&u.text) {
             return Class::Bad("a teaser for a video or a story not kept".into());
         }
+        if f.words <= notes::ACCOUNT_WORDS && notes::speaks_of_the_login(&u.text) {
+            return Class::Bad("the reader's login".into());
+        }
         if f.menu_bar {
             return Class::Bad("navigation (breadcrumbs or menu bar)".into());
         }
