@@ -41,7 +41,7 @@ pub fn parse<T: DeserializeOwned>(
 /// `struct SearchConfig`); an editor writing YAML knows numbers, lists and
 /// `key: value` lines. Rewrites the vocabulary of serde's messages outside
 /// the values it quotes. A quoted value is the editor's own text and stays
-/// as written, but cut to [`QUOTE_CHARS`]: a whole paragraph typed where a
+/// as written, but cut to `QUOTE_CHARS`: a whole paragraph typed where a
 /// list was wanted would bury the message.
 pub fn plain_words(message: &str) -> String {
     let mut out = String::with_capacity(message.len().min(512));

@@ -23,7 +23,7 @@ pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 const DRAIN: Duration = Duration::from_secs(2);
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets the
-/// responses in flight finish (up to [`DRAIN`]). Open live-reload streams
+/// responses in flight finish (up to `DRAIN`). Open live-reload streams
 /// never finish by themselves: `shutdown` should end them first.
 pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Output = ()>) {
     let mut http = hyper::server::conn::http1::Builder::new();

@@ -30,7 +30,7 @@ pub struct Candidates {
     /// Distinct runs as written (words joined by one space), sorted by
     /// text then `start`.
     pub mentions: Vec<Mention>,
-    /// Every word the article writes in lowercase, as [`word_hash`]es,
+    /// Every word the article writes in lowercase, as `word_hash`es,
     /// sorted and distinct (4 bytes a word: a few hundred per article).
     pub lowercase: Vec<u32>,
 }

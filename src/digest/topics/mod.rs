@@ -31,7 +31,7 @@ pub use candidates::{extract, Candidates, Mention};
 use crate::fingerprint::Map;
 
 /// The words of every capitalised run in `articles` (as
-/// [`candidates::word_hash`]es): the only words whose lowercase uses the
+/// `candidates::word_hash`es): the only words whose lowercase uses the
 /// corpus statistics read (step 2).
 pub fn capitalised_words<'a>(articles: impl IntoIterator<Item = &'a Candidates>) -> Map<u32, ()> {
     let mut words = Map::default();

@@ -52,7 +52,7 @@ pub fn page_links(site: &Site, path: &str) -> Vec<FeedLink> {
 }
 
 /// The feeds of the list page at `path` (a section or term), or none: what
-/// a list page offers besides the site feed. Always matches [`site_feeds`].
+/// a list page offers besides the site feed. Always matches [`site_feeds`](super::site_feeds).
 pub fn list_links(site: &Site, path: &str) -> Vec<FeedLink> {
     if !site.config.feeds.lists || path.is_empty() {
         return Vec::new();

@@ -1,4 +1,4 @@
-//! The page's date candidates, for [`dates::choose`] to decide among. They
+//! The page's date candidates, for `dates::choose_why` to decide among. They
 //! come from three places, one file each:
 //!
 //! - **Markup** (`markup.rs`): `<meta>` keys and JSON-LD. Markup says

@@ -6,7 +6,7 @@
 //! the article's at all (a weather widget, a header clock, the date of a
 //! claim being fact-checked, "updated" stamps). The HTML and text cleaners
 //! each *collect* [`Candidate`]s with the [`Evidence`] they were seen with;
-//! [`choose`] decides, the same way for both.
+//! [`choose_why`] decides, the same way for both.
 //!
 //! Readers, one file each:
 //! - [`machine`] (`markup.rs`): the formats of markup (RFC 3339, ISO 8601
@@ -123,7 +123,7 @@ pub(crate) fn updated_after(date: Option<&str>, modified: Option<&str>) -> Optio
     later.then(|| modified.to_string())
 }
 
-/// [`choose`], with the rule that decided, in words.
+/// `choose`, with the rule that decided, in words.
 pub(crate) fn choose_why(
     candidates: &[Candidate],
     modified: Option<&str>,

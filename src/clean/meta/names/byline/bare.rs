@@ -1,4 +1,4 @@
-//! Step 1 of [`split_byline`](super::split_byline): the byline from its
+//! Step 1 of [`split_byline`]: the byline from its
 //! names on, without its labels ("By", "Text & Fotos:") and without the
 //! brackets that hold no writer (a handle, a photographer's credit, a
 //! note after the name).

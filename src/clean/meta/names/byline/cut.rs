@@ -1,4 +1,4 @@
-//! Step 2 of [`split_byline`](super::split_byline): where the names end.
+//! Step 2 of [`split_byline`]: where the names end.
 //! A byline goes on after its names to a date, a time, "Updated", a
 //! photo's credit, a comment count, an e-mail or an agency's code.
 

@@ -1,4 +1,4 @@
-//! Step 4 of [`split_byline`](super::split_byline): each part read as a
+//! Step 4 of [`split_byline`]: each part read as a
 //! name or dropped: job titles and desks, outlets after a name, words run
 //! on after it, a name printed twice.
 
