@@ -185,6 +185,10 @@ impl Candidate {
     }
 }
 
+/// Words for "from" that open a credit to the site ("Do UOL", Portuguese
+/// for "from UOL"; "Von SPIEGEL"), in the languages the cleaner reads.
+const FROM_WORDS: &[&str] = &["from", "do", "da", "de", "del", "von", "vom", "du", "des"];
+
 /// Whether a byline's text after its label signs with one word: the name,
 /// then a separator or a date ("Von Robert - 31. Dezember 2019"). The
 /// label and the stop after the name vouch for it as author markup does.
@@ -262,13 +266,21 @@ pub(crate) fn choose(candidates: &[Candidate], sites: &[&str]) -> (Vec<String>, 
         .map(|s| key(s))
         .filter(|k| k.len() >= 2)
         .collect();
+    // The site's name after a word for "from" ("Do UOL", "From the BBC"
+    // would be written so) is the site too.
+    let from_site = |n: &str| {
+        n.split_once(' ').is_some_and(|(first, rest)| {
+            FROM_WORDS.contains(&first.to_lowercase().as_str()) && site_keys.contains(&key(rest))
+        })
+    };
     let is_site = |n: &str| {
         let k = key(n);
-        site_keys.iter().any(|s| {
-            *s == k
-                || k.len() >= 4 && s.contains(&k)
-                || s.len() >= 4 && k.contains(s.as_str()) && k.len() <= s.len() + 4
-        })
+        from_site(n)
+            || site_keys.iter().any(|s| {
+                *s == k
+                    || k.len() >= 4 && s.contains(&k)
+                    || s.len() >= 4 && k.contains(s.as_str()) && k.len() <= s.len() + 4
+            })
     };
     // The site's distinctive words ("Telegraph" of "The Telegraph"): a
     // desk named after the site ("Telegraph Sport") is not a person. A
@@ -1013,6 +1025,14 @@ mod tests {
         assert_eq!(
             site_credit(&[site]),
             Some((vec!["Daily Example".into()], 0))
+        );
+        // The site after a word for "from" is the site.
+        let from = cand(&["Do UOL"], Evidence::BylineElement);
+        assert!(choose(std::slice::from_ref(&from), &["UOL"]).0.is_empty());
+        let person = cand(&["De Niro"], Evidence::BylineElement);
+        assert_eq!(
+            choose(std::slice::from_ref(&person), &["UOL"]).0,
+            ["De Niro"]
         );
         let by_site = cand(&["By Daily Example"], Evidence::ByLine);
         assert_eq!(site_credit(&[by_site]), None);
