@@ -341,21 +341,17 @@ fn is_hashtag_line(plain: &str) -> bool {
 
 /// Why a paragraph, heading or list item is the house speaking to the
 /// reader wherever it stands: an affiliate disclosure, an offer of its
-/// newsletter, a teaser for a video or a story whose player or link box is
-/// not kept, a word on the reader's login. Not read on a whole list, whose items together may name a
-/// newsletter without any one of them offering it.
+/// newsletter, a line of the site's frame ([`notes::frame_line`]). Not
+/// read on a whole list, whose items together may name a newsletter
+/// without any one of them offering it.
 pub(super) fn house_notice(plain: &str) -> Option<String> {
     if plain.split_whitespace().count() <= notes::DISCLOSURE_WORDS
         && notes::discloses_affiliate_links(plain)
     {
         return Some("affiliate disclosure".into());
     }
-    if notes::teases_media(plain) {
-        return Some("a teaser for a video or a story not kept".into());
-    }
-    if plain.split_whitespace().count() <= notes::ACCOUNT_WORDS && notes::speaks_of_the_login(plain)
-    {
-        return Some("the reader's login".into());
+    if let Some(reason) = notes::frame_line(plain, plain.split_whitespace().count()) {
+        return Some(reason.into());
     }
     notes::invites_to_newsletter(plain).then(|| "the house's newsletter offered".into())
 }

@@ -14,7 +14,7 @@ use super::mentions_any;
 /// new rules), or is all a members-only page shows its visitors ("The
 /// content you have requested is for IABC members only. Please log in
 /// …"), and then it is the page's text.
-pub(crate) const ACCOUNT_WORDS: usize = 12;
+pub(super) const ACCOUNT_WORDS: usize = 12;
 
 /// Whether a sentence of `text` opens as the site's account notice: the
 /// reader's state ("not logged in"), what they must do ("you must be
@@ -22,7 +22,7 @@ pub(crate) const ACCOUNT_WORDS: usize = 12;
 /// Spanish. Only where a sentence opens: "Users who were not logged in
 /// could still see the posts" and "If you are not logged in, the site
 /// tracks you anyway" report on logging in, and stay.
-pub(crate) fn speaks_of_the_login(text: &str) -> bool {
+pub(super) fn speaks_of_the_login(text: &str) -> bool {
     const CUES: &[&str] = &[
         "logged",
         "signed",

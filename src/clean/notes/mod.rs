@@ -4,8 +4,8 @@
 //! disclaimer, the rules of the comments under it. Both cleaners drop such
 //! a paragraph after the text, and a note that names the text itself above
 //! it; an affiliate disclosure, a newsletter offer, a teaser for a video
-//! not kept or a word on the reader's login goes wherever it stands. Read here once, in the languages the dev sets hold, each kind in
-//! its file:
+//! not kept or a word on the reader's login goes wherever it stands. Read
+//! here once, in the languages the dev sets hold, each kind in its file:
 //!
 //! - this file: notes that name the text itself or ask to be followed;
 //! - `comments.rs`: the rules of the readers' comments;
@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-pub(crate) use account::{speaks_of_the_login, ACCOUNT_WORDS};
+use account::{speaks_of_the_login, ACCOUNT_WORDS};
 pub(crate) use affiliate::{discloses_affiliate_links, DISCLOSURE_WORDS};
 pub(crate) use asks::appeal_section;
 use asks::{asks_for_support, offers_the_app};
@@ -41,7 +41,20 @@ use credits::{credits_the_pictures, CREDIT_WORDS};
 use disclaimer::disclaims_the_content;
 pub(crate) use newsletter::{about_the_mailing, invites_to_newsletter, NEWSLETTER_WORDS};
 use stubs::{end_stub, STUB_WORDS};
-pub(crate) use teasers::{teases_media, TEASER_WORDS};
+use teasers::{teases_media, TEASER_WORDS};
+
+/// Why a line of `words` words is the site's frame wherever it stands, if
+/// it is: a teaser for a player or a link box the cleaners do not keep, a
+/// word on the reader's login. The reason, as `--explain` gives it.
+pub(crate) fn frame_line(text: &str, words: usize) -> Option<&'static str> {
+    if words <= TEASER_WORDS && teases_media(text) {
+        return Some("a teaser for a video or a story not kept");
+    }
+    if words <= ACCOUNT_WORDS && speaks_of_the_login(text) {
+        return Some("the reader's login");
+    }
+    None
+}
 
 /// Words a note after the article has at most: a longer paragraph is the
 /// article's own, whatever it says.

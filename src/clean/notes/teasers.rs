@@ -7,7 +7,7 @@
 
 /// Words a teaser has at most, its label included: a longer paragraph that
 /// opens so is text about the video.
-pub(crate) const TEASER_WORDS: usize = 25;
+pub(super) const TEASER_WORDS: usize = 25;
 
 /// The media and link labels, lower case, in the languages the dev sets
 /// hold: what the reader is asked to do (watch, listen, look) or what the
@@ -42,7 +42,7 @@ const LABELS: &[&str] = &[
 /// |"), then the teaser's title, all in [`TEASER_WORDS`] words or fewer.
 /// A label in running case before a colon ("Video: In this talk …") opens
 /// a sentence about the video, and stays.
-pub(crate) fn teases_media(text: &str) -> bool {
+pub(super) fn teases_media(text: &str) -> bool {
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let Some(cut) = text.find([':', '|']) else {
         return false;

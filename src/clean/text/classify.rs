@@ -39,11 +39,8 @@ impl Cleaner {
         if f.words <= notes::NEWSLETTER_WORDS && notes::invites_to_newsletter(&u.text) {
             return Class::Bad(Cue::Subscribe.reason().into());
         }
-        if f.words <= notes::TEASER_WORDS && notes::teases_media(&u.text) {
-            return Class::Bad("a teaser for a video or a story not kept".into());
-        }
-        if f.words <= notes::ACCOUNT_WORDS && notes::speaks_of_the_login(&u.text) {
-            return Class::Bad("the reader's login".into());
+        if let Some(reason) = notes::frame_line(&u.text, f.words) {
+            return Class::Bad(reason.into());
         }
         if f.menu_bar {
             return Class::Bad("navigation (breadcrumbs or menu bar)".into());
