@@ -345,12 +345,11 @@ fn is_hashtag_line(plain: &str) -> bool {
 /// read on a whole list, whose items together may name a newsletter
 /// without any one of them offering it.
 pub(super) fn house_notice(plain: &str) -> Option<String> {
-    if plain.split_whitespace().count() <= notes::DISCLOSURE_WORDS
-        && notes::discloses_affiliate_links(plain)
-    {
+    let words = plain.split_whitespace().count();
+    if words <= notes::DISCLOSURE_WORDS && notes::discloses_affiliate_links(plain) {
         return Some("affiliate disclosure".into());
     }
-    if let Some(reason) = notes::frame_line(plain, plain.split_whitespace().count()) {
+    if let Some(reason) = notes::frame_line(plain, words) {
         return Some(reason.into());
     }
     notes::invites_to_newsletter(plain).then(|| "the house's newsletter offered".into())
