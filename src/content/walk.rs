@@ -30,6 +30,7 @@ pub struct Entry {
 /// and the walk goes on without it.
 pub fn walk_sorted(root: &Path, dir: &Path) -> Vec<Result<Entry, Diagnostic>> {
     let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let real_dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let mut found = Vec::new();
     let mut walk = walkdir::WalkDir::new(dir)
         .follow_links(true)
@@ -56,10 +57,30 @@ pub fn walk_sorted(root: &Path, dir: &Path) -> Vec<Result<Entry, Diagnostic>> {
         let shown = display_path(root, entry.path());
         if entry.path_is_symlink() {
             // walkdir has followed it already; where to, decides.
-            let outside = entry
-                .path()
-                .canonicalize()
-                .map_or(true, |real| !real.starts_with(&real_root));
+            let real = entry.path().canonicalize().ok();
+            let outside = real
+                .as_ref()
+                .is_none_or(|real| !real.starts_with(&real_root));
+            // A link to the site folder itself (or anything holding the
+            // folder being walked) is a loop walkdir cannot see, since its
+            // target is not among the entry's ancestors in this walk: it
+            // would read the whole folder a second time, then stop.
+            if let Some(real) = real.as_ref().filter(|r| is_dir && real_dir.starts_with(r)) {
+                let target = match real.strip_prefix(&real_root) {
+                    Ok(inside) if inside.as_os_str().is_empty() => "the site folder".to_string(),
+                    Ok(inside) => inside.display().to_string(),
+                    Err(_) => real.display().to_string(),
+                };
+                found.push(Err(Diagnostic::in_file(
+                    shown,
+                    format!(
+                        "is a link to {target}, a folder that contains it: following it would read everything twice"
+                    ),
+                )
+                .hint("remove the link")));
+                skip(&mut walk);
+                continue;
+            }
             if outside {
                 let target = std::fs::read_link(entry.path())
                     .map(|t| t.display().to_string())
@@ -196,6 +217,29 @@ mod tests {
         assert!(of("content/broken.md:").contains("does not exist"));
         // Nothing names what the secret file holds.
         assert!(!errors.iter().any(|e| e.contains("secret\n")));
+    }
+
+    #[test]
+    fn a_link_to_the_site_folder_is_refused_not_read_twice() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        let content = root.join("content");
+        std::fs::create_dir_all(content.join("a")).unwrap();
+        std::fs::write(content.join("ok.md"), "ok").unwrap();
+        symlink("../..", content.join("a/site")).unwrap();
+        let found = walk_sorted(root, &content);
+        assert_eq!(
+            names(&found, root),
+            ["content", "content/a", "content/ok.md"]
+        );
+        let errors = errors(&found);
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert!(
+            errors[0].starts_with(
+                "content/a/site: is a link to the site folder, a folder that contains it"
+            ),
+            "{errors:?}"
+        );
     }
 
     #[test]

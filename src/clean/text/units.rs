@@ -235,6 +235,10 @@ pub(super) fn units_of(text: &str) -> Vec<Unit> {
     let mut joinable = false;
     // Whether the last unit had a line right above it.
     let mut above = false;
+    // The last unit's length in chars and in words, kept as lines join it:
+    // counting them afresh for every joined line made a long paragraph
+    // without blank lines quadratic (minutes for a few MB of text).
+    let (mut prev_len, mut prev_words) = (0usize, 0usize);
     for line in lines {
         if line.is_empty() {
             joinable = false;
@@ -254,8 +258,6 @@ pub(super) fn units_of(text: &str) -> Vec<Unit> {
         }
         if joinable && list.is_none() {
             let prev = units.last().map(|u| u.text.as_str()).unwrap_or("");
-            let prev_len = prev.chars().count();
-            let prev_words = prev.split(' ').count();
             let open = !ends_sentence(prev) && !prev.ends_with(':');
             let wrapped = width.is_some_and(|w| {
                 prev_len + 1 + first_word_len(&line) > w && prev_len * 10 >= w * 6
@@ -263,15 +265,21 @@ pub(super) fn units_of(text: &str) -> Vec<Unit> {
             let continued = open && prev_words >= 3 && continues_sentence(&line);
             if wrapped || continued {
                 if let Some(u) = units.last_mut() {
-                    if !(u.text.ends_with('-')
+                    let line_words = line.split(' ').count();
+                    if u.text.ends_with('-')
                         && u.text[..u.text.len() - 1]
                             .chars()
                             .last()
                             .is_some_and(char::is_alphabetic)
-                        && starts_lowercase(&line))
+                        && starts_lowercase(&line)
                     {
+                        prev_words += line_words - 1;
+                    } else {
                         u.text.push(' ');
+                        prev_len += 1;
+                        prev_words += line_words;
                     }
+                    prev_len += line.chars().count();
                     u.text.push_str(&line);
                 }
                 continue;
@@ -281,8 +289,11 @@ pub(super) fn units_of(text: &str) -> Vec<Unit> {
             last.grouped = above && joinable;
         }
         above = joinable;
+        let text = join_drop_cap(line);
+        prev_len = text.chars().count();
+        prev_words = text.split(' ').count();
         units.push(Unit {
-            text: join_drop_cap(line),
+            text,
             list,
             grouped: false,
         });
