@@ -23,10 +23,10 @@
 //! folding, summaries, the whole digest and the editions, beside the whole
 //! build in memory.
 //!
-//! `dossier-bench clean-scaling [--units 1] [--runs 3]` cleans odd shapes of
-//! page (a hard-wrapped text without blank lines, 10,000 links, a long
-//! table) at one size and at eight times it, and fails when one grows
-//! superlinearly.
+//! `dossier-bench page-scaling [--units 1] [--runs 3]` builds a site of one
+//! odd page (a hard-wrapped text without blank lines, 10,000 links, a long
+//! table, many headings of the same name) at one size and at eight times
+//! it, and fails when one grows superlinearly.
 
 mod clean;
 mod digest;
@@ -96,11 +96,11 @@ fn main() {
             result
         }
         Some("clean-throughput") => clean_throughput(arg(&args, "--articles", 1000)),
-        Some("clean-scaling") => scaling::clean_scaling(arg(&args, "--units", 1), arg(&args, "--runs", 3)),
+        Some("page-scaling") => scaling::page_scaling(arg(&args, "--units", 1), arg(&args, "--runs", 3)),
         Some("digest-cost") => digest_cost(arg(&args, "--articles", 10_000)),
         Some("rebuild") => rebuild(arg(&args, "--articles", 10_000), arg(&args, "--edits", 50)),
         Some("edit-latency") => edit_latency(arg(&args, "--articles", 10_000), arg(&args, "--edits", 50)),
-        _ => Err("usage: dossier-bench gen --articles N --out DIR | compare [--articles N] [--runs 5] | clean-throughput [--articles 1000] | clean-scaling [--units 1] [--runs 3] | digest-cost [--articles 10000] | edit-latency [--articles 10000] [--edits 50] | rebuild [--articles 10000] [--edits 50]".into()),
+        _ => Err("usage: dossier-bench gen --articles N --out DIR | compare [--articles N] [--runs 5] | clean-throughput [--articles 1000] | page-scaling [--units 1] [--runs 3] | digest-cost [--articles 10000] | edit-latency [--articles 10000] [--edits 50] | rebuild [--articles 10000] [--edits 50]".into()),
     };
     if let Err(e) = result {
         eprintln!("error: {e}");

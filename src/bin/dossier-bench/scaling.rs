@@ -1,15 +1,16 @@
-//! How cleaning time grows with the size of one page
-//! (`dossier-bench clean-scaling`).
+//! How build time grows with the size of one odd page
+//! (`dossier-bench page-scaling`).
 //!
 //! Real folders hold odd pages: a 30 MB text dump hard-wrapped without a
-//! blank line, a forum thread of 100,000 links, a table of 20,000 rows. A
-//! cleaner that is linear on ordinary pages can be quadratic on one such
-//! shape, and then a single file stalls the whole build (a 2 MB hard-wrapped
-//! text once took 42 s). Each shape is cleaned at one size and at eight
-//! times that size; a linear cleaner takes about eight times as long, a
-//! quadratic one about sixty-four.
+//! blank line, a forum thread of 100,000 links, a table of 20,000 rows, a
+//! Markdown page of a thousand headings that all say "Update". A build
+//! that is linear on ordinary pages can be quadratic on one such shape, and
+//! then a single file stalls it (a 2 MB hard-wrapped text once took 42 s).
+//! Each shape is built alone, in memory (load, clean, digest, Markdown,
+//! templates), at one size and at eight times that size; a linear build
+//! takes about eight times as long, a quadratic one about sixty-four.
 
-use dossier::clean::{clean, Hints, Kind};
+use std::path::Path;
 
 use crate::generate::Rng;
 use crate::stats::median_ms;
@@ -18,10 +19,11 @@ use crate::stats::median_ms;
 /// the linear ratio leaves room for cache effects and a noisy machine.
 const SUSPECT: f64 = 16.0;
 
-/// One odd shape of page: its name, kind and the text at `k` units.
+/// One odd shape of page: its name, file name (whose extension says how it
+/// is read) and the text at `k` units.
 struct Shape {
     name: &'static str,
-    kind: Kind,
+    file: &'static str,
     make: fn(&mut Rng, usize) -> String,
 }
 
@@ -36,17 +38,17 @@ fn repeat(k: usize, mut part: impl FnMut(usize) -> String) -> String {
 const SHAPES: &[Shape] = &[
     Shape {
         name: "text hard-wrapped, no blank line, no full stop",
-        kind: Kind::Text,
+        file: "page.txt",
         make: |rng, k| repeat(2000 * k, |_| words(rng, 12) + "\n"),
     },
     Shape {
         name: "text one sentence a line",
-        kind: Kind::Text,
+        file: "page.txt",
         make: |rng, k| repeat(4000 * k, |_| rng.sentence() + "\n"),
     },
     Shape {
         name: "text paragraphs",
-        kind: Kind::Text,
+        file: "page.txt",
         make: |rng, k| {
             repeat(1000 * k, |_| {
                 (0..3).map(|_| rng.sentence() + " ").collect::<String>() + "\n\n"
@@ -55,12 +57,12 @@ const SHAPES: &[Shape] = &[
     },
     Shape {
         name: "text two-word lines (a menu)",
-        kind: Kind::Text,
+        file: "page.txt",
         make: |rng, k| repeat(20_000 * k, |_| words(rng, 2) + "\n"),
     },
     Shape {
         name: "HTML one long paragraph",
-        kind: Kind::Html,
+        file: "page.html",
         make: |rng, k| {
             format!(
                 "<html><body><article><p>{}</p></article></body></html>",
@@ -70,7 +72,7 @@ const SHAPES: &[Shape] = &[
     },
     Shape {
         name: "HTML many paragraphs",
-        kind: Kind::Html,
+        file: "page.html",
         make: |rng, k| {
             let ps = repeat(2500 * k, |_| format!("<p>{}</p>", rng.sentence()));
             format!("<html><body><article>{ps}</article></body></html>")
@@ -78,7 +80,7 @@ const SHAPES: &[Shape] = &[
     },
     Shape {
         name: "HTML headings and paragraphs",
-        kind: Kind::Html,
+        file: "page.html",
         make: |rng, k| {
             let ps = repeat(2000 * k, |_| {
                 format!("<h2>{}</h2><p>{}</p>", words(rng, 4), rng.sentence())
@@ -88,7 +90,7 @@ const SHAPES: &[Shape] = &[
     },
     Shape {
         name: "HTML links",
-        kind: Kind::Html,
+        file: "page.html",
         make: |rng, k| {
             let links = repeat(10_000 * k, |i| {
                 format!("<a href=\"/x{i}\">{}</a> ", words(rng, 3))
@@ -98,7 +100,7 @@ const SHAPES: &[Shape] = &[
     },
     Shape {
         name: "HTML nested divs",
-        kind: Kind::Html,
+        file: "page.html",
         make: |rng, k| {
             let divs = repeat(10_000 * k, |_| {
                 format!("<div><div><span>{}</span></div></div>", words(rng, 6))
@@ -108,7 +110,7 @@ const SHAPES: &[Shape] = &[
     },
     Shape {
         name: "HTML list items",
-        kind: Kind::Html,
+        file: "page.html",
         make: |rng, k| {
             let items = repeat(10_000 * k, |_| format!("<li>{}</li>", words(rng, 5)));
             format!("<html><body><article><ul>{items}</ul></article></body></html>")
@@ -116,7 +118,7 @@ const SHAPES: &[Shape] = &[
     },
     Shape {
         name: "HTML table rows",
-        kind: Kind::Html,
+        file: "page.html",
         make: |rng, k| {
             let rows = repeat(1000 * k, |_| {
                 format!(
@@ -127,25 +129,89 @@ const SHAPES: &[Shape] = &[
             format!("<html><body><table>{rows}</table></body></html>")
         },
     },
+    Shape {
+        name: "Markdown headings with the same name",
+        file: "page.md",
+        make: |rng, k| {
+            front_matter() + &repeat(2000 * k, |_| format!("## Update\n\n{}\n\n", rng.sentence()))
+        },
+    },
+    Shape {
+        name: "Markdown footnotes",
+        file: "page.md",
+        make: |rng, k| {
+            front_matter()
+                + &repeat(2000 * k, |i| {
+                    format!("{}[^{i}]\n\n[^{i}]: {}\n\n", rng.sentence(), rng.sentence())
+                })
+        },
+    },
+    Shape {
+        name: "Markdown code block",
+        file: "page.md",
+        make: |_, k| {
+            front_matter()
+                + "```rust\n"
+                + &repeat(3000 * k, |i| format!("fn f{i}() {{ let x = {i}; }}\n"))
+                + "```\n"
+        },
+    },
+    Shape {
+        name: "Markdown table rows",
+        file: "page.md",
+        make: |rng, k| {
+            front_matter()
+                + "| a | b |\n|---|---|\n"
+                + &repeat(3000 * k, |i| format!("| {i} | {} |\n", words(rng, 4)))
+        },
+    },
 ];
 
-/// Cleans every shape at `k` and `8k` units (median of `runs`) and prints
+fn front_matter() -> String {
+    "---\ntitle: Odd page\ndate: 2026-01-05\n---\n".to_string()
+}
+
+/// The whole build of a site whose only article is `text`, in memory.
+fn build_ms(site: &Path, file: &str, text: &str, runs: usize) -> Result<f64, String> {
+    let _ = std::fs::remove_dir_all(site.join("content"));
+    crate::generate::write_file(site, &format!("content/{file}"), text)
+        .map_err(|e| e.to_string())?;
+    let options = dossier::pipeline::Options {
+        root: site.to_path_buf(),
+        ..Default::default()
+    };
+    let mut failed = None;
+    let ms = median_ms(runs, || {
+        if let Err(e) = dossier::pipeline::assemble(&options, &|_| {}) {
+            failed = Some(e.to_string());
+        }
+    });
+    match failed {
+        Some(e) => Err(format!("the odd page did not build: {e}")),
+        None => Ok(ms),
+    }
+}
+
+/// Builds every shape at `k` and `8k` units (median of `runs`) and prints
 /// the times and their ratio; an error names the shapes that grew
 /// superlinearly.
-pub(crate) fn clean_scaling(k: usize, runs: usize) -> Result<(), String> {
-    let hints = Hints::default();
+pub(crate) fn page_scaling(k: usize, runs: usize) -> Result<(), String> {
+    let site = std::env::temp_dir().join(format!("dossier-scaling-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    crate::generate::write_file(
+        &site,
+        "dossier.yaml",
+        "title: Odd\nbase_url: https://example.org/\n",
+    )
+    .map_err(|e| e.to_string())?;
     let mut suspect = Vec::new();
-    println!("cleaning one page at 1× and 8× its size, one thread, median of {runs}:");
+    println!("building one odd page at 1× and 8× its size, in memory, median of {runs}:");
     for shape in SHAPES {
         let mut rng = Rng(0x5CA1E);
         let small = (shape.make)(&mut rng, k);
         let large = (shape.make)(&mut rng, 8 * k);
-        let time = |text: &str| {
-            median_ms(runs, || {
-                std::hint::black_box(clean(text, shape.kind, &hints));
-            })
-        };
-        let (a, b) = (time(&small), time(&large));
+        let a = build_ms(&site, shape.file, &small, runs)?;
+        let b = build_ms(&site, shape.file, &large, runs)?;
         let ratio = b / a.max(0.001);
         println!(
             "  {:<48} {:>6.0} KB {:>8.1} ms  {:>6.0} KB {:>8.1} ms  {ratio:>5.1}×",
@@ -159,10 +225,11 @@ pub(crate) fn clean_scaling(k: usize, runs: usize) -> Result<(), String> {
             suspect.push(shape.name);
         }
     }
+    let _ = std::fs::remove_dir_all(&site);
     match suspect.is_empty() {
         true => Ok(()),
         false => Err(format!(
-            "cleaning grew more than {SUSPECT}× for 8× the input (superlinear): {}",
+            "the build grew more than {SUSPECT}× for 8× the page (superlinear): {}",
             suspect.join("; ")
         )),
     }
