@@ -255,3 +255,37 @@ fn bad_feed_settings_are_explained() {
         assert!(stderr.contains("dossier.yaml:5"), "{feeds}: {stderr}");
     }
 }
+
+/// An article with many tags is listed on each of their pages and in each of
+/// their feeds: its card shows six and a link to the rest, its feed entries
+/// name twenty, and only its own page names them all. Otherwise the output
+/// grows with the square of its tags (20 articles of 2,000 tags: 15 GB).
+#[test]
+fn an_article_with_many_tags_stays_small_in_every_list_and_feed() {
+    let tags: Vec<String> = (1..=30).map(|i| format!("t{i:02}")).collect();
+    let dir = site(
+        "title: Tags\nbase_url: https://example.org/\n",
+        &[(
+            "content/many.md",
+            &article(
+                &format!("title: Many\ndate: 2026-05-01\ntags: [{}]", tags.join(", ")),
+                "Body.",
+            ),
+        )],
+    );
+    let public = build_ok(dir.path(), &[]);
+    let tag_links = |html: &str| html.matches("rel=\"tag\"").count();
+    let list = read(&public, "tags/t17/index.html");
+    assert_eq!(tag_links(&list), 6, "{list}");
+    assert!(
+        list.contains(">+24 more<span class=\"visually-hidden\"> tags of Many</span></a>"),
+        "{list}"
+    );
+    assert_eq!(tag_links(&read(&public, "many/index.html")), 30);
+    for feed in ["tags/t17/atom.xml", "tags/t17/rss.xml"] {
+        let categories = texts(&read(&public, feed), "category").len();
+        assert_eq!(categories, 20, "{feed}");
+    }
+    let item = &json(&read(&public, "tags/t17/feed.json"))["items"][0];
+    assert_eq!(item["tags"].as_array().unwrap().len(), 20);
+}

@@ -214,6 +214,12 @@ fn entries(site: &Site, pages: &[usize], mode: ContentMode) -> Vec<Entry> {
         .collect()
 }
 
+/// The most tags a feed entry names (the first, in the article's order).
+/// Every tag has a feed that holds the article, so an article with hundreds
+/// of tags would otherwise write its whole list into each of hundreds of
+/// feeds: 20 articles of 2,000 tags made 15 GB of feeds.
+pub const MAX_ENTRY_TAGS: usize = 20;
+
 /// Article `i` of `site` as a feed entry; its full HTML only for
 /// [`ContentMode::Full`].
 pub fn page_entry(site: &Site, i: usize, mode: ContentMode) -> Entry {
@@ -228,6 +234,7 @@ pub fn page_entry(site: &Site, i: usize, mode: ContentMode) -> Entry {
         .iter()
         .filter(|t| t.name == "tags")
         .flat_map(|t| t.terms_of(page).map(|(_, term)| term.name.clone()))
+        .take(MAX_ENTRY_TAGS)
         .collect();
     let sources = if !page.sources.is_empty() {
         // A folded story: every copy's source, with its date.
