@@ -256,19 +256,25 @@ fn bad_feed_settings_are_explained() {
     }
 }
 
-/// An article with many tags is listed on each of their pages and in each of
-/// their feeds: its card shows six and a link to the rest, its feed entries
-/// name twenty, and only its own page names them all. Otherwise the output
-/// grows with the square of its tags (20 articles of 2,000 tags: 15 GB).
+/// An article with many tags or authors is listed on each of their pages
+/// and in each of their feeds: its card shows six tags and a link to the
+/// rest, its feed entries name twenty of each, and only its own page names
+/// them all. Otherwise the output grows with the square of its tags (20
+/// articles of 2,000 tags: 15 GB).
 #[test]
-fn an_article_with_many_tags_stays_small_in_every_list_and_feed() {
+fn an_article_with_many_tags_and_authors_stays_small_in_every_list_and_feed() {
     let tags: Vec<String> = (1..=30).map(|i| format!("t{i:02}")).collect();
+    let authors: Vec<String> = (1..=30).map(|i| format!("Ann Lee {i:02}")).collect();
     let dir = site(
         "title: Tags\nbase_url: https://example.org/\n",
         &[(
             "content/many.md",
             &article(
-                &format!("title: Many\ndate: 2026-05-01\ntags: [{}]", tags.join(", ")),
+                &format!(
+                    "title: Many\ndate: 2026-05-01\ntags: [{}]\nauthors: [{}]",
+                    tags.join(", "),
+                    authors.join(", ")
+                ),
                 "Body.",
             ),
         )],
@@ -281,11 +287,19 @@ fn an_article_with_many_tags_stays_small_in_every_list_and_feed() {
         list.contains(">+24 more<span class=\"visually-hidden\"> tags of Many</span></a>"),
         "{list}"
     );
-    assert_eq!(tag_links(&read(&public, "many/index.html")), 30);
-    for feed in ["tags/t17/atom.xml", "tags/t17/rss.xml"] {
-        let categories = texts(&read(&public, feed), "category").len();
-        assert_eq!(categories, 20, "{feed}");
+    let page = read(&public, "many/index.html");
+    assert_eq!(tag_links(&page), 30);
+    assert!(page.contains("Ann Lee 30"));
+    for list in ["tags/t17", "authors/ann-lee-29"] {
+        let atom = read(&public, &format!("{list}/atom.xml"));
+        let rss = read(&public, &format!("{list}/rss.xml"));
+        assert_eq!(texts(&atom, "category").len(), 20, "{list}");
+        assert_eq!(texts(&rss, "category").len(), 20, "{list}");
+        // The feed's own author is the site's; the entry names twenty.
+        assert_eq!(texts(&atom, "author").len(), 21, "{list}");
+        assert_eq!(texts(&rss, "creator").len(), 20, "{list}");
+        let item = &json(&read(&public, &format!("{list}/feed.json")))["items"][0];
+        assert_eq!(item["tags"].as_array().unwrap().len(), 20);
+        assert_eq!(item["authors"].as_array().unwrap().len(), 20);
     }
-    let item = &json(&read(&public, "tags/t17/feed.json"))["items"][0];
-    assert_eq!(item["tags"].as_array().unwrap().len(), 20);
 }

@@ -214,11 +214,12 @@ fn entries(site: &Site, pages: &[usize], mode: ContentMode) -> Vec<Entry> {
         .collect()
 }
 
-/// The most tags a feed entry names (the first, in the article's order).
-/// Every tag has a feed that holds the article, so an article with hundreds
-/// of tags would otherwise write its whole list into each of hundreds of
-/// feeds: 20 articles of 2,000 tags made 15 GB of feeds.
-pub const MAX_ENTRY_TAGS: usize = 20;
+/// The most tags, and the most authors, a feed entry names (the first, in
+/// the article's order). Every tag and every author has a feed that holds
+/// the article, so an article with hundreds of either would otherwise write
+/// its whole list into each of hundreds of feeds: 20 articles of 2,000 tags
+/// made 15 GB of feeds, of 2,000 authors 11 GB.
+pub const MAX_ENTRY_NAMES: usize = 20;
 
 /// Article `i` of `site` as a feed entry; its full HTML only for
 /// [`ContentMode::Full`].
@@ -234,7 +235,7 @@ pub fn page_entry(site: &Site, i: usize, mode: ContentMode) -> Entry {
         .iter()
         .filter(|t| t.name == "tags")
         .flat_map(|t| t.terms_of(page).map(|(_, term)| term.name.clone()))
-        .take(MAX_ENTRY_TAGS)
+        .take(MAX_ENTRY_NAMES)
         .collect();
     let sources = if !page.sources.is_empty() {
         // A folded story: every copy's source, with its date.
@@ -267,7 +268,7 @@ pub fn page_entry(site: &Site, i: usize, mode: ContentMode) -> Entry {
         summary_text: page.description.clone().or_else(|| page.summary.clone()),
         date: page.date,
         updated: page.updated,
-        authors: page.authors.clone(),
+        authors: page.authors.iter().take(MAX_ENTRY_NAMES).cloned().collect(),
         tags,
         sources,
     }
