@@ -885,6 +885,9 @@ mod tests {
             ["Kevin Johnson", "Kevin McCoy"]
         );
         assert_eq!(names("Текст: Венера Ерофеева"), ["Венера Ерофеева"]);
+        // Full-width punctuation reads as its ASCII form.
+        assert_eq!(names("記者：王小明"), ["王小明"]);
+        assert_eq!(names("文：李四、张三"), ["李四", "张三"]);
         assert_eq!(names("By Meg James Staff Writer"), ["Meg James"]);
         // The title's beat run on before it is the title's, not the name's.
         assert_eq!(names("By Ann Lee Business Columnist"), ["Ann Lee"]);

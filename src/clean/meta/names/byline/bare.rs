@@ -9,11 +9,32 @@ use regex::Regex;
 
 use super::*;
 
+/// Spaces and the full-width punctuation of Chinese and Japanese bylines
+/// ("記者：王小明", "文：李四、张三") as their ASCII forms, with the space an
+/// ASCII byline puts after them, so that labels and lists read alike. Not
+/// the full-width slash: in "上報快訊／范姜佳鈺" it ends a label (the desk),
+/// where an ASCII " / " ends the names.
+fn ascii_punctuation(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '\u{a0}' | '\u{2009}' | '\u{3000}' => out.push(' '),
+            '：' => out.push_str(": "),
+            '，' | '、' => out.push_str(", "),
+            '；' => out.push_str("; "),
+            '（' => out.push_str(" ("),
+            '）' => out.push_str(") "),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// The text from the names on, and whether the byline credits an
 /// interview (where the one "with" the writer was interviewed, not a
 /// co-writer).
 pub(super) fn bare(raw: &str) -> (String, bool) {
-    let s = collapse(&spaced_commas(&raw.replace(['\u{a0}', '\u{2009}'], " ")));
+    let s = collapse(&spaced_commas(&ascii_punctuation(raw)));
     let s = after_field_label(&s);
     // "Ein Interview von Eugen Zentner mit Sonja Silberhorn": the one
     // after "with" was interviewed; elsewhere it is a co-writer.
