@@ -89,6 +89,22 @@ const SHAPES: &[Shape] = &[
         },
     },
     Shape {
+        name: "HTML one paragraph of word spans",
+        file: "page.html",
+        make: |rng, k| {
+            let spans = repeat(20_000 * k, |_| format!("<span>{}</span> ", rng.word()));
+            format!("<html><body><p>{spans}</p></body></html>")
+        },
+    },
+    Shape {
+        name: "HTML lines split by <br>",
+        file: "page.html",
+        make: |rng, k| {
+            let lines = repeat(3000 * k, |_| format!("{}<br>", rng.sentence()));
+            format!("<html><body><div>{lines}</div></body></html>")
+        },
+    },
+    Shape {
         name: "HTML links",
         file: "page.html",
         make: |rng, k| {

@@ -37,16 +37,19 @@ pub(super) fn is_loose_caption(a: &Arena, st: &[Stat], n: u32) -> bool {
     }
     // The images before it may be several: a placeholder shown until the
     // photo loads, then the photo (BBC's `<img><img><span>Getty</span>`).
-    let parts: Vec<u32> = parent
+    // Read from the end, so that a paragraph of many inline elements stops
+    // at its last one (each of them is asked).
+    let mut parts = parent
         .children
         .iter()
+        .rev()
         .copied()
-        .filter(|&c| a.tag(c) != Tag::Br && !a.blank(c))
-        .collect();
-    let Some((&last, images)) = parts.split_last() else {
+        .filter(|&c| a.tag(c) != Tag::Br && !a.blank(c));
+    if parts.next() != Some(n) {
         return false;
-    };
-    last == n && !images.is_empty() && images.iter().all(|&i| is_image(a, st, i))
+    }
+    let mut images = parts.map(|i| is_image(a, st, i));
+    images.next() == Some(true) && images.all(|image| image)
 }
 
 /// Is block `n` an image's caption set as a paragraph of its own: no
@@ -57,7 +60,7 @@ pub(super) fn follows_image(a: &Arena, st: &[Stat], n: u32) -> bool {
         return false;
     }
     let siblings = &a.node(a.node(n).parent).children;
-    let at = siblings.iter().position(|&c| c == n).unwrap_or(0);
+    let at = a.sibling_index(n).unwrap_or(0);
     let before = siblings[..at].iter().rev().find(|&&c| !a.blank(c));
     before.is_some_and(|&b| is_image(a, st, b))
 }

@@ -26,7 +26,7 @@ pub(super) fn heads_prose(a: &Arena, st: &[Stat], n: u32) -> bool {
     }
     let parent = a.node(n).parent;
     let siblings = &a.node(parent).children;
-    let Some(at) = siblings.iter().position(|&c| c == n) else {
+    let Some(at) = a.sibling_index(n) else {
         return false;
     };
     let mut prose = 0;

@@ -318,7 +318,7 @@ fn in_one_text(a: &Arena, i: u32, name: &str) -> bool {
 /// "22.12.2006 | Bioscience Chemistry", then the next teaser).
 fn dated_siblings(a: &Arena, i: u32) -> bool {
     let siblings = &a.node(a.node(i).parent).children;
-    let Some(at) = siblings.iter().position(|&c| c == i) else {
+    let Some(at) = a.sibling_index(i) else {
         return false;
     };
     let element = |c: &&u32| a.tag(**c) != Tag::Text;
@@ -351,7 +351,7 @@ fn wraps_text(a: &Arena, i: usize) -> bool {
 fn field_beside(a: &Arena, label: u32) -> Option<(u32, String)> {
     let node = a.node(label);
     let siblings = &a.node(node.parent).children;
-    let at = siblings.iter().position(|&c| c == label)?;
+    let at = a.sibling_index(label)?;
     let k = *siblings[at + 1..]
         .iter()
         .find(|&&c| a.node(c).tag != Tag::Text || !a.text(c).trim().is_empty())?;

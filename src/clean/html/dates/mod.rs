@@ -157,7 +157,7 @@ impl Frame {
             return false;
         };
         let siblings = &a.node(a.node(k).parent).children;
-        let Some(at) = siblings.iter().position(|&c| c == k) else {
+        let Some(at) = a.sibling_index(k) else {
             return false;
         };
         siblings[..at]
