@@ -390,6 +390,21 @@ mod tests {
     use dom_query::Document;
 
     #[test]
+    fn every_node_is_found_at_its_place_among_its_siblings() {
+        let doc = Document::from(
+            "<div><p>a <b>b</b> <i>c<span>d</span></i></p><ul><li>e</li><li>f</li></ul></div>",
+        );
+        let a = Arena::build(&doc, None);
+        for (p, node) in a.nodes.iter().enumerate() {
+            for (at, &c) in node.children.iter().enumerate() {
+                assert_eq!(a.node(c).parent as usize, p);
+                assert_eq!(a.sibling_index(c), Some(at), "node {c}");
+            }
+        }
+        assert!(a.nodes.len() > 10);
+    }
+
+    #[test]
     fn soft_hyphens_and_control_characters_leave_the_text() {
         let doc = Document::from("<p>Hoch&shy;spannungs\u{ad}netz\u{7}gerät</p>");
         let a = Arena::build(&doc, None);
