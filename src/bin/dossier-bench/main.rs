@@ -25,8 +25,9 @@
 //!
 //! `dossier-bench page-scaling [--units 1] [--runs 3]` builds a site of one
 //! odd page (a hard-wrapped text without blank lines, 10,000 links, a long
-//! table, many headings of the same name) at one size and at eight times
-//! it, and fails when one grows superlinearly.
+//! table, many headings of the same name), or of articles odd together
+//! (hundreds of tags each), at one size and at eight times it, and fails
+//! when one grows superlinearly.
 
 mod clean;
 mod digest;

@@ -1,5 +1,5 @@
-//! How build time grows with the size of one odd page
-//! (`dossier-bench page-scaling`).
+//! How build time grows with the size of one odd page, or with what odd
+//! articles share (`dossier-bench page-scaling`).
 //!
 //! Real folders hold odd pages: a 30 MB text dump hard-wrapped without a
 //! blank line, a forum thread of 100,000 links, a table of 20,000 rows, a
@@ -187,11 +187,123 @@ fn front_matter() -> String {
     "---\ntitle: Odd page\ndate: 2026-01-05\n---\n".to_string()
 }
 
-/// The whole build of a site whose only article is `text`, in memory.
-fn build_ms(site: &Path, file: &str, text: &str, runs: usize) -> Result<f64, String> {
+/// A site whose articles are odd together: each ordinary, but the lists,
+/// feeds and editions they share grow with more than their number. The
+/// files at `k` units.
+struct SiteShape {
+    name: &'static str,
+    make: fn(&mut Rng, usize) -> Vec<(String, String)>,
+}
+
+/// `n` Markdown articles, article `i` with front matter `fields(i)`.
+fn articles(rng: &mut Rng, n: usize, fields: impl Fn(usize) -> String) -> Vec<(String, String)> {
+    (0..n)
+        .map(|i| {
+            let body = (0..5).map(|_| rng.sentence() + " ").collect::<String>();
+            (
+                format!("a{i}.md"),
+                format!("---\n{}\n---\n{body}\n", fields(i)),
+            )
+        })
+        .collect()
+}
+
+/// `n` names made from `stem` as a YAML list.
+fn names(stem: &str, n: usize) -> String {
+    let names: Vec<String> = (0..n).map(|j| format!("{stem} {j}")).collect();
+    format!("[{}]", names.join(", "))
+}
+
+const SITE_SHAPES: &[SiteShape] = &[
+    SiteShape {
+        name: "20 articles, each with many tags",
+        make: |rng, k| {
+            articles(rng, 20, |i| {
+                format!(
+                    "title: T{i}\ndate: 2026-01-05\ntags: {}",
+                    names("tag", 100 * k)
+                )
+            })
+        },
+    },
+    SiteShape {
+        name: "20 articles, each with many authors",
+        make: |rng, k| {
+            articles(rng, 20, |i| {
+                format!(
+                    "title: T{i}\ndate: 2026-01-05\nauthors: {}",
+                    names("Ann Lee", 100 * k)
+                )
+            })
+        },
+    },
+    SiteShape {
+        name: "many articles of one title, tag and day",
+        make: |rng, k| {
+            articles(rng, 150 * k, |_| {
+                "title: Breaking news\ndate: 2026-01-05\ntags: [news]".into()
+            })
+        },
+    },
+    SiteShape {
+        name: "many articles, a week apart (editions)",
+        make: |rng, k| {
+            articles(rng, 150 * k, |i| {
+                let day = 7 * i as i64;
+                format!("title: T{i}\ndate: {}", date_after(day))
+            })
+        },
+    },
+];
+
+/// The day `days` after 1990-01-01, as `YYYY-MM-DD`.
+fn date_after(days: i64) -> String {
+    let (mut y, mut d) = (1990, days);
+    loop {
+        let len = if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) {
+            366
+        } else {
+            365
+        };
+        if d < len {
+            break;
+        }
+        d -= len;
+        y += 1;
+    }
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let months = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    let mut m = 0;
+    while d >= months[m] {
+        d -= months[m];
+        m += 1;
+    }
+    format!("{y}-{:02}-{:02}", m + 1, d + 1)
+}
+
+/// What a shape writes at `k` units: its files under `content/`.
+type Files = Box<dyn Fn(&mut Rng, usize) -> Vec<(String, String)>>;
+
+/// The whole build, in memory, of a site whose articles are `files`.
+fn build_ms(site: &Path, files: &[(String, String)], runs: usize) -> Result<f64, String> {
     let _ = std::fs::remove_dir_all(site.join("content"));
-    crate::generate::write_file(site, &format!("content/{file}"), text)
-        .map_err(|e| e.to_string())?;
+    for (file, text) in files {
+        crate::generate::write_file(site, &format!("content/{file}"), text)
+            .map_err(|e| e.to_string())?;
+    }
     let options = dossier::pipeline::Options {
         root: site.to_path_buf(),
         ..Default::default()
@@ -203,14 +315,14 @@ fn build_ms(site: &Path, file: &str, text: &str, runs: usize) -> Result<f64, Str
         }
     });
     match failed {
-        Some(e) => Err(format!("the odd page did not build: {e}")),
+        Some(e) => Err(format!("the odd site did not build: {e}")),
         None => Ok(ms),
     }
 }
 
-/// Builds every shape at `k` and `8k` units (median of `runs`) and prints
-/// the times and their ratio; an error names the shapes that grew
-/// superlinearly.
+/// Builds every shape, of one page and of a site, at `k` and `8k` units
+/// (median of `runs`) and prints the times and their ratio; an error names
+/// the shapes that grew superlinearly.
 pub(crate) fn page_scaling(k: usize, runs: usize) -> Result<(), String> {
     let site = std::env::temp_dir().join(format!("dossier-scaling-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&site);
@@ -220,32 +332,41 @@ pub(crate) fn page_scaling(k: usize, runs: usize) -> Result<(), String> {
         "title: Odd\nbase_url: https://example.org/\n",
     )
     .map_err(|e| e.to_string())?;
+    let one = |file: &'static str, make: fn(&mut Rng, usize) -> String| {
+        move |rng: &mut Rng, k: usize| vec![(file.to_string(), make(rng, k))]
+    };
+    let pages = SHAPES
+        .iter()
+        .map(|s| (s.name, Box::new(one(s.file, s.make)) as Files));
+    let sites = SITE_SHAPES
+        .iter()
+        .map(|s| (s.name, Box::new(s.make) as Files));
     let mut suspect = Vec::new();
-    println!("building one odd page at 1× and 8× its size, in memory, median of {runs}:");
-    for shape in SHAPES {
+    println!("building one odd page, or a site of odd articles, at 1× and 8× its size, in memory, median of {runs}:");
+    for (name, make) in pages.chain(sites) {
         let mut rng = Rng(0x5CA1E);
-        let small = (shape.make)(&mut rng, k);
-        let large = (shape.make)(&mut rng, 8 * k);
-        let a = build_ms(&site, shape.file, &small, runs)?;
-        let b = build_ms(&site, shape.file, &large, runs)?;
+        let small = make(&mut rng, k);
+        let large = make(&mut rng, 8 * k);
+        let size = |files: &[(String, String)]| {
+            files.iter().map(|(_, t)| t.len()).sum::<usize>() as f64 / 1e3
+        };
+        let a = build_ms(&site, &small, runs)?;
+        let b = build_ms(&site, &large, runs)?;
         let ratio = b / a.max(0.001);
         println!(
-            "  {:<48} {:>6.0} KB {:>8.1} ms  {:>6.0} KB {:>8.1} ms  {ratio:>5.1}×",
-            shape.name,
-            small.len() as f64 / 1e3,
-            a,
-            large.len() as f64 / 1e3,
-            b
+            "  {name:<48} {:>6.0} KB {a:>8.1} ms  {:>6.0} KB {b:>8.1} ms  {ratio:>5.1}×",
+            size(&small),
+            size(&large),
         );
         if ratio > SUSPECT {
-            suspect.push(shape.name);
+            suspect.push(name);
         }
     }
     let _ = std::fs::remove_dir_all(&site);
     match suspect.is_empty() {
         true => Ok(()),
         false => Err(format!(
-            "the build grew more than {SUSPECT}× for 8× the page (superlinear): {}",
+            "the build grew more than {SUSPECT}× for 8× the input (superlinear): {}",
             suspect.join("; ")
         )),
     }
