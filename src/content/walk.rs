@@ -61,26 +61,6 @@ pub fn walk_sorted(root: &Path, dir: &Path) -> Vec<Result<Entry, Diagnostic>> {
             let outside = real
                 .as_ref()
                 .is_none_or(|real| !real.starts_with(&real_root));
-            // A link to the site folder itself (or anything holding the
-            // folder being walked) is a loop walkdir cannot see, since its
-            // target is not among the entry's ancestors in this walk: it
-            // would read the whole folder a second time, then stop.
-            if let Some(real) = real.as_ref().filter(|r| is_dir && real_dir.starts_with(r)) {
-                let target = match real.strip_prefix(&real_root) {
-                    Ok(inside) if inside.as_os_str().is_empty() => "the site folder".to_string(),
-                    Ok(inside) => inside.display().to_string(),
-                    Err(_) => real.display().to_string(),
-                };
-                found.push(Err(Diagnostic::in_file(
-                    shown,
-                    format!(
-                        "is a link to {target}, a folder that contains it: following it would read everything twice"
-                    ),
-                )
-                .hint("remove the link")));
-                skip(&mut walk);
-                continue;
-            }
             if outside {
                 let target = std::fs::read_link(entry.path())
                     .map(|t| t.display().to_string())
@@ -92,6 +72,26 @@ pub fn walk_sorted(root: &Path, dir: &Path) -> Vec<Result<Entry, Diagnostic>> {
                 .hint(
                     "copy what it points to into the site folder, or remove the link",
                 )));
+                skip(&mut walk);
+                continue;
+            }
+            // A link to the site folder itself (or another folder holding
+            // the folder being walked) is a loop walkdir cannot see, since
+            // its target is not among the entry's ancestors in this walk: it
+            // would read the whole folder a second time, then stop.
+            let holder = real.as_ref().filter(|r| is_dir && real_dir.starts_with(r));
+            if let Some(inside) = holder.and_then(|r| r.strip_prefix(&real_root).ok()) {
+                let target = match inside.as_os_str().is_empty() {
+                    true => "the site folder".to_string(),
+                    false => inside.display().to_string(),
+                };
+                found.push(Err(Diagnostic::in_file(
+                    shown,
+                    format!(
+                        "is a link to {target}, a folder that contains it: following it would read everything twice"
+                    ),
+                )
+                .hint("remove the link")));
                 skip(&mut walk);
                 continue;
             }
