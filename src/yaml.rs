@@ -28,13 +28,55 @@ pub fn parse<T: DeserializeOwned>(
             Some(i) => &raw[..i],
             None => &raw,
         }));
+        let source_line = err
+            .location()
+            .and_then(|loc| text.lines().nth(loc.line().saturating_sub(1)));
         match unknown_field(&message) {
             // The hint names the likely key; the full list of valid keys
             // would drown it.
             Some((short, hint)) => Diagnostic::in_file(file, short).maybe_line(line).hint(hint),
-            None => Diagnostic::in_file(file, message).maybe_line(line),
+            None => {
+                let hint = source_line.and_then(|l| quoting_hint(&message, l));
+                let d = Diagnostic::in_file(file, message).maybe_line(line);
+                match hint {
+                    Some(hint) => d.hint(hint),
+                    None => d,
+                }
+            }
         }
     })
+}
+
+/// The fix for the YAML mistakes of an editor's first hour, shown on the
+/// line that made them: a text that YAML reads as something else because
+/// it opens with `[`, `{`, `@` or a quote, or holds `: ` ("title: Breaking:
+/// oil rises"), must be in quotes; a tab cannot indent.
+fn quoting_hint(message: &str, line: &str) -> Option<String> {
+    if message.contains("tab character") {
+        return Some("indent with spaces: YAML does not allow tabs".to_string());
+    }
+    let misread = [
+        "invalid type: a list, expected a string",
+        "invalid type: `key: value` lines, expected a string",
+        "mapping values are not allowed",
+        "did not find expected key",
+        "cannot start any token",
+    ];
+    if !misread.iter().any(|m| message.contains(m)) {
+        return None;
+    }
+    let (key, value) = line.split_once(": ")?;
+    let value = value.trim();
+    // A list item's value, or a key that is not plain, is not this mistake.
+    if value.is_empty() || key.trim().is_empty() || key.contains(['"', '\'', '#']) {
+        return None;
+    }
+    let quoted = value.replace('\\', "\\\\").replace('"', "\\\"");
+    Some(format!(
+        "put the text in double quotes: {}: \"{}\"",
+        key.trim(),
+        shortened(&quoted)
+    ))
 }
 
 /// Serde names what it expected in Rust's words (`usize`, `a sequence`,
@@ -188,6 +230,42 @@ mod tests {
     struct Demo {
         title: Option<String>,
         description: Option<String>,
+    }
+
+    #[test]
+    fn text_that_yaml_misreads_gets_the_quoted_line_as_its_hint() {
+        let hint = |yaml: &str| {
+            parse::<Demo>(yaml, Path::new("x.md"), 2)
+                .unwrap_err()
+                .hint
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            hint("title: [Update] Oil rises\n"),
+            "put the text in double quotes: title: \"[Update] Oil rises\""
+        );
+        assert_eq!(
+            hint("description: a\ntitle: Breaking: oil rises\n"),
+            "put the text in double quotes: title: \"Breaking: oil rises\""
+        );
+        assert_eq!(
+            hint("title: {draft} oil\n"),
+            "put the text in double quotes: title: \"{draft} oil\""
+        );
+        assert_eq!(
+            hint("title: \"Oil\" rises\n"),
+            "put the text in double quotes: title: \"\\\"Oil\\\" rises\""
+        );
+        assert_eq!(
+            hint("title: @home\n"),
+            "put the text in double quotes: title: \"@home\""
+        );
+        assert_eq!(
+            hint("title: a\n\tdescription: b\n"),
+            "indent with spaces: YAML does not allow tabs"
+        );
+        let err = parse::<Demo>("title: [Update] Oil\n", Path::new("x.md"), 2).unwrap_err();
+        assert_eq!(err.line, Some(2));
     }
 
     #[test]
