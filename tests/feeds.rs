@@ -260,7 +260,7 @@ fn bad_feed_settings_are_explained() {
 /// and in each of their feeds: its card shows six tags and a link to the
 /// rest, its feed entries name twenty of each, and only its own page names
 /// them all. Otherwise the output grows with the square of its tags (20
-/// articles of 2,000 authors: 11 GB).
+/// articles of 2,000 tags: 13 GB).
 #[test]
 fn an_article_with_many_tags_and_authors_stays_small_in_every_list_and_feed() {
     let tags: Vec<String> = (1..=30).map(|i| format!("t{i:02}")).collect();
