@@ -232,9 +232,9 @@ struct State<'a> {
     /// (index into events, replacement) applied when rendering the summary.
     summary_overrides: Vec<(usize, Event<'a>)>,
     ids: HashSet<String>,
-    /// For each heading id asked for more than once, the suffix to try next:
-    /// counting up from `-1` every time made a page of many same-named
-    /// headings quadratic (16,000 "Intro"s took 27 s).
+    /// For each heading id asked for, the suffix to try next when it is
+    /// asked for again: counting up from `-1` every time made a page of
+    /// many same-named headings quadratic (16,000 "Intro"s took 27 s).
     next_suffix: HashMap<String, usize>,
     footnotes: HashMap<String, usize>,
     toc: Vec<Heading>,

@@ -28,15 +28,15 @@ pub fn parse<T: DeserializeOwned>(
             Some(i) => &raw[..i],
             None => &raw,
         }));
-        let source_line = err
-            .location()
-            .and_then(|loc| text.lines().nth(loc.line().saturating_sub(1)));
         match unknown_field(&message) {
             // The hint names the likely key; the full list of valid keys
             // would drown it.
             Some((short, hint)) => Diagnostic::in_file(file, short).maybe_line(line).hint(hint),
             None => {
-                let hint = source_line.and_then(|l| quoting_hint(&message, l));
+                let hint = err
+                    .location()
+                    .and_then(|loc| text.lines().nth(loc.line().saturating_sub(1)))
+                    .and_then(|source_line| quoting_hint(&message, source_line));
                 let d = Diagnostic::in_file(file, message).maybe_line(line);
                 match hint {
                     Some(hint) => d.hint(hint),

@@ -249,50 +249,13 @@ const SITE_SHAPES: &[SiteShape] = &[
         name: "many articles, a week apart (editions)",
         make: |rng, k| {
             articles(rng, 150 * k, |i| {
-                let day = 7 * i as i64;
-                format!("title: T{i}\ndate: {}", date_after(day))
+                let start = chrono::NaiveDate::from_ymd_opt(1990, 1, 1).expect("a valid day");
+                let day = start + chrono::Duration::days(7 * i as i64);
+                format!("title: T{i}\ndate: {day}")
             })
         },
     },
 ];
-
-/// The day `days` after 1990-01-01, as `YYYY-MM-DD`.
-fn date_after(days: i64) -> String {
-    let (mut y, mut d) = (1990, days);
-    loop {
-        let len = if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) {
-            366
-        } else {
-            365
-        };
-        if d < len {
-            break;
-        }
-        d -= len;
-        y += 1;
-    }
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let months = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    let mut m = 0;
-    while d >= months[m] {
-        d -= months[m];
-        m += 1;
-    }
-    format!("{y}-{:02}-{:02}", m + 1, d + 1)
-}
 
 /// What a shape writes at `k` units: its files under `content/`.
 type Files = Box<dyn Fn(&mut Rng, usize) -> Vec<(String, String)>>;
