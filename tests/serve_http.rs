@@ -6,8 +6,8 @@ use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Arc;
 use std::time::Duration;
 
-use dossier::serve::http;
 use dossier::serve::Snapshot;
+use dossier::serve::{http, listen};
 use tokio::net::TcpStream;
 use tokio::sync::{oneshot, watch};
 use tokio::task::JoinHandle;
@@ -75,7 +75,7 @@ struct Server {
 /// Starts the real router on a free loopback port. `interface` is what the
 /// router believes it is bound to (the socket is always on 127.0.0.1).
 async fn start_as(snapshot: Snapshot, interface: IpAddr) -> Server {
-    let (listener, port) = http::bind(LOOPBACK, 0).await.expect("bind");
+    let (listener, port) = listen::bind(LOOPBACK, 0).await.expect("bind");
     let (tx, rx) = watch::channel(Arc::new(snapshot));
     let (app, live) = http::router_with_handle(rx, interface, port);
     let (stop, stopped) = oneshot::channel::<()>();
@@ -780,7 +780,7 @@ async fn graceful_shutdown_ends_live_streams() {
 async fn bind_moves_past_a_taken_port() {
     let taken = std::net::TcpListener::bind((LOOPBACK, 0)).unwrap();
     let port = taken.local_addr().unwrap().port();
-    let (listener, bound) = timeout(LIMIT, http::bind(LOOPBACK, port))
+    let (listener, bound) = timeout(LIMIT, listen::bind(LOOPBACK, port))
         .await
         .expect("bind timed out")
         .expect("bind");
@@ -792,7 +792,7 @@ async fn bind_moves_past_a_taken_port() {
 
     // A free port is used as is.
     drop(listener);
-    let (_listener, again) = http::bind(LOOPBACK, bound).await.unwrap();
+    let (_listener, again) = listen::bind(LOOPBACK, bound).await.unwrap();
     assert_eq!(again, bound);
 }
 

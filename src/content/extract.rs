@@ -6,9 +6,10 @@
 
 use std::path::Path;
 
+use super::files::walk_content;
 use super::front_matter::PageFrontMatter;
 use super::raw::{clean_one, folder_hints, folder_of, front_matter};
-use super::{walk_content, CONTENT_DIR};
+use super::CONTENT_DIR;
 use crate::clean::Article;
 use crate::config::{Config, CONFIG_FILE};
 use crate::diagnostic::Diagnostic;

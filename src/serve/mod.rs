@@ -80,7 +80,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostics> {
         );
     }
     open_files::raise_limit();
-    let (listener, port) = http::bind(options.interface, options.port)
+    let (listener, port) = listen::bind(options.interface, options.port)
         .await
         .map_err(|e| {
             Diagnostic::new(format!(
