@@ -298,7 +298,7 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
     .flatten()
     .collect();
     let (candidates, modified) =
-        dates::candidates(a, head, &ld.dates, &page_urls, headline_at, root);
+        dates::candidates(a, head, &ld.dates, &page_urls, headline_at, span);
     // A page's own "last modified" line stands in for the markup's
     // modified date when the markup gives none.
     let revised = modified.is_none().then(|| dates::revised(a)).flatten();

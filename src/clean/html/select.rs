@@ -73,13 +73,21 @@ impl Span {
 pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
     let n = a.nodes.len();
     let body = a.body();
+    let holds_page = holds_page(a);
+    // A wrapper around the whole page is not what its words say: a theme
+    // that names its outermost `<div>` `header-style-3` or `sidebar-right`
+    // (for the layout it sets) holds the headline and most of the text.
+    // Taken as a header or a sidebar, it took the article with it, and
+    // the first attempt kept a notification bar's whitespace instead.
+    let page_good = st[body as usize].good;
+    let wraps_page = |i: usize| holds_page[i] && 2 * st[i].good > page_good;
     let mut unlikely = vec![false; n];
     for i in 1..n {
         let node = &a.nodes[i];
         unlikely[i] = unlikely[node.parent as usize]
             || node.tag != Tag::Text
-                && (flags.strip_unlikely && is_unlikely(node)
-                    || is_dialog(node) && !holds_page(a, i));
+                && (flags.strip_unlikely && is_unlikely(node) && !wraps_page(i)
+                    || is_dialog(node) && !holds_page[i]);
     }
     let mut score = vec![0f32; n];
     let mut scored = vec![false; n];
@@ -349,13 +357,21 @@ fn cousins(a: &Arena, st: &[Stat], top: u32, unlikely: &[bool]) -> Vec<u32> {
     out
 }
 
-/// Whether node `i` holds the page itself (its `<main>` or its headline):
-/// Drupal wraps every page in `dialog-off-canvas-main-canvas`, a dialog
-/// word on the page, not on a dialog.
-fn holds_page(a: &Arena, i: usize) -> bool {
-    a.nodes[i..a.subtree_end(i as u32)]
-        .iter()
-        .any(|k| matches!(k.tag, Tag::Main | Tag::H(1)))
+/// Per node, whether it holds the page itself (its `<main>` or its
+/// headline): Drupal wraps every page in `dialog-off-canvas-main-canvas`,
+/// a dialog word on the page, not on a dialog. One pass from the leaves
+/// up (nodes are numbered in document order, so children come after
+/// their parent).
+fn holds_page(a: &Arena) -> Vec<bool> {
+    let mut holds = vec![false; a.nodes.len()];
+    for i in (1..a.nodes.len()).rev() {
+        let node = &a.nodes[i];
+        if holds[i] || matches!(node.tag, Tag::Main | Tag::H(1)) {
+            holds[i] = true;
+            holds[node.parent as usize] = true;
+        }
+    }
+    holds
 }
 
 #[cfg(test)]
@@ -398,6 +414,32 @@ mod tests {
         );
         let md = body(&clean(&html));
         assert!(md.contains(&P1[..40]) && md.contains(&P3[..40]), "{md}");
+    }
+
+    #[test]
+    fn a_page_wrapper_named_for_its_layout_is_no_header() {
+        // A theme names its outermost `<div>` for the layout it sets
+        // (`header-style-3`): taken for a header, it took the article
+        // with it, and the first attempt kept a notification bar, whose
+        // indentation counted as enough text to stop the retries (nh24.de).
+        let pad = " ".repeat(600);
+        let html = format!(
+            r#"<html><head><title>Buses for the north</title></head><body><div class="wrapper header-style-3"><article><h1>Buses for the north</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></div><div class="notification-bar"><table><tr><td>{pad}<div>Never miss the news again: get our app</div>{pad}</td></tr></table></div></body></html>"#
+        );
+        let md = body(&clean(&html));
+        assert!(
+            md.contains(&P1[..40]) && md.contains(&P3[..40]) && !md.contains("our app"),
+            "{md}"
+        );
+        // A header that holds the headline but not the text is a header.
+        let html = format!(
+            r#"<html><head><title>Buses for the north</title></head><body><div class="site-header"><h1>Buses for the north</h1><p>The city's own news, every morning, from the newsroom.</p></div><div class="post"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"#
+        );
+        let md = body(&clean(&html));
+        assert!(
+            md.contains(&P1[..40]) && !md.contains("every morning"),
+            "{md}"
+        );
     }
 
     #[test]

@@ -35,6 +35,7 @@ use std::cell::RefCell;
 use crate::clean::meta::dates::{self, Candidate, Evidence};
 
 use super::arena::{Arena, Head, Tag};
+use super::select::Span;
 
 /// What JSON-LD said about the article's dates.
 #[derive(Default)]
@@ -64,7 +65,10 @@ pub(super) struct Frame {
     /// `<form>` around the whole page), they hold the article.
     containers: Vec<u32>,
     /// Words of the main text, to tell the article's own box (about as
-    /// long) from the page's frame (much longer).
+    /// long) from the page's frame (much longer). All of it, from its
+    /// first root to the end of its last: a lead set apart in its own box
+    /// (`div.teaser-text`, then `div.news-text`) is the first root, and
+    /// alone it made the article's own box look like the page's frame.
     article_words: usize,
     /// The headline's node.
     headline: Option<u32>,
@@ -75,9 +79,12 @@ pub(super) struct Frame {
 }
 
 impl Frame {
-    fn new(a: &Arena, h1: Option<usize>, root: Option<u32>) -> Frame {
-        let containers = a.holders(h1, root);
-        let article_words = root.map_or(0, |r| words(a, r));
+    fn new(a: &Arena, h1: Option<usize>, span: Span) -> Frame {
+        let containers = a.holders(h1, span.first);
+        let article_words = match (span.first, span.end) {
+            (Some(first), Some(end)) => words_in(a, first as usize..end),
+            _ => 0,
+        };
         Frame {
             containers,
             article_words,
@@ -194,7 +201,12 @@ fn days_shown(a: &Arena, n: u32) -> usize {
 /// The words of node `n`'s text, counted in place (a page's frame may
 /// hold all of its text).
 fn words(a: &Arena, n: u32) -> usize {
-    a.nodes[n as usize..a.subtree_end(n)]
+    words_in(a, n as usize..a.subtree_end(n))
+}
+
+/// The words of the text of nodes `range`.
+fn words_in(a: &Arena, range: std::ops::Range<usize>) -> usize {
+    a.nodes[range]
         .iter()
         .filter(|k| k.tag == Tag::Text)
         .map(|k| k.text.split_whitespace().count())
@@ -202,22 +214,23 @@ fn words(a: &Arena, n: u32) -> usize {
 }
 
 /// Every date candidate of the page, and the markup's modified date.
-/// `h1` is the headline's node: visible dates after it come first. `root`
-/// is the first node of the main content: dates standing alone in the text
-/// count from the one nearest its start (inside it, else the closest
-/// before it), as an article's date line sits at its head.
+/// `h1` is the headline's node: visible dates after it come first. `span`
+/// is where the main content lies: dates standing alone in the text count
+/// from the one nearest its start (inside it, else the closest before
+/// it), as an article's date line sits at its head.
 pub(super) fn candidates(
     a: &Arena,
     head: &Head,
     ld: &LdDates,
     urls: &[&str],
     h1: Option<usize>,
-    root: Option<u32>,
+    span: Span,
 ) -> (Vec<Candidate>, Option<String>) {
+    let root = span.first;
     // Markup: meta keys that say "published" (the well-known ones first,
     // by the order of the page), then JSON-LD.
     let (mut out, modified) = markup::dates(head, ld);
-    let frame = Frame::new(a, h1, root);
+    let frame = Frame::new(a, h1, span);
     out.extend(standing::dates(a, h1, root, &frame));
     push(
         &mut out,
@@ -693,6 +706,20 @@ mod tests {
         assert_eq!(clean(&html(false)).date.as_deref(), Some("2022-01-27"));
         // Before the headline, the box's own footer is judged as before.
         assert_eq!(clean(&html(true)).date, None);
+    }
+
+    #[test]
+    fn a_lead_in_a_box_of_its_own_counts_with_the_text_it_opens() {
+        // The meta line over the headline, in the box that holds the lead
+        // (a `div` of its own) and the text: that box is the article's,
+        // about as long as both, not the page's frame (zoo-berlin.de).
+        let text: String = (0..4)
+            .map(|_| format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p>"))
+            .collect();
+        let html = format!(
+            r#"<html><head></head><body><div class="col"><div class="footer meta"><span class="date"><time itemprop="datePublished" datetime="2022-01-21">21.01.2022</time></span></div><div class="header"><h1>Buses for the north</h1></div><div class="teaser-text"><p>Thousands of passengers pass the central station every day, and soon they will see a new tower there.</p></div><div class="text">{text}</div></div></body></html>"#
+        );
+        assert_eq!(clean(&html).date.as_deref(), Some("2022-01-21"));
     }
 
     #[test]
