@@ -383,6 +383,9 @@ fn extract(
             (dossier::clean::clean(&text, kind, &hints), None)
         }
     };
+    if article.body_markdown().trim().is_empty() {
+        eprintln!("warning: {}", dossier::content::raw::no_text(file));
+    }
     if explain {
         print!("{}", explanation(&article));
         return Ok(String::new());

@@ -152,6 +152,47 @@ fn raw_text_and_html_become_pages_with_sidecar_overrides() {
 }
 
 #[test]
+fn a_raw_page_with_no_article_text_is_left_out_with_a_warning() {
+    // A page saved before its scripts ran, and a bare list of links: a
+    // scraped folder holds such files. Neither is published as an empty
+    // article, and neither stops the build.
+    let story = "Dock workers returned on Monday after a week-long strike over pay, the union said in a statement on Sunday evening.";
+    let dir = site(
+        CONFIG,
+        &[
+            (
+                "content/wires/strike.html",
+                &format!("<html><head><title>Harbour strike ends</title></head><body><article><h1>Harbour strike ends</h1><p>{story}</p><p>{story} Again.</p></article></body></html>"),
+            ),
+            (
+                "content/wires/app.html",
+                "<html><head><title>Breaking news</title></head><body><noscript>You need to enable JavaScript to run this app.</noscript><div id=\"root\"></div></body></html>",
+            ),
+        ],
+    );
+    let (ok, stderr) = build(dir.path(), &[]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("content/wires/app.html: no article text found")
+            && stderr.contains("left out of the site")
+            && stderr.contains("dossier extract --explain content/wires/app.html"),
+        "{stderr}"
+    );
+    let public = dir.path().join("public");
+    assert!(read(&public, "index.html").contains("Harbour strike ends"));
+    assert!(!read(&public, "index.html").contains("Breaking news"));
+    assert!(!read(&public, "sitemap.xml").contains("breaking-news"));
+    // `extract` prints what it found, and says so.
+    let out = dossier()
+        .arg("extract")
+        .arg(dir.path().join("content/wires/app.html"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no article text found"));
+}
+
+#[test]
 fn bad_sidecar_is_reported_on_the_sidecar() {
     let dir = site(
         CONFIG,

@@ -167,10 +167,12 @@ pub fn load_cached(
             Err(e) => errors.push(e),
         }
     }
+    let mut warnings = walk.warnings.clone();
     for page in raw_pages {
         match page {
-            Ok(page) if page.draft && !drafts => {}
-            Ok(page) => pages.push(Arc::new(page)),
+            Ok(raw::Cleaned::Page(page)) if page.draft && !drafts => {}
+            Ok(raw::Cleaned::Page(page)) => pages.push(Arc::from(page)),
+            Ok(raw::Cleaned::NoText(warning)) => warnings.push(warning),
             Err(e) => errors.push(e),
         }
     }
@@ -184,6 +186,6 @@ pub fn load_cached(
         pages,
         sections,
         assets,
-        warnings: walk.warnings.clone(),
+        warnings,
     })
 }

@@ -44,10 +44,36 @@ pub struct RawCache {
     /// Per folder: the fingerprint of its boilerplate hints, and the hints.
     hints: HashMap<PathBuf, (u64, Hints)>,
     /// Per file: the key it was cleaned under, and the result.
-    pages: HashMap<PathBuf, (u64, Result<Page, Diagnostic>)>,
+    pages: HashMap<PathBuf, (u64, Result<Cleaned, Diagnostic>)>,
 }
 
 type Decoded = Result<(String, String), Diagnostic>;
+
+/// A raw file, cleaned: an article, or the warning that it holds none.
+#[derive(Debug, Clone)]
+pub enum Cleaned {
+    Page(Box<Page>),
+    /// The cleaner found no article text (a page that shows its article
+    /// only with JavaScript, an error or consent page, a list of links):
+    /// left out of the site, with this warning, rather than published
+    /// as an empty article. Not an error: one such page in a scraped
+    /// folder of a thousand must not stop the build.
+    NoText(Diagnostic),
+}
+
+/// The warning for a raw article in which the cleaner found no text.
+pub fn no_text(file: &Path) -> Diagnostic {
+    Diagnostic::in_file(
+        file,
+        "no article text found (a page that needs JavaScript to show its article, \
+         or an error, consent or index page): it is left out of the site",
+    )
+    .hint(format!(
+        "see what the cleaner dropped with `dossier extract --explain {}`; \
+         save the article's own page again, or remove the file",
+        file.display()
+    ))
+}
 
 impl RawCache {
     pub fn forget(&mut self, path: &Path) {
@@ -89,7 +115,7 @@ pub fn load_all(
     config: &Config,
     cache: &mut RawCache,
     trusted: bool,
-) -> Vec<Result<Page, Diagnostic>> {
+) -> Vec<Result<Cleaned, Diagnostic>> {
     let stamps: Vec<Option<Stamp>> = files
         .par_iter()
         .map(|f| match cache.decoded.get(&f.abs) {
@@ -159,7 +185,7 @@ pub fn load_all(
             h.finish()
         })
         .collect();
-    let fresh: Vec<Option<Result<Page, Diagnostic>>> = files
+    let fresh: Vec<Option<Result<Cleaned, Diagnostic>>> = files
         .par_iter()
         .zip(&keys)
         .map(|(f, key)| {
@@ -243,23 +269,27 @@ pub(super) fn clean_one(f: &RawFile, text: &str, folder_hints: &Hints) -> Articl
     clean::clean(text, f.name.kind, &hints)
 }
 
-fn to_page(f: &RawFile, article: Article, config: &Config) -> Result<Page, Diagnostic> {
+fn to_page(f: &RawFile, article: Article, config: &Config) -> Result<Cleaned, Diagnostic> {
     let body = article.body_markdown();
     let (fm, sidecar) = front_matter(f, article, config)?;
+    if body.trim().is_empty() {
+        return Ok(Cleaned::NoText(no_text(&f.file)));
+    }
     let Some(text) = sidecar else {
-        return make_page(fm, body, 1, &f.rel, &f.file, config, &|_| None);
+        return make_page(fm, body, 1, &f.rel, &f.file, config, &|_| None)
+            .map(|p| Cleaned::Page(Box::new(p)));
     };
     // Dates and taxonomies set in the sidecar are reported against it.
     let from_sidecar = |key: &str| crate::yaml::key_line(&text, key, 1);
-    make_page(fm, body, 1, &f.rel, &f.file, config, &from_sidecar).map_err(|d| {
-        match (&f.sidecar, d.line) {
+    make_page(fm, body, 1, &f.rel, &f.file, config, &from_sidecar)
+        .map(|p| Cleaned::Page(Box::new(p)))
+        .map_err(|d| match (&f.sidecar, d.line) {
             (Some((_, sidecar_file)), Some(_)) => Diagnostic {
                 file: Some(sidecar_file.clone()),
                 ..d
             },
             _ => d,
-        }
-    })
+        })
 }
 
 /// The front matter a raw article publishes: what the cleaner found, the
