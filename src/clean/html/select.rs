@@ -205,6 +205,42 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
         last = ps;
         p = a.node(p).parent;
     }
+    // A part of the text that is no box of its own (a list of tips, an
+    // old page's `<font>` run, a `<code>` block) can outscore the text's
+    // own wrapper, which holds it and at least as much again: that
+    // wrapper, scoring nearly as well (Readability's 0.75), is the
+    // article. adac.de's test kept its tips list alone; cleaneval's
+    // 2007-era pages, a `<font>` run of a table layout. A box (`<div>`,
+    // `<section>`, `<td>` …) that wins is left alone: its wrapper may
+    // hold other stories' teasers, and inside it the box's own class
+    // ("subscriber-premium") would be judged and dropped. The page's
+    // `<body>` holds everything and is no wrapper of the text.
+    let holds = |c: u32, k: u32| c < k && (k as usize) < a.subtree_end(c);
+    let boxed = matches!(
+        a.tag(top),
+        Tag::Div
+            | Tag::Article
+            | Tag::Section
+            | Tag::Main
+            | Tag::Td
+            | Tag::Table
+            | Tag::Tbody
+            | Tag::Form
+            | Tag::Blockquote
+            | Tag::OtherBlock
+            | Tag::Header
+            | Tag::Footer
+            | Tag::Aside
+    );
+    if let Some(&holder) = candidates.iter().find(|&&c| {
+        !boxed
+            && c != body
+            && score[c as usize] >= 0.75 * score[top as usize]
+            && st[c as usize].good >= 2 * st[top as usize].good
+            && holds(c, top)
+    }) {
+        top = holder;
+    }
     // An only child stands for its parent.
     loop {
         let p = a.node(top).parent;
@@ -438,6 +474,18 @@ mod tests {
         let md = body(&clean(&html));
         assert!(
             md.contains(&P1[..40]) && !md.contains("every morning"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn a_list_that_outscores_its_text_gives_way_to_the_text_around_it() {
+        // A test report's layout (adac.de's, its words replaced): the
+        // text, a long table of links, then a box of tips whose list
+        // outscored the wrapper of the text around it, and alone was kept.
+        let md = body(&clean(include_str!("testdata/tips_box.html")));
+        assert!(
+            md.contains("The council will publish the new timetable"),
             "{md}"
         );
     }
