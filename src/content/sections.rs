@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::slug::slugify_or;
+use super::slug::{slugify_or, title_from_name};
 use super::Section;
 
 /// Every folder with content becomes a section, its ancestors too, so each
@@ -59,11 +59,7 @@ pub(super) fn folder_title(dir: &str) -> String {
     if name.is_empty() {
         return "Home".to_string();
     }
-    let words = name.replace(['-', '_'], " ");
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+    title_from_name(name)
 }
 
 #[cfg(test)]

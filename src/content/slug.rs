@@ -56,6 +56,16 @@ pub fn slugify_or(text: &str, fallback: &str) -> String {
     }
 }
 
+/// A name from a path or a key, for a heading: `market-notes` →
+/// `Market notes` (a section's folder, a taxonomy's name).
+pub fn title_from_name(name: &str) -> String {
+    let words = name.replace(['-', '_'], " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

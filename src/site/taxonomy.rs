@@ -72,7 +72,7 @@ pub fn build(name: &str, pages: &[std::sync::Arc<Page>]) -> Taxonomy {
     terms.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
     Taxonomy {
         name: name.to_string(),
-        title: title_case(name),
+        title: crate::content::slug::title_from_name(name),
         path,
         terms,
     }
@@ -81,14 +81,6 @@ pub fn build(name: &str, pages: &[std::sync::Arc<Page>]) -> Taxonomy {
 /// The output path of `term` in taxonomy `name`.
 pub fn term_path(name: &str, term: &str) -> String {
     format!("{name}/{}/", slugify_or(term, "term"))
-}
-
-fn title_case(name: &str) -> String {
-    let words = name.replace(['-', '_'], " ");
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
