@@ -18,7 +18,7 @@ pub(super) struct Walk {
     pub(super) raw_files: Vec<raw::RawFile>,
     pub(super) assets: Vec<Asset>,
     pub(super) dirs: BTreeSet<String>,
-    /// Every file above, for [`LoadCache::forget`].
+    /// Every file above, for [`LoadCache::forget`](super::LoadCache::forget).
     pub(super) known: std::collections::HashSet<PathBuf>,
 }
 

@@ -232,13 +232,13 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
             | Tag::Footer
             | Tag::Aside
     );
-    if let Some(&holder) = candidates.iter().find(|&&c| {
-        !boxed
-            && c != body
+    let holder = candidates.iter().copied().filter(|_| !boxed).find(|&c| {
+        c != body
             && score[c as usize] >= 0.75 * score[top as usize]
             && st[c as usize].good >= 2 * st[top as usize].good
             && holds(c, top)
-    }) {
+    });
+    if let Some(holder) = holder {
         top = holder;
     }
     // An only child stands for its parent.
