@@ -383,8 +383,8 @@ fn extract(
             (dossier::clean::clean(&text, kind, &hints), None)
         }
     };
-    if article.body_markdown().trim().is_empty() {
-        eprintln!("warning: {}", dossier::content::raw::no_text(file));
+    if let Some(warning) = dossier::content::raw::no_text(file, &article.body_markdown()) {
+        eprintln!("warning: {warning}");
     }
     if explain {
         print!("{}", explanation(&article));

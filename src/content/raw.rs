@@ -61,18 +61,25 @@ pub enum Cleaned {
     NoText(Diagnostic),
 }
 
-/// The warning for a raw article in which the cleaner found no text.
-pub fn no_text(file: &Path) -> Diagnostic {
-    Diagnostic::in_file(
-        file,
-        "no article text found (a page that needs JavaScript to show its article, \
+/// The warning for raw article `file` when its cleaned `body` (Markdown)
+/// holds no text; `None` when it does. `build` leaves such an article
+/// out, and `extract` says so.
+pub fn no_text(file: &Path, body: &str) -> Option<Diagnostic> {
+    if !body.trim().is_empty() {
+        return None;
+    }
+    Some(
+        Diagnostic::in_file(
+            file,
+            "no article text found (a page that needs JavaScript to show its article, \
          or an error, consent or index page): it is left out of the site",
-    )
-    .hint(format!(
-        "see what the cleaner dropped with `dossier extract --explain {}`; \
+        )
+        .hint(format!(
+            "see what the cleaner dropped with `dossier extract --explain {}`; \
          save the article's own page again, or remove the file",
-        file.display()
-    ))
+            file.display()
+        )),
+    )
 }
 
 impl RawCache {
@@ -272,8 +279,8 @@ pub(super) fn clean_one(f: &RawFile, text: &str, folder_hints: &Hints) -> Articl
 fn to_page(f: &RawFile, article: Article, config: &Config) -> Result<Cleaned, Diagnostic> {
     let body = article.body_markdown();
     let (fm, sidecar) = front_matter(f, article, config)?;
-    if body.trim().is_empty() {
-        return Ok(Cleaned::NoText(no_text(&f.file)));
+    if let Some(warning) = no_text(&f.file, &body) {
+        return Ok(Cleaned::NoText(warning));
     }
     let Some(text) = sidecar else {
         return make_page(fm, body, 1, &f.rel, &f.file, config, &|_| None)

@@ -73,21 +73,22 @@ impl Span {
 pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
     let n = a.nodes.len();
     let body = a.body();
-    let holds_page = holds_page(a);
     // A wrapper around the whole page is not what its words say: a theme
     // that names its outermost `<div>` `header-style-3` or `sidebar-right`
     // (for the layout it sets) holds the headline and most of the text.
     // Taken as a header or a sidebar, it took the article with it, and
     // the first attempt kept a notification bar's whitespace instead.
     let page_good = st[body as usize].good;
-    let wraps_page = |i: usize| holds_page[i] && 2 * st[i].good > page_good;
+    let wraps_page = |i: usize| st[i].holds_page && 2 * st[i].good > page_good;
     let mut unlikely = vec![false; n];
     for i in 1..n {
         let node = &a.nodes[i];
         unlikely[i] = unlikely[node.parent as usize]
             || node.tag != Tag::Text
                 && (flags.strip_unlikely && is_unlikely(node) && !wraps_page(i)
-                    || is_dialog(node) && !holds_page[i]);
+                    // Drupal wraps every page in `dialog-off-canvas-main-canvas`,
+                    // a dialog word on the page, not on a dialog.
+                    || is_dialog(node) && !st[i].holds_page);
     }
     let mut score = vec![0f32; n];
     let mut scored = vec![false; n];
@@ -232,12 +233,16 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
             | Tag::Footer
             | Tag::Aside
     );
-    let holder = candidates.iter().copied().filter(|_| !boxed).find(|&c| {
-        c != body
-            && score[c as usize] >= 0.75 * score[top as usize]
-            && st[c as usize].good >= 2 * st[top as usize].good
-            && holds(c, top)
-    });
+    let holder = if boxed {
+        None
+    } else {
+        candidates.iter().copied().find(|&c| {
+            c != body
+                && score[c as usize] >= 0.75 * score[top as usize]
+                && st[c as usize].good >= 2 * st[top as usize].good
+                && holds(c, top)
+        })
+    };
     if let Some(holder) = holder {
         top = holder;
     }
@@ -391,23 +396,6 @@ fn cousins(a: &Arena, st: &[Stat], top: u32, unlikely: &[bool]) -> Vec<u32> {
         }
     }
     out
-}
-
-/// Per node, whether it holds the page itself (its `<main>` or its
-/// headline): Drupal wraps every page in `dialog-off-canvas-main-canvas`,
-/// a dialog word on the page, not on a dialog. One pass from the leaves
-/// up (nodes are numbered in document order, so children come after
-/// their parent).
-fn holds_page(a: &Arena) -> Vec<bool> {
-    let mut holds = vec![false; a.nodes.len()];
-    for i in (1..a.nodes.len()).rev() {
-        let node = &a.nodes[i];
-        if holds[i] || matches!(node.tag, Tag::Main | Tag::H(1)) {
-            holds[i] = true;
-            holds[node.parent as usize] = true;
-        }
-    }
-    holds
 }
 
 #[cfg(test)]

@@ -47,6 +47,9 @@ pub(super) struct Stat {
     /// A `<form>` inside (not the form itself): only such an element can
     /// be a form's box.
     pub(super) holds_form: bool,
+    /// The page's `<main>` or a headline (`<h1>`), this element or one
+    /// inside: it holds the page itself, whatever its class says.
+    pub(super) holds_page: bool,
     /// Form controls inside, up to 255: a box of two or more with no
     /// `<form>` around them is a poll or a sign-in popup all the same.
     pub(super) controls: u8,
@@ -72,6 +75,7 @@ pub(super) fn stats(a: &Arena) -> Vec<Stat> {
             Tag::P => s.paras += 1,
             Tag::Img => s.imgs += 1,
             Tag::Li => s.lis += 1,
+            Tag::Main | Tag::H(1) => s.holds_page = true,
             _ => {}
         }
         if node.tag != Tag::Text {
@@ -102,6 +106,7 @@ pub(super) fn stats(a: &Arena) -> Vec<Stat> {
         ps.has_block |= is_block;
         ps.good += s.good;
         ps.holds_form |= s.holds_form || node.tag == Tag::Form;
+        ps.holds_page |= s.holds_page;
         ps.controls = ps.controls.saturating_add(s.controls);
         if !is_block {
             ps.inline_len += s.len;
