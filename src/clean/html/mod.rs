@@ -32,14 +32,16 @@
 //!    a sentence carrying a long link, `sentence.rs`); image-heavy
 //!    blocks. What is kept is serialised and **sanitised with ammonia**.
 //! 6. **Blocks** (`emit.rs`, `inline.rs`): the sanitised HTML is parsed
-//!    again and converted to [`Block`]s with Markdown inline text (a
+//!    again and converted to [`Block`](super::Block)s with Markdown inline text (a
 //!    heading element as long as a story is read as a box).
 //! 7. **Sifting** (`sift.rs`, with the text tests of `filter.rs`): blocks
 //!    are judged on their text (labels, prompts, bylines, dates and
 //!    copyright lines, blocks the [`Hints`] know as boilerplate); a dropped
 //!    heading takes its section with it; notes after the article, the story
 //!    printed twice (`repeats.rs`), the writer's note (`writer_note.rs`,
-//!    kept as `author_note`) and headings left without a section go last.
+//!    kept as `author_note`) and headings left without a section go last;
+//!    then the deck is said once (`deck.rs`): as the subtitle, or in the
+//!    text where it copies the lede or quotes it.
 //!
 //! Every rule is general (tag, class/id vocabulary, text statistics, common
 //! phrases in a few languages); none names a site.
@@ -49,6 +51,7 @@ mod authors;
 mod caption;
 mod consent;
 mod dates;
+mod deck;
 mod emit;
 mod filter;
 mod headline;
@@ -74,7 +77,7 @@ mod writer_note;
 
 use dom_query::Document;
 
-use super::{normalize_for_matching, Article, Block, Dropped, Hints};
+use super::{normalize_for_matching, Article, Dropped, Hints};
 use arena::{Arena, Head};
 use emit::Emitter;
 use meta::{is_absolute, metadata, page_site};
@@ -187,21 +190,7 @@ fn clean_page(html: &str, hints: &Hints) -> (Article, usize) {
     };
     let (out_blocks, author_note) = sift(em.blocks, &title_key, writers, hints, &mut dropped);
 
-    // A description or deck that is the first paragraph of the body is the
-    // lede, not a standfirst.
-    let mut subtitle = meta.subtitle;
-    {
-        let first = out_blocks.iter().find_map(|b| match b {
-            Block::Paragraph { text } => Some(normalize_for_matching(&strip_md(text))),
-            _ => None,
-        });
-        if let (Some(first), Some(sub)) = (first, subtitle.as_deref()) {
-            let key = normalize_for_matching(sub);
-            if first.starts_with(&key) || key.starts_with(&first) && first.len() > 20 {
-                subtitle = None;
-            }
-        }
-    }
+    let (out_blocks, subtitle) = deck::say_once(out_blocks, meta.subtitle, &mut dropped);
     let article = Article {
         title: meta.title,
         subtitle,
@@ -254,7 +243,7 @@ fn distinct<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
 #[cfg(test)]
 mod tests {
     use super::test_support::{body, clean, page, P1, P2, P3};
-    use super::*;
+    use crate::clean::Block;
 
     #[test]
     fn decodes_entities() {
