@@ -914,6 +914,19 @@ mod tests {
             names("By Megan Rowe meganr@spokesman.com (509) 459-5382"),
             ["Megan Rowe"]
         );
+        // A handle after each writer: it ends the names, or lists the next.
+        assert_eq!(
+            names("By April Roach @aprilroach28 Daniel O'Mahony 01 October 2020"),
+            ["April Roach", "Daniel O'Mahony"]
+        );
+        assert_eq!(
+            names("by Lewis White @lewis_d_white Nov 19, 2019 at 9:08 GMT"),
+            ["Lewis White"]
+        );
+        assert_eq!(
+            names("By Steven Mufson March 18 at 12:22 PM Follow @StevenMufson"),
+            ["Steven Mufson"]
+        );
         assert_eq!(
             names("Von Moritz Bachmann publiziert am 25. September 2018"),
             ["Moritz Bachmann"]

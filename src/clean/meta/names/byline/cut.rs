@@ -11,6 +11,13 @@ pub(super) fn name_words(s: &str, interview: bool) -> Vec<&str> {
     let mut tokens: Vec<&str> = Vec::new();
     let words: Vec<&str> = s.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
+        // A writer's handle after their full name, and another full name
+        // after it, lists the next writer: "By April Roach @aprilroach28
+        // Daniel O'Mahony 01 October 2020".
+        if tokens.len() >= 2 && is_handle(w) && next_name(&words[i + 1..]) {
+            tokens.push("and");
+            continue;
+        }
         let lower = w.to_lowercase();
         let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
         let next_digit = words
@@ -129,6 +136,24 @@ pub(super) fn name_words(s: &str, interview: bool) -> Vec<&str> {
         tokens.push(w);
     }
     tokens
+}
+
+/// A social-media handle: "@" and a login.
+fn is_handle(w: &str) -> bool {
+    w.strip_prefix('@').is_some_and(|login| {
+        !login.is_empty()
+            && login
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    })
+}
+
+/// Whether `rest` opens with a person's full name of two words.
+fn next_name(rest: &[&str]) -> bool {
+    match rest {
+        [a, b, ..] => is_person_name(&format!("{a} {b}")),
+        _ => false,
+    }
 }
 
 /// A comment count's word, in the languages the labels know.
