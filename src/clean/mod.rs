@@ -195,10 +195,17 @@ pub fn decode_for(bytes: &[u8], kind: Kind) -> String {
 
 /// Cleans decoded `text` as `kind`.
 pub fn clean(text: &str, kind: Kind, hints: &Hints) -> Article {
-    match kind {
+    let mut article = match kind {
         Kind::Text => text::clean_text(text, hints),
         Kind::Html => html::clean_html(text, hints),
+    };
+    // A byline in capitals names a writer as other pages name them.
+    if !article.authors_are_site {
+        for name in &mut article.authors {
+            *name = meta::names::from_capitals(name);
+        }
     }
+    article
 }
 
 /// The text lines a document shows, for cross-document comparison: the

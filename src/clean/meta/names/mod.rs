@@ -16,10 +16,12 @@
 //! where the names end and how they split), `words.rs` says what can be a
 //! name (the two tests, on the word lists of `lists.rs`), `given.rs` knows
 //! given names (a statistic that admits shapes too risky without it),
+//! `case.rs` writes a name set in capitals as a name,
 //! `copyright.rs` reads a copyright line's holder, and this file holds the
 //! candidates and the choice between them.
 
 mod byline;
+mod case;
 mod copyright;
 mod given;
 mod lists;
@@ -30,6 +32,7 @@ pub(crate) use byline::{
     after_dated_label, date_start, dated_name, has_label, has_later_label, is_author_label,
     is_field_label, is_label, name_and_title, split_byline, strip_label, titled_name,
 };
+pub(crate) use case::from_capitals;
 pub(crate) use copyright::{copyright_holder, opens_with_copyright, sole_person};
 pub(crate) use given::{is_bare_name, opens_with_given_name};
 pub(crate) use words::{is_agency, is_login, is_person_name, is_signature, plausible_author};
