@@ -5,6 +5,7 @@
 //! on the DOM, because these lines carry no reliable markup: only the words
 //! show what they are.
 
+use super::inline::link_share;
 use crate::clean::meta::dates::{is_dateline, is_month_name};
 use crate::clean::notes;
 use crate::clean::{normalize_for_matching, Block, Hints};
@@ -548,6 +549,39 @@ pub(super) fn prompt(md: &str, plain: &str) -> Option<String> {
     Some(format!("prompt with a link (\"{p}\")"))
 }
 
+/// Words a label before another story's headline has at most ("PUEDES
+/// VER", "Related post", "Eskalation in Nahost"); a longer lead-in is the
+/// writer's sentence ("Take a look if you haven't read it yet").
+const HEADLINE_LABEL_WORDS: usize = 5;
+
+/// Words of link text that make a headline, not a name or a file ("Link:
+/// [simdjson]", "Aktenzeichen: [I ZR 166/07]", "Photo: [CBS News]").
+const HEADLINE_WORDS: usize = 4;
+
+/// Whether a paragraph is a short label, a colon and one link holding all
+/// the rest, a headline: "**PUEDES VER:** [¿Qué es la Sunedu, cómo está
+/// conformada y para qué sirve?](…)", "Related post: [Pickled Brussels
+/// Sprouts Recipe](…)". Whatever the label's language, that is another
+/// page announced, not the article's text.
+pub(super) fn labelled_headline(md: &str, plain: &str) -> bool {
+    let (inside, _, links) = link_share(md);
+    let Some((label, rest)) = plain.split_once(':') else {
+        return false;
+    };
+    let label_words = label.split_whitespace().count();
+    let rest = rest.trim().trim_end_matches('.');
+    let rest_chars = rest.chars().count();
+    links == 1
+        && (1..=HEADLINE_LABEL_WORDS).contains(&label_words)
+        && !label.contains(['.', '?', '!', '[', ']'])
+        && rest.split_whitespace().count() >= HEADLINE_WORDS
+        // The link is the whole of the rest, and none of the label.
+        && inside + 2 >= rest_chars
+        && inside <= rest_chars + 1
+        && !rest.contains("://")
+        && !md.contains("](mailto:")
+}
+
 fn is_byline(text: &str) -> bool {
     let rest = [
         "By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Door ", "door ",
@@ -740,5 +774,31 @@ mod tests {
         assert!(!is_hashtag_line("#1 in the charts"));
         assert!(!is_hashtag_line("Use #MeToo and #TimesUp"));
         assert!(!is_hashtag_line("#2 #3"));
+    }
+
+    #[test]
+    fn a_headline_under_a_label_is_another_page() {
+        let judged = |md: &str| labelled_headline(md, &crate::clean::eval::strip_markdown(md));
+        for promo in [
+            "**PUEDES VER:** [¿Qué es la Sunedu, cómo está conformada y para qué sirve?](https://x.pe/a)",
+            "Related post: [Pickled Brussels Sprouts Recipe](https://x.com/pickled/)",
+            "Eskalation in Nahost:[Aktuelle News zur Lage in Israel](https://x.de/a)",
+            "(Le puede interesar: [Buscan responsables de bus quemado en Anorí](https://x.co/a))",
+        ] {
+            assert!(judged(promo), "{promo}");
+        }
+        for text in [
+            // A name, a file or a case number after its label.
+            "Link: [simdjson](https://github.com/lemire/simdjson).",
+            "Aktenzeichen: [I ZR 166/07](https://dejure.org/x)",
+            // The writer's own lead-in, a sentence long.
+            "Take a look if you haven't read it yet: [Why Some People Triumph Online](https://x.com/a)",
+            // Text around the link, or the label linked too.
+            "Read the report: [the full text of the ruling](https://x.com/a) was published today.",
+            "[Related post: Pickled Brussels Sprouts Recipe](https://x.com/pickled/)",
+            "E-mail: [write to the editors of this paper](mailto:ed@x.com)",
+        ] {
+            assert!(!judged(text), "{text}");
+        }
     }
 }

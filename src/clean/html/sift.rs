@@ -5,8 +5,8 @@
 //! headings left without text are dropped last.
 
 use super::filter::{
-    block_filter, decorative_image, house_notice, is_credit_line, is_credited_caption, prompt,
-    section_scope, trailing_note, Scope,
+    block_filter, decorative_image, house_notice, is_credit_line, is_credited_caption,
+    labelled_headline, prompt, section_scope, trailing_note, Scope,
 };
 use super::inline::link_share;
 use super::repeats;
@@ -165,6 +165,11 @@ fn judge(
     if let Block::Paragraph { .. } | Block::Heading { .. } = block {
         if !plain.chars().any(char::is_alphanumeric) {
             return Some("no words".into());
+        }
+    }
+    if let Block::Paragraph { text } | Block::Quote { text } | Block::Heading { text, .. } = block {
+        if labelled_headline(text, plain) {
+            return Some("another page's headline under a label".into());
         }
     }
     if let Block::Paragraph { text } = block {
