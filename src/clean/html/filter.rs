@@ -554,14 +554,14 @@ pub(super) fn prompt(md: &str, plain: &str) -> Option<String> {
 /// writer's sentence ("Take a look if you haven't read it yet").
 const HEADLINE_LABEL_WORDS: usize = 5;
 
-/// Words of link text that make a headline, not a name or a file ("Link:
-/// [simdjson]", "Aktenzeichen: [I ZR 166/07]", "Photo: [CBS News]").
+/// Words of link text that make a headline, not a name or a file (`Link:
+/// [simdjson]`, `Aktenzeichen: [I ZR 166/07]`, `Photo: [CBS News]`).
 const HEADLINE_WORDS: usize = 4;
 
 /// Whether a paragraph is a short label, a colon and one link holding all
-/// the rest, a headline: "**PUEDES VER:** [¿Qué es la Sunedu, cómo está
-/// conformada y para qué sirve?](…)", "Related post: [Pickled Brussels
-/// Sprouts Recipe](…)". Whatever the label's language, that is another
+/// the rest, a headline: `**PUEDES VER:** [¿Qué es la Sunedu, cómo está
+/// conformada y para qué sirve?](…)`, `Related post: [Pickled Brussels
+/// Sprouts Recipe](…)`. Whatever the label's language, that is another
 /// page announced, not the article's text.
 pub(super) fn labelled_headline(md: &str, plain: &str) -> bool {
     let (inside, _, links) = link_share(md);

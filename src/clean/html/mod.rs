@@ -20,7 +20,7 @@
 //!    ancestor and its worthy siblings are the article, with the lead a
 //!    template sets apart from them (`lead.rs`), and a recipe's
 //!    ingredient box, which its JSON-LD names (`recipe.rs`).
-//! 5. **Boilerplate inside the article** (`prune.rs`, with `caption.rs`)
+//! 5. **Boilerplate inside the article** (`prune/`, with `caption.rs`)
 //!    is dropped with a reason: elements whose class/id/role says share
 //!    bar, related links, newsletter, comments, captions…; other stories'
 //!    teaser cards (`teaser.rs`); captions set beside their image without

@@ -9,6 +9,10 @@ pub(super) const P1: &str = "The city council voted on Tuesday to expand the bus
 pub(super) const P2: &str = "Officials said the expansion, which will cost about 40 million euros, is expected to be finished by the end of next year, although similar projects in the region have often taken longer than planned.";
 pub(super) const P3: &str = "Residents who spoke at the meeting welcomed the plan, but several of them asked the council to keep the night buses, which had been cut last spring because of a shortage of drivers.";
 
+/// A paragraph long enough, with the first, to stand as the article's
+/// free opening (over 500 bytes: no retry of the selection).
+pub(super) const FREE_OPENING: &str = "The new lines were first proposed six years ago, when the northern suburbs grew faster than any other part of the city, and the plan has been debated at every council meeting since then, with the cost, the routes and the timetable all changed more than once before the vote that finally settled them this week.";
+
 pub(super) fn page(head: &str, article: &str) -> String {
     format!(
         r#"<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">{head}</head><body>
