@@ -261,6 +261,20 @@ mod tests {
     }
 
     #[test]
+    fn a_block_that_says_it_is_a_heading_is_one() {
+        let article = format!(
+            r#"<p>{P1}</p><p>{P2}</p><div role="heading" aria-level="3">Night routes</div><p>{P3}</p><hr><div role="heading" aria-level="3">More Great Example Stories</div><ul><li>Buses <a href="/a">go to Washington</a></li><li>Trams <a href="/b">of the future</a></li></ul>"#
+        );
+        let a = clean(&page("", &article));
+        assert!(a.blocks.contains(&Block::Heading {
+            level: 3,
+            text: "Night routes".into()
+        }));
+        // A box's title goes with its box, not left as a line of text.
+        assert!(!body(&a).contains("More Great"), "{}", body(&a));
+    }
+
+    #[test]
     fn an_article_written_only_for_readers_without_scripts_is_read() {
         // The text is in a script template and again in <noscript>; a
         // scripting parser sees neither as markup.

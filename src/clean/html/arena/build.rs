@@ -70,6 +70,7 @@ impl Arena {
                         let Some(tag) = Tag::of(name) else {
                             return Seen::Skip;
                         };
+                        let tag = aria_heading(el, tag);
                         match attrs::read(el, name, tag) {
                             Some(attrs) => Seen::Elem(tag, attrs),
                             None => Seen::Skip,
@@ -141,4 +142,28 @@ fn is_control(name: &str, node: &NodeRef<'_>) -> bool {
     matches!(name, "select" | "textarea")
         || name == "input" && asks(node)
         || name == "label" && wraps_control()
+}
+
+/// A `<div>` or `<p>` that says it is a heading (`role="heading"`, its
+/// level in `aria-level`, 2 if none) is read as one: screen readers read
+/// it so, and templates set section and box titles that way ("More Great
+/// WIRED Stories" over its list of links), which the cleaner must see as
+/// headings to drop them with their box or keep them over their section.
+fn aria_heading(el: &dom_query::Element, tag: Tag) -> Tag {
+    if !matches!(tag, Tag::Div | Tag::P) {
+        return tag;
+    }
+    let attr = |n: &str| {
+        el.attrs
+            .iter()
+            .find(|a| &*a.name.local == n)
+            .map(|a| a.value.trim().to_ascii_lowercase())
+    };
+    if attr("role").as_deref() != Some("heading") {
+        return tag;
+    }
+    let level = attr("aria-level")
+        .and_then(|l| l.parse::<u8>().ok())
+        .map_or(2, |l| l.clamp(1, 6));
+    Tag::H(level)
 }
