@@ -1,9 +1,11 @@
 //! A name set in capitals. Some papers print bylines in capitals ("By
-//! KENNETH P. VOGEL", "GARY B. GRAVES, Associated Press"), and the same
-//! writer appears elsewhere as "Kenneth P. Vogel": in a digest the byline
-//! and the author's page print the name as a name, and the two spellings
-//! are one author. Only a person's name of two words or more is recased;
-//! an agency ("AP", "EFE") or a desk in capitals keeps its form.
+//! KENNETH P. VOGEL", "GARY B. GRAVES, Associated Press"), French ones the
+//! surname ("Par Patrick ANGEVIN"), and the same writer appears elsewhere
+//! as "Kenneth P. Vogel": in a digest the byline and the author's page
+//! print the name as a name, and the spellings are one author. Only a
+//! person's name of two words or more is recased; an agency ("AP", "EFE")
+//! or a desk in capitals keeps its form, and so does a short word in
+//! capitals beside others in running case ("JD Vance", "Ann LEE").
 
 use super::words::{is_agency, is_person_name};
 
@@ -14,19 +16,26 @@ const PARTICLES: &[&str] = &[
     "von", "y",
 ];
 
-/// `name` as a name is written, if it is set all in capitals; as it is
-/// otherwise.
+/// Letters of a word in capitals that, beside words in running case, is a
+/// surname set so ("ANGEVIN"), not initials or an acronym ("JD").
+const SURNAME_LETTERS: usize = 4;
+
+/// `name` as a name is written, if it is set all in capitals or has its
+/// surname so; as it is otherwise.
 pub(crate) fn from_capitals(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let shouting = name.chars().any(char::is_alphabetic)
-        && !name.chars().any(char::is_lowercase)
-        && words.len() >= 2
-        && words
-            .iter()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-            .count()
-            >= 1;
-    if !shouting || is_agency(name) || !is_person_name(name) {
+    let capitals =
+        |w: &&str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+    let all = words.iter().all(capitals);
+    // In a name in running case, only a surname in capitals: a word of
+    // four letters or more, not an agency's name ("Redazione ANSA").
+    let shouted = |w: &&str| {
+        capitals(w)
+            && (all
+                || w.chars().filter(|c| c.is_alphabetic()).count() >= SURNAME_LETTERS
+                    && !is_agency(w))
+    };
+    if words.len() < 2 || !words.iter().any(shouted) || is_agency(name) || !is_person_name(name) {
         return name.to_string();
     }
     let last = words.len() - 1;
@@ -35,7 +44,7 @@ pub(crate) fn from_capitals(name: &str) -> String {
         .enumerate()
         .map(|(i, w)| {
             let lower = w.to_lowercase();
-            if initials(w) {
+            if initials(w) || !shouted(w) {
                 w.to_string()
             } else if i > 0 && i < last && PARTICLES.contains(&lower.as_str()) {
                 lower
@@ -106,6 +115,8 @@ mod tests {
         assert_eq!(from_capitals("JOSE DE LA CRUZ"), "Jose de la Cruz");
         assert_eq!(from_capitals("GARY B. GRAVES"), "Gary B. Graves");
         assert_eq!(from_capitals("D'ANGELO JONES'S"), "D'Angelo Jones's");
+        assert_eq!(from_capitals("Patrick ANGEVIN"), "Patrick Angevin");
+        assert_eq!(from_capitals("Kab NIANG"), "Kab Niang");
     }
 
     #[test]
@@ -118,6 +129,8 @@ mod tests {
             "ΤΑΣΣ",
             "Ann McBride",
             "JD Vance",
+            "Ann LEE",
+            "Redazione ANSA",
         ] {
             assert_eq!(from_capitals(same), same);
         }

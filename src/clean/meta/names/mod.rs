@@ -636,6 +636,13 @@ mod tests {
             names("By Steven Mufson March 18 at 12:22 PM Follow @StevenMufson"),
             ["Steven Mufson"]
         );
+        // The interviewer's credit signs an interview.
+        assert_eq!(
+            names("Propos recueillis par Marie DUPONT"),
+            ["Marie DUPONT"]
+        );
+        assert_eq!(names("Recueilli par Patrick ANGEVIN."), ["Patrick ANGEVIN"]);
+        assert_eq!(names("Aufgezeichnet von Anna Schmidt"), ["Anna Schmidt"]);
         assert_eq!(
             names("Von Moritz Bachmann publiziert am 25. September 2018"),
             ["Moritz Bachmann"]

@@ -27,13 +27,15 @@ use crate::clean::meta::dates::{
 use crate::clean::normalize_for_matching;
 
 /// Words that open a byline ("By", "Written by", "Analysis by", "Par",
-/// "Author:"). Only words that say who *wrote*: "Portrait by", "Photo
-/// by", "Edited by", "Powered by" name someone else.
+/// "Author:", and the interviewer's credit that signs an interview:
+/// "Propos recueillis par", "Aufgezeichnet von"). Only words that say who
+/// *wrote*: "Portrait by", "Photo by", "Edited by", "Powered by" name
+/// someone else.
 pub(super) fn label_rx() -> &'static Regex {
     static RX: OnceLock<Regex> = OnceLock::new();
     RX.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:(?:(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:(?:written|writing|posted|reported|reporting|published|story|text|words|analysis|commentary|opinion|review|interview|essay|column|report|article|blog|authored|compiled)\s+)?by|(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:text|texte|texto|testo|artikel|beitrag|bericht|gastbeitrag|kommentar|gastkommentar|kolumne|analyse|reportage|essay|glosse|rezension|interview|chronique|tribune|entretien|entrevista|intervista|columna|crónica|article|artículo|articolo|erstellt|eingestellt|geschrieben|verfasst|veröffentlicht|gepostet|écrit|publié|rédigé|escrito|publicado|postado|scritto|pubblicato|postato|geschreven|gepubliceerd|geplaatst)\s+(?:von|par|de|por|da|di|door)|von|par|por|door|av|af|di|oleh|napisał|napisała|autor(?:a|es)?|auteur|author(?:s|ed by)?|writer|reporter|byline)\b\s*[:\-–]?|(?:text|tekst|texto|testo|autorin|redakteur(?:in)?|verfasser(?:in)?|reporterin|författare|forfatter|kirjoittaja|szerző|yazar|автор|текст)\s*:)\s*",
+            r"(?i)^(?:(?:(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:(?:written|writing|posted|reported|reporting|published|story|text|words|analysis|commentary|opinion|review|interview|essay|column|report|article|blog|authored|compiled)\s+)?by|(?:(?:an?|ein|eine|un|une|uno|una)\s+)?(?:text|texte|texto|testo|artikel|beitrag|bericht|gastbeitrag|kommentar|gastkommentar|kolumne|analyse|reportage|essay|glosse|rezension|interview|chronique|tribune|entretien|entrevista|intervista|columna|crónica|article|artículo|articolo|erstellt|eingestellt|geschrieben|verfasst|veröffentlicht|gepostet|écrit|publié|rédigé|escrito|publicado|postado|scritto|pubblicato|postato|geschreven|gepubliceerd|geplaatst|(?:propos\s+)?recueillie?s?|aufgezeichnet)\s+(?:von|par|de|por|da|di|door)|von|par|por|door|av|af|di|oleh|napisał|napisała|autor(?:a|es)?|auteur|author(?:s|ed by)?|writer|reporter|byline)\b\s*[:\-–]?|(?:text|tekst|texto|testo|autorin|redakteur(?:in)?|verfasser(?:in)?|reporterin|författare|forfatter|kirjoittaja|szerző|yazar|автор|текст)\s*:)\s*",
         )
         .expect("static regex")
     })
