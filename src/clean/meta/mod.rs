@@ -17,6 +17,13 @@ pub(crate) mod titles;
 
 use serde::Serialize;
 
+/// Whether `s` is written in capitals: it has letters, and no lower-case
+/// ones ("BREAKING NEWS", "KENNETH P. VOGEL", "U.S."). A headline or a
+/// byline set so is a style, not the words' own case.
+pub(crate) fn in_capitals(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
 /// A metadata value a cleaner saw, where, and whether it was chosen: what
 /// `dossier extract --explain` lists, so an editor can see why a page got
 /// its date or title (and what to put in a sidecar when it is wrong).

@@ -11,6 +11,7 @@ use super::bylines::{byline_names, labelled};
 use super::features::ends_sentence_strict;
 use super::units::byline_shape;
 use super::Cleaner;
+use crate::clean::meta::in_capitals;
 use crate::clean::meta::titles::SEPARATORS;
 use crate::clean::{normalize_for_matching, Hints};
 
@@ -62,12 +63,6 @@ fn same_headline(norm: &str, head: &str) -> bool {
                 .strip_prefix(head)
                 .and_then(|rest| rest.strip_prefix(' '))
                 .is_some_and(|rest| rest.starts_with("by ") && rest.split(' ').count() <= 6)
-}
-
-/// Whether a line is written in capitals: it has letters, and no
-/// lowercase ones.
-fn shouting(line: &str) -> bool {
-    line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
 }
 
 /// Words in the longest part of a line split at title separators: a
@@ -235,7 +230,10 @@ impl Cleaner {
         let title = match repeats.first() {
             // The repeat in capitals is a template's styling: the title
             // line says it in the writer's case.
-            Some(&r) if shouting(&self.units[r].text) && top_head.is_some_and(|h| !shouting(h)) => {
+            Some(&r)
+                if in_capitals(&self.units[r].text)
+                    && top_head.is_some_and(|h| !in_capitals(h)) =>
+            {
                 top_head.cloned().unwrap_or_default()
             }
             Some(&r) => self.units[r].text.clone(),

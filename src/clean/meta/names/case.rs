@@ -8,9 +8,11 @@
 //! capitals beside others in running case ("JD Vance", "Ann LEE").
 
 use super::words::{is_agency, is_person_name};
+use crate::clean::meta::in_capitals;
 
 /// Particles that stay lower case inside a name ("Jose de la Cruz",
-/// "Ludwig van Beethoven").
+/// "Ludwig van Beethoven"). Not `lists::PARTICLES`, the words a name may
+/// hold: "St." and "Mac" are among those, and are written capitalised.
 const PARTICLES: &[&str] = &[
     "de", "da", "das", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "van",
     "von", "y",
@@ -24,13 +26,11 @@ const SURNAME_LETTERS: usize = 4;
 /// surname so; as it is otherwise.
 pub(crate) fn from_capitals(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let capitals =
-        |w: &&str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
-    let all = words.iter().all(capitals);
+    let all = words.iter().all(|w| in_capitals(w));
     // In a name in running case, only a surname in capitals: a word of
     // four letters or more, not an agency's name ("Redazione ANSA").
     let shouted = |w: &&str| {
-        capitals(w)
+        in_capitals(w)
             && (all
                 || w.chars().filter(|c| c.is_alphabetic()).count() >= SURNAME_LETTERS
                     && !is_agency(w))
