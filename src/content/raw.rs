@@ -282,21 +282,23 @@ fn to_page(f: &RawFile, article: Article, config: &Config) -> Result<Cleaned, Di
     if let Some(warning) = no_text(&f.file, &body) {
         return Ok(Cleaned::NoText(warning));
     }
-    let Some(text) = sidecar else {
-        return make_page(fm, body, 1, &f.rel, &f.file, config, &|_| None)
-            .map(|p| Cleaned::Page(Box::new(p)));
+    let page = match sidecar {
+        None => make_page(fm, body, 1, &f.rel, &f.file, config, &|_| None),
+        // Dates and taxonomies set in the sidecar are reported against it.
+        Some(text) => {
+            let from_sidecar = |key: &str| crate::yaml::key_line(&text, key, 1);
+            make_page(fm, body, 1, &f.rel, &f.file, config, &from_sidecar).map_err(|d| {
+                match (&f.sidecar, d.line) {
+                    (Some((_, sidecar_file)), Some(_)) => Diagnostic {
+                        file: Some(sidecar_file.clone()),
+                        ..d
+                    },
+                    _ => d,
+                }
+            })
+        }
     };
-    // Dates and taxonomies set in the sidecar are reported against it.
-    let from_sidecar = |key: &str| crate::yaml::key_line(&text, key, 1);
-    make_page(fm, body, 1, &f.rel, &f.file, config, &from_sidecar)
-        .map(|p| Cleaned::Page(Box::new(p)))
-        .map_err(|d| match (&f.sidecar, d.line) {
-            (Some((_, sidecar_file)), Some(_)) => Diagnostic {
-                file: Some(sidecar_file.clone()),
-                ..d
-            },
-            _ => d,
-        })
+    page.map(|p| Cleaned::Page(Box::new(p)))
 }
 
 /// The front matter a raw article publishes: what the cleaner found, the
