@@ -5,7 +5,7 @@
 
 /// `html` with only the allowed tags and attributes, its links and
 /// images resolved against `base` (or, without one, relative ones gone).
-pub(crate) fn sanitize(html: &str, base: Option<&ammonia::Url>) -> String {
+pub(in crate::clean::html) fn sanitize(html: &str, base: Option<&ammonia::Url>) -> String {
     let mut b = ammonia::Builder::empty();
     b.add_tags([
         "p",
