@@ -5,7 +5,8 @@
 //! `<p><img><br><em>Figure 4: …</em></p>`. The blocks keep no image inside
 //! a paragraph that has text, so such a caption would stand alone in the
 //! article, a line about a picture the reader never sees; a
-//! `<figcaption>` is dropped for the same reason.
+//! `<figcaption>` is dropped for the same reason, unless the captions are
+//! the article ([`captions_are_text`]).
 
 use super::arena::{Arena, Tag};
 use super::stats::Stat;
@@ -63,6 +64,30 @@ pub(super) fn follows_image(a: &Arena, st: &[Stat], n: u32) -> bool {
     let at = a.sibling_index(n).unwrap_or(0);
     let before = siblings[..at].iter().rev().find(|&&c| !a.blank(c));
     before.is_some_and(|&b| is_image(a, st, b))
+}
+
+/// A caption of at least a sentence: shorter ones are a credit or a label
+/// ("Photo: AP", "Getty Images").
+const SENTENCE_CAPTION: u32 = 80;
+
+/// Fewest such captions that make a gallery: one or two long captions are
+/// a news photo's.
+const GALLERY_CAPTIONS: usize = 3;
+
+/// Is the selection a gallery told in its captions: three or more
+/// `<figcaption>`s of a sentence or more, holding more than half of its
+/// text? A listicle of slides ("1. Sabrina Spellman …" over a photo and
+/// two paragraphs of "What you need") or a photo essay is read in its
+/// captions; dropping them, as on a news page, leaves only the intro.
+pub(super) fn captions_are_text(a: &Arena, st: &[Stat], roots: &[u32]) -> bool {
+    let total: u32 = roots.iter().map(|&r| st[r as usize].len).sum();
+    let captions: Vec<u32> = a
+        .outermost(roots, |i| a.tag(i) == Tag::Figcaption)
+        .into_iter()
+        .map(|i| st[i as usize].len)
+        .filter(|&len| len >= SENTENCE_CAPTION)
+        .collect();
+    captions.len() >= GALLERY_CAPTIONS && captions.iter().sum::<u32>() * 2 > total
 }
 
 /// An image above what follows, bare or inside a link or wrapper with no
@@ -126,5 +151,28 @@ mod tests {
             let b = article(between);
             assert!(b.contains("welcome news"), "{between}\n{b}");
         }
+    }
+
+    #[test]
+    fn a_gallery_told_in_its_captions_keeps_them_and_its_slide_titles() {
+        let slide = |n: u32, who: &str| {
+            format!(
+                r#"<figure class="slide"><div class="slide-header"><h2><a href="/gallery/{n}">{n}. {who}</a></h2></div><amp-instagram data-shortcode="x{n}"></amp-instagram><figcaption class="slide-caption"><p>You will cast spells on all who see you.</p><p><strong>What you need:</strong> a red jumper with a white collar and a black headband, both from the back of the wardrobe.</p></figcaption></figure>"#
+            )
+        };
+        let slides: String = [(1, "Sabrina"), (2, "Drake"), (3, "Tiana"), (4, "Jessie")]
+            .iter()
+            .map(|&(n, who)| slide(n, who))
+            .collect();
+        let art = format!("<h1>Costumes on the cheap</h1><p>Cheap and easy costumes are all that matter this year.</p>{slides}");
+        let b = body(&clean(&page("<title>Costumes on the cheap</title>", &art)));
+        assert!(
+            b.contains("4\\. Jessie") && b.contains("black headband"),
+            "{b}"
+        );
+        // One long caption under a news photo still goes.
+        let photo = r#"<figure><img src="/i/bus.jpg"><figcaption>Passengers board the first night bus at the depot on Tuesday, after months of talks between the council and the drivers.</figcaption></figure>"#;
+        let b = article(photo);
+        assert!(!b.contains("Passengers board"), "{b}");
     }
 }

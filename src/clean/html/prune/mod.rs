@@ -53,6 +53,10 @@ pub(super) struct Serializer<'a> {
     /// The selection is a list of teaser cards (`teaser::is_listing`): its
     /// cards are its content, not other stories' teasers.
     pub(super) listing: bool,
+    /// The selection is a gallery told in its captions
+    /// (`caption::captions_are_text`): its captions and the slides'
+    /// titles are its text.
+    pub(super) gallery: bool,
     /// The lines naming the page's recipe ingredients: a table or list of
     /// them is data, however many links it holds.
     pub(super) ingredients: Option<&'a super::recipe::Ingredients>,
@@ -79,6 +83,7 @@ impl<'a> Serializer<'a> {
             structural,
             structural_and_linking,
             listing: super::teaser::is_listing(a, st, roots),
+            gallery: super::caption::captions_are_text(a, st, roots),
             ingredients: None,
         }
     }

@@ -64,6 +64,16 @@ impl Serializer<'_> {
             .any(|&c| a.tag(c) == Tag::Text && a.node(c).text.chars().any(char::is_alphanumeric))
     }
 
+    /// Whether `n` (in a figure of a gallery) is all the text of a heading
+    /// inside it: the slide's title, which links to the slide's own page
+    /// and so reads as a link block.
+    fn is_slide_title(&self, n: u32) -> bool {
+        let len = self.st[n as usize].len;
+        len > 0
+            && (n..self.a.subtree_end(n) as u32)
+                .any(|i| matches!(self.a.tag(i), Tag::H(_)) && self.st[i as usize].len == len)
+    }
+
     /// The paragraph's text is a URL (a source the author cites).
     fn is_bare_url(&self, n: u32) -> bool {
         let t = self.a.text(n);
@@ -80,9 +90,11 @@ impl Serializer<'_> {
             Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header | Tag::Form if !protected => {
                 return Some(format!("`<{}>` element", tag_label(node.tag)));
             }
+            Tag::Figcaption if self.gallery => return None,
             Tag::Figcaption => {
                 return Some("image caption".into());
             }
+            _ if self.gallery && in_figure && self.is_slide_title(n) => return None,
             _ if super::super::caption::is_loose_caption(self.a, self.st, n) => {
                 return Some("caption beside its image".into());
             }
