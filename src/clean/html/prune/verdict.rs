@@ -90,6 +90,17 @@ impl Serializer<'_> {
             Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header | Tag::Form if !protected => {
                 return Some(format!("`<{}>` element", tag_label(node.tag)));
             }
+            // A form that asks for input after the text has begun is a
+            // comment or contact form under it, even where it holds most
+            // of the paragraphs: under a story of three lines of dialogue,
+            // a blog's comment form ("You are commenting using your
+            // Facebook account. ( Log Out / Change )", once per service)
+            // outweighs the text. A form around the whole page (ASP.NET's,
+            // a 2007 database query's) comes before any of it, or holds
+            // its headline or `<main>`.
+            Tag::Form if s.controls > 0 && !s.holds_page && self.kept_words_len > 0 => {
+                return Some("a form asking for input (a comment or contact form)".into());
+            }
             Tag::Figcaption if self.gallery => return None,
             Tag::Figcaption => {
                 return Some("image caption".into());
@@ -472,5 +483,29 @@ mod tests {
             a.dropped
         );
         assert_eq!(a.blocks.len(), 3, "{md}");
+    }
+
+    #[test]
+    fn a_comment_form_under_a_short_story_goes_though_it_outweighs_the_story() {
+        let account = |service: &str| {
+            format!("<p>You are commenting using your {service} account. ( Log Out / <a href=\"#\">Change</a> )</p>")
+        };
+        let accounts: String = ["WordPress.com", "Google", "Twitter", "Facebook"]
+            .iter()
+            .map(|s| account(s))
+            .collect();
+        let art = format!(
+            r#"<h1>Doing nothing is an option too</h1><p>“I know I'm drunk and shouldn't say this…”</p><p>“Then don't.”</p><p>“OK.”</p><div id="respond"><h3>Leave a Reply</h3><form action="/wp-comments-post.php" method="post"><textarea name="comment"></textarea><p>Fill in your details below or click an icon to log in, and join the conversation:</p>{accounts}</form></div>"#
+        );
+        let md = body(&clean(&page("<title>Doing nothing</title>", &art)));
+        assert!(md.contains("Then don't"), "{md}");
+        assert!(!md.contains("commenting using"), "{md}");
+        // A form around the whole page (a 2007 database query's), its
+        // search box first, is the page.
+        let html = format!(
+            r#"<html><body><table><tr><td><a href="/">Home</a> <a href="/golf">Golf</a></td></tr><tr><td><div class="main"><form action="/db.asp" method="post"><select name="area"><option>All</option></select><table><tr><td>{P1}</td></tr><tr><td>{P2}</td></tr><tr><td>{P3}</td></tr></table></form></div></td></tr></table></body></html>"#
+        );
+        let md = body(&clean(&html));
+        assert!(md.contains(&P2[..40]), "{md}");
     }
 }
