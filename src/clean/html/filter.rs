@@ -6,7 +6,7 @@
 //! show what they are.
 
 use super::inline::link_share;
-use crate::clean::meta::dates::{self, is_dateline, is_month_name};
+use crate::clean::meta::dates::{is_dateline, is_month_name, is_particulars_strip};
 use crate::clean::notes;
 use crate::clean::{normalize_for_matching, Block, Hints};
 
@@ -329,30 +329,6 @@ pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Optio
         return Some("a strip of the article's particulars (its date, source, byline)".into());
     }
     None
-}
-
-/// Words a part of a strip of particulars runs to at most.
-const PARTICULAR_WORDS: usize = 6;
-
-/// Whether `plain` is a strip of the article's particulars: three or more
-/// short parts set apart by "|", "·" or "•", one of them a date
-/// ("28.04.2021 - 07:18 | Quelle: dpa-AFX | Lesedauer etwa 4 min. | Text
-/// vorlesen", "Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch"). Too
-/// long for a date line, it is still no sentence: prose is never cut into
-/// such parts.
-fn is_particulars_strip(plain: &str) -> bool {
-    let parts: Vec<&str> = plain
-        .split(['|', '·', '•'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    parts.len() >= 3
-        && parts
-            .iter()
-            .all(|p| p.split_whitespace().count() <= PARTICULAR_WORDS)
-        && parts
-            .iter()
-            .any(|p| dates::in_text(p).is_some() || dates::short_year_in_text(p).is_some())
 }
 
 /// Whether a line is hashtags and nothing else ("#QAnon #Macht

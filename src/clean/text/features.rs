@@ -10,7 +10,9 @@ use super::bylines::byline_names;
 use super::cues::{cues_of, label_cue, looks_like_caption, Cue, CueHit};
 use super::fnv::{FastMap, FastSet};
 use super::units::{ends_sentence, Unit};
-use crate::clean::meta::dates::{in_text as find_date, is_dateline, relative_time};
+use crate::clean::meta::dates::{
+    in_text as find_date, is_dateline, is_particulars_strip, relative_time,
+};
 use crate::clean::{normalize_for_matching, Hints};
 
 const STOPWORDS: &[&str] = &[
@@ -169,7 +171,9 @@ impl Feat {
                 // "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019"
                 || words <= 30
                     && date.is_some()
-                    && is_dateline(&norm.split(' ').collect::<Vec<_>>()));
+                    && is_dateline(&norm.split(' ').collect::<Vec<_>>())
+                // "28.04.2021 - 07:18 | Quelle: dpa-AFX | Lesedauer etwa 4 min."
+                || words <= 30 && is_particulars_strip(text));
         Feat {
             words,
             sentence,
@@ -538,5 +542,16 @@ mod tests {
             .dropped
             .iter()
             .any(|d| d.reason.contains("repeats across many articles")));
+    }
+
+    #[test]
+    fn a_strip_of_particulars_over_the_text_is_its_date_line() {
+        let strip = "28.04.2021 - 07:18 | Quelle: dpa-AFX | Lesedauer etwa 4 min. | Text vorlesen Stop Pause Fortsetzen";
+        let a = clean(&format!(
+            "Influencer entdecken die Börse\n\n{strip}\n\n{BODY}"
+        ));
+        assert!(!everything(&a).contains("Lesedauer"), "{}", everything(&a));
+        // It is the article's date line: its day is the article's date.
+        assert_eq!(a.date.as_deref().map(|d| &d[..10]), Some("2021-04-28"));
     }
 }

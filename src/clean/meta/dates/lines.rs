@@ -83,3 +83,26 @@ pub(crate) fn is_dateline(words: &[&str]) -> bool {
     }
     has_num && datey >= 2 && other == 0
 }
+/// Words a part of a strip of particulars runs to at most.
+const PARTICULAR_WORDS: usize = 6;
+
+/// Whether `plain` is a strip of the article's particulars: three or more
+/// short parts set apart by "|", "·" or "•", one of them a date
+/// ("28.04.2021 - 07:18 | Quelle: dpa-AFX | Lesedauer etwa 4 min. | Text
+/// vorlesen", "Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch"). Too
+/// long for a date line, it is still no sentence: prose is never cut into
+/// such parts. Both cleaners drop it from the text.
+pub(crate) fn is_particulars_strip(plain: &str) -> bool {
+    let parts: Vec<&str> = plain
+        .split(['|', '·', '•'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| p.split_whitespace().count() <= PARTICULAR_WORDS)
+        && parts
+            .iter()
+            .any(|p| super::in_text(p).is_some() || super::short_year_in_text(p).is_some())
+}

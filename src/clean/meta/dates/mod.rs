@@ -33,7 +33,7 @@ mod revised;
 mod text;
 mod url;
 
-pub(crate) use lines::is_dateline;
+pub(crate) use lines::{is_dateline, is_particulars_strip};
 pub(crate) use markup::machine;
 pub(crate) use months::{is_month_name, is_month_word, is_weekday, is_weekday_word, month_number};
 pub(crate) use revised::{one_revision, revised_on, says_revised};
