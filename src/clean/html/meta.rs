@@ -192,12 +192,8 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
     }));
     let description =
         meta(&["og:description", "description", "twitter:description"]).or(ld.description);
-    let subtitle = deck.or_else(|| {
-        description.filter(|d| {
-            let n = d.chars().count();
-            (30..=400).contains(&n) && !d.ends_with("...") && !d.ends_with('…')
-        })
-    });
+    let subtitle = deck
+        .or_else(|| description.and_then(|d| super::description::as_deck(&d, title.as_deref())));
     // An organisation named as author whose name is the page's host
     // ("CBS News" on cbsnews.com) is the publisher; another organisation
     // (a collective, an agency) may be the author.

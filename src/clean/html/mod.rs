@@ -52,6 +52,7 @@ mod caption;
 mod consent;
 mod dates;
 mod deck;
+mod description;
 mod emit;
 mod filter;
 mod headline;
