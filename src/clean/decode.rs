@@ -8,6 +8,19 @@
 
 use encoding_rs::Encoding;
 
+/// Whether `c` takes no room on the page: a soft hyphen (a hint where a
+/// browser may break a long word; German sites set one in every
+/// compound), a zero-width space, a word joiner, a byte-order mark left
+/// inside the text, or a control character. Invisible to the reader, each
+/// is a break in a word for search, matching and the editor reading the
+/// Markdown, so both cleaners drop them from text and metadata alike.
+/// (A zero-width joiner stays: it shapes Persian and Indic script and
+/// emoji.)
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}')
+        || c.is_control() && !c.is_whitespace()
+}
+
 /// Decodes `bytes`; `declared` is a charset label from the document itself.
 pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {

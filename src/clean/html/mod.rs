@@ -216,9 +216,21 @@ fn strip_md(md: &str) -> String {
     collapse(&super::eval::strip_markdown(md))
 }
 
-/// Whitespace collapsed as a browser would (and trimmed).
+/// Whitespace collapsed as a browser would (and trimmed), and characters
+/// no reader sees dropped: a page's metadata carries them as its text does
+/// (a byte-order mark opening a description).
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    let visible: String;
+    let s = if s.chars().any(super::decode::is_invisible) {
+        visible = s
+            .chars()
+            .filter(|&c| !super::decode::is_invisible(c))
+            .collect();
+        &visible
+    } else {
+        s
+    };
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -245,6 +257,30 @@ fn distinct<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
 mod tests {
     use super::test_support::{body, clean, page, P1, P2, P3};
     use crate::clean::Block;
+
+    #[test]
+    fn characters_no_reader_sees_leave_text_and_metadata() {
+        let head = "<title>Genesenen&shy;nachweise</title><meta name=\"description\" content=\"\u{feff} Thou&shy;sands of people hoped yesterday to beat the month-end rush at the office.\">";
+        let art = format!("<h1>Genesenen&shy;nachweise</h1><p>{P1}</p><p>The drivers' union called the Nacht\u{200b}bus\u{200b}netz a welcome change after years of cuts.</p><p>{P2}</p><p>{P3}</p>");
+        let a = clean(&page(head, &art));
+        assert_eq!(a.title.as_deref(), Some("Genesenennachweise"));
+        assert_eq!(
+            a.subtitle.as_deref(),
+            Some("Thousands of people hoped yesterday to beat the month-end rush at the office.")
+        );
+        let texts: Vec<&str> = a
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph { text } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.contains("the Nachtbusnetz a")),
+            "{texts:?}"
+        );
+    }
 
     #[test]
     fn decodes_entities() {

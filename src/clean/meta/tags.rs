@@ -132,11 +132,9 @@ pub fn split_list(s: &str) -> Vec<String> {
 pub fn tidy(raw: &str) -> String {
     let visible: String = raw
         .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
-            )
+        // A tag is a word: the joiners that shape running script go too.
+        .filter(|&c| {
+            !crate::clean::decode::is_invisible(c) && !matches!(c, '\u{200c}' | '\u{200d}')
         })
         .collect();
     let mut s: String = without_count(&visible)

@@ -31,7 +31,7 @@ fn normalize_line(line: &str) -> String {
             space = !out.is_empty();
             continue;
         }
-        if c.is_control() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{2060}') {
+        if crate::clean::decode::is_invisible(c) {
             continue;
         }
         if space {

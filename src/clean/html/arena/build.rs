@@ -44,12 +44,9 @@ impl Arena {
             let seen = node
                 .query(|t| match &t.data {
                     NodeData::Text { contents } => {
-                        // Control characters, and soft hyphens: a hint where a
-                        // browser may break a long word (German sites set
-                        // one in every compound), invisible on the page but
-                        // a break in every word for search, matching and
-                        // the editor reading the Markdown.
-                        let junk = |c: char| c == '\u{ad}' || c.is_control() && !c.is_whitespace();
+                        // Characters no reader sees (soft hyphens,
+                        // zero-width spaces, controls) break words.
+                        let junk = crate::clean::decode::is_invisible;
                         Seen::Text(if contents.chars().any(junk) {
                             contents.chars().filter(|&c| !junk(c)).collect()
                         } else {
