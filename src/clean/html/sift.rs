@@ -154,6 +154,25 @@ fn is_title_line(block: &Block) -> bool {
     }
 }
 
+/// Words a box's title runs to at most.
+const BOX_TITLE_WORDS: usize = 10;
+
+/// Whether a block is a box's title set as a paragraph all in bold: a few
+/// words with no link, ending in no full stop or exclamation (the
+/// article's last sentence, "Be there or be square!", stays), and no
+/// name (a writer signs in bold: "Marina Mucha").
+fn is_box_title(block: &Block, plain: &str) -> bool {
+    let Block::Paragraph { text } = block else {
+        return false;
+    };
+    let plain = plain.trim();
+    is_title_line(block)
+        && !text.contains("](")
+        && plain.split_whitespace().count() <= BOX_TITLE_WORDS
+        && !plain.ends_with(['.', '!', '。', '！'])
+        && !names::is_person_name(plain)
+}
+
 /// Why one block must go, if it must.
 fn judge(
     block: &Block,
@@ -263,6 +282,12 @@ fn is_prose(block: &Block, plain: &str) -> bool {
 /// Headings with nothing of theirs left after them.
 fn drop_orphan_headings(blocks: Vec<(Block, String)>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
     let mut keep = vec![true; blocks.len()];
+    // A bold line last of all is a box's title set as a paragraph, its box
+    // gone: "Weitere Informationen", "Möchten Sie den Artikel teilen?",
+    // "【熱門點閱】".
+    if let Some((b, plain)) = blocks.last() {
+        keep[blocks.len() - 1] = !is_box_title(b, plain);
+    }
     for i in (0..blocks.len()).rev() {
         if let Block::Heading { level, .. } = blocks[i].0 {
             let next = blocks[i + 1..]
@@ -621,5 +646,26 @@ mod tests {
             t.contains("The outlook for rates") && t.contains(&P2[..40]),
             "{t}"
         );
+    }
+
+    #[test]
+    fn a_bold_box_title_left_last_goes_and_a_bold_last_sentence_stays() {
+        let last = |line: &str| {
+            let art = format!(
+                "<h1>Night buses return</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p><strong>{line}</strong></p><ul class=\"share\"><li><a href=\"/s\">Facebook</a></li></ul>"
+            );
+            clean(&page("", &art)).body_markdown()
+        };
+        for title in ["Weitere Informationen", "Möchten Sie den Artikel teilen?"] {
+            let md = last(title);
+            assert!(!md.contains(title), "{title}\n{md}");
+            assert!(md.contains(&P3[..30]), "{md}");
+        }
+        for line in [
+            "Be there or be square!",
+            "Das Gespräch führte Peter Hanselmann.",
+        ] {
+            assert!(last(line).contains(line), "{line}");
+        }
     }
 }
