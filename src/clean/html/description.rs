@@ -18,6 +18,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::clean::meta::titles::SEPARATORS;
+
 /// Characters a deck runs to: shorter is a label, longer a lede.
 const DECK_CHARS: std::ops::RangeInclusive<usize> = 30..=400;
 
@@ -123,12 +125,9 @@ fn after_title(d: &str, title: &str) -> Option<Option<String>> {
     // After a title separator: a deck ("Walking Minutes Challenge - track
     // your walking minutes …"), unless parted again like a `<title>` ("…
     // - My Daily Magazine - Art, Design, DIY").
-    let title_separated = |s: &str| TITLE_SEPARATORS.iter().any(|t| s.contains(t));
+    let title_separated = |s: &str| SEPARATORS.iter().any(|t| s.contains(t));
     Some((title_separated(&format!(" {sep} ")) && !title_separated(deck)).then(|| deck.to_string()))
 }
-
-/// How a `<title>` parts the headline from the site's name.
-const TITLE_SEPARATORS: [&str; 6] = [" - ", " | ", " – ", " — ", " :: ", " · "];
 
 #[cfg(test)]
 mod tests {
