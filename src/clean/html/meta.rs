@@ -249,8 +249,20 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
     mark_unprinted(a, &mut candidates);
     // The site its `<title>` names is judged strictly, as a name of its
     // own: it was found by a host's spelling, not declared. A login
-    // holding the host is the site's own account.
+    // holding the host is the site's own account. A value that opens
+    // with the site's name as its host spells it ("Kirche und Leben,
+    // Münster, Germany" on kirche-und-leben.de) is the publisher's
+    // address: the words it was split into ("Kirche") name no one.
     let not_the_site = |c: &mut names::Candidate| {
+        let spells_host = |v: &str| {
+            let head = v.split(',').next().unwrap_or(v);
+            titles::spells_host(head, &hosts)
+                && !names::personal_site(head)
+                && !c.names.iter().any(|n| names::key(n) == names::key(head))
+        };
+        if c.value.split(" ; ").all(spells_host) {
+            c.names.clear();
+        }
         c.names.retain(|n| {
             !host_named
                 .as_ref()

@@ -221,6 +221,7 @@ pub(super) fn page_author_candidates(
             // are read together, by their labels.
             None => a
                 .first_line(i as u32)
+                .or_else(|| name_above_bio(a, i as u32))
                 .filter(|l| !names::split_byline(l).is_empty())
                 .or(read)
                 .unwrap_or_else(|| a.field_text(i as u32)),
@@ -290,10 +291,29 @@ pub(super) fn page_author_candidates(
         .collect()
 }
 
-/// Whether one text node under `i` holds `name` whole: a writer's name is
-/// one field ("<a>Gunter Frank</a> / 22.04.2020"), while words joined from
-/// several elements are a breadcrumb's items ("Auto", "Thema") before the
-/// date.
+/// The blocks of byline element `i` down to the first that is more than a
+/// label, when the blocks after it tell about the writer in sentences:
+/// an author box ("<h3>Autor</h3><h4>Teufel Blog Redaktion</h4><p>Alles
+/// über Lautsprecher …</p>") names its writer above the bio, and read as
+/// one line the bio's first word would run on into the name.
+fn name_above_bio(a: &Arena, i: u32) -> Option<String> {
+    let blocks: Vec<String> = a
+        .node(i)
+        .children
+        .iter()
+        .filter(|&&c| a.tag(c).is_block())
+        .map(|&c| a.field_text(c))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let label = |t: &str| names::is_label(t) || names::is_author_label(t);
+    let at = blocks.iter().position(|t| !label(t))?;
+    let rest = blocks[at + 1..].join(" ");
+    let bio = rest.split_whitespace().count() >= 8
+        && rest.ends_with(['.', '!', '?'])
+        && rest.chars().next().is_some_and(char::is_alphabetic);
+    bio.then(|| blocks[..=at].join(" "))
+}
+
 /// Whether node `i` sits in a link that holds more than it: a teaser of
 /// another story, its headline and its writer in one link ("<a
 /// href=…><h3>Flip phones compared</h3><div class=authors>von Alana
@@ -306,6 +326,10 @@ fn in_teaser(a: &Arena, st: &[Stat], i: usize) -> bool {
         .is_some_and(|k| st[k as usize].len > st[i].len + 20)
 }
 
+/// Whether one text node under `i` holds `name` whole: a writer's name is
+/// one field ("<a>Gunter Frank</a> / 22.04.2020"), while words joined from
+/// several elements are a breadcrumb's items ("Auto", "Thema") before the
+/// date.
 fn in_one_text(a: &Arena, i: u32, name: &str) -> bool {
     (i as usize + 1..a.subtree_end(i)).any(|k| {
         let node = &a.nodes[k];
@@ -610,6 +634,38 @@ mod tests {
         let a = clean(&page(head, &art));
         assert!(a.authors.is_empty(), "{:?}", a.authors);
         assert_eq!(a.source.as_deref(), Some("Hildesheimer Presse"));
+    }
+
+    #[test]
+    fn an_author_meta_opening_with_the_sites_name_names_no_one() {
+        // The publisher's address in the author meta: its first part
+        // spells the host, and the words it splits into are not people.
+        let art =
+            format!("<h1>Night buses return to the city</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        let meta = |content: &str| {
+            format!(
+                r#"<title>Night buses return to the city</title><link rel="canonical" href="https://kirche-und-leben.de/busse"><meta name="author" content="{content}">"#
+            )
+        };
+        let a = clean(&page(&meta("Kirche und Leben, Münster, Germany"), &art));
+        assert!(a.authors.is_empty(), "{:?}", a.authors);
+        // A writer's name there is still read.
+        let a = clean(&page(&meta("Anna Kessmann, Münster, Germany"), &art));
+        assert_eq!(a.authors, ["Anna Kessmann"]);
+    }
+
+    #[test]
+    fn an_author_box_names_its_writer_above_the_bio() {
+        // Label, name and bio as blocks of one byline element: the bio's
+        // first word ("Alles") does not run on into the name.
+        let art = |bio: &str| {
+            format!(
+                r#"<h1>Night buses return</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><div class="author-info"><h3>Autor</h3><h4><a href="/author/ak">Anna Kessmann Redaktion</a></h4>{bio}</div>"#
+            )
+        };
+        let bio = "<p>Alles über Lautsprecher, Heimkino und HiFi-Trends. Zudem haben wir jede Menge Tipps.</p>";
+        let a = clean(&page("<title>Night buses return</title>", &art(bio)));
+        assert_eq!(a.authors, ["Anna Kessmann Redaktion"]);
     }
 
     #[test]
