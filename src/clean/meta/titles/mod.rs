@@ -166,6 +166,15 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
         stripped.push((head, c.evidence, key));
     }
     stripped.retain(|(_, _, key)| !key.is_empty() && !sites.contains(key));
+    // A template's word for the page ("detail", "artikel", "www"): one
+    // word without a capital, in a script that has them. No headline is
+    // written so, but a page that has nothing else keeps it.
+    let slug = |t: &str| {
+        !t.contains(' ') && t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase)
+    };
+    if stripped.iter().any(|(t, ..)| !slug(t)) {
+        stripped.retain(|(t, ..)| !slug(t));
+    }
     let words: Vec<Vec<String>> = stripped.iter().map(|(t, ..)| stems(t)).collect();
     // Two titles are about the same thing when at least half of the
     // shorter one's words are in the other: a section name that happens to
@@ -437,6 +446,26 @@ mod tests {
         assert_eq!(
             choose(&cands, None).as_deref(),
             Some("Werkzeuge des Neandertalers")
+        );
+    }
+
+    #[test]
+    fn a_templates_word_for_the_page_is_no_title() {
+        // The `<h1>` and the `<title>`'s tail agree on the template's word;
+        // the social title is the headline.
+        let cands = [
+            c("Kommunalwahlen in Nordmazedonien", Social),
+            c("detail", Headline),
+            c("Konrad-Adenauer-Stiftung - detail", Document),
+        ];
+        assert_eq!(
+            choose(&cands, None).as_deref(),
+            Some("Kommunalwahlen in Nordmazedonien")
+        );
+        // All a page has, it keeps.
+        assert_eq!(
+            choose(&[c("civ2-blog-frontend", Document)], None).as_deref(),
+            Some("civ2-blog-frontend")
         );
     }
 
