@@ -147,12 +147,13 @@ impl Serializer<'_> {
         // A paragraph of prose classed `paywall` is gated text, however
         // little of it there is; a prompt is a line or a box.
         let gated = node.tag == Tag::P && !s.has_block && s.good > 0 && says_paywall(node.attrs());
-        if !protected
-            && !story
-            && !gated
-            && self.flags.weight_classes
-            && node.tag != Tag::Blockquote
-        {
+        // The retries that stop weighing classes (for an article whose own
+        // box is classed like boilerplate) still drop a classed box that
+        // is mostly links: a share bar or a list of related posts is never
+        // the article's box, and under a short post it would otherwise
+        // make the retry look like the one that found more text.
+        let weigh = self.flags.weight_classes || link_density(s) > 0.5;
+        if !protected && !story && !gated && weigh && node.tag != Tag::Blockquote {
             if let Some(r) = boiler_class_except(node.attrs(), &self.structural) {
                 // Words of a sentence keep the words that name what they
                 // link to; a credit, a byline or a footnote mark still goes.
@@ -373,9 +374,6 @@ mod tests {
         assert!(!md.contains("Sign up now"), "{md}");
     }
 
-    /// The article's own `<header>` keeps its lead when it is dropped; a
-    /// chart's header in the text is dropped whole.
-
     #[test]
     fn links_to_topic_pages_inside_a_sentence_keep_their_words() {
         let html = page(
@@ -426,6 +424,21 @@ mod tests {
             "{:?}",
             a.dropped
         );
+    }
+
+    #[test]
+    fn a_short_posts_share_bar_goes_in_every_retry() {
+        // A short post: too little text, so the selection retries without
+        // weighing classes, and the retry keeps more (the widget's
+        // sentence). The share bar, a classed box of links, still goes.
+        let html = page(
+            "<title>Die Möglichkeit</title>",
+            r#"<h1>Die Möglichkeit</h1><div class="entry"><p>– „Ich sage es dir nicht, weil du es ohnehin schon weißt und weil es nichts ändern würde.“</p><p>– „Dann sag es nicht, und lass uns einfach hier sitzen bleiben, bis der Regen aufhört.“</p><p>– „Ok.“</p><div class="widget"><p>Geschrieben an einem Abend im Juni.</p></div><div class="sharedaddy sd-sharing"><h3 class="sd-title">Teilen Sie dies mit:</h3><ul><li class="share-twitter"><a href="/p/?share=twitter">Twitter</a></li><li class="share-facebook"><a href="/p/?share=facebook">Facebook</a></li></ul></div></div>"#,
+        );
+        let md = body(&clean(&html));
+        assert!(md.contains("Geschrieben an einem Abend"), "{md}");
+        assert!(!md.contains("Twitter"), "{md}");
+        assert!(!md.contains("Teilen Sie"), "{md}");
     }
 
     #[test]
