@@ -13,7 +13,7 @@ use super::stats::Stat;
 
 /// Longest caption: a sentence or two. Longer text after an image is the
 /// article's own paragraph that happens to follow it.
-const MAX_CAPTION: u32 = 300;
+pub(super) const MAX_CAPTION: u32 = 300;
 
 /// Is `n` the caption of the image just before it: an inline element
 /// holding all the rest of its parent's text, with only images (and line

@@ -45,6 +45,19 @@ pub(super) fn says_paywall(at: &Attrs) -> bool {
     at.class.contains(PAYWALL) || at.id.contains(PAYWALL)
 }
 
+/// Whether a class names a caption (WordPress's `wp-caption`, the box it
+/// puts around every captioned image; `fr-img-caption`). A utility
+/// class that styles captions somewhere inside (Tailwind's
+/// `[&_.va-image-caption_p]:mb-0` on the article's box) names none.
+pub(super) fn says_caption(at: &Attrs) -> bool {
+    at.class.split_whitespace().any(|class| {
+        class
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            && class.split(['-', '_']).any(|w| w == "caption")
+    })
+}
+
 /// Good text under elements whose class or id says paywall (nested ones
 /// counted once). More than half of the article's text is the gated text,
 /// never a prompt; it follows the free opening, so unlike
@@ -118,6 +131,21 @@ fn opening_words(a: &Arena, st: &[Stat], roots: &[u32], good_total: u32) -> Vec<
 #[cfg(test)]
 mod tests {
     use crate::clean::html::test_support::{body, clean, page, FREE_OPENING, P1, P2, P3};
+
+    #[test]
+    fn a_class_names_a_caption_as_a_word_of_its_own() {
+        let says = |class: &str| {
+            super::says_caption(&super::Attrs {
+                class: class.into(),
+                ..Default::default()
+            })
+        };
+        assert!(says("wp-caption alignleft"));
+        assert!(says("fr-img-caption fr-dib"));
+        assert!(says("caption"));
+        assert!(!says("entry [&_.va-image-caption_p]:mb-0"));
+        assert!(!says("captioned-gallery"));
+    }
 
     #[test]
     fn a_page_builders_block_word_is_not_boilerplate_on_its_page() {

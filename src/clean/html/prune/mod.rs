@@ -215,7 +215,7 @@ impl Serializer<'_> {
             return;
         }
         let in_pre = in_pre || tag == Tag::Pre;
-        let in_figure = in_figure || tag == Tag::Figure;
+        let in_figure = in_figure || tag == Tag::Figure || self.is_image_box(n);
         // The last heading written among the children, while nothing of
         // its section has been kept.
         let mut heading: Option<Written> = None;

@@ -8,7 +8,7 @@
 use super::super::arena::Tag;
 use super::super::hints::{boiler_class_except, class_weight_except};
 use super::super::stats::link_density;
-use super::evidence::says_paywall;
+use super::evidence::{says_caption, says_paywall};
 use super::Serializer;
 
 /// Good text that makes a block with more images than paragraphs more
@@ -74,6 +74,28 @@ impl Serializer<'_> {
                 .any(|i| matches!(self.a.tag(i), Tag::H(_)) && self.st[i as usize].len == len)
     }
 
+    /// Whether `n` is the box of an image and its caption: a `<figure>`,
+    /// or an element classed as a caption (WordPress's `wp-caption`),
+    /// holding an image. Its image is the article's; its text is the
+    /// caption.
+    pub(super) fn is_image_box(&self, n: u32) -> bool {
+        let node = self.a.node(n);
+        let s = &self.st[n as usize];
+        s.imgs > 0
+            && (node.tag == Tag::Figure
+                || node.attrs.is_some()
+                    && says_caption(node.attrs())
+                    && s.len <= 2 * super::super::caption::MAX_CAPTION)
+    }
+
+    /// [`Self::is_image_box`] holding one image and what can only be its
+    /// caption, a sentence or two: not a gallery, nor a box of teasers
+    /// classed so (those the teaser rules judge).
+    fn is_captioned_image(&self, n: u32) -> bool {
+        let s = &self.st[n as usize];
+        self.is_image_box(n) && s.imgs == 1 && s.len <= super::super::caption::MAX_CAPTION
+    }
+
     /// The paragraph's text is a URL (a source the author cites).
     fn is_bare_url(&self, n: u32) -> bool {
         let t = self.a.text(n);
@@ -104,6 +126,24 @@ impl Serializer<'_> {
             Tag::Figcaption if self.gallery => return None,
             Tag::Figcaption => {
                 return Some("image caption".into());
+            }
+            // Text beside the image in its box, not marked as its caption
+            // ("<div class=wp-caption><img><p>Photo: AFP</p></div>"): all
+            // of it in a box its class calls a caption, a sentence or two
+            // in a `<figure>`.
+            _ if in_figure && !self.gallery && s.imgs == 0 && s.len > 0 => {
+                let boxed = self
+                    .a
+                    .ancestors(n)
+                    .skip(1)
+                    .take(4)
+                    .find(|&p| self.is_image_box(p));
+                let caption = boxed.is_some_and(|p| {
+                    self.a.tag(p) != Tag::Figure || s.len <= super::super::caption::MAX_CAPTION
+                });
+                if caption {
+                    return Some("image caption".into());
+                }
             }
             _ if self.gallery && in_figure && self.is_slide_title(n) => return None,
             _ if super::super::caption::is_loose_caption(self.a, self.st, n) => {
@@ -153,7 +193,15 @@ impl Serializer<'_> {
         // the article's box, and under a short post it would otherwise
         // make the retry look like the one that found more text.
         let weigh = self.flags.weight_classes || link_density(s) > 0.5;
-        if !protected && !story && !gated && weigh && node.tag != Tag::Blockquote {
+        // A captioned image's box (`wp-caption`): the image is the
+        // article's, and the caption inside goes on its own.
+        if !protected
+            && !story
+            && !gated
+            && !self.is_captioned_image(n)
+            && weigh
+            && node.tag != Tag::Blockquote
+        {
             if let Some(r) = boiler_class_except(node.attrs(), &self.structural) {
                 // Words of a sentence keep the words that name what they
                 // link to; a credit, a byline or a footnote mark still goes.
@@ -439,6 +487,26 @@ mod tests {
         assert!(md.contains("Geschrieben an einem Abend"), "{md}");
         assert!(!md.contains("Twitter"), "{md}");
         assert!(!md.contains("Teilen Sie"), "{md}");
+    }
+
+    #[test]
+    fn a_captioned_images_box_keeps_the_image_and_drops_the_caption() {
+        // WordPress's box around every captioned image, a caption that is
+        // no `<figcaption>` in a `<figure>`, and a teaser classed as a
+        // caption (it links elsewhere).
+        let html = page(
+            "<title>Night buses return</title>",
+            &format!(
+                r#"<h1>Night buses return</h1><div class="entry"><p>{P1}</p><div class="wp-caption alignleft"><img src="https://example.com/bus.jpg" alt="A night bus"><p class="wp-caption-text">The N7 at Central Station. Photo: Ann Lee</p></div><p>{P2}</p><figure><img src="https://example.com/depot.jpg" alt="The depot"><div>Foto: Bo Chan</div></figure><p>{P3}</p><div class="teaser-caption"><img src="https://example.com/other.jpg" alt=""><h3><a href="/other">Trams return to the old town</a></h3></div></div>"#
+            ),
+        );
+        let md = body(&clean(&html));
+        assert!(md.contains("https://example.com/bus.jpg"), "{md}");
+        assert!(md.contains("https://example.com/depot.jpg"), "{md}");
+        for junk in ["Central Station", "Bo Chan", "other.jpg", "Trams return"] {
+            assert!(!md.contains(junk), "{junk} in {md}");
+        }
+        assert!(md.contains(&P3[..40]), "{md}");
     }
 
     #[test]
