@@ -6,6 +6,7 @@
 //! Text holding more than half of the selection is never dropped here.
 
 use super::super::arena::Tag;
+use super::super::caption::MAX_CAPTION;
 use super::super::hints::{boiler_class_except, class_weight_except};
 use super::super::stats::link_density;
 use super::evidence::{says_caption, says_paywall};
@@ -75,17 +76,15 @@ impl Serializer<'_> {
     }
 
     /// Whether `n` is the box of an image and its caption: a `<figure>`,
-    /// or an element classed as a caption (WordPress's `wp-caption`),
-    /// holding an image. Its image is the article's; its text is the
-    /// caption.
+    /// or an element classed as a caption (WordPress's `wp-caption`) that
+    /// holds an image and no more text than two captions. Its image is
+    /// the article's; its text is the caption.
     pub(super) fn is_image_box(&self, n: u32) -> bool {
         let node = self.a.node(n);
         let s = &self.st[n as usize];
         s.imgs > 0
             && (node.tag == Tag::Figure
-                || node.attrs.is_some()
-                    && says_caption(node.attrs())
-                    && s.len <= 2 * super::super::caption::MAX_CAPTION)
+                || node.attrs.is_some() && says_caption(node.attrs()) && s.len <= 2 * MAX_CAPTION)
     }
 
     /// [`Self::is_image_box`] holding one image and what can only be its
@@ -93,7 +92,7 @@ impl Serializer<'_> {
     /// classed so (those the teaser rules judge).
     fn is_captioned_image(&self, n: u32) -> bool {
         let s = &self.st[n as usize];
-        self.is_image_box(n) && s.imgs == 1 && s.len <= super::super::caption::MAX_CAPTION
+        self.is_image_box(n) && s.imgs == 1 && s.len <= MAX_CAPTION
     }
 
     /// The paragraph's text is a URL (a source the author cites).
@@ -138,9 +137,8 @@ impl Serializer<'_> {
                     .skip(1)
                     .take(4)
                     .find(|&p| self.is_image_box(p));
-                let caption = boxed.is_some_and(|p| {
-                    self.a.tag(p) != Tag::Figure || s.len <= super::super::caption::MAX_CAPTION
-                });
+                let caption =
+                    boxed.is_some_and(|p| self.a.tag(p) != Tag::Figure || s.len <= MAX_CAPTION);
                 if caption {
                     return Some("image caption".into());
                 }
