@@ -21,6 +21,16 @@ pub(crate) fn is_invisible(c: char) -> bool {
         || c.is_control() && !c.is_whitespace()
 }
 
+/// `s` without its [`is_invisible`] characters; borrowed when it has none,
+/// as nearly every string has.
+pub(crate) fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_invisible) {
+        s.chars().filter(|&c| !is_invisible(c)).collect()
+    } else {
+        s.into()
+    }
+}
+
 /// Decodes `bytes`; `declared` is a charset label from the document itself.
 pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {

@@ -221,17 +221,7 @@ fn strip_md(md: &str) -> String {
 /// (a byte-order mark opening a description).
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let visible: String;
-    let s = if s.chars().any(super::decode::is_invisible) {
-        visible = s
-            .chars()
-            .filter(|&c| !super::decode::is_invisible(c))
-            .collect();
-        &visible
-    } else {
-        s
-    };
-    for w in s.split_whitespace() {
+    for w in super::decode::visible(s).split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }

@@ -46,12 +46,7 @@ impl Arena {
                     NodeData::Text { contents } => {
                         // Characters no reader sees (soft hyphens,
                         // zero-width spaces, controls) break words.
-                        let junk = crate::clean::decode::is_invisible;
-                        Seen::Text(if contents.chars().any(junk) {
-                            contents.chars().filter(|&c| !junk(c)).collect()
-                        } else {
-                            contents.to_string()
-                        })
+                        Seen::Text(crate::clean::decode::visible(contents).into_owned())
                     }
                     NodeData::Element(el) => {
                         let name: &str = &el.name.local;
