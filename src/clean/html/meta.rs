@@ -254,13 +254,13 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
     // Münster, Germany" on kirche-und-leben.de) is the publisher's
     // address: the words it was split into ("Kirche") name no one.
     let not_the_site = |c: &mut names::Candidate| {
-        let spells_host = |v: &str| {
+        let publishers_address = |v: &str| {
             let head = v.split(',').next().unwrap_or(v);
             titles::spells_host(head, &hosts)
                 && !names::personal_site(head)
                 && !c.names.iter().any(|n| names::key(n) == names::key(head))
         };
-        if c.value.split(" ; ").all(spells_host) {
+        if c.value.split(" ; ").all(publishers_address) {
             c.names.clear();
         }
         c.names.retain(|n| {
