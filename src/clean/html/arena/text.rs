@@ -2,6 +2,7 @@
 //! or spaced between a field's separate items ([`Arena::field_text`]).
 
 use super::*;
+use crate::clean::meta::names;
 
 impl Arena {
     /// Collapsed visible text of a subtree.
@@ -38,8 +39,10 @@ impl Arena {
     /// no text between them are two items when one is a link (or a bare
     /// wrapper around one: `<span class=by>By</span><span><a>Ann Lee</a></span>`)
     /// or a `<time>`, or both carry their own class or id (a template's
-    /// separate fields); bare styling (`<b>W</b><i>ord</i>`) stays glued. A
-    /// block's end spaces too.
+    /// separate fields), or the first is a byline's label in an element of
+    /// its own (`<em>von</em><span>Fred Hüning</span>`, which the page's
+    /// style sets apart); bare styling (`<b>W</b><i>ord</i>`) stays glued.
+    /// A block's end spaces too.
     pub(in crate::clean::html) fn field_text(&self, n: u32) -> String {
         self.field_text_of(n, usize::MAX)
     }
@@ -116,7 +119,8 @@ impl Arena {
                         || link(self, c)
                         || pt == Tag::Time
                         || ct == Tag::Time
-                        || own_class(self, p) && own_class(self, c))
+                        || own_class(self, p) && own_class(self, c)
+                        || self.is_label(p))
                 {
                     out.push(' ');
                 }
@@ -131,5 +135,55 @@ impl Arena {
             }
         }
         collapse(&out)
+    }
+
+    /// Whether element `i` holds a byline's label and nothing else: one
+    /// short text ("von", "By:") in at most a wrapper or two.
+    fn is_label(&self, mut i: u32) -> bool {
+        for _ in 0..3 {
+            match self.node(i).children[..] {
+                [only] => i = only,
+                _ => return false,
+            }
+            let node = self.node(i);
+            if node.tag == Tag::Text {
+                return node.text.len() <= 24 && names::is_label(&node.text);
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dom_query::Document;
+
+    fn field(html: &str) -> String {
+        let a = Arena::build(&Document::from(html), None);
+        let p = (0..a.nodes.len() as u32)
+            .find(|&i| a.tag(i) == Tag::P)
+            .expect("a <p>");
+        a.field_text(p)
+    }
+
+    #[test]
+    fn a_fields_items_are_spaced_and_a_words_styling_is_not() {
+        assert_eq!(
+            field("<p><a>Ann Lee</a><span>Staff Writer</span></p>"),
+            "Ann Lee Staff Writer"
+        );
+        assert_eq!(field("<p><b>W</b><i>ord</i></p>"), "Word");
+        // A label in an element of its own, set apart by the page's style.
+        assert_eq!(
+            field("<p><em>von</em><span>Fred Hüning</span> <em>31.10.2023</em></p>"),
+            "von Fred Hüning 31.10.2023"
+        );
+        assert_eq!(
+            field("<p><span><b>By:</b></span><span>Ann Lee</span></p>"),
+            "By: Ann Lee"
+        );
+        // A word that is no label stays glued: "<i>un</i><b>Believable</b>".
+        assert_eq!(field("<p><i>un</i><b>Believable</b></p>"), "unBelievable");
     }
 }

@@ -218,11 +218,13 @@ pub(super) fn page_author_candidates(
             // A byline's first line, when it names someone: what follows
             // its line break is another field (a dateline, a job title).
             // Fields each on a line of their own ("Datum: …<br>Autor: …")
-            // are read together, by their labels.
+            // are read together, by their labels, and a label on a line
+            // of its own ("Von:<br><a>Moritz Pieczewski-Freimuth</a>") with
+            // the line it labels.
             None => a
                 .first_line(i as u32)
                 .or_else(|| name_above_bio(a, i as u32))
-                .filter(|l| !names::split_byline(l).is_empty())
+                .filter(|l| !names::is_label(l) && !names::split_byline(l).is_empty())
                 .or(read)
                 .unwrap_or_else(|| a.field_text(i as u32)),
         };
@@ -446,7 +448,12 @@ pub(super) fn in_widget(a: &Arena, i: usize, holders: &[u32]) -> bool {
             n.tag,
             Tag::Root | Tag::Html | Tag::Body | Tag::Main | Tag::Article
         );
-        matches!(n.tag, Tag::Aside | Tag::Nav | Tag::Footer | Tag::Form)
+        // An `<aside>` inside an `<article>` is that article's margin, its
+        // byline and date among them (`<aside class="meta">` under the
+        // headline); elsewhere it is the page's sidebar.
+        let sidebar = || n.tag == Tag::Aside && !a.ancestors(p).any(|q| a.tag(q) == Tag::Article);
+        matches!(n.tag, Tag::Nav | Tag::Footer | Tag::Form)
+            || sidebar()
             || !frame && n.attrs.is_some() && {
                 let at = n.attrs();
                 [&at.class, &at.id].iter().any(|s| {
@@ -470,6 +477,28 @@ pub(super) fn in_widget(a: &Arena, i: usize, holders: &[u32]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{clean, page, P1, P2, P3};
+
+    #[test]
+    fn an_articles_aside_holds_its_byline_and_a_pages_aside_does_not() {
+        let byline = r#"<aside class="meta"><p class="byline">By Ann Lee</p></aside>"#;
+        let html = format!(
+            r#"<html><head><title>Night buses return</title></head><body><article><header><h1>Night buses return</h1></header>{byline}<div class="content"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article></body></html>"#
+        );
+        assert_eq!(clean(&html).authors, ["Ann Lee"]);
+        // The same aside outside any article is the page's sidebar.
+        let html = format!(
+            r#"<html><head><title>Night buses return</title></head><body><h1>Night buses return</h1>{byline}<div class="content"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"#
+        );
+        assert!(clean(&html).authors.is_empty());
+    }
+
+    #[test]
+    fn a_label_on_a_line_of_its_own_is_read_with_the_name_under_it() {
+        let html = format!(
+            r#"<html><head><title>Night buses return</title></head><body><h1>Night buses return</h1><p class="authors">Von:<br><i><a href="/autor/x">Moritz Pieczewski-Freimuth</a></i></p><div class="content"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"#
+        );
+        assert_eq!(clean(&html).authors, ["Moritz Pieczewski-Freimuth"]);
+    }
 
     #[test]
     fn a_blog_templates_post_is_read_inside_its_widget() {

@@ -287,10 +287,16 @@ fn before_run_on_beat(name: &str, value: &str, candidates: &[Candidate]) -> Opti
     .then(|| head.to_string())
 }
 
-/// A site named as a person ("Wolfgang Michal" on wolfgangmichal.de): a
-/// blog whose writer is its owner, not a publisher hiding the writer.
+/// A site named as a person ("Wolfgang Michal" on wolfgangmichal.de), or
+/// as a person's ("Daniel Lemire's blog"): a blog whose writer is its
+/// owner, not a publisher hiding the writer.
 pub(crate) fn personal_site(site: &str) -> bool {
-    given::is_bare_name(site)
+    let owner = ["'s ", "’s "]
+        .iter()
+        .find_map(|s| site.split_once(s).map(|(owner, _)| owner))
+        .or_else(|| site.strip_suffix("'s"))
+        .or_else(|| site.strip_suffix("’s"));
+    given::is_bare_name(site) || owner.is_some_and(given::is_bare_name)
 }
 
 /// Whether `name` is the site's name, or its first words: "EFC Bayrische
@@ -442,12 +448,19 @@ mod tests {
             ["Wolfgang Michal"]
         );
         assert!(personal_site("Bianca Zapatka") && personal_site("Matthew Davis"));
+        assert!(personal_site("Daniel Lemire's blog") && personal_site("Ann Lee’s Kitchen"));
+        let byline = cand(&["Daniel Lemire"], Evidence::BylineElement);
+        assert_eq!(
+            choose(std::slice::from_ref(&byline), &["Daniel Lemire's blog"]).0,
+            ["Daniel Lemire"]
+        );
         // An outlet's name is no person's, even when a given name opens it.
         for outlet in [
             "El Dia",
             "Las Vegas Tribune",
             "Hildesheimer Presse",
             "Telegraph",
+            "Tom's Hardware",
         ] {
             assert!(!personal_site(outlet), "{outlet}");
         }

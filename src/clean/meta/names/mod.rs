@@ -597,6 +597,12 @@ mod tests {
         // Full-width punctuation reads as its ASCII form.
         assert_eq!(names("記者：王小明"), ["王小明"]);
         assert_eq!(names("文：李四、张三"), ["李四", "张三"]);
+        // Korean: the dateline before "=", the post and "and others" after.
+        assert_eq!(names("순천·광양=구현모 기자"), ["구현모"]);
+        assert_eq!(names("(서울=연합뉴스) 홍길동 기자"), ["홍길동"]);
+        assert_eq!(names("박준석 기자 외 1명"), ["박준석"]);
+        assert_eq!(names("김철수 특파원, 이영희기자"), ["김철수", "이영희"]);
+        assert_eq!(names("광양 구현모 기자 ninek@hankookilbo.com"), ["구현모"]);
         assert_eq!(names("By Meg James Staff Writer"), ["Meg James"]);
         // The title's beat run on before it is the title's, not the name's.
         assert_eq!(names("By Ann Lee Business Columnist"), ["Ann Lee"]);

@@ -109,6 +109,74 @@ pub(super) fn bare(raw: &str) -> (String, bool) {
         from = m.end();
     }
     kept.push_str(&s[from..]);
-    let s = kept;
-    (s, interview)
+    (korean_credit(kept), interview)
+}
+
+/// The writer's post in a Korean byline, after the name: 기자 (reporter),
+/// 특파원 (correspondent) and their kinds.
+const KOREAN_POSTS: &[&str] = &[
+    "기자",
+    "특파원",
+    "선임기자",
+    "수석기자",
+    "전문기자",
+    "객원기자",
+    "인턴기자",
+    "수습기자",
+    "논설위원",
+    "편집위원",
+    "전문위원",
+];
+
+/// A Korean byline down to its names: "순천·광양=구현모 기자", "(서울=연합뉴스)
+/// 홍길동 기자", "박준석 기자 외 1명". Before "=" stands the dateline (the
+/// place, or the agency filing from it); after the name, the writer's post
+/// ([`KOREAN_POSTS`], spaced or not), an e-mail address and "외 N명" ("and
+/// N others"). A byline without Hangul is returned as it came.
+fn korean_credit(s: String) -> String {
+    let hangul = |c: char| ('\u{ac00}'..='\u{d7a3}').contains(&c);
+    if !s.chars().any(hangul) {
+        return s;
+    }
+    static DATELINE: OnceLock<Regex> = OnceLock::new();
+    let dateline = DATELINE.get_or_init(|| {
+        Regex::new(r"^\s*\(?[^=()\s]{1,20}=(?:[^()\s]*\))?\s*").expect("static regex")
+    });
+    let s = dateline.replace(&s, "");
+    let mut out: Vec<String> = Vec::new();
+    // Part by part: "김철수 기자, 이영희 기자" names two.
+    for part in s.split(", ") {
+        let mut words: Vec<&str> = part
+            .split_whitespace()
+            .filter(|w| !w.contains('@'))
+            .collect();
+        // "외 1명", "외": the others the byline does not name.
+        if words
+            .last()
+            .is_some_and(|w| w.ends_with('명') && w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            words.pop();
+        }
+        if words.last() == Some(&"외") {
+            words.pop();
+        }
+        let posted = words.last().is_some_and(|w| KOREAN_POSTS.contains(w));
+        while words.last().is_some_and(|w| KOREAN_POSTS.contains(w)) {
+            words.pop();
+        }
+        // A Korean name is one word: before it, by its post, stands the
+        // place the writer files from ("광양 구현모 기자").
+        if posted && words.last().is_some_and(|w| w.chars().all(hangul)) {
+            words.drain(..words.len() - 1);
+        }
+        let mut part = words.join(" ");
+        // The post run on to the name: "홍길동기자".
+        if let Some(name) = KOREAN_POSTS.iter().find_map(|p| part.strip_suffix(p)) {
+            if (2..=4).contains(&name.chars().count()) && name.chars().all(hangul) {
+                part = name.to_string();
+            }
+        }
+        out.push(part);
+    }
+    out.join(", ")
 }
