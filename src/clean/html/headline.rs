@@ -2,7 +2,7 @@
 //! heading linking home is the site's name, and a kicker the template sets
 //! inside the headline's element is not part of the headline.
 
-use super::arena::{Arena, Tag};
+use super::arena::{Arena, Attrs, Tag};
 use super::collapse;
 
 /// Class words of a kicker set inside the headline's element: the topic
@@ -25,6 +25,11 @@ const KICKER_WORDS: &[&str] = &[
     "occhiello",
 ];
 
+/// Whether an element's class or id names a kicker.
+pub(super) fn says_kicker(at: &Attrs) -> bool {
+    at.words().any(|w| KICKER_WORDS.contains(&w.as_ref()))
+}
+
 /// The headline of an `<h1>` that sets its kicker in an element of its
 /// own (`<span class="article-heading__kicker">Klimaschutz</span><span
 /// class="visually-hidden">: </span><span>Bohren, bis es heiß wird</span>`):
@@ -34,12 +39,7 @@ pub(super) fn headline_text(a: &Arena, h1: usize) -> Option<String> {
     let end = a.subtree_end(h1 as u32);
     let k = (h1 + 1..end).find(|&i| {
         let node = &a.nodes[i];
-        node.tag != Tag::Text
-            && node.attrs.is_some()
-            && node
-                .attrs()
-                .words()
-                .any(|w| KICKER_WORDS.contains(&w.as_ref()))
+        node.tag != Tag::Text && node.attrs.is_some() && says_kicker(node.attrs())
     })?;
     let skip = k..a.subtree_end(k as u32);
     let mut out = String::new();

@@ -107,7 +107,7 @@ struct Written {
 
 /// Text (in bytes) that may come before a `<header>` that still opens the
 /// article: a breadcrumb or a kicker, not paragraphs.
-const HEADER_BEFORE_TEXT: usize = 200;
+pub(super) const HEADER_BEFORE_TEXT: usize = 200;
 
 impl Serializer<'_> {
     fn drop_node(&mut self, n: u32, reason: String) {

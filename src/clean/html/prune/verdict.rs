@@ -7,6 +7,7 @@
 
 use super::super::arena::Tag;
 use super::super::caption::MAX_CAPTION;
+use super::super::headline::says_kicker;
 use super::super::hints::{boiler_class_except, class_weight_except};
 use super::super::stats::link_density;
 use super::evidence::{says_caption, says_paywall};
@@ -17,6 +18,10 @@ use super::Serializer;
 /// paragraph sits between its share icons and ten "download the graphic"
 /// buttons). Such a block is kept, and its parts are judged one by one.
 const GALLERY_PROSE: u32 = 100;
+
+/// Text (characters) of a kicker at most: a topic line of a few words
+/// ("Nach Corona-Lockerungen"), not a deck.
+const MAX_KICKER: u32 = 60;
 
 /// Text (characters) of a box that may be a form's box: a heading, a
 /// line of text and the form; more is an article that holds a form.
@@ -144,6 +149,17 @@ impl Serializer<'_> {
                 }
             }
             _ if self.gallery && in_figure && self.is_slide_title(n) => return None,
+            // The topic line a template sets over the headline, outside
+            // it ("<div class=article__kicker>Política</div><h1>…"): a
+            // label of the page's header, before any of the text.
+            _ if node.attrs.is_some()
+                && s.len <= MAX_KICKER
+                && s.imgs == 0
+                && self.kept_words_len < super::HEADER_BEFORE_TEXT
+                && says_kicker(node.attrs()) =>
+            {
+                return Some("the headline's kicker".into());
+            }
             _ if super::super::caption::is_loose_caption(self.a, self.st, n) => {
                 return Some("caption beside its image".into());
             }
@@ -322,6 +338,17 @@ fn tag_label(t: Tag) -> &'static str {
 #[cfg(test)]
 mod tests {
     use crate::clean::html::test_support::{body, clean, page, FREE_OPENING, P1, P2, P3};
+
+    #[test]
+    fn a_kicker_over_the_headline_goes_and_one_in_the_text_stays() {
+        let art = format!(
+            r#"<div class="article__header"><div class="article__kicker">Política</div><h1>Night buses return</h1></div><p>{P1}</p><p>{P2}</p><div class="kicker-box">A word from the editor</div><p>{P3}</p>"#
+        );
+        let md = body(&clean(&page("<title>Night buses return</title>", &art)));
+        assert!(!md.contains("Política"), "{md}");
+        assert!(md.contains("A word from the editor"), "{md}");
+        assert!(md.contains("night buses"), "{md}");
+    }
 
     #[test]
     fn a_block_with_more_images_than_paragraphs_keeps_its_prose() {
