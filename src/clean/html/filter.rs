@@ -306,13 +306,7 @@ pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Optio
     }
     let words: Vec<&str> = key.split(' ').collect();
     let trimmed = plain.trim_start();
-    if words.len() <= 40
-        && (trimmed.starts_with('©')
-            || trimmed.starts_with("(c) ")
-            || trimmed.starts_with("(C) ")
-            || words[0] == "copyright"
-            || key.contains("all rights reserved"))
-    {
+    if words.len() <= 40 && is_copyright_line(trimmed, &key, words[0]) {
         return Some("copyright line".into());
     }
     // Short: a few words. Chinese and Japanese write a whole paragraph
@@ -333,6 +327,36 @@ pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Optio
 
 /// Whether a line is hashtags and nothing else ("#QAnon #Macht
 /// #Pädophilie", or run together): the article's tags, set under it.
+/// The copyright signs: ©, and the circled letters Korean and Japanese
+/// sites print for it ("ⓒ 한국일보").
+const COPYRIGHT_SIGNS: [char; 3] = ['©', 'ⓒ', 'Ⓒ'];
+
+/// Whether a line (`trimmed` of leading spaces, its `key` and first key
+/// word) is a copyright notice: it opens with the sign or the word, also
+/// inside a bracket ("<저작권자ⓒ대전일보사. 무단전재-재배포 금지>", "<Copyright
+/// © Example>"), or says all rights are reserved, in English, Chinese,
+/// Japanese or Korean ("版权所有", "無断転載", "무단전재 … 금지": no reprinting
+/// without leave).
+fn is_copyright_line(trimmed: &str, key: &str, first: &str) -> bool {
+    let opening = trimmed.trim_start_matches(['<', '[', '〈', '《', '【', ' ']);
+    opening.starts_with(COPYRIGHT_SIGNS)
+        || opening.starts_with("저작권자")
+        || trimmed.starts_with("(c) ")
+        || trimmed.starts_with("(C) ")
+        || first == "copyright"
+        || key.contains("all rights reserved")
+        || [
+            "版权所有",
+            "版權所有",
+            "無断転載",
+            "無断複製",
+            "무단전재",
+            "무단 전재",
+        ]
+        .iter()
+        .any(|p| key.contains(p))
+}
+
 fn is_hashtag_line(plain: &str) -> bool {
     let mut tags = plain.split('#');
     tags.next().is_some_and(|lead| lead.trim().is_empty())
@@ -586,6 +610,9 @@ pub(super) fn labelled_headline(md: &str, plain: &str) -> bool {
 }
 
 fn is_byline(text: &str) -> bool {
+    if crate::clean::meta::names::is_korean_byline(text) {
+        return true;
+    }
     let rest = [
         "By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Door ", "door ",
     ]
@@ -693,6 +720,31 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn copyright_notices_in_every_script_and_korean_bylines_are_dropped() {
+        for notice in [
+            "© 2026 The Daily Example",
+            "Copyright 2026 Example Media. All rights reserved.",
+            "<저작권자ⓒ대전일보사. 무단전재-재배포 금지>",
+            "ⓒ 한국일보, 무단 전재 및 재배포 금지",
+            "版权所有 © 新华网",
+            "記事の無断転載を禁じます。",
+        ] {
+            assert_eq!(
+                block_filter(notice, "", &Hints::default()).as_deref(),
+                Some("copyright line"),
+                "{notice}"
+            );
+        }
+        assert_eq!(
+            block_filter("이용민 기자", "", &Hints::default()).as_deref(),
+            Some("byline")
+        );
+        // A sentence that names a copyright is text.
+        let text = "The band's logo, © Acme, was redrawn in 1998 by a fan of theirs.";
+        assert_eq!(block_filter(text, "", &Hints::default()), None);
     }
 
     #[test]

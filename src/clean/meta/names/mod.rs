@@ -31,7 +31,8 @@ mod words;
 use super::Seen;
 pub(crate) use byline::{
     after_dated_label, date_start, dated_name, has_label, has_later_label, is_author_label,
-    is_field_label, is_label, name_and_title, split_byline, strip_label, titled_name,
+    is_field_label, is_korean_byline, is_label, name_and_title, split_byline, strip_label,
+    titled_name,
 };
 pub(crate) use case::from_capitals;
 pub(crate) use choice::{choose, explain, personal_site, site_credit, spells_site};

@@ -128,6 +128,29 @@ const KOREAN_POSTS: &[&str] = &[
     "전문위원",
 ];
 
+/// Whether a line is a Korean byline and nothing else: a name (after a
+/// place, at most) and the writer's post ("이용민 기자", "광양 구현모 기자"),
+/// as Korean papers also sign under the text.
+pub(crate) fn is_korean_byline(line: &str) -> bool {
+    let hangul = |c: char| ('\u{ac00}'..='\u{d7a3}').contains(&c);
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some((last, rest)) = words.split_last() else {
+        return false;
+    };
+    let words_hangul = |ws: &[&str]| ws.iter().all(|w| w.chars().all(hangul));
+    if KOREAN_POSTS.contains(last) {
+        (1..=2).contains(&rest.len()) && words_hangul(rest)
+    } else {
+        // The post run on to the name: "이용민기자".
+        rest.len() <= 1
+            && words_hangul(&words)
+            && KOREAN_POSTS.iter().any(|p| {
+                last.strip_suffix(p)
+                    .is_some_and(|n| (2..=4).contains(&n.chars().count()))
+            })
+    }
+}
+
 /// A Korean byline down to its names: "순천·광양=구현모 기자", "(서울=연합뉴스)
 /// 홍길동 기자", "박준석 기자 외 1명". Before "=" stands the dateline (the
 /// place, or the agency filing from it); after the name, the writer's post

@@ -9,6 +9,8 @@
 //!    outlets, words run on after a name).
 
 mod bare;
+
+pub(crate) use bare::is_korean_byline;
 mod cut;
 mod keep;
 mod parts;
