@@ -26,6 +26,9 @@ pub(super) struct LdInfo {
     pub(super) language: Option<String>,
     /// `keywords`, a string of comma-separated values or an array.
     pub(super) keywords: Vec<String>,
+    /// `articleBody`: the article's text, as the page's scripts would
+    /// write it, its lines kept.
+    pub(super) body: Option<String>,
 }
 
 /// What the page's JSON-LD blocks say of the article: the fields of its
@@ -73,6 +76,11 @@ pub(super) fn json_ld(scripts: &[String]) -> LdInfo {
                 modified: s("dateModified"),
             };
             info.description = s("description");
+            info.body = map
+                .get("articleBody")
+                .and_then(|v| v.as_str())
+                .map(decode_entities)
+                .filter(|b| !b.trim().is_empty());
             info.language = s("inLanguage");
             info.keywords = match map.get("keywords") {
                 Some(Value::String(k)) => meta_tags::split_list(&decode_entities(k)),

@@ -83,7 +83,7 @@ use arena::{Arena, Head};
 use emit::Emitter;
 use meta::{is_absolute, metadata, page_site};
 use prescan::{prescan, unwrap_noscript};
-use prune::{sanitize, Serializer};
+use prune::{escape_html, sanitize, Serializer};
 use recipe::Ingredients;
 use select::{select_content, Span, ATTEMPTS};
 use sift::sift;
@@ -156,6 +156,17 @@ fn clean_page(html: &str, hints: &Hints) -> (Article, usize) {
     }
     let (content, mut dropped, kept, span) = best.unwrap_or_default();
     let meta = metadata(&arena, &st, &head, span, !hints.no_tags);
+    // Almost nothing on the page is the article (its scripts would write
+    // it), but its JSON-LD carries the text, clearly more of it than the
+    // page shows: the article is that text. (A body that only repeats the
+    // description is said once, as the deck.)
+    let content = match (kept < THIN)
+        .then(|| ld::json_ld(&head.json_ld).body)
+        .flatten()
+    {
+        Some(body) if body.len() > 2 * kept + THIN / 2 => body_html(&body),
+        _ => content,
+    };
 
     let base = head
         .base
@@ -211,6 +222,22 @@ fn clean_page(html: &str, hints: &Hints) -> (Article, usize) {
     (article, kept)
 }
 
+/// JSON-LD's `articleBody` as the markup the cleaner reads: markup as it
+/// is, plain text as a paragraph per line.
+fn body_html(body: &str) -> String {
+    if body.contains("</p>") || body.contains("<br") {
+        return format!("<div>{body}</div>");
+    }
+    let mut out = String::from("<div>");
+    for line in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        out.push_str("<p>");
+        escape_html(&mut out, line, false);
+        out.push_str("</p>");
+    }
+    out.push_str("</div>");
+    out
+}
+
 /// Visible text of Markdown inline text (for matching list items).
 fn strip_md(md: &str) -> String {
     collapse(&super::eval::strip_markdown(md))
@@ -247,6 +274,30 @@ fn distinct<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
 mod tests {
     use super::test_support::{body, clean, page, P1, P2, P3};
     use crate::clean::Block;
+
+    #[test]
+    fn a_page_its_scripts_write_is_read_from_its_json_ld_body() {
+        let ld_with = |description: &str, body: &str| {
+            format!(
+                r#"<title>Night buses return</title><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Night buses return","description":"{description}","articleBody":"{body}"}}</script>"#
+            )
+        };
+        let ld = |body: &str| ld_with(P1, body);
+        let shell = r#"<div id="app">Loading…</div>"#;
+        let a = clean(&page(&ld(&format!("{P1}\n\n{P2} 3 < 4.\n{P3}")), shell));
+        let md = body(&a);
+        assert!(md.contains(P2) && md.contains(P3), "{md}");
+        assert!(md.contains("3 < 4") || md.contains("3 \\< 4"), "{md}");
+        assert!(!md.contains("Loading"), "{md}");
+        // A body that is the description is a summary, not the article.
+        let summary = format!("{P2} {P3}");
+        let a = clean(&page(&ld_with(&summary, &summary), shell));
+        assert!(!body(&a).contains(P3), "{}", body(&a));
+        // A page that shows its article keeps it as shown.
+        let shown = format!("<h1>Night buses return</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        let a = clean(&page(&ld("Only a teaser of it."), &shown));
+        assert!(body(&a).contains(P3) && !body(&a).contains("teaser"));
+    }
 
     #[test]
     fn characters_no_reader_sees_leave_text_and_metadata() {

@@ -251,7 +251,7 @@ impl Serializer<'_> {
     }
 }
 
-fn escape_html(out: &mut String, s: &str, attr: bool) {
+pub(super) fn escape_html(out: &mut String, s: &str, attr: bool) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
