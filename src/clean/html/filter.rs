@@ -345,17 +345,24 @@ fn is_copyright_line(trimmed: &str, key: &str, first: &str) -> bool {
         || trimmed.starts_with("(C) ")
         || first == "copyright"
         || key.contains("all rights reserved")
-        || [
-            "版权所有",
-            "版權所有",
-            "無断転載",
-            "無断複製",
-            "무단전재",
-            "무단 전재",
-        ]
-        .iter()
-        .any(|p| key.contains(p))
+        // Counted in characters: a paragraph of Chinese or Japanese is
+        // one "word" long.
+        || trimmed.chars().count() <= NOTICE_CHARS
+            && [
+                "版权所有",
+                "版權所有",
+                "無断転載",
+                "無断複製",
+                "무단전재",
+                "무단 전재",
+            ]
+            .iter()
+            .any(|p| key.contains(p))
 }
+
+/// Characters of a copyright notice at most: a line, not a paragraph
+/// about copyright.
+const NOTICE_CHARS: usize = 100;
 
 fn is_hashtag_line(plain: &str) -> bool {
     let mut tags = plain.split('#');
@@ -742,6 +749,9 @@ mod tests {
             block_filter("이용민 기자", "", &Hints::default()).as_deref(),
             Some("byline")
         );
+        // A paragraph about copyright is text, in any script.
+        let essay = "版权所有".to_string() + &"作者对其作品享有的权利受法律保护，".repeat(8);
+        assert_eq!(block_filter(&essay, "", &Hints::default()), None);
         // A sentence that names a copyright is text.
         let text = "The band's logo, © Acme, was redrawn in 1998 by a fan of theirs.";
         assert_eq!(block_filter(text, "", &Hints::default()), None);
