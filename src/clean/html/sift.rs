@@ -87,6 +87,7 @@ pub(super) fn sift(
                     && names_only(&plain, authors))
                 .then(|| "the byline (the writer's name alone, above the text)".to_string())
             })
+            .or_else(|| portrait(&block, authors).then(|| "the writer's portrait".to_string()))
             .or_else(|| {
                 (!past_opening && matches!(block, Block::Paragraph { .. }))
                     .then(|| {
@@ -238,6 +239,31 @@ fn names_only(plain: &str, authors: &[String]) -> bool {
     parts.peek().is_some() && parts.all(|k| known.contains(&k))
 }
 
+/// Whether a block is the writer's portrait: an image whose alt text is a
+/// writer's full name, alone or after a photo label ("Foto Arne
+/// Sjöström"), as author boxes and forum posts set it. A picture of the
+/// story names what it shows; one that also names the writer ("Game Day
+/// Ilana Muhlstein") stays.
+fn portrait(block: &Block, authors: &[String]) -> bool {
+    let Block::Image { alt, .. } = block else {
+        return false;
+    };
+    let alt = alt.trim();
+    let name = ["foto", "photo", "bild", "image"]
+        .iter()
+        .find_map(|l| {
+            let head = alt.get(..l.len())?;
+            head.eq_ignore_ascii_case(l)
+                .then(|| alt[l.len()..].trim_start_matches([':', ' ']))
+        })
+        .unwrap_or(alt);
+    let key = names::key(name);
+    !key.is_empty()
+        && authors
+            .iter()
+            .any(|a| a.split_whitespace().count() >= 2 && names::key(a) == key)
+}
+
 /// Whether the last paragraph credits the writers: a line of at most
 /// twelve words that names one of them in full and is set apart in bold or
 /// italics, not as a sentence ("*MDR (Engin Haupt, Alisa Sonntag)*",
@@ -379,6 +405,29 @@ mod tests {
                 .replace("</em>", "*");
             assert!(at_end(line).contains(&kept), "{line}");
         }
+    }
+
+    #[test]
+    fn the_writers_portrait_goes_and_a_picture_naming_them_stays() {
+        let art = format!(
+            r#"<h1>Night buses return</h1><p class="byline">By Ann Lee</p><p>{P1}</p><p><img src="https://example.com/img/depot.jpg" alt="The depot, visited by Ann Lee"></p><p>{P2}</p><p>{P3}</p><p><img src="https://example.com/img/ann-lee.jpg" alt="Foto: Ann Lee"></p>"#
+        );
+        let a = clean(&page("<title>Night buses return</title>", &art));
+        assert_eq!(a.authors, ["Ann Lee"]);
+        let images: Vec<&str> = a
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Image { src, .. } => Some(src.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            images,
+            ["https://example.com/img/depot.jpg"],
+            "{}",
+            texts(&a.blocks)
+        );
     }
 
     #[test]
