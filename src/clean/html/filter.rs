@@ -347,18 +347,19 @@ fn is_copyright_line(trimmed: &str, key: &str, first: &str) -> bool {
         || key.contains("all rights reserved")
         // Counted in characters: a paragraph of Chinese or Japanese is
         // one "word" long.
-        || trimmed.chars().count() <= NOTICE_CHARS
-            && [
-                "版权所有",
-                "版權所有",
-                "無断転載",
-                "無断複製",
-                "무단전재",
-                "무단 전재",
-            ]
-            .iter()
-            .any(|p| key.contains(p))
+        || trimmed.chars().count() <= NOTICE_CHARS && RESERVED.iter().any(|p| key.contains(p))
 }
+
+/// "All rights reserved" and "no reprinting without leave" in Chinese,
+/// Japanese and Korean.
+const RESERVED: &[&str] = &[
+    "版权所有",
+    "版權所有",
+    "無断転載",
+    "無断複製",
+    "무단전재",
+    "무단 전재",
+];
 
 /// Characters of a copyright notice at most: a line, not a paragraph
 /// about copyright.
