@@ -325,8 +325,6 @@ pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Optio
     None
 }
 
-/// Whether a line is hashtags and nothing else ("#QAnon #Macht
-/// #Pädophilie", or run together): the article's tags, set under it.
 /// The copyright signs: ©, and the circled letters Korean and Japanese
 /// sites print for it ("ⓒ 한국일보").
 const COPYRIGHT_SIGNS: [char; 3] = ['©', 'ⓒ', 'Ⓒ'];
@@ -365,6 +363,8 @@ const RESERVED: &[&str] = &[
 /// about copyright.
 const NOTICE_CHARS: usize = 100;
 
+/// Whether a line is hashtags and nothing else ("#QAnon #Macht
+/// #Pädophilie", or run together): the article's tags, set under it.
 fn is_hashtag_line(plain: &str) -> bool {
     let mut tags = plain.split('#');
     tags.next().is_some_and(|lead| lead.trim().is_empty())

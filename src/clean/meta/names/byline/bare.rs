@@ -132,12 +132,11 @@ const KOREAN_POSTS: &[&str] = &[
 /// place, at most) and the writer's post ("이용민 기자", "광양 구현모 기자"),
 /// as Korean papers also sign under the text.
 pub(crate) fn is_korean_byline(line: &str) -> bool {
-    let hangul = |c: char| ('\u{ac00}'..='\u{d7a3}').contains(&c);
     let words: Vec<&str> = line.split_whitespace().collect();
     let Some((last, rest)) = words.split_last() else {
         return false;
     };
-    let words_hangul = |ws: &[&str]| ws.iter().all(|w| w.chars().all(hangul));
+    let words_hangul = |ws: &[&str]| ws.iter().all(|w| w.chars().all(is_hangul));
     if KOREAN_POSTS.contains(last) {
         (1..=2).contains(&rest.len()) && words_hangul(rest)
     } else {
@@ -151,14 +150,18 @@ pub(crate) fn is_korean_byline(line: &str) -> bool {
     }
 }
 
+/// A Hangul syllable.
+fn is_hangul(c: char) -> bool {
+    ('\u{ac00}'..='\u{d7a3}').contains(&c)
+}
+
 /// A Korean byline down to its names: "순천·광양=구현모 기자", "(서울=연합뉴스)
 /// 홍길동 기자", "박준석 기자 외 1명". Before "=" stands the dateline (the
 /// place, or the agency filing from it); after the name, the writer's post
 /// ([`KOREAN_POSTS`], spaced or not), an e-mail address and "외 N명" ("and
 /// N others"). A byline without Hangul is returned as it came.
 fn korean_credit(s: String) -> String {
-    let hangul = |c: char| ('\u{ac00}'..='\u{d7a3}').contains(&c);
-    if !s.chars().any(hangul) {
+    if !s.chars().any(is_hangul) {
         return s;
     }
     static DATELINE: OnceLock<Regex> = OnceLock::new();
@@ -189,13 +192,13 @@ fn korean_credit(s: String) -> String {
         }
         // A Korean name is one word: before it, by its post, stands the
         // place the writer files from ("광양 구현모 기자").
-        if posted && words.last().is_some_and(|w| w.chars().all(hangul)) {
+        if posted && words.last().is_some_and(|w| w.chars().all(is_hangul)) {
             words.drain(..words.len() - 1);
         }
         let mut part = words.join(" ");
         // The post run on to the name: "홍길동기자".
         if let Some(name) = KOREAN_POSTS.iter().find_map(|p| part.strip_suffix(p)) {
-            if (2..=4).contains(&name.chars().count()) && name.chars().all(hangul) {
+            if (2..=4).contains(&name.chars().count()) && name.chars().all(is_hangul) {
                 part = name.to_string();
             }
         }

@@ -9,11 +9,11 @@
 //!    outlets, words run on after a name).
 
 mod bare;
-
-pub(crate) use bare::is_korean_byline;
 mod cut;
 mod keep;
 mod parts;
+
+pub(crate) use bare::is_korean_byline;
 
 use std::sync::OnceLock;
 
