@@ -265,10 +265,10 @@ fn portrait(block: &Block, authors: &[String]) -> bool {
 }
 
 /// Whether the last paragraph credits the writers: a line of at most
-/// twelve words that names one of them in full and is set apart in bold or
-/// italics, not as a sentence ("*MDR (Engin Haupt, Alisa Sonntag)*",
-/// "***Stefan Wasmer***"), or opens with a byline label ("Text: Kirsten
-/// Freund", "Reporting by Jason Hovet"). The byline above already says
+/// twelve words that names one of them in full and is set apart in bold,
+/// italics or by a dash, not as a sentence ("*MDR (Engin Haupt, Alisa
+/// Sonntag)*", "***Stefan Wasmer***", "– David Dunkley"), or opens with a
+/// byline label ("Text: Kirsten Freund", "Reporting by Jason Hovet"). The byline above already says
 /// it; a sentence that only mentions the writer ("Ann Lee is a reporter
 /// …") is neither.
 fn writers_credit(block: &Block, plain: &str, authors: &[String]) -> bool {
@@ -288,7 +288,9 @@ fn writers_credit(block: &Block, plain: &str, authors: &[String]) -> bool {
     // note.
     let text = text.trim();
     let sentence = plain.trim_end().ends_with(['.', '!', '?']);
-    let set_apart = text.starts_with(['*', '_']) && text.ends_with(['*', '_']) && !sentence;
+    let set_apart = (text.starts_with(['*', '_']) && text.ends_with(['*', '_'])
+        || names::after_dash(plain).is_some())
+        && !sentence;
     names_one && (set_apart || names::has_label(plain))
 }
 

@@ -1,6 +1,7 @@
 //! A writer's name signed under the text, set apart in bold or italics
 //! (`<p><b><i>Stefan Wasmer</i></b></p>` after the last paragraph, as
-//! German and French papers sign). Nothing labels it, so only a full name
+//! German and French papers sign) or by a dash (`<p>– David Dunkley</p>`,
+//! as wire copy and blogs sign). Nothing labels it, so only a full name
 //! that opens with a known given name counts ([`names::is_bare_name`]),
 //! right after a paragraph of running text, and only when the text holds
 //! one such line: a page that signs several (a newsletter's items, a
@@ -27,6 +28,13 @@ pub(in crate::clean::html) fn sign_off_candidate(
     // the same way under them is one more.
     let mut set_apart = 0;
     let mut last_len = 0;
+    // The paragraph before, whose closing quote makes a dashed name the
+    // quote's source ("… a risk of death." / "-- Alex Kemper").
+    let mut last_p = None;
+    // A dash sets the name apart clearly enough to sign after a short
+    // last line ("The incident drew several curious onlookers."), once
+    // the text has run.
+    let mut ran = false;
     for (i, node) in a.nodes.iter().enumerate().take(end).skip(first) {
         match node.tag {
             Tag::P => {}
@@ -49,13 +57,42 @@ pub(in crate::clean::html) fn sign_off_candidate(
                 signed.push((set_apart, text.to_string()));
             }
             set_apart += 1;
+        } else if let Some(name) = dashed_name(a, i as u32) {
+            // A dash sets no subheading apart: bold lines above don't
+            // make it one more of them.
+            let quoted = || last_p.is_some_and(|p| ends_quoted(&a.field_text(p)));
+            if ran && last_len > 0 && names::is_bare_name(name) && !quoted() {
+                signed.push((0, name.to_string()));
+            }
         }
         last_len = st[i].len;
+        last_p = Some(i as u32);
+        ran |= last_len >= RUNNING_TEXT;
     }
     match signed.as_slice() {
         [(0, one)] => Some(Candidate::new(&[one], Evidence::SignOff)),
         _ => None,
     }
+}
+
+/// The name in paragraph `p` when all of it is a dash and a name ("–
+/// David Dunkley", "—Eric Pallant"), plain or styled.
+fn dashed_name(a: &Arena, p: u32) -> Option<&str> {
+    let mut x = a.only_child(p)?;
+    while matches!(a.tag(x), Tag::Strong | Tag::Em | Tag::Inline) {
+        x = a.only_child(x)?;
+    }
+    (a.tag(x) == Tag::Text)
+        .then(|| names::after_dash(a.node(x).text.trim()))
+        .flatten()
+}
+
+/// Whether a paragraph ends with a closing quotation mark, perhaps after
+/// its full stop: a quotation, which a dashed name under it attributes.
+fn ends_quoted(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['.', ',', '!', '?'])
+        .ends_with(['"', '”', '“', '»', '«', '\'', '’'])
 }
 
 /// The text of paragraph `p` when all of it is in bold or italics.
@@ -74,14 +111,49 @@ fn emphasised_text(a: &Arena, p: u32) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::test_support::{clean, page, P1, P2, P3};
+    use super::super::super::test_support::{body, clean, page, P1, P2, P3};
+    use crate::clean::Article;
 
-    fn authors(tail: &str) -> Vec<String> {
+    fn cleaned(tail: &str) -> Article {
         let html = page(
             "",
             &format!("<h1>Buses for the north</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>{tail}"),
         );
-        clean(&html).authors
+        clean(&html)
+    }
+
+    fn authors(tail: &str) -> Vec<String> {
+        cleaned(tail).authors
+    }
+
+    #[test]
+    fn a_name_signed_after_a_dash_is_the_writer_and_leaves_the_text() {
+        for tail in [
+            "<p>– David Dunkley</p>",
+            "<p>—David Dunkley</p>",
+            // After a short last line, once the text has run.
+            "<p>The incident drew onlookers.</p><p>-- David Dunkley</p>",
+            // Labelled after the dash, with the writer's follow button.
+            r#"<p>-- By David Dunkley <a href="https://x.com/dd">Follow @dd</a></p>"#,
+        ] {
+            let article = cleaned(tail);
+            assert_eq!(article.authors, ["David Dunkley"], "{tail}");
+            assert!(!body(&article).contains("Dunkley"), "{tail}");
+        }
+    }
+
+    #[test]
+    fn a_dashed_name_that_attributes_a_quote_or_is_one_of_several_signs_nothing() {
+        for tail in [
+            // The source of the quotation above it.
+            r#"<p>"There is no other vaccine that carries a risk of death."</p><p>-- David Dunkley</p>"#,
+            // Two signed: a list of contributors or quotations.
+            &format!("<p>– David Dunkley</p><p>{P1}</p><p>– Stefan Wasmer</p>"),
+            // Three dashes are a rule, not a signature's dash.
+            "<p>--- David Dunkley</p>",
+        ] {
+            assert!(authors(tail).is_empty(), "{tail}");
+        }
     }
 
     #[test]

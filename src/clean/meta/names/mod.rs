@@ -30,9 +30,9 @@ mod words;
 
 use super::Seen;
 pub(crate) use byline::{
-    after_dated_label, date_start, dated_name, has_label, has_later_label, is_author_label,
-    is_field_label, is_korean_byline, is_label, name_and_title, split_byline, strip_label,
-    titled_name,
+    after_dash, after_dated_label, date_start, dated_name, has_label, has_later_label,
+    is_author_label, is_field_label, is_korean_byline, is_label, name_and_title, split_byline,
+    strip_label, titled_name,
 };
 pub(crate) use case::from_capitals;
 pub(crate) use choice::{choose, explain, personal_site, site_credit, spells_site};
@@ -752,6 +752,13 @@ mod tests {
     #[test]
     fn plain_by_lines() {
         assert!(has_label("By Jane Roe and John Doe"));
+        // A signature's dash before the label.
+        assert!(has_label("-- By Jane Roe") && has_label("— By Jane Roe"));
+        assert_eq!(strip_label("— By Jane Roe"), "Jane Roe");
+        assert_eq!(strip_label("— Jane Roe"), "— Jane Roe");
+        assert_eq!(after_dash("–Jane Roe"), Some("Jane Roe"));
+        assert_eq!(after_dash("--- Jane Roe"), None);
+        assert_eq!(after_dash("Jane Roe"), None);
         assert_eq!(names("By Jane Roe and John Doe"), ["Jane Roe", "John Doe"]);
         assert!(!has_label("By the way, the council met."));
         assert!(!has_label("Bylines are short"));

@@ -43,19 +43,33 @@ pub(super) fn label_rx() -> &'static Regex {
     })
 }
 
-/// Strips the label a byline opens with: "By ", "Author: ", "Par ".
+/// The rest of `s` after the dash that sets a signature apart under the
+/// text ("— Ann Lee", "-- By Ann Lee", "–Ann Lee"), when it opens with
+/// one or two dashes.
+pub(crate) fn after_dash(s: &str) -> Option<&str> {
+    let s = s.trim_start();
+    let rest = s.trim_start_matches(['—', '–', '―', '-']);
+    let dashes = s[..s.len() - rest.len()].chars().count();
+    (1..=2).contains(&dashes).then(|| rest.trim_start())
+}
+
+/// Strips the label a byline opens with: "By ", "Author: ", "Par ", and
+/// a signature's dash before it ("-- By ").
 pub(crate) fn strip_label(s: &str) -> &str {
     let s = s.trim();
-    match label_rx().find(s) {
+    let undashed = after_dash(s).unwrap_or(s);
+    match label_rx().find(undashed) {
         // Only when a name follows ("By Ann", not "Bylines").
-        Some(m) if m.end() < s.len() => s[m.end()..].trim_start(),
+        Some(m) if m.end() < undashed.len() => undashed[m.end()..].trim_start(),
         _ => s,
     }
 }
 
-/// Does `s` open with a byline label ("By ", "Par ", "Author:")?
+/// Does `s` open with a byline label ("By ", "Par ", "Author:"), after a
+/// signature's dash if it has one ("— By Ann Lee")?
 pub(crate) fn has_label(s: &str) -> bool {
     let s = s.trim();
+    let s = after_dash(s).unwrap_or(s);
     label_rx().find(s).is_some_and(|m| {
         m.end() < s.len() && s[m.end()..].chars().next().is_some_and(char::is_uppercase)
     })
