@@ -1,9 +1,11 @@
 //! Which `<h1>` is the article's headline, and what it says: a logo
 //! heading linking home is the site's name, and a kicker the template sets
-//! inside the headline's element is not part of the headline.
+//! inside the headline's element, or a byline on a line under it, is not
+//! part of the headline.
 
 use super::arena::{Arena, Attrs, Tag};
 use super::collapse;
+use crate::clean::normalize_for_matching;
 
 /// Class words of a kicker set inside the headline's element: the topic
 /// line above a news headline ("Klimaschutz", "Nach Corona-Lockerungen"),
@@ -61,6 +63,25 @@ pub(super) fn headline_text(a: &Arena, h1: usize) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
+/// The headline of an `<h1>` that sets something else on a line of its
+/// own under it (`<h1>Buses for the north<br><small>Transport editor Ann
+/// Lee</small></h1>`, Nikkei's "編集委員 中沢克二"): its first line, when
+/// another kind of title (`others`: the social title, JSON-LD's, the
+/// `<title>`) opens as it does and none holds the rest. A headline broken
+/// over two lines, or a kicker on the first, has its rest in the others
+/// and stays whole.
+pub(super) fn first_line_headline(text: &str, first: &str, others: &[&str]) -> Option<String> {
+    let rest = text.strip_prefix(first)?.trim();
+    let (head, tail) = (normalize_for_matching(first), normalize_for_matching(rest));
+    if head.is_empty() || tail.is_empty() {
+        return None;
+    }
+    let others: Vec<String> = others.iter().map(|o| normalize_for_matching(o)).collect();
+    let opens = others.iter().any(|o| o.starts_with(&head));
+    let holds_rest = others.iter().any(|o| o.contains(&tail));
+    (opens && !holds_rest).then(|| first.trim().to_string())
+}
+
 /// An `<h1>` whose whole text is a link to the home page is the site's
 /// logo, not the article's headline: many templates wrap the logo in the
 /// page's only `<h1>`.
@@ -92,7 +113,7 @@ fn is_home(href: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{clean, page, P1, P2, P3};
-    use super::is_home;
+    use super::{first_line_headline, is_home};
 
     #[test]
     fn a_logo_h1_linking_home_is_not_the_headline() {
@@ -155,5 +176,38 @@ mod tests {
         );
         let a = clean(&page("<title>Klimaschutz</title>", &art));
         assert_eq!(a.title.as_deref(), Some("Klimaschutz"));
+    }
+
+    #[test]
+    fn a_line_under_the_headline_that_no_other_title_holds_is_not_the_headline() {
+        let art = format!(
+            r#"<h1><span>Buses for the north</span><br><span>Transport editor Ann Lee</span></h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>"#
+        );
+        let head = r#"<title>Buses for the north (photo) | Daily</title><meta property="og:title" content="Buses for the north (photo)">"#;
+        let title = clean(&page(head, &art)).title.unwrap_or_default();
+        assert!(
+            title.starts_with("Buses for the north") && !title.contains("Ann Lee"),
+            "{title}"
+        );
+        let others = ["米朝首脳直通電話 習氏に挑むトランプ戦術の成否（写真＝ロイター）"];
+        assert_eq!(
+            first_line_headline(
+                "米朝首脳直通電話　習氏に挑むトランプ戦術の成否 編集委員　中沢克二",
+                "米朝首脳直通電話　習氏に挑むトランプ戦術の成否",
+                &others
+            )
+            .as_deref(),
+            Some("米朝首脳直通電話　習氏に挑むトランプ戦術の成否")
+        );
+        // A headline broken over two lines, a kicker on the first line, or
+        // no other title to go by: whole.
+        let whole = "Buses for the north return after ten years";
+        let first = "Buses for the north";
+        assert_eq!(first_line_headline(whole, first, &[whole]), None);
+        assert_eq!(
+            first_line_headline("Transport Buses return", "Transport", &["Buses return"]),
+            None
+        );
+        assert_eq!(first_line_headline(whole, first, &[]), None);
     }
 }

@@ -17,7 +17,7 @@ use super::authors::{
     page_author_candidates, sign_off_candidate,
 };
 use super::dates;
-use super::headline::{headline_text, is_logo};
+use super::headline::{first_line_headline, headline_text, is_logo};
 use super::ld::json_ld;
 use super::select::Span;
 use super::stats::Stat;
@@ -84,6 +84,8 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
     // candidates, and the headline's is where the byline is (a site's logo
     // or a teaser can be an h1 before it).
     let mut h1s: Vec<(usize, String)> = Vec::new();
+    // Each h1's first line, when it has more than one.
+    let mut h1_lines: Vec<Option<String>> = Vec::new();
     let mut marked = None;
     let mut logos: Vec<String> = Vec::new();
     for (i, node) in a.nodes.iter().enumerate().skip(1) {
@@ -97,7 +99,9 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
                 if is_logo(a, i, &t) {
                     logos.push(t);
                 } else {
+                    let first = a.first_line(i as u32).filter(|f| f.len() < t.len());
                     h1s.push((i, headline_text(a, i).unwrap_or(t)));
+                    h1_lines.push(first);
                 }
             }
         }
@@ -136,22 +140,31 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
             titles.push(TitleCandidate { text, evidence });
         }
     };
-    push(
-        meta(&[
-            "og:title",
-            "twitter:title",
-            "dc.title",
-            "dc:title",
-            "dcterms.title",
-            "parsely-title",
-        ]),
-        TitleEvidence::Social,
-    );
-    for (_, h) in h1s.iter().take(3) {
-        push(Some(h.clone()), TitleEvidence::Headline);
+    let social = meta(&[
+        "og:title",
+        "twitter:title",
+        "dc.title",
+        "dc:title",
+        "dcterms.title",
+        "parsely-title",
+    ]);
+    let document = head.title.as_deref().map(collapse);
+    let others: Vec<&str> = [&social, &ld.headline, &document]
+        .into_iter()
+        .filter_map(|t| t.as_deref())
+        .collect();
+    push(social.clone(), TitleEvidence::Social);
+    for ((_, h), first) in h1s.iter().zip(&h1_lines).take(3) {
+        let cut = first
+            .as_deref()
+            .and_then(|f| first_line_headline(h, f, &others));
+        push(
+            Some(cut.unwrap_or_else(|| h.clone())),
+            TitleEvidence::Headline,
+        );
     }
     push(ld.headline.clone(), TitleEvidence::Structured);
-    push(head.title.as_deref().map(collapse), TitleEvidence::Document);
+    push(document, TitleEvidence::Document);
     push(marked, TitleEvidence::Marked);
     for logo in logos {
         push(Some(logo), TitleEvidence::Logo);
