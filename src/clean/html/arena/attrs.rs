@@ -158,6 +158,33 @@ fn screen_reader_only(class: &str) -> bool {
     })
 }
 
+/// Whether an inline element with `class` holding `text` is an icon
+/// font's glyph, a picture drawn with a letter: one character in an
+/// element the class names an icon (Gawker's magnifier "S" in `<span
+/// class="icon">`, the print glyph "⎙" in `ss-icon`), or the icon's name
+/// in Google's ligature fonts (`<i class="material-icons">public</i>`).
+/// A digit stays: an icon class also marks a count or a step's number.
+pub(super) fn icon_glyph(class: &str, text: impl FnOnce() -> String) -> bool {
+    let mut material = false;
+    let icon = class.split_ascii_whitespace().any(|w| {
+        let w = w.to_ascii_lowercase();
+        material = w.starts_with("material-icons") || w.starts_with("material-symbols");
+        material
+            || w == "icon"
+            || w == "glyphicon"
+            || w.starts_with("icon-")
+            || w.ends_with("-icon")
+    });
+    if !icon {
+        return false;
+    }
+    let text = text();
+    let text = text.trim();
+    let mut chars = text.chars();
+    let one = chars.next().is_some_and(|c| !c.is_ascii_digit()) && chars.next().is_none();
+    one || material && !text.is_empty() && text.len() <= 32 && !text.contains(char::is_whitespace)
+}
+
 /// An inline style without spaces, in lower case: "Display: None" and
 /// "display:none" are one rule.
 fn compact_style(style: &str) -> String {

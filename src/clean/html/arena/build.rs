@@ -64,6 +64,12 @@ impl Arena {
                         };
                         let tag = aria_heading(el, tag);
                         match attrs::read(el, name, tag) {
+                            Some(Some(at))
+                                if matches!(tag, Tag::Inline | Tag::Em)
+                                    && attrs::icon_glyph(&at.class, || node.text().to_string()) =>
+                            {
+                                Seen::Skip
+                            }
                             Some(attrs) => Seen::Elem(tag, attrs),
                             None => Seen::Skip,
                         }

@@ -436,6 +436,42 @@ mod tests {
     }
 
     #[test]
+    fn an_icon_fonts_glyph_is_left_out() {
+        let text = |html: &str| {
+            let a = Arena::build(&Document::from(html), None);
+            a.text(a.body())
+        };
+        // A letter an icon font draws as a picture, a ligature's name.
+        assert_eq!(
+            text(
+                r#"<p><span class="magnifier"><span class="icon icon-white">S</span></span>Zoom</p>"#
+            ),
+            "Zoom"
+        );
+        assert_eq!(
+            text(
+                r#"<p><a href="/blog"><i class="material-icons">chevron_left</i> Browse all posts</a></p>"#
+            ),
+            "Browse all posts"
+        );
+        assert_eq!(
+            text(r#"<p><span class="ss-icon">⎙</span> Print</p>"#),
+            "Print"
+        );
+        // A count or a step's number, words in an icon-classed element, a
+        // letter in an element that is no icon: text.
+        assert_eq!(
+            text(r#"<p><span class="fa icon-thumbs-up">4</span></p>"#),
+            "4"
+        );
+        assert_eq!(
+            text(r#"<p><span class="icon-text">POLITICO</span></p>"#),
+            "POLITICO"
+        );
+        assert_eq!(text(r#"<p><span class="dropcap">O</span>nce</p>"#), "Once");
+    }
+
+    #[test]
     fn outermost_hits_skip_their_own_descendants() {
         let doc =
             Document::from(r#"<div class="x"><p class="x">a</p></div><p class="x">b</p><p>c</p>"#);
