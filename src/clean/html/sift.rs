@@ -241,13 +241,34 @@ fn names_only(plain: &str, authors: &[String]) -> bool {
 
 /// Whether a block is the writer's portrait: an image whose alt text is a
 /// writer's full name, alone or after a photo label ("Foto Arne
-/// Sjöström"), as author boxes and forum posts set it. A picture of the
-/// story names what it shows; one that also names the writer ("Game Day
-/// Ilana Muhlstein") stays.
+/// Sjöström"), as author boxes and forum posts set it, or whose file is
+/// named for them alone ("headshots/75x75/ben_kunz3.jpg"). A picture of
+/// the story names what it shows; one that also names the writer ("Game
+/// Day Ilana Muhlstein") stays.
 fn portrait(block: &Block, authors: &[String]) -> bool {
-    let Block::Image { alt, .. } = block else {
+    let Block::Image { alt, src, .. } = block else {
         return false;
     };
+    // The file's name in letters, without its extension, size or number.
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let file = src.split(['?', '#']).next().unwrap_or(src);
+    let file = file.rsplit('/').next().unwrap_or(file);
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let stem = letters(stem);
+    let named_file = authors.iter().any(|a| {
+        a.split_whitespace().count() >= 2 && {
+            let name = letters(a);
+            name.chars().count() >= 6 && stem == name
+        }
+    });
+    if named_file {
+        return true;
+    }
     let alt = alt.trim();
     let name = ["foto", "photo", "bild", "image"]
         .iter()
@@ -412,7 +433,7 @@ mod tests {
     #[test]
     fn the_writers_portrait_goes_and_a_picture_naming_them_stays() {
         let art = format!(
-            r#"<h1>Night buses return</h1><p class="byline">By Ann Lee</p><p>{P1}</p><p><img src="https://example.com/img/depot.jpg" alt="The depot, visited by Ann Lee"></p><p>{P2}</p><p>{P3}</p><p><img src="https://example.com/img/ann-lee.jpg" alt="Foto: Ann Lee"></p>"#
+            r#"<h1>Night buses return</h1><p class="byline">By Ann Lee</p><p>{P1}</p><p><img src="https://example.com/img/depot.jpg" alt="The depot, visited by Ann Lee"></p><p>{P2}</p><p>{P3}</p><p><img src="https://example.com/img/ann-lee.jpg" alt="Foto: Ann Lee"></p><p><img src="https://example.com/headshots/75x75/ann_lee3.jpg?w=75" alt=""></p>"#
         );
         let a = clean(&page("<title>Night buses return</title>", &art));
         assert_eq!(a.authors, ["Ann Lee"]);
