@@ -516,6 +516,22 @@ mod tests {
     }
 
     #[test]
+    fn a_meta_with_its_value_in_value_is_read() {
+        // Old templates and pages saved by some readers write `value`
+        // where `content` belongs; `value` on another element is not a
+        // meta's.
+        let head = r#"<title>Buses for the north</title>
+<meta value="Jane Roe" name="author">
+<meta value="2016-12-14T06:02:15Z" name="article:published_time">"#;
+        let body = format!(
+            r#"<p>{P1}</p><p>{P2}</p><p>{P3}</p><input type="hidden" name="author" value="John Doe">"#
+        );
+        let a = clean(&page(head, &body));
+        assert_eq!(a.authors, ["Jane Roe"]);
+        assert_eq!(a.date.as_deref(), Some("2016-12-14T06:02:15+00:00"));
+    }
+
+    #[test]
     fn the_canonical_host_names_the_site_in_the_title() {
         // "Site - Section - Headline", a section `<h1>` before the
         // article's: the canonical URL's host says which part is the site.

@@ -36,7 +36,12 @@ impl Head {
                     .filter_map(|n| attr(n))
                     .chain(attr("http-equiv"))
                     .collect();
-                if let Some(v) = attr("content") {
+                // A `<meta>` with its value in `value` rather than
+                // `content`, as hand-written pages and saved copies
+                // normalised by some readers (Postlight's Mercury) have.
+                let value =
+                    attr("content").or_else(|| (name == "meta").then(|| attr("value")).flatten());
+                if let Some(v) = value {
                     for k in keys.iter().flat_map(|k| k.split_whitespace()) {
                         h.metas.push((k.to_ascii_lowercase(), v.clone()));
                     }
