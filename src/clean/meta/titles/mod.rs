@@ -341,15 +341,18 @@ fn without_dangling_separator(title: &str) -> &str {
     }
 }
 
-/// Dashes and bars that set a site's name off with no spaces.
-const GLUED_SEPARATORS: [char; 6] = ['-', '|', '–', '—', '·', 'ㅣ'];
+/// Dashes, bars and marks that set a site's name off with no spaces: the
+/// full-width colon and bar of Japanese titles ("…が受賞：朝日新聞デジタル")
+/// and the underscores of Chinese ones ("…找对象_智能_好奇心日报").
+const GLUED_SEPARATORS: [char; 9] = ['-', '|', '–', '—', '·', 'ㅣ', '：', '｜', '_'];
 
 /// Whether `rest`, following a headline, is set off from it: a separator
 /// (" | Site"), or a colon or a symbol after a space (" : 06.11.2023,
 /// 11.41 Uhr", " ⋆ Site", " › Site"). A parenthesis is the headline's own
 /// ("Bhindi masala (okra stir fry)"), and so is a quotation. Korean and
 /// Chinese titles set the site off without spaces ("…-정치ㅣ한국일보",
-/// "…--时政--人民网"): a dash or bar run into letters of those scripts.
+/// "…--时政--人民网", "…：朝日新聞デジタル"): a separator run into letters
+/// of those scripts.
 fn set_off_after(rest: &str) -> bool {
     // (A letter of a script without case: Hangul, Han, Kana.)
     let caseless =
@@ -631,6 +634,15 @@ mod tests {
                 "민주당 선호투표제 도입 또다시 불발",
             ),
             ("鼓勵患者別只往負面想--上報", "鼓勵患者別只往負面想"),
+            // Japanese with a full-width colon, Chinese with underscores.
+            (
+                "メディア芸術祭賞、「チコちゃんに叱られる！」が受賞：朝日新聞デジタル",
+                "メディア芸術祭賞、「チコちゃんに叱られる！」が受賞",
+            ),
+            (
+                "李克强同志遗体在京火化_中国共产党_哀悼",
+                "李克强同志遗体在京火化",
+            ),
         ] {
             let t = choose(&[c(titled, Social), c(headline, Headline)], None);
             assert_eq!(t.as_deref(), Some(headline));
