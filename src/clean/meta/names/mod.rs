@@ -755,6 +755,10 @@ mod tests {
         // A signature's dash before the label.
         assert!(has_label("-- By Jane Roe") && has_label("— By Jane Roe"));
         assert_eq!(strip_label("— By Jane Roe"), "Jane Roe");
+        // A template's label before the writer's own.
+        assert_eq!(strip_label("By by Jane Roe"), "Jane Roe");
+        assert_eq!(strip_label("Von: von Jane Roe"), "Jane Roe");
+        assert_eq!(strip_label("By Von Miller"), "Von Miller");
         assert_eq!(strip_label("— Jane Roe"), "— Jane Roe");
         assert_eq!(after_dash("–Jane Roe"), Some("Jane Roe"));
         assert_eq!(after_dash("--- Jane Roe"), None);

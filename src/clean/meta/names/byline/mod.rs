@@ -53,15 +53,27 @@ pub(crate) fn after_dash(s: &str) -> Option<&str> {
     (1..=2).contains(&dashes).then(|| rest.trim_start())
 }
 
-/// Strips the label a byline opens with: "By ", "Author: ", "Par ", and
-/// a signature's dash before it ("-- By ").
+/// Strips the label a byline opens with: "By ", "Author: ", "Par ", a
+/// signature's dash before it ("-- By "), and the label again where a
+/// template prints its own before the writer's ("By by Josh Haskell").
 pub(crate) fn strip_label(s: &str) -> &str {
+    let once = |s: &str| -> Option<usize> {
+        let m = label_rx().find(s)?;
+        // Only when a name follows ("By Ann", not "Bylines").
+        (m.end() < s.len()).then_some(m.end())
+    };
     let s = s.trim();
     let undashed = after_dash(s).unwrap_or(s);
-    match label_rx().find(undashed) {
-        // Only when a name follows ("By Ann", not "Bylines").
-        Some(m) if m.end() < undashed.len() => undashed[m.end()..].trim_start(),
-        _ => s,
+    let Some(end) = once(undashed) else {
+        return s;
+    };
+    let rest = undashed[end..].trim_start();
+    // The same label twice, not a name that opens with a label's word
+    // ("By Von Miller").
+    let word = |l: &str| l.trim_end_matches([':', '-', '–', ' ']).to_lowercase();
+    match once(rest) {
+        Some(again) if word(&rest[..again]) == word(&undashed[..end]) => rest[again..].trim_start(),
+        _ => rest,
     }
 }
 
