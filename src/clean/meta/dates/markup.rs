@@ -61,6 +61,22 @@ pub(crate) fn machine(raw: &str) -> Option<String> {
         return DateTime::from_timestamp(secs, 0)
             .and_then(|d| plausible(&d.fixed_offset().to_rfc3339()));
     }
+    // The stamp Java's `Date.toString()` and Unix `date` write ("Mon Aug 03
+    // 12:45:00 EDT 2015"): its zone a name, read when only one zone goes
+    // by it, else the day as written.
+    if let [weekday, month, day, time, zone, year] = s.split_whitespace().collect::<Vec<_>>()[..] {
+        let stamp = format!("{weekday} {month} {day} {time} {year}");
+        if let Ok(d) = NaiveDateTime::parse_from_str(&stamp, "%a %b %d %H:%M:%S %Y") {
+            let at = zone_offset(zone).and_then(|h| {
+                let zone = chrono::FixedOffset::east_opt(h * 3600)?;
+                d.and_local_timezone(zone).single()
+            });
+            return match at {
+                Some(at) => plausible(&at.to_rfc3339()),
+                None => plausible(&d.date().format("%Y-%m-%d").to_string()),
+            };
+        }
+    }
     // A date at the start of a longer stamp ("2019-11-19T10:00:00.000+0000
     // EST"), or a date written for people in a machine field.
     let b = s.as_bytes();
@@ -75,6 +91,29 @@ pub(crate) fn machine(raw: &str) -> Option<String> {
         }
     }
     day_in_text(s)
+}
+
+/// The offset from UTC, in hours, of a time zone's name that only one zone
+/// goes by: not "CST" (China or the US), "IST" (India, Israel, Ireland) or
+/// "BST" (Britain or Bangladesh).
+fn zone_offset(name: &str) -> Option<i32> {
+    Some(match name {
+        "UTC" | "GMT" | "Z" => 0,
+        "EST" => -5,
+        "EDT" | "AST" => -4,
+        "CDT" => -5,
+        "MST" => -7,
+        "MDT" => -6,
+        "PST" => -8,
+        "PDT" => -7,
+        "CET" | "MEZ" => 1,
+        "CEST" | "MESZ" | "EET" => 2,
+        "EEST" | "MSK" => 3,
+        "JST" | "KST" => 9,
+        "AEST" => 10,
+        "AEDT" => 11,
+        _ => return None,
+    })
 }
 
 fn valid_year(stamp: &str) -> bool {
@@ -117,6 +156,16 @@ mod tests {
         assert_eq!(
             machine("2021-11-04T23:00Z").as_deref(),
             Some("2021-11-04T23:00:00+00:00")
+        );
+        // Java's `Date.toString()`: the zone read when its name is one
+        // zone's, else the day as written.
+        assert_eq!(
+            machine("Mon Aug 03 22:45:00 EDT 2015").as_deref(),
+            Some("2015-08-03T22:45:00-04:00")
+        );
+        assert_eq!(
+            machine("Tue Jan 28 15:28:56 CST 2020").as_deref(),
+            Some("2020-01-28")
         );
         assert_eq!(machine("yesterday"), None);
         // Seconds or milliseconds since 1970, in UTC; not other numbers.
