@@ -71,9 +71,14 @@ pub(super) fn json_ld(scripts: &[String]) -> LdInfo {
                     .filter(|s| !s.is_empty())
             };
             info.headline = s("headline").or_else(|| s("name"));
+            // A date as a string, or as seconds (or milliseconds) since
+            // 1970 where a CMS writes the number itself.
+            let date = |k: &str| {
+                s(k).or_else(|| map.get(k).and_then(Value::as_u64).map(|n| n.to_string()))
+            };
             info.dates = LdDates {
-                published: s("datePublished").or_else(|| s("dateCreated")),
-                modified: s("dateModified"),
+                published: date("datePublished").or_else(|| date("dateCreated")),
+                modified: date("dateModified"),
             };
             info.description = s("description");
             info.body = map

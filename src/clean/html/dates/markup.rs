@@ -51,6 +51,11 @@ pub(super) fn key_kind(key: &str) -> Option<Key> {
         "publishdate",
         "publishedtime",
         "published_time",
+        // "citation_publication_date", "OriginalPublicationDate"; not a
+        // CMS's own run-together "publicationDate" (ZDF's is the instant
+        // it last saved the page, as its modified date says).
+        "publication",
+        "originalpublicationdate",
         "pubdate",
         "datepublished",
         "datecreated",
@@ -87,17 +92,25 @@ pub(super) fn dates(head: &Head, ld: &LdDates) -> (Vec<Candidate>, Option<String
             .position(|k| *k == key)
             .unwrap_or(WELL_KNOWN.len())
     };
-    let mut metas: Vec<(usize, &str)> = Vec::new();
+    let mut metas: Vec<(usize, String)> = Vec::new();
     for (key, value) in &head.metas {
+        // Parse.ly's older tag: a JSON object whose `pub_date` is the
+        // article's (`<meta name="parsely-page" content='{"pub_date": …}'>`).
+        if key == "parsely-page" {
+            if let Some(d) = parsely_pub_date(value) {
+                metas.push((rank("pubdate"), d));
+            }
+            continue;
+        }
         match key_kind(key) {
-            Some(Key::Published) => metas.push((rank(key), value)),
+            Some(Key::Published) => metas.push((rank(key), value.clone())),
             Some(Key::Modified) if modified.is_none() => modified = dates::machine(value),
             _ => {}
         }
     }
     metas.sort_by_key(|(rank, _)| *rank);
     for (_, value) in metas {
-        push(&mut out, dates::machine(value), Evidence::Published);
+        push(&mut out, dates::machine(&value), Evidence::Published);
     }
     push(
         &mut out,
@@ -108,6 +121,12 @@ pub(super) fn dates(head: &Head, ld: &LdDates) -> (Vec<Candidate>, Option<String
         modified = ld.modified.as_deref().and_then(dates::machine);
     }
     (out, modified)
+}
+
+/// The `pub_date` of a `parsely-page` meta's JSON object.
+fn parsely_pub_date(json: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(json).ok()?;
+    v.get("pub_date")?.as_str().map(str::to_string)
 }
 
 #[cfg(test)]

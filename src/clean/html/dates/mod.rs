@@ -310,6 +310,27 @@ mod tests {
     }
 
     #[test]
+    fn older_and_rarer_markup_dates_the_page() {
+        for head in [
+            // A publication date by another name.
+            r#"<meta name="OriginalPublicationDate" content="2014-06-30T16:54:02+00:00">"#,
+            r#"<meta name="citation_publication_date" content="2014-06-30T16:54:02+00:00">"#,
+            // Parse.ly's older tag: JSON in the meta.
+            r#"<meta name="parsely-page" content='{"title": "Buses", "pub_date": "2014-06-30T16:54:02+00:00", "author": ""}'>"#,
+            // JSON-LD's date as seconds since 1970, a number.
+            r#"<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", "datePublished": 1404147242}</script>"#,
+        ] {
+            let article = format!("<h1>Buses for the north</h1><p>{P1}</p><p>{P2}</p>");
+            let cleaned = clean(&page(head, &article));
+            assert_eq!(
+                cleaned.date.as_deref(),
+                Some("2014-06-30T16:54:02+00:00"),
+                "{head}"
+            );
+        }
+    }
+
+    #[test]
     fn a_date_line_that_ends_in_its_byline_is_still_a_date_line() {
         for line in [
             "Posted on September 21, 2020 by Adi Tzlil",
