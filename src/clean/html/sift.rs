@@ -289,9 +289,9 @@ fn portrait(block: &Block, authors: &[String]) -> bool {
 /// twelve words that names one of them in full and is set apart in bold,
 /// italics or by a dash, not as a sentence ("*MDR (Engin Haupt, Alisa
 /// Sonntag)*", "***Stefan Wasmer***", "– David Dunkley"), or opens with a
-/// byline label ("Text: Kirsten Freund", "Reporting by Jason Hovet"). The byline above already says
-/// it; a sentence that only mentions the writer ("Ann Lee is a reporter
-/// …") is neither.
+/// byline label ("Text: Kirsten Freund", "Reporting by Jason Hovet"). The
+/// byline above already says it; a sentence that only mentions the writer
+/// ("Ann Lee is a reporter …") is neither.
 fn writers_credit(block: &Block, plain: &str, authors: &[String]) -> bool {
     let Block::Paragraph { text } = block else {
         return false;
