@@ -157,6 +157,13 @@ fn a_raw_page_with_no_article_text_is_left_out_with_a_warning() {
     // scraped folder holds such files. Neither is published as an empty
     // article, and neither stops the build.
     let story = "Dock workers returned on Monday after a week-long strike over pay, the union said in a statement on Sunday evening.";
+    // A front page: sections of other stories' headlines.
+    let items: String = (1..=8)
+        .map(|i| format!("<li><a href=\"/news/{i}\">Harbour council votes on the new ferry timetable, part {i}</a></li>"))
+        .collect();
+    let front = format!(
+        "<html><head><title>Harbour Daily front page</title><link rel=\"canonical\" href=\"https://harbour.example/\"></head><body><main><h2>The latest</h2><ul>{items}</ul><h2>Opinion</h2><ul>{items}</ul></main></body></html>"
+    );
     let dir = site(
         CONFIG,
         &[
@@ -168,10 +175,16 @@ fn a_raw_page_with_no_article_text_is_left_out_with_a_warning() {
                 "content/wires/app.html",
                 "<html><head><title>Breaking news</title></head><body><noscript>You need to enable JavaScript to run this app.</noscript><div id=\"root\"></div></body></html>",
             ),
+            ("content/wires/front.html", &front),
         ],
     );
     let (ok, stderr) = build(dir.path(), &[]);
     assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("content/wires/front.html: holds a list of links, not an article"),
+        "{stderr}"
+    );
+    assert!(!read(&dir.path().join("public"), "index.html").contains("Harbour Daily front page"));
     assert!(
         stderr.contains("content/wires/app.html: no article text found")
             && stderr.contains("left out of the site")

@@ -10,6 +10,7 @@
 pub mod decode;
 pub mod eval;
 pub mod html;
+pub mod listing;
 mod markdown;
 pub mod meta;
 mod notes;

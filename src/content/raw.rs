@@ -62,9 +62,24 @@ pub enum Cleaned {
 }
 
 /// The warning for raw article `file` when its cleaned `body` (Markdown)
-/// holds no text; `None` when it does. `build` leaves such an article
-/// out, and `extract` says so.
+/// holds no text, or only a list of links (a front page, an index:
+/// [`clean::listing`]); `None` when it holds an article. `build` leaves
+/// such a page out, and `extract` says so.
 pub fn no_text(file: &Path, body: &str) -> Option<Diagnostic> {
+    if clean::listing::is_link_list(body) {
+        return Some(
+            Diagnostic::in_file(
+                file,
+                "holds a list of links, not an article (a front page or an index page, \
+             or a list the cleaner took for the text): it is left out of the site",
+            )
+            .hint(format!(
+                "save the article's own page instead; to see what the cleaner kept, run \
+             `dossier extract --explain {}`",
+                file.display()
+            )),
+        );
+    }
     if !body.trim().is_empty() {
         return None;
     }
