@@ -74,8 +74,8 @@ pub fn no_text(file: &Path, body: &str) -> Option<Diagnostic> {
              or a list the cleaner took for the text): it is left out of the site",
             )
             .hint(format!(
-                "save the article's own page instead; to see what the cleaner kept, run \
-             `dossier extract --explain {}`",
+                "save the article's own page instead, or write a list that is the article \
+             as Markdown (`.md`); to see what the cleaner kept, run `dossier extract --explain {}`",
                 file.display()
             )),
         );
