@@ -249,6 +249,8 @@ fn portrait(block: &Block, authors: &[String]) -> bool {
     let Block::Image { alt, src, .. } = block else {
         return false;
     };
+    // A writer named in full: one word names too many.
+    let full_names = || authors.iter().filter(|a| a.split_whitespace().count() >= 2);
     // The file's name in letters, without its extension, size or number.
     let letters = |s: &str| -> String {
         s.chars()
@@ -260,11 +262,9 @@ fn portrait(block: &Block, authors: &[String]) -> bool {
     let file = file.rsplit('/').next().unwrap_or(file);
     let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
     let stem = letters(stem);
-    let named_file = authors.iter().any(|a| {
-        a.split_whitespace().count() >= 2 && {
-            let name = letters(a);
-            name.chars().count() >= 6 && stem == name
-        }
+    let named_file = full_names().any(|a| {
+        let name = letters(a);
+        name.chars().count() >= 6 && stem == name
     });
     if named_file {
         return true;
@@ -279,10 +279,7 @@ fn portrait(block: &Block, authors: &[String]) -> bool {
         })
         .unwrap_or(alt);
     let key = names::key(name);
-    !key.is_empty()
-        && authors
-            .iter()
-            .any(|a| a.split_whitespace().count() >= 2 && names::key(a) == key)
+    !key.is_empty() && full_names().any(|a| names::key(a) == key)
 }
 
 /// Whether the last paragraph credits the writers: a line of at most

@@ -164,17 +164,16 @@ fn screen_reader_only(class: &str) -> bool {
 /// class="icon">`, the print glyph "⎙" in `ss-icon`), or the icon's name
 /// in Google's ligature fonts (`<i class="material-icons">public</i>`).
 /// A digit stays: an icon class also marks a count or a step's number.
+///
+/// `class` is as [`Attrs`] keeps it, in lower case.
 pub(super) fn icon_glyph(class: &str, text: impl FnOnce() -> String) -> bool {
-    let mut material = false;
-    let icon = class.split_ascii_whitespace().any(|w| {
-        let w = w.to_ascii_lowercase();
-        material = w.starts_with("material-icons") || w.starts_with("material-symbols");
-        material
-            || w == "icon"
-            || w == "glyphicon"
-            || w.starts_with("icon-")
-            || w.ends_with("-icon")
-    });
+    let words = || class.split_ascii_whitespace();
+    let material =
+        words().any(|w| w.starts_with("material-icons") || w.starts_with("material-symbols"));
+    let icon = material
+        || words().any(|w| {
+            w == "icon" || w == "glyphicon" || w.starts_with("icon-") || w.ends_with("-icon")
+        });
     if !icon {
         return false;
     }

@@ -52,18 +52,24 @@ pub(in crate::clean::html) fn sign_off_candidate(
             }
             _ => continue,
         }
-        if let Some(text) = emphasised_text(a, i as u32) {
-            if last_len >= RUNNING_TEXT && names::is_bare_name(text) {
-                signed.push((set_apart, text.to_string()));
+        match styled_text(a, i as u32) {
+            Some((text, true)) if !text.is_empty() => {
+                if last_len >= RUNNING_TEXT && names::is_bare_name(text) {
+                    signed.push((set_apart, text.to_string()));
+                }
+                set_apart += 1;
             }
-            set_apart += 1;
-        } else if let Some(name) = dashed_name(a, i as u32) {
-            // A dash sets no subheading apart: bold lines above don't
-            // make it one more of them.
-            let quoted = || last_p.is_some_and(|p| ends_quoted(&a.field_text(p)));
-            if ran && last_len > 0 && names::is_bare_name(name) && !quoted() {
-                signed.push((0, name.to_string()));
+            Some((text, _)) => {
+                // A dash sets no subheading apart: bold lines above don't
+                // make it one more of them.
+                let quoted = || last_p.is_some_and(|p| ends_quoted(&a.field_text(p)));
+                if let Some(name) = names::after_dash(text) {
+                    if ran && last_len > 0 && names::is_bare_name(name) && !quoted() {
+                        signed.push((0, name.to_string()));
+                    }
+                }
             }
+            None => {}
         }
         last_len = st[i].len;
         last_p = Some(i as u32);
@@ -75,18 +81,6 @@ pub(in crate::clean::html) fn sign_off_candidate(
     }
 }
 
-/// The name in paragraph `p` when all of it is a dash and a name ("–
-/// David Dunkley", "—Eric Pallant"), plain or styled.
-fn dashed_name(a: &Arena, p: u32) -> Option<&str> {
-    let mut x = a.only_child(p)?;
-    while matches!(a.tag(x), Tag::Strong | Tag::Em | Tag::Inline) {
-        x = a.only_child(x)?;
-    }
-    (a.tag(x) == Tag::Text)
-        .then(|| names::after_dash(a.node(x).text.trim()))
-        .flatten()
-}
-
 /// Whether a paragraph ends with a closing quotation mark, perhaps after
 /// its full stop: a quotation, which a dashed name under it attributes.
 fn ends_quoted(text: &str) -> bool {
@@ -95,8 +89,10 @@ fn ends_quoted(text: &str) -> bool {
         .ends_with(['"', '”', '“', '»', '«', '\'', '’'])
 }
 
-/// The text of paragraph `p` when all of it is in bold or italics.
-fn emphasised_text(a: &Arena, p: u32) -> Option<&str> {
+/// The text of paragraph `p` when it is one run of text, plain or styled,
+/// and whether it is all in bold or italics: a name set apart by emphasis
+/// ("***Stefan Wasmer***") or by a dash ("– David Dunkley").
+fn styled_text(a: &Arena, p: u32) -> Option<(&str, bool)> {
     // Through the emphasis and any styling around it (`<em><font>…`), but
     // not a link: a linked name may lead to someone else's page.
     let mut x = a.only_child(p)?;
@@ -105,8 +101,7 @@ fn emphasised_text(a: &Arena, p: u32) -> Option<&str> {
         emphasised |= a.tag(x) != Tag::Inline;
         x = a.only_child(x)?;
     }
-    let text = a.node(x).text.trim();
-    (emphasised && a.tag(x) == Tag::Text && !text.is_empty()).then_some(text)
+    (a.tag(x) == Tag::Text).then(|| (a.node(x).text.trim(), emphasised))
 }
 
 #[cfg(test)]
