@@ -91,7 +91,8 @@ pub(crate) struct Candidate {
 /// within each kind of evidence; `modified` is the markup's "modified" date
 /// if any.
 ///
-/// Published markup wins, with three exceptions where the day a reader sees
+/// Published markup wins (of its stamps that disagree, the one on the
+/// byline's day: [`agreeing_published`]), with three exceptions where the day a reader sees
 /// (the byline's, else the URL's) is the right one:
 /// - the markup's stamp has a time and the reader's day is the day before
 ///   or after: the stamp was written in another time zone (UTC, mostly)
@@ -130,7 +131,7 @@ pub(crate) fn choose_why(
 ) -> Option<(String, &'static str)> {
     let first = |e: Evidence| candidates.iter().find(|c| c.evidence == e);
     let reader = first(Evidence::Byline).or_else(|| first(Evidence::Url));
-    if let Some(p) = first(Evidence::Published) {
+    if let Some(p) = agreeing_published(candidates, reader).or_else(|| first(Evidence::Published)) {
         // A day-only stamp is often the UTC day of a timed stamp the page
         // also gives (`date` meta beside JSON-LD): judge it by that one.
         let timed_twin = candidates.iter().find(|c| {
@@ -227,6 +228,26 @@ pub(crate) fn choose_why(
             )
         })
         .or_else(|| last_modified(modified))
+}
+
+/// Of published stamps that disagree (a `date` meta the page was stamped
+/// with when served, beside JSON-LD's `datePublished`), the one on the day
+/// the byline shows: two witnesses agree, where the first in the page may
+/// be a template's. Only a byline's day counts, and not when the URL is
+/// filed under the first stamp's day: then the byline shows an update.
+fn agreeing_published<'a>(
+    candidates: &'a [Candidate],
+    reader: Option<&Candidate>,
+) -> Option<&'a Candidate> {
+    let reader = reader.filter(|r| r.evidence == Evidence::Byline)?;
+    let mut published = candidates
+        .iter()
+        .filter(|c| c.evidence == Evidence::Published);
+    let first = published.next()?;
+    let shown = day_of(&reader.stamp);
+    (day_of(&first.stamp) != shown && !filed_under(candidates, first))
+        .then(|| published.find(|c| day_of(&c.stamp) == shown))
+        .flatten()
 }
 
 /// A page that says only when it was last changed (a wiki's article, a
@@ -437,6 +458,26 @@ mod tests {
             Some(line.stamp)
         );
         assert_eq!(choose(&[], None), None);
+    }
+
+    #[test]
+    fn of_published_stamps_that_disagree_the_one_the_byline_shows_wins() {
+        // A `date` meta stamped when the page was served, JSON-LD's
+        // `datePublished` on the day printed by the headline.
+        let served = cand("2024-04-25T15:47:59+00:00", Evidence::Published);
+        let ld = cand("2024-04-22T22:44:32.799+00:00", Evidence::Published);
+        let byline = cand("2024-04-22", Evidence::Byline);
+        let all = [served.clone(), ld.clone(), byline.clone()];
+        let modified = Some("2024-04-22T22:44:32.799+00:00");
+        assert_eq!(choose(&all, modified), Some(ld.stamp.clone()));
+        // A URL filed under the first stamp's day: the byline shows an
+        // update, and the first publication stands.
+        let url = cand("2024-04-25", Evidence::Url);
+        let filed = [served.clone(), ld.clone(), byline.clone(), url];
+        assert_eq!(choose(&filed, modified), Some(served.stamp.clone()));
+        // A URL's day alone is no witness.
+        let by_url = [served.clone(), ld, cand("2024-04-22", Evidence::Url)];
+        assert_eq!(choose(&by_url, None), Some(served.stamp));
     }
 
     #[test]
