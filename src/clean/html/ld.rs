@@ -113,16 +113,20 @@ pub(super) fn json_ld(scripts: &[String]) -> LdInfo {
             info.org_authors.clear();
             let mut push = |v: &Value| {
                 let (name, org) = match v {
-                    Value::String(s) => (Some(s.as_str()), false),
+                    Value::String(_) => (Some(v), false),
                     v => match resolve(&by_id, v) {
-                        Some(o) => (
-                            o.get("name").and_then(|v| v.as_str()),
-                            types(o).any(|t| t.ends_with("Organization")),
-                        ),
+                        Some(o) => (o.get("name"), types(o).any(|t| t.ends_with("Organization"))),
                         None => (None, false),
                     },
                 };
-                if let Some(n) = name {
+                // One person node may list several names (NPR:
+                // `"name": ["Darian Woods", "Sarah Gonzalez"]`).
+                let names = match name {
+                    Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+                    Some(v) => v.as_str().into_iter().collect(),
+                    None => Vec::new(),
+                };
+                for n in names {
                     let n = collapse(&decode_entities(n));
                     if org {
                         info.org_authors.push(n);
@@ -290,6 +294,14 @@ mod tests {
         );
         let article = r#"{"@type":"NewsArticle","recipeIngredient":["flour"]}"#;
         assert!(super::recipe_ingredients(&[article.to_string()]).is_empty());
+    }
+
+    #[test]
+    fn a_person_node_may_list_several_names() {
+        let info = read(&[
+            r#"{"@type":"NewsArticle","author":{"@type":"Person","name":["Darian Woods","Sarah Gonzalez"]}}"#,
+        ]);
+        assert_eq!(info.authors, ["Darian Woods", "Sarah Gonzalez"]);
     }
 
     #[test]

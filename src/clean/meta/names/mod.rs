@@ -584,6 +584,11 @@ mod tests {
         assert_eq!(names("Ann Lee Senior Correspondent"), ["Ann Lee"]);
         assert!(!plausible_author("CNN Editor-at-large"));
         assert_eq!(names("By GREG BEACHAM, AP Sports Writer"), ["GREG BEACHAM"]);
+        // Names set in capitals, and what the byline says of them after.
+        assert_eq!(
+            names("Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse"),
+            ["LILIAN ALEMAGNA", "LAURE BRETTON"]
+        );
         assert_eq!(names("Analysis by Chris Cillizza"), ["Chris Cillizza"]);
         // A credit is not a byline.
         assert!(!has_label("Portrait by George Del Barrio"));

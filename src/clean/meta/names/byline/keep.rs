@@ -93,6 +93,21 @@ pub(super) fn names_in(parts: &[(String, bool)]) -> Vec<String> {
         // own ("Bund der Energieverbraucher e.V."): no one's name is left.
         let part = if !is_person_name(&part) && latin(&part) {
             let ws: Vec<&str> = part.split(' ').collect();
+            // A byline that sets its names in capitals sets them apart from
+            // what it says of them ("LILIAN ALEMAGNA, LAURE BRETTON Envoyés
+            // spéciaux à Toulouse"): the capitals are the name.
+            let caps = ws
+                .iter()
+                .take_while(|w| all_caps(w) && name_word(w))
+                .count();
+            let caps_name = || ws[..caps].join(" ");
+            if first_caps && caps >= 2 && caps < ws.len() && is_person_name(&caps_name()) {
+                let name = caps_name();
+                if !names.iter().any(|n| same_name(n, &name)) {
+                    names.push(name);
+                }
+                continue;
+            }
             let k = ws.iter().take_while(|w| name_word(w)).count();
             // After the first name, a part that goes on in a phrase is the
             // one before described ("…, Mykolo Romerio universiteto
