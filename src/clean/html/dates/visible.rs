@@ -30,10 +30,15 @@ fn says_date(w: &str) -> bool {
 /// A visible element's date: its `datetime` when the text shows the same
 /// day (or no date), else the day the text shows (a UTC stamp can fall on
 /// the next day; the reader sees the writer's). The element says it holds
-/// a date, so a two-digit year counts here ("01.19.05, 5:17 PM ET").
+/// a date, so a two-digit year counts here ("01.19.05, 5:17 PM ET"), and
+/// so does a date in CJK characters ("2019年4月4日").
 fn shown(datetime: Option<&str>, text: &str) -> Option<String> {
     let text = (text.chars().count() <= 120)
-        .then(|| dates::in_text(text).or_else(|| dates::short_year_in_text(text)))
+        .then(|| {
+            dates::in_text(text)
+                .or_else(|| dates::short_year_in_text(text))
+                .or_else(|| dates::cjk_in_text(text))
+        })
         .flatten();
     let machine = datetime.and_then(dates::machine);
     match (machine, text) {

@@ -38,8 +38,8 @@ pub(crate) use markup::machine;
 pub(crate) use months::{is_month_name, is_month_word, is_weekday, is_weekday_word, month_number};
 pub(crate) use revised::{one_revision, revised_on, says_revised};
 pub(crate) use text::{
-    day_in_text, ends_something, in_text, may_hold_date, opens_ago, reading_time, relative_time,
-    short_year_in_text,
+    cjk_in_text, day_in_text, ends_something, in_text, may_hold_date, opens_ago, reading_time,
+    relative_time, short_year_in_text,
 };
 pub(crate) use url::in_url;
 

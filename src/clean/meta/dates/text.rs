@@ -181,6 +181,25 @@ pub(crate) fn short_year_in_text(text: &str) -> Option<String> {
     valid_day(y, m, d)
 }
 
+/// A date in Chinese, Japanese or Korean characters ("2019年4月4日",
+/// "2019년 4월 4일"), for text the page marks as a date and only there:
+/// with no spaces between words, a sentence may open with a date as a
+/// date line does ([`other_orders`] says why running text is not read).
+pub(crate) fn cjk_in_text(text: &str) -> Option<String> {
+    if !text.contains(['年', '년']) {
+        return None;
+    }
+    static RX: OnceLock<Regex> = OnceLock::new();
+    let rx = RX.get_or_init(|| {
+        Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+            .expect("static regex")
+    });
+    first_day(rx, text, |c| {
+        Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))
+    })
+    .map(|(_, day)| day)
+}
+
 /// The calendar day of the first date in a line of text.
 pub(crate) fn day_in_text(text: &str) -> Option<String> {
     in_text(text).map(|d| day_of(&d).to_string())
@@ -292,6 +311,23 @@ mod tests {
         ] {
             assert!(!reading_time(line), "{line}");
         }
+    }
+
+    #[test]
+    fn cjk_dates_in_a_marked_date() {
+        assert_eq!(cjk_in_text("2019年4月4日").as_deref(), Some("2019-04-04"));
+        assert_eq!(
+            cjk_in_text("By.KJ : 2019年04月04日 09:00").as_deref(),
+            Some("2019-04-04")
+        );
+        assert_eq!(
+            cjk_in_text("2019년 4월 21일 12:00").as_deref(),
+            Some("2019-04-21")
+        );
+        assert_eq!(cjk_in_text("2019年13月4日"), None);
+        assert_eq!(cjk_in_text("2019年"), None);
+        // Running text is not read for them.
+        assert_eq!(in_text("2019年4月4日に発表された"), None);
     }
 
     #[test]
