@@ -310,6 +310,19 @@ mod tests {
     }
 
     #[test]
+    fn a_marked_date_in_cjk_characters_dates_the_page() {
+        for top in [
+            r#"<div class="pubdate">2019年4月4日</div>"#,
+            r#"<p class="date">2019年04月04日 12時00分更新</p>"#,
+            r#"<span class="posted">By.KJ : 2019年04月04日 09:00</span>"#,
+        ] {
+            assert_eq!(date_of("", top).as_deref(), Some("2019-04-04"), "{top}");
+        }
+        // Unmarked, a sentence that opens with a date says nothing of the page.
+        assert_eq!(date_of("", "<p>2019年4月4日に発表された。</p>"), None);
+    }
+
+    #[test]
     fn older_and_rarer_markup_dates_the_page() {
         for head in [
             // A publication date by another name.
