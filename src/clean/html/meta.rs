@@ -75,7 +75,17 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
             .map(|v| collapse(&decode_entities(v)))
     };
     let ld = json_ld(&head.json_ld);
-    let source = meta(&["og:site_name", "application-name", "twitter:site:name"])
+    let document = head.title.as_deref().map(collapse);
+    // An app's name that is the page's whole title is a template filling
+    // the field with it (MSN's `application-name`), not the site's name.
+    let app_name = meta(&["application-name"]).filter(|n| {
+        !document
+            .as_deref()
+            .is_some_and(|d| d.eq_ignore_ascii_case(n))
+    });
+    let source = meta(&["og:site_name"])
+        .or(app_name)
+        .or_else(|| meta(&["twitter:site:name"]))
         .or_else(|| ld.publisher.clone())
         .filter(|s| plausible_name(s));
     let mut deck = None;
@@ -148,7 +158,6 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
         "dcterms.title",
         "parsely-title",
     ]);
-    let document = head.title.as_deref().map(collapse);
     let others: Vec<&str> = [&social, &ld.headline, &document]
         .into_iter()
         .filter_map(|t| t.as_deref())
@@ -487,6 +496,24 @@ fn marked_title(a: &Arena, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{body, clean, page, P1, P2, P3};
+
+    #[test]
+    fn an_app_name_that_is_the_pages_title_is_no_site_name() {
+        let head = r#"<title>Buses for the north</title>
+<meta name="application-name" content="Buses for the north">"#;
+        let html = page(
+            head,
+            &format!("<h1>Buses for the north</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>"),
+        );
+        let a = clean(&html);
+        assert_eq!(a.title.as_deref(), Some("Buses for the north"));
+        assert_eq!(a.source, None);
+        // An app's name of its own is the site's.
+        let head = r#"<title>Buses for the north - Daily Example</title>
+<meta name="application-name" content="Daily Example">"#;
+        let a = clean(&page(head, &format!("<p>{P1}</p><p>{P2}</p>")));
+        assert_eq!(a.source.as_deref(), Some("Daily Example"));
+    }
 
     #[test]
     fn finds_metadata() {

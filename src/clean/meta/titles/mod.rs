@@ -157,6 +157,11 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
         }
         if let Some(tail) = tail.filter(|_| guess) {
             sites.push(normalize_for_matching(&tail));
+            // Glued-on parts (a section, the site's name) are each a name
+            // an `<h1>` logo may print alone.
+            if tail.contains(GLUED_SEPARATORS) && tail.chars().any(caseless) {
+                sites.extend(tail.split(GLUED_SEPARATORS).map(normalize_for_matching));
+            }
         }
         let key = normalize_for_matching(&head);
         if from_trail {
@@ -354,9 +359,6 @@ const GLUED_SEPARATORS: [char; 9] = ['-', '|', '–', '—', '·', 'ㅣ', '：',
 /// "…--时政--人民网", "…：朝日新聞デジタル"): a separator run into letters
 /// of those scripts.
 fn set_off_after(rest: &str) -> bool {
-    // (A letter of a script without case: Hangul, Han, Kana.)
-    let caseless =
-        |c: char| c.is_alphabetic() && !c.is_ascii() && !c.is_lowercase() && !c.is_uppercase();
     SEPARATORS.iter().any(|sep| rest.starts_with(sep))
         || rest.starts_with(GLUED_SEPARATORS)
             && rest
@@ -369,6 +371,39 @@ fn set_off_after(rest: &str) -> bool {
                 !c.is_alphanumeric() && !matches!(c, '(' | '[' | '"' | '\'' | '«' | '„' | '“')
             })
         })
+}
+
+/// A letter of a script without case: Hangul, Han, Kana.
+fn caseless(c: char) -> bool {
+    c.is_alphabetic() && !c.is_ascii() && !c.is_lowercase() && !c.is_uppercase()
+}
+
+/// A CJK `<title>`'s last parts glued on by separators between letters of
+/// those scripts ("…找对象_智能_好奇心日报", "…커졌다-정치ㅣ한국일보"): the
+/// headline before them and those parts (a section, the site's name), a
+/// guess as [`split_site`] makes for spaced ones. Each part is short (at
+/// most twelve letters) and the headline longer than it by half again.
+fn glued_site(title: &str) -> Option<(&str, &str)> {
+    const LONGEST_PART: usize = 12;
+    fn last_part(head: &str) -> Option<&str> {
+        let (at, sep) = head.char_indices().rev().find(|&(i, c)| {
+            GLUED_SEPARATORS.contains(&c)
+                && head[..i].chars().next_back().is_some_and(caseless)
+                && head[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(caseless)
+        })?;
+        let (before, part) = (&head[..at], &head[at + sep.len_utf8()..]);
+        let (b, p) = (before.chars().count(), part.chars().count());
+        (p <= LONGEST_PART && 2 * b >= 3 * p).then_some(before)
+    }
+    let mut head = title;
+    while let Some(before) = last_part(head) {
+        head = before;
+    }
+    let sep = title[head.len()..].chars().next()?;
+    Some((head, &title[head.len() + sep.len_utf8()..]))
 }
 
 /// Whether `rest`, before a headline, is set off from it: a separator
@@ -646,6 +681,35 @@ mod tests {
         ] {
             let t = choose(&[c(titled, Social), c(headline, Headline)], None);
             assert_eq!(t.as_deref(), Some(headline));
+        }
+        // With no other title to vouch for the headline, the `<title>`'s
+        // glued-on parts are guessed at: a section and the site's name.
+        // An `<h1>` that is the site's name is its logo.
+        for (document, h1, headline) in [
+            (
+                "民主党再次否决_政治_每日日报",
+                Some("每日日报"),
+                "民主党再次否决",
+            ),
+            (
+                "민주당 선호투표제 도입 또다시 불발-정치ㅣ한국일보",
+                None,
+                "민주당 선호투표제 도입 또다시 불발",
+            ),
+            // A headline's own colon, between halves of like length, stays.
+            (
+                "海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网",
+                None,
+                "海外留学生看两会：出国前后关注点大不同",
+            ),
+        ] {
+            let mut titles = vec![c(document, Document)];
+            titles.extend(h1.map(|h| c(h, Headline)));
+            assert_eq!(
+                choose(&titles, None).as_deref(),
+                Some(headline),
+                "{document}"
+            );
         }
         // A headline that merely shares its first words stays whole.
         let t = choose(

@@ -84,6 +84,11 @@ pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
             return (tail.to_string(), Some(head.to_string()));
         }
     }
+    if guess {
+        if let Some((head, tail)) = super::glued_site(&title) {
+            return (head.to_string(), Some(tail.to_string()));
+        }
+    }
     // "example.com: Headline": an address names the site before a colon
     // too, where a word would open a headline ("Brexit: …").
     if let Some((head, tail)) = title.split_once(": ") {
