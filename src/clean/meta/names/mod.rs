@@ -602,6 +602,16 @@ mod tests {
         assert_eq!(names("Текст: Венера Ерофеева"), ["Венера Ерофеева"]);
         // Full-width punctuation reads as its ASCII form.
         assert_eq!(names("記者：王小明"), ["王小明"]);
+        // The writer, not the translators ("著": written by; "訳",
+        // "監訳", "翻訳者": translated, translation supervised, translator).
+        assert_eq!(
+            names("Eric Freeman　著、嶋田 健志　監訳、木下 哲也　訳"),
+            ["Eric Freeman"]
+        );
+        assert_eq!(
+            names("作者： Diogo Carleto 翻訳者 中村 真子"),
+            ["Diogo Carleto"]
+        );
         assert_eq!(names("文：李四、张三"), ["李四", "张三"]);
         // Korean: the dateline before "=", the post and "and others" after.
         assert_eq!(names("순천·광양=구현모 기자"), ["구현모"]);

@@ -19,6 +19,9 @@ pub(super) fn names_in(parts: &[(String, bool)]) -> Vec<String> {
         if in_title {
             continue;
         }
+        let Some(part) = cjk_writer(part) else {
+            continue;
+        };
         let part = part
             .trim()
             .trim_end_matches('.')
@@ -155,4 +158,36 @@ pub(super) fn names_in(parts: &[(String, bool)]) -> Vec<String> {
         }
     }
     names
+}
+
+/// Chinese and Japanese bylines say each person's part after the name
+/// ("Eric Freeman 著、嶋田 健志 監訳、木下 哲也 訳": written by, translation
+/// supervised by, translated by) or before the next one ("Diogo Carleto
+/// 翻訳者 中村 真子": translator). The writer's name without its word;
+/// `None` for a part that names a translator, an editor or a
+/// photographer, who did not write the article.
+fn cjk_writer(part: &str) -> Option<&str> {
+    const WROTE: &[&str] = &["著", "作", "撰", "撰文"];
+    const OTHER_PART: &[&str] = &[
+        "訳", "監訳", "翻訳", "译", "翻译", "编译", "編", "编", "編集", "编辑", "監修", "写真",
+        "撮影", "摄影",
+    ];
+    const BEFORE_TRANSLATOR: &[&str] = &["翻訳者", "訳者", "译者", "翻訳", "翻译"];
+    let part = part.trim();
+    let words: Vec<&str> = part.split_whitespace().collect();
+    if let Some(k) = words
+        .iter()
+        .skip(1)
+        .position(|w| BEFORE_TRANSLATOR.contains(w))
+    {
+        let at = part.find(words[k + 1]).unwrap_or(part.len());
+        return Some(part[..at].trim_end());
+    }
+    match words.last() {
+        Some(w) if words.len() > 1 && WROTE.contains(w) => {
+            Some(part[..part.len() - w.len()].trim_end())
+        }
+        Some(w) if words.len() > 1 && OTHER_PART.contains(w) => None,
+        _ => Some(part),
+    }
 }
