@@ -92,8 +92,8 @@ pub(crate) struct Candidate {
 /// if any.
 ///
 /// Published markup wins (of its stamps that disagree, the one on the
-/// byline's day: [`agreeing_published`]), with three exceptions where the day a reader sees
-/// (the byline's, else the URL's) is the right one:
+/// byline's day: [`agreeing_published`]), with three exceptions where the
+/// day a reader sees (the byline's, else the URL's) is the right one:
 /// - the markup's stamp has a time and the reader's day is the day before
 ///   or after: the stamp was written in another time zone (UTC, mostly)
 ///   than the one the article was dated in;

@@ -612,6 +612,7 @@ mod tests {
             names("作者： Diogo Carleto 翻訳者 中村 真子"),
             ["Diogo Carleto"]
         );
+        assert_eq!(names("Ann Lee, 翻訳者 中村 真子"), ["Ann Lee"]);
         assert_eq!(names("文：李四、张三"), ["李四", "张三"]);
         // Korean: the dateline before "=", the post and "and others" after.
         assert_eq!(names("순천·광양=구현모 기자"), ["구현모"]);

@@ -103,14 +103,7 @@ pub(super) fn names_in(parts: &[(String, bool)]) -> Vec<String> {
                 .iter()
                 .take_while(|w| all_caps(w) && name_word(w))
                 .count();
-            let caps_name = || ws[..caps].join(" ");
-            if first_caps && caps >= 2 && caps < ws.len() && is_person_name(&caps_name()) {
-                let name = caps_name();
-                if !names.iter().any(|n| same_name(n, &name)) {
-                    names.push(name);
-                }
-                continue;
-            }
+            let caps_name = ws[..caps].join(" ");
             let k = ws.iter().take_while(|w| name_word(w)).count();
             // After the first name, a part that goes on in a phrase is the
             // one before described ("…, Mykolo Romerio universiteto
@@ -118,10 +111,11 @@ pub(super) fn names_in(parts: &[(String, bool)]) -> Vec<String> {
             // professor of that university), not another writer.
             let described =
                 || ws.len() >= k + 3 && ws[k..].iter().any(|w| w.starts_with(char::is_lowercase));
-            if k >= 2 && i > 0 && !names.is_empty() && described() {
+            if first_caps && caps >= 2 && caps < ws.len() && is_person_name(&caps_name) {
+                caps_name
+            } else if k >= 2 && i > 0 && !names.is_empty() && described() {
                 continue;
-            }
-            if k >= 2 && !legal_form(&ws[k..]) && is_person_name(&ws[..k].join(" ")) {
+            } else if k >= 2 && !legal_form(&ws[k..]) && is_person_name(&ws[..k].join(" ")) {
                 ws[..k].join(" ")
             } else {
                 part
@@ -175,12 +169,13 @@ fn cjk_writer(part: &str) -> Option<&str> {
     const BEFORE_TRANSLATOR: &[&str] = &["翻訳者", "訳者", "译者", "翻訳", "翻译"];
     let part = part.trim();
     let words: Vec<&str> = part.split_whitespace().collect();
-    if let Some(k) = words
-        .iter()
-        .skip(1)
-        .position(|w| BEFORE_TRANSLATOR.contains(w))
-    {
-        let at = part.find(words[k + 1]).unwrap_or(part.len());
+    // A translator's word after the writer's name: the name before it;
+    // at the part's head, a translator alone.
+    if words.first().is_some_and(|w| BEFORE_TRANSLATOR.contains(w)) {
+        return None;
+    }
+    if let Some(role) = words.iter().find(|w| BEFORE_TRANSLATOR.contains(w)) {
+        let at = part.find(role).unwrap_or(part.len());
         return Some(part[..at].trim_end());
     }
     match words.last() {
