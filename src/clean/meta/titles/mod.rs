@@ -378,34 +378,6 @@ fn caseless(c: char) -> bool {
     c.is_alphabetic() && !c.is_ascii() && !c.is_lowercase() && !c.is_uppercase()
 }
 
-/// A CJK `<title>`'s last parts glued on by separators between letters of
-/// those scripts ("…找对象_智能_好奇心日报", "…커졌다-정치ㅣ한국일보"): the
-/// headline before them and those parts (a section, the site's name), a
-/// guess as [`split_site`] makes for spaced ones. Each part is short (at
-/// most twelve letters) and the headline longer than it by half again.
-fn glued_site(title: &str) -> Option<(&str, &str)> {
-    const LONGEST_PART: usize = 12;
-    fn last_part(head: &str) -> Option<&str> {
-        let (at, sep) = head.char_indices().rev().find(|&(i, c)| {
-            GLUED_SEPARATORS.contains(&c)
-                && head[..i].chars().next_back().is_some_and(caseless)
-                && head[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(caseless)
-        })?;
-        let (before, part) = (&head[..at], &head[at + sep.len_utf8()..]);
-        let (b, p) = (before.chars().count(), part.chars().count());
-        (p <= LONGEST_PART && 2 * b >= 3 * p).then_some(before)
-    }
-    let mut head = title;
-    while let Some(before) = last_part(head) {
-        head = before;
-    }
-    let sep = title[head.len()..].chars().next()?;
-    Some((head, &title[head.len() + sep.len_utf8()..]))
-}
-
 /// Whether `rest`, before a headline, is set off from it: a separator
 /// ("Site | "), a symbol, or a date run into it ("27.01.2022Mineralöl…",
 /// a dateline printed in the heading).

@@ -2,7 +2,7 @@
 //! `<title>` puts it ("Headline | Site", "Site - Section - Headline"), and
 //! the parts of a title that spell the page's host.
 
-use super::{word_count, TitleCandidate, TitleEvidence};
+use super::{caseless, word_count, TitleCandidate, TitleEvidence, GLUED_SEPARATORS};
 use crate::clean::normalize_for_matching;
 
 /// Separators between a headline and a site or section name, in both
@@ -85,7 +85,7 @@ pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
         }
     }
     if guess {
-        if let Some((head, tail)) = super::glued_site(&title) {
+        if let Some((head, tail)) = glued_site(&title) {
             return (head.to_string(), Some(tail.to_string()));
         }
     }
@@ -97,6 +97,34 @@ pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
         }
     }
     (title, None)
+}
+
+/// A CJK `<title>`'s last parts glued on by separators between letters of
+/// those scripts ("…找对象_智能_好奇心日报", "…커졌다-정치ㅣ한국일보"): the
+/// headline before them and those parts (a section, the site's name), a
+/// guess as [`split_site`] makes for spaced ones. Each part is short (at
+/// most twelve letters) and the headline longer than it by half again.
+fn glued_site(title: &str) -> Option<(&str, &str)> {
+    const LONGEST_PART: usize = 12;
+    fn last_part(head: &str) -> Option<&str> {
+        let (at, sep) = head.char_indices().rev().find(|&(i, c)| {
+            GLUED_SEPARATORS.contains(&c)
+                && head[..i].chars().next_back().is_some_and(caseless)
+                && head[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(caseless)
+        })?;
+        let (before, part) = (&head[..at], &head[at + sep.len_utf8()..]);
+        let (b, p) = (before.chars().count(), part.chars().count());
+        (p <= LONGEST_PART && 2 * b >= 3 * p).then_some(before)
+    }
+    let mut head = title;
+    while let Some(before) = last_part(head) {
+        head = before;
+    }
+    let sep = title[head.len()..].chars().next()?;
+    Some((head, &title[head.len() + sep.len_utf8()..]))
 }
 
 /// A site's name that holds a separator itself ("Salsa-Figuren - Rueda in
