@@ -358,6 +358,22 @@ mod tests {
     }
 
     #[test]
+    fn a_date_line_may_end_in_its_time_and_a_full_stop() {
+        for line in [
+            r#"Written by <a href="/a">Ann Lee</a> in <a href="/v">Valve</a> on 1 June 2019 at 08:34 PM EDT. <a href="/c">51 Comments</a>"#,
+            "Sunday, June 1, 2019 - Page updated at 12:00 AM",
+            "Sunday, June 1, 2019 @ 11:10 PM UTC",
+        ] {
+            let top = format!(r#"<div class="author">{line}</div>"#);
+            assert_eq!(date_of("", &top).as_deref(), Some("2019-06-01"), "{line}");
+        }
+        // A sentence that ends in a time is still a sentence.
+        let top =
+            "<div>The council of the county will meet again on 1 June 2019 at 08:34 PM EDT.</div>";
+        assert_eq!(date_of("", top), None);
+    }
+
+    #[test]
     fn a_date_line_that_opens_with_its_byline_is_still_a_date_line() {
         for line in [
             "Posted by Ann Lee on September 21, 2020",

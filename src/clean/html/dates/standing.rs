@@ -267,7 +267,7 @@ fn standing_date(text: &str) -> Option<String> {
         return None;
     }
     let t = text.trim();
-    if t.ends_with(['.', '?', '!']) && !t.ends_with("m.") {
+    if t.ends_with(['.', '?', '!']) && !t.ends_with("m.") && !ends_in_time(t) {
         return None;
     }
     // A line of fields ("January 13, 2020 at 08:45 AM | categories:",
@@ -278,8 +278,15 @@ fn standing_date(text: &str) -> Option<String> {
         .map(|field| field.join(" "))
         .find_map(|field| {
             let field = without_byline(after_byline(field.trim()));
-            let short = field
-                .split_whitespace()
+            // The time that ends the line is the day's ("… at 08:34 PM
+            // EDT.", "… um 14:05 Uhr"): only the words before it count.
+            let words: Vec<&str> = field.split_whitespace().collect();
+            let timed = words
+                .iter()
+                .rposition(|w| !time_word(w))
+                .map_or(0, |k| k + 1);
+            let short = words[..timed]
+                .iter()
                 .try_fold((0, 0), |(w, c), word| {
                     let next = (w + 1, c + 1 + word.chars().count());
                     (next.0 <= 7 && next.1 <= 49).then_some(next)
@@ -291,6 +298,35 @@ fn standing_date(text: &str) -> Option<String> {
                 None
             }
         })
+}
+
+/// Whether a text's full stop ends a time rather than a sentence: "… on 1
+/// June 2019 at 08:34 PM EDT.", a byline's date line written as one.
+fn ends_in_time(t: &str) -> bool {
+    let last = t.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
+    t.ends_with('.') && time_word(last) && last != "at"
+}
+
+/// A word of a time of day: "08:34", "PM", "EDT", "at", "um", "Uhr".
+fn time_word(w: &str) -> bool {
+    let w = w.trim_end_matches(['.', ',']);
+    let zone = (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+    is_clock(w)
+        || zone
+        || matches!(
+            w.to_ascii_lowercase().as_str(),
+            "am" | "pm" | "a.m" | "p.m" | "at" | "um" | "uhr"
+        )
+}
+
+/// A clock time ("08:34", "14.05h" is not): digits, a colon, two digits.
+fn is_clock(w: &str) -> bool {
+    let w = w.trim_end_matches(['.', ',']);
+    w.split_once(':').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    })
 }
 
 /// A date line without the byline that ends it: "Posted on September 21,
