@@ -320,8 +320,8 @@ fn time_word(w: &str) -> bool {
 }
 
 /// A clock time ("08:34", "14.05h" is not): digits, a colon, two digits.
+/// `w` comes without its trailing stop or comma ([`time_word`]).
 fn is_clock(w: &str) -> bool {
-    let w = w.trim_end_matches(['.', ',']);
     w.split_once(':').is_some_and(|(h, m)| {
         (1..=2).contains(&h.len())
             && m.len() == 2

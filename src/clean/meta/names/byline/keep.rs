@@ -103,7 +103,9 @@ pub(super) fn names_in(parts: &[(String, bool)]) -> Vec<String> {
                 .iter()
                 .take_while(|w| all_caps(w) && name_word(w))
                 .count();
-            let caps_name = ws[..caps].join(" ");
+            let caps_name = (first_caps && caps >= 2 && caps < ws.len())
+                .then(|| ws[..caps].join(" "))
+                .filter(|n| is_person_name(n));
             let k = ws.iter().take_while(|w| name_word(w)).count();
             // After the first name, a part that goes on in a phrase is the
             // one before described ("…, Mykolo Romerio universiteto
@@ -111,8 +113,8 @@ pub(super) fn names_in(parts: &[(String, bool)]) -> Vec<String> {
             // professor of that university), not another writer.
             let described =
                 || ws.len() >= k + 3 && ws[k..].iter().any(|w| w.starts_with(char::is_lowercase));
-            if first_caps && caps >= 2 && caps < ws.len() && is_person_name(&caps_name) {
-                caps_name
+            if let Some(name) = caps_name {
+                name
             } else if k >= 2 && i > 0 && !names.is_empty() && described() {
                 continue;
             } else if k >= 2 && !legal_form(&ws[k..]) && is_person_name(&ws[..k].join(" ")) {
