@@ -165,6 +165,8 @@ def report(name, res):
             cell = f"{100 * exact / max(n, 1):5.1f}% ({100 * found / max(n, 1):3.0f}%)"
             if f != "date":
                 cell += f" {tf / max(n, 1):.3f}"
+            if n == 0:
+                cell = "-"  # no truth for this field in the set
             cells.append(cell)
         print(
             f"  {h:<6}{s['pages']:>6}  {m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f}   "

@@ -99,7 +99,8 @@ pub(crate) struct Candidate {
 ///   than the one the article was dated in;
 /// - the markup's stamp is the same instant as the modified date, or at
 ///   most ten minutes after it (a template stamping both with the time the
-///   page was served or saved again), and the reader's day is earlier;
+///   page was served or saved again), or, both written as days alone, the
+///   same day, and the reader's day is earlier;
 /// - the byline shows the markup's modified day, later than the published
 ///   one: the page dates itself by its update ([`shows_update`]).
 ///
@@ -142,7 +143,22 @@ pub(crate) fn choose_why(
         // Only a stamp in UTC can fall on another day than the one the
         // page shows: one with the page's own offset says its local day.
         let timed = timed_twin.is_some_and(|t| in_utc(&t.stamp));
-        let stamped = timed_twin.is_some_and(|t| modified.is_some_and(|m| same_save(m, &t.stamp)));
+        // A template stamps both fields with one value: one instant, or,
+        // where it writes days alone, one day the page never shows
+        // (Webflow's "Jun 24, 2025" twice, beside a byline of the year
+        // before). A day the page prints is the article's, and a byline
+        // day that differs is another story's.
+        let stamped = match timed_twin {
+            Some(t) => modified.is_some_and(|m| same_save(m, &t.stamp)),
+            None => {
+                p.stamp.len() == 10
+                    && modified == Some(p.stamp.as_str())
+                    && !candidates.iter().any(|c| {
+                        matches!(c.evidence, Evidence::Byline | Evidence::Text)
+                            && day_of(&c.stamp) == p.stamp
+                    })
+            }
+        };
         let (pd, rd) = (
             parse_day(day_of(&p.stamp)),
             reader.and_then(|r| parse_day(day_of(&r.stamp))),
@@ -502,6 +518,25 @@ mod tests {
         assert_eq!(
             choose(&all, Some("2024-09-20T09:59:05.099+00:00")),
             Some(byline.stamp.clone())
+        );
+        // Days alone, one day in both fields: the template's day too.
+        let day = cand("2025-06-24", Evidence::Published);
+        let shown = cand("2024-08-25", Evidence::Byline);
+        assert_eq!(
+            choose(&[day.clone(), shown.clone()], Some("2025-06-24")),
+            Some(shown.stamp.clone())
+        );
+        // Unless the page prints that day too: then it is the article's,
+        // and the other day shown is another story's.
+        let printed = cand("2025-06-24", Evidence::Text);
+        assert_eq!(
+            choose(&[day.clone(), shown.clone(), printed], Some("2025-06-24")),
+            Some(day.stamp.clone())
+        );
+        // Modified on a later day: an edit, and the markup's day stands.
+        assert_eq!(
+            choose(&[day.clone(), shown], Some("2025-07-01")),
+            Some(day.stamp.clone())
         );
         // An edit minutes after publishing is an edit: the markup stands.
         for edited in ["2024-09-20T10:00:22+00:00", "2024-09-20T10:02:00+00:00"] {
