@@ -353,6 +353,14 @@ mod tests {
             ["Adi Tzlil"]
         );
         assert_eq!(names("3. März 2020 von Max Muster"), ["Max Muster"]);
+        // A date printed first, and the names after it with no label.
+        assert_eq!(names("Dec 17, 2025 Julian K. Arni"), ["Julian K. Arni"]);
+        assert_eq!(names("12.05.2024 · 10:30 Ann Lee"), ["Ann Lee"]);
+        assert_eq!(
+            names("Oct 30, 2025 Alex David, Sönke Hahn, and Julian K. Arni"),
+            ["Alex David", "Sönke Hahn", "Julian K. Arni"]
+        );
+        assert!(names("3 March 2020 updated").is_empty());
         // A credit for the text and the pictures together.
         assert_eq!(names("Text & Fotos: Ivan Valetny"), ["Ivan Valetny"]);
         assert_eq!(names("Words and pictures: Ann Lee"), ["Ann Lee"]);

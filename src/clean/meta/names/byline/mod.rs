@@ -142,7 +142,36 @@ fn after_field_label(s: &str) -> &str {
     later_label(s, 0, |label, before| {
         label.trim_end().ends_with(':') || day_in_text(before).is_some()
     })
+    .or_else(|| after_leading_date(s))
     .unwrap_or(s)
+}
+
+/// The names after a date that a byline prints first, with no label
+/// between ("Dec 17, 2025 Julian K. Arni", "12.05.2024 · 10:30 Ann Lee"):
+/// the date's words, its time and a separator off. Only when the names
+/// follow in capitals: "3 March 2020 updated" is no byline.
+fn after_leading_date(s: &str) -> Option<&str> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let end_of = |w: &str| w.as_ptr() as usize - s.as_ptr() as usize + w.len();
+    // The shortest head that is a whole date line holding a day.
+    let date_end = (1..words.len()).find(|&k| {
+        let head = &s[..end_of(words[k - 1])];
+        let norm = normalize_for_matching(head);
+        day_in_text(head).is_some() && is_dateline(&norm.split_whitespace().collect::<Vec<_>>())
+    })?;
+    // Its time and the separator before the names.
+    let timely = |w: &str| {
+        let lower = w.to_lowercase();
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                lower.trim_end_matches('.'),
+                "am" | "pm" | "a.m" | "p.m" | "uhr"
+            )
+            || matches!(w, "|" | "·" | "•" | "-" | "–" | "—" | "/" | ",")
+    };
+    let first = (date_end..words.len()).find(|&k| !timely(words[k]))?;
+    let rest = &s[end_of(words[first]) - words[first].len()..];
+    rest.starts_with(char::is_uppercase).then_some(rest)
 }
 
 /// The text from the byline label that follows a date: "Posted on
