@@ -342,6 +342,18 @@ pub(super) const DESKS: &[&str] = &[
     "wine",
     "restaurant",
     "affairs",
+    // A title's rank and trade before it ("Junior Affiliate Content
+    // Writer", "Lead Commerce Editor").
+    "junior",
+    "lead",
+    "principal",
+    "assistant",
+    "affiliate",
+    "content",
+    "commerce",
+    "marketing",
+    "social",
+    "audience",
     // The same in the other languages the cleaner reads: a section's
     // name where a byline stands ("Internacional").
     "internacional",

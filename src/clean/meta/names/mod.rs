@@ -353,6 +353,11 @@ mod tests {
             ["Adi Tzlil"]
         );
         assert_eq!(names("3. März 2020 von Max Muster"), ["Max Muster"]);
+        // A job title's rank and trade go with it.
+        assert_eq!(
+            names("Written by Camila Karalyte Junior Affiliate Content Writer"),
+            ["Camila Karalyte"]
+        );
         // A date printed first, and the names after it with no label.
         assert_eq!(names("Dec 17, 2025 Julian K. Arni"), ["Julian K. Arni"]);
         assert_eq!(names("12.05.2024 · 10:30 Ann Lee"), ["Ann Lee"]);
