@@ -289,6 +289,9 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
         {
             // Article text split over sibling wrappers scores low in each.
             true
+        } else if same_class && s < top && heading_box(a, st, s) {
+            // The heading of the text's section, wrapped as its text is.
+            true
         } else if let Some(p) = lone_paragraph(a, st, s, s < top) {
             let ps = &st[p as usize];
             let ld = link_density(ps);
@@ -363,6 +366,15 @@ fn lone_paragraph(a: &Arena, st: &[Stat], s: u32, lead: bool) -> Option<u32> {
     }
 }
 
+/// Whether all of `x`'s text is one heading's: a section's heading in a
+/// wrapper of its own, as the template wraps the section's text.
+fn heading_box(a: &Arena, st: &[Stat], x: u32) -> bool {
+    let len = st[x as usize].len;
+    len > 0
+        && (x + 1..a.subtree_end(x) as u32)
+            .any(|h| matches!(a.tag(h), Tag::H(2..=6)) && st[h as usize].len >= len)
+}
+
 /// The article's other parts when its template repeats a wrapper around
 /// ads or a rail (`div.blah > div.container` twice, the text split
 /// between them): in each sibling of `top`'s parent with the same tag and
@@ -387,12 +399,24 @@ fn cousins(a: &Arena, st: &[Stat], top: u32, unlikely: &[bool]) -> Vec<u32> {
         if s == parent || !same(s, parent) || unlikely[s as usize] {
             continue;
         }
-        let cousin = (s + 1..a.subtree_end(s) as u32).find(|&c| same(c, top));
-        if let Some(c) = cousin {
+        // Every such element in it, not only the first: a template that
+        // wraps a section's heading and its text alike
+        // (`section > div.container` twice) has the text in the second.
+        let mut c = s + 1;
+        let end = a.subtree_end(s) as u32;
+        while c < end {
+            if !same(c, top) {
+                c += 1;
+                continue;
+            }
             let cs = &st[c as usize];
-            if !unlikely[c as usize] && cs.good >= 50 && link_density(cs) < 0.3 {
+            if !unlikely[c as usize]
+                && (cs.good >= 50 || heading_box(a, st, c))
+                && link_density(cs) < 0.3
+            {
                 out.push(c);
             }
+            c = a.subtree_end(c) as u32;
         }
     }
     out
@@ -544,6 +568,37 @@ mod tests {
         assert!(md.starts_with("When I moved"), "{md}");
         assert!(md.contains("night buses"), "{md}");
         assert!(!md.contains("Advertisement"), "{md}");
+    }
+
+    /// A template that sets each section in its own `section`, and wraps
+    /// the section's heading and its text alike (`div.wrap` twice): every
+    /// section's text and heading are kept, not only the longest
+    /// section's text (startups.epam.com).
+    #[test]
+    fn sections_that_wrap_heading_and_text_alike_are_all_kept() {
+        let section = |h: &str, paragraphs: usize, text: &str| {
+            let ps = format!("<p>{text}</p>").repeat(paragraphs);
+            format!(
+                r#"<section class="part"><div class="wrap"><div class="inner"><h2>{h}</h2></div></div><div class="wrap"><div class="inner"><div class="rich">{ps}</div></div></div></section>"#
+            )
+        };
+        let long = format!("{P1} {P2}");
+        let html = format!(
+            r#"<html><body><div class="page">{}{}{}</div></body></html>"#,
+            section("The vote", 4, &long),
+            section("The cost", 2, &long),
+            section("The night buses", 1, P3),
+        );
+        let md = body(&clean(&html));
+        for part in [
+            "## The vote",
+            "## The cost",
+            "## The night buses",
+            "night buses, which",
+        ] {
+            assert!(md.contains(part), "{part}: {md}");
+        }
+        assert!(md.starts_with("## The vote"), "{md}");
     }
 
     /// A template that sets the lead apart (`div.leader > p` above the
