@@ -603,6 +603,15 @@ mod tests {
         let el = cand(&["Ann Lee, Online Redaktion"], Evidence::BylineElement);
         assert_eq!(choose(&[ld.clone(), el], &[]).0, ["Ann Lee"]);
         assert_eq!(choose(&[ld, meta], &[]).0, ["Ann Lee"]);
+        // An academic title makes no other writer: the byline's "Dr Ann
+        // Lee" is JSON-LD's "Ann Lee".
+        let ld = cand(&["Ann Lee"], Evidence::JsonLd);
+        let el = cand(
+            &["Written by Dr Ann Lee, Dr Bo Chan"],
+            Evidence::BylineElement,
+        );
+        let line = cand(&["Written by Dr Ann Lee, Dr Bo Chan"], Evidence::ByLine);
+        assert_eq!(choose(&[ld, el, line], &[]).0, ["Dr Ann Lee", "Dr Bo Chan"]);
     }
 
     #[test]

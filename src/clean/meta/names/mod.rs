@@ -251,8 +251,25 @@ pub(crate) fn key(s: &str) -> String {
 }
 
 fn same_name(a: &str, b: &str) -> bool {
-    let (a, b) = (key(a), key(b));
+    let (a, b) = (key(untitled(a)), key(untitled(b)));
     !a.is_empty() && a == b
+}
+
+/// A name without the academic title before it: "Dr Marna van der
+/// Merwe" in a byline is "Marna van der Merwe" in the JSON-LD, one writer.
+fn untitled(name: &str) -> &str {
+    let mut rest = name.trim_start();
+    while let Some((first, after)) = rest.split_once(' ') {
+        let title = matches!(
+            first.trim_end_matches('.').to_lowercase().as_str(),
+            "dr" | "prof" | "professor" | "mag" | "dipl"
+        );
+        if !title || after.trim().is_empty() {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
 }
 
 #[cfg(test)]
