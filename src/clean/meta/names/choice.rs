@@ -604,14 +604,18 @@ mod tests {
         assert_eq!(choose(&[ld.clone(), el], &[]).0, ["Ann Lee"]);
         assert_eq!(choose(&[ld, meta], &[]).0, ["Ann Lee"]);
         // An academic title makes no other writer: the byline's "Dr Ann
-        // Lee" is JSON-LD's "Ann Lee".
+        // Lee" is the markup's "Ann Lee", and its fuller list wins.
         let ld = cand(&["Ann Lee"], Evidence::JsonLd);
+        let meta = cand(&["Ann Lee"], Evidence::Meta);
         let el = cand(
-            &["Written by Dr Ann Lee, Dr Bo Chan"],
+            &["Written by Dr Ann Lee, Dr Bo Chan, Erik Dunn"],
             Evidence::BylineElement,
         );
         let line = cand(&["Written by Dr Ann Lee, Dr Bo Chan"], Evidence::ByLine);
-        assert_eq!(choose(&[ld, el, line], &[]).0, ["Dr Ann Lee", "Dr Bo Chan"]);
+        assert_eq!(
+            choose(&[ld, meta, el, line], &[]).0,
+            ["Dr Ann Lee", "Dr Bo Chan", "Erik Dunn"]
+        );
     }
 
     #[test]
