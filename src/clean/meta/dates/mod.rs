@@ -348,12 +348,17 @@ fn filed_under(candidates: &[Candidate], published: &Candidate) -> bool {
 
 /// Whether the modified and published stamps are one save of the page:
 /// the same instant, or "modified" a minute before "published" (a CMS
-/// stamping both as it saves the page again). An edit minutes after
-/// publishing is not one: it comes after.
+/// stamping both as it saves the page again), or the same clock time
+/// written with two zones ("14:20:08+00:00" and "14:20:08-04:00": one
+/// value, its zone filled in twice). An edit minutes after publishing is
+/// not one: it comes after.
 fn same_save(modified: &str, published: &str) -> bool {
     let instant = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
     match (instant(modified), instant(published)) {
-        (Some(m), Some(p)) => (0..=SAME_SAVE_MINUTES * 60).contains(&(p - m).num_seconds()),
+        (Some(m), Some(p)) => {
+            (0..=SAME_SAVE_MINUTES * 60).contains(&(p - m).num_seconds())
+                || m.naive_local() == p.naive_local()
+        }
         _ => modified == published,
     }
 }
@@ -517,6 +522,12 @@ mod tests {
         // Or "modified" a minute before "published": one save stamped both.
         assert_eq!(
             choose(&all, Some("2024-09-20T09:59:05.099+00:00")),
+            Some(byline.stamp.clone())
+        );
+        // One clock time written with two zones: one value, filled in
+        // twice.
+        assert_eq!(
+            choose(&all, Some("2024-09-20T10:00:00-04:00")),
             Some(byline.stamp.clone())
         );
         // Days alone, one day in both fields: the template's day too.
