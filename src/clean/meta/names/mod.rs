@@ -370,6 +370,16 @@ mod tests {
             ["Adi Tzlil"]
         );
         assert_eq!(names("3. März 2020 von Max Muster"), ["Max Muster"]);
+        // Others' credits after the writer's are not the writer's.
+        assert_eq!(
+            names("By Emily Way ; Fact-checked by Paul Rankin ; Tested by Katie Bandurski and Mary Henn"),
+            ["Emily Way"]
+        );
+        assert_eq!(
+            names("By Ann Lee Medically reviewed by Bo Chan, MD"),
+            ["Ann Lee"]
+        );
+        assert!(names("Tested by Katie Bandurski and Mary Henn").is_empty());
         // A job title's rank and trade go with it.
         assert_eq!(
             names("Written by Camila Karalyte Junior Affiliate Content Writer"),

@@ -66,6 +66,10 @@ pub(super) fn name_words(s: &str, interview: bool) -> Vec<&str> {
                     | "video"
                     | "image"
             ) && !tokens.is_empty()
+            // Others' credits ("Fact-checked by …", "Tested by …",
+            // "Medically reviewed by …"), after the writer's or in a line
+            // of their own.
+            || others_credit(bare) && (!tokens.is_empty() || words.len() > i + 1 && others_credit_follows(&words[i + 1..]))
             // The date's own label after a full name ("By Todd Bates Date
             // February 5, 2020"), a contributor's note ("By Tony Mauro
             // Special to freedomforum.org").
@@ -171,4 +175,21 @@ fn comment_word(w: &str) -> bool {
             | "commento"
             | "commenti"
     )
+}
+
+/// A word that credits someone other than the writer: a fact-checker, a
+/// tester, a reviewer, a translator, an illustrator.
+fn others_credit(bare: &str) -> bool {
+    matches!(
+        bare,
+        "reviewed" | "tested" | "fact-checked" | "medically" | "translated" | "illustrated"
+    )
+}
+
+/// Whether the words after such a word go on with "by" ("Tested by",
+/// "Medically reviewed by"): the credit's own label, not a name.
+fn others_credit_follows(rest: &[&str]) -> bool {
+    rest.iter()
+        .take(2)
+        .any(|w| matches!(w.to_lowercase().as_str(), "by" | "von" | "par"))
 }
