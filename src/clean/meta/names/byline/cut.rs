@@ -69,7 +69,7 @@ pub(super) fn name_words(s: &str, interview: bool) -> Vec<&str> {
             // Others' credits ("Fact-checked by …", "Tested by …",
             // "Medically reviewed by …"), after the writer's or in a line
             // of their own.
-            || others_credit(bare) && (!tokens.is_empty() || words.len() > i + 1 && others_credit_follows(&words[i + 1..]))
+            || others_credit(bare) && (!tokens.is_empty() || others_credit_follows(&words[i + 1..]))
             // The date's own label after a full name ("By Todd Bates Date
             // February 5, 2020"), a contributor's note ("By Tony Mauro
             // Special to freedomforum.org").

@@ -148,8 +148,8 @@ fn after_field_label(s: &str) -> &str {
 
 /// The names after a date that a byline prints first, with no label
 /// between ("Dec 17, 2025 Julian K. Arni", "12.05.2024 · 10:30 Ann Lee"):
-/// the date's words, its time and a separator off. Only when the names
-/// follow in capitals: "3 March 2020 updated" is no byline.
+/// the date's words, its time and a separator off. Only when a capital
+/// follows, as a name opens: "3 March 2020 updated" is no byline.
 fn after_leading_date(s: &str) -> Option<&str> {
     let words: Vec<&str> = s.split_whitespace().collect();
     let end_of = |w: &str| w.as_ptr() as usize - s.as_ptr() as usize + w.len();
