@@ -151,6 +151,8 @@ fn after_field_label(s: &str) -> &str {
 /// the date's words, its time and a separator off. Only when a capital
 /// follows, as a name opens: "3 March 2020 updated" is no byline.
 fn after_leading_date(s: &str) -> Option<&str> {
+    // Most bylines hold no day at all: one look, not one per head.
+    day_in_text(s)?;
     let words: Vec<&str> = s.split_whitespace().collect();
     let end_of = |w: &str| w.as_ptr() as usize - s.as_ptr() as usize + w.len();
     // The shortest head that is a whole date line holding a day.
