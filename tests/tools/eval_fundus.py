@@ -175,7 +175,9 @@ def report(name, res):
     print("  (per field: exact share (share found) mean token F1; topics: pages whose tags hold every topic)")
 
 
-def main():
+def arguments():
+    """The arguments every per-project eval takes (DIR, --bin, --keep,
+    --trafilatura), and the folder the extractions are kept in."""
     ap = argparse.ArgumentParser()
     ap.add_argument("dir", type=Path)
     ap.add_argument("--bin", default=str(ROOT / "target/release/dossier"))
@@ -184,6 +186,11 @@ def main():
     args = ap.parse_args()
     keep = args.keep or Path(tempfile.mkdtemp())
     keep.mkdir(parents=True, exist_ok=True)
+    return args, keep
+
+
+def main():
+    args, keep = arguments()
     todo = [("fundus-" + page.name[: -len(".html.gz")], page, rec) for page, rec in pages(args.dir)]
 
     with ThreadPoolExecutor(4) as pool:

@@ -22,18 +22,13 @@ even = tune). Rows: every page, then articles alone (the page types
 Usage: python3 tests/tools/eval_wceb.py DIR [--bin B] [--keep OUT] [--trafilatura]
   DIR: a checkout of the benchmark.
 """
-import argparse
-import gzip
 import json
 import sys
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_fundus as ef  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def pages(root):
@@ -58,14 +53,7 @@ def pages(root):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("dir", type=Path)
-    ap.add_argument("--bin", default=str(ROOT / "target/release/dossier"))
-    ap.add_argument("--keep", type=Path, help="keep each page's extraction here")
-    ap.add_argument("--trafilatura", action="store_true")
-    args = ap.parse_args()
-    keep = args.keep or Path(tempfile.mkdtemp())
-    keep.mkdir(parents=True, exist_ok=True)
+    args, keep = ef.arguments()
     todo = [("wceb-" + pid, page, rec, kind) for pid, page, rec, kind in pages(args.dir)]
     articles = [t for t in todo if t[3] in ("article", "blog")]
 
