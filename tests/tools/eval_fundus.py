@@ -82,12 +82,21 @@ def truth_body(rec):
     return "\n".join(parts)
 
 
+def page_bytes(page):
+    """A saved page's bytes, gzipped (`.gz`) or not, and its name unzipped."""
+    raw = page.read_bytes()
+    if page.suffix == ".gz":
+        return gzip.decompress(raw), page.name[: -len(".gz")]
+    return raw, page.name
+
+
 def dossier(binary, page, out):
     """Dossier's fields for one page, extracted once into `out`."""
     if not out.exists():
         with tempfile.TemporaryDirectory() as tmp:
-            p = Path(tmp) / page.name[: -len(".gz")]
-            p.write_bytes(gzip.decompress(page.read_bytes()))
+            raw, name = page_bytes(page)
+            p = Path(tmp) / name
+            p.write_bytes(raw)
             r = subprocess.run([binary, "extract", "--format", "json", str(p)], capture_output=True)
         out.write_bytes(r.stdout if r.returncode == 0 else b"{}")
     try:
@@ -106,7 +115,7 @@ def dossier(binary, page, out):
 def trafilatura(page):
     import trafilatura as tr
 
-    doc = tr.bare_extraction(gzip.decompress(page.read_bytes()), with_metadata=True)
+    doc = tr.bare_extraction(page_bytes(page)[0], with_metadata=True)
     doc = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
     return {
         "title": doc.get("title") or "",
