@@ -4,7 +4,12 @@
 //! part of the headline.
 
 use super::arena::{Arena, Attrs, Tag};
+use super::authors::in_widget;
 use super::collapse;
+use super::select::Span;
+use super::stats::Stat;
+use crate::clean::meta::dates::day_in_text;
+use crate::clean::meta::names::strip_label;
 use crate::clean::normalize_for_matching;
 
 /// Class words of a kicker set inside the headline's element: the topic
@@ -110,10 +115,184 @@ fn is_home(href: &str) -> bool {
         )
 }
 
+/// Lines of text looked at above the article's first paragraph for its
+/// headline: a byline, a date, a picture's caption and a deck may stand
+/// between them.
+const LINES_ABOVE: usize = 8;
+
+/// Letters of a box's own text that make it prose (as `stats` counts a
+/// paragraph good).
+const PROSE: u32 = 60;
+
+/// The line set as a heading nearest above the article's first paragraph
+/// (in `span`, the selection, or before it): the headline of a page that
+/// prints it in no `<h1>` (a table layout's `<b class="Headline">`, a
+/// blog's `<h2>`, a `<p><strong>` line). Such pages often have no other
+/// title but a `<title>` that is only the site's name, or carries it;
+/// this line tells which. A line is a heading by its markup: a heading
+/// element, bold type over all of it, or a class naming a title or
+/// headline; one with no such markup, in a box of the page's side or a
+/// comment, or that is a byline or a date, is not.
+pub(super) fn printed_headline(a: &Arena, st: &[Stat], span: &Span) -> Option<String> {
+    let (first, end) = (span.first? as usize, span.end?);
+    // The first block of prose: a paragraph, or a box whose own lines are
+    // prose beside a picture's box.
+    let text_at = (first..end).find(|&i| {
+        let (tag, s) = (a.nodes[i].tag, &st[i]);
+        tag.is_block()
+            && !matches!(tag, Tag::H(_))
+            && s.good > 0
+            && (!s.has_block || s.inline_len >= PROSE)
+    })?;
+    let mut lines = 0;
+    for i in (1..text_at).rev() {
+        let node = &a.nodes[i];
+        let line = matches!(node.tag, Tag::H(_)) || (node.tag.is_block() && !st[i].has_block);
+        // An ancestor of the first paragraph holds it; it is no line above.
+        if !line || st[i].len == 0 || a.subtree_end(i as u32) > text_at {
+            continue;
+        }
+        if let Some(t) = heading_line(a, st, i) {
+            return (!heads_a_section(a, st, i, text_at..end)).then_some(t);
+        }
+        // A line of links (a toolbar's "Print", "Email") is no text
+        // between the headline and the article.
+        if st[i].link >= st[i].len {
+            continue;
+        }
+        lines += 1;
+        if lines == LINES_ABOVE {
+            break;
+        }
+    }
+    None
+}
+
+/// Whether heading line `i` is one of the text's section headings: a line
+/// of the same element and class sets off another part of the text
+/// (`text`), where the headline is set once.
+fn heads_a_section(a: &Arena, st: &[Stat], i: usize, text: std::ops::Range<usize>) -> bool {
+    let kind = |k: usize| {
+        let node = &a.nodes[k];
+        let class = node.attrs.as_ref().map(|at| at.class.as_str());
+        (node.tag, class)
+    };
+    let own = kind(i);
+    text.into_iter()
+        .any(|k| kind(k) == own && st[k].len > 0 && heading_line(a, st, k).is_some())
+}
+
+/// The text of line `i` when its markup sets it as a heading (see
+/// [`printed_headline`]).
+fn heading_line(a: &Arena, st: &[Stat], i: usize) -> Option<String> {
+    let s = &st[i];
+    let heading = matches!(a.nodes[i].tag, Tag::H(_));
+    // A heading may link to its own page (a blog's permalink); a bold line
+    // of links is a menu.
+    if s.link > 0 && !heading {
+        return None;
+    }
+    let marked = |k: usize| {
+        let node = &a.nodes[k];
+        node.tag != Tag::Text
+            && node.attrs.is_some()
+            && node
+                .attrs()
+                .words()
+                .any(|w| w.ends_with("title") || w.ends_with("headline"))
+    };
+    // Bold type or a title's class over (almost) all of the line's text.
+    let styled = (i..a.subtree_end(i as u32))
+        .any(|k| (a.nodes[k].tag == Tag::Strong || marked(k)) && 10 * st[k].len >= 9 * s.len);
+    if !heading && !styled {
+        return None;
+    }
+    let text = a.text(i as u32);
+    let words = text.split_whitespace().count();
+    // A sentence's end closes a lead set in bold, not a headline.
+    let sentence = text.ends_with('.') && !text.ends_with("..");
+    if !(2..=30).contains(&words)
+        || sentence
+        || text.len() > 250
+        || strip_label(&text).len() < text.len()
+        || day_in_text(&text).is_some()
+        || in_widget(a, i, &[])
+    {
+        return None;
+    }
+    Some(text)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{clean, page, P1, P2, P3};
+    use super::super::test_support::{body, clean, page, P1, P2, P3};
     use super::{first_line_headline, is_home};
+
+    #[test]
+    fn a_page_with_no_h1_has_its_headline_above_the_text() {
+        // No `<title>`, no `<h1>`: a table layout's bold headline, with a
+        // toolbar, a date and a bold deck between it and the text.
+        let art = format!(
+            r#"<table><tr><td><b class="Headline">Council votes to expand the bus network</b> <a href="javascript:window.print()"><img src="print.gif"></a></td></tr>
+<tr><td><ul>{}</ul></td></tr>
+<tr><td><p>Wednesday, January 09, 2008</p><div><b>Three new lines for the north.</b></div><p>{P1}</p><p>{P2}</p><p>{P3}</p></td></tr></table>"#,
+            [
+                "Email",
+                "Print",
+                "Digg",
+                "Delicious",
+                "Reddit",
+                "Share",
+                "Most Read",
+                "Search",
+                "Comments"
+            ]
+            .map(|t| format!(r#"<li><a href="/{t}">{t}</a></li>"#))
+            .concat()
+        );
+        let a = clean(&page("", &art));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Council votes to expand the bus network")
+        );
+        // Said once, as the title.
+        assert!(!body(&a).contains("Council votes"), "{}", body(&a));
+        // A section's heading is not: the same heading sets off another
+        // part of the text.
+        let art = format!("<h2>The vote</h2><p>{P1}</p><h2>The cost</h2><p>{P2}</p><p>{P3}</p>");
+        let a = clean(&page("", &art));
+        assert_eq!(a.title, None);
+        assert!(body(&a).contains("## The vote"), "{}", body(&a));
+        // It tells which part of a `<title>` is the site's.
+        let art = format!(
+            "<h2>Council votes to expand the bus network</h2><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+        );
+        let a = clean(&page(
+            "<title>Daily Example - Council votes to expand the bus network</title>",
+            &art,
+        ));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Council votes to expand the bus network")
+        );
+    }
+
+    #[test]
+    fn a_bold_line_that_no_other_title_agrees_with_is_not_the_title() {
+        // A contact or an instruction set in bold above the text does not
+        // displace the page's own `<title>`.
+        let art = format!(
+            "<p><strong>Click on the words in red for notes and questions</strong></p><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+        );
+        let a = clean(&page("<title>Bartleby the Scrivener</title>", &art));
+        assert_eq!(a.title.as_deref(), Some("Bartleby the Scrivener"));
+        // Plain text above the text (a caption) is no heading, and a bold
+        // sentence is a lead.
+        let art = format!(
+            "<p>The bus depot in the north of the city</p><p><b>The council voted on the buses.</b></p><p>{P1}</p><p>{P2}</p>"
+        );
+        assert_eq!(clean(&page("", &art)).title, None);
+    }
 
     #[test]
     fn a_logo_h1_linking_home_is_not_the_headline() {

@@ -17,7 +17,7 @@ use super::authors::{
     page_author_candidates, sign_off_candidate,
 };
 use super::dates;
-use super::headline::{first_line_headline, headline_text, is_logo};
+use super::headline::{first_line_headline, headline_text, is_logo, printed_headline};
 use super::ld::json_ld;
 use super::select::Span;
 use super::stats::Stat;
@@ -175,6 +175,9 @@ pub(super) fn metadata(a: &Arena, st: &[Stat], head: &Head, span: Span, want_tag
     push(ld.headline.clone(), TitleEvidence::Structured);
     push(document, TitleEvidence::Document);
     push(marked, TitleEvidence::Marked);
+    if h1s.is_empty() {
+        push(printed_headline(a, st, &span), TitleEvidence::Printed);
+    }
     for logo in logos {
         push(Some(logo), TitleEvidence::Logo);
     }

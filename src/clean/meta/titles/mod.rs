@@ -32,6 +32,9 @@ pub(crate) enum TitleEvidence {
     Document,
     /// An `<h2>`/`<h3>` its template marks as a title (`post-title`).
     Marked,
+    /// The line set as a heading right above the article's text, on a
+    /// page with no `<h1>` headline.
+    Printed,
     /// An `<h1>` that is a link home: the site's name, never the title,
     /// but it tells what to split off the others.
     Logo,
@@ -50,6 +53,7 @@ impl TitleEvidence {
             TitleEvidence::Structured => "JSON-LD headline",
             TitleEvidence::Document => "the document's <title>",
             TitleEvidence::Marked => "a heading marked as the title (class \"post-title\")",
+            TitleEvidence::Printed => "the line set as a heading above the text (no <h1>)",
             TitleEvidence::Logo => "the site's logo (an <h1> linking home; never the title)",
             TitleEvidence::Host => "the page's address (its host names the site; never the title)",
         }
@@ -200,9 +204,21 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
     let pool: Vec<usize> = if keep.iter().any(|&k| k) {
         (0..stripped.len()).filter(|&i| keep[i]).collect()
     } else {
-        // Nothing agrees with anything: the fullest candidate (step 2).
-        let most = stripped.iter().map(|(t, ..)| word_count(t)).max()?;
-        (0..stripped.len())
+        // Nothing agrees with anything: the fullest candidate (step 2). A
+        // line found by its place above the text only when nothing else
+        // names the page: in the text's header, bold type is as often a
+        // contact, an instruction or a lead.
+        let found: Vec<usize> = (0..stripped.len())
+            .filter(|&i| stripped[i].1 != TitleEvidence::Printed)
+            .collect();
+        let among = if found.is_empty() {
+            (0..stripped.len()).collect()
+        } else {
+            found
+        };
+        let most = among.iter().map(|&i| word_count(&stripped[i].0)).max()?;
+        among
+            .into_iter()
             .filter(|&i| word_count(&stripped[i].0) == most)
             .collect()
     };
