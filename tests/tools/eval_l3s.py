@@ -39,16 +39,42 @@ FOLDER = "L3S-GN1-20100130203947-00001"
 
 
 def marked(annotated, classes):
-    """The text of every block the assessors marked with one of `classes`,
-    in page order."""
+    """The text the assessors marked with one of `classes`, as blocks in
+    page order. Marks nest (a "not content" span around a full-text one, a
+    full-text span around another), so each piece of text takes the label
+    of the span nearest around it; each marked span is a block.
+    Elements marked invisible, scripts and styles are not text."""
     doc = lxml.html.fromstring(annotated)
-    out = []
-    for span in doc.iter("span"):
-        if set((span.get("class") or "").split()) & classes:
-            text = " ".join(span.text_content().split())
-            if text:
-                out.append(text)
-    return out
+    pieces = []
+
+    def walk(el, label):
+        if not isinstance(el.tag, str):  # a comment: only its tail is text
+            return
+        words = (el.get("class") or "").split()
+        if "x-nc-invisible" in words or el.tag in ("script", "style"):
+            return
+        mark = next((w for w in words if w.startswith("x-nc-sel")), None)
+        if mark:
+            pieces.append(None)  # each marked span is a block of its own
+        label = mark or label
+        pieces.append((label, el.text or ""))
+        for child in el:
+            walk(child, label)
+            pieces.append((label, child.tail or ""))
+        if mark:
+            pieces.append(None)
+
+    walk(doc, None)
+    out, open_block = [], False
+    for piece in pieces:
+        if piece is None or piece[0] not in classes:
+            open_block = open_block and piece is not None and not piece[1].strip()
+            continue
+        if not open_block:
+            out.append("")
+            open_block = True
+        out[-1] += piece[1]
+    return [b for b in (" ".join(o.split()) for o in out) if b]
 
 
 def pages(root):
