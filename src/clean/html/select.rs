@@ -257,7 +257,7 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
     let ts = score[top as usize].max(0.0);
     let threshold = (ts * 0.2).max(10.0);
     let parent = a.node(top).parent;
-    let top_class = &a.node(top).attrs().class;
+    let top_class = wrapped_class(a, top);
     let mut roots = Vec::new();
     for &s in &a.node(parent).children {
         if s == top {
@@ -268,7 +268,7 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
         if node.tag == Tag::Text || unlikely[s as usize] {
             continue;
         }
-        let same_class = !top_class.is_empty() && node.attrs().class == *top_class;
+        let same_class = !top_class.is_empty() && wrapped_class(a, s) == top_class;
         let bonus = if same_class { ts * 0.2 } else { 0.0 };
         let ss = &st[s as usize];
         let top_good = st[top as usize].good;
@@ -277,7 +277,7 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
         // with video teasers between them), however short next to the
         // longest part.
         let enough = if same_class {
-            200
+            100
         } else {
             200.max(top_good / 5)
         };
@@ -362,6 +362,22 @@ fn lone_paragraph(a: &Arena, st: &[Stat], s: u32, lead: bool) -> Option<u32> {
                 x = a.only_child(x).filter(|&c| a.tag(c) != Tag::Text)?;
             }
             _ => return None,
+        }
+    }
+}
+
+/// The class of `x`, or of the element it only wraps when it has none: a
+/// table row standing for its one cell (`tr > td.bodyText`, a layout that
+/// sets each paragraph in a row of its own) is of its cell's class.
+fn wrapped_class(a: &Arena, mut x: u32) -> &str {
+    loop {
+        let node = a.node(x);
+        if node.tag == Tag::Text || !node.attrs().class.is_empty() {
+            return &node.attrs().class;
+        }
+        match a.only_child(x) {
+            Some(c) if a.tag(c) != Tag::Text => x = c,
+            _ => return "",
         }
     }
 }
@@ -568,6 +584,23 @@ mod tests {
         assert!(md.starts_with("When I moved"), "{md}");
         assert!(md.contains("night buses"), "{md}");
         assert!(!md.contains("Advertisement"), "{md}");
+    }
+
+    /// A table layout that sets each paragraph in a row of its own
+    /// (`tr > td.bodyText`), an ad's row between them: the short first
+    /// and last paragraphs are the text's too, not only the long one.
+    #[test]
+    fn paragraphs_in_rows_of_their_own_are_all_kept() {
+        let first = "Portsmouth made the best possible start to the new year with a two-nil win over ten-man Reading at the Madejski Stadium.";
+        let last = "Reading's striker hit his penalty off the foot of the post late on, leaving the home side relieved for the short term.";
+        let long = format!("{P1} {P2} {P3}");
+        let html = format!(
+            r#"<html><body><table><tr><td><table><tr><td class="bodyText">{first}</td></tr><tr><td class="bodyText">{long}</td></tr><tr><td><center><a href="https://ads.example/c"><img src="ad.gif"></a></center></td></tr><tr><td class="bodyText">{last}</td></tr></table></td><td><ul><li><a href="/a">Another story</a></li></ul></td></tr></table></body></html>"#
+        );
+        let md = body(&clean(&html));
+        for part in [first, "night buses", last] {
+            assert!(md.contains(part), "{part}: {md}");
+        }
     }
 
     /// A template that sets each section in its own `section`, and wraps
