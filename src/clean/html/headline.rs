@@ -153,7 +153,8 @@ pub(super) fn printed_headline(a: &Arena, st: &[Stat], span: &Span) -> Option<St
             continue;
         }
         if let Some(t) = heading_line(a, st, i) {
-            return (!heads_a_section(a, st, i, text_at..end)).then_some(t);
+            return (!heads_a_section(a, st, i, text_at..end) && !titles_links(a, st, i))
+                .then_some(t);
         }
         // A line of links (a toolbar's "Print", "Email") is no text
         // between the headline and the article.
@@ -180,6 +181,24 @@ fn heads_a_section(a: &Arena, st: &[Stat], i: usize, text: std::ops::Range<usize
     let own = kind(i);
     text.into_iter()
         .any(|k| kind(k) == own && st[k].len > 0 && heading_line(a, st, k).is_some())
+}
+
+/// Whether heading line `i` is the title of a box of links (a menu's,
+/// "Latest diaries" over a list of other stories): the smallest box
+/// around it that holds more text is, besides the line, mostly links. A
+/// walk up from the text crosses a side column's boxes on a table
+/// layout.
+fn titles_links(a: &Arena, st: &[Stat], i: usize) -> bool {
+    let line = &st[i];
+    let Some(b) = a
+        .ancestors(i as u32)
+        .skip(1)
+        .find(|&b| st[b as usize].len > line.len)
+    else {
+        return false;
+    };
+    let s = &st[b as usize];
+    2 * (s.link - line.link) > s.len - line.len
 }
 
 /// The text of line `i` when its markup sets it as a heading (see
@@ -290,6 +309,12 @@ mod tests {
         // sentence is a lead.
         let art = format!(
             "<p>The bus depot in the north of the city</p><p><b>The council voted on the buses.</b></p><p>{P1}</p><p>{P2}</p>"
+        );
+        assert_eq!(clean(&page("", &art)).title, None);
+        // Nor is the title of a box of links above the text (a side
+        // column's "Latest diaries").
+        let art = format!(
+            r#"<table><tr><td><h3>Latest diaries</h3><ul><li><a href="/1">A diary of the week's votes</a></li><li><a href="/2">Another diary of the council</a></li></ul></td><td><p>{P1}</p><p>{P2}</p><p>{P3}</p></td></tr></table>"#
         );
         assert_eq!(clean(&page("", &art)).title, None);
     }
