@@ -131,8 +131,9 @@ const PROSE: u32 = 60;
 /// title but a `<title>` that is only the site's name, or carries it;
 /// this line tells which. A line is a heading by its markup: a heading
 /// element, bold type over all of it, or a class naming a title or
-/// headline; one with no such markup, in a box of the page's side or a
-/// comment, or that is a byline or a date, is not.
+/// headline. One with no such markup is not; nor is one in a box of the
+/// page's side or a comment, a byline, a date, a sentence, a section's
+/// heading, or the title of a box of links.
 pub(super) fn printed_headline(a: &Arena, st: &[Stat], span: &Span) -> Option<String> {
     let (first, end) = (span.first? as usize, span.end?);
     // The first block of prose: a paragraph, or a box whose own lines are
