@@ -7,7 +7,7 @@ use super::arena::{Arena, Attrs, Tag};
 use super::authors::in_widget;
 use super::collapse;
 use super::select::Span;
-use super::stats::Stat;
+use super::stats::{Stat, GOOD_LEN};
 use crate::clean::meta::dates::day_in_text;
 use crate::clean::meta::names::strip_label;
 use crate::clean::normalize_for_matching;
@@ -35,6 +35,13 @@ const KICKER_WORDS: &[&str] = &[
 /// Whether an element's class or id names a kicker.
 pub(super) fn says_kicker(at: &Attrs) -> bool {
     at.words().any(|w| KICKER_WORDS.contains(&w.as_ref()))
+}
+
+/// Whether an element's class or id names a title or a headline
+/// (`post-title`, `entry-title`, `articleHeadline`).
+pub(super) fn says_title(at: &Attrs) -> bool {
+    at.words()
+        .any(|w| w.ends_with("title") || w.ends_with("headline"))
 }
 
 /// The headline of an `<h1>` that sets its kicker in an element of its
@@ -120,10 +127,6 @@ fn is_home(href: &str) -> bool {
 /// between them.
 const LINES_ABOVE: usize = 8;
 
-/// Letters of a box's own text that make it prose (as `stats` counts a
-/// paragraph good).
-const PROSE: u32 = 60;
-
 /// The line set as a heading nearest above the article's first paragraph
 /// (in `span`, the selection, or before it): the headline of a page that
 /// prints it in no `<h1>` (a table layout's `<b class="Headline">`, a
@@ -143,7 +146,7 @@ pub(super) fn printed_headline(a: &Arena, st: &[Stat], span: &Span) -> Option<St
         tag.is_block()
             && !matches!(tag, Tag::H(_))
             && s.good > 0
-            && (!s.has_block || s.inline_len >= PROSE)
+            && (!s.has_block || s.inline_len >= GOOD_LEN)
     })?;
     let mut lines = 0;
     for i in (1..text_at).rev() {
@@ -214,12 +217,7 @@ fn heading_line(a: &Arena, st: &[Stat], i: usize) -> Option<String> {
     }
     let marked = |k: usize| {
         let node = &a.nodes[k];
-        node.tag != Tag::Text
-            && node.attrs.is_some()
-            && node
-                .attrs()
-                .words()
-                .any(|w| w.ends_with("title") || w.ends_with("headline"))
+        node.tag != Tag::Text && node.attrs.is_some() && says_title(node.attrs())
     };
     // Bold type or a title's class over (almost) all of the line's text.
     let styled = (i..a.subtree_end(i as u32))

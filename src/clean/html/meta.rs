@@ -17,7 +17,7 @@ use super::authors::{
     page_author_candidates, sign_off_candidate,
 };
 use super::dates;
-use super::headline::{first_line_headline, headline_text, is_logo, printed_headline};
+use super::headline::{first_line_headline, headline_text, is_logo, printed_headline, says_title};
 use super::ld::json_ld;
 use super::select::Span;
 use super::stats::Stat;
@@ -484,8 +484,7 @@ pub(super) fn host_label(url: &str) -> Option<String> {
 /// widget's "title" is not the article's.
 fn marked_title(a: &Arena, i: usize) -> bool {
     let at = a.nodes[i].attrs();
-    at.words()
-        .any(|t| t.ends_with("title") || t.ends_with("headline"))
+    says_title(at)
         && !at.words().any(|t| {
             [
                 "sidebar", "widget", "comment", "related", "promo", "section",

@@ -55,6 +55,10 @@ pub(super) struct Stat {
     pub(super) controls: u8,
 }
 
+/// Letters a paragraph (or a box's own running text) needs to count as
+/// prose, `good`: shorter is a label, a caption or a line of a menu.
+pub(super) const GOOD_LEN: u32 = 60;
+
 pub(super) fn stats(a: &Arena) -> Vec<Stat> {
     let mut st = vec![Stat::default(); a.nodes.len()];
     // The arena keeps no node for a control; it notes the element each sat in.
@@ -82,14 +86,14 @@ pub(super) fn stats(a: &Arena) -> Vec<Stat> {
             if !s.has_block {
                 s.good = if node.tag.is_block()
                     && !matches!(node.tag, Tag::H(_))
-                    && s.len >= 60
+                    && s.len >= GOOD_LEN
                     && (s.link as f32) < 0.3 * s.len as f32
                 {
                     s.len
                 } else {
                     0
                 };
-            } else if s.inline_len >= 60 {
+            } else if s.inline_len >= GOOD_LEN {
                 s.good += s.inline_len;
             }
         }
