@@ -86,6 +86,13 @@ pub(super) fn prescan(html: &str, head: &mut Head) -> String {
                 }
             }
             Some(close.1)
+        } else if let Some((end, name)) = unclosed_text_element(html, lt) {
+            out.push_str(&html[kept..end]);
+            out.push_str("</");
+            out.push_str(name);
+            out.push('>');
+            kept = end;
+            None
         } else {
             let closing = rest.first() == Some(&b'/');
             let name = if closing { &rest[1..] } else { rest };
@@ -153,6 +160,35 @@ pub(super) fn unwrap_noscript(html: &str) -> Option<String> {
     }
     out.push_str(&html[kept..]);
     Some(out)
+}
+
+/// Where a `<title>` or `<textarea>` opened at `lt` should end when it is
+/// never closed, and its name. Such a page is a copy cut or spliced
+/// mid-page (a `<title>` running on into `…</titavaScript" src=…`): a
+/// browser reads the rest of the page as the element's text and shows
+/// nothing, but the page's text is worth more than that. The element ends
+/// at its first markup, which neither element can hold; a title also at
+/// the end of its first line of text.
+fn unclosed_text_element(html: &str, lt: usize) -> Option<(usize, &'static str)> {
+    let b = html.as_bytes();
+    let name = ["title", "textarea"]
+        .into_iter()
+        .find(|n| starts_with_tag(&b[lt + 1..], n.as_bytes()))?;
+    let open_end = html[lt..].find('>').map_or(b.len(), |e| lt + e + 1);
+    if find_close(b, open_end, name.as_bytes()).0 < b.len() {
+        return None;
+    }
+    let mut end = html[open_end..].find('<').map_or(b.len(), |e| open_end + e);
+    // A title is one line: a cut copy's often runs on into a script's
+    // text, with no markup for a while.
+    if name == "title" {
+        let text = &html[open_end..end];
+        let start = text.len() - text.trim_start().len();
+        if let Some(nl) = text[start..].find(['\n', '\r']) {
+            end = open_end + start + nl;
+        }
+    }
+    Some((end, name))
 }
 
 /// Elements counted for the nesting cap: containers that are never closed
@@ -226,6 +262,30 @@ mod tests {
         assert_eq!(prescan("<script>never closed", &mut kept), "");
         assert_eq!(prescan("<!-- never closed", &mut kept), "");
         assert!(kept.data_dates.is_empty());
+    }
+
+    #[test]
+    fn a_title_never_closed_ends_at_its_first_markup() {
+        let mut kept = Head::default();
+        let cut = r#"<head><title>Site - Headline</titavaScript" src="x.js"></script></head><body><p>Text</p>"#;
+        assert_eq!(
+            prescan(cut, &mut kept),
+            r#"<head><title>Site - Headline</title></titavaScript" src="x.js"></script></head><body><p>Text</p>"#
+        );
+        assert_eq!(
+            prescan(
+                "<title>\n Headline(Site)ntById(x);\nobj.f = 1;</script><p>T",
+                &mut kept
+            ),
+            "<title>\n Headline(Site)ntById(x);</title>\nobj.f = 1;</script><p>T"
+        );
+        // A closed one, and a textarea's markup-like text, are left alone.
+        let whole = "<title>a</title><textarea><p>b</p></textarea>";
+        assert_eq!(prescan(whole, &mut kept), whole);
+        assert_eq!(
+            prescan("<TEXTAREA rows=2>note<div>c", &mut kept),
+            "<TEXTAREA rows=2>note</textarea><div>c"
+        );
     }
 
     #[test]
