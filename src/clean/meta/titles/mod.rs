@@ -313,8 +313,18 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
     // variant sharing most of its words, neither holding the other:
     // "Brexit: Nervenkrieg geht in nächste Runde" for the `<h1>` "Der
     // Nervenkrieg um den Brexit geht in die nächste Runde"): the reader
-    // sees the headline.
-    if stripped[at].1 != TitleEvidence::Headline {
+    // sees the headline. With no `<h1>` that agrees (a template whose
+    // `<h1>` is a promo or the blog's name), the heading its template
+    // marks as the post's title is the one printed.
+    let printed_kind = if pool
+        .iter()
+        .any(|&j| stripped[j].1 == TitleEvidence::Headline)
+    {
+        TitleEvidence::Headline
+    } else {
+        TitleEvidence::Marked
+    };
+    if stripped[at].1 != printed_kind {
         let variant = |j: usize| {
             let (a, b) = (&stripped[at].2, &stripped[j].2);
             !a.contains(b.as_str())
@@ -324,7 +334,7 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
         if let Some(j) = pool
             .iter()
             .copied()
-            .find(|&j| stripped[j].1 == TitleEvidence::Headline && variant(j))
+            .find(|&j| stripped[j].1 == printed_kind && variant(j))
         {
             at = j;
         }
@@ -988,6 +998,33 @@ mod tests {
         for h1 in ["Wurmkiste selber bauen: einfach erklärt", "Bauen & Wohnen"] {
             assert_eq!(beside_headline(title, h1).as_deref(), Some(title), "{h1}");
         }
+    }
+
+    #[test]
+    fn with_no_headline_agreeing_the_marked_title_beats_a_rewrite_of_it() {
+        // The page's `<h1>` is a promo; its template marks the post's
+        // title on an `<h2>`, which the social title and `<title>` reword.
+        let seo = "How Google Cloud runs AI inference at production scale - SiliconANGLE";
+        let marked = "How Google Cloud is shaping the enterprise AI inference moment";
+        let promo = "A message from John Furrier, co-founder of SiliconANGLE:";
+        let cands = [
+            c(seo, Social),
+            c(promo, Headline),
+            c(seo, Document),
+            c(marked, Marked),
+            c("siliconangle", Host),
+        ];
+        assert_eq!(choose(&cands, None).as_deref(), Some(marked));
+        // Beside an `<h1>` that agrees, the `<h1>` is the printed one.
+        let h1 = "How Google Cloud runs AI inference at production scale";
+        let cands = [
+            c(seo, Social),
+            c(h1, Headline),
+            c(seo, Document),
+            c(marked, Marked),
+            c("siliconangle", Host),
+        ];
+        assert_eq!(choose(&cands, None).as_deref(), Some(h1));
     }
 
     #[test]
