@@ -268,7 +268,7 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
         if node.tag == Tag::Text || unlikely[s as usize] {
             continue;
         }
-        let same_class = !top_class.is_empty() && wrapped_class(a, s) == top_class;
+        let same_class = same_kind(top_class, wrapped_class(a, s));
         let bonus = if same_class { ts * 0.2 } else { 0.0 };
         let ss = &st[s as usize];
         let top_good = st[top as usize].good;
@@ -382,6 +382,27 @@ fn wrapped_class(a: &Arena, mut x: u32) -> &str {
     }
 }
 
+/// Whether two class attributes name the same kind of element: the same
+/// classes, or the same but for those numbering a place in the layout
+/// (`row-number-3` and `row-number-5` in a page builder's rows): a small
+/// number, one or two digits. A longer number is an item's id
+/// (`post-5979`, `post-5932` on a blog's front page): another item,
+/// another story. A CSS module's hashed names (`Section_box__1ZBC3`) are
+/// the same in every instance. No class is no kind.
+fn same_kind(x: &str, y: &str) -> bool {
+    fn place(t: &str) -> bool {
+        let runs = t
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|r| !r.is_empty());
+        let mut runs = runs.peekable();
+        runs.peek().is_some() && runs.all(|r| r.len() <= 2)
+    }
+    fn kind(c: &str) -> impl Iterator<Item = &str> {
+        c.split_ascii_whitespace().filter(|t| !place(t))
+    }
+    !x.trim().is_empty() && x == y || kind(x).next().is_some() && kind(x).eq(kind(y))
+}
+
 /// Whether all of `x`'s text is one heading's: a section's heading in a
 /// wrapper of its own, as the template wraps the section's text.
 fn heading_box(a: &Arena, st: &[Stat], x: u32) -> bool {
@@ -395,10 +416,19 @@ fn heading_box(a: &Arena, st: &[Stat], x: u32) -> bool {
 /// ads or a rail (`div.blah > div.container` twice, the text split
 /// between them): in each sibling of `top`'s parent with the same tag and
 /// class, the element of `top`'s tag and class, when it holds text that
-/// is not links.
+/// is not links. The parent is the outermost of the wrappers that only
+/// wrap it (a page builder's `section > row > column > rows`, each
+/// section's text in its rows).
 fn cousins(a: &Arena, st: &[Stat], top: u32, unlikely: &[bool]) -> Vec<u32> {
     let top_node = a.node(top);
-    let parent = top_node.parent;
+    let mut parent = top_node.parent;
+    while parent != 0 && parent != a.body() {
+        let up = a.node(parent).parent;
+        if up == 0 || up == a.body() || a.only_child(up) != Some(parent) {
+            break;
+        }
+        parent = up;
+    }
     let p_node = a.node(parent);
     if parent == 0
         || parent == a.body()
@@ -408,7 +438,7 @@ fn cousins(a: &Arena, st: &[Stat], top: u32, unlikely: &[bool]) -> Vec<u32> {
         return Vec::new();
     }
     let same = |x: u32, like: u32| {
-        a.tag(x) == a.tag(like) && a.node(x).attrs().class == a.node(like).attrs().class
+        a.tag(x) == a.tag(like) && same_kind(&a.node(x).attrs().class, &a.node(like).attrs().class)
     };
     let mut out = Vec::new();
     for &s in &a.node(p_node.parent).children {
@@ -584,6 +614,68 @@ mod tests {
         assert!(md.starts_with("When I moved"), "{md}");
         assert!(md.contains("night buses"), "{md}");
         assert!(!md.contains("Advertisement"), "{md}");
+    }
+
+    #[test]
+    fn numbered_places_in_a_layout_are_one_kind_ids_are_not() {
+        use super::same_kind;
+        let row = |n: u32| format!("row-fluid-wrapper row-depth-1 row-number-{n} dnd-row");
+        assert!(same_kind(&row(3), &row(12)));
+        // Posts on a blog's front page: each its own item.
+        assert!(!same_kind("post-5979 post hentry", "post-5932 post hentry"));
+        // A CSS module's hashed name, the same in every instance.
+        assert!(same_kind("Section_box__1ZBC3", "Section_box__1ZBC3"));
+        assert!(!same_kind("row-2", "row-3"));
+        assert!(!same_kind("", ""));
+    }
+
+    /// A page builder's layout (HubSpot's): each section of the text in a
+    /// numbered section, wrapped in a column, in numbered rows. The rows
+    /// of one section and the other sections' rows are all the text.
+    #[test]
+    fn a_page_builders_numbered_sections_are_all_kept() {
+        let mut n = 0;
+        let mut row = |inner: &str| {
+            n += 1;
+            format!(
+                r#"<div class="row-wrapper row-number-{n} dnd-row"><div class="row-fluid"><div class="module rich-text"><span class="wrapper">{inner}</span></div></div></div>"#
+            )
+        };
+        let first = format!(
+            "{}{}",
+            row("<h2>Set goals</h2>"),
+            row(&format!("<p>{P1}</p><p>{P2}</p>"))
+        );
+        let long = format!("<p>{P3}</p>").repeat(4);
+        let middle = format!("{}{}", row("<h2>Save</h2>"), row(&long));
+        let last = format!(
+            "{}{}",
+            row("<h2>Protect against risk</h2>"),
+            row(&format!(
+                "<p>{}</p>",
+                P1.replace("city council", "county board")
+            ))
+        );
+        let section = |k: usize, rows: &str| {
+            format!(
+                r#"<div class="row-wrapper row-number-{k}0 dnd-section"><div class="row-fluid"><div class="span12 dnd-column">{rows}</div></div></div>"#
+            )
+        };
+        let html = format!(
+            r#"<html><body><nav><a href="/">Home</a></nav><main><h1>Nine tips</h1><div class="content">{}{}{}</div></main><footer>© 2026 Example</footer></body></html>"#,
+            section(1, &first),
+            section(2, &middle),
+            section(3, &last),
+        );
+        let md = body(&clean(&html));
+        for part in [
+            "Set goals",
+            "hospital and the university",
+            "Protect against risk",
+            "county board",
+        ] {
+            assert!(md.contains(part), "{part}: {md}");
+        }
     }
 
     /// A table layout that sets each paragraph in a row of its own
