@@ -139,6 +139,12 @@ impl Hints {
     }
 }
 
+/// A Chinese character, or Japanese kana: scripts written without spaces
+/// between words, where a word count must count characters.
+pub(crate) fn cjk_char(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
 /// Lowercase alphanumerics and single spaces: how repeated lines are
 /// compared (so "Share this:" and "SHARE THIS" match).
 pub fn normalize_for_matching(text: &str) -> String {

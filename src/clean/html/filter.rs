@@ -311,7 +311,7 @@ pub(super) fn block_filter(plain: &str, title_key: &str, hints: &Hints) -> Optio
     }
     // Short: a few words. Chinese and Japanese write a whole paragraph
     // without a space, so there each character counts as a word.
-    let cjk = plain.chars().filter(|&c| cjk_char(c)).count();
+    let cjk = plain.chars().filter(|&c| crate::clean::cjk_char(c)).count();
     let short = |n: usize| words.len() + cjk <= n;
     if short(12) && is_byline(trimmed) {
         return Some("byline".into());
@@ -389,12 +389,6 @@ pub(super) fn house_notice(plain: &str) -> Option<String> {
         return Some(reason.into());
     }
     notes::invites_to_newsletter(plain).then(|| "the house's newsletter offered".into())
-}
-
-/// A Chinese character, or Japanese kana: scripts written without spaces
-/// between words.
-fn cjk_char(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 /// A short line carrying a year and a time, month or numeric date, and no

@@ -41,10 +41,6 @@ fn stopwords() -> &'static FastSet<&'static str> {
     SET.get_or_init(|| STOPWORDS.iter().copied().collect())
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
-}
-
 /// The shape of a unit.
 #[derive(Debug, Clone)]
 pub(super) struct Feat {
@@ -120,7 +116,7 @@ impl Feat {
                 if c.is_alphabetic() {
                     alpha += 1;
                 }
-                if is_cjk(c) {
+                if crate::clean::cjk_char(c) {
                     cjk += 1;
                 }
             }

@@ -192,12 +192,21 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
     // (desktop and mobile headers) does not vouch for itself.
     // How many of candidate `i`'s words candidate `j` has.
     let shared = |i: usize, j: usize| words[i].iter().filter(|w| words[j].contains(w)).count();
+    // A Chinese or Japanese title has no spaces to count shared words by:
+    // one held whole by the other, word for word, is about it ("蔡健雅" in
+    // "蔡健雅_百度百科"). Not a Latin one: "NBA" in "… - NBA News Story"
+    // is a section's name.
+    let holds = |i: usize, j: usize| {
+        let (x, y) = (&stripped[i].2, &stripped[j].2);
+        let (long, short) = if x.len() >= y.len() { (x, y) } else { (y, x) };
+        short.chars().any(crate::clean::cjk_char)
+            && format!(" {long} ").contains(&format!(" {short} "))
+    };
     let related = |i: usize| {
         (0..stripped.len()).any(|j| {
             let shared = shared(i, j);
             stripped[j].1 != stripped[i].1
-                && shared > 0
-                && 2 * shared >= words[i].len().min(words[j].len())
+                && (shared > 0 && 2 * shared >= words[i].len().min(words[j].len()) || holds(i, j))
         })
     };
     let keep: Vec<bool> = (0..stripped.len()).map(related).collect();
@@ -216,10 +225,10 @@ pub(crate) fn choose(candidates: &[TitleCandidate], site: Option<&str>) -> Optio
         } else {
             found
         };
-        let most = among.iter().map(|&i| word_count(&stripped[i].0)).max()?;
+        let most = among.iter().map(|&i| fullness(&stripped[i].0)).max()?;
         among
             .into_iter()
-            .filter(|&i| word_count(&stripped[i].0) == most)
+            .filter(|&i| fullness(&stripped[i].0) == most)
             .collect()
     };
     let votes = |i: usize| {
@@ -420,6 +429,14 @@ fn set_off_before(rest: &str) -> bool {
 
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
+}
+
+/// How full a title is, in words, each Chinese character or kana counting
+/// half a word (as the text cleaner counts them): a Japanese headline
+/// written without a space is no one-word title.
+fn fullness(s: &str) -> usize {
+    let cjk = s.chars().filter(|&c| crate::clean::cjk_char(c)).count();
+    word_count(s) + cjk / 2
 }
 
 /// The words of a title that say what it is about, cut to five letters so
@@ -1025,6 +1042,39 @@ mod tests {
             c("siliconangle", Host),
         ];
         assert_eq!(choose(&cands, None).as_deref(), Some(h1));
+    }
+
+    #[test]
+    fn a_japanese_headline_is_fuller_than_a_two_word_heading() {
+        // Nothing agrees: the fullest stays, and a headline written
+        // without spaces is not one word.
+        let jp = "サクサク軽い打ち心地を実現し、キー入力がはかどる薄型キーボードを発売";
+        let cands = [c("Original text", Headline), c(jp, Document)];
+        assert_eq!(choose(&cands, None).as_deref(), Some(jp));
+    }
+
+    #[test]
+    fn a_chinese_headline_agrees_with_the_title_holding_it() {
+        // No spaces to count shared words by: the `<title>` holding the
+        // headline whole agrees with it, and the site's part goes.
+        let cands = [
+            c("蔡健雅", Headline),
+            c("蔡健雅_百度百科", Document),
+            c("目录", Marked),
+        ];
+        assert_eq!(choose(&cands, None).as_deref(), Some("蔡健雅"));
+        // A Latin section name inside the title is no headline.
+        let cands = [
+            c("NBA", Headline),
+            c(
+                "Yao, Rockets Use Fourth-Quarter Surge - NBA News Story",
+                Document,
+            ),
+        ];
+        assert_eq!(
+            choose(&cands, None).as_deref(),
+            Some("Yao, Rockets Use Fourth-Quarter Surge")
+        );
     }
 
     #[test]
