@@ -52,6 +52,18 @@ pub(super) fn as_deck(description: &str, title: Option<&str>) -> Option<String> 
     if let Some(rest) = title.and_then(|t| after_title(&d, t)) {
         d = rest?;
     }
+    // The title's own opening words, cut short ("S.F. anti-violence
+    // activist slain near daughter" for "… near daughter's basketball
+    // game", a `content='…'` ended by the apostrophe): no deck.
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    if title.is_some_and(|t| letters(t).starts_with(&letters(&d))) {
+        return None;
+    }
     (DECK_CHARS.contains(&d.chars().count()) && !d.ends_with("...") && !d.ends_with('…'))
         .then_some(d)
 }
@@ -149,6 +161,14 @@ mod tests {
             None
         );
         assert_eq!(as_deck("Local news", None), None);
+        // The title's opening, cut short: no deck.
+        assert_eq!(
+            as_deck(
+                "S.F. anti-violence activist slain near daughter",
+                Some("S.F. anti-violence activist slain near daughter's basketball game")
+            ),
+            None
+        );
     }
 
     #[test]

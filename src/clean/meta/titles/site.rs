@@ -68,7 +68,7 @@ pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
                 && (site_key.contains(k) || words(part) <= 5 && k.contains(&site_key))
         };
         if names_site(&tk, tail)
-            || is_host(tail) && !head.is_empty()
+            || (is_host(tail) && !head.is_empty() || is_cased_host(tail, head))
             || guess && words(tail) <= 4 && words(head) >= 3 && !asks(tail)
         {
             return (head.to_string(), Some(tail.to_string()));
@@ -76,7 +76,7 @@ pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
         // "Site | Headline": the headline is the longer part, or the site
         // is its address ("example.de // » Headline").
         if names_site(&hk, head) && tail.chars().count() > head.chars().count()
-            || is_host(head) && !tail.is_empty()
+            || (is_host(head) && !tail.is_empty() || is_cased_host(head, tail))
         {
             let tail = tail
                 .strip_prefix(['»', '›', '>', '|', '·', '•'])
@@ -92,7 +92,7 @@ pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
     // "example.com: Headline": an address names the site before a colon
     // too, where a word would open a headline ("Brexit: …").
     if let Some((head, tail)) = title.split_once(": ") {
-        if is_host(head) && !tail.trim().is_empty() {
+        if is_host(head) && !tail.trim().is_empty() || is_cased_host(head, tail) {
             return (tail.trim().to_string(), Some(head.to_string()));
         }
     }
@@ -156,6 +156,20 @@ fn asks(part: &str) -> bool {
 /// never a headline. Not a program's name ("Node.js", "socket.io" is one
 /// too, but a site's as well).
 fn is_host(part: &str) -> bool {
+    host_like(part) && !part.chars().any(char::is_uppercase)
+}
+
+/// Whether a title's part is a web address the site writes in capitals
+/// ("ContraCostaTimes.com", "eCanadaNow.com"): a site's name before or
+/// after a headline of three words or more. Beside a word or two it may be
+/// a company the headline names ("Example.com - Buses").
+fn is_cased_host(part: &str, other: &str) -> bool {
+    host_like(part) && other.split_whitespace().count() >= 3
+}
+
+/// An address's shape: labels of letters, digits and hyphens, split by
+/// dots, ending in a lower-case top-level domain that is no file type.
+fn host_like(part: &str) -> bool {
     let labels: Vec<&str> = part.split('.').collect();
     let tld = labels.last().copied().unwrap_or("");
     labels.len() >= 2
@@ -165,7 +179,7 @@ fn is_host(part: &str) -> bool {
         && labels.iter().all(|l| {
             !l.is_empty()
                 && l.chars()
-                    .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')
+                    .all(|c| c.is_alphabetic() || c.is_ascii_digit() || c == '-')
         })
 }
 
@@ -403,6 +417,14 @@ mod tests {
             ("exam centre :: skoool.ie", "exam centre"),
             ("Node.js - Wikipedia", "Node.js - Wikipedia"),
             ("Example.com - Buses", "Example.com - Buses"),
+            (
+                "ContraCostaTimes.com - 1 NATO soldier killed in bomb attack",
+                "1 NATO soldier killed in bomb attack",
+            ),
+            (
+                "KalingaTimes.com: Move over Orkut, here comes India's BigAdda",
+                "Move over Orkut, here comes India's BigAdda",
+            ),
         ] {
             assert_eq!(split_site(title, None, false).0, headline, "{title}");
         }
