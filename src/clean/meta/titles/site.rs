@@ -253,8 +253,9 @@ fn trailing_paren(title: &str) -> Option<(&str, &str)> {
 /// A `<title>` that is a trail ("Site » Blog Archive » Headline", "Club -
 /// Headline - Press", "Headline | iPhone | Forum"): three or more parts
 /// split by one separator, where every part but the longest is the site's
-/// name (one of `sites`) or a short section name, and the site is named or
-/// every such part is a single word. The longest part is then the
+/// name (one of `sites`) or a short section name, and the site is named,
+/// every such part is a single word, or there are three such parts. The
+/// longest part is then the
 /// headline, when it has three words or more and at least twice as many
 /// as each section name. Anything else comes back whole: a headline may
 /// hold the separator itself ("Office 365 – HBDI – die Dritte").
@@ -300,8 +301,12 @@ pub(super) fn trail_headline<'t>(title: &'t str, sites: &[&str]) -> &'t str {
         let sections_only = others
             .clone()
             .all(|p| names_site(p) || word_count(p) <= 3 && n >= 2 * word_count(p));
-        let anchored =
-            others.clone().any(|p| names_site(p)) || others.clone().all(|p| word_count(p) == 1);
+        // Anchored: the site is named, or the rest are single words, or
+        // there are three of them ("Headline - National - Sport - Blayney
+        // Chronicle"): a headline seldom holds its separator three times.
+        let anchored = others.clone().any(|p| names_site(p))
+            || others.clone().all(|p| word_count(p) == 1)
+            || parts.len() >= 4;
         if n >= 3 && sections_only && anchored {
             // A slice of `title` itself, so the caller's lifetime holds.
             let at = title.find(longest).unwrap_or(0);
@@ -331,6 +336,14 @@ mod tests {
         assert_eq!(
             trail_headline(title, &[site]),
             "Energy Rising - 33 Tage Yoga Challenge"
+        );
+        // Three short parts after a headline: a trail, named or not.
+        assert_eq!(
+            trail_headline(
+                "Sport legends slam Aussie cricket team - National - Sport - Blayney Chronicle",
+                &[]
+            ),
+            "Sport legends slam Aussie cricket team"
         );
         assert_eq!(
             split_site(
