@@ -55,17 +55,22 @@ pub(super) fn as_deck(description: &str, title: Option<&str>) -> Option<String> 
     // The title's own opening words, cut short ("S.F. anti-violence
     // activist slain near daughter" for "… near daughter's basketball
     // game", a `content='…'` ended by the apostrophe): no deck.
-    let letters = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    if title.is_some_and(|t| letters(t).starts_with(&letters(&d))) {
+    if title.is_some_and(|t| {
+        let mut t = letters(t);
+        letters(&d).all(|c| t.next() == Some(c))
+    }) {
         return None;
     }
     (DECK_CHARS.contains(&d.chars().count()) && !d.ends_with("...") && !d.ends_with('…'))
         .then_some(d)
+}
+
+/// The letters and digits of `s`, in lower case: how a description and a
+/// title are compared.
+fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
 }
 
 /// When `d` opens with `title` (letters and digits compared, case aside):
@@ -73,11 +78,7 @@ pub(super) fn as_deck(description: &str, title: Option<&str>) -> Option<String> 
 /// the description is only the title restated; `None` when it does not
 /// open with the title.
 fn after_title(d: &str, title: &str) -> Option<Option<String>> {
-    let mut want = title
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .peekable();
+    let mut want = letters(title).peekable();
     want.peek()?;
     let mut end = None;
     let mut last = ' ';

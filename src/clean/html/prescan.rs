@@ -74,7 +74,7 @@ pub(super) fn prescan(html: &str, head: &mut Head) -> String {
             .into_iter()
             .find(|n| starts_with_tag(rest, n))
         {
-            let open_end = html[lt..].find('>').map_or(b.len(), |e| lt + e + 1);
+            let open_end = tag_end(html, lt);
             let close = find_close(b, open_end, name);
             if name == b"script" {
                 let open = &html[lt..open_end];
@@ -98,18 +98,17 @@ pub(super) fn prescan(html: &str, head: &mut Head) -> String {
             let name = if closing { &rest[1..] } else { rest };
             match NESTING.iter().position(|n| starts_with_tag(name, n)) {
                 Some(k) => {
-                    let tag_end = || html[lt..].find('>').map_or(b.len(), |e| lt + e + 1);
                     if !closing {
                         if depth >= MAX_NESTING {
                             excess[k] += 1;
-                            Some(tag_end())
+                            Some(tag_end(html, lt))
                         } else {
                             depth += 1;
                             None
                         }
                     } else if excess[k] > 0 {
                         excess[k] -= 1;
-                        Some(tag_end())
+                        Some(tag_end(html, lt))
                     } else {
                         depth = depth.saturating_sub(1);
                         None
@@ -174,7 +173,7 @@ fn unclosed_text_element(html: &str, lt: usize) -> Option<(usize, &'static str)>
     let name = ["title", "textarea"]
         .into_iter()
         .find(|n| starts_with_tag(&b[lt + 1..], n.as_bytes()))?;
-    let open_end = html[lt..].find('>').map_or(b.len(), |e| lt + e + 1);
+    let open_end = tag_end(html, lt);
     if find_close(b, open_end, name.as_bytes()).0 < b.len() {
         return None;
     }
@@ -211,6 +210,12 @@ const NESTING: [&[u8]; 14] = [
 ];
 /// Blink's limit on the depth of the tree its HTML parser builds.
 const MAX_NESTING: usize = 512;
+
+/// Just past the `>` that ends the tag opened at `lt` (the input's end
+/// when it never ends).
+fn tag_end(html: &str, lt: usize) -> usize {
+    html[lt..].find('>').map_or(html.len(), |e| lt + e + 1)
+}
 
 /// `rest` (after `<`) opens element `name` (ASCII case-insensitive).
 fn starts_with_tag(rest: &[u8], name: &[u8]) -> bool {

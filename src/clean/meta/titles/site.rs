@@ -68,7 +68,7 @@ pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
                 && (site_key.contains(k) || words(part) <= 5 && k.contains(&site_key))
         };
         if names_site(&tk, tail)
-            || (is_host(tail) && !head.is_empty() || is_cased_host(tail, head))
+            || address_beside(tail, head)
             || guess && words(tail) <= 4 && words(head) >= 3 && !asks(tail)
         {
             return (head.to_string(), Some(tail.to_string()));
@@ -76,7 +76,7 @@ pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
         // "Site | Headline": the headline is the longer part, or the site
         // is its address ("example.de // » Headline").
         if names_site(&hk, head) && tail.chars().count() > head.chars().count()
-            || (is_host(head) && !tail.is_empty() || is_cased_host(head, tail))
+            || address_beside(head, tail)
         {
             let tail = tail
                 .strip_prefix(['»', '›', '>', '|', '·', '•'])
@@ -92,7 +92,7 @@ pub(super) fn split_site(title: &str, site: Option<&str>, guess: bool) -> (Strin
     // "example.com: Headline": an address names the site before a colon
     // too, where a word would open a headline ("Brexit: …").
     if let Some((head, tail)) = title.split_once(": ") {
-        if is_host(head) && !tail.trim().is_empty() || is_cased_host(head, tail) {
+        if address_beside(head, tail) {
             return (tail.trim().to_string(), Some(head.to_string()));
         }
     }
@@ -157,6 +157,13 @@ fn asks(part: &str) -> bool {
 /// too, but a site's as well).
 fn is_host(part: &str) -> bool {
     host_like(part) && !part.chars().any(char::is_uppercase)
+}
+
+/// Whether `part` is the site's address beside `other`, the rest of a
+/// title: one in lower case beside anything, one in capitals as
+/// [`is_cased_host`] allows.
+fn address_beside(part: &str, other: &str) -> bool {
+    is_host(part) && !other.trim().is_empty() || is_cased_host(part, other)
 }
 
 /// Whether a title's part is a web address the site writes in capitals
@@ -255,9 +262,8 @@ fn trailing_paren(title: &str) -> Option<(&str, &str)> {
 /// split by one separator, where every part but the longest is the site's
 /// name (one of `sites`) or a short section name, and the site is named,
 /// every such part is a single word, or there are three such parts. The
-/// longest part is then the
-/// headline, when it has three words or more and at least twice as many
-/// as each section name. Anything else comes back whole: a headline may
+/// longest part is then the headline, when it has three words or more and
+/// at least twice as many as each section name. Anything else comes back whole: a headline may
 /// hold the separator itself ("Office 365 – HBDI – die Dritte").
 pub(super) fn trail_headline<'t>(title: &'t str, sites: &[&str]) -> &'t str {
     // A site's name with a separator of its own is one part of the trail,
