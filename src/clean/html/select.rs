@@ -247,13 +247,7 @@ pub(super) fn select_content(a: &Arena, st: &[Stat], flags: Flags) -> Vec<u32> {
         top = holder;
     }
     // An only child stands for its parent.
-    loop {
-        let p = a.node(top).parent;
-        if p == body || p == 0 || a.only_child(p).is_none() {
-            break;
-        }
-        top = p;
-    }
+    top = only_wrapped_by(a, top);
     let ts = score[top as usize].max(0.0);
     let threshold = (ts * 0.2).max(10.0);
     let parent = a.node(top).parent;
@@ -366,6 +360,18 @@ fn lone_paragraph(a: &Arena, st: &[Stat], s: u32, lead: bool) -> Option<u32> {
     }
 }
 
+/// `x`, or the outermost of the elements that only wrap it, below the
+/// `<body>`: what stands for it in its page's layout.
+fn only_wrapped_by(a: &Arena, mut x: u32) -> u32 {
+    loop {
+        let p = a.node(x).parent;
+        if x == a.body() || p == a.body() || p == 0 || a.only_child(p).is_none() {
+            return x;
+        }
+        x = p;
+    }
+}
+
 /// The class of `x`, or of the element it only wraps when it has none: a
 /// table row standing for its one cell (`tr > td.bodyText`, a layout that
 /// sets each paragraph in a row of its own) is of its cell's class.
@@ -421,14 +427,7 @@ fn heading_box(a: &Arena, st: &[Stat], x: u32) -> bool {
 /// section's text in its rows).
 fn cousins(a: &Arena, st: &[Stat], top: u32, unlikely: &[bool]) -> Vec<u32> {
     let top_node = a.node(top);
-    let mut parent = top_node.parent;
-    while parent != 0 && parent != a.body() {
-        let up = a.node(parent).parent;
-        if up == 0 || up == a.body() || a.only_child(up) != Some(parent) {
-            break;
-        }
-        parent = up;
-    }
+    let parent = only_wrapped_by(a, top_node.parent);
     let p_node = a.node(parent);
     if parent == 0
         || parent == a.body()
